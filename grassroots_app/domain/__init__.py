@@ -1,0 +1,1 @@
+"""Pure-Python core: the model, the rules and the figures; no framework imports."""

@@ -1,0 +1,64 @@
+"""Errors the rules raise: an English message template with named values, translated for display."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+
+def N_(text: str) -> str:
+    """Mark a message for translation without translating it here."""
+    return text
+
+
+class DomainError(Exception):
+    """A refusal or bad input that the user can understand and correct."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.render(lambda text: text))
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        """Return the message with the template and any enum values passed through `translate`."""
+        values = {key: _shown(value, translate) for key, value in self.params.items()}
+        return translate(self.template).format(**values)
+
+
+def _shown(value: Any, translate: Callable[[str], str]) -> Any:
+    """Return a message value as shown: labels translated, tuples of labels joined."""
+    if isinstance(value, Labelled):
+        return translate(value.label)
+    if isinstance(value, tuple):
+        return " / ".join(str(_shown(item, translate)) for item in value)
+    return value
+
+
+class InvalidInput(DomainError):
+    """A value that is malformed or out of range."""
+
+
+class NotFound(DomainError):
+    """A reference that names nothing."""
+
+
+class RuleViolation(DomainError):
+    """A well-formed request that a rule of the model refuses."""
+
+
+class Labelled(Enum):
+    """An enum whose members carry a human label to translate."""
+
+    @property
+    def label(self) -> str:
+        """Return the English label of the member."""
+        return _LABELS.get(self, str(self.value))
+
+
+_LABELS: dict[Enum, str] = {}
+
+
+def register_labels(labels: dict[Any, str]) -> None:
+    """Record the English labels of enum members."""
+    _LABELS.update(labels)

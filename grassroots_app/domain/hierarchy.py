@@ -1,0 +1,137 @@
+"""The shape of the hierarchy: levels per preset, unit kinds, and the checks on parents and names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
+from grassroots_app.domain.model import Level, Period, Preset
+from grassroots_app.domain.text import fold, nfc
+
+PRESET_LEVELS: dict[Preset, tuple[Level, ...]] = {
+    Preset.THREE_LEVEL: (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.HAMLET, Level.GROUP),
+    Preset.TWO_LEVEL: (Level.PROVINCE, Level.COMMUNE, Level.HAMLET, Level.GROUP),
+}
+
+UNIT_KINDS: dict[Level, tuple[str, ...]] = {
+    Level.PROVINCE: ("tỉnh", "thành phố"),
+    Level.DISTRICT: ("huyện", "quận", "thị xã", "thành phố"),
+    Level.COMMUNE: ("xã", "phường", "đặc khu", "thị trấn"),
+    Level.HAMLET: (
+        "ấp", "thôn", "bản", "làng", "buôn", "bon", "phum", "sóc", "khu phố",
+        "tổ dân phố", "khóm", "khối phố", "tiểu khu",
+    ),
+    Level.GROUP: ("tổ nhân dân tự quản", "tổ dân cư"),
+}
+
+MAX_NAME_LENGTH = 200
+
+
+def unit_levels(preset: Preset) -> tuple[Level, ...]:
+    """Return the unit levels of a preset, from the top down."""
+    return PRESET_LEVELS[preset]
+
+
+def parent_level(preset: Preset, level: Level) -> Level | None:
+    """Return the level a unit's parent must have, or None for the top level."""
+    levels = unit_levels(preset)
+    if level not in levels:
+        raise InvalidInput(
+            N_("The {preset} model has no {level} level."), preset=preset, level=level
+        )
+    index = levels.index(level)
+    return levels[index - 1] if index else None
+
+
+def child_level(preset: Preset, level: Level) -> Level | None:
+    """Return the level of a unit's children, or None for the bottom level."""
+    levels = unit_levels(preset)
+    index = levels.index(level)
+    return levels[index + 1] if index + 1 < len(levels) else None
+
+
+def cluster_parent_level(preset: Preset) -> Level:
+    """Return the level a cluster of communes sits under."""
+    return Level.DISTRICT if preset is Preset.THREE_LEVEL else Level.PROVINCE
+
+
+def clean_name(name: str) -> str:
+    """Return the name NFC-normalized, or refuse an empty or overlong one."""
+    cleaned = nfc(name)
+    if not cleaned:
+        raise InvalidInput(N_("The name is empty."))
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise InvalidInput(
+            N_("The name is longer than {limit} characters."), limit=MAX_NAME_LENGTH
+        )
+    return cleaned
+
+
+def clean_kind(level: Level, kind: str) -> str:
+    """Return the kind in its canonical spelling, or refuse a kind that does not fit the level."""
+    wanted = fold(kind)
+    for known in UNIT_KINDS[level]:
+        if fold(known) == wanted:
+            return known
+    raise InvalidInput(
+        N_("'{kind}' is not a kind of {level}; expected one of: {known}."),
+        kind=kind,
+        level=level,
+        known=", ".join(UNIT_KINDS[level]),
+    )
+
+
+def check_parent(preset: Preset, level: Level, parent: Level | None) -> None:
+    """Refuse a parent whose level is not the one right above the unit's level."""
+    expected = parent_level(preset, level)
+    if expected is None and parent is not None:
+        raise RuleViolation(N_("A {level} has no parent unit."), level=level)
+    if expected is not None and parent is None:
+        raise RuleViolation(
+            N_("A {level} must be placed under a {expected}."), level=level, expected=expected
+        )
+    if expected is not None and parent != expected:
+        raise RuleViolation(
+            N_("The parent of a {level} must be a {expected}, not a {actual}."),
+            level=level,
+            expected=expected,
+            actual=parent,
+        )
+
+
+def check_no_cycle(
+    unit_id: str, new_parent_id: str | None, parent_of: Callable[[str], str | None]
+) -> None:
+    """Refuse a new parent that is the unit itself or one of its descendants."""
+    current = new_parent_id
+    seen: set[str] = set()
+    while current is not None and current not in seen:
+        if current == unit_id:
+            raise RuleViolation(N_("A unit cannot be placed under itself or its own descendants."))
+        seen.add(current)
+        current = parent_of(current)
+
+
+def check_sibling_name(name: str, sibling_names: Iterable[str]) -> None:
+    """Refuse a name that a sibling already bears, ignoring case."""
+    wanted = nfc(name).casefold()
+    if any(nfc(other).casefold() == wanted for other in sibling_names):
+        raise RuleViolation(
+            N_("Another unit under the same parent is already named '{name}'."), name=name
+        )
+
+
+def check_open_on(period: Period, day: date, what: str) -> None:
+    """Refuse a dated operation on a unit or cluster that does not exist on that day."""
+    if not period.covers(day):
+        raise RuleViolation(
+            N_("'{what}' does not exist on {day}."), what=what, day=day.strftime("%d/%m/%Y")
+        )
+
+
+def guess_kind(level: Level, name: str) -> str:
+    """Return the kind a unit's name starts with ("Ấp 1" -> "ấp"), or the level's first kind."""
+    folded = fold(name)
+    matches = [kind for kind in UNIT_KINDS[level] if folded.startswith(fold(kind) + " ")]
+    return max(matches, key=len) if matches else UNIT_KINDS[level][0]

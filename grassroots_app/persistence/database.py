@@ -1,0 +1,86 @@
+"""Opening a database: where it lives, the engine with safe SQLite settings, and migrations."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from grassroots_app.paths import migrations_dir
+
+APP_NAME = "Grassroots"
+ENV_VARIABLE = "GRASSROOTS_DB"
+
+
+def default_database_path() -> Path:
+    """Return the SQLite file in the per-user data folder."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "grassroots.sqlite"
+
+
+def resolve_url(location: str | None) -> str:
+    """Turn a file path or SQLAlchemy URL (or nothing: $GRASSROOTS_DB, then the default) into a URL."""
+    location = location or os.environ.get(ENV_VARIABLE) or str(default_database_path())
+    if "://" in location:
+        return location
+    path = Path(location).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """Turn on foreign keys, WAL and full sync, and let SQLAlchemy own the transactions."""
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "busy_timeout=5000"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine for the URL; SQLite gets the safe settings."""
+    engine = create_engine(url)
+    if make_url(url).get_backend_name() == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def alembic_config(engine: Engine) -> Config:
+    """Return an Alembic configuration bound to the engine."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.attributes["engine"] = engine
+    return config
+
+
+@dataclass
+class Database:
+    """An open, migrated database."""
+
+    url: str
+    engine: Engine
+
+    @classmethod
+    def open(cls, location: str | None = None) -> Database:
+        """Open (creating if needed) the database at a path or URL and migrate it to the latest schema."""
+        url = resolve_url(location)
+        engine = make_engine(url)
+        command.upgrade(alembic_config(engine), "head")
+        return cls(url, engine)
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()

@@ -1,0 +1,156 @@
+"""The database tables (SQLModel); Alembic migrations in db/ must match them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Index, MetaData, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+ID_LENGTH = 36
+
+
+class SettingRow(SQLModel, table=True):
+    """One setting of this database, its value as JSON."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=4000)
+
+
+class UnitRow(SQLModel, table=True):
+    """An administrative unit; its parents over time are in unit_link."""
+
+    __tablename__ = "unit"
+    __table_args__ = (Index("ix_unit_level_valid", "level", "valid_from", "valid_to"),)
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    level: str = Field(max_length=16)
+    kind: str = Field(max_length=40)
+    name: str = Field(max_length=200)
+    name_key: str = Field(max_length=200, index=True)
+    code: str | None = Field(default=None, max_length=20, unique=True)
+    valid_from: date
+    valid_to: date | None = None
+    is_remote: bool = False
+    households: int | None = None
+    population: int | None = None
+    party_members: int | None = None
+
+
+class UnitLinkRow(SQLModel, table=True):
+    """A unit's parent over a half-open period [valid_from, valid_to)."""
+
+    __tablename__ = "unit_link"
+    __table_args__ = (Index("ix_unit_link_parent", "parent_id", "valid_from"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH, index=True)
+    parent_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH)
+    valid_from: date
+    valid_to: date | None = None
+
+
+class LineageRow(SQLModel, table=True):
+    """A merge: the source unit went into the target unit on a day."""
+
+    __tablename__ = "unit_lineage"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH, index=True)
+    target_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH, index=True)
+    on_date: date
+    note: str = Field(default="", max_length=1000)
+
+
+class ClusterRow(SQLModel, table=True):
+    """A named cluster of communes under a district or a province."""
+
+    __tablename__ = "cluster"
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    name: str = Field(max_length=200)
+    parent_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH, index=True)
+    valid_from: date
+    valid_to: date | None = None
+
+
+class ClusterMemberRow(SQLModel, table=True):
+    """A commune's membership of a cluster over a half-open period."""
+
+    __tablename__ = "cluster_member"
+
+    id: int | None = Field(default=None, primary_key=True)
+    cluster_id: str = Field(foreign_key="cluster.id", max_length=ID_LENGTH, index=True)
+    commune_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH, index=True)
+    valid_from: date
+    valid_to: date | None = None
+
+
+class CadreRow(SQLModel, table=True):
+    """A cadre who can be put in charge of units and clusters."""
+
+    __tablename__ = "cadre"
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    full_name: str = Field(max_length=200)
+    name_key: str = Field(max_length=200, index=True)
+    gender: str | None = Field(default=None, max_length=8)
+    birth_year: int | None = None
+    position: str = Field(default="", max_length=200)
+    workplace: str = Field(default="", max_length=200)
+    tier: str = Field(max_length=16)
+    is_standing: bool = False
+    is_committee: bool = False
+    is_party_member: bool = False
+    phone: str = Field(default="", max_length=40)
+    status: str = Field(default="active", max_length=8)
+    status_date: date | None = None
+    home_unit_id: str | None = Field(default=None, foreign_key="unit.id", max_length=ID_LENGTH)
+
+
+class AssignmentRow(SQLModel, table=True):
+    """A cadre in charge of a unit or a cluster in a role over a half-open period."""
+
+    __tablename__ = "assignment"
+    __table_args__ = (
+        CheckConstraint("(unit_id IS NULL) <> (cluster_id IS NULL)", name="one_target"),
+        Index("ix_assignment_unit_role", "unit_id", "role", "start_date"),
+        Index("ix_assignment_cluster_role", "cluster_id", "role", "start_date"),
+    )
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    cadre_id: str = Field(foreign_key="cadre.id", max_length=ID_LENGTH, index=True)
+    unit_id: str | None = Field(default=None, foreign_key="unit.id", max_length=ID_LENGTH)
+    cluster_id: str | None = Field(default=None, foreign_key="cluster.id", max_length=ID_LENGTH)
+    role: str = Field(max_length=200)
+    start_date: date
+    end_date: date | None = None
+    decision_number: str = Field(default="", max_length=60)
+    decision_date: date | None = None
+    note: str = Field(default="", max_length=1000)
+    end_reason: str = Field(default="", max_length=1000)
+
+
+class GraspRuleRow(SQLModel, table=True):
+    """A grasp rule of this database's preset."""
+
+    __tablename__ = "grasp_rule"
+    __table_args__ = (UniqueConstraint("target_level", "role", name="uq_grasp_rule_level_role"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_level: str = Field(max_length=16)
+    role: str = Field(max_length=200)
+    tiers: str = Field(max_length=100)
+    flags: str = Field(default="", max_length=100)
+    minimum: int = 1

@@ -1,0 +1,50 @@
+"""The unit of work: one session, one transaction, the repositories over it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlmodel import Session
+
+from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.queries import ReadQueries
+from grassroots_app.persistence.repositories import (
+    AssignmentRepository,
+    CadreRepository,
+    ClusterRepository,
+    RuleRepository,
+    SettingsRepository,
+    UnitRepository,
+)
+
+
+class UnitOfWork:
+    """Everything done inside `with uow:` is committed by `commit()` or rolled back on leaving."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = Session(self.database.engine, expire_on_commit=False)
+        self.session.begin()
+        self.settings = SettingsRepository(self.session)
+        self.rules = RuleRepository(self.session)
+        self.units = UnitRepository(self.session)
+        self.clusters = ClusterRepository(self.session)
+        self.cadres = CadreRepository(self.session)
+        self.assignments = AssignmentRepository(self.session)
+        self.queries = ReadQueries(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        """Make everything done so far permanent."""
+        self.session.commit()

@@ -1,0 +1,94 @@
+"""Use cases on assignments: put a cadre in charge of a target, end an assignment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from grassroots_app.domain import hierarchy
+from grassroots_app.domain.assignments import check_can_end, check_no_overlap
+from grassroots_app.domain.errors import N_, NotFound, RuleViolation
+from grassroots_app.domain.model import Assignment, Decision, Level, Period, new_id
+from grassroots_app.domain.rules import GraspRule, check_eligible, pick_rule, rules_for
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.cadres import get_cadre
+from grassroots_app.services.setup import require_settings
+
+
+@dataclass(frozen=True)
+class NewAssignment:
+    """What the clerk gives to put a cadre in charge of a unit or cluster."""
+
+    cadre_id: str
+    target_id: str
+    start: date
+    role: str | None = None
+    decision: Decision = Decision()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A unit or cluster as something a cadre can be put in charge of."""
+
+    id: str
+    level: Level
+    name: str
+    period: Period
+
+
+def get_target(uow: UnitOfWork, target_id: str) -> Target:
+    """Return the unit or cluster with that id."""
+    unit = uow.units.get(target_id)
+    if unit is not None:
+        return Target(unit.id, unit.level, unit.name, unit.period)
+    cluster = uow.clusters.get(target_id)
+    if cluster is not None:
+        return Target(cluster.id, Level.CLUSTER, cluster.name, cluster.period)
+    raise NotFound(N_("No unit or cluster has the id '{id}'."), id=target_id)
+
+
+def eligible_rules(uow: UnitOfWork, cadre_id: str, target_id: str) -> list[GraspRule]:
+    """Return the rules (roles) this cadre may hold on this target."""
+    cadre, target = get_cadre(uow, cadre_id), get_target(uow, target_id)
+    allowed = []
+    for rule in rules_for(uow.rules.all(), target.level):
+        try:
+            check_eligible(cadre, rule)
+        except RuleViolation:
+            continue
+        allowed.append(rule)
+    return allowed
+
+
+def assign(uow: UnitOfWork, new: NewAssignment) -> Assignment:
+    """Put a cadre in charge of a target in a role from a day on, if the rules allow it."""
+    require_settings(uow)
+    cadre = get_cadre(uow, new.cadre_id)
+    target = get_target(uow, new.target_id)
+    hierarchy.check_open_on(target.period, new.start, target.name)
+    rule = pick_rule(uow.rules.all(), target.level, new.role)
+    check_eligible(cadre, rule)
+    period = Period(new.start)
+    check_no_overlap(cadre.id, target.id, rule.role, period, uow.assignments.for_target(target.id))
+    decision = Decision(new.decision.number.strip(), new.decision.signed_on)
+    assignment = Assignment(
+        new_id(), cadre.id, target.id, target.level, rule.role, period, decision, new.note.strip()
+    )
+    uow.assignments.add(assignment)
+    uow.commit()
+    return assignment
+
+
+def end_assignment(uow: UnitOfWork, assignment_id: str, on: date, reason: str = "") -> Assignment:
+    """End an assignment on a day; before the minimum tenure a reason is required and kept."""
+    settings = require_settings(uow)
+    assignment = uow.assignments.get(assignment_id)
+    if assignment is None:
+        raise NotFound(N_("No assignment has the id '{id}'."), id=assignment_id)
+    cleaned = check_can_end(assignment, on, settings.min_tenure_months, reason)
+    uow.assignments.end(assignment.id, on, cleaned)
+    uow.commit()
+    ended = uow.assignments.get(assignment.id)
+    assert ended is not None
+    return ended

@@ -1,0 +1,83 @@
+"""Use cases on cadres."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from grassroots_app.domain import hierarchy
+from grassroots_app.domain.errors import N_, InvalidInput, NotFound
+from grassroots_app.domain.model import Cadre, CadreStatus, new_id
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.units import get_unit
+
+MIN_BIRTH_YEAR = 1900
+
+
+def get_cadre(uow: UnitOfWork, cadre_id: str) -> Cadre:
+    """Return the cadre or refuse an unknown id."""
+    cadre = uow.cadres.get(cadre_id)
+    if cadre is None:
+        raise NotFound(N_("No cadre has the id '{id}'."), id=cadre_id)
+    return cadre
+
+
+def resolve_cadre(uow: UnitOfWork, reference: str) -> Cadre:
+    """Find a cadre by id or by full name (ignoring case and diacritics, when unique)."""
+    cadre = uow.cadres.get(reference.strip())
+    if cadre is not None:
+        return cadre
+    matches = uow.cadres.named(reference)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFound(N_("No cadre is named '{name}'."), name=reference)
+    raise InvalidInput(N_("Several cadres are named '{name}'; use the id."), name=reference)
+
+
+def _validated(uow: UnitOfWork, cadre: Cadre) -> Cadre:
+    name = hierarchy.clean_name(cadre.full_name)
+    if cadre.birth_year is not None and not MIN_BIRTH_YEAR <= cadre.birth_year <= date.today().year:
+        raise InvalidInput(N_("The birth year {year} is not plausible."), year=cadre.birth_year)
+    if cadre.home_unit_id:
+        get_unit(uow, cadre.home_unit_id)
+    return replace(
+        cadre,
+        full_name=name,
+        position=cadre.position.strip(),
+        workplace=cadre.workplace.strip(),
+        phone=cadre.phone.strip(),
+    )
+
+
+def add_cadre(uow: UnitOfWork, cadre: Cadre) -> Cadre:
+    """Record a new cadre (the id given is replaced by a new one) and return it."""
+    stored = _validated(uow, replace(cadre, id=new_id()))
+    uow.cadres.add(stored)
+    uow.commit()
+    return stored
+
+
+def edit_cadre(uow: UnitOfWork, cadre: Cadre) -> Cadre:
+    """Store the edited fields of an existing cadre."""
+    get_cadre(uow, cadre.id)
+    stored = _validated(uow, cadre)
+    uow.cadres.update(stored)
+    uow.commit()
+    return stored
+
+
+def set_status(uow: UnitOfWork, cadre_id: str, status: CadreStatus, on: date) -> Cadre:
+    """Mark a cadre as active or as having left on a day (ending their open assignments)."""
+    cadre = get_cadre(uow, cadre_id)
+    if status is CadreStatus.LEFT:
+        for assignment in uow.assignments.for_cadre(cadre.id):
+            if assignment.period.end is None:
+                if assignment.period.start >= on:
+                    raise InvalidInput(N_("An assignment of this cadre starts on {day}, after that date."),
+                                       day=assignment.period.start.strftime("%d/%m/%Y"))
+                uow.assignments.end(assignment.id, on, "Cán bộ nghỉ công tác")
+    updated = replace(cadre, status=status, status_date=on)
+    uow.cadres.update(updated)
+    uow.commit()
+    return updated

@@ -1,0 +1,81 @@
+"""Use cases on clusters of communes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from grassroots_app.domain import hierarchy
+from grassroots_app.domain.clusters import check_single_cluster
+from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
+from grassroots_app.domain.model import Cluster, Level, Period, new_id
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.setup import require_settings
+from grassroots_app.services.units import get_unit
+
+
+def get_cluster(uow: UnitOfWork, cluster_id: str) -> Cluster:
+    """Return the cluster or refuse an unknown id."""
+    cluster = uow.clusters.get(cluster_id)
+    if cluster is None:
+        raise NotFound(N_("No cluster has the id '{id}'."), id=cluster_id)
+    return cluster
+
+
+def resolve_cluster(uow: UnitOfWork, reference: str) -> Cluster:
+    """Find a cluster by id or by name (ignoring case and diacritics)."""
+    cluster = uow.clusters.get(reference.strip())
+    if cluster is not None:
+        return cluster
+    matches = uow.clusters.named(reference)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFound(N_("No cluster is named '{name}'."), name=reference)
+    raise InvalidInput(N_("Several clusters are named '{name}'; use the id."), name=reference)
+
+
+def add_cluster(uow: UnitOfWork, name: str, parent_id: str, valid_from: date) -> Cluster:
+    """Create a cluster under a district (three-level) or a province (two-level)."""
+    settings = require_settings(uow)
+    cleaned = hierarchy.clean_name(name)
+    parent = get_unit(uow, parent_id)
+    expected = hierarchy.cluster_parent_level(settings.preset)
+    if parent.level is not expected:
+        raise RuleViolation(
+            N_("In the {preset} model a cluster belongs to a {expected}, not a {actual}."),
+            preset=settings.preset, expected=expected, actual=parent.level,
+        )
+    hierarchy.check_open_on(parent.period, valid_from, parent.name)
+    hierarchy.check_sibling_name(cleaned, [c.name for c in uow.clusters.all(parent.id) if c.period.end is None])
+    cluster = Cluster(new_id(), cleaned, parent.id, Period(valid_from))
+    uow.clusters.add(cluster)
+    uow.commit()
+    return cluster
+
+
+def add_member(uow: UnitOfWork, cluster_id: str, commune_id: str, valid_from: date) -> None:
+    """Put a commune into a cluster from a day on; it may belong to one cluster at a time."""
+    cluster = get_cluster(uow, cluster_id)
+    commune = get_unit(uow, commune_id)
+    if commune.level is not Level.COMMUNE:
+        raise RuleViolation(N_("Only communes belong to clusters; '{name}' is a {level}."),
+                            name=commune.name, level=commune.level)
+    hierarchy.check_open_on(cluster.period, valid_from, cluster.name)
+    hierarchy.check_open_on(commune.period, valid_from, commune.name)
+    period = Period(valid_from)
+    check_single_cluster(period, [(c.name, p) for _id, c, p in uow.clusters.memberships_of(commune.id)])
+    uow.clusters.add_member(cluster.id, commune.id, period)
+    uow.commit()
+
+
+def remove_member(uow: UnitOfWork, cluster_id: str, commune_id: str, on: date) -> None:
+    """Take a commune out of a cluster from a day on."""
+    for membership_id, cluster, period in uow.clusters.memberships_of(commune_id):
+        if cluster.id == cluster_id and period.end is None:
+            if on <= period.start:
+                raise InvalidInput(N_("The commune joined this cluster on {day}; pick a later date."),
+                                   day=period.start.strftime("%d/%m/%Y"))
+            uow.clusters.end_member(membership_id, on)
+            uow.commit()
+            return
+    raise NotFound(N_("This commune is not in that cluster."))

@@ -1,0 +1,37 @@
+"""Use case: the coverage of a subtree (or everything) on a day, with the paths of the gaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from grassroots_app.domain.coverage import Coverage, compute_coverage
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.setup import require_settings
+
+
+@dataclass(frozen=True)
+class CoverageReport:
+    """Coverage figures and the path of every target with a gap."""
+
+    coverage: Coverage
+    paths: dict[str, str]
+
+
+def coverage(uow: UnitOfWork, on: date, under: str | None = None) -> CoverageReport:
+    """Compute the coverage on a day under a unit (None: the whole database)."""
+    settings = require_settings(uow)
+    rules = uow.rules.all()
+    levels = {rule.target_level for rule in rules}
+    inputs = uow.queries.coverage_inputs(under, on, levels)
+    result = compute_coverage(
+        on,
+        inputs.targets,
+        inputs.counts,
+        rules,
+        inputs.targets_per_cadre,
+        inputs.names,
+        settings.workload_threshold,
+    )
+    paths = uow.queries.paths(sorted({gap.target_id for gap in result.gaps}), on)
+    return CoverageReport(result, paths)

@@ -1,0 +1,291 @@
+"""Use cases on units: add, edit, move, close, merge, and find a unit by id, code or path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import Enum
+
+from grassroots_app.domain import hierarchy
+from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
+from grassroots_app.domain.model import Assignment, Level, Period, Unit, UnitAttributes, new_id
+from grassroots_app.domain.text import fold
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.setup import require_settings
+
+PATH_SEPARATOR = "/"
+
+
+@dataclass(frozen=True)
+class NewUnit:
+    """What the clerk gives to create a unit; the level follows from the parent."""
+
+    name: str
+    parent_id: str | None
+    valid_from: date
+    kind: str | None = None
+    code: str | None = None
+    attributes: UnitAttributes = UnitAttributes()
+
+
+class Carry(str, Enum):
+    """What becomes of the open assignments of a unit merged into another."""
+
+    TRANSFER = "transfer"
+    END = "end"
+
+
+def get_unit(uow: UnitOfWork, unit_id: str) -> Unit:
+    """Return the unit or refuse an unknown id."""
+    unit = uow.units.get(unit_id)
+    if unit is None:
+        raise NotFound(N_("No unit has the id '{id}'."), id=unit_id)
+    return unit
+
+
+def _check_attributes(attributes: UnitAttributes) -> None:
+    for label, value in (
+        (N_("households"), attributes.households),
+        (N_("population"), attributes.population),
+        (N_("party members"), attributes.party_members),
+    ):
+        if value is not None and value < 0:
+            raise InvalidInput(N_("The number of {what} cannot be negative."), what=label)
+
+
+def _clean_code(uow: UnitOfWork, code: str | None, unit_id: str | None) -> str | None:
+    cleaned = (code or "").strip() or None
+    if cleaned is not None:
+        holder = uow.units.by_code(cleaned)
+        if holder is not None and holder.id != unit_id:
+            raise RuleViolation(
+                N_("The official code {code} already belongs to '{name}'."), code=cleaned, name=holder.name
+            )
+    return cleaned
+
+
+def _sibling_names(uow: UnitOfWork, parent_id: str | None, on: date, except_id: str = "") -> list[str]:
+    siblings = uow.units.children(parent_id, on) if parent_id else uow.units.roots(on)
+    return [unit.name for unit in siblings if unit.id != except_id]
+
+
+def add_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
+    """Create a unit under a parent (or a province at the top) and return it."""
+    settings = require_settings(uow)
+    name = hierarchy.clean_name(new.name)
+    parent = get_unit(uow, new.parent_id) if new.parent_id else None
+    if parent is None:
+        level = Level.PROVINCE
+    else:
+        hierarchy.check_open_on(parent.period, new.valid_from, parent.name)
+        child = hierarchy.child_level(settings.preset, parent.level)
+        if child is None:
+            raise RuleViolation(N_("A {level} cannot have units under it."), level=parent.level)
+        level = child
+    hierarchy.check_parent(settings.preset, level, parent.level if parent else None)
+    hierarchy.check_sibling_name(name, _sibling_names(uow, new.parent_id, new.valid_from))
+    kind = hierarchy.clean_kind(level, new.kind) if new.kind else hierarchy.guess_kind(level, name)
+    _check_attributes(new.attributes)
+    code = _clean_code(uow, new.code, None)
+    unit = Unit(new_id(), level, kind, name, new.parent_id, Period(new.valid_from), code, new.attributes)
+    uow.units.add(unit)
+    uow.commit()
+    return unit
+
+
+def edit_unit(
+    uow: UnitOfWork,
+    unit_id: str,
+    name: str | None = None,
+    kind: str | None = None,
+    code: str | None = None,
+    attributes: UnitAttributes | None = None,
+) -> Unit:
+    """Rename a unit or change its kind, code or attributes; return it as stored."""
+    unit = get_unit(uow, unit_id)
+    changes: dict[str, object] = {}
+    if name is not None:
+        cleaned = hierarchy.clean_name(name)
+        if cleaned != unit.name:
+            day = date.today() if unit.period.covers(date.today()) else unit.period.start
+            hierarchy.check_sibling_name(cleaned, _sibling_names(uow, unit.parent_id, day, unit.id))
+        changes["name"] = cleaned
+    if kind is not None:
+        changes["kind"] = hierarchy.clean_kind(unit.level, kind)
+    if code is not None:
+        changes["code"] = _clean_code(uow, code, unit.id)
+    if attributes is not None:
+        _check_attributes(attributes)
+        changes["attributes"] = attributes
+    updated = replace(unit, **changes)  # type: ignore[arg-type]
+    uow.units.update(updated)
+    uow.commit()
+    return updated
+
+
+def move_unit(uow: UnitOfWork, unit_id: str, new_parent_id: str, on: date) -> Unit:
+    """Place a unit under another parent from a day on, keeping the old placement in history."""
+    settings = require_settings(uow)
+    unit = get_unit(uow, unit_id)
+    parent = get_unit(uow, new_parent_id)
+    hierarchy.check_open_on(unit.period, on, unit.name)
+    hierarchy.check_open_on(parent.period, on, parent.name)
+    hierarchy.check_parent(settings.preset, unit.level, parent.level)
+    hierarchy.check_no_cycle(unit.id, parent.id, uow.units.current_parent)
+    if parent.id == uow.units.parent_on(unit.id, on):
+        raise RuleViolation(N_("'{name}' is already under '{parent}'."), name=unit.name, parent=parent.name)
+    last = uow.units.last_link_start(unit.id)
+    if last is not None and on <= last:
+        raise RuleViolation(
+            N_("The move must be dated after the unit's last placement on {day}."),
+            day=last.strftime("%d/%m/%Y"),
+        )
+    hierarchy.check_sibling_name(unit.name, _sibling_names(uow, parent.id, on))
+    uow.units.set_parent(unit.id, parent.id, on)
+    _leave_foreign_clusters(uow, unit, parent.id, on)
+    uow.commit()
+    return replace(unit, parent_id=parent.id)
+
+
+def _leave_foreign_clusters(uow: UnitOfWork, unit: Unit, parent_id: str, on: date) -> None:
+    """End a moved commune's membership of clusters that do not sit above its new place."""
+    if unit.level is not Level.COMMUNE:
+        return
+    ancestors = _ancestors(uow, parent_id)
+    for membership_id, cluster, period in uow.clusters.memberships_of(unit.id):
+        if period.covers(on) and cluster.parent_id not in ancestors:
+            uow.clusters.end_member(membership_id, on)
+
+
+def _ancestors(uow: UnitOfWork, unit_id: str) -> set[str]:
+    found = {unit_id}
+    current = uow.units.current_parent(unit_id)
+    while current is not None and current not in found:
+        found.add(current)
+        current = uow.units.current_parent(current)
+    return found
+
+
+def _end_open_assignments(uow: UnitOfWork, unit: Unit, on: date, reason: str) -> list[Assignment]:
+    """End the unit's open assignments on a day; return them as they were."""
+    open_ones = uow.assignments.open_on_target(unit.id)
+    for assignment in open_ones:
+        if assignment.period.start >= on:
+            raise RuleViolation(
+                N_("An assignment on '{name}' starts on {day}, after that date."),
+                name=unit.name,
+                day=assignment.period.start.strftime("%d/%m/%Y"),
+            )
+        uow.assignments.end(assignment.id, on, reason)
+    return open_ones
+
+
+def _retire(uow: UnitOfWork, unit: Unit, on: date) -> None:
+    """Close a unit on a day: its parent link and cluster memberships end too."""
+    for membership_id, _cluster, period in uow.clusters.memberships_of(unit.id):
+        if period.end is None:
+            uow.clusters.end_member(membership_id, on)
+    uow.units.end_link(unit.id, on)
+    uow.units.update(replace(unit, period=Period(unit.period.start, on)))
+
+
+def close_unit(uow: UnitOfWork, unit_id: str, on: date) -> Unit:
+    """Close a unit on a day, ending its open assignments; refuse while it still has open children."""
+    unit = get_unit(uow, unit_id)
+    if unit.period.end is not None:
+        raise RuleViolation(N_("'{name}' is already closed."), name=unit.name)
+    if on <= unit.period.start:
+        raise InvalidInput(
+            N_("'{name}' can only be closed after it began on {day}."),
+            name=unit.name,
+            day=unit.period.start.strftime("%d/%m/%Y"),
+        )
+    open_children = uow.units.children(unit.id)
+    if open_children:
+        raise RuleViolation(
+            N_("'{name}' still has {count} open units under it: close, move or merge them first."),
+            name=unit.name,
+            count=len(open_children),
+        )
+    _end_open_assignments(uow, unit, on, "Đơn vị giải thể")
+    _retire(uow, unit, on)
+    uow.commit()
+    return get_unit(uow, unit_id)
+
+
+def merge_units(
+    uow: UnitOfWork, source_id: str, target_id: str, on: date, carry: Carry, note: str = ""
+) -> Unit:
+    """Merge the source unit into the target on a day: children move, assignments carry, lineage kept."""
+    source, target = get_unit(uow, source_id), get_unit(uow, target_id)
+    if source.id == target.id:
+        raise RuleViolation(N_("A unit cannot be merged into itself."))
+    if source.level is not target.level:
+        raise RuleViolation(
+            N_("Only units of the same level can be merged: '{source}' is a {source_level}, "
+               "'{target}' a {target_level}."),
+            source=source.name, source_level=source.level, target=target.name, target_level=target.level,
+        )
+    for unit in (source, target):
+        hierarchy.check_open_on(unit.period, on, unit.name)
+    if on <= source.period.start:
+        raise InvalidInput(N_("The merge must be dated after '{name}' began."), name=source.name)
+    target_names = _sibling_names(uow, target.id, on)
+    for child in uow.units.children(source.id, on):
+        hierarchy.check_sibling_name(child.name, target_names)
+        uow.units.set_parent(child.id, target.id, on)
+        target_names.append(child.name)
+    reason = f"Sáp nhập vào {target.name}"
+    for old in _end_open_assignments(uow, source, on, reason):
+        if carry is Carry.TRANSFER:
+            _transfer(uow, old, target, on)
+    _retire(uow, source, on)
+    uow.units.add_lineage(source.id, target.id, on, note.strip())
+    uow.commit()
+    return get_unit(uow, target.id)
+
+
+def _transfer(uow: UnitOfWork, old: Assignment, target: Unit, on: date) -> None:
+    """Give the target an assignment like the ended one, unless the cadre already holds it there."""
+    new_period = Period(on)
+    held = uow.assignments.for_target(target.id)
+    if any(
+        (a.cadre_id, a.role) == (old.cadre_id, old.role) and a.period.overlaps(new_period) for a in held
+    ):
+        return
+    uow.assignments.add(
+        replace(old, id=new_id(), target_id=target.id, period=new_period, end_reason="",
+                note=(old.note + " (chuyển sang do sáp nhập)").strip())
+    )
+
+
+def resolve_unit(uow: UnitOfWork, reference: str, on: date | None = None) -> Unit:
+    """Find a unit by id, official code, or path of names ('Tỉnh A / Xã B / Ấp 1', any case)."""
+    reference = reference.strip()
+    if not reference:
+        raise InvalidInput(N_("No unit was named."))
+    unit = uow.units.get(reference) or uow.units.by_code(reference)
+    if unit is not None:
+        return unit
+    parts = [part.strip() for part in reference.split(PATH_SEPARATOR) if part.strip()]
+    candidates = uow.units.roots(on)
+    found: Unit | None = None
+    for depth, part in enumerate(parts):
+        matches = [u for u in candidates if fold(u.name) == fold(part)]
+        exact = [u for u in matches if u.name.casefold() == part.casefold()]
+        matches = exact or matches
+        if len(matches) != 1:
+            shown = " / ".join(parts[: depth + 1])
+            if not matches:
+                raise NotFound(N_("No unit is found at '{path}'."), path=shown)
+            raise InvalidInput(N_("'{path}' names more than one unit; use its id or code."), path=shown)
+        found = matches[0]
+        if depth + 1 < len(parts):
+            candidates = uow.units.children(found.id, on)
+    assert found is not None
+    return found
+
+
+def unit_path(uow: UnitOfWork, unit_id: str, on: date) -> str:
+    """Return the unit's path of names on a day."""
+    return uow.queries.paths([unit_id], on).get(unit_id, "")
