@@ -53,12 +53,13 @@ class Labelled(Enum):
     @property
     def label(self) -> str:
         """Return the English label of the member."""
-        return _LABELS.get(self, str(self.value))
+        return _LABELS.get((type(self), self.value), str(self.value))
 
 
-_LABELS: dict[Enum, str] = {}
+# Keyed by (enum class, value): members of str enums with equal values compare equal.
+_LABELS: dict[tuple[type, Any], str] = {}
 
 
-def register_labels(labels: dict[Any, str]) -> None:
-    """Record the English labels of enum members."""
-    _LABELS.update(labels)
+def register_labels(labels: list[tuple[Labelled, str]]) -> None:
+    """Record the English labels of enum members (a list: equal str-enum members would collide in a dict)."""
+    _LABELS.update({(type(member), member.value): text for member, text in labels})

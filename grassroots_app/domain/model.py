@@ -58,26 +58,26 @@ class CadreStatus(str, Labelled):
 
 
 register_labels(
-    {
-        Level.PROVINCE: N_("province"),
-        Level.DISTRICT: N_("district"),
-        Level.CLUSTER: N_("cluster"),
-        Level.COMMUNE: N_("commune"),
-        Level.HAMLET: N_("hamlet"),
-        Level.GROUP: N_("self-governing group"),
-        Preset.TWO_LEVEL: N_("two-level"),
-        Preset.THREE_LEVEL: N_("three-level"),
-        Tier.PROVINCE: N_("province tier"),
-        Tier.DISTRICT: N_("district tier"),
-        Tier.COMMUNE: N_("commune tier"),
-        Flag.STANDING: N_("standing-committee member"),
-        Flag.COMMITTEE: N_("committee member"),
-        Flag.PARTY_MEMBER: N_("party member"),
-        Gender.MALE: N_("male"),
-        Gender.FEMALE: N_("female"),
-        CadreStatus.ACTIVE: N_("active"),
-        CadreStatus.LEFT: N_("left"),
-    }
+    [
+        (Level.PROVINCE, N_("province")),
+        (Level.DISTRICT, N_("district")),
+        (Level.CLUSTER, N_("cluster")),
+        (Level.COMMUNE, N_("commune")),
+        (Level.HAMLET, N_("hamlet")),
+        (Level.GROUP, N_("self-governing group")),
+        (Preset.TWO_LEVEL, N_("two-level")),
+        (Preset.THREE_LEVEL, N_("three-level")),
+        (Tier.PROVINCE, N_("province tier")),
+        (Tier.DISTRICT, N_("district tier")),
+        (Tier.COMMUNE, N_("commune tier")),
+        (Flag.STANDING, N_("standing-committee member")),
+        (Flag.COMMITTEE, N_("committee member")),
+        (Flag.PARTY_MEMBER, N_("party member")),
+        (Gender.MALE, N_("male")),
+        (Gender.FEMALE, N_("female")),
+        (CadreStatus.ACTIVE, N_("active")),
+        (CadreStatus.LEFT, N_("left")),
+    ]
 )
 
 

@@ -44,13 +44,13 @@ def get_unit(uow: UnitOfWork, unit_id: str) -> Unit:
 
 
 def _check_attributes(attributes: UnitAttributes) -> None:
-    for label, value in (
-        (N_("households"), attributes.households),
-        (N_("population"), attributes.population),
-        (N_("party members"), attributes.party_members),
+    for message, value in (
+        (N_("The number of households cannot be negative."), attributes.households),
+        (N_("The population cannot be negative."), attributes.population),
+        (N_("The number of party members cannot be negative."), attributes.party_members),
     ):
         if value is not None and value < 0:
-            raise InvalidInput(N_("The number of {what} cannot be negative."), what=label)
+            raise InvalidInput(message)
 
 
 def _clean_code(uow: UnitOfWork, code: str | None, unit_id: str | None) -> str | None:
@@ -71,6 +71,13 @@ def _sibling_names(uow: UnitOfWork, parent_id: str | None, on: date, except_id: 
 
 def add_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
     """Create a unit under a parent (or a province at the top) and return it."""
+    unit = create_unit(uow, new)
+    uow.commit()
+    return unit
+
+
+def create_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
+    """Check and stage a new unit inside the caller's transaction (which commits it)."""
     settings = require_settings(uow)
     name = hierarchy.clean_name(new.name)
     parent = get_unit(uow, new.parent_id) if new.parent_id else None
@@ -89,7 +96,6 @@ def add_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
     code = _clean_code(uow, new.code, None)
     unit = Unit(new_id(), level, kind, name, new.parent_id, Period(new.valid_from), code, new.attributes)
     uow.units.add(unit)
-    uow.commit()
     return unit
 
 

@@ -1,0 +1,59 @@
+"""Run the `grassroots` entry point as a real process on a real SQLite file."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from grassroots_app.cli import main
+
+ENTRY = Path(sys.executable).parent / ("grassroots.exe" if os.name == "nt" else "grassroots")
+
+
+@dataclass
+class Result:
+    """What one command printed and returned."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        """Parse the standard output as JSON."""
+        return json.loads(self.out)
+
+
+@dataclass
+class Cli:
+    """The entry point bound to one database file."""
+
+    db: Path
+
+    def __call__(self, *args: str) -> Result:
+        """Call the entry point function `grassroots_app.cli:main` with `--db FILE ARGS…`."""
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["--db", str(self.db), *args])
+        return Result(code, out.getvalue(), err.getvalue())
+
+    def process(self, *args: str) -> Result:
+        """Run the installed `grassroots` script as a separate process."""
+        env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+        done = subprocess.run(
+            [str(ENTRY), "--db", str(self.db), *args], capture_output=True, text=True, env=env,
+            encoding="utf-8", timeout=300,
+        )
+        return Result(done.returncode, done.stdout, done.stderr)
+
+    def dump(self) -> list[str]:
+        """Return the whole database content as SQL lines (to show nothing changed)."""
+        with sqlite3.connect(self.db) as connection:
+            return list(connection.iterdump())

@@ -1,0 +1,95 @@
+"""Coverage figures: gaps against rule minimums, per-level totals and shares, workload ranking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from grassroots_app.domain.coverage import Gap, LevelCoverage, compute_coverage, find_gaps, rank_workload
+from grassroots_app.domain.model import Level, Tier
+from grassroots_app.domain.rules import GraspRule
+
+HAMLET_ROLE, GROUP_ROLE, COMMUNE_ROLE = "hamlet role", "group role", "commune role"
+
+
+def rules(group_minimum: int = 1) -> list[GraspRule]:
+    """Return one rule for communes, hamlets and groups."""
+    return [
+        GraspRule(Level.COMMUNE, COMMUNE_ROLE, frozenset({Tier.PROVINCE})),
+        GraspRule(Level.HAMLET, HAMLET_ROLE, frozenset({Tier.COMMUNE})),
+        GraspRule(Level.GROUP, GROUP_ROLE, frozenset({Tier.COMMUNE}), minimum=group_minimum),
+    ]
+
+
+def test_target_without_anyone_is_a_gap() -> None:
+    gaps, levels = find_gaps([("h1", Level.HAMLET)], {}, rules())
+    assert gaps == [Gap("h1", Level.HAMLET, HAMLET_ROLE, 1, 0)]
+    hamlet = next(row for row in levels if row.level is Level.HAMLET)
+    assert (hamlet.total, hamlet.covered) == (1, 0)
+
+
+def test_minimum_two_with_one_assigned_is_a_gap() -> None:
+    gaps, _ = find_gaps([("g1", Level.GROUP)], {("g1", GROUP_ROLE): 1}, rules(group_minimum=2))
+    assert gaps == [Gap("g1", Level.GROUP, GROUP_ROLE, 2, 1)]
+
+
+def test_minimum_two_with_two_assigned_is_covered() -> None:
+    gaps, levels = find_gaps([("g1", Level.GROUP)], {("g1", GROUP_ROLE): 2}, rules(group_minimum=2))
+    assert gaps == []
+    assert LevelCoverage(Level.GROUP, 1, 1) in levels
+
+
+def test_minimum_zero_is_never_a_gap() -> None:
+    gaps, _ = find_gaps([("g1", Level.GROUP)], {}, rules(group_minimum=0))
+    assert gaps == []
+
+
+def test_counts_of_another_role_do_not_cover() -> None:
+    gaps, _ = find_gaps([("h1", Level.HAMLET)], {("h1", GROUP_ROLE): 3}, rules())
+    assert [gap.role for gap in gaps] == [HAMLET_ROLE]
+
+
+def test_targets_of_levels_without_rules_are_ignored() -> None:
+    gaps, levels = find_gaps([("p1", Level.PROVINCE)], {}, rules())
+    assert gaps == []
+    assert all(row.total == 0 for row in levels)
+
+
+def test_per_level_totals_covered_and_share() -> None:
+    targets = [("h1", Level.HAMLET), ("h2", Level.HAMLET), ("h3", Level.HAMLET), ("g1", Level.GROUP)]
+    counts = {("h1", HAMLET_ROLE): 1, ("h3", HAMLET_ROLE): 2, ("g1", GROUP_ROLE): 1}
+    gaps, levels = find_gaps(targets, counts, rules())
+    by_level = {row.level: row for row in levels}
+    assert (by_level[Level.HAMLET].total, by_level[Level.HAMLET].covered) == (3, 2)
+    assert abs(by_level[Level.HAMLET].share - 2 / 3) < 1e-9
+    assert by_level[Level.GROUP].share == 1.0
+    assert [gap.target_id for gap in gaps] == ["h2"]
+
+
+def test_share_of_an_empty_level_is_one() -> None:
+    assert LevelCoverage(Level.COMMUNE, 0, 0).share == 1.0
+
+
+def test_a_target_needing_two_roles_is_covered_only_with_both() -> None:
+    two_roles = rules() + [GraspRule(Level.HAMLET, "second", frozenset({Tier.COMMUNE}))]
+    gaps, levels = find_gaps([("h1", Level.HAMLET)], {("h1", HAMLET_ROLE): 1}, two_roles)
+    assert [gap.role for gap in gaps] == ["second"]
+    assert LevelCoverage(Level.HAMLET, 1, 0) in levels
+
+
+def test_workload_is_ranked_heaviest_first_then_by_name() -> None:
+    rows = rank_workload({"c1": 2, "c2": 9, "c3": 2, "c4": 8}, {"c1": "Bình", "c2": "An", "c3": "An", "c4": "Dũng"}, 8)
+    assert [(row.cadre_id, row.targets) for row in rows] == [("c2", 9), ("c4", 8), ("c3", 2), ("c1", 2)]
+
+
+def test_workload_flags_only_cadres_over_the_threshold() -> None:
+    rows = rank_workload({"c1": 8, "c2": 9}, {"c1": "A", "c2": "B"}, 8)
+    assert {row.cadre_id: row.overloaded for row in rows} == {"c1": False, "c2": True}
+
+
+def test_compute_coverage_orders_levels_top_down() -> None:
+    targets = [("g1", Level.GROUP), ("h1", Level.HAMLET), ("x1", Level.COMMUNE)]
+    result = compute_coverage(date(2025, 1, 1), targets, {}, rules(), {"c1": 1}, {"c1": "An"}, 8)
+    assert [row.level for row in result.levels] == [Level.COMMUNE, Level.HAMLET, Level.GROUP]
+    assert result.on == date(2025, 1, 1)
+    assert len(result.gaps) == 3
+    assert [row.name for row in result.workload] == ["An"]

@@ -1,0 +1,209 @@
+"""Hierarchy rules: levels per preset, parents, cycles, sibling names, unit kinds and names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from grassroots_app.domain import hierarchy
+from grassroots_app.domain.errors import InvalidInput, RuleViolation
+from grassroots_app.domain.model import Level, Period, Preset
+
+THREE, TWO = Preset.THREE_LEVEL, Preset.TWO_LEVEL
+
+
+def test_levels_of_the_three_level_preset() -> None:
+    assert hierarchy.unit_levels(THREE) == (
+        Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.HAMLET, Level.GROUP,
+    )
+
+
+def test_levels_of_the_two_level_preset_have_no_district() -> None:
+    assert hierarchy.unit_levels(TWO) == (Level.PROVINCE, Level.COMMUNE, Level.HAMLET, Level.GROUP)
+    assert Level.DISTRICT not in hierarchy.unit_levels(TWO)
+
+
+def test_no_preset_has_a_cluster_unit_level() -> None:
+    for preset in Preset:
+        assert Level.CLUSTER not in hierarchy.unit_levels(preset)
+
+
+@pytest.mark.parametrize(
+    ("preset", "level", "expected"),
+    [
+        (THREE, Level.PROVINCE, None),
+        (THREE, Level.DISTRICT, Level.PROVINCE),
+        (THREE, Level.COMMUNE, Level.DISTRICT),
+        (THREE, Level.HAMLET, Level.COMMUNE),
+        (THREE, Level.GROUP, Level.HAMLET),
+        (TWO, Level.PROVINCE, None),
+        (TWO, Level.COMMUNE, Level.PROVINCE),
+        (TWO, Level.HAMLET, Level.COMMUNE),
+        (TWO, Level.GROUP, Level.HAMLET),
+    ],
+)
+def test_parent_level(preset: Preset, level: Level, expected: Level | None) -> None:
+    assert hierarchy.parent_level(preset, level) == expected
+
+
+def test_parent_level_refuses_a_level_missing_from_the_preset() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        hierarchy.parent_level(TWO, Level.DISTRICT)
+    assert caught.value.params["level"] is Level.DISTRICT
+
+
+@pytest.mark.parametrize(
+    ("preset", "level", "expected"),
+    [
+        (THREE, Level.PROVINCE, Level.DISTRICT),
+        (TWO, Level.PROVINCE, Level.COMMUNE),
+        (THREE, Level.HAMLET, Level.GROUP),
+        (TWO, Level.GROUP, None),
+    ],
+)
+def test_child_level(preset: Preset, level: Level, expected: Level | None) -> None:
+    assert hierarchy.child_level(preset, level) == expected
+
+
+def test_cluster_parent_level_per_preset() -> None:
+    assert hierarchy.cluster_parent_level(THREE) is Level.DISTRICT
+    assert hierarchy.cluster_parent_level(TWO) is Level.PROVINCE
+
+
+def test_check_parent_accepts_the_level_right_above() -> None:
+    hierarchy.check_parent(THREE, Level.COMMUNE, Level.DISTRICT)
+    hierarchy.check_parent(TWO, Level.COMMUNE, Level.PROVINCE)
+    hierarchy.check_parent(TWO, Level.PROVINCE, None)
+
+
+def test_check_parent_refuses_a_wrong_level() -> None:
+    with pytest.raises(RuleViolation) as caught:
+        hierarchy.check_parent(THREE, Level.COMMUNE, Level.PROVINCE)
+    assert caught.value.params == {
+        "level": Level.COMMUNE, "expected": Level.DISTRICT, "actual": Level.PROVINCE,
+    }
+
+
+def test_check_parent_message_names_the_levels() -> None:
+    with pytest.raises(RuleViolation) as caught:
+        hierarchy.check_parent(THREE, Level.COMMUNE, Level.PROVINCE)
+    assert str(caught.value) == "The parent of a commune must be a district, not a province."
+
+
+def test_check_parent_refuses_a_missing_parent() -> None:
+    with pytest.raises(RuleViolation, match="must be placed under a province"):
+        hierarchy.check_parent(TWO, Level.COMMUNE, None)
+
+
+def test_check_parent_refuses_a_parent_for_a_province() -> None:
+    with pytest.raises(RuleViolation, match="has no parent unit"):
+        hierarchy.check_parent(TWO, Level.PROVINCE, Level.PROVINCE)
+
+
+def test_check_no_cycle_accepts_an_unrelated_parent() -> None:
+    parents = {"hamlet": "commune", "commune": "province", "other": "province"}
+    hierarchy.check_no_cycle("hamlet", "other", parents.get)
+
+
+def test_check_no_cycle_refuses_the_unit_itself() -> None:
+    with pytest.raises(RuleViolation, match="under itself"):
+        hierarchy.check_no_cycle("a", "a", {}.get)
+
+
+def test_check_no_cycle_refuses_a_descendant() -> None:
+    parents = {"grandchild": "child", "child": "unit", "unit": "root"}
+    with pytest.raises(RuleViolation, match="own descendants"):
+        hierarchy.check_no_cycle("unit", "grandchild", parents.get)
+
+
+def test_check_no_cycle_stops_on_an_existing_loop_elsewhere() -> None:
+    parents = {"x": "y", "y": "x"}
+    hierarchy.check_no_cycle("unit", "x", parents.get)
+
+
+def test_check_sibling_name_ignores_case() -> None:
+    with pytest.raises(RuleViolation) as caught:
+        hierarchy.check_sibling_name("ấp 1", ["Ấp 2", "ẤP 1"])
+    assert caught.value.params["name"] == "ấp 1"
+
+
+def test_check_sibling_name_compares_nfc_forms() -> None:
+    import unicodedata
+
+    with pytest.raises(RuleViolation):
+        hierarchy.check_sibling_name(unicodedata.normalize("NFD", "Thôn Đông"), ["Thôn Đông"])
+
+
+def test_check_sibling_name_keeps_diacritics_distinct() -> None:
+    hierarchy.check_sibling_name("Ấp Tân", ["Ấp Tấn", "Ap Tan"])
+
+
+def test_check_open_on_refuses_a_day_outside_the_period() -> None:
+    period = Period(date(2025, 1, 1), date(2025, 7, 1))
+    hierarchy.check_open_on(period, date(2025, 6, 30), "Xã A")
+    with pytest.raises(RuleViolation, match="'Xã A' does not exist on 01/07/2025"):
+        hierarchy.check_open_on(period, date(2025, 7, 1), "Xã A")
+
+
+@pytest.mark.parametrize(
+    ("level", "kind", "expected"),
+    [
+        (Level.HAMLET, "AP", "ấp"),
+        (Level.HAMLET, "to dan pho", "tổ dân phố"),
+        (Level.COMMUNE, "Phường", "phường"),
+        (Level.COMMUNE, "dac khu", "đặc khu"),
+        (Level.GROUP, "TỔ DÂN CƯ", "tổ dân cư"),
+    ],
+)
+def test_clean_kind_returns_the_canonical_spelling(level: Level, kind: str, expected: str) -> None:
+    assert hierarchy.clean_kind(level, kind) == expected
+
+
+def test_clean_kind_refuses_a_kind_of_another_level() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        hierarchy.clean_kind(Level.COMMUNE, "ấp")
+    assert "'ấp' is not a kind of commune" in str(caught.value)
+    assert "phường" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("level", "name", "expected"),
+    [
+        (Level.HAMLET, "Ấp 1", "ấp"),
+        (Level.HAMLET, "Tổ dân phố 5", "tổ dân phố"),
+        (Level.HAMLET, "khu phố 3", "khu phố"),
+        (Level.HAMLET, "Tân Hòa", "ấp"),
+        (Level.COMMUNE, "Phường Bến Thành", "phường"),
+        (Level.COMMUNE, "Đặc khu Phú Quốc", "đặc khu"),
+        (Level.COMMUNE, "Thị trấn Cái Nhum", "thị trấn"),
+        (Level.PROVINCE, "Thành phố Hà Nội", "thành phố"),
+        (Level.DISTRICT, "Thị xã Bình Minh", "thị xã"),
+        (Level.GROUP, "Tổ nhân dân tự quản số 4", "tổ nhân dân tự quản"),
+    ],
+)
+def test_guess_kind_from_the_name(level: Level, name: str, expected: str) -> None:
+    assert hierarchy.guess_kind(level, name) == expected
+
+
+def test_guess_kind_needs_a_whole_word() -> None:
+    # "Xãi" does not start with the kind "xã" followed by a space.
+    assert hierarchy.guess_kind(Level.COMMUNE, "Phườngx") == "xã"
+
+
+def test_clean_name_normalizes() -> None:
+    import unicodedata
+
+    assert hierarchy.clean_name(unicodedata.normalize("NFD", "  Ấp   Mỹ  Hòa ")) == "Ấp Mỹ Hòa"
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\t\n"])
+def test_clean_name_refuses_an_empty_name(name: str) -> None:
+    with pytest.raises(InvalidInput, match="empty"):
+        hierarchy.clean_name(name)
+
+
+def test_clean_name_refuses_an_overlong_name() -> None:
+    hierarchy.clean_name("x" * hierarchy.MAX_NAME_LENGTH)
+    with pytest.raises(InvalidInput, match="longer than 200"):
+        hierarchy.clean_name("x" * (hierarchy.MAX_NAME_LENGTH + 1))

@@ -1,0 +1,106 @@
+"""Vietnamese text rules: NFC storage, diacritic-free search keys, and name collation."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from grassroots_app.domain.text import collation_key, fold, nfc, person_sort_key
+
+
+def sorted_names(names: list[str]) -> list[str]:
+    """Return the names in the order a clerk's list shows them."""
+    return sorted(names, key=person_sort_key)
+
+
+def test_nfc_composes_decomposed_letters() -> None:
+    decomposed = unicodedata.normalize("NFD", "Qưới Sơn")
+    assert decomposed != "Qưới Sơn"
+    assert nfc(decomposed) == "Qưới Sơn"
+    assert unicodedata.is_normalized("NFC", nfc(decomposed))
+
+
+def test_nfc_strips_and_collapses_spaces() -> None:
+    assert nfc("  Ấp \t  1 \n") == "Ấp 1"
+    assert nfc("   ") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Qưới Sơn", "quoi son"),
+        ("Đắk Lắk", "dak lak"),
+        ("đặc khu", "dac khu"),
+        ("ĐỖ ĐÌNH", "do dinh"),
+        ("Thị trấn  Châu Thành ", "thi tran chau thanh"),
+    ],
+)
+def test_fold_ignores_case_and_diacritics(text: str, key: str) -> None:
+    assert fold(text) == key
+
+
+def test_fold_is_the_same_for_nfc_and_nfd_input() -> None:
+    word = "Nguyễn Thị Ngọc Ánh"
+    assert fold(unicodedata.normalize("NFD", word)) == fold(word)
+
+
+def test_person_sort_key_orders_by_given_name_first() -> None:
+    names = ["Nguyễn Văn Bình", "Trần Thị An", "Lê Văn Cường"]
+    assert sorted_names(names) == ["Trần Thị An", "Nguyễn Văn Bình", "Lê Văn Cường"]
+
+
+def test_person_sort_key_breaks_ties_on_family_and_middle_names() -> None:
+    names = ["Trần Văn Nam", "Lê Thị Nam", "Nguyễn Nam", "Lê Văn Nam"]
+    assert sorted_names(names) == ["Lê Thị Nam", "Lê Văn Nam", "Nguyễn Nam", "Trần Văn Nam"]
+
+
+def test_person_sort_key_letter_order_a_breve_circumflex() -> None:
+    names = ["Phạm Văn Âu", "Phạm Văn Ăn", "Phạm Văn Anh", "Phạm Văn Bảo"]
+    # a < ă < â: every "a…" name first, then "ă…", then "â…", then b.
+    assert sorted_names(names) == ["Phạm Văn Anh", "Phạm Văn Ăn", "Phạm Văn Âu", "Phạm Văn Bảo"]
+
+
+def test_person_sort_key_d_before_d_stroke() -> None:
+    names = ["Hoàng Văn Đức", "Phạm Văn Dũng", "Lê Văn Duy", "Trần Văn Em"]
+    assert sorted_names(names) == ["Phạm Văn Dũng", "Lê Văn Duy", "Hoàng Văn Đức", "Trần Văn Em"]
+
+
+def test_person_sort_key_e_o_u_variants() -> None:
+    names = ["Lê Thị Ơn", "Lê Thị Ôn", "Lê Thị On", "Lê Thị Ưng", "Lê Thị Ung", "Lê Thị Êm", "Lê Thị Em"]
+    assert sorted_names(names) == [
+        "Lê Thị Em", "Lê Thị Êm", "Lê Thị On", "Lê Thị Ôn", "Lê Thị Ơn", "Lê Thị Ung", "Lê Thị Ưng",
+    ]
+
+
+def test_person_sort_key_tones_are_secondary_in_dictionary_order() -> None:
+    # none < huyền < hỏi < ngã < sắc < nặng
+    names = ["Ngô Thị Hạ", "Ngô Thị Há", "Ngô Thị Hã", "Ngô Thị Hả", "Ngô Thị Hà", "Ngô Thị Ha"]
+    assert sorted_names(names) == [
+        "Ngô Thị Ha", "Ngô Thị Hà", "Ngô Thị Hả", "Ngô Thị Hã", "Ngô Thị Há", "Ngô Thị Hạ",
+    ]
+
+
+def test_person_sort_key_letters_outweigh_tones() -> None:
+    # "Hà" has a tone but its letters come first: "ha" < "hai" < "han".
+    names = ["Lê Văn Hạn", "Lê Văn Hài", "Lê Văn Hà"]
+    assert sorted_names(names) == ["Lê Văn Hà", "Lê Văn Hài", "Lê Văn Hạn"]
+
+
+def test_person_sort_key_ignores_normalization_form_and_spaces() -> None:
+    composed = "Nguyễn Thị Ánh"
+    decomposed = "  " + unicodedata.normalize("NFD", composed) + " "
+    assert person_sort_key(composed)[:4] == person_sort_key(decomposed)[:4]
+
+
+def test_collation_key_separates_letters_from_tones() -> None:
+    primary_a, tones_a = collation_key("Ánh")
+    primary_b, tones_b = collation_key("anh")
+    assert primary_a == primary_b
+    assert tones_a > tones_b
+
+
+def test_collation_key_marks_modified_letters_as_distinct() -> None:
+    assert collation_key("ơ")[0] != collation_key("o")[0]
+    assert collation_key("đ")[0] > collation_key("d")[0]
+    assert collation_key("ư")[0] > collation_key("u")[0]
