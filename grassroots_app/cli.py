@@ -169,6 +169,13 @@ def cmd_clusters_add(args: argparse.Namespace, db: Database) -> None:
          [tr("Created the cluster '{name}', id {id}.").format(name=cluster.name, id=cluster.id)])
 
 
+def cmd_clusters_close(args: argparse.Namespace, db: Database) -> None:
+    """Close a cluster on a day."""
+    with UnitOfWork(db) as uow:
+        closed = clusters.close_cluster(uow, clusters.resolve_cluster(uow, args.cluster).id, _day(args))
+    print(tr("Closed '{name}' on {day}.").format(name=closed.name, day=_day(args).strftime("%d/%m/%Y")))
+
+
 def cmd_clusters_list(args: argparse.Namespace, db: Database) -> None:
     """List the clusters."""
     with UnitOfWork(db) as uow:
@@ -344,6 +351,9 @@ def _cluster_and_cadre_parsers(sub: Any) -> None:
     add.add_argument("--under", required=True)
     add.add_argument("--from", dest="valid_from")
     _add(group, "list", N_("list the clusters"), cmd_clusters_list, json_flag=True)
+    close = _add(group, "close", N_("close a cluster"), cmd_clusters_close)
+    close.add_argument("cluster")
+    close.add_argument("--on")
     members = _add(group, "members", N_("show, add or remove communes"), cmd_clusters_members, json_flag=True)
     members.add_argument("cluster")
     members.add_argument("--add", nargs="+")

@@ -135,3 +135,21 @@ def guess_kind(level: Level, name: str) -> str:
     folded = fold(name)
     matches = [kind for kind in UNIT_KINDS[level] if folded.startswith(fold(kind) + " ")]
     return max(matches, key=len) if matches else UNIT_KINDS[level][0]
+
+
+def check_not_closed(period: Period, what: str) -> None:
+    """Refuse an open-ended change to a unit or cluster that has been closed."""
+    if period.end is not None:
+        raise RuleViolation(
+            N_("'{what}' was closed on {day}."), what=what, day=period.end.strftime("%d/%m/%Y")
+        )
+
+
+def check_after_placement(day: date, placed_on: date | None, what: str) -> None:
+    """Refuse a dated change on or before the day the unit was last placed under a parent."""
+    if placed_on is not None and day <= placed_on:
+        raise RuleViolation(
+            N_("'{what}' was placed under its current parent on {placed}; pick a later date."),
+            what=what,
+            placed=placed_on.strftime("%d/%m/%Y"),
+        )

@@ -137,6 +137,24 @@ class UnitRepository:
         rows = self.session.exec(query.where(col(UnitRow.id).in_(link)).order_by(UnitRow.name))
         return [mapping.unit_from_row(row, parent_id) for row in rows]
 
+    def links_to(self, parent_id: str) -> list[tuple[str, Period]]:
+        """Return every link placing a unit under this parent, as (unit id, period)."""
+        query = select(UnitLinkRow).where(UnitLinkRow.parent_id == parent_id)
+        return [(row.unit_id, Period(row.valid_from, row.valid_to)) for row in self.session.exec(query)]
+
+    def siblings_from(self, parent_id: str | None, start: date) -> list[Unit]:
+        """Return the units under a parent (or at the top) at any time from a day on."""
+        later = or_(col(UnitRow.valid_to).is_(None), col(UnitRow.valid_to) > start)
+        if parent_id is None:
+            query = select(UnitRow).where(UnitRow.level == Level.PROVINCE.value, later)
+        else:
+            link = select(UnitLinkRow.unit_id).where(
+                UnitLinkRow.parent_id == parent_id,
+                or_(col(UnitLinkRow.valid_to).is_(None), col(UnitLinkRow.valid_to) > start),
+            )
+            query = select(UnitRow).where(later, col(UnitRow.id).in_(link))
+        return [mapping.unit_from_row(row, parent_id) for row in self.session.exec(query)]
+
     def roots(self, on: date | None = None) -> list[Unit]:
         """Return the top-level units (provinces) on a day (None: open now)."""
         query = select(UnitRow).where(UnitRow.level == Level.PROVINCE.value)
@@ -257,6 +275,19 @@ class ClusterRepository:
             (member.id or 0, mapping.cluster_from_row(row), Period(member.valid_from, member.valid_to))
             for member, row in self.session.exec(query)
         ]
+
+    def update(self, cluster: Cluster) -> None:
+        """Store a cluster's name and period."""
+        row = self.session.get_one(ClusterRow, cluster.id)
+        row.name = cluster.name
+        row.valid_to = cluster.period.end
+        self.session.add(row)
+        self.session.flush()
+
+    def memberships(self, cluster_id: str) -> list[tuple[int, Period]]:
+        """Return every membership of a cluster as (membership id, period)."""
+        query = select(ClusterMemberRow).where(ClusterMemberRow.cluster_id == cluster_id)
+        return [(row.id or 0, Period(row.valid_from, row.valid_to)) for row in self.session.exec(query)]
 
     def add_member(self, cluster_id: str, commune_id: str, period: Period) -> None:
         """Record a commune's membership of a cluster."""

@@ -67,6 +67,7 @@ def assign(uow: UnitOfWork, new: NewAssignment) -> Assignment:
     cadre = get_cadre(uow, new.cadre_id)
     target = get_target(uow, new.target_id)
     hierarchy.check_open_on(target.period, new.start, target.name)
+    hierarchy.check_not_closed(target.period, target.name)
     rule = pick_rule(uow.rules.all(), target.level, new.role)
     check_eligible(cadre, rule)
     period = Period(new.start)

@@ -47,6 +47,7 @@ def _validated(uow: UnitOfWork, cadre: Cadre) -> Cadre:
         position=cadre.position.strip(),
         workplace=cadre.workplace.strip(),
         phone=cadre.phone.strip(),
+        home_unit_id=cadre.home_unit_id or None,
     )
 
 

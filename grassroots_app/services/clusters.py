@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from grassroots_app.domain import hierarchy
@@ -9,6 +10,7 @@ from grassroots_app.domain.clusters import check_single_cluster
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Cluster, Level, Period, new_id
 from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import timeline
 from grassroots_app.services.setup import require_settings
 from grassroots_app.services.units import get_unit
 
@@ -46,6 +48,7 @@ def add_cluster(uow: UnitOfWork, name: str, parent_id: str, valid_from: date) ->
             preset=settings.preset, expected=expected, actual=parent.level,
         )
     hierarchy.check_open_on(parent.period, valid_from, parent.name)
+    hierarchy.check_not_closed(parent.period, parent.name)
     hierarchy.check_sibling_name(cleaned, [c.name for c in uow.clusters.all(parent.id) if c.period.end is None])
     cluster = Cluster(new_id(), cleaned, parent.id, Period(valid_from))
     uow.clusters.add(cluster)
@@ -60,8 +63,9 @@ def add_member(uow: UnitOfWork, cluster_id: str, commune_id: str, valid_from: da
     if commune.level is not Level.COMMUNE:
         raise RuleViolation(N_("Only communes belong to clusters; '{name}' is a {level}."),
                             name=commune.name, level=commune.level)
-    hierarchy.check_open_on(cluster.period, valid_from, cluster.name)
-    hierarchy.check_open_on(commune.period, valid_from, commune.name)
+    for what in (cluster, commune):
+        hierarchy.check_open_on(what.period, valid_from, what.name)
+        hierarchy.check_not_closed(what.period, what.name)
     period = Period(valid_from)
     check_single_cluster(period, [(c.name, p) for _id, c, p in uow.clusters.memberships_of(commune.id)])
     uow.clusters.add_member(cluster.id, commune.id, period)
@@ -79,3 +83,23 @@ def remove_member(uow: UnitOfWork, cluster_id: str, commune_id: str, on: date) -
             uow.commit()
             return
     raise NotFound(N_("This commune is not in that cluster."))
+
+
+def close_cluster(uow: UnitOfWork, cluster_id: str, on: date) -> Cluster:
+    """Close a cluster on a day: its memberships and open assignments end with it."""
+    cluster = get_cluster(uow, cluster_id)
+    hierarchy.check_not_closed(cluster.period, cluster.name)
+    if on <= cluster.period.start:
+        raise InvalidInput(N_("'{name}' can only be closed after it began on {day}."),
+                           name=cluster.name, day=cluster.period.start.strftime("%d/%m/%Y"))
+    for membership_id, period in uow.clusters.memberships(cluster.id):
+        if period.start >= on or (period.end is not None and period.end > on):
+            raise RuleViolation(N_("A commune joins or leaves '{name}' after that date; change it first."),
+                                name=cluster.name)
+        if period.end is None:
+            uow.clusters.end_member(membership_id, on)
+    timeline.end_target_assignments(uow, cluster.id, cluster.name, on, "Giải thể cụm")
+    closed = replace(cluster, period=Period(cluster.period.start, on))
+    uow.clusters.update(closed)
+    uow.commit()
+    return closed

@@ -9,8 +9,9 @@ from enum import Enum
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Assignment, Level, Period, Unit, UnitAttributes, new_id
-from grassroots_app.domain.text import fold
+from grassroots_app.domain.text import fold, nfc
 from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import timeline
 from grassroots_app.services.setup import require_settings
 
 PATH_SEPARATOR = "/"
@@ -64,9 +65,9 @@ def _clean_code(uow: UnitOfWork, code: str | None, unit_id: str | None) -> str |
     return cleaned
 
 
-def _sibling_names(uow: UnitOfWork, parent_id: str | None, on: date, except_id: str = "") -> list[str]:
-    siblings = uow.units.children(parent_id, on) if parent_id else uow.units.roots(on)
-    return [unit.name for unit in siblings if unit.id != except_id]
+def _sibling_names(uow: UnitOfWork, parent_id: str | None, start: date, except_id: str = "") -> list[str]:
+    """Return the names of the units under a parent at any time from a day on."""
+    return [unit.name for unit in uow.units.siblings_from(parent_id, start) if unit.id != except_id]
 
 
 def add_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
@@ -85,6 +86,7 @@ def create_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
         level = Level.PROVINCE
     else:
         hierarchy.check_open_on(parent.period, new.valid_from, parent.name)
+        hierarchy.check_not_closed(parent.period, parent.name)
         child = hierarchy.child_level(settings.preset, parent.level)
         if child is None:
             raise RuleViolation(N_("A {level} cannot have units under it."), level=parent.level)
@@ -134,18 +136,14 @@ def move_unit(uow: UnitOfWork, unit_id: str, new_parent_id: str, on: date) -> Un
     settings = require_settings(uow)
     unit = get_unit(uow, unit_id)
     parent = get_unit(uow, new_parent_id)
-    hierarchy.check_open_on(unit.period, on, unit.name)
-    hierarchy.check_open_on(parent.period, on, parent.name)
+    for end in (unit, parent):
+        hierarchy.check_open_on(end.period, on, end.name)
+        hierarchy.check_not_closed(end.period, end.name)
     hierarchy.check_parent(settings.preset, unit.level, parent.level)
     hierarchy.check_no_cycle(unit.id, parent.id, uow.units.current_parent)
-    if parent.id == uow.units.parent_on(unit.id, on):
+    if parent.id == uow.units.current_parent(unit.id):
         raise RuleViolation(N_("'{name}' is already under '{parent}'."), name=unit.name, parent=parent.name)
-    last = uow.units.last_link_start(unit.id)
-    if last is not None and on <= last:
-        raise RuleViolation(
-            N_("The move must be dated after the unit's last placement on {day}."),
-            day=last.strftime("%d/%m/%Y"),
-        )
+    hierarchy.check_after_placement(on, uow.units.last_link_start(unit.id), unit.name)
     hierarchy.check_sibling_name(unit.name, _sibling_names(uow, parent.id, on))
     uow.units.set_parent(unit.id, parent.id, on)
     _leave_foreign_clusters(uow, unit, parent.id, on)
@@ -158,9 +156,9 @@ def _leave_foreign_clusters(uow: UnitOfWork, unit: Unit, parent_id: str, on: dat
     if unit.level is not Level.COMMUNE:
         return
     ancestors = _ancestors(uow, parent_id)
-    for membership_id, cluster, period in uow.clusters.memberships_of(unit.id):
-        if period.covers(on) and cluster.parent_id not in ancestors:
-            uow.clusters.end_member(membership_id, on)
+    kept = {cluster.id for _id, cluster, _period in uow.clusters.memberships_of(unit.id)
+            if cluster.parent_id in ancestors}
+    timeline.end_memberships(uow, unit, on, kept)
 
 
 def _ancestors(uow: UnitOfWork, unit_id: str) -> set[str]:
@@ -172,49 +170,28 @@ def _ancestors(uow: UnitOfWork, unit_id: str) -> set[str]:
     return found
 
 
-def _end_open_assignments(uow: UnitOfWork, unit: Unit, on: date, reason: str) -> list[Assignment]:
-    """End the unit's open assignments on a day; return them as they were."""
-    open_ones = uow.assignments.open_on_target(unit.id)
-    for assignment in open_ones:
-        if assignment.period.start >= on:
-            raise RuleViolation(
-                N_("An assignment on '{name}' starts on {day}, after that date."),
-                name=unit.name,
-                day=assignment.period.start.strftime("%d/%m/%Y"),
-            )
-        uow.assignments.end(assignment.id, on, reason)
-    return open_ones
-
-
-def _retire(uow: UnitOfWork, unit: Unit, on: date) -> None:
-    """Close a unit on a day: its parent link and cluster memberships end too."""
-    for membership_id, _cluster, period in uow.clusters.memberships_of(unit.id):
-        if period.end is None:
-            uow.clusters.end_member(membership_id, on)
-    uow.units.end_link(unit.id, on)
-    uow.units.update(replace(unit, period=Period(unit.period.start, on)))
-
-
-def close_unit(uow: UnitOfWork, unit_id: str, on: date) -> Unit:
-    """Close a unit on a day, ending its open assignments; refuse while it still has open children."""
-    unit = get_unit(uow, unit_id)
-    if unit.period.end is not None:
-        raise RuleViolation(N_("'{name}' is already closed."), name=unit.name)
+def _retire(uow: UnitOfWork, unit: Unit, on: date, reason: str) -> list[Assignment]:
+    """Close a unit on a day with its link, memberships and open assignments; return those ended."""
+    hierarchy.check_not_closed(unit.period, unit.name)
     if on <= unit.period.start:
         raise InvalidInput(
             N_("'{name}' can only be closed after it began on {day}."),
             name=unit.name,
             day=unit.period.start.strftime("%d/%m/%Y"),
         )
-    open_children = uow.units.children(unit.id)
-    if open_children:
-        raise RuleViolation(
-            N_("'{name}' still has {count} open units under it: close, move or merge them first."),
-            name=unit.name,
-            count=len(open_children),
-        )
-    _end_open_assignments(uow, unit, on, "Đơn vị giải thể")
-    _retire(uow, unit, on)
+    hierarchy.check_after_placement(on, uow.units.last_link_start(unit.id), unit.name)
+    timeline.check_no_children_after(uow, unit, on)
+    ended = timeline.end_target_assignments(uow, unit.id, unit.name, on, reason)
+    timeline.end_memberships(uow, unit, on)
+    uow.units.end_link(unit.id, on)
+    uow.units.update(replace(unit, period=Period(unit.period.start, on)))
+    return ended
+
+
+def close_unit(uow: UnitOfWork, unit_id: str, on: date) -> Unit:
+    """Close a unit on a day, ending its open assignments; refuse while anything under it lives on."""
+    unit = get_unit(uow, unit_id)
+    _retire(uow, unit, on, "Đơn vị giải thể")
     uow.commit()
     return get_unit(uow, unit_id)
 
@@ -234,18 +211,16 @@ def merge_units(
         )
     for unit in (source, target):
         hierarchy.check_open_on(unit.period, on, unit.name)
-    if on <= source.period.start:
-        raise InvalidInput(N_("The merge must be dated after '{name}' began."), name=source.name)
+        hierarchy.check_not_closed(unit.period, unit.name)
     target_names = _sibling_names(uow, target.id, on)
-    for child in uow.units.children(source.id, on):
+    for child in uow.units.children(source.id):
+        hierarchy.check_after_placement(on, uow.units.last_link_start(child.id), child.name)
         hierarchy.check_sibling_name(child.name, target_names)
         uow.units.set_parent(child.id, target.id, on)
         target_names.append(child.name)
-    reason = f"Sáp nhập vào {target.name}"
-    for old in _end_open_assignments(uow, source, on, reason):
+    for old in _retire(uow, source, on, f"Sáp nhập vào {target.name}"):
         if carry is Carry.TRANSFER:
             _transfer(uow, old, target, on)
-    _retire(uow, source, on)
     uow.units.add_lineage(source.id, target.id, on, note.strip())
     uow.commit()
     return get_unit(uow, target.id)
@@ -267,7 +242,7 @@ def _transfer(uow: UnitOfWork, old: Assignment, target: Unit, on: date) -> None:
 
 def resolve_unit(uow: UnitOfWork, reference: str, on: date | None = None) -> Unit:
     """Find a unit by id, official code, or path of names ('Tỉnh A / Xã B / Ấp 1', any case)."""
-    reference = reference.strip()
+    reference = nfc(reference)
     if not reference:
         raise InvalidInput(N_("No unit was named."))
     unit = uow.units.get(reference) or uow.units.by_code(reference)

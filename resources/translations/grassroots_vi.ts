@@ -508,20 +508,8 @@
       <translation>'{name}' đã trực thuộc '{parent}'.</translation>
     </message>
     <message>
-      <source>The move must be dated after the unit's last placement on {day}.</source>
-      <translation>Ngày chuyển phải sau lần sắp xếp gần nhất của đơn vị, ngày {day}.</translation>
-    </message>
-    <message>
-      <source>'{name}' is already closed.</source>
-      <translation>'{name}' đã giải thể.</translation>
-    </message>
-    <message>
       <source>'{name}' can only be closed after it began on {day}.</source>
       <translation>'{name}' chỉ có thể giải thể sau ngày thành lập {day}.</translation>
-    </message>
-    <message>
-      <source>'{name}' still has {count} open units under it: close, move or merge them first.</source>
-      <translation>'{name}' còn {count} đơn vị trực thuộc đang hoạt động: hãy giải thể, chuyển hoặc sáp nhập chúng trước.</translation>
     </message>
     <message>
       <source>A unit cannot be merged into itself.</source>
@@ -530,10 +518,6 @@
     <message>
       <source>Only units of the same level can be merged: '{source}' is a {source_level}, '{target}' a {target_level}.</source>
       <translation>Chỉ sáp nhập được các đơn vị cùng cấp: '{source}' là cấp {source_level}, '{target}' là cấp {target_level}.</translation>
-    </message>
-    <message>
-      <source>The merge must be dated after '{name}' began.</source>
-      <translation>Ngày sáp nhập phải sau ngày thành lập '{name}'.</translation>
     </message>
     <message>
       <source>No unit was named.</source>
@@ -546,10 +530,6 @@
     <message>
       <source>A {level} cannot have units under it.</source>
       <translation>Đơn vị cấp {level} không có đơn vị trực thuộc.</translation>
-    </message>
-    <message>
-      <source>An assignment on '{name}' starts on {day}, after that date.</source>
-      <translation>Có phân công tại '{name}' bắt đầu ngày {day}, sau ngày đã chọn.</translation>
     </message>
     <message>
       <source>'{path}' names more than one unit; use its id or code.</source>
@@ -574,6 +554,70 @@
     <message>
       <source>The number of party members cannot be negative.</source>
       <translation>Số đảng viên không thể âm.</translation>
+    </message>
+    <message>
+      <source>close a cluster</source>
+      <translation>giải thể một cụm</translation>
+    </message>
+    <message>
+      <source>'{what}' was closed on {day}.</source>
+      <translation>'{what}' đã giải thể từ ngày {day}.</translation>
+    </message>
+    <message>
+      <source>'{what}' was placed under its current parent on {placed}; pick a later date.</source>
+      <translation>'{what}' được chuyển về đơn vị cấp trên hiện nay từ ngày {placed}; hãy chọn ngày sau đó.</translation>
+    </message>
+    <message>
+      <source>A commune joins or leaves '{name}' after that date; change it first.</source>
+      <translation>Có xã vào hoặc ra khỏi '{name}' sau ngày đó; hãy điều chỉnh trước.</translation>
+    </message>
+    <message>
+      <source>Planning the demo hierarchy</source>
+      <translation>Đang lập sơ đồ đơn vị mẫu</translation>
+    </message>
+    <message>
+      <source>Creating communes, hamlets and groups</source>
+      <translation>Đang tạo xã, ấp và tổ</translation>
+    </message>
+    <message>
+      <source>Saving the demo data</source>
+      <translation>Đang lưu dữ liệu mẫu</translation>
+    </message>
+    <message>
+      <source>one district</source>
+      <translation>một huyện</translation>
+    </message>
+    <message>
+      <source>one province</source>
+      <translation>một tỉnh</translation>
+    </message>
+    <message>
+      <source>the whole country</source>
+      <translation>cả nước</translation>
+    </message>
+    <message>
+      <source>Demo data can only be added to an empty database; this one already holds units.</source>
+      <translation>Chỉ tạo được dữ liệu mẫu trong cơ sở dữ liệu trống; cơ sở dữ liệu này đã có đơn vị.</translation>
+    </message>
+    <message>
+      <source>This database is set up for the {preset} model, not the {wanted} model.</source>
+      <translation>Cơ sở dữ liệu này theo mô hình {preset}, không phải mô hình {wanted}.</translation>
+    </message>
+    <message>
+      <source>'{name}' still has {count} units under it on or after that date: close, move or merge them first.</source>
+      <translation>'{name}' còn {count} đơn vị trực thuộc vào ngày đó hoặc sau đó: hãy giải thể, chuyển hoặc sáp nhập chúng trước.</translation>
+    </message>
+    <message>
+      <source>'{name}' still has {count} clusters under it on or after that date: close them first.</source>
+      <translation>'{name}' còn {count} cụm trực thuộc vào ngày đó hoặc sau đó: hãy giải thể các cụm trước.</translation>
+    </message>
+    <message>
+      <source>An assignment on '{name}' runs past {day} (it starts on {start}); change it first.</source>
+      <translation>Có phân công tại '{name}' kéo dài qua ngày {day} (bắt đầu ngày {start}); hãy điều chỉnh trước.</translation>
+    </message>
+    <message>
+      <source>'{name}' is in the cluster '{cluster}' from {start}, after that date; change it first.</source>
+      <translation>'{name}' thuộc cụm '{cluster}' từ ngày {start}, sau ngày đó; hãy điều chỉnh trước.</translation>
     </message>
   </context>
 </TS>

@@ -10,7 +10,7 @@ import pytest
 
 from grassroots_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Period, Tier
-from grassroots_app.services import cadres
+from grassroots_app.services import assignments, cadres
 from tests.integration.support import Env
 
 DAY = date(2024, 1, 1)
@@ -85,8 +85,7 @@ def test_leaving_ends_open_assignments_only(two_level: Env) -> None:
     first, second = two_level.unit("Ấp 1", commune), two_level.unit("Ấp 2", commune)
     cadre = two_level.cadre("Lê Văn Bình", Tier.COMMUNE)
     closed = two_level.assign(cadre, first.id, date(2021, 1, 1))
-    two_level.run(__import__("grassroots_app.services.assignments", fromlist=["x"]).end_assignment,
-                  closed.id, date(2023, 1, 1))
+    two_level.run(assignments.end_assignment, closed.id, date(2023, 1, 1))
     open_one = two_level.assign(cadre, second.id, date(2022, 1, 1))
     left = two_level.run(cadres.set_status, cadre.id, CadreStatus.LEFT, DAY)
     assert (left.status, left.status_date) == (CadreStatus.LEFT, DAY)
@@ -103,3 +102,8 @@ def test_a_cadre_who_left_cannot_be_assigned(two_level: Env) -> None:
     two_level.run(cadres.set_status, cadre.id, CadreStatus.LEFT, DAY)
     with pytest.raises(RuleViolation, match="has left"):
         two_level.assign(stored(two_level, cadre), hamlet.id, date(2025, 1, 1))
+
+
+def test_blank_home_unit_means_no_home_unit(two_level: Env) -> None:
+    cadre = two_level.cadre("Lê Văn Bình", Tier.COMMUNE, home_unit_id="")
+    assert stored(two_level, cadre).home_unit_id is None

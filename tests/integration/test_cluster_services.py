@@ -9,6 +9,7 @@ import pytest
 from grassroots_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Cluster, Level, Period, Unit
 from grassroots_app.services import clusters, units
+from grassroots_app.services.assignments import get_target
 from tests.integration.support import D0, Env
 
 DAY = date(2024, 1, 1)
@@ -139,17 +140,10 @@ def test_resolve_cluster_by_name_ignoring_diacritics(cluster_case: tuple[Env, Un
 
 
 def test_a_cluster_is_a_target_of_level_cluster(cluster_case: tuple[Env, Unit, Unit, Cluster, Cluster]) -> None:
-    from grassroots_app.services.assignments import get_target
-
     env, _first, _second, north, _south = cluster_case
     assert env.read(lambda uow: get_target(uow, north.id)).level is Level.CLUSTER
 
 
-@pytest.mark.xfail(
-    reason="services/units.py _retire ends every open cluster membership on the closing day, even one "
-    "that starts after it (close_unit only checks the unit's own start), storing valid_to < valid_from",
-    strict=True,
-)
 def test_closing_a_commune_before_it_joined_a_cluster_keeps_memberships_valid(
     cluster_case: tuple[Env, Unit, Unit, Cluster, Cluster],
 ) -> None:

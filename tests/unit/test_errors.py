@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from grassroots_app.domain.errors import DomainError, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import CadreStatus, Flag, Gender, Level, Preset, Tier
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -129,8 +130,6 @@ def test_check_sibling_name_ignores_case() -> None:
 
 
 def test_check_sibling_name_compares_nfc_forms() -> None:
-    import unicodedata
-
     with pytest.raises(RuleViolation):
         hierarchy.check_sibling_name(unicodedata.normalize("NFD", "Thôn Đông"), ["Thôn Đông"])
 
@@ -187,13 +186,11 @@ def test_guess_kind_from_the_name(level: Level, name: str, expected: str) -> Non
 
 
 def test_guess_kind_needs_a_whole_word() -> None:
-    # "Xãi" does not start with the kind "xã" followed by a space.
+    # "Phườngx" does not start with the kind "phường" followed by a space: the default kind is used.
     assert hierarchy.guess_kind(Level.COMMUNE, "Phườngx") == "xã"
 
 
 def test_clean_name_normalizes() -> None:
-    import unicodedata
-
     assert hierarchy.clean_name(unicodedata.normalize("NFD", "  Ấp   Mỹ  Hòa ")) == "Ấp Mỹ Hòa"
 
 
