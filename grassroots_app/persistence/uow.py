@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlmodel import Session
 
 from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.journal import ChangeSet, start_journal, take_journal
 from grassroots_app.persistence.queries import ReadQueries
 from grassroots_app.persistence.repositories import (
     AssignmentRepository,
@@ -19,14 +20,21 @@ from grassroots_app.persistence.repositories import (
 
 
 class UnitOfWork:
-    """Everything done inside `with uow:` is committed by `commit()` or rolled back on leaving."""
+    """Everything done inside `with uow:` is committed by `commit()` or rolled back on leaving.
 
-    def __init__(self, database: Database) -> None:
+    With `record=True` the committed row changes are kept in `change_set`, for undo and redo.
+    """
+
+    def __init__(self, database: Database, record: bool = False) -> None:
         self.database = database
+        self.record = record
+        self.change_set = ChangeSet()
 
     def __enter__(self) -> UnitOfWork:
         self.session = Session(self.database.engine, expire_on_commit=False)
         self.session.begin()
+        if self.record:
+            start_journal(self.session)
         self.settings = SettingsRepository(self.session)
         self.rules = RuleRepository(self.session)
         self.units = UnitRepository(self.session)
@@ -46,5 +54,8 @@ class UnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
-        """Make everything done so far permanent."""
+        """Make everything done so far permanent (and, when recording, keep what changed)."""
+        self.session.flush()
+        if self.record:
+            self.change_set = take_journal(self.session)
         self.session.commit()
