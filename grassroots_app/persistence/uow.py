@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlmodel import Session
 
+from grassroots_app.persistence.browse import BrowseQueries
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.journal import ChangeSet, start_journal, take_journal
 from grassroots_app.persistence.queries import ReadQueries
@@ -42,6 +43,7 @@ class UnitOfWork:
         self.cadres = CadreRepository(self.session)
         self.assignments = AssignmentRepository(self.session)
         self.queries = ReadQueries(self.session)
+        self.browse = BrowseQueries(self.session)
         return self
 
     def __exit__(

@@ -1,0 +1,105 @@
+"""Read use cases of the window: tree rows, search, ancestry, gap marks, a unit's people in charge."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from grassroots_app.domain.coverage import find_gaps
+from grassroots_app.domain.model import Assignment, Level
+from grassroots_app.persistence.browse import ClusterRowView, NodeRow
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.coverage import coverage
+
+SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A unit found by search, with its full path."""
+
+    id: str
+    name: str
+    level: Level
+    path: str
+
+
+@dataclass(frozen=True)
+class Holder:
+    """An assignment on a target with the cadre's name."""
+
+    assignment: Assignment
+    cadre_name: str
+
+
+def children(uow: UnitOfWork, parent_id: str | None, on: date, include_closed: bool = False) -> list[NodeRow]:
+    """Return the tree rows under a unit (None: the provinces) on a day."""
+    return uow.browse.children(parent_id, on, include_closed)
+
+
+def clusters_under(uow: UnitOfWork, unit_id: str, on: date) -> list[ClusterRowView]:
+    """Return the clusters under a province, or under its districts, on a day."""
+    owners = [unit_id, *(row.id for row in uow.browse.children(unit_id, on) if row.level is Level.DISTRICT)]
+    return uow.browse.clusters_under(owners, on)
+
+
+def unclustered_communes(uow: UnitOfWork, unit_id: str, on: date) -> list[NodeRow]:
+    """Return the communes under a province (or its districts) that belong to no cluster on a day."""
+    owners = [unit_id, *(row.id for row in uow.browse.children(unit_id, on) if row.level is Level.DISTRICT)]
+    return uow.browse.communes_without_cluster(owners, on)
+
+
+def cluster_members(uow: UnitOfWork, cluster_id: str, on: date) -> list[NodeRow]:
+    """Return the communes of a cluster on a day."""
+    return uow.browse.cluster_members(cluster_id, on)
+
+
+def search(uow: UnitOfWork, text: str, on: date, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
+    """Find units by name (ignoring case and diacritics) or official code, each with its path."""
+    found = uow.browse.search(text, on, limit)
+    paths = uow.queries.paths([row[0] for row in found], on)
+    return [SearchHit(unit_id, name, level, paths.get(unit_id, name)) for unit_id, name, level in found]
+
+
+def ancestors(uow: UnitOfWork, unit_id: str, on: date) -> list[str]:
+    """Return the ids above a unit on a day, from the top down."""
+    parents = uow.browse.ancestry([unit_id], on)
+    chain: list[str] = []
+    current = parents.get(unit_id)
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = parents.get(current)
+    return list(reversed(chain))
+
+
+def gap_marks(uow: UnitOfWork, on: date) -> dict[str, int]:
+    """Return, for every unit and cluster, how many gaps lie in it and below it on a day."""
+    gaps = Counter(gap.target_id for gap in coverage(uow, on).coverage.gaps)
+    parents = uow.browse.ancestry(gaps, on)
+    marks: Counter[str] = Counter()
+    for target_id, count in gaps.items():
+        current: str | None = target_id
+        seen: set[str] = set()
+        while current is not None and current not in seen:
+            marks[current] += count
+            seen.add(current)
+            current = parents.get(current)
+    return dict(marks)
+
+
+def own_gaps(uow: UnitOfWork, target_id: str, level: Level, on: date) -> int:
+    """Return how many roles of a single target lack their minimum number of cadres on a day."""
+    counts = Counter(
+        (target_id, held.role) for held in uow.assignments.for_target(target_id) if held.period.covers(on)
+    )
+    gaps, _levels = find_gaps([(target_id, level)], counts, uow.rules.all())
+    return len(gaps)
+
+
+def holders(uow: UnitOfWork, target_id: str) -> list[Holder]:
+    """Return every assignment on a unit or cluster, newest first, with the cadres' names."""
+    held = uow.assignments.for_target(target_id)
+    names = {cadre_id: uow.cadres.get(cadre_id) for cadre_id in {a.cadre_id for a in held}}
+    rows = [Holder(a, names[a.cadre_id].full_name if names[a.cadre_id] else "") for a in held]
+    return sorted(rows, key=lambda row: row.assignment.period.start, reverse=True)

@@ -1,0 +1,85 @@
+"""The one object the windows share: database, settings, undo stack, tasks, errors, language, date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from grassroots_app.domain.errors import DomainError
+from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.ui.commands import ServiceCommand
+from grassroots_app.ui.errors import ErrorReporter
+from grassroots_app.ui.i18n import LanguageSwitcher
+from grassroots_app.ui.prompter import Prompter
+from grassroots_app.ui.settings import WindowSettings
+from grassroots_app.ui.tasks import TaskRunner
+
+T = TypeVar("T")
+
+
+class AppEvents(QObject):
+    """What changed, for the views to refresh themselves."""
+
+    data_changed = Signal()
+    as_of_changed = Signal(object)
+    database_changed = Signal()
+
+
+@dataclass
+class AppContext:
+    """Everything a window needs, passed in instead of globals (tests build their own)."""
+
+    database: Database
+    settings: WindowSettings
+    errors: ErrorReporter
+    prompter: Prompter = field(default_factory=Prompter)
+    language: LanguageSwitcher = field(default_factory=LanguageSwitcher)
+    events: AppEvents = field(default_factory=AppEvents)
+    undo: QUndoStack = field(default_factory=QUndoStack)
+    as_of: date = field(default_factory=date.today)
+
+    def __post_init__(self) -> None:
+        self.tasks = TaskRunner(self.errors.report)
+        self.undo.indexChanged.connect(lambda _index: self.events.data_changed.emit())
+
+    def read(self, query: Callable[..., T], *args: Any) -> T:
+        """Run a read use case in its own unit of work and return its result."""
+        with UnitOfWork(self.database) as uow:
+            return query(uow, *args)
+
+    def execute(self, label: str, use_case: Callable[..., T], *args: Any) -> T:
+        """Run an edit as one transaction and push it on the undo stack; a refusal raises DomainError."""
+        with UnitOfWork(self.database, record=True) as uow:
+            result = use_case(uow, *args)
+            change_set = uow.change_set
+        if change_set:
+            self.undo.push(ServiceCommand(label, self.database, change_set))
+        return result
+
+    def execute_or_report(self, label: str, use_case: Callable[..., T], *args: Any) -> T | None:
+        """Run an edit like execute(); show a refusal in a message and return None."""
+        try:
+            return self.execute(label, use_case, *args)
+        except DomainError as error:
+            self.errors.report(error)
+            return None
+
+    def set_as_of(self, day: date) -> None:
+        """Show the hierarchy and assignments as they were on another day."""
+        if day != self.as_of:
+            self.as_of = day
+            self.events.as_of_changed.emit(day)
+
+    def switch_database(self, database: Database) -> None:
+        """Work on another database from now on; undo history does not carry over."""
+        self.database.close()
+        self.database = database
+        self.undo.clear()
+        self.settings.remember_database(database.url)
+        self.events.database_changed.emit()

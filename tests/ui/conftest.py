@@ -1,0 +1,95 @@
+"""Fixtures for the window tests: offscreen Qt, a real demo database, scripted prompts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from grassroots_app.domain.model import Preset  # noqa: E402
+from grassroots_app.persistence.database import Database  # noqa: E402
+from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo  # noqa: E402
+from grassroots_app.ui.context import AppContext  # noqa: E402
+from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
+from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402
+from grassroots_app.ui.prompter import Prompter  # noqa: E402
+from grassroots_app.ui.settings import WindowSettings  # noqa: E402
+
+
+@dataclass
+class ScriptedPrompter(Prompter):
+    """Answers confirmations from a list and remembers every message shown."""
+
+    answers: list[bool] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
+
+    def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
+        """Record the question and give the next scripted answer (yes when none is left)."""
+        self.shown.append(question)
+        return self.answers.pop(0) if self.answers else True
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        """Record the information."""
+        self.shown.append(text)
+
+    def warn(self, parent: QWidget | None, text: str) -> None:
+        """Record the warning."""
+        self.shown.append(text)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> dict[Preset, Path]:
+    """Demo databases built once per test session, copied for each test."""
+    built: dict[Preset, Path] = {}
+    for preset in Preset:
+        path = tmp_path_factory.mktemp("demo") / f"{preset.value}.sqlite"
+        database = Database.open(str(path))
+        build_demo(database, preset, 1, Scale.DISTRICT)
+        database.close()
+        built[preset] = path
+    return built
+
+
+def _context(path: Path, tmp_path: Path) -> AppContext:
+    errors = ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False)
+    context = AppContext(
+        database=Database.open(str(path)),
+        settings=WindowSettings(tmp_path / "settings.ini"),
+        errors=errors,
+        prompter=ScriptedPrompter(),
+        language=LanguageSwitcher(),
+        as_of=DEMO_DATE,
+    )
+    return context
+
+
+@pytest.fixture
+def context(qapp: object, demo_template: dict[Preset, Path], tmp_path: Path) -> Iterator[AppContext]:
+    """A context on a fresh copy of the two-level demo database, dated on the demo date."""
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(demo_template[Preset.TWO_LEVEL], path)
+    context = _context(path, tmp_path)
+    context.language.apply("vi")
+    yield context
+    context.tasks.wait()
+    context.database.close()
+
+
+@pytest.fixture
+def context_three_level(qapp: object, demo_template: dict[Preset, Path], tmp_path: Path) -> Iterator[AppContext]:
+    """A context on a fresh copy of the three-level demo database."""
+    path = tmp_path / "demo3.sqlite"
+    shutil.copy(demo_template[Preset.THREE_LEVEL], path)
+    context = _context(path, tmp_path)
+    context.language.apply("vi")
+    yield context
+    context.tasks.wait()
+    context.database.close()
