@@ -59,6 +59,8 @@ def main(argv: list[str]) -> int:
     """Dispatch to the application, the tests or the command line."""
     command, rest = (argv[0], argv[1:]) if argv else ("app", [])
     python = str(ensure_environment())
+    compile_translations = "from grassroots_app.ui.i18n import compiled_catalog; compiled_catalog('vi')"
+    subprocess.run([python, "-c", compile_translations], check=True, cwd=ROOT)
     if command == "test":
         return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT)
     if command == "cli":

@@ -8,6 +8,7 @@ from datetime import date
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound
 from grassroots_app.domain.model import Cadre, CadreStatus, new_id
+from grassroots_app.domain.text import person_sort_key
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.units import get_unit
 
@@ -82,3 +83,9 @@ def set_status(uow: UnitOfWork, cadre_id: str, status: CadreStatus, on: date) ->
     uow.cadres.update(updated)
     uow.commit()
     return updated
+
+
+def find_cadres(uow: UnitOfWork, text: str, limit: int = 100) -> list[Cadre]:
+    """Return active cadres whose name contains the text (ignoring case and diacritics), by given name."""
+    found = [c for c in uow.cadres.search(text, limit=limit) if c.status is CadreStatus.ACTIVE]
+    return sorted(found, key=lambda cadre: person_sort_key(cadre.full_name))

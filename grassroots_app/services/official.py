@@ -12,7 +12,7 @@ from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolati
 from grassroots_app.domain.model import Level, Preset, Unit
 from grassroots_app.domain.text import fold
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services.setup import require_settings
+from grassroots_app.services.setup import require_settings, stage_settings
 from grassroots_app.services.units import NewUnit, create_unit
 
 REFORM_DATE = date(2025, 7, 1)
@@ -70,6 +70,19 @@ def find_province(reference: str) -> Province:
 
 def import_official(uow: UnitOfWork, reference: str, progress: Progress | None = None) -> ImportResult:
     """Create a province and its commune-level units from the official list; existing ones are kept."""
+    result = stage_official(uow, reference, progress)
+    uow.commit()
+    return result
+
+
+def start_with_province(uow: UnitOfWork, reference: str, progress: Progress | None = None) -> ImportResult:
+    """Set up an empty database for the two-level model with one official province, in one transaction."""
+    stage_settings(uow, Preset.TWO_LEVEL)
+    return import_official(uow, reference, progress)
+
+
+def stage_official(uow: UnitOfWork, reference: str, progress: Progress | None = None) -> ImportResult:
+    """Stage the import of one official province in the caller's transaction."""
     settings = require_settings(uow)
     if settings.preset is not Preset.TWO_LEVEL:
         raise RuleViolation(
@@ -94,7 +107,6 @@ def import_official(uow: UnitOfWork, reference: str, progress: Progress | None =
             added += 1
         if progress is not None:
             progress(done, len(wards))
-    uow.commit()
     return ImportResult(root, added, matched)
 
 

@@ -11,6 +11,13 @@ from grassroots_app.persistence.uow import UnitOfWork
 
 def init_database(uow: UnitOfWork, preset: Preset) -> Settings:
     """Give an empty database its hierarchy preset and the default grasp rules."""
+    settings = stage_settings(uow, preset)
+    uow.commit()
+    return settings
+
+
+def stage_settings(uow: UnitOfWork, preset: Preset) -> Settings:
+    """Stage the preset and default rules of an empty database in the caller's transaction."""
     existing = uow.settings.get()
     if existing is not None:
         raise RuleViolation(
@@ -19,7 +26,6 @@ def init_database(uow: UnitOfWork, preset: Preset) -> Settings:
     settings = Settings(preset)
     uow.settings.save(settings)
     uow.rules.replace_all(DEFAULT_RULES[preset])
-    uow.commit()
     return settings
 
 

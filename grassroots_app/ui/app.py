@@ -1,0 +1,54 @@
+"""Start the window: `grassroots-app` or `python -m grassroots_app`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from grassroots_app.persistence.database import APP_NAME, Database
+from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.errors import ErrorReporter, start_logging
+from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.main_window import MainWindow
+from grassroots_app.ui.settings import WindowSettings
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """Read the start options."""
+    parser = argparse.ArgumentParser(prog="grassroots-app")
+    parser.add_argument("--db", help="database file or SQLAlchemy URL (default: the last one opened)")
+    parser.add_argument("--settings", type=Path, help="settings file (default: the per-user config folder)")
+    return parser.parse_args(argv)
+
+
+def build_window(arguments: argparse.Namespace) -> MainWindow:
+    """Open the database and the settings, then the main window in the remembered language."""
+    log_file = start_logging()
+    errors = ErrorReporter(log_file)
+    sys.excepthook = errors.excepthook
+    settings = WindowSettings(arguments.settings)
+    database = Database.open(arguments.db or settings.last_database)
+    settings.remember_database(database.url)
+    context = AppContext(database, settings, errors)
+    context.language.apply(settings.language)
+    return MainWindow(context)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the application until its window is closed."""
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    try:
+        window = build_window(arguments)
+    except Exception as error:  # noqa: BLE001 - nothing else can show it: no window yet
+        QMessageBox.critical(None, APP_NAME, tr("Grassroots could not start:\n{error}").format(error=error))
+        return 1
+    window.show()
+    QTimer.singleShot(0, window.offer_first_run)
+    return app.exec()

@@ -1,0 +1,130 @@
+"""The first-run choice for an empty database: a new one (model, then an official province) or the demo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grassroots_app.domain.model import Preset
+from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import official, setup, units
+from grassroots_app.services.demo import Scale, build_demo
+from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.tasks import TaskProgress
+from grassroots_app.ui.widgets import ok_cancel_buttons
+
+Work = Callable[[TaskProgress], Any]
+
+
+def _new_province_work(database: Database, preset: Preset, province: str) -> Work:
+    """Return the work that sets up a database with one province, all in one transaction."""
+
+    def work(progress: TaskProgress) -> Any:
+        def report(done: int, total: int) -> None:
+            progress.report(done, total, tr("Importing the official units…"))
+
+        with UnitOfWork(database) as uow:
+            if preset is Preset.TWO_LEVEL:
+                return official.start_with_province(uow, province, report)
+            setup.stage_settings(uow, preset)
+            return units.add_unit(uow, units.NewUnit(province, None, date.today()))
+
+    return work
+
+
+def _demo_work(database: Database, preset: Preset) -> Work:
+    """Return the work that builds the demo data."""
+
+    def work(progress: TaskProgress) -> Any:
+        def report(label: str, done: int, total: int) -> None:
+            progress.report(done, total, tr(label))
+
+        return build_demo(database, preset, 1, Scale.DISTRICT, report)
+
+    return work
+
+
+class FirstRunDialog(QDialog):
+    """Asks how to start on an empty database and sets it up in the background with progress."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(tr("Welcome to Grassroots"))
+        intro = QLabel(tr("This database is empty. How do you want to start?"))
+        self.new_choice = QRadioButton(tr("A new database for my area"))
+        self.demo_choice = QRadioButton(tr("The demo data, to look around"))
+        self.new_choice.setChecked(True)
+        choices = QButtonGroup(self)
+        choices.addButton(self.new_choice)
+        choices.addButton(self.demo_choice)
+        self.two_level = QRadioButton(tr("Two-level government (province, commune) — since 1 July 2025"))
+        self.three_level = QRadioButton(tr("Three-level government (province, district, commune)"))
+        self.two_level.setChecked(True)
+        models = QGroupBox(tr("Model"))
+        model_layout = QVBoxLayout(models)
+        model_layout.addWidget(self.two_level)
+        model_layout.addWidget(self.three_level)
+        self.province = QComboBox()
+        self.province.addItems([official.province_name(p) for p in official.official_provinces()])
+        self.province_name = QLineEdit()
+        self.province_name.setPlaceholderText(tr("e.g. Tỉnh Vĩnh Long"))
+        form = QFormLayout()
+        form.addRow(tr("Province (official list)"), self.province)
+        form.addRow(tr("Province name"), self.province_name)
+        self.form = form
+        buttons = ok_cancel_buttons(self)
+        buttons.accepted.connect(self.start)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.new_choice, self.demo_choice, models):
+            layout.addWidget(widget)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        for toggle in (self.new_choice, self.demo_choice, self.two_level, self.three_level):
+            toggle.toggled.connect(self._update)
+        self._update()
+
+    def preset(self) -> Preset:
+        """Return the chosen model."""
+        return Preset.TWO_LEVEL if self.two_level.isChecked() else Preset.THREE_LEVEL
+
+    def _update(self) -> None:
+        official_list = self.new_choice.isChecked() and self.preset() is Preset.TWO_LEVEL
+        self.form.setRowVisible(self.province, official_list)
+        self.form.setRowVisible(self.province_name, self.new_choice.isChecked() and not official_list)
+
+    def start(self) -> None:
+        """Set the database up in the background; close when done."""
+        database = self.context.database
+        if self.demo_choice.isChecked():
+            work = _demo_work(database, self.preset())
+        else:
+            name = self.province.currentText() if self.preset() is Preset.TWO_LEVEL else self.province_name.text()
+            work = _new_province_work(database, self.preset(), name)
+        self.setEnabled(False)
+        self.context.tasks.run(work, self._done, self._failed, tr("Setting up the database…"), self)
+
+    def _done(self, _result: object) -> None:
+        self.context.events.database_changed.emit()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.setEnabled(True)
+        self.context.errors.report(error)

@@ -1,0 +1,318 @@
+"""The main window: the hierarchy on the left, the chosen unit on the right, the cadre roster in a dock."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grassroots_app.i18n import LANGUAGES
+from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import browse
+from grassroots_app.ui.assign_dialog import AssignDialog
+from grassroots_app.ui.cadre_panel import CadrePanel
+from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.first_run import FirstRunDialog
+from grassroots_app.ui.hierarchy_view import HierarchyTree
+from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
+from grassroots_app.ui.roster import CadreRoster
+from grassroots_app.ui.search import SearchBox
+from grassroots_app.ui.tasks import TaskProgress
+from grassroots_app.ui.unit_panel import UnitPanel
+from grassroots_app.ui.widgets import date_edit, from_qdate
+
+MARKS_DELAY_MS = 150
+
+
+class MainWindow(QMainWindow):
+    """The clerk's workplace."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("MainWindow")
+        self.marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
+        self.marks_timer.timeout.connect(self.compute_marks)
+        context.events.data_changed.connect(self.on_data_changed)
+        context.events.as_of_changed.connect(self.on_as_of_changed)
+        context.events.database_changed.connect(self.on_database_changed)
+        self.build()
+        self.restore_layout()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Create every widget, menu and toolbar in the current language."""
+        self.setWindowTitle(tr("Grassroots — grasp the base"))
+        self.search = SearchBox(self.context)
+        self.tree = HierarchyTree(self.context)
+        self.panel = UnitPanel(self.context)
+        self.roster = CadreRoster(self.context)
+        self.cadre_panel = CadrePanel(self.context)
+        self.setCentralWidget(self._central())
+        self._build_dock()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self._connect()
+        self.on_database_changed()
+
+    def _central(self) -> QSplitter:
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree)
+        scroll = QScrollArea()
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("MainSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        return splitter
+
+    def _build_dock(self) -> None:
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.roster, 3)
+        layout.addWidget(self.cadre_panel, 2)
+        self.dock = QDockWidget(tr("Cadres"), self)
+        self.dock.setObjectName("CadreDock")
+        self.dock.setWidget(holder)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_actions(self) -> None:
+        settings = self.context.settings
+        self.new_action = self._action(tr("&New database…"), self.new_database, QKeySequence.StandardKey.New)
+        self.open_action = self._action(tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
+        self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.context.undo.createUndoAction(self, tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.context.undo.createRedoAction(self, tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.cluster_action = self._action(tr("Group communes by &cluster"), self.toggle_clusters, "Ctrl+G", True)
+        self.cluster_action.setChecked(settings.flag("group_by_cluster"))
+        self.closed_action = self._action(tr("Show &closed units"), self.toggle_closed, "Ctrl+Shift+H", True)
+        self.closed_action.setChecked(settings.flag("show_closed"))
+        self.search_action = self._action(tr("&Find a unit"), self.focus_search, QKeySequence.StandardKey.Find)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(tr("&Recent databases"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
+        view_menu = bar.addMenu(tr("&View"))
+        view_menu.addActions([self.cluster_action, self.closed_action, self.dock.toggleViewAction()])
+        language_menu = bar.addMenu(tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in LANGUAGES:
+            action = self._action(LANGUAGE_NAMES[code], lambda _on=False, c=code: self.set_language(c),
+                                  checkable=True)
+            action.setChecked(code == self.context.language.language)
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+        self._fill_recent()
+
+    def _build_toolbar(self) -> None:
+        for old in self.findChildren(QToolBar):
+            self.removeToolBar(old)
+        toolbar = QToolBar(tr("Main"), self)
+        toolbar.setObjectName("MainToolbar")
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(tr("As of") + " "))
+        self.as_of = date_edit(self.context.as_of)
+        self.as_of.setToolTip(tr("Show the hierarchy and the assignments as they were on this day"))
+        self.as_of.dateChanged.connect(lambda day: self.context.set_as_of(from_qdate(day)))
+        toolbar.addWidget(self.as_of)
+        toolbar.addSeparator()
+        toolbar.addAction(self.cluster_action)
+        toolbar.addAction(self.closed_action)
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        self.search.unit_chosen.connect(self.tree.reveal)
+        self.tree.selection_changed.connect(self.on_node_selected)
+        self.tree.model.cadre_dropped.connect(self.on_cadre_dropped)
+        self.roster.cadre_selected.connect(self.cadre_panel.show_cadre)
+        self.tree.model.set_group_by_cluster(self.cluster_action.isChecked())
+        self.tree.model.set_show_closed(self.closed_action.isChecked())
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for location in self.context.settings.recent_databases:
+            self.recent_menu.addAction(self._action(location, lambda _on=False, l=location: self.open_location(l)))
+        self.recent_menu.setEnabled(bool(self.context.settings.recent_databases))
+
+    # --- reacting -----------------------------------------------------------------------------
+
+    def on_node_selected(self, node: object) -> None:
+        """Show the chosen unit or cluster in the panel."""
+        target = getattr(node, "id", None) if getattr(node, "is_target", True) else None
+        self.panel.show_target(target)
+
+    def on_cadre_dropped(self, cadre_id: str, target_id: str) -> None:
+        """Open the Assign dialog for a cadre dropped on a unit or cluster."""
+        AssignDialog(self.context, cadre_id, target_id, self).exec()
+
+    def on_data_changed(self) -> None:
+        """Reload what is shown after an edit, undo or redo; recount the gaps shortly after."""
+        self.tree.reload()
+        self.marks_timer.start()
+
+    def on_as_of_changed(self, day: date) -> None:
+        """Show the hierarchy as of another day."""
+        self.tree.model.set_as_of(day)
+        self.marks_timer.start()
+
+    def on_database_changed(self) -> None:
+        """Show another database (or the same one after it was set up)."""
+        self.tree.model.set_as_of(self.context.as_of)
+        self.panel.show_target(None)
+        self.status.setText(self.context.database.url)
+        self._fill_recent()
+        self.marks_timer.start()
+
+    def compute_marks(self) -> None:
+        """Count the gaps under every unit in the background, then show them in the tree."""
+        on, database = self.context.as_of, self.context.database
+
+        def work(_progress: TaskProgress) -> tuple[dict[str, int], int]:
+            with UnitOfWork(database) as uow:
+                if uow.settings.get() is None:
+                    return {}, 0
+                marks = browse.gap_marks(uow, on)
+                return marks, sum(marks.get(row.id, 0) for row in browse.children(uow, None, on))
+
+        self.tree.model.set_marks(None)
+        self.context.tasks.run(work, self._show_marks)
+
+    def _show_marks(self, result: tuple[dict[str, int], int]) -> None:
+        marks, total = result
+        self.tree.model.set_marks(marks)
+        self.statusBar().showMessage(tr("{count} gaps in coverage").format(count=total))
+
+    # --- commands -----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.search.setFocus()
+
+    def toggle_clusters(self, on: bool) -> None:
+        """Group the communes by cluster, or by district."""
+        self.context.settings.set_flag("group_by_cluster", on)
+        self.tree.model.set_group_by_cluster(on)
+
+    def toggle_closed(self, on: bool) -> None:
+        """Show or hide the closed units."""
+        self.context.settings.set_flag("show_closed", on)
+        self.tree.model.set_show_closed(on)
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface language and rebuild the window's texts."""
+        if language == self.context.language.language:
+            return
+        self.context.language.apply(language)
+        self.context.settings.language = language
+        state = self.saveState()
+        self.removeDockWidget(self.dock)
+        self.dock.deleteLater()
+        self.build()
+        self.restoreState(state)
+
+    def new_database(self) -> None:
+        """Create a database file and offer the first-run choice on it."""
+        path, _filter = QFileDialog.getSaveFileName(self, tr("New database"), "", tr("Grassroots database (*.sqlite)"))
+        if path:
+            self.open_location(path)
+
+    def open_database(self) -> None:
+        """Open an existing database file."""
+        path, _filter = QFileDialog.getOpenFileName(self, tr("Open database"), "", tr("Grassroots database (*.sqlite)"))
+        if path:
+            self.open_location(path)
+
+    def open_location(self, location: str) -> None:
+        """Switch to the database at a path or URL, setting it up first when it is empty."""
+        try:
+            database = Database.open(location)
+        except Exception as error:  # noqa: BLE001 - shown to the user, logged by the reporter
+            self.context.errors.report(error)
+            return
+        self.context.switch_database(database)
+        self.offer_first_run()
+
+    def offer_first_run(self) -> None:
+        """Ask how to start when the database is empty."""
+        empty = self.context.read(lambda uow: uow.settings.get() is None)
+        if empty:
+            FirstRunDialog(self.context, self).exec()
+
+    # --- layout memory ------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Put the window back where the clerk left it."""
+        settings = self.context.settings
+        geometry, state = settings.blob("geometry"), settings.blob("window_state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.blob("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        """Remember the window's size, docks and splitter."""
+        settings = self.context.settings
+        settings.set_blob("geometry", self.saveGeometry())
+        settings.set_blob("window_state", self.saveState())
+        settings.set_blob("splitter", self.splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Remember the layout and wait for background work before closing."""
+        self.save_layout()
+        self.context.tasks.wait()
+        event.accept()
+

@@ -1,0 +1,344 @@
+"""The panel of the unit or cluster chosen in the tree: details, people in charge, gaps, actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grassroots_app.domain import hierarchy
+from grassroots_app.domain.errors import DomainError
+from grassroots_app.domain.model import Level, Unit
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import browse, cadres, units
+from grassroots_app.services.assignments import get_target
+from grassroots_app.services.coverage import CoverageReport, coverage
+from grassroots_app.ui.assign_dialog import AssignDialog, EndAssignmentDialog
+from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.tasks import TaskProgress
+from grassroots_app.ui.unit_dialogs import (
+    AddUnitDialog,
+    AttributesForm,
+    CloseUnitDialog,
+    MergeUnitDialog,
+    MoveUnitDialog,
+)
+from grassroots_app.ui.widgets import ErrorLabel, format_day
+
+HOLDER_COLUMNS = ("Cadre", "Role", "From", "Until", "Decision", "Reason for ending")
+
+
+@dataclass(frozen=True)
+class PanelData:
+    """What the panel shows about one target, read in one go."""
+
+    target_id: str
+    level: Level
+    name: str
+    path: str
+    unit: Unit | None
+    holders: list[browse.Holder]
+
+
+def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
+    target = get_target(uow, target_id)
+    unit = uow.units.get(target_id)
+    path = units.unit_path(uow, target_id, on) or target.name
+    return PanelData(target.id, target.level, target.name, path, unit, browse.holders(uow, target_id))
+
+
+class CadrePickerDialog(QDialog):
+    """Choose an active cadre by typing part of the name."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(tr("Choose a cadre"))
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(tr("Type part of the name (accents optional)"))
+        self.list = QListWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        self.filter.textChanged.connect(self.refresh)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        self.refresh("")
+
+    def refresh(self, text: str) -> None:
+        """List the cadres matching the text."""
+        self.list.clear()
+        for cadre in self.context.read(cadres.find_cadres, text):
+            item = QListWidgetItem(f"{cadre.full_name} — {cadre.position or tr(cadre.tier.label)}")
+            item.setData(Qt.ItemDataRole.UserRole, cadre.id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+
+    def chosen(self) -> str | None:
+        """Return the id of the highlighted cadre."""
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+class UnitPanel(QWidget):
+    """Details of the chosen unit or cluster, who is in charge now and before, the gaps, and actions."""
+
+    unit_changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.data: PanelData | None = None
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.period = QLabel()
+        self._build_details()
+        self._build_holders()
+        self._build_gaps()
+        self._build_actions()
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box):
+            layout.addWidget(widget)
+        layout.addLayout(self.actions)
+        context.events.data_changed.connect(self.refresh)
+        context.events.as_of_changed.connect(lambda _day: self.refresh())
+        self.show_target(None)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build_details(self) -> None:
+        self.details_box = QGroupBox(tr("Details"))
+        form = QFormLayout(self.details_box)
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        self.code = QLineEdit()
+        self.attributes = AttributesForm()
+        self.save = QPushButton(tr("Save changes"))
+        self.details_error = ErrorLabel()
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Kind"), self.kind)
+        form.addRow(tr("Official code"), self.code)
+        form.addRow(self.attributes)
+        form.addRow(self.details_error)
+        form.addRow("", self.save)
+        self.save.clicked.connect(self.save_details)
+
+    def _build_holders(self) -> None:
+        self.holders_box = QGroupBox(tr("In charge, now and before"))
+        self.holders = QTableWidget(0, len(HOLDER_COLUMNS))
+        self.holders.setHorizontalHeaderLabels([tr(text) for text in HOLDER_COLUMNS])
+        self.holders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.holders.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.holders.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.holders.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.holders.verticalHeader().hide()
+        self.assign_button = QPushButton(tr("Assign a cadre…"))
+        self.end_button = QPushButton(tr("End the assignment…"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.assign_button)
+        buttons.addWidget(self.end_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self.holders_box)
+        layout.addWidget(self.holders)
+        layout.addLayout(buttons)
+        self.assign_button.clicked.connect(self.assign)
+        self.end_button.clicked.connect(self.end_assignment)
+
+    def _build_gaps(self) -> None:
+        self.gaps_box = QGroupBox(tr("Gaps here and below"))
+        self.gaps = QListWidget()
+        layout = QVBoxLayout(self.gaps_box)
+        layout.addWidget(self.gaps)
+
+    def _build_actions(self) -> None:
+        self.actions = QHBoxLayout()
+        self.add_button = QPushButton(tr("Add a unit under it…"))
+        self.move_button = QPushButton(tr("Move…"))
+        self.close_button = QPushButton(tr("Close…"))
+        self.merge_button = QPushButton(tr("Merge into…"))
+        for button, slot in ((self.add_button, self.add_child), (self.move_button, self.move),
+                             (self.close_button, self.close_unit), (self.merge_button, self.merge)):
+            self.actions.addWidget(button)
+            button.clicked.connect(slot)
+        self.actions.addStretch()
+
+    # --- showing ------------------------------------------------------------------------------
+
+    def show_target(self, target_id: str | None) -> None:
+        """Show a unit or cluster (None: nothing chosen)."""
+        self.data = self.context.read(_panel_data, target_id, self.context.as_of) if target_id else None
+        self._fill()
+
+    def refresh(self) -> None:
+        """Read the shown target again (after an edit, undo or a new date)."""
+        if self.data is not None and self.context.read(_exists, self.data.target_id):
+            self.show_target(self.data.target_id)
+        else:
+            self.show_target(None)
+
+    def _fill(self) -> None:
+        data = self.data
+        for box in (self.details_box, self.holders_box, self.gaps_box):
+            box.setVisible(data is not None)
+        if data is None:
+            self.title.setText(tr("Choose a unit in the tree or search for it."))
+            self.period.clear()
+            self._enable_actions(None)
+            return
+        self.title.setText(data.path)
+        self._fill_details(data.unit)
+        self._fill_holders(data.holders)
+        self._enable_actions(data)
+        self._load_gaps(data)
+
+    def _fill_details(self, unit: Unit | None) -> None:
+        self.details_box.setVisible(unit is not None)
+        self.details_error.clear_error()
+        if unit is None:
+            self.period.setText(tr("Cluster of communes"))
+            return
+        self.period.setText(tr("{level}, from {start}{end}").format(
+            level=tr(unit.level.label), start=format_day(unit.period.start),
+            end=tr(" until {day}").format(day=format_day(unit.period.end)) if unit.period.end else ""))
+        self.name.setText(unit.name)
+        self.kind.clear()
+        self.kind.addItems(list(hierarchy.UNIT_KINDS[unit.level]))
+        self.kind.setCurrentText(unit.kind)
+        self.code.setText(unit.code or "")
+        self.attributes.set_attributes(unit.attributes)
+
+    def _fill_holders(self, holders: list[browse.Holder]) -> None:
+        self.holders.setRowCount(len(holders))
+        for row, holder in enumerate(holders):
+            a = holder.assignment
+            values = (holder.cadre_name, a.role, format_day(a.period.start), format_day(a.period.end),
+                      a.decision.number, a.end_reason)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, a.id)
+                if a.period.end is not None:
+                    item.setForeground(QBrush(QColor("gray")))
+                self.holders.setItem(row, column, item)
+
+    def _enable_actions(self, data: PanelData | None) -> None:
+        is_unit = data is not None and data.unit is not None
+        open_unit = is_unit and data.unit.period.end is None  # type: ignore[union-attr]
+        self.add_button.setEnabled(data is None or (open_unit and data.level is not Level.GROUP))
+        for button in (self.move_button, self.close_button, self.merge_button):
+            button.setEnabled(bool(open_unit) and data.level is not Level.PROVINCE)  # type: ignore[union-attr]
+        self.close_button.setEnabled(bool(open_unit))
+        self.assign_button.setEnabled(data is not None and data.level in {
+            Level.CLUSTER, Level.COMMUNE, Level.HAMLET, Level.GROUP})
+
+    def _load_gaps(self, data: PanelData) -> None:
+        self.gaps.clear()
+        self.gaps.addItem(tr("Counting…"))
+        on, under = self.context.as_of, data.target_id if data.unit is not None else None
+        if under is None:
+            self._show_cluster_gaps(data)
+            return
+
+        def work(_progress: TaskProgress) -> CoverageReport:
+            return self.context.read(coverage, on, under)
+
+        self.context.tasks.run(work, lambda report: self._show_gaps(data.target_id, report))
+
+    def _show_cluster_gaps(self, data: PanelData) -> None:
+        missing = self.context.read(browse.own_gaps, data.target_id, Level.CLUSTER, self.context.as_of)
+        self.gaps.clear()
+        self.gaps.addItem(tr("The cluster lacks its standing-committee member.") if missing else tr("No gaps."))
+
+    def _show_gaps(self, target_id: str, report: CoverageReport) -> None:
+        if self.data is None or self.data.target_id != target_id:
+            return
+        self.gaps.clear()
+        for gap in report.coverage.gaps:
+            path = report.paths.get(gap.target_id, "")
+            self.gaps.addItem(tr("{path} — {role}: {assigned} of {required}").format(
+                path=path, role=gap.role, assigned=gap.assigned, required=gap.required))
+        if not report.coverage.gaps:
+            self.gaps.addItem(tr("No gaps."))
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def save_details(self) -> None:
+        """Store the edited name, kind, code and figures."""
+        unit = self.data.unit if self.data else None
+        if unit is None:
+            return
+        try:
+            self.context.execute(tr("Edit {name}").format(name=unit.name), units.edit_unit, unit.id,
+                                 self.name.text(), self.kind.currentText(), self.code.text(),
+                                 self.attributes.attributes())
+        except DomainError as error:
+            self.details_error.show_error(error)
+
+    def selected_assignment(self) -> str | None:
+        """Return the id of the assignment selected in the table."""
+        items = self.holders.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def assign(self) -> None:
+        """Choose a cadre, then assign them here."""
+        if self.data is None:
+            return
+        picker = CadrePickerDialog(self.context, self)
+        if picker.exec() and picker.chosen():
+            self.open_assign(str(picker.chosen()))
+
+    def open_assign(self, cadre_id: str) -> None:
+        """Open the Assign dialog for a cadre on the shown target."""
+        if self.data is not None:
+            AssignDialog(self.context, cadre_id, self.data.target_id, self).exec()
+
+    def end_assignment(self) -> None:
+        """End the selected assignment."""
+        chosen = self.selected_assignment()
+        if chosen is None:
+            self.context.prompter.inform(self, tr("End the assignment"), tr("Select an assignment first."))
+            return
+        EndAssignmentDialog(self.context, chosen, self).exec()
+
+    def add_child(self) -> None:
+        """Add a unit under the shown one (or a province when nothing is shown)."""
+        AddUnitDialog(self.context, self.data.target_id if self.data else None, self).exec()
+
+    def move(self) -> None:
+        """Move the shown unit."""
+        if self.data and self.data.unit:
+            MoveUnitDialog(self.context, self.data.unit, self).exec()
+
+    def close_unit(self) -> None:
+        """Close the shown unit."""
+        if self.data and self.data.unit:
+            CloseUnitDialog(self.context, self.data.unit, self).exec()
+
+    def merge(self) -> None:
+        """Merge the shown unit into another."""
+        if self.data and self.data.unit:
+            MergeUnitDialog(self.context, self.data.unit, self).exec()
+
+
+def _exists(uow: UnitOfWork, target_id: str) -> bool:
+    return uow.units.get(target_id) is not None or uow.clusters.get(target_id) is not None
