@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -58,3 +59,12 @@ def person_sort_key(full_name: str) -> tuple[object, ...]:
     words = nfc(full_name).split(" ")
     given, rest = collation_key(words[-1]), collation_key(" ".join(words[:-1]))
     return given[0], rest[0], given[1], rest[1], full_name
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[tuple[int, object], ...]:
+    """Return a key that sorts names in Vietnamese order with numbers in order ("Ấp 2" before "Ấp 10")."""
+    parts = _NUMBER.split(nfc(name))
+    return tuple((1, int(part)) if part.isdigit() else (0, collation_key(part)) for part in parts if part)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -43,11 +43,6 @@ class BulkWriter:
         if len(buffer) >= self.batch_size:
             self.flush()
 
-    def add_all(self, table: str, rows: Iterable[Row]) -> None:
-        """Queue many rows of one table."""
-        for row in rows:
-            self.add(table, row)
-
     def flush(self) -> None:
         """Insert every queued row, in the order of the foreign keys, so that parents exist first."""
         for table in metadata.sorted_tables:
@@ -56,11 +51,6 @@ class BulkWriter:
                 self.connection.execute(insert(table), rows)
                 self.written[table.name] = self.written.get(table.name, 0) + len(rows)
                 self.buffers[table.name] = []
-
-    def count(self, table: str) -> int:
-        """Return the number of rows the table holds, queued rows included."""
-        stored = self.connection.execute(select(func.count()).select_from(_table(table))).scalar_one()
-        return int(stored) + len(self.buffers.get(table, ()))
 
 
 @contextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from grassroots_app.domain.coverage import find_gaps
 from grassroots_app.domain.model import Assignment, Level
@@ -40,19 +40,27 @@ def children(uow: UnitOfWork, parent_id: str | None, on: date, include_closed: b
 
 def clusters_under(uow: UnitOfWork, unit_id: str, on: date) -> list[ClusterRowView]:
     """Return the clusters under a province, or under its districts, on a day."""
-    owners = [unit_id, *(row.id for row in uow.browse.children(unit_id, on) if row.level is Level.DISTRICT)]
-    return uow.browse.clusters_under(owners, on)
+    return uow.browse.clusters_under(_cluster_owners(uow, unit_id, on), on)
 
 
 def unclustered_communes(uow: UnitOfWork, unit_id: str, on: date) -> list[NodeRow]:
     """Return the communes under a province (or its districts) that belong to no cluster on a day."""
-    owners = [unit_id, *(row.id for row in uow.browse.children(unit_id, on) if row.level is Level.DISTRICT)]
-    return uow.browse.communes_without_cluster(owners, on)
+    return uow.browse.communes_without_cluster(_cluster_owners(uow, unit_id, on), on)
+
+
+def _cluster_owners(uow: UnitOfWork, unit_id: str, on: date) -> list[str]:
+    """Return the unit and its districts: the units a cluster of its communes can belong to."""
+    return [unit_id, *uow.browse.child_ids(unit_id, Level.DISTRICT, on)]
 
 
 def cluster_members(uow: UnitOfWork, cluster_id: str, on: date) -> list[NodeRow]:
     """Return the communes of a cluster on a day."""
     return uow.browse.cluster_members(cluster_id, on)
+
+
+def clusters_of(uow: UnitOfWork, unit_ids: list[str], on: date) -> dict[str, str]:
+    """Return the cluster of each given commune on a day (other units and clusterless communes left out)."""
+    return uow.browse.clusters_of(unit_ids, on)
 
 
 def search(uow: UnitOfWork, text: str, on: date, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
@@ -63,7 +71,10 @@ def search(uow: UnitOfWork, text: str, on: date, limit: int = SEARCH_LIMIT) -> l
 
 
 def ancestors(uow: UnitOfWork, unit_id: str, on: date) -> list[str]:
-    """Return the ids above a unit on a day, from the top down."""
+    """Return the ids above a unit on a day, from the top down (a unit closed by then: on its last day)."""
+    unit = uow.units.get(unit_id)
+    if unit is not None and unit.period.end is not None and unit.period.end <= on:
+        on = unit.period.end - timedelta(days=1)
     parents = uow.browse.ancestry([unit_id], on)
     chain: list[str] = []
     current = parents.get(unit_id)
@@ -74,7 +85,7 @@ def ancestors(uow: UnitOfWork, unit_id: str, on: date) -> list[str]:
 
 
 def gap_marks(uow: UnitOfWork, on: date) -> dict[str, int]:
-    """Return, for every unit and cluster, how many gaps lie in it and below it on a day."""
+    """Return, for every unit and cluster, how many gaps lie in it and below it (or in its communes) on a day."""
     gaps = Counter(gap.target_id for gap in coverage(uow, on).coverage.gaps)
     parents = uow.browse.ancestry(gaps, on)
     marks: Counter[str] = Counter()
@@ -85,6 +96,8 @@ def gap_marks(uow: UnitOfWork, on: date) -> dict[str, int]:
             marks[current] += count
             seen.add(current)
             current = parents.get(current)
+    for commune_id, cluster_id in uow.browse.clusters_of(list(marks), on).items():
+        marks[cluster_id] += marks[commune_id]
     return dict(marks)
 
 

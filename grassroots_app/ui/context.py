@@ -46,7 +46,7 @@ class AppContext:
 
     def __post_init__(self) -> None:
         self.tasks = TaskRunner(self.errors.report)
-        self.undo.indexChanged.connect(lambda _index: self.events.data_changed.emit())
+        self.undo.indexChanged.connect(self.events.data_changed)
 
     def read(self, query: Callable[..., T], *args: Any) -> T:
         """Run a read use case in its own unit of work and return its result."""

@@ -31,10 +31,12 @@ from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
 from grassroots_app.ui.roster import CadreRoster
 from grassroots_app.ui.search import SearchBox
 from grassroots_app.ui.tasks import TaskProgress
+from grassroots_app.ui.tree_model import Node, NodeKind
 from grassroots_app.ui.unit_panel import UnitPanel
 from grassroots_app.ui.widgets import date_edit, from_qdate
 
 MARKS_DELAY_MS = 150
+LEFT_PANE_WIDTH = 440
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([LEFT_PANE_WIDTH, 2 * LEFT_PANE_WIDTH])
         self.splitter = splitter
         return splitter
 
@@ -184,28 +187,25 @@ class MainWindow(QMainWindow):
 
     # --- reacting -----------------------------------------------------------------------------
 
-    def on_node_selected(self, node: object) -> None:
+    def on_node_selected(self, node: Node | None) -> None:
         """Show the chosen unit or cluster in the panel."""
-        target = getattr(node, "id", None) if getattr(node, "is_target", True) else None
-        self.panel.show_target(target)
+        shown = node is not None and node.kind in {NodeKind.UNIT, NodeKind.CLUSTER}
+        self.panel.show_target(node.id if shown else None)  # type: ignore[union-attr]
 
     def on_cadre_dropped(self, cadre_id: str, target_id: str) -> None:
         """Open the Assign dialog for a cadre dropped on a unit or cluster."""
         AssignDialog(self.context, cadre_id, target_id, self).exec()
 
     def on_data_changed(self) -> None:
-        """Reload what is shown after an edit, undo or redo; recount the gaps shortly after."""
-        self.tree.reload()
+        """Recount the gaps shortly after an edit, undo or redo (the views reload themselves)."""
         self.marks_timer.start()
 
-    def on_as_of_changed(self, day: date) -> None:
-        """Show the hierarchy as of another day."""
-        self.tree.model.set_as_of(day)
+    def on_as_of_changed(self, _day: date) -> None:
+        """Recount the gaps for another day (the tree follows the day itself)."""
         self.marks_timer.start()
 
     def on_database_changed(self) -> None:
         """Show another database (or the same one after it was set up)."""
-        self.tree.model.set_as_of(self.context.as_of)
         self.panel.show_target(None)
         self.status.setText(self.context.database.url)
         self._fill_recent()
