@@ -61,6 +61,21 @@ def eligible_rules(uow: UnitOfWork, cadre_id: str, target_id: str) -> list[Grasp
     return allowed
 
 
+def ineligibility(uow: UnitOfWork, cadre_id: str, target_id: str) -> RuleViolation | None:
+    """Return why a cadre may hold no role on a target (the first rule's refusal), or None when one fits."""
+    cadre, target = get_cadre(uow, cadre_id), get_target(uow, target_id)
+    rules = rules_for(uow.rules.all(), target.level)
+    if not rules:
+        return RuleViolation(N_("No grasp rule puts a cadre in charge of a {level}."), level=target.level)
+    refusals: list[RuleViolation] = []
+    for rule in rules:
+        try:
+            check_eligible(cadre, rule)
+        except RuleViolation as refusal:
+            refusals.append(refusal)
+    return refusals[0] if len(refusals) == len(rules) else None
+
+
 def assign(uow: UnitOfWork, new: NewAssignment) -> Assignment:
     """Put a cadre in charge of a target in a role from a day on, if the rules allow it."""
     require_settings(uow)

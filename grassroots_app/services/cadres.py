@@ -60,29 +60,35 @@ def add_cadre(uow: UnitOfWork, cadre: Cadre) -> Cadre:
     return stored
 
 
-def edit_cadre(uow: UnitOfWork, cadre: Cadre) -> Cadre:
-    """Store the edited fields of an existing cadre."""
-    get_cadre(uow, cadre.id)
-    stored = _validated(uow, cadre)
-    uow.cadres.update(stored)
+def edit_cadre(uow: UnitOfWork, cadre: Cadre, on: date | None = None) -> Cadre:
+    """Store the edited fields of an existing cadre; a new status takes effect on `on` (default today)."""
+    stored = get_cadre(uow, cadre.id)
+    edited = _validated(uow, cadre)
+    if edited.status is not stored.status:
+        edited = _change_status(uow, edited, on or date.today())
+    uow.cadres.update(edited)
     uow.commit()
-    return stored
+    return edited
 
 
 def set_status(uow: UnitOfWork, cadre_id: str, status: CadreStatus, on: date) -> Cadre:
     """Mark a cadre as active or as having left on a day (ending their open assignments)."""
-    cadre = get_cadre(uow, cadre_id)
-    if status is CadreStatus.LEFT:
+    updated = _change_status(uow, replace(get_cadre(uow, cadre_id), status=status), on)
+    uow.cadres.update(updated)
+    uow.commit()
+    return updated
+
+
+def _change_status(uow: UnitOfWork, cadre: Cadre, on: date) -> Cadre:
+    """Date the cadre's new status; one who leaves has their open assignments ended that day."""
+    if cadre.status is CadreStatus.LEFT:
         for assignment in uow.assignments.for_cadre(cadre.id):
             if assignment.period.end is None:
                 if assignment.period.start >= on:
                     raise InvalidInput(N_("An assignment of this cadre starts on {day}, after that date."),
                                        day=assignment.period.start.strftime("%d/%m/%Y"))
                 uow.assignments.end(assignment.id, on, "Cán bộ nghỉ công tác")
-    updated = replace(cadre, status=status, status_date=on)
-    uow.cadres.update(updated)
-    uow.commit()
-    return updated
+    return replace(cadre, status_date=on)
 
 
 def find_cadres(uow: UnitOfWork, text: str, limit: int = 100) -> list[Cadre]:

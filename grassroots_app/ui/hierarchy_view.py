@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.tree_model import HierarchyModel, Node
 
 
@@ -27,9 +28,9 @@ class HierarchyTree(QWidget):
         self.model.modelAboutToBeReset.connect(self._save_place)
         self.model.modelReset.connect(self._restore_place)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        context.events.data_changed.connect(self.model.reload)
-        context.events.database_changed.connect(self.model.reload)
-        context.events.as_of_changed.connect(self.model.set_as_of)
+        follow(context.events.data_changed, self, self.model.reload)
+        follow(context.events.database_changed, self, self.model.reload)
+        follow(context.events.as_of_changed, self, self.model.set_as_of)
 
     def _setup_view(self) -> None:
         view = self.view

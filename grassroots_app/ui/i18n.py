@@ -34,24 +34,25 @@ def compiled_catalog(language: str) -> Path:
     return target
 
 
+_installed: list[QTranslator] = []  # the application's one translator, whoever installed it
+
+
 class LanguageSwitcher:
     """Installs the translator of the chosen language; English is the untranslated source."""
 
     def __init__(self) -> None:
         self.language = "en"
-        self._translator: QTranslator | None = None
 
     def apply(self, language: str = DEFAULT_LANGUAGE) -> None:
         """Switch the whole application to a language (widgets get a LanguageChange event)."""
         app = QCoreApplication.instance()
         assert app is not None
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        while _installed:
+            app.removeTranslator(_installed.pop())
         if language != "en":
             translator = QTranslator(app)
             if not translator.load(str(compiled_catalog(language))):
                 raise FileNotFoundError(compiled_catalog(language))
             app.installTranslator(translator)
-            self._translator = translator
+            _installed.append(translator)
         self.language = language

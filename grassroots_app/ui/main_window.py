@@ -28,6 +28,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
+from grassroots_app.ui.lifetime import follow, silence
 from grassroots_app.ui.roster import CadreRoster
 from grassroots_app.ui.search import SearchBox
 from grassroots_app.ui.tasks import TaskProgress
@@ -48,9 +49,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
         self.marks_timer.timeout.connect(self.compute_marks)
-        context.events.data_changed.connect(self.on_data_changed)
-        context.events.as_of_changed.connect(self.on_as_of_changed)
-        context.events.database_changed.connect(self.on_database_changed)
+        follow(context.events.data_changed, self, self.on_data_changed)
+        follow(context.events.as_of_changed, self, self.on_as_of_changed)
+        follow(context.events.database_changed, self, self.on_database_changed)
         self.build()
         self.restore_layout()
 
@@ -59,6 +60,9 @@ class MainWindow(QMainWindow):
     def build(self) -> None:
         """Create every widget, menu and toolbar in the current language."""
         self.setWindowTitle(tr("Grassroots — grasp the base"))
+        for old in (self.centralWidget(), getattr(self, "dock", None)):
+            if old is not None:
+                silence(old)
         self.search = SearchBox(self.context)
         self.tree = HierarchyTree(self.context)
         self.panel = UnitPanel(self.context)
@@ -120,7 +124,10 @@ class MainWindow(QMainWindow):
         self.undo_action = self.context.undo.createUndoAction(self, tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.context.undo.createRedoAction(self, tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:
+            redo_keys.insert(0, QKeySequence("Ctrl+Y"))
+        self.redo_action.setShortcuts(redo_keys)
         self.cluster_action = self._action(tr("Group communes by &cluster"), self.toggle_clusters, "Ctrl+G", True)
         self.cluster_action.setChecked(settings.flag("group_by_cluster"))
         self.closed_action = self._action(tr("Show &closed units"), self.toggle_closed, "Ctrl+Shift+H", True)
@@ -223,7 +230,7 @@ class MainWindow(QMainWindow):
                 return marks, sum(marks.get(row.id, 0) for row in browse.children(uow, None, on))
 
         self.tree.model.set_marks(None)
-        self.context.tasks.run(work, self._show_marks)
+        self.context.tasks.run(work, self._show_marks, parent=self)
 
     def _show_marks(self, result: tuple[dict[str, int], int]) -> None:
         marks, total = result
@@ -314,5 +321,6 @@ class MainWindow(QMainWindow):
         """Remember the layout and wait for background work before closing."""
         self.save_layout()
         self.context.tasks.wait()
+        silence(self)
         event.accept()
 

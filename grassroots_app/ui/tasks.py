@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -78,7 +79,10 @@ class TaskRunner(QObject):
         label: str | None = None,
         parent: QWidget | None = None,
     ) -> TaskProgress:
-        """Start the work; with a label, show a cancellable progress dialog while it runs."""
+        """Start the work; with a label, show a cancellable progress dialog while it runs.
+
+        The callbacks are skipped once `parent` (the widget they serve) has been deleted.
+        """
         signals = _Signals()
         progress = TaskProgress(signals)
         dialog = self._dialog(label, parent, progress) if label is not None else None
@@ -91,13 +95,17 @@ class TaskRunner(QObject):
 
         def succeeded(result: Any) -> None:
             finish()
-            on_success(result)
+            if parent is None or shiboken6.isValid(parent):
+                on_success(result)
 
         def failed(error: BaseException) -> None:
             finish()
             if isinstance(error, Cancelled):
                 return
-            (on_failure or self.on_error)(error)
+            if on_failure is not None and (parent is None or shiboken6.isValid(parent)):
+                on_failure(error)
+            else:
+                self.on_error(error)
 
         signals.succeeded.connect(succeeded, Qt.ConnectionType.QueuedConnection)
         signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain import hierarchy
-from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.model import Level, Unit, UnitAttributes
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import units
@@ -28,7 +25,7 @@ from grassroots_app.services.setup import require_settings
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.search import SearchBox
-from grassroots_app.ui.widgets import ErrorLabel, date_edit, from_qdate, ok_cancel_buttons
+from grassroots_app.ui.widgets import EditDialog, date_edit, from_qdate
 
 NO_NUMBER = -1
 
@@ -70,38 +67,6 @@ class AttributesForm(QWidget):
 
         return UnitAttributes(self.remote.isChecked(), read(self.households), read(self.population),
                               read(self.party_members))
-
-
-class EditDialog(QDialog):
-    """A dialog whose OK runs one edit and shows a refusal next to the fields."""
-
-    def __init__(self, context: AppContext, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = ErrorLabel(self)
-        self.buttons = ok_cancel_buttons(self)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.result_value: Any = None
-
-    def run_edit(self, label: str, use_case: Callable[..., Any], *args: Any) -> None:
-        """Run the edit; close on success, show the refusal otherwise."""
-        try:
-            self.result_value = self.context.execute(label, use_case, *args)
-        except DomainError as error:
-            self.error.show_error(error)
-            return
-        self.accept()
-
-    def submit(self) -> None:
-        """Run the dialog's edit (subclasses)."""
-        raise NotImplementedError
 
 
 def _child_level(uow: UnitOfWork, parent_id: str | None) -> Level:

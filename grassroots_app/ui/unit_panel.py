@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain import hierarchy
-from grassroots_app.domain.errors import DomainError
+from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.model import Level, Unit
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, cadres, units
@@ -36,6 +36,7 @@ from grassroots_app.services.coverage import CoverageReport, coverage
 from grassroots_app.ui.assign_dialog import AssignDialog, EndAssignmentDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.tasks import TaskProgress
 from grassroots_app.ui.unit_dialogs import (
     AddUnitDialog,
@@ -46,7 +47,7 @@ from grassroots_app.ui.unit_dialogs import (
 )
 from grassroots_app.ui.widgets import ErrorLabel, format_day
 
-HOLDER_COLUMNS = ("Cadre", "Role", "From", "Until", "Decision", "Reason for ending")
+HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,6 @@ class CadrePickerDialog(QDialog):
 class UnitPanel(QWidget):
     """Details of the chosen unit or cluster, who is in charge now and before, the gaps, and actions."""
 
-    unit_changed = Signal()
-
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -121,8 +120,8 @@ class UnitPanel(QWidget):
         for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box):
             layout.addWidget(widget)
         layout.addLayout(self.actions)
-        context.events.data_changed.connect(self.refresh)
-        context.events.as_of_changed.connect(lambda _day: self.refresh())
+        follow(context.events.data_changed, self, self.refresh)
+        follow(context.events.as_of_changed, self, lambda _day: self.refresh())
         self.show_target(None)
 
     # --- layout -------------------------------------------------------------------------------
@@ -262,7 +261,7 @@ class UnitPanel(QWidget):
         def work(_progress: TaskProgress) -> CoverageReport:
             return self.context.read(coverage, on, under)
 
-        self.context.tasks.run(work, lambda report: self._show_gaps(data.target_id, report))
+        self.context.tasks.run(work, lambda report: self._show_gaps(data.target_id, report), parent=self)
 
     def _show_cluster_gaps(self, data: PanelData) -> None:
         missing = self.context.read(browse.own_gaps, data.target_id, Level.CLUSTER, self.context.as_of)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from grassroots_app.domain.errors import DomainError
+from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 
 DATE_FORMAT = "dd/MM/yyyy"
@@ -64,3 +67,35 @@ def ok_cancel_buttons(parent: QWidget) -> QDialogButtonBox:
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
     return buttons
+
+
+class EditDialog(QDialog):
+    """A dialog whose OK runs one edit and shows a refusal next to the fields."""
+
+    def __init__(self, context: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = ErrorLabel(self)
+        self.buttons = ok_cancel_buttons(self)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.result_value: Any = None
+
+    def run_edit(self, label: str, use_case: Callable[..., Any], *args: Any) -> None:
+        """Run the edit; close on success, show the refusal otherwise."""
+        try:
+            self.result_value = self.context.execute(label, use_case, *args)
+        except DomainError as error:
+            self.error.show_error(error)
+            return
+        self.accept()
+
+    def submit(self) -> None:
+        """Run the dialog's edit (subclasses)."""
+        raise NotImplementedError

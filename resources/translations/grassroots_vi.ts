@@ -619,5 +619,583 @@
       <source>'{name}' is in the cluster '{cluster}' from {start}, after that date; change it first.</source>
       <translation>'{name}' thuộc cụm '{cluster}' từ ngày {start}, sau ngày đó; hãy điều chỉnh trước.</translation>
     </message>
+    <message>
+      <source>This step cannot be undone or redone: the data has changed since.</source>
+      <translation>Không thể hoàn tác hoặc làm lại bước này: dữ liệu đã thay đổi kể từ đó.</translation>
+    </message>
+    <message>
+      <source>No grasp rule puts a cadre in charge of a {level}.</source>
+      <translation>Không có quy định nào phân công cán bộ phụ trách cấp {level}.</translation>
+    </message>
+    <message>
+      <source>Grassroots could not start:
+{error}</source>
+      <translation>Không khởi động được Nắm cơ sở:
+{error}</translation>
+    </message>
+    <message>
+      <source>Assign a cadre</source>
+      <translation>Phân công cán bộ</translation>
+    </message>
+    <message>
+      <source>Signed on</source>
+      <translation>Ngày ký</translation>
+    </message>
+    <message>
+      <source>Cadre</source>
+      <translation>Cán bộ</translation>
+    </message>
+    <message>
+      <source>In charge of</source>
+      <translation>Phụ trách</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Vai trò</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Từ ngày</translation>
+    </message>
+    <message>
+      <source>Decision number</source>
+      <translation>Số quyết định</translation>
+    </message>
+    <message>
+      <source>Decision date</source>
+      <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <source>End the assignment</source>
+      <translation>Kết thúc phân công</translation>
+    </message>
+    <message>
+      <source>Ends on</source>
+      <translation>Kết thúc từ ngày</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Lý do</translation>
+    </message>
+    <message>
+      <source>End the assignment of {name}</source>
+      <translation>Kết thúc phân công của {name}</translation>
+    </message>
+    <message>
+      <source>Assign {name}</source>
+      <translation>Phân công {name}</translation>
+    </message>
+    <message>
+      <source>The minimum tenure is reached on {day}; ending before that day needs a reason.</source>
+      <translation>Đủ thời gian phụ trách tối thiểu vào ngày {day}; kết thúc trước ngày đó cần nêu lý do.</translation>
+    </message>
+    <message>
+      <source>Member of the Standing Committee</source>
+      <translation>Ủy viên Ban Thường vụ</translation>
+    </message>
+    <message>
+      <source>Member of the Party Committee</source>
+      <translation>Cấp ủy viên</translation>
+    </message>
+    <message>
+      <source>Party member</source>
+      <translation>Đảng viên</translation>
+    </message>
+    <message>
+      <source>Edit a cadre</source>
+      <translation>Sửa thông tin cán bộ</translation>
+    </message>
+    <message>
+      <source>Add a cadre</source>
+      <translation>Thêm cán bộ</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Họ và tên</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>Giới tính</translation>
+    </message>
+    <message>
+      <source>Birth year</source>
+      <translation>Năm sinh</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>Chức vụ</translation>
+    </message>
+    <message>
+      <source>Workplace</source>
+      <translation>Nơi công tác</translation>
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation>Cấp</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Điện thoại</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Tình trạng</translation>
+    </message>
+    <message>
+      <source>Edit {name}</source>
+      <translation>Sửa {name}</translation>
+    </message>
+    <message>
+      <source>Add {name}</source>
+      <translation>Thêm {name}</translation>
+    </message>
+    <message>
+      <source>Memberships</source>
+      <translation>Tư cách</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Thông tin</translation>
+    </message>
+    <message>
+      <source>In charge of, now and before</source>
+      <translation>Địa bàn phụ trách, hiện nay và trước đây</translation>
+    </message>
+    <message>
+      <source>End the assignment…</source>
+      <translation>Kết thúc phân công…</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>Địa bàn</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>Đến ngày</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Quyết định</translation>
+    </message>
+    <message>
+      <source>Reason for ending</source>
+      <translation>Lý do kết thúc</translation>
+    </message>
+    <message>
+      <source>Choose a cadre in the list.</source>
+      <translation>Chọn một cán bộ trong danh sách.</translation>
+    </message>
+    <message>
+      <source>Grassroots</source>
+      <translation>Nắm cơ sở</translation>
+    </message>
+    <message>
+      <source>Something went wrong and the operation was not completed. Nothing was half-saved.
+The details are in the log file:
+{path}</source>
+      <translation>Đã xảy ra sự cố, thao tác chưa được thực hiện. Không có dữ liệu nào bị lưu dở dang.
+Chi tiết có trong tệp nhật ký:
+{path}</translation>
+    </message>
+    <message>
+      <source>Welcome to Grassroots</source>
+      <translation>Chào mừng đến với Nắm cơ sở</translation>
+    </message>
+    <message>
+      <source>This database is empty. How do you want to start?</source>
+      <translation>Cơ sở dữ liệu này đang trống. Anh/chị muốn bắt đầu thế nào?</translation>
+    </message>
+    <message>
+      <source>A new database for my area</source>
+      <translation>Tạo cơ sở dữ liệu mới cho địa bàn của tôi</translation>
+    </message>
+    <message>
+      <source>The demo data, to look around</source>
+      <translation>Dùng dữ liệu mẫu để làm quen</translation>
+    </message>
+    <message>
+      <source>Two-level government (province, commune) — since 1 July 2025</source>
+      <translation>Chính quyền hai cấp (tỉnh, xã) — từ ngày 01/7/2025</translation>
+    </message>
+    <message>
+      <source>Three-level government (province, district, commune)</source>
+      <translation>Chính quyền ba cấp (tỉnh, huyện, xã)</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>Mô hình</translation>
+    </message>
+    <message>
+      <source>e.g. Tỉnh Vĩnh Long</source>
+      <translation>ví dụ: Tỉnh Vĩnh Long</translation>
+    </message>
+    <message>
+      <source>Province (official list)</source>
+      <translation>Tỉnh (danh mục chính thức)</translation>
+    </message>
+    <message>
+      <source>Province name</source>
+      <translation>Tên tỉnh</translation>
+    </message>
+    <message>
+      <source>Setting up the database…</source>
+      <translation>Đang thiết lập cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+      <source>Importing the official units…</source>
+      <translation>Đang nhập danh mục đơn vị hành chính…</translation>
+    </message>
+    <message>
+      <source>Grassroots — grasp the base</source>
+      <translation>Nắm cơ sở</translation>
+    </message>
+    <message>
+      <source>Cadres</source>
+      <translation>Cán bộ</translation>
+    </message>
+    <message>
+      <source>&amp;New database…</source>
+      <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
+    </message>
+    <message>
+      <source>&amp;Open database…</source>
+      <translation>&amp;Mở cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Hoàn tác</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Làm lại</translation>
+    </message>
+    <message>
+      <source>Group communes by &amp;cluster</source>
+      <translation>Xếp xã theo &amp;cụm</translation>
+    </message>
+    <message>
+      <source>Show &amp;closed units</source>
+      <translation>Hiện đơn vị đã &amp;giải thể</translation>
+    </message>
+    <message>
+      <source>&amp;Find a unit</source>
+      <translation>Tìm đơn &amp;vị</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+      <source>&amp;Recent databases</source>
+      <translation>Cơ sở dữ liệu &amp;gần đây</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Xem</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+      <source>Main</source>
+      <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+      <source>Show the hierarchy and the assignments as they were on this day</source>
+      <translation>Xem hệ thống đơn vị và phân công như vào ngày này</translation>
+    </message>
+    <message>
+      <source>New database</source>
+      <translation>Cơ sở dữ liệu mới</translation>
+    </message>
+    <message>
+      <source>Grassroots database (*.sqlite)</source>
+      <translation>Cơ sở dữ liệu Nắm cơ sở (*.sqlite)</translation>
+    </message>
+    <message>
+      <source>Open database</source>
+      <translation>Mở cơ sở dữ liệu</translation>
+    </message>
+    <message>
+      <source>As of</source>
+      <translation>Ngày xem</translation>
+    </message>
+    <message>
+      <source>{count} gaps in coverage</source>
+      <translation>Còn {count} chỗ thiếu người phụ trách</translation>
+    </message>
+    <message>
+      <source>Targets</source>
+      <translation>Số địa bàn</translation>
+    </message>
+    <message>
+      <source>More targets than the workload threshold allows</source>
+      <translation>Phụ trách nhiều địa bàn hơn ngưỡng cho phép</translation>
+    </message>
+    <message>
+      <source>All tiers</source>
+      <translation>Tất cả các cấp</translation>
+    </message>
+    <message>
+      <source>Workplace contains…</source>
+      <translation>Nơi công tác có chứa…</translation>
+    </message>
+    <message>
+      <source>Standing-committee members</source>
+      <translation>Ủy viên Ban Thường vụ</translation>
+    </message>
+    <message>
+      <source>Committee members</source>
+      <translation>Cấp ủy viên</translation>
+    </message>
+    <message>
+      <source>Active only</source>
+      <translation>Chỉ người đang công tác</translation>
+    </message>
+    <message>
+      <source>Unassigned</source>
+      <translation>Chưa được phân công</translation>
+    </message>
+    <message>
+      <source>Overloaded</source>
+      <translation>Phụ trách quá nhiều</translation>
+    </message>
+    <message>
+      <source>Add cadre…</source>
+      <translation>Thêm cán bộ…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Sửa…</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Đang tải…</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} cadres</source>
+      <translation>{shown}/{total} cán bộ</translation>
+    </message>
+    <message>
+      <source>Search units by name or code (accents optional)</source>
+      <translation>Tìm đơn vị theo tên hoặc mã (gõ có dấu hay không dấu đều được)</translation>
+    </message>
+    <message>
+      <source>No unit found</source>
+      <translation>Không tìm thấy đơn vị nào</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Hủy</translation>
+    </message>
+    <message>
+      <source>Please wait</source>
+      <translation>Vui lòng chờ</translation>
+    </message>
+    <message>
+      <source>1 gap</source>
+      <translation>thiếu 1</translation>
+    </message>
+    <message>
+      <source>Not in a cluster</source>
+      <translation>Chưa thuộc cụm</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Tên</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Loại</translation>
+    </message>
+    <message>
+      <source>Coverage</source>
+      <translation>Phụ trách</translation>
+    </message>
+    <message>
+      <source>{n} gaps</source>
+      <translation>thiếu {n}</translation>
+    </message>
+    <message>
+      <source>Mountain or remote area</source>
+      <translation>Vùng núi, vùng sâu, vùng xa</translation>
+    </message>
+    <message>
+      <source>Households</source>
+      <translation>Số hộ</translation>
+    </message>
+    <message>
+      <source>Population</source>
+      <translation>Số nhân khẩu</translation>
+    </message>
+    <message>
+      <source>Party members</source>
+      <translation>Số đảng viên</translation>
+    </message>
+    <message>
+      <source>Add a unit</source>
+      <translation>Thêm đơn vị</translation>
+    </message>
+    <message>
+      <source>Official code</source>
+      <translation>Mã hành chính</translation>
+    </message>
+    <message>
+      <source>No unit chosen</source>
+      <translation>Chưa chọn đơn vị</translation>
+    </message>
+    <message>
+      <source>New parent unit</source>
+      <translation>Đơn vị cấp trên mới</translation>
+    </message>
+    <message>
+      <source>The unit stays in the history but disappears from the hierarchy from that day; the assignments on it end that day.</source>
+      <translation>Đơn vị vẫn được lưu trong lịch sử nhưng không còn trong hệ thống từ ngày đó; các phân công tại đơn vị kết thúc cùng ngày.</translation>
+    </message>
+    <message>
+      <source>Closed from</source>
+      <translation>Giải thể từ ngày</translation>
+    </message>
+    <message>
+      <source>Carry its assignments over to the merged unit</source>
+      <translation>Chuyển các phân công sang đơn vị sau sáp nhập</translation>
+    </message>
+    <message>
+      <source>End its assignments</source>
+      <translation>Kết thúc các phân công</translation>
+    </message>
+    <message>
+      <source>Merge into</source>
+      <translation>Sáp nhập vào</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation>Ngày</translation>
+    </message>
+    <message>
+      <source>Note (decision)</source>
+      <translation>Ghi chú (quyết định)</translation>
+    </message>
+    <message>
+      <source>Choose the new parent unit first.</source>
+      <translation>Hãy chọn đơn vị cấp trên mới trước.</translation>
+    </message>
+    <message>
+      <source>Choose the unit to merge into first.</source>
+      <translation>Hãy chọn đơn vị sáp nhập vào trước.</translation>
+    </message>
+    <message>
+      <source>Merge '{name}' into '{target}'? It will be closed and its units moved.</source>
+      <translation>Sáp nhập '{name}' vào '{target}'? Đơn vị này sẽ giải thể và các đơn vị trực thuộc được chuyển sang.</translation>
+    </message>
+    <message>
+      <source>Merge units</source>
+      <translation>Sáp nhập đơn vị</translation>
+    </message>
+    <message>
+      <source>Move {name}</source>
+      <translation>Chuyển {name}</translation>
+    </message>
+    <message>
+      <source>Close {name}</source>
+      <translation>Giải thể {name}</translation>
+    </message>
+    <message>
+      <source>Merge {name}</source>
+      <translation>Sáp nhập {name}</translation>
+    </message>
+    <message>
+      <source>Choose a cadre</source>
+      <translation>Chọn cán bộ</translation>
+    </message>
+    <message>
+      <source>Type part of the name (accents optional)</source>
+      <translation>Gõ một phần họ tên (có dấu hay không dấu đều được)</translation>
+    </message>
+    <message>
+      <source>Save changes</source>
+      <translation>Lưu thay đổi</translation>
+    </message>
+    <message>
+      <source>In charge, now and before</source>
+      <translation>Người phụ trách, hiện nay và trước đây</translation>
+    </message>
+    <message>
+      <source>Assign a cadre…</source>
+      <translation>Phân công cán bộ…</translation>
+    </message>
+    <message>
+      <source>Gaps here and below</source>
+      <translation>Chỗ thiếu người phụ trách tại đây và cấp dưới</translation>
+    </message>
+    <message>
+      <source>Add a unit under it…</source>
+      <translation>Thêm đơn vị trực thuộc…</translation>
+    </message>
+    <message>
+      <source>Move…</source>
+      <translation>Chuyển…</translation>
+    </message>
+    <message>
+      <source>Close…</source>
+      <translation>Giải thể…</translation>
+    </message>
+    <message>
+      <source>Merge into…</source>
+      <translation>Sáp nhập vào…</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>Đang đếm…</translation>
+    </message>
+    <message>
+      <source>Choose a unit in the tree or search for it.</source>
+      <translation>Chọn một đơn vị trên cây hoặc tìm theo tên.</translation>
+    </message>
+    <message>
+      <source>Cluster of communes</source>
+      <translation>Cụm xã</translation>
+    </message>
+    <message>
+      <source>The cluster lacks its standing-committee member.</source>
+      <translation>Cụm chưa có Ủy viên Ban Thường vụ phụ trách.</translation>
+    </message>
+    <message>
+      <source>No gaps.</source>
+      <translation>Không thiếu người phụ trách.</translation>
+    </message>
+    <message>
+      <source>Select an assignment first.</source>
+      <translation>Hãy chọn một phân công trước.</translation>
+    </message>
+    <message>
+      <source>{level}, from {start}{end}</source>
+      <translation>Cấp {level}, từ ngày {start}{end}</translation>
+    </message>
+    <message>
+      <source>{path} — {role}: {assigned} of {required}</source>
+      <translation>{path} — {role}: {assigned}/{required}</translation>
+    </message>
+    <message>
+      <source> until {day}</source>
+      <translation> đến ngày {day}</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>Đồng ý</translation>
+    </message>
   </context>
 </TS>

@@ -1,0 +1,133 @@
+"""The dialog that records a new cadre or edits one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from itertools import pairwise
+from typing import TypeVar
+
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+
+from grassroots_app.domain.errors import DomainError, Labelled
+from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
+from grassroots_app.services import cadres
+from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.widgets import EditDialog
+
+MAX_YEAR = 9999
+E = TypeVar("E", bound=Labelled)
+
+
+def _choices(members: Iterable[Labelled], empty: bool = False) -> QComboBox:
+    """Return a combo box of translated labels holding the members' values (first a blank one if asked)."""
+    box = QComboBox()
+    if empty:
+        box.addItem("—", None)
+    for member in members:
+        box.addItem(tr(member.label), member.value)
+    return box
+
+
+def _chosen(box: QComboBox, kind: type[E]) -> E | None:
+    """Return the member chosen in a combo box made by _choices (None for the blank one)."""
+    value = box.currentData()
+    return None if value is None else kind(value)
+
+
+def _choose(box: QComboBox, member: Labelled | None) -> None:
+    """Show a member (or the blank choice) in a combo box made by _choices."""
+    box.setCurrentIndex(box.findData(None if member is None else member.value))
+
+
+class CadreDialog(EditDialog):
+    """Add a cadre (no cadre given) or edit one; refusals are shown next to the fields."""
+
+    def __init__(self, context: AppContext, cadre: Cadre | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(context, tr("Edit a cadre") if cadre else tr("Add a cadre"), parent)
+        self.cadre = cadre
+        self.saved: Cadre | None = None
+        self._build()
+        if cadre is not None:
+            self._show(cadre)
+        self.full_name.setFocus()
+
+    def _build(self) -> None:
+        self.full_name = QLineEdit()
+        self.gender = _choices(Gender, empty=True)
+        self.birth_year = QLineEdit()
+        self.birth_year.setValidator(QIntValidator(0, MAX_YEAR, self.birth_year))
+        self.position = QLineEdit()
+        self.workplace = QLineEdit()
+        self.tier = _choices(Tier)
+        self.standing = QCheckBox(tr("Member of the Standing Committee"))
+        self.committee = QCheckBox(tr("Member of the Party Committee"))
+        self.party_member = QCheckBox(tr("Party member"))
+        self.phone = QLineEdit()
+        self.status = _choices(CadreStatus)
+        rows = (
+            (tr("Full name"), self.full_name), (tr("Gender"), self.gender), (tr("Birth year"), self.birth_year),
+            (tr("Position"), self.position), (tr("Workplace"), self.workplace), (tr("Tier"), self.tier),
+            ("", self.standing), ("", self.committee), ("", self.party_member),
+            (tr("Phone"), self.phone), (tr("Status"), self.status),
+        )
+        for label, field in rows:
+            self.form.addRow(label, field)
+        chain = [*(field for _label, field in rows), self.buttons]
+        for first, second in pairwise(chain):
+            self.setTabOrder(first, second)
+
+    def _show(self, cadre: Cadre) -> None:
+        self.full_name.setText(cadre.full_name)
+        _choose(self.gender, cadre.gender)
+        self.birth_year.setText("" if cadre.birth_year is None else str(cadre.birth_year))
+        self.position.setText(cadre.position)
+        self.workplace.setText(cadre.workplace)
+        _choose(self.tier, cadre.tier)
+        self.standing.setChecked(cadre.is_standing)
+        self.committee.setChecked(cadre.is_committee)
+        self.party_member.setChecked(cadre.is_party_member)
+        self.phone.setText(cadre.phone)
+        _choose(self.status, cadre.status)
+
+    def entered(self) -> Cadre:
+        """Return the cadre as the fields describe it (status kept as before: see submit)."""
+        year = self.birth_year.text().strip()
+        base = self.cadre or Cadre(id="", full_name="", tier=Tier.COMMUNE)
+        return replace(
+            base,
+            full_name=self.full_name.text(),
+            gender=_chosen(self.gender, Gender),
+            birth_year=int(year) if year else None,
+            position=self.position.text(),
+            workplace=self.workplace.text(),
+            tier=_chosen(self.tier, Tier) or Tier.COMMUNE,
+            is_standing=self.standing.isChecked(),
+            is_committee=self.committee.isChecked(),
+            is_party_member=self.party_member.isChecked(),
+            phone=self.phone.text(),
+        )
+
+    def submit(self) -> None:
+        """Save the cadre (leaving ends the open assignments, in the same step)."""
+        status = _chosen(self.status, CadreStatus) or CadreStatus.ACTIVE
+        try:
+            if self.cadre is None:
+                self.saved = self._add(status)
+            else:
+                self.saved = self._edit(self.cadre, status)
+        except DomainError as error:
+            self.error.show_error(error)
+            return
+        self.accept()
+
+    def _add(self, status: CadreStatus) -> Cadre:
+        new = replace(self.entered(), status=status, status_date=date.today() if status is CadreStatus.LEFT else None)
+        return self.context.execute(tr("Add {name}").format(name=new.full_name.strip()), cadres.add_cadre, new)
+
+    def _edit(self, cadre: Cadre, status: CadreStatus) -> Cadre:
+        label = tr("Edit {name}").format(name=cadre.full_name)
+        return self.context.execute(label, cadres.edit_cadre, replace(self.entered(), status=status))

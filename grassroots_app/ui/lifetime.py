@@ -1,0 +1,40 @@
+"""Connections that end with the widget they serve, so a closed or rebuilt widget is never called."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, SignalInstance
+
+
+def alive(owner: QObject, slot: Callable[..., Any]) -> Callable[..., None]:
+    """Return a callable that calls the slot only while the owner's Qt object exists."""
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            slot(*args)
+
+    return call
+
+
+def follow(signal: SignalInstance, owner: QObject, slot: Callable[..., Any]) -> None:
+    """Connect a shared signal to a widget's slot for as long as the widget lives."""
+    call = alive(owner, slot)
+    signal.connect(call)
+
+    def forget() -> None:
+        try:
+            signal.disconnect(call)
+        except (RuntimeError, TypeError):
+            pass  # the signal's own object is already gone
+
+    owner.destroyed.connect(forget)
+
+
+def silence(widget: QObject) -> None:
+    """Block the signals of a widget and everything in it before it is torn down."""
+    widget.blockSignals(True)
+    for child in widget.findChildren(QObject):
+        child.blockSignals(True)

@@ -1,0 +1,20 @@
+"""Helpers for driving widgets like a user."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+
+def type_text(qtbot: QtBot, field: QWidget, text: str) -> None:
+    """Type text like a user: plain keys for ASCII, the input method's commit for Vietnamese letters.
+
+    (QTest only knows ASCII keys: it aborts the process on a letter such as "ấ".)
+    """
+    if text.isascii():
+        qtbot.keyClicks(field, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(field, event)
