@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -9,12 +10,28 @@ import shiboken6
 from PySide6.QtCore import QObject, SignalInstance
 
 
+def _arity(slot: Callable[..., Any]) -> int | None:
+    """Return how many positional arguments the slot takes (None: any number)."""
+    try:
+        parameters = inspect.signature(slot).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind is inspect.Parameter.VAR_POSITIONAL for p in parameters):
+        return None
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return sum(1 for p in parameters if p.kind in positional)
+
+
 def alive(owner: QObject, slot: Callable[..., Any]) -> Callable[..., None]:
-    """Return a callable that calls the slot only while the owner's Qt object exists."""
+    """Return a callable that calls the slot only while the owner's Qt object exists.
+
+    Like Qt, it drops the signal's extra arguments that the slot does not take.
+    """
+    arity = _arity(slot)
 
     def call(*args: Any) -> None:
         if shiboken6.isValid(owner):
-            slot(*args)
+            slot(*(args if arity is None else args[:arity]))
 
     return call
 
