@@ -81,6 +81,14 @@ class Database:
         command.upgrade(alembic_config(engine), "head")
         return cls(url, engine)
 
+    @property
+    def display_name(self) -> str:
+        """Return what to show the user: the file of an SQLite database, else the URL without password."""
+        url = make_url(self.url)
+        if url.get_backend_name() == "sqlite" and url.database:
+            return url.database
+        return url.render_as_string(hide_password=True)
+
     def close(self) -> None:
         """Release the connections."""
         self.engine.dispose()

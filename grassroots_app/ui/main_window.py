@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -34,10 +34,11 @@ from grassroots_app.ui.search import SearchBox
 from grassroots_app.ui.tasks import TaskProgress
 from grassroots_app.ui.tree_model import Node, NodeKind
 from grassroots_app.ui.unit_panel import UnitPanel
-from grassroots_app.ui.widgets import date_edit, from_qdate
+from grassroots_app.ui.widgets import date_edit, from_qdate, to_qdate
 
 MARKS_DELAY_MS = 150
 LEFT_PANE_WIDTH = 440
+DOCK_HEIGHT = 280
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setObjectName("MainWindow")
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
         self.marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
         self.marks_timer.timeout.connect(self.compute_marks)
         follow(context.events.data_changed, self, self.on_data_changed)
@@ -73,8 +76,6 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.status = QLabel()
-        self.statusBar().addPermanentWidget(self.status)
         self._connect()
         self.on_database_changed()
 
@@ -84,28 +85,25 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addWidget(self.tree)
-        scroll = QScrollArea()
-        scroll.setWidget(self.panel)
-        scroll.setWidgetResizable(True)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("MainSplitter")
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(_scrolled(self.panel))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([LEFT_PANE_WIDTH, 2 * LEFT_PANE_WIDTH])
         self.splitter = splitter
         return splitter
 
     def _build_dock(self) -> None:
-        holder = QWidget()
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.roster, 3)
-        layout.addWidget(self.cadre_panel, 2)
+        holder = QSplitter(Qt.Orientation.Horizontal)
+        holder.addWidget(self.roster)
+        holder.addWidget(_scrolled(self.cadre_panel))
+        holder.setSizes([3 * LEFT_PANE_WIDTH // 2, LEFT_PANE_WIDTH])
         self.dock = QDockWidget(tr("Cadres"), self)
         self.dock.setObjectName("CadreDock")
         self.dock.setWidget(holder)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
                 checkable: bool = False) -> QAction:
@@ -207,14 +205,17 @@ class MainWindow(QMainWindow):
         """Recount the gaps shortly after an edit, undo or redo (the views reload themselves)."""
         self.marks_timer.start()
 
-    def on_as_of_changed(self, _day: date) -> None:
-        """Recount the gaps for another day (the tree follows the day itself)."""
+    def on_as_of_changed(self, day: date) -> None:
+        """Show the new day in the toolbar and recount the gaps (the tree follows the day itself)."""
+        blocker = QSignalBlocker(self.as_of)
+        self.as_of.setDate(to_qdate(day))
+        del blocker
         self.marks_timer.start()
 
     def on_database_changed(self) -> None:
         """Show another database (or the same one after it was set up)."""
         self.panel.show_target(None)
-        self.status.setText(self.context.database.url)
+        self.status.setText(self.context.database.display_name)
         self._fill_recent()
         self.marks_timer.start()
 
@@ -324,3 +325,10 @@ class MainWindow(QMainWindow):
         silence(self)
         event.accept()
 
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """Return the widget in a scroll area, so its size never forces the window's layout."""
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    return scroll

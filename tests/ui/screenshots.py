@@ -1,0 +1,152 @@
+"""Open the real application on the demo database and save screenshots of the main views.
+
+Run it on a real X server, e.g. under Xvfb:
+
+    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python -m tests.ui.screenshots --out screenshots
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from grassroots_app.domain.model import Level, Preset
+from grassroots_app.persistence.database import Database
+from grassroots_app.services import browse
+from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo
+from grassroots_app.ui.app import build_window, parse_arguments
+from grassroots_app.ui.assign_dialog import AssignDialog
+from grassroots_app.ui.first_run import FirstRunDialog
+from grassroots_app.ui.main_window import MainWindow
+
+SETTLE_MS = 600
+
+
+def demo_database(folder: Path, preset: Preset) -> Path:
+    """Build the district demo database for a preset in a folder."""
+    path = folder / f"demo-{preset.value}.sqlite"
+    database = Database.open(str(path))
+    build_demo(database, preset, 1, Scale.DISTRICT)
+    database.close()
+    return path
+
+
+class Shooter:
+    """Steps through the views one after another, saving the screen after each."""
+
+    def __init__(self, window: MainWindow, out: Path) -> None:
+        self.window, self.out = window, out
+        self.steps: list[tuple[str, Callable[[], QWidget | None]]] = []
+        self.open_dialog: QWidget | None = None
+
+    def add(self, name: str, prepare: Callable[[], QWidget | None]) -> None:
+        """Queue a view: `prepare` arranges it (and may return a dialog to show)."""
+        self.steps.append((name, prepare))
+
+    def run(self) -> None:
+        """Take the next screenshot, then schedule the one after."""
+        if self.open_dialog is not None:
+            self.open_dialog.close()
+            self.open_dialog = None
+        if not self.steps:
+            QApplication.quit()
+            return
+        name, prepare = self.steps.pop(0)
+        dialog = prepare()
+        if dialog is not None:
+            dialog.show()
+            self.open_dialog = dialog
+        QTimer.singleShot(SETTLE_MS, lambda: self._save(name))
+
+    def _save(self, name: str) -> None:
+        path = self.out / f"{name}.png"
+        self.window.screen().grabWindow(0).save(str(path))
+        print(path)
+        self.run()
+
+
+def first_commune_and_hamlet(window: MainWindow) -> tuple[str, str]:
+    """Return the ids of the demo's first commune with a gap, and one of its hamlets."""
+    context = window.context
+    marks = context.read(browse.gap_marks, context.as_of)
+    province = context.read(browse.children, None, context.as_of)[0]
+    communes = [row for row in context.read(browse.children, province.id, context.as_of)
+                if row.level is Level.COMMUNE]
+    commune = next((row for row in communes if marks.get(row.id)), communes[0])
+    hamlet = context.read(browse.children, commune.id, context.as_of)[0]
+    return commune.id, hamlet.id
+
+
+def plan(shooter: Shooter) -> None:
+    """Queue the views worth looking at."""
+    window = shooter.window
+    commune, hamlet = first_commune_and_hamlet(window)
+
+    def main_view() -> None:
+        window.tree.reveal(commune)
+
+    def search_view() -> None:
+        window.search.edit.setText("ban 1")
+        window.search.search_now()
+
+    def clusters_view() -> None:
+        window.search.clear()
+        window.cluster_action.trigger()
+        window.tree.view.expandToDepth(1)
+
+    def roster_view() -> None:
+        window.cluster_action.trigger()
+        window.roster.table.selectRow(0)
+
+    def assign_view() -> QDialog:
+        cadre = window.roster.selected_cadre()
+        return AssignDialog(window.context, cadre or "", hamlet, window)
+
+    def english_view() -> None:
+        window.set_language("en")
+        window.tree.reveal(commune)
+
+    def first_run_view() -> QDialog:
+        return FirstRunDialog(window.context, window)
+
+    shooter.add("01-main", main_view)
+    shooter.add("02-search", search_view)
+    shooter.add("03-clusters", clusters_view)
+    shooter.add("04-roster", roster_view)
+    shooter.add("05-assign-dialog", assign_view)
+    shooter.add("06-english", english_view)
+    shooter.add("07-first-run", first_run_view)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the demo, open the window and save the screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--preset", choices=[p.value for p in Preset], default=Preset.TWO_LEVEL.value)
+    arguments = parser.parse_args(argv)
+    arguments.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        database = demo_database(folder, Preset(arguments.preset))
+        window = build_window(parse_arguments(["--db", str(database), "--settings", str(folder / "s.ini")]))
+        window.context.set_as_of(DEMO_DATE)
+        window.resize(1400, 860)
+        window.show()
+        shooter = Shooter(window, arguments.out)
+        plan(shooter)
+        QTimer.singleShot(SETTLE_MS, shooter.run)
+        app.exec()
+        window.context.tasks.wait()
+        window.context.database.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
