@@ -71,25 +71,24 @@ def _context(path: Path, tmp_path: Path) -> AppContext:
     return context
 
 
-@pytest.fixture
-def context(qapp: object, demo_template: dict[Preset, Path], tmp_path: Path) -> Iterator[AppContext]:
-    """A context on a fresh copy of the two-level demo database, dated on the demo date."""
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_template[Preset.TWO_LEVEL], path)
+def _open(preset: Preset, templates: dict[Preset, Path], tmp_path: Path) -> Iterator[AppContext]:
+    """Yield a Vietnamese context on a fresh copy of a demo database; close it afterwards."""
+    path = tmp_path / f"demo-{preset.value}.sqlite"
+    shutil.copy(templates[preset], path)
     context = _context(path, tmp_path)
     context.language.apply("vi")
     yield context
     context.tasks.wait()
     context.database.close()
+
+
+@pytest.fixture
+def context(qapp: object, demo_template: dict[Preset, Path], tmp_path: Path) -> Iterator[AppContext]:
+    """A context on a fresh copy of the two-level demo database, dated on the demo date."""
+    yield from _open(Preset.TWO_LEVEL, demo_template, tmp_path)
 
 
 @pytest.fixture
 def context_three_level(qapp: object, demo_template: dict[Preset, Path], tmp_path: Path) -> Iterator[AppContext]:
     """A context on a fresh copy of the three-level demo database."""
-    path = tmp_path / "demo3.sqlite"
-    shutil.copy(demo_template[Preset.THREE_LEVEL], path)
-    context = _context(path, tmp_path)
-    context.language.apply("vi")
-    yield context
-    context.tasks.wait()
-    context.database.close()
+    yield from _open(Preset.THREE_LEVEL, demo_template, tmp_path)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+
+W = TypeVar("W", bound=QWidget)
 
 
 def type_text(qtbot: QtBot, field: QWidget, text: str) -> None:
@@ -18,3 +22,11 @@ def type_text(qtbot: QtBot, field: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(field, event)
+
+
+def shown(qtbot: QtBot, dialog: W) -> W:
+    """Show a dialog without blocking, as the window would with exec()."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog

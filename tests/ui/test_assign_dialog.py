@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,10 +19,9 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.unit_dialogs import EditDialog
 from grassroots_app.ui.widgets import to_qdate
-from tests.ui.support import type_text
+from tests.ui.support import shown, type_text
 
 HAMLET_ROLE = "Cán bộ xã phụ trách thôn, tổ dân phố"
-D = TypeVar("D", bound=QDialog)
 
 
 def a_hamlet(context: AppContext) -> NodeRow:
@@ -42,14 +40,6 @@ def a_cadre(context: AppContext, tier: Tier, committee: bool = False) -> RosterE
         if entry.tier is tier and entry.is_committee == committee and entry.status is CadreStatus.ACTIVE
         and (committee or entry.targets == 0)
     )
-
-
-def shown(qtbot: QtBot, dialog: D) -> D:
-    """Show a dialog without blocking, as the window would with exec()."""
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def click_ok(qtbot: QtBot, dialog: EditDialog) -> None:

@@ -14,15 +14,7 @@ from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.roster import roster
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
-from tests.ui.support import type_text
-
-
-def shown(qtbot: QtBot, dialog: CadreDialog) -> CadreDialog:
-    """Show the dialog without blocking, as the window would with exec()."""
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+from tests.ui.support import shown, type_text
 
 
 def tick(qtbot: QtBot, box: QCheckBox) -> None:
