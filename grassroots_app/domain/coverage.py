@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.rules import GraspRule
@@ -55,6 +56,24 @@ class Coverage:
     workload: tuple[Workload, ...]
 
 
+@dataclass(frozen=True)
+class Shortfall:
+    """A candidate gap a query found: a target with `assigned` active cadres in a rule's role, too few."""
+
+    target_id: str
+    level: Level
+    role: str
+    assigned: int
+
+
+WorkloadRow = tuple[str, str, int]  # (cadre id, name, number of distinct targets in charge)
+
+
+def lacks(rule: GraspRule, assigned: int) -> bool:
+    """Return whether a target with `assigned` cadres in the rule's role has fewer than the rule asks."""
+    return assigned < rule.minimum
+
+
 def find_gaps(
     targets: Iterable[tuple[str, Level]],
     counts: Mapping[tuple[str, str], int],
@@ -73,7 +92,7 @@ def find_gaps(
         missing = [
             Gap(target_id, level, rule.role, rule.minimum, counts.get((target_id, rule.role), 0))
             for rule in level_rules
-            if counts.get((target_id, rule.role), 0) < rule.minimum
+            if lacks(rule, counts.get((target_id, rule.role), 0))
         ]
         gaps.extend(missing)
         totals[level][0] += 1
@@ -82,16 +101,16 @@ def find_gaps(
     return gaps, levels
 
 
-def rank_workload(
-    targets_per_cadre: Mapping[str, int], names: Mapping[str, str], threshold: int
-) -> list[Workload]:
-    """Return each cadre's number of targets, heaviest first, flagging those over the threshold."""
-    rows = [
-        Workload(cadre_id, names.get(cadre_id, ""), count, count > threshold)
-        for cadre_id, count in targets_per_cadre.items()
-    ]
-    rows.sort(key=lambda row: (-row.targets, row.name, row.cadre_id))
-    return rows
+def rank_workload(rows: Iterable[WorkloadRow], threshold: int) -> list[Workload]:
+    """Return the cadres in charge of something, heaviest first then by name and id, flagging the overloaded."""
+    ordered = sorted((row for row in rows if row[2] > 0), key=itemgetter(0))  # by id: ties keep it
+    # Rank the distinct names once and sort on one integer per row: far cheaper than comparing
+    # (targets, name, id) tuples of long, mostly shared Vietnamese names for 300,000 cadres.
+    names = sorted({name for _cadre_id, name, _targets in ordered})
+    rank = {name: index for index, name in enumerate(names)}
+    spread = len(names)
+    ordered.sort(key=lambda row: rank[row[1]] - row[2] * spread)
+    return [Workload(cadre_id, name, targets, targets > threshold) for cadre_id, name, targets in ordered]
 
 
 _LEVEL_ORDER = {level: index for index, level in enumerate(Level)}
@@ -99,15 +118,29 @@ _LEVEL_ORDER = {level: index for index, level in enumerate(Level)}
 
 def compute_coverage(
     on: date,
-    targets: Iterable[tuple[str, Level]],
-    counts: Mapping[tuple[str, str], int],
+    totals: Mapping[Level, int],
+    shortfalls: Iterable[Shortfall],
     rules: Iterable[GraspRule],
-    targets_per_cadre: Mapping[str, int],
-    names: Mapping[str, str],
+    workload: Iterable[WorkloadRow],
     threshold: int,
 ) -> Coverage:
-    """Return the coverage of the given targets on a day."""
-    gaps, levels = find_gaps(targets, counts, rules)
-    levels.sort(key=lambda row: _LEVEL_ORDER[row.level])
-    workload = rank_workload(targets_per_cadre, names, threshold)
-    return Coverage(on, tuple(levels), tuple(gaps), tuple(workload))
+    """Return the coverage on a day from the targets per level, the candidate shortfalls and the workload.
+
+    Every level with a rule is reported; a level's covered targets are its total less the distinct
+    targets with a gap. A candidate is a gap only if its rule (same level and role) says it lacks cadres.
+    """
+    by_role = {(rule.target_level, rule.role): rule for rule in rules}
+    gaps: list[Gap] = []
+    lacking: dict[Level, set[str]] = {}
+    for found in shortfalls:
+        rule = by_role.get((found.level, found.role))
+        if rule is None or not lacks(rule, found.assigned):
+            continue
+        gaps.append(Gap(found.target_id, found.level, found.role, rule.minimum, found.assigned))
+        lacking.setdefault(found.level, set()).add(found.target_id)
+    levels = sorted({level for level, _role in by_role}, key=_LEVEL_ORDER.__getitem__)
+    figures = tuple(
+        LevelCoverage(level, totals.get(level, 0), max(totals.get(level, 0) - len(lacking.get(level, ())), 0))
+        for level in levels
+    )
+    return Coverage(on, figures, tuple(gaps), tuple(rank_workload(workload, threshold)))

@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import CTE, func, literal, select, union_all
+from sqlalchemy import (
+    CTE,
+    Column,
+    ColumnElement,
+    Index,
+    Integer,
+    MetaData,
+    Select,
+    String,
+    Table,
+    delete,
+    distinct,
+    func,
+    insert,
+    literal,
+    not_,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.schema import CreateIndex, CreateTable
 from sqlmodel import Session
 
+from grassroots_app.domain.coverage import Shortfall, WorkloadRow
 from grassroots_app.domain.hierarchy import unit_levels
 from grassroots_app.domain.model import Level
+from grassroots_app.domain.rules import GraspRule
 from grassroots_app.persistence.repositories import SettingsRepository, valid_on
 from grassroots_app.persistence.tables import (
+    ID_LENGTH,
     AssignmentRow,
     CadreRow,
     ClusterRow,
@@ -25,21 +48,41 @@ ASSIGNMENT, CLUSTER, CADRE = AssignmentRow.__table__, ClusterRow.__table__, Cadr
 unit, link, assignment, cluster, cadre = (t.c for t in (UNIT, LINK, ASSIGNMENT, CLUSTER, CADRE))
 
 CHUNK = 500
-NAME_SCAN_THRESHOLD = 20_000  # above this many cadres, read all names in one scan rather than by id
 LEVELS = {level.value: level for level in Level}
 
-Target = tuple[str, Level]
-Held = tuple[str, str, str]  # (target id, role, cadre id) of an active assignment
+# The units under the root of one coverage call, with their depth below it: a temporary table of the
+# connection, filled once per call and read by every per-level statement. Not part of the schema (its
+# own metadata), so Alembic never sees it.
+SCOPE = Table(
+    "coverage_scope",
+    MetaData(),
+    Column("id", String(ID_LENGTH), nullable=False),
+    Column("depth", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+SCOPE_INDEX = Index("ix_coverage_scope_depth", SCOPE.c.depth, SCOPE.c.id)
+scope = SCOPE.c
 
 
 @dataclass(frozen=True)
 class CoverageInputs:
-    """Everything the coverage rules need, as plain data."""
+    """What the coverage rules need, as plain data: targets per level, candidate gaps, workload rows."""
 
-    targets: list[tuple[str, Level]]
-    counts: dict[tuple[str, str], int]
-    targets_per_cadre: dict[str, int]
-    names: dict[str, str]
+    totals: dict[Level, int]
+    shortfalls: list[Shortfall]
+    workload: Sequence[WorkloadRow]
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Where the targets of one coverage call are: everywhere, or the rows of SCOPE (depth per level)."""
+
+    depths: dict[Level, int] | None  # None: the whole database
+
+    def unit_levels(self, levels: Iterable[Level]) -> list[Level]:
+        """Return the unit levels (not clusters) among the given ones that can have targets here."""
+        wanted = [level for level in dict.fromkeys(levels) if level is not Level.CLUSTER]
+        return wanted if self.depths is None else [level for level in wanted if level in self.depths]
 
 
 def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
@@ -53,14 +96,9 @@ def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def _tally(held: Iterable[Held]) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
-    """Return the active assignments counted per (target, role), and the distinct targets per cadre."""
-    counts: dict[tuple[str, str], int] = {}
-    cadre_targets: dict[str, set[str]] = {}
-    for target_id, role, cadre_id in held:
-        counts[(target_id, role)] = counts.get((target_id, role), 0) + 1
-        cadre_targets.setdefault(cadre_id, set()).add(target_id)
-    return counts, {cadre_id: len(targets) for cadre_id, targets in cadre_targets.items()}
+def _active(on: date) -> ColumnElement[bool]:
+    """Return the condition that an assignment runs on the day."""
+    return valid_on(assignment.start_date, assignment.end_date, on)
 
 
 class ReadQueries:
@@ -72,10 +110,17 @@ class ReadQueries:
     def subtree(self, root_id: str, on: date) -> CTE:
         """Return a recursive CTE of the ids (and depths) of the root and everything under it on a day.
 
-        The walk does not look for children below the preset's bottom level (a group has none).
+        The root is in it only if it is open on the day. The walk reads unit_link alone, never unit: the
+        services keep every link inside its child's life (a link starts with its unit, and closing a unit
+        ends its link), so a link valid on a day leads to a unit open that day. It does not look for
+        children below the preset's bottom level (a group has none).
         """
         below = self._levels_below(root_id)
-        sub = select(literal(root_id).label("id"), literal(0).label("depth")).cte("sub", recursive=True)
+        sub = (
+            select(unit.id.label("id"), literal(0).label("depth"))
+            .where(unit.id == root_id, valid_on(unit.valid_from, unit.valid_to, on))
+            .cte("sub", recursive=True)
+        )
         step = (
             select(link.unit_id, sub.c.depth + 1)
             .select_from(LINK)
@@ -86,79 +131,173 @@ class ReadQueries:
             step = step.where(sub.c.depth < below)
         return sub.union_all(step)
 
-    def _levels_below(self, root_id: str) -> int | None:
-        """Return how many levels the preset has under the root's level, or None if unknown."""
+    def _root_level(self, root_id: str) -> tuple[tuple[Level, ...], Level | None]:
+        """Return the preset's unit levels (top down) and the root's level (None if unknown)."""
         settings = SettingsRepository(self.session).get()
         level = self.session.execute(select(unit.level).where(unit.id == root_id)).scalar_one_or_none()
-        if settings is None or level is None or LEVELS[level] not in unit_levels(settings.preset):
+        levels = unit_levels(settings.preset) if settings is not None else ()
+        return levels, LEVELS.get(level) if level is not None else None
+
+    def _levels_below(self, root_id: str) -> int | None:
+        """Return how many levels the preset has under the root's level, or None if unknown."""
+        levels, level = self._root_level(root_id)
+        if level is None or level not in levels:
             return None
-        levels = unit_levels(settings.preset)
-        return len(levels) - 1 - levels.index(LEVELS[level])
+        return len(levels) - 1 - levels.index(level)
 
-    def coverage_inputs(self, root_id: str | None, on: date, levels: Iterable[Level]) -> CoverageInputs:
-        """Load the targets of the given levels under a root (None: everything) with active counts."""
-        wanted = set(levels)
-        if root_id is None:
-            targets, held = self._everywhere(on, wanted)
-        else:
-            targets, held = self._under(root_id, on, wanted)
-        counts, per_cadre = _tally(held)
-        return CoverageInputs(targets, counts, per_cadre, self._cadre_names(per_cadre))
+    # --- coverage -------------------------------------------------------------------------------
 
-    def _everywhere(self, on: date, levels: set[Level]) -> tuple[list[Target], Iterator[Held]]:
-        """Return every target on a day and the active assignments on them: two plain scans, no sorting."""
-        values = [level.value for level in levels if level is not Level.CLUSTER]
-        units = select(unit.id, unit.level).where(
-            unit.level.in_(values), valid_on(unit.valid_from, unit.valid_to, on)
-        )
-        targets = [(row[0], LEVELS[row[1]]) for row in self.session.execute(units).all()]
-        if Level.CLUSTER in levels:
-            clusters = select(cluster.id).where(valid_on(cluster.valid_from, cluster.valid_to, on))
-            targets += [(row[0], Level.CLUSTER) for row in self.session.execute(clusters).all()]
-        ids = {target_id for target_id, _level in targets}
-        target = func.coalesce(assignment.unit_id, assignment.cluster_id)
-        active = select(target, assignment.role, assignment.cadre_id).where(
-            valid_on(assignment.start_date, assignment.end_date, on)
-        )
-        rows = self.session.execute(active).all()
-        return targets, ((row[0], row[1], row[2]) for row in rows if row[0] in ids)
+    def coverage_inputs(self, root_id: str | None, on: date, rules: Iterable[GraspRule]) -> CoverageInputs:
+        """Return, under a root (None: everywhere) on a day, the targets per rule level, the targets with
+        fewer active cadres in a rule's role than its minimum, and each cadre's distinct targets."""
+        rules = list(rules)
+        where = _Scope(None) if root_id is None else self._fill_scope(root_id, on)
+        levels = list(dict.fromkeys(rule.target_level for rule in rules))
+        shortfalls = [found for rule in rules for found in self._shortfalls(where, on, rule)]
+        return CoverageInputs(self._totals(where, on, levels), shortfalls, self._workload(where, on, levels))
 
-    def _under(self, root_id: str, on: date, levels: set[Level]) -> tuple[list[Target], Iterator[Held]]:
-        """Return the targets under a root with their active assignments, in one statement (one walk)."""
-        scope = self.subtree(root_id, on)
-        values = [level.value for level in levels if level is not Level.CLUSTER]
-        active = valid_on(assignment.start_date, assignment.end_date, on)
-        parts = [
-            select(unit.id, unit.level, assignment.role, assignment.cadre_id)
-            .select_from(scope)
-            .join(UNIT, unit.id == scope.c.id)
-            .outerjoin(ASSIGNMENT, (assignment.unit_id == unit.id) & active)
-            .where(unit.level.in_(values), valid_on(unit.valid_from, unit.valid_to, on))
-        ]
-        if Level.CLUSTER in levels:
-            parts.append(
-                select(cluster.id, literal(Level.CLUSTER.value), assignment.role, assignment.cadre_id)
-                .select_from(CLUSTER)
-                .outerjoin(ASSIGNMENT, (assignment.cluster_id == cluster.id) & active)
-                .where(
-                    valid_on(cluster.valid_from, cluster.valid_to, on),
-                    cluster.parent_id.in_(select(scope.c.id)),
-                )
+    def _fill_scope(self, root_id: str, on: date) -> _Scope:
+        """Walk the subtree once into the SCOPE table; return the depth of each preset level below the root.
+
+        The depth of a level is its distance from the root's level in the preset (the root is depth 0).
+        """
+        connection = self.session.connection()
+        connection.execute(CreateTable(SCOPE, if_not_exists=True))
+        connection.execute(CreateIndex(SCOPE_INDEX, if_not_exists=True))
+        connection.execute(delete(SCOPE))
+        levels, level = self._root_level(root_id)
+        if level is None or level not in levels:
+            return _Scope({})
+        tree = self.subtree(root_id, on)
+        connection.execute(insert(SCOPE).from_select(["id", "depth"], select(tree.c.id, tree.c.depth)))
+        top = levels.index(level)
+        return _Scope({below: index - top for index, below in enumerate(levels) if index >= top})
+
+    def _unit_targets(self, where: _Scope, on: date, levels: Sequence[Level]) -> tuple[Select, ColumnElement]:
+        """Return a select of the unit targets of the levels (with their level or depth) and its id column."""
+        if where.depths is None:
+            query = select(unit.id, unit.level).where(
+                unit.level.in_([level.value for level in levels]), valid_on(unit.valid_from, unit.valid_to, on)
             )
-        rows = self.session.execute(union_all(*parts)).all()
-        targets = {row[0]: LEVELS[row[1]] for row in rows}
-        return list(targets.items()), ((row[0], row[2], row[3]) for row in rows if row[3] is not None)
+            return query, unit.id
+        return select(scope.id, scope.depth).where(scope.depth.in_([where.depths[l] for l in levels])), scope.id
 
-    def _cadre_names(self, cadre_ids: Collection[str]) -> dict[str, str]:
-        """Return the names of the cadres: by id for a few, by one scan of the table for many."""
-        if len(cadre_ids) > NAME_SCAN_THRESHOLD:
-            rows = self.session.execute(select(cadre.id, cadre.full_name)).all()
-            return {cadre_id: name for cadre_id, name in rows if cadre_id in cadre_ids}
-        names: dict[str, str] = {}
-        for batch in _chunks(sorted(cadre_ids)):
-            query = select(cadre.id, cadre.full_name).where(cadre.id.in_(batch))
-            names.update(self.session.execute(query).all())
-        return names
+    def _clusters(self, where: _Scope, on: date) -> Select:
+        """Return a select of the ids of the clusters open on the day (under the root: of a unit in it)."""
+        query = select(cluster.id).where(valid_on(cluster.valid_from, cluster.valid_to, on))
+        if where.depths is not None:
+            query = query.where(cluster.parent_id.in_(select(scope.id)))
+        return query
+
+    def _shortfalls(self, where: _Scope, on: date, rule: GraspRule) -> list[Shortfall]:
+        """Return the targets of the rule's level with fewer active assignments in its role than its minimum.
+
+        One correlated COUNT per target, each a short range of the assignment index (target, role, dates).
+        """
+        if rule.minimum <= 0:
+            return []
+        level = rule.target_level
+        if level is Level.CLUSTER:
+            targets, target_id, held_on = self._clusters(where, on), cluster.id, assignment.cluster_id
+        elif where.unit_levels([level]):
+            (targets, target_id), held_on = self._unit_targets(where, on, [level]), assignment.unit_id
+        else:
+            return []
+        held = (
+            select(func.count())
+            .select_from(ASSIGNMENT)
+            .where(held_on == target_id, assignment.role == rule.role, _active(on))
+            .scalar_subquery()
+        )
+        query = targets.with_only_columns(target_id, held).where(held < rule.minimum)
+        return [Shortfall(found, level, rule.role, assigned) for found, assigned in self.session.execute(query)]
+
+    def _totals(self, where: _Scope, on: date, levels: Sequence[Level]) -> dict[Level, int]:
+        """Return the number of targets of each level."""
+        totals: dict[Level, int] = {}
+        unit_levels_ = where.unit_levels(levels)
+        if unit_levels_:
+            targets, _id = self._unit_targets(where, on, unit_levels_)
+            key = targets.selected_columns[1]
+            rows = self.session.execute(targets.with_only_columns(key, func.count()).group_by(key)).all()
+            by_key = {level.value: level for level in unit_levels_} if where.depths is None else {
+                where.depths[level]: level for level in unit_levels_
+            }
+            totals.update({by_key[found]: count for found, count in rows})
+        if Level.CLUSTER in levels:
+            clusters = self._clusters(where, on)
+            totals[Level.CLUSTER] = self.session.execute(
+                clusters.with_only_columns(func.count())
+            ).scalar_one()
+        return totals
+
+    def _workload(self, where: _Scope, on: date, levels: Sequence[Level]) -> Sequence[WorkloadRow]:
+        """Return (cadre id, name, distinct targets) of every cadre with an active assignment on a target."""
+        if where.depths is None:
+            per_cadre = self._workload_everywhere(on, levels)
+        else:
+            per_cadre = self._workload_under(where, on, levels)
+        if per_cadre is None:
+            return []
+        counted = per_cadre.subquery("counted")
+        query = (
+            select(counted.c.cadre_id, cadre.full_name, counted.c.targets)
+            .select_from(counted)
+            .join(CADRE, cadre.id == counted.c.cadre_id)
+        )
+        return self.session.execute(query).all()  # type: ignore[return-value]
+
+    def _workload_under(self, where: _Scope, on: date, levels: Sequence[Level]) -> Select | None:
+        """Return the distinct targets per cadre in SCOPE: the active assignments on its targets, grouped."""
+        parts: list[Select] = []
+        unit_levels_ = where.unit_levels(levels)
+        if unit_levels_:
+            depths = [where.depths[level] for level in unit_levels_]  # type: ignore[index]
+            parts.append(
+                select(assignment.cadre_id, assignment.unit_id.label("target_id"))
+                .select_from(SCOPE)
+                .join(ASSIGNMENT, assignment.unit_id == scope.id)
+                .where(scope.depth.in_(depths), _active(on))
+            )
+        if Level.CLUSTER in levels:
+            clusters = self._clusters(where, on).subquery("open_cluster")
+            parts.append(
+                select(assignment.cadre_id, assignment.cluster_id)
+                .where(assignment.cluster_id.in_(select(clusters.c.id)), _active(on))
+            )
+        if not parts:
+            return None
+        held = union_all(*parts).subquery("held")
+        return select(
+            held.c.cadre_id.label("cadre_id"), func.count(distinct(held.c.target_id)).label("targets")
+        ).group_by(held.c.cadre_id)
+
+    def _workload_everywhere(self, on: date, levels: Sequence[Level]) -> Select | None:
+        """Return the distinct targets per cadre in the whole database.
+
+        One walk of the assignment index by cadre (cadre, dates, target): every active assignment counts
+        unless its target is not a target on the day; those few (units of levels without a rule, units or
+        clusters closed or not yet open) are read once into a small list. Joining the units to the
+        assignments and grouping the million rows that gives would need a large sort instead.
+        """
+        wanted = [level.value for level in levels if level is not Level.CLUSTER]
+        if not wanted and Level.CLUSTER not in levels:
+            return None
+        not_target = select(unit.id).where(
+            not_(unit.level.in_(wanted) & valid_on(unit.valid_from, unit.valid_to, on))
+        )
+        on_unit = or_(assignment.unit_id.is_(None), assignment.unit_id.not_in(not_target))
+        if Level.CLUSTER in levels:
+            closed = select(cluster.id).where(not_(valid_on(cluster.valid_from, cluster.valid_to, on)))
+            on_cluster = or_(assignment.cluster_id.is_(None), assignment.cluster_id.not_in(closed))
+        else:
+            on_cluster = assignment.cluster_id.is_(None)
+        target = func.coalesce(assignment.unit_id, assignment.cluster_id)
+        return (
+            select(assignment.cadre_id.label("cadre_id"), func.count(distinct(target)).label("targets"))
+            .where(_active(on), on_unit, on_cluster)
+            .group_by(assignment.cadre_id)
+        )
 
     def paths(self, ids: Iterable[str], on: date) -> dict[str, str]:
         """Return the full path ("Tỉnh … / Xã … / Ấp …") of units and clusters on a day."""

@@ -32,7 +32,8 @@ class UnitRow(SQLModel, table=True):
     """An administrative unit; its parents over time are in unit_link."""
 
     __tablename__ = "unit"
-    __table_args__ = (Index("ix_unit_level_valid", "level", "valid_from", "valid_to"),)
+    # Covers the targets of a level open on a day: counted and listed without reading the rows.
+    __table_args__ = (Index("ix_unit_level_valid", "level", "valid_from", "valid_to", "id"),)
 
     id: str = Field(primary_key=True, max_length=ID_LENGTH)
     level: str = Field(max_length=16)
@@ -52,7 +53,8 @@ class UnitLinkRow(SQLModel, table=True):
     """A unit's parent over a half-open period [valid_from, valid_to)."""
 
     __tablename__ = "unit_link"
-    __table_args__ = (Index("ix_unit_link_parent", "parent_id", "valid_from"),)
+    # Covers the walk down the tree on a day: a parent's children without reading the rows.
+    __table_args__ = (Index("ix_unit_link_parent", "parent_id", "valid_from", "valid_to", "unit_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     unit_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH, index=True)
@@ -125,12 +127,15 @@ class AssignmentRow(SQLModel, table=True):
     __tablename__ = "assignment"
     __table_args__ = (
         CheckConstraint("(unit_id IS NULL) <> (cluster_id IS NULL)", name="one_target"),
-        Index("ix_assignment_unit_role", "unit_id", "role", "start_date"),
-        Index("ix_assignment_cluster_role", "cluster_id", "role", "start_date"),
+        # Covering indexes of the coverage: the cadres active on a target in a role (and who they are),
+        # and each cadre's active targets, counted without reading the rows.
+        Index("ix_assignment_unit_role", "unit_id", "role", "start_date", "end_date", "cadre_id"),
+        Index("ix_assignment_cluster_role", "cluster_id", "role", "start_date", "end_date"),
+        Index("ix_assignment_cadre_period", "cadre_id", "start_date", "end_date", "unit_id", "cluster_id"),
     )
 
     id: str = Field(primary_key=True, max_length=ID_LENGTH)
-    cadre_id: str = Field(foreign_key="cadre.id", max_length=ID_LENGTH, index=True)
+    cadre_id: str = Field(foreign_key="cadre.id", max_length=ID_LENGTH)
     unit_id: str | None = Field(default=None, foreign_key="unit.id", max_length=ID_LENGTH)
     cluster_id: str | None = Field(default=None, foreign_key="cluster.id", max_length=ID_LENGTH)
     role: str = Field(max_length=200)

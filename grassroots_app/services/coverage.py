@@ -22,16 +22,9 @@ def coverage(uow: UnitOfWork, on: date, under: str | None = None) -> CoverageRep
     """Compute the coverage on a day under a unit (None: the whole database)."""
     settings = require_settings(uow)
     rules = uow.rules.all()
-    levels = {rule.target_level for rule in rules}
-    inputs = uow.queries.coverage_inputs(under, on, levels)
+    inputs = uow.queries.coverage_inputs(under, on, rules)
     result = compute_coverage(
-        on,
-        inputs.targets,
-        inputs.counts,
-        rules,
-        inputs.targets_per_cadre,
-        inputs.names,
-        settings.workload_threshold,
+        on, inputs.totals, inputs.shortfalls, rules, inputs.workload, settings.workload_threshold
     )
     paths = uow.queries.paths(sorted({gap.target_id for gap in result.gaps}), on)
     return CoverageReport(result, paths)

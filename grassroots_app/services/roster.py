@@ -57,8 +57,14 @@ class AssignmentView:
 
 
 def roster(uow: UnitOfWork, on: date) -> list[RosterEntry]:
-    """Return every cadre with their number of targets on a day, sorted by given name (Vietnamese order)."""
-    threshold = require_settings(uow).workload_threshold
+    """Return every cadre with their number of targets on a day, sorted by given name (Vietnamese order).
+
+    A database not yet set up has no cadres: its roster is empty.
+    """
+    settings = uow.settings.get()
+    if settings is None:
+        return []
+    threshold = settings.workload_threshold
     entries = [
         RosterEntry(
             cadre_id, name, _TIERS[tier], position, workplace, standing, committee, member,

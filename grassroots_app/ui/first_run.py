@@ -89,14 +89,14 @@ class FirstRunDialog(QDialog):
         form.addRow(tr("Province (official list)"), self.province)
         form.addRow(tr("Province name"), self.province_name)
         self.form = form
-        buttons = ok_cancel_buttons(self)
-        buttons.accepted.connect(self.start)
-        buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (intro, self.new_choice, self.demo_choice, models):
             layout.addWidget(widget)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         for toggle in (self.new_choice, self.demo_choice, self.two_level, self.three_level):
             toggle.toggled.connect(self._update)
         self._update()

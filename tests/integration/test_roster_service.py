@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from grassroots_app.domain.model import CadreStatus, Level, Tier, Unit
 from grassroots_app.domain.rules import DEFAULT_RULES, GraspRule
 from grassroots_app.domain.settings import Settings
 from grassroots_app.domain.text import person_sort_key
+from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import assignments, cadres
 from grassroots_app.services.roster import assignment_view, cadre_targets, roster, target_path
@@ -146,3 +148,10 @@ def test_ineligibility_says_why_no_role_fits(hamlets: tuple[Env, Unit, list[Unit
     env.run(cadres.set_status, local.id, CadreStatus.LEFT, LATER)
     left = env.read(lambda uow: assignments.ineligibility(uow, local.id, first.id))
     assert left is not None and "has left" in str(left)
+
+
+def test_a_database_not_set_up_has_an_empty_roster(tmp_path: Path) -> None:
+    database = Database.open(str(tmp_path / "empty.sqlite"))
+    with UnitOfWork(database) as uow:
+        assert roster(uow, date(2026, 1, 1)) == []
+    database.close()

@@ -5,14 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from grassroots_app.domain.model import Preset  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
@@ -20,29 +18,8 @@ from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo  # noqa: E
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402
-from grassroots_app.ui.prompter import Prompter  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
-
-
-@dataclass
-class ScriptedPrompter(Prompter):
-    """Answers confirmations from a list and remembers every message shown."""
-
-    answers: list[bool] = field(default_factory=list)
-    shown: list[str] = field(default_factory=list)
-
-    def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
-        """Record the question and give the next scripted answer (yes when none is left)."""
-        self.shown.append(question)
-        return self.answers.pop(0) if self.answers else True
-
-    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        """Record the information."""
-        self.shown.append(text)
-
-    def warn(self, parent: QWidget | None, text: str) -> None:
-        """Record the warning."""
-        self.shown.append(text)
+from tests.ui.support import ScriptedPrompter  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -12,15 +13,19 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.text import fold
+from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse
 from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.errors import ErrorReporter
+from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
+from grassroots_app.ui.settings import WindowSettings
 from grassroots_app.ui.tree_model import MARK_COLUMN, cadre_mime_data
 from grassroots_app.ui.unit_dialogs import AddUnitDialog
 from grassroots_app.ui.unit_panel import CadrePickerDialog
-from tests.ui.support import type_text
+from tests.ui.support import ScriptedPrompter, type_text
 
 Handler = Callable[[QWidget], None]
 
@@ -214,3 +219,39 @@ def test_refusal_is_shown_next_to_the_fields(qtbot: QtBot, window: MainWindow, c
     qtbot.mouseClick(window.panel.add_button, Qt.MouseButton.LeftButton)
     done()
     assert context.read(browse.children, commune.id, context.as_of) == before
+
+
+@pytest.fixture
+def empty_context(qapp: object, tmp_path: Path) -> Iterator[AppContext]:
+    """A context on a brand-new, empty database."""
+    context = AppContext(
+        database=Database.open(str(tmp_path / "new.sqlite")),
+        settings=WindowSettings(tmp_path / "settings.ini"),
+        errors=ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False),
+        prompter=ScriptedPrompter(),
+    )
+    context.language.apply("vi")
+    yield context
+    context.tasks.wait()
+    context.database.close()
+
+
+def test_first_run_sets_up_a_province_from_the_official_list(qtbot: QtBot, empty_context: AppContext) -> None:
+    window = MainWindow(empty_context)
+    qtbot.addWidget(window)
+    window.show()
+
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, FirstRunDialog)
+        assert dialog.new_choice.isChecked() and dialog.two_level.isChecked()
+        dialog.province.setCurrentText("Tỉnh Vĩnh Long")
+        dialog.buttons.accepted.emit()
+
+    done = answer_dialogs(qtbot, [choose])
+    window.offer_first_run()
+    done()
+    qtbot.waitUntil(lambda: window.tree.model.rowCount(QModelIndex()) == 1, timeout=20000)
+    province = window.tree.model.index(0, 0, QModelIndex())
+    assert province.data() == "Tỉnh Vĩnh Long"
+    assert window.tree.model.rowCount(province) > 0 or window.tree.model.canFetchMore(province)
+    assert empty_context.errors.last_message == ""
