@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput, NotFound
-from grassroots_app.domain.model import Cadre, Decision, Gender, Preset, Tier, UnitAttributes
+from grassroots_app.domain.model import Cadre, Decision, Gender, Level, Preset, Tier, UnitAttributes
 from grassroots_app.i18n import Translator
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
@@ -37,6 +37,12 @@ ARGPARSE_MESSAGES = (
     N_("ambiguous option: %(option)s could match %(matches)s"),
 )
 argparse._ = tr  # type: ignore[attr-defined]
+
+COUNT_LABELS = {
+    **{level.value: level.label for level in Level},
+    "cadre": N_("cadres"),
+    "assignment": N_("assignments"),
+}
 
 
 class CommandLineError(Exception):
@@ -90,9 +96,13 @@ def cmd_demo(args: argparse.Namespace, db: Database) -> None:
     from grassroots_app.services.demo import Scale, build_demo
 
     summary = build_demo(db, Preset(args.model), args.seed, Scale(args.scale))
-    data = {"preset": summary.preset.value, "scale": summary.scale.value, "counts": summary.counts}
+    gaps = [{"unit_id": gap.target_id, "level": gap.level.value, "role": gap.role}
+            for gap in summary.deliberate_gaps]
+    data = {"preset": summary.preset.value, "scale": summary.scale.value, "counts": summary.counts,
+            "deliberate_gaps": gaps}
     lines = [tr("Demo data built:")]
-    lines += [f"  {key}: {value:,}".replace(",", ".") for key, value in summary.counts.items()]
+    lines += [f"  {tr(COUNT_LABELS.get(key, key))}: {value:,}".replace(",", ".")
+              for key, value in summary.counts.items()]
     emit(args, data, lines)
 
 

@@ -1197,5 +1197,9 @@ Chi tiết có trong tệp nhật ký:
       <source>OK</source>
       <translation>Đồng ý</translation>
     </message>
+    <message>
+      <source>assignments</source>
+      <translation>phân công</translation>
+    </message>
   </context>
 </TS>

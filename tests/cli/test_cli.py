@@ -149,3 +149,26 @@ def test_installed_script_runs_as_a_process(cli: Cli) -> None:
     assert refused.code == 2
     assert "Không tìm thấy đơn vị 'Tỉnh Không Có'" in refused.err
     assert refused.out == ""
+
+
+def test_demo_then_coverage_shows_exactly_the_deliberate_gaps(cli: Cli) -> None:
+    built = cli("demo", "--json")
+    assert built.code == 0, built.err
+    demo = built.json()
+    assert demo["counts"]["commune"] >= 12
+    report = cli("coverage", "--on", "2026-09-30", "--json").json()
+    found = {(gap["unit_id"], gap["level"], gap["role"]) for gap in report["gaps"]}
+    assert found == {(gap["unit_id"], gap["level"], gap["role"]) for gap in demo["deliberate_gaps"]}
+    assert all(gap["path"].startswith("Tỉnh ") and gap["assigned"] < gap["required"] for gap in report["gaps"])
+    levels = report["levels"]
+    for level in ("commune", "hamlet", "group"):
+        expected_gaps = sum(1 for gap in demo["deliberate_gaps"] if gap["level"] == level)
+        assert levels[level]["total"] - levels[level]["covered"] == expected_gaps
+    assert any(row["overloaded"] for row in report["workload"])
+
+
+def test_demo_summary_is_in_vietnamese(cli: Cli) -> None:
+    built = cli("demo", "--model", "three-level")
+    assert built.code == 0, built.err
+    assert "Đã tạo dữ liệu mẫu" in built.out
+    assert "ấp/thôn" in built.out and "cán bộ" in built.out
