@@ -6,16 +6,20 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
+from grassroots_app.domain.calendar import FreeDay, MeetingCategory, year_span
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput, NotFound
+from grassroots_app.domain.meetings import Meeting, when
 from grassroots_app.domain.model import Cadre, Decision, Gender, Level, Preset, Tier, UnitAttributes
 from grassroots_app.i18n import Translator
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import assignments, cadres, clusters, official, setup, units
+from grassroots_app.services import assignments, cadres, calendar, clusters, meetings, official, setup, units
 from grassroots_app.services.coverage import CoverageReport, coverage
+from grassroots_app.services.meetings import MeetingView
 
 EXIT_BAD_INPUT = 2
 tr = Translator()
@@ -311,6 +315,113 @@ def cmd_coverage(args: argparse.Namespace, db: Database) -> None:
     emit(args, coverage_json(report), _coverage_lines(report))
 
 
+def parse_time(text: str) -> time:
+    """Parse HH:MM."""
+    try:
+        return datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        raise InvalidInput(N_("'{text}' is not a time; write HH:MM."), text=text) from None
+
+
+def _free_day_json(free_day: FreeDay) -> dict[str, Any]:
+    return {
+        "date": free_day.day.isoformat(),
+        "moved_from": free_day.moved_from.isoformat() if free_day.moved_from else None,
+        "holiday": free_day.holiday,
+    }
+
+
+def _free_day_line(free_day: FreeDay) -> str:
+    line = f"  {free_day.day:%d/%m/%Y}"
+    if free_day.moved_from:
+        line += " " + tr("(moved from {day})").format(day=free_day.moved_from.strftime("%d/%m/%Y"))
+    if free_day.holiday:
+        line += f" — {free_day.holiday}"
+    return line
+
+
+def cmd_calendar(args: argparse.Namespace, db: Database) -> None:
+    """List the meeting-free days of a year or a month, with the holidays on them."""
+    year = args.year or date.today().year
+    with UnitOfWork(db) as uow:
+        if args.month:
+            days = calendar.free_days_of_month(uow, year, args.month)
+            header = tr("Meeting-free days of {month}/{year}:").format(month=f"{args.month:02d}", year=year)
+        else:
+            days = calendar.free_days_of_year(uow, year)
+            header = tr("Meeting-free days of {year}:").format(year=year)
+    lines = [header, *(_free_day_line(free_day) for free_day in days)] if days else [tr("No meeting-free days.")]
+    emit(args, {"days": [_free_day_json(free_day) for free_day in days]}, lines)
+
+
+def cmd_calendar_export(args: argparse.Namespace, db: Database) -> None:
+    """Write the meeting-free days and meetings of a year as an iCalendar file."""
+    from grassroots_app.services.ics import write_ics
+
+    year = getattr(args, "year", None) or date.today().year
+    with UnitOfWork(db) as uow:
+        start, end = year_span(year)
+        cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre else None
+        count = write_ics(uow, Path(args.out), start, end, cadre, tr)
+    print(tr("Wrote {count} events to {path}.").format(count=count, path=args.out))
+
+
+def _meeting_json(view: MeetingView) -> dict[str, Any]:
+    meeting = view.meeting
+    return {
+        "id": meeting.id, "title": meeting.title, "organizer": meeting.organizer,
+        "start": meeting.start.isoformat(timespec="minutes"), "end": meeting.end.isoformat(timespec="minutes"),
+        "duration_minutes": meeting.duration_minutes, "place": meeting.place,
+        "category": meeting.category.value, "reason": meeting.reason,
+        "attendees": [{"id": cadre_id, "name": name} for cadre_id, name in view.attendees],
+        "warnings": [{"kind": w.kind.value, "day": w.day.isoformat(), "message": w.render(tr)}
+                     for w in view.warnings],
+    }
+
+
+def _warning_lines(view: MeetingView) -> list[str]:
+    return [tr("Warning: {message}").format(message=w.render(tr)) for w in view.warnings]
+
+
+def cmd_meetings_add(args: argparse.Namespace, db: Database) -> None:
+    """Record a meeting; refused on a meeting-free day unless its category is allowed there."""
+    start = datetime.combine(parse_day(args.on), parse_time(args.at))
+    with UnitOfWork(db) as uow:
+        attendees = tuple(cadres.resolve_cadre(uow, reference).id for reference in args.attendee or [])
+        view = meetings.add_meeting(uow, Meeting(
+            "", args.title, start, args.duration, MeetingCategory(args.category), args.organizer, args.place,
+            attendees, args.reason,
+        ))
+    line = tr("Recorded the meeting '{title}' ({when}), id {id}.").format(
+        title=view.meeting.title, when=when(view.meeting), id=view.meeting.id)
+    emit(args, _meeting_json(view), [line, *_warning_lines(view)])
+
+
+def cmd_meetings_list(args: argparse.Namespace, db: Database) -> None:
+    """List the meetings of a day or a month."""
+    today = date.today()
+    with UnitOfWork(db) as uow:
+        cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre else None
+        if args.on:
+            day = parse_day(args.on)
+            views = meetings.meetings_between(uow, day, day + timedelta(days=1), cadre)
+        else:
+            views = meetings.meetings_of_month(uow, args.year or today.year, args.month or today.month, cadre)
+    lines: list[str] = []
+    for view in views:
+        lines.append(f"{when(view.meeting):<36} {view.meeting.title}  [{tr(view.meeting.category.label)}]  "
+                     f"{view.meeting.id}")
+        lines += [f"    {line}" for line in _warning_lines(view)]
+    emit(args, [_meeting_json(view) for view in views], lines or [tr("No meetings.")])
+
+
+def cmd_meetings_delete(args: argparse.Namespace, db: Database) -> None:
+    """Delete a meeting."""
+    with UnitOfWork(db) as uow:
+        deleted = meetings.delete_meeting(uow, args.meeting)
+    print(tr("Deleted the meeting '{title}'.").format(title=deleted.title))
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 
@@ -385,6 +496,40 @@ def _cluster_and_cadre_parsers(sub: Any) -> None:
     listing.add_argument("--search")
 
 
+def _calendar_parsers(sub: Any) -> None:
+    listing = _add(sub, "calendar", N_("list the meeting-free days (or export them with the meetings)"),
+                   cmd_calendar, json_flag=True)
+    listing.add_argument("--year", type=int, help=tr(N_("year (default: this year)")))
+    listing.add_argument("--month", type=int, help=tr(N_("month 1-12 (default: the whole year)")))
+    actions = listing.add_subparsers(required=False, metavar="ACTION")
+    export = _add(actions, "export-ics", N_("write the meeting-free days and meetings to an .ics file"),
+                  cmd_calendar_export)
+    export.add_argument("--out", required=True, help=tr(N_("the .ics file to write")))
+    export.add_argument("--cadre", help=tr(N_("only this cadre's meetings and visits (id or full name)")))
+    export.add_argument("--year", type=int, default=argparse.SUPPRESS, help=tr(N_("year (default: this year)")))
+
+
+def _meeting_parsers(sub: Any) -> None:
+    group = sub.add_parser("meetings", help=tr(N_("meetings and trainings"))).add_subparsers(required=True)
+    add = _add(group, "add", N_("record a meeting"), cmd_meetings_add, json_flag=True)
+    add.add_argument("title")
+    add.add_argument("--on", required=True, help=tr(N_("the day of the meeting")))
+    add.add_argument("--at", default="08:00", help=tr(N_("start time HH:MM (default 08:00)")))
+    add.add_argument("--duration", type=int, default=120, help=tr(N_("minutes (default 120)")))
+    add.add_argument("--place", default="")
+    add.add_argument("--organizer", default="")
+    add.add_argument("--category", choices=[c.value for c in MeetingCategory], default=MeetingCategory.COMMITTEE.value)
+    add.add_argument("--attendee", action="append", help=tr(N_("cadre id or full name (repeat for each)")))
+    add.add_argument("--reason", default="", help=tr(N_("why it is held on a meeting-free day")))
+    listing = _add(group, "list", N_("list the meetings of a day or a month"), cmd_meetings_list, json_flag=True)
+    listing.add_argument("--on")
+    listing.add_argument("--year", type=int)
+    listing.add_argument("--month", type=int)
+    listing.add_argument("--cadre")
+    delete = _add(group, "delete", N_("delete a meeting"), cmd_meetings_delete)
+    delete.add_argument("meeting", help=tr(N_("meeting id")))
+
+
 def build_parser() -> Parser:
     """Return the parser of the whole command line."""
     parser = Parser(prog="grassroots", description=tr(N_("Grassroots: the 'grasp the base' register.")))
@@ -414,6 +559,8 @@ def build_parser() -> Parser:
     cover = _add(sub, "coverage", N_("show gaps, coverage per level and workload"), cmd_coverage, json_flag=True)
     cover.add_argument("--under")
     cover.add_argument("--on")
+    _calendar_parsers(sub)
+    _meeting_parsers(sub)
     return parser
 
 

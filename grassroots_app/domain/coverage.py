@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
+from typing import NamedTuple
 
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.rules import GraspRule
@@ -36,9 +37,12 @@ class LevelCoverage:
         return self.covered / self.total if self.total else 1.0
 
 
-@dataclass(frozen=True)
-class Workload:
-    """How many targets a cadre is in charge of, and whether that is over the threshold."""
+class Workload(NamedTuple):
+    """How many targets a cadre is in charge of, and whether that is over the threshold.
+
+    A named tuple rather than a dataclass: the whole country has 300,000 of them, built in a third
+    of the time.
+    """
 
     cadre_id: str
     name: str
@@ -103,14 +107,19 @@ def find_gaps(
 
 def rank_workload(rows: Iterable[WorkloadRow], threshold: int) -> list[Workload]:
     """Return the cadres in charge of something, heaviest first then by name and id, flagging the overloaded."""
-    ordered = sorted((row for row in rows if row[2] > 0), key=itemgetter(0))  # by id: ties keep it
-    # Rank the distinct names once and sort on one integer per row: far cheaper than comparing
-    # (targets, name, id) tuples of long, mostly shared Vietnamese names for 300,000 cadres.
-    names = sorted({name for _cadre_id, name, _targets in ordered})
-    rank = {name: index for index, name in enumerate(names)}
-    spread = len(names)
-    ordered.sort(key=lambda row: rank[row[1]] - row[2] * spread)
-    return [Workload(cadre_id, name, targets, targets > threshold) for cadre_id, name, targets in ordered]
+    ordered = sorted((row for row in rows if row[2] > 0), key=itemgetter(0))  # by id (cheap if already so)
+    # Rather than compare (targets, name, id) across 300,000 cadres with long, mostly shared Vietnamese names,
+    # rank the distinct names once and put each cadre, in id order, into the tier of its (targets, name).
+    rank = {name: index for index, name in enumerate(sorted({row[1] for row in ordered}))}
+    spread = len(rank)
+    tiers: dict[int, list[WorkloadRow]] = {}
+    for row in ordered:
+        tiers.setdefault(rank[row[1]] - row[2] * spread, []).append(row)
+    return [
+        Workload(cadre_id, name, targets, targets > threshold)
+        for tier in sorted(tiers)
+        for cadre_id, name, targets in tiers[tier]
+    ]
 
 
 _LEVEL_ORDER = {level: index for index, level in enumerate(Level)}

@@ -47,7 +47,9 @@ class SettingsRepository:
 
     def get(self) -> Settings | None:
         """Return the settings, or None for a database not yet initialized."""
-        rows = {row.key: json.loads(row.value) for row in self.session.exec(select(SettingRow))}
+        # Keys with a dot ("calendar.days") belong to other features' repositories.
+        stored = self.session.exec(select(SettingRow))
+        rows = {row.key: json.loads(row.value) for row in stored if "." not in row.key}
         if "preset" not in rows:
             return None
         preset = Preset(rows.pop("preset"))

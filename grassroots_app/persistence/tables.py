@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Index, MetaData, UniqueConstraint
+from sqlalchemy import CheckConstraint, DateTime, Index, MetaData, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 SQLModel.metadata.naming_convention = {
@@ -159,3 +159,55 @@ class GraspRuleRow(SQLModel, table=True):
     tiers: str = Field(max_length=100)
     flags: str = Field(default="", max_length=100)
     minimum: int = 1
+
+
+class HolidayOverrideRow(SQLModel, table=True):
+    """The clerk's entry in the holiday table for one day: an extra day off or a swapped working day."""
+
+    __tablename__ = "holiday_override"
+
+    day: date = Field(primary_key=True)
+    kind: str = Field(max_length=16)
+    name: str = Field(default="", max_length=200)
+
+
+class MeetingRow(SQLModel, table=True):
+    """A meeting or training over [starts_at, ends_at), in local time."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (Index("ix_meeting_period", "starts_at", "ends_at"),)
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    title: str = Field(max_length=300)
+    organizer: str = Field(default="", max_length=200)
+    starts_at: datetime = Field(sa_type=DateTime)  # naive local (Vietnam) wall-clock time
+    ends_at: datetime = Field(sa_type=DateTime)
+    place: str = Field(default="", max_length=300)
+    category: str = Field(max_length=32)
+    reason: str = Field(default="", max_length=1000)
+
+
+class MeetingAttendeeRow(SQLModel, table=True):
+    """A cadre expected at a meeting."""
+
+    __tablename__ = "meeting_attendee"
+
+    meeting_id: str = Field(foreign_key="meeting.id", primary_key=True, max_length=ID_LENGTH)
+    cadre_id: str = Field(foreign_key="cadre.id", primary_key=True, max_length=ID_LENGTH, index=True)
+
+
+class BaseVisitRow(SQLModel, table=True):
+    """A planned base-day visit: a cadre goes to a unit or cluster they are in charge of on a free day."""
+
+    __tablename__ = "base_visit"
+    __table_args__ = (
+        CheckConstraint("(unit_id IS NULL) <> (cluster_id IS NULL)", name="one_target"),
+        Index("ix_base_visit_day_cadre", "day", "cadre_id"),
+    )
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    day: date
+    cadre_id: str = Field(foreign_key="cadre.id", max_length=ID_LENGTH, index=True)
+    unit_id: str | None = Field(default=None, foreign_key="unit.id", max_length=ID_LENGTH)
+    cluster_id: str | None = Field(default=None, foreign_key="cluster.id", max_length=ID_LENGTH)
+    note: str = Field(default="", max_length=1000)

@@ -7,6 +7,13 @@ from types import TracebackType
 from sqlmodel import Session
 
 from grassroots_app.persistence.browse import BrowseQueries
+from grassroots_app.persistence.calendar_repository import (
+    BaseVisitRepository,
+    CalendarQueries,
+    CalendarSettingsRepository,
+    HolidayOverrideRepository,
+    MeetingRepository,
+)
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.journal import ChangeSet, start_journal, take_journal
 from grassroots_app.persistence.queries import ReadQueries
@@ -44,6 +51,11 @@ class UnitOfWork:
         self.assignments = AssignmentRepository(self.session)
         self.queries = ReadQueries(self.session)
         self.browse = BrowseQueries(self.session)
+        self.calendar_settings = CalendarSettingsRepository(self.session)
+        self.holiday_overrides = HolidayOverrideRepository(self.session)
+        self.meetings = MeetingRepository(self.session)
+        self.base_visits = BaseVisitRepository(self.session)
+        self.calendar_queries = CalendarQueries(self.session)
         return self
 
     def __exit__(

@@ -1201,5 +1201,277 @@ Chi tiết có trong tệp nhật ký:
       <source>assignments</source>
       <translation>phân công</translation>
     </message>
+    <message>
+      <source>list the meeting-free days (or export them with the meetings)</source>
+      <translation>liệt kê các ngày dành cho cơ sở (hoặc xuất cùng các cuộc họp)</translation>
+    </message>
+    <message>
+      <source>write the meeting-free days and meetings to an .ics file</source>
+      <translation>ghi các ngày dành cho cơ sở và các cuộc họp ra tệp .ics</translation>
+    </message>
+    <message>
+      <source>record a meeting</source>
+      <translation>ghi một cuộc họp</translation>
+    </message>
+    <message>
+      <source>list the meetings of a day or a month</source>
+      <translation>liệt kê các cuộc họp trong một ngày hoặc một tháng</translation>
+    </message>
+    <message>
+      <source>delete a meeting</source>
+      <translation>xóa một cuộc họp</translation>
+    </message>
+    <message>
+      <source>No meeting-free days.</source>
+      <translation>Không có ngày dành cho cơ sở nào.</translation>
+    </message>
+    <message>
+      <source>Recorded the meeting '{title}' ({when}), id {id}.</source>
+      <translation>Đã ghi cuộc họp '{title}' ({when}), mã định danh {id}.</translation>
+    </message>
+    <message>
+      <source>'{text}' is not a time; write HH:MM.</source>
+      <translation>'{text}' không phải là giờ hợp lệ; hãy viết theo dạng HH:MM.</translation>
+    </message>
+    <message>
+      <source>Wrote {count} events to {path}.</source>
+      <translation>Đã ghi {count} sự kiện vào {path}.</translation>
+    </message>
+    <message>
+      <source>Warning: {message}</source>
+      <translation>Lưu ý: {message}</translation>
+    </message>
+    <message>
+      <source>No meetings.</source>
+      <translation>Không có cuộc họp nào.</translation>
+    </message>
+    <message>
+      <source>Deleted the meeting '{title}'.</source>
+      <translation>Đã xóa cuộc họp '{title}'.</translation>
+    </message>
+    <message>
+      <source>year (default: this year)</source>
+      <translation>năm (mặc định: năm nay)</translation>
+    </message>
+    <message>
+      <source>month 1-12 (default: the whole year)</source>
+      <translation>tháng 1-12 (mặc định: cả năm)</translation>
+    </message>
+    <message>
+      <source>the .ics file to write</source>
+      <translation>tệp .ics cần ghi</translation>
+    </message>
+    <message>
+      <source>only this cadre's meetings and visits (id or full name)</source>
+      <translation>chỉ các cuộc họp và lịch xuống cơ sở của cán bộ này (mã định danh hoặc họ tên)</translation>
+    </message>
+    <message>
+      <source>the day of the meeting</source>
+      <translation>ngày họp</translation>
+    </message>
+    <message>
+      <source>start time HH:MM (default 08:00)</source>
+      <translation>giờ bắt đầu HH:MM (mặc định 08:00)</translation>
+    </message>
+    <message>
+      <source>minutes (default 120)</source>
+      <translation>số phút (mặc định 120)</translation>
+    </message>
+    <message>
+      <source>cadre id or full name (repeat for each)</source>
+      <translation>mã định danh hoặc họ tên cán bộ (nhắc lại cho từng người)</translation>
+    </message>
+    <message>
+      <source>why it is held on a meeting-free day</source>
+      <translation>lý do họp vào ngày dành cho cơ sở</translation>
+    </message>
+    <message>
+      <source>meeting id</source>
+      <translation>mã định danh cuộc họp</translation>
+    </message>
+    <message>
+      <source>(moved from {day})</source>
+      <translation>(chuyển từ ngày {day})</translation>
+    </message>
+    <message>
+      <source>Meeting-free days of {month}/{year}:</source>
+      <translation>Các ngày dành cho cơ sở tháng {month}/{year}:</translation>
+    </message>
+    <message>
+      <source>Meeting-free days of {year}:</source>
+      <translation>Các ngày dành cho cơ sở năm {year}:</translation>
+    </message>
+    <message>
+      <source>meetings and trainings</source>
+      <translation>cuộc họp và tập huấn</translation>
+    </message>
+    <message>
+      <source>keep it on its day</source>
+      <translation>giữ nguyên ngày</translation>
+    </message>
+    <message>
+      <source>move it to the next working day</source>
+      <translation>chuyển sang ngày làm việc kế tiếp</translation>
+    </message>
+    <message>
+      <source>move it to the previous working day</source>
+      <translation>chuyển về ngày làm việc liền trước</translation>
+    </message>
+    <message>
+      <source>regular committee meeting</source>
+      <translation>họp thường kỳ của cấp ủy</translation>
+    </message>
+    <message>
+      <source>agency meeting</source>
+      <translation>họp cơ quan</translation>
+    </message>
+    <message>
+      <source>training</source>
+      <translation>tập huấn</translation>
+    </message>
+    <message>
+      <source>extraordinary meeting called by the province</source>
+      <translation>họp đột xuất do tỉnh triệu tập</translation>
+    </message>
+    <message>
+      <source>other meeting</source>
+      <translation>cuộc họp khác</translation>
+    </message>
+    <message>
+      <source>day off</source>
+      <translation>ngày nghỉ</translation>
+    </message>
+    <message>
+      <source>working day</source>
+      <translation>ngày làm việc</translation>
+    </message>
+    <message>
+      <source>The year must be between {first} and {last}, not {year}.</source>
+      <translation>Năm phải từ {first} đến {last}, không phải {year}.</translation>
+    </message>
+    <message>
+      <source>The month must be between 1 and 12, not {month}.</source>
+      <translation>Tháng phải từ 1 đến 12, không phải {month}.</translation>
+    </message>
+    <message>
+      <source>The quarter must be between 1 and 4, not {quarter}.</source>
+      <translation>Quý phải từ 1 đến 4, không phải {quarter}.</translation>
+    </message>
+    <message>
+      <source>A meeting-free day must be a day of the month from 1 to 31.</source>
+      <translation>Ngày dành cho cơ sở phải là một ngày trong tháng, từ 1 đến 31.</translation>
+    </message>
+    <message>
+      <source>The visits to each target per quarter must be between 1 and {most}.</source>
+      <translation>Số lần xuống mỗi địa bàn trong quý phải từ 1 đến {most}.</translation>
+    </message>
+    <message>
+      <source>attendee double-booked</source>
+      <translation>người dự bị trùng lịch</translation>
+    </message>
+    <message>
+      <source>on a public holiday</source>
+      <translation>rơi vào ngày lễ</translation>
+    </message>
+    <message>
+      <source>on a weekend</source>
+      <translation>rơi vào cuối tuần</translation>
+    </message>
+    <message>
+      <source>A meeting needs a title.</source>
+      <translation>Cuộc họp cần có tên.</translation>
+    </message>
+    <message>
+      <source>The duration must be between 1 and {most} minutes.</source>
+      <translation>Thời lượng phải từ 1 đến {most} phút.</translation>
+    </message>
+    <message>
+      <source>{day} is a meeting-free day: a {category} cannot be held on it; only a {allowed} can, with a reason.</source>
+      <translation>Ngày {day} là ngày dành cho cơ sở: không tổ chức {category} vào ngày này; chỉ {allowed} mới được tổ chức, và phải nêu lý do.</translation>
+    </message>
+    <message>
+      <source>{day} is a meeting-free day: give the reason for holding this {category} on it.</source>
+      <translation>Ngày {day} là ngày dành cho cơ sở: hãy nêu lý do tổ chức {category} vào ngày này.</translation>
+    </message>
+    <message>
+      <source>{name} is already expected at '{other}' ({when}).</source>
+      <translation>{name} đã có lịch dự '{other}' ({when}).</translation>
+    </message>
+    <message>
+      <source>{day} is a meeting-free day: no meeting can be held on it.</source>
+      <translation>Ngày {day} là ngày dành cho cơ sở: không tổ chức cuộc họp nào.</translation>
+    </message>
+    <message>
+      <source>{day} is a public holiday or day off: {holiday}.</source>
+      <translation>Ngày {day} là ngày lễ hoặc ngày nghỉ: {holiday}.</translation>
+    </message>
+    <message>
+      <source>{day} falls on a weekend.</source>
+      <translation>Ngày {day} rơi vào cuối tuần.</translation>
+    </message>
+    <message>
+      <source>Give the name of the day off on {day}.</source>
+      <translation>Hãy nêu tên ngày nghỉ {day}.</translation>
+    </message>
+    <message>
+      <source>Meeting-free days and meetings</source>
+      <translation>Ngày dành cho cơ sở và lịch họp</translation>
+    </message>
+    <message>
+      <source>Meeting-free day</source>
+      <translation>Ngày dành cho cơ sở</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: {error}</source>
+      <translation>Không ghi được {path}: {error}</translation>
+    </message>
+    <message>
+      <source>Category: {category}</source>
+      <translation>Loại: {category}</translation>
+    </message>
+    <message>
+      <source>Base visit: {places}</source>
+      <translation>Xuống cơ sở: {places}</translation>
+    </message>
+    <message>
+      <source>Moved from {day}.</source>
+      <translation>Chuyển từ ngày {day}.</translation>
+    </message>
+    <message>
+      <source>Public holiday: {holiday}.</source>
+      <translation>Ngày lễ: {holiday}.</translation>
+    </message>
+    <message>
+      <source>Organizer: {organizer}</source>
+      <translation>Đơn vị tổ chức: {organizer}</translation>
+    </message>
+    <message>
+      <source>Attendees: {names}</source>
+      <translation>Thành phần dự: {names}</translation>
+    </message>
+    <message>
+      <source>Reason: {reason}</source>
+      <translation>Lý do: {reason}</translation>
+    </message>
+    <message>
+      <source>No meeting has the id '{id}'.</source>
+      <translation>Không có cuộc họp nào có mã định danh '{id}'.</translation>
+    </message>
+    <message>
+      <source>{day} is not a meeting-free day.</source>
+      <translation>Ngày {day} không phải là ngày dành cho cơ sở.</translation>
+    </message>
+    <message>
+      <source>{name} is not in charge of {target} on {day}.</source>
+      <translation>{name} không phụ trách {target} vào ngày {day}.</translation>
+    </message>
+    <message>
+      <source>{name} is already planned at {target} on {day}.</source>
+      <translation>{name} đã có lịch xuống {target} vào ngày {day}.</translation>
+    </message>
+    <message>
+      <source>No planned visit has the id '{id}'.</source>
+      <translation>Không có lịch xuống cơ sở nào có mã định danh '{id}'.</translation>
+    </message>
   </context>
 </TS>

@@ -1,0 +1,193 @@
+"""The coverage's set-based path (shortfall candidates, totals and workload counted in SQL) against a brute
+force over every target: the district demo of each preset, reshaped a little, on several days and roots."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from grassroots_app.domain.coverage import find_gaps
+from grassroots_app.domain.model import Level, Preset
+from grassroots_app.domain.rules import GraspRule
+from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import units
+from grassroots_app.services.coverage import coverage
+from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo
+
+RESHAPED = DEMO_DATE + timedelta(days=20)  # a group closed, a hamlet moved, a hamlet opened
+LATER = RESHAPED + timedelta(days=10)
+
+
+@dataclass
+class Demo:
+    """A built and reshaped demo file, with the ids the tests walk from."""
+
+    database: Database
+    path: Path
+    preset: Preset
+    roots: dict[str, str]
+
+    def sql(self, query: str, *params: object) -> list[tuple]:
+        """Run a query on the file with the plain sqlite3 driver."""
+        connection = sqlite3.connect(self.path)
+        try:
+            return connection.execute(query, params).fetchall()
+        finally:
+            connection.close()
+
+
+def _reshape(demo: Demo) -> None:
+    """Close a group, move a hamlet to another commune and open a new hamlet, all after the demo's day."""
+    database = demo.database
+    communes = [row[0] for row in demo.sql("SELECT id FROM unit WHERE level = 'commune' ORDER BY code, id")]
+    hamlet, group = demo.sql(
+        "SELECT h.id, g.id FROM unit h JOIN unit_link l ON l.parent_id = h.id JOIN unit g ON g.id = l.unit_id "
+        "WHERE h.level = 'hamlet' ORDER BY h.id, g.id LIMIT 1"
+    )[0]
+    with UnitOfWork(database) as uow:
+        units.close_unit(uow, group, RESHAPED)
+    with UnitOfWork(database) as uow:
+        current = uow.units.current_parent(hamlet)
+        units.move_unit(uow, hamlet, next(commune for commune in communes if commune != current), RESHAPED)
+    with UnitOfWork(database) as uow:
+        units.add_unit(uow, units.NewUnit("Ấp Mới Lập", communes[0], RESHAPED))
+    demo.roots.update(hamlet=hamlet, group=group, commune=communes[0])
+
+
+@pytest.fixture(scope="module", params=list(Preset), ids=lambda preset: preset.value)
+def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    """The district demo of a preset, reshaped, opened for the module."""
+    path = tmp_path_factory.mktemp("coverage") / "demo.sqlite"
+    database = Database.open(str(path))
+    build_demo(database, request.param, 2, Scale.DISTRICT)
+    built = Demo(database, path, request.param, {})
+    _reshape(built)
+    built.roots["province"] = built.sql("SELECT id FROM unit WHERE level = 'province'")[0][0]
+    if request.param is Preset.THREE_LEVEL:
+        built.roots["district"] = built.sql("SELECT id FROM unit WHERE level = 'district'")[0][0]
+    built.roots["cluster"] = built.sql("SELECT id FROM cluster ORDER BY id")[0][0]
+    yield built
+    database.close()
+
+
+def _open(start: str, end: str | None, on: date) -> bool:
+    day = on.isoformat()
+    return start <= day and (end is None or end > day)
+
+
+def brute_force(demo: Demo, on: date, rules: tuple[GraspRule, ...], root: str | None) -> tuple[object, ...]:
+    """Return the gaps, per-level figures and workload computed from every row, one target at a time."""
+    levels = {rule.target_level for rule in rules}
+    everything = demo.sql("SELECT id, level, valid_from, valid_to FROM unit")
+    unit_targets = {unit: Level(level) for unit, level, start, end in everything if _open(start, end, on)}
+    inside: set[str] | None = None
+    if root is not None:
+        children: dict[str, list[str]] = {}
+        for child, parent, start, end in demo.sql("SELECT unit_id, parent_id, valid_from, valid_to FROM unit_link"):
+            if _open(start, end, on):
+                children.setdefault(parent, []).append(child)
+        inside, frontier = set(), [root] if root in unit_targets else []
+        while frontier:
+            current = frontier.pop()
+            inside.add(current)
+            frontier.extend(children.get(current, []))
+    targets = {
+        unit: level for unit, level in unit_targets.items() if level in levels and (inside is None or unit in inside)
+    }
+    if Level.CLUSTER in levels:
+        for cluster, parent, start, end in demo.sql("SELECT id, parent_id, valid_from, valid_to FROM cluster"):
+            if _open(start, end, on) and (inside is None or parent in inside):
+                targets[cluster] = Level.CLUSTER
+    held = [
+        (cadre, unit or cluster, role)
+        for cadre, unit, cluster, role, start, end in demo.sql(
+            "SELECT cadre_id, unit_id, cluster_id, role, start_date, end_date FROM assignment"
+        )
+        if _open(start, end, on) and (unit or cluster) in targets
+    ]
+    gaps, figures = find_gaps(targets.items(), Counter((target, role) for _cadre, target, role in held), rules)
+    per_cadre: dict[str, set[str]] = {}
+    for cadre, target, _role in held:
+        per_cadre.setdefault(cadre, set()).add(target)
+    names = dict(demo.sql("SELECT id, full_name FROM cadre"))
+    workload = {(cadre, names[cadre], len(targets)) for cadre, targets in per_cadre.items()}
+    return set(gaps), {(row.level, row.total, row.covered) for row in figures}, workload
+
+
+def through_sql(demo: Demo, on: date, rules: tuple[GraspRule, ...] | None, root: str | None) -> tuple[object, ...]:
+    """Return the same figures from the coverage service (with other rules staged but not committed)."""
+    with UnitOfWork(demo.database) as uow:
+        if rules is not None:
+            uow.rules.replace_all(rules)
+            uow.session.flush()
+        result = coverage(uow, on, root).coverage
+    gaps = set(result.gaps)
+    assert len(gaps) == len(result.gaps)
+    workload = {(row.cadre_id, row.name, row.targets) for row in result.workload}
+    assert len(workload) == len(result.workload)
+    return gaps, {(row.level, row.total, row.covered) for row in result.levels}, workload
+
+
+def default_rules(demo: Demo) -> tuple[GraspRule, ...]:
+    """Return the rules stored in the demo file."""
+    with UnitOfWork(demo.database) as uow:
+        return uow.rules.all()
+
+
+DAYS = [date(2019, 12, 31), date(2025, 7, 1), date(2026, 1, 15), DEMO_DATE, RESHAPED, LATER]
+
+
+@pytest.mark.parametrize("on", DAYS, ids=str)
+def test_sql_path_matches_brute_force(demo: Demo, on: date) -> None:
+    rules = default_rules(demo)
+    # Everywhere, under the province (and a district), a commune, a hamlet, a group; a cluster and an
+    # unknown id have nothing under them.
+    for name, root in [("everywhere", None), *demo.roots.items(), ("unknown", "no-such-unit")]:
+        assert through_sql(demo, on, None, root) == brute_force(demo, on, rules, root), name
+
+
+def test_the_day_reshaped_moves_and_closes_targets(demo: Demo) -> None:
+    before = through_sql(demo, DEMO_DATE, None, demo.roots["group"])
+    after = through_sql(demo, LATER, None, demo.roots["group"])
+    assert {row[0] for row in before[1] if row[1]} == {Level.GROUP}
+    assert all(total == 0 for _level, total, _covered in after[1])
+
+
+def variants(rules: tuple[GraspRule, ...]) -> dict[str, tuple[GraspRule, ...]]:
+    """Return other rule sets by name: higher and zero minimums, levels left without a rule, two roles."""
+    commune, group = next(rule for rule in rules if rule.target_level is Level.COMMUNE), Level.GROUP
+    return {
+        "two per group": tuple(replace(rule, minimum=2) if rule.target_level is group else rule for rule in rules),
+        "no hamlet rule": tuple(rule for rule in rules if rule.target_level is not Level.HAMLET),
+        "no cluster rule": tuple(rule for rule in rules if rule.target_level is not Level.CLUSTER),
+        "two commune roles": (*rules, replace(commune, role="Phó bí thư phụ trách xã")),
+        "none for groups": tuple(replace(rule, minimum=0) if rule.target_level is group else rule for rule in rules),
+        "clusters only": tuple(rule for rule in rules if rule.target_level is Level.CLUSTER),
+        "no rules": (),
+    }
+
+
+@pytest.mark.parametrize("variant", ["two per group", "no hamlet rule", "no cluster rule", "two commune roles",
+                                     "none for groups", "clusters only", "no rules"])
+@pytest.mark.parametrize("root", [None, "province", "commune"], ids=str)
+def test_other_rules_match_brute_force(demo: Demo, variant: str, root: str | None) -> None:
+    rules = variants(default_rules(demo))[variant]
+    root_id = None if root is None else demo.roots[root]
+    for on in (DEMO_DATE, LATER):
+        assert through_sql(demo, on, rules, root_id) == brute_force(demo, on, rules, root_id)
+
+
+def test_two_per_group_finds_groups_with_one(demo: Demo) -> None:
+    rules = variants(default_rules(demo))["two per group"]
+    gaps = through_sql(demo, DEMO_DATE, rules, None)[0]
+    short = [gap for gap in gaps if gap.level is Level.GROUP]  # type: ignore[attr-defined]
+    assert len(short) > 10
+    assert {gap.assigned for gap in short} >= {0, 1}
+    assert all(gap.required == 2 for gap in short)
