@@ -51,4 +51,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     window.show()
     QTimer.singleShot(0, window.offer_first_run)
-    return app.exec()
+    status = app.exec()
+    window.context.close()
+    return status

@@ -76,6 +76,13 @@ class AppContext:
             self.as_of = day
             self.events.as_of_changed.emit(day)
 
+    def close(self) -> None:
+        """Stop the background work, forget the undo history without notifying anyone, close the database."""
+        self.tasks.wait()
+        self.undo.indexChanged.disconnect(self.events.data_changed)
+        self.undo.clear()
+        self.database.close()
+
     def switch_database(self, database: Database) -> None:
         """Work on another database from now on; undo history does not carry over."""
         self.database.close()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -24,11 +25,13 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse
 from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.cadre_panel import CadrePanel
+from grassroots_app.ui.calendar_view import CalendarView
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
 from grassroots_app.ui.lifetime import follow, silence
+from grassroots_app.ui.plan_view import PlanView
 from grassroots_app.ui.roster import CadreRoster
 from grassroots_app.ui.search import SearchBox
 from grassroots_app.ui.tasks import TaskProgress
@@ -71,7 +74,14 @@ class MainWindow(QMainWindow):
         self.panel = UnitPanel(self.context)
         self.roster = CadreRoster(self.context)
         self.cadre_panel = CadrePanel(self.context)
-        self.setCentralWidget(self._central())
+        self.calendar = CalendarView(self.context)
+        self.plan = PlanView(self.context)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("MainTabs")
+        self.tabs.addTab(self._central(), tr("Units and cadres"))
+        self.tabs.addTab(self.calendar, tr("Calendar"))
+        self.tabs.addTab(self.plan, tr("Base-day plan"))
+        self.setCentralWidget(self.tabs)
         self._build_dock()
         self._build_actions()
         self._build_menus()

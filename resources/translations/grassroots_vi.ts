@@ -1473,5 +1473,433 @@ Chi tiết có trong tệp nhật ký:
       <source>No planned visit has the id '{id}'.</source>
       <translation>Không có lịch xuống cơ sở nào có mã định danh '{id}'.</translation>
     </message>
+    <message>
+      <source>Meeting-free days, planned base visits and meetings</source>
+      <translation>Ngày dành cho cơ sở, lịch xuống cơ sở và lịch họp</translation>
+    </message>
+    <message>
+      <source>Export to calendar (.ics)</source>
+      <translation>Xuất ra lịch (.ics)</translation>
+    </message>
+    <message>
+      <source>iCalendar file (*.ics)</source>
+      <translation>Tệp iCalendar (*.ics)</translation>
+    </message>
+    <message>
+      <source>Print the month plan</source>
+      <translation>In kế hoạch tháng</translation>
+    </message>
+    <message>
+      <source>PDF document (*.pdf)</source>
+      <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Everyone: the meeting-free days and all meetings</source>
+      <translation>Tất cả: các ngày dành cho cơ sở và mọi cuộc họp</translation>
+    </message>
+    <message>
+      <source>One cadre: their meetings and planned base visits</source>
+      <translation>Một cán bộ: các cuộc họp và lịch xuống cơ sở của cán bộ đó</translation>
+    </message>
+    <message>
+      <source>No cadre chosen.</source>
+      <translation>Chưa chọn cán bộ.</translation>
+    </message>
+    <message>
+      <source>Choose a cadre…</source>
+      <translation>Chọn cán bộ…</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Đến ngày</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Giờ</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Nội dung</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Loại</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Địa điểm</translation>
+    </message>
+    <message>
+      <source>Attendees</source>
+      <translation>Thành phần dự</translation>
+    </message>
+    <message>
+      <source>MONTH PLAN {month}/{year}</source>
+      <translation>KẾ HOẠCH THÁNG {month}/{year}</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}.</source>
+      <translation>Không ghi được {path}.</translation>
+    </message>
+    <message>
+      <source>Choose the cadre first.</source>
+      <translation>Hãy chọn cán bộ trước.</translation>
+    </message>
+    <message>
+      <source>{count} events written to {path}.</source>
+      <translation>Đã ghi {count} sự kiện vào {path}.</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>Ngày</translation>
+    </message>
+    <message>
+      <source>Planned base visits</source>
+      <translation>Lịch xuống cơ sở</translation>
+    </message>
+    <message>
+      <source>Base visits on {day}</source>
+      <translation>Xuống cơ sở ngày {day}</translation>
+    </message>
+    <message>
+      <source>I. Meeting-free days</source>
+      <translation>I. Các ngày dành cho cơ sở</translation>
+    </message>
+    <message>
+      <source>II. Meetings</source>
+      <translation>II. Lịch họp</translation>
+    </message>
+    <message>
+      <source>The month plan was saved to {path}.</source>
+      <translation>Đã lưu kế hoạch tháng vào {path}.</translation>
+    </message>
+    <message>
+      <source>No meeting-free day this month.</source>
+      <translation>Tháng này không có ngày dành cho cơ sở.</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>STT</translation>
+    </message>
+    <message>
+      <source>No meeting this month.</source>
+      <translation>Tháng này không có cuộc họp nào.</translation>
+    </message>
+    <message>
+      <source>No visit planned.</source>
+      <translation>Chưa có lịch xuống cơ sở.</translation>
+    </message>
+    <message>
+      <source>Mon</source>
+      <translation>T2</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>T3</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>T4</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>T5</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>T6</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>T7</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>CN</translation>
+    </message>
+    <message>
+      <source>Monday</source>
+      <translation>Thứ Hai</translation>
+    </message>
+    <message>
+      <source>Tuesday</source>
+      <translation>Thứ Ba</translation>
+    </message>
+    <message>
+      <source>Wednesday</source>
+      <translation>Thứ Tư</translation>
+    </message>
+    <message>
+      <source>Thursday</source>
+      <translation>Thứ Năm</translation>
+    </message>
+    <message>
+      <source>Friday</source>
+      <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+      <source>Saturday</source>
+      <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+      <source>Sunday</source>
+      <translation>Chủ nhật</translation>
+    </message>
+    <message>
+      <source>Ordinary working day.</source>
+      <translation>Ngày làm việc bình thường.</translation>
+    </message>
+    <message>
+      <source>{weekday}, {day}</source>
+      <translation>{weekday}, ngày {day}</translation>
+    </message>
+    <message>
+      <source>Working day</source>
+      <translation>Ngày làm việc</translation>
+    </message>
+    <message>
+      <source>Add meeting…</source>
+      <translation>Thêm cuộc họp…</translation>
+    </message>
+    <message>
+      <source>Edit meeting…</source>
+      <translation>Sửa cuộc họp…</translation>
+    </message>
+    <message>
+      <source>Delete meeting</source>
+      <translation>Xóa cuộc họp</translation>
+    </message>
+    <message>
+      <source>Meetings</source>
+      <translation>Cuộc họp</translation>
+    </message>
+    <message>
+      <source>Organizer</source>
+      <translation>Đơn vị tổ chức</translation>
+    </message>
+    <message>
+      <source>Previous month (Page Up)</source>
+      <translation>Tháng trước (Page Up)</translation>
+    </message>
+    <message>
+      <source>Next month (Page Down)</source>
+      <translation>Tháng sau (Page Down)</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>Hôm nay</translation>
+    </message>
+    <message>
+      <source>Export to calendar (.ics)…</source>
+      <translation>Xuất ra lịch (.ics)…</translation>
+    </message>
+    <message>
+      <source>Print the month plan…</source>
+      <translation>In kế hoạch tháng…</translation>
+    </message>
+    <message>
+      <source>Base day</source>
+      <translation>Ngày cơ sở</translation>
+    </message>
+    <message>
+      <source>No meetings on this day.</source>
+      <translation>Ngày này không có cuộc họp.</translation>
+    </message>
+    <message>
+      <source>No conflicts.</source>
+      <translation>Không có trùng lịch.</translation>
+    </message>
+    <message>
+      <source>Delete the meeting '{title}' ({when})?</source>
+      <translation>Xóa cuộc họp '{title}' ({when})?</translation>
+    </message>
+    <message>
+      <source>Conflicts: {count}</source>
+      <translation>Trùng lịch: {count}</translation>
+    </message>
+    <message>
+      <source>Planned base visits ({count})</source>
+      <translation>Lịch xuống cơ sở ({count})</translation>
+    </message>
+    <message>
+      <source>Meeting-free day: the day for the base</source>
+      <translation>Ngày hạn chế họp – dành cho cơ sở</translation>
+    </message>
+    <message>
+      <source>Weekend.</source>
+      <translation>Cuối tuần.</translation>
+    </message>
+    <message>
+      <source>Month {month}/{year}</source>
+      <translation>Tháng {month}/{year}</translation>
+    </message>
+    <message>
+      <source>Conflicts this month ({count})</source>
+      <translation>Trùng lịch trong tháng ({count})</translation>
+    </message>
+    <message>
+      <source>Visits: {count}</source>
+      <translation>Xuống cơ sở: {count}</translation>
+    </message>
+    <message>
+      <source>Delete the meeting {title}</source>
+      <translation>Xóa cuộc họp {title}</translation>
+    </message>
+    <message>
+      <source>moved from {day}</source>
+      <translation>chuyển từ ngày {day}</translation>
+    </message>
+    <message>
+      <source>+{count} more</source>
+      <translation>+{count} nữa</translation>
+    </message>
+    <message>
+      <source>Working day: {name}.</source>
+      <translation>Ngày làm việc: {name}.</translation>
+    </message>
+    <message>
+      <source>Units and cadres</source>
+      <translation>Đơn vị và cán bộ</translation>
+    </message>
+    <message>
+      <source>Calendar</source>
+      <translation>Lịch</translation>
+    </message>
+    <message>
+      <source>Base-day plan</source>
+      <translation>Kế hoạch xuống cơ sở</translation>
+    </message>
+    <message>
+      <source>{day} is a meeting-free day: only a {allowed} can be held on it, with a reason.</source>
+      <translation>Ngày {day} là ngày dành cho cơ sở: chỉ {allowed} mới được tổ chức, và phải nêu lý do.</translation>
+    </message>
+    <message>
+      <source> minutes</source>
+      <translation> phút</translation>
+    </message>
+    <message>
+      <source>No attendee chosen.</source>
+      <translation>Chưa chọn người dự.</translation>
+    </message>
+    <message>
+      <source>Edit the meeting</source>
+      <translation>Sửa cuộc họp</translation>
+    </message>
+    <message>
+      <source>Add a meeting</source>
+      <translation>Thêm cuộc họp</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Ngày</translation>
+    </message>
+    <message>
+      <source>Starts at</source>
+      <translation>Bắt đầu lúc</translation>
+    </message>
+    <message>
+      <source>Duration</source>
+      <translation>Thời lượng</translation>
+    </message>
+    <message>
+      <source>Reason (required)</source>
+      <translation>Lý do (bắt buộc)</translation>
+    </message>
+    <message>
+      <source>Chosen: {names}</source>
+      <translation>Đã chọn: {names}</translation>
+    </message>
+    <message>
+      <source>Add the meeting {title}</source>
+      <translation>Thêm cuộc họp {title}</translation>
+    </message>
+    <message>
+      <source>Edit the meeting {title}</source>
+      <translation>Sửa cuộc họp {title}</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Số lần xuống</translation>
+    </message>
+    <message>
+      <source>Reachable</source>
+      <translation>Có người phụ trách</translation>
+    </message>
+    <message>
+      <source>Saved plan</source>
+      <translation>Kế hoạch đã lưu</translation>
+    </message>
+    <message>
+      <source>Proposal, not saved yet</source>
+      <translation>Đề xuất, chưa lưu</translation>
+    </message>
+    <message>
+      <source>Propose</source>
+      <translation>Đề xuất</translation>
+    </message>
+    <message>
+      <source>Save the proposal</source>
+      <translation>Lưu đề xuất</translation>
+    </message>
+    <message>
+      <source>Remove the visit</source>
+      <translation>Bỏ lịch xuống cơ sở</translation>
+    </message>
+    <message>
+      <source>Proposing the base-day plan…</source>
+      <translation>Đang lập đề xuất kế hoạch xuống cơ sở…</translation>
+    </message>
+    <message>
+      <source>Reading…</source>
+      <translation>Đang đọc…</translation>
+    </message>
+    <message>
+      <source>{state}: {visits} visits on {days} meeting-free days; {short} of {targets} targets short of {per_target} visit(s) this quarter.</source>
+      <translation>{state}: {visits} lượt xuống cơ sở trong {days} ngày dành cho cơ sở; {short}/{targets} địa bàn chưa đủ {per_target} lượt trong quý.</translation>
+    </message>
+    <message>
+      <source>saved</source>
+      <translation>đã lưu</translation>
+    </message>
+    <message>
+      <source>proposed</source>
+      <translation>đề xuất</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Năm</translation>
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation>Quý</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>có</translation>
+    </message>
+    <message>
+      <source>no: nobody is in charge on a meeting-free day</source>
+      <translation>không: không ai phụ trách vào ngày dành cho cơ sở</translation>
+    </message>
+    <message>
+      <source>Save the base-day plan of quarter {quarter}/{year}</source>
+      <translation>Lưu kế hoạch xuống cơ sở quý {quarter}/{year}</translation>
+    </message>
+    <message>
+      <source>Remove the visit of {name} on {day}</source>
+      <translation>Bỏ lịch xuống cơ sở của {name} ngày {day}</translation>
+    </message>
+    <message>
+      <source>Targets short of their visits this quarter ({count})</source>
+      <translation>Địa bàn chưa đủ lượt xuống trong quý ({count})</translation>
+    </message>
+    <message>
+      <source>Quarter {number}</source>
+      <translation>Quý {number}</translation>
+    </message>
   </context>
 </TS>

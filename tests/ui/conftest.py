@@ -55,8 +55,7 @@ def _open(preset: Preset, templates: dict[Preset, Path], tmp_path: Path) -> Iter
     context = _context(path, tmp_path)
     context.language.apply("vi")
     yield context
-    context.tasks.wait()
-    context.database.close()
+    context.close()
 
 
 @pytest.fixture

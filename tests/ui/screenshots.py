@@ -143,8 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         plan(shooter)
         QTimer.singleShot(SETTLE_MS, shooter.run)
         app.exec()
-        window.context.tasks.wait()
-        window.context.database.close()
+        window.context.close()
     return 0
 
 

@@ -232,8 +232,7 @@ def empty_context(qapp: object, tmp_path: Path) -> Iterator[AppContext]:
     )
     context.language.apply("vi")
     yield context
-    context.tasks.wait()
-    context.database.close()
+    context.close()
 
 
 def test_first_run_sets_up_a_province_from_the_official_list(qtbot: QtBot, empty_context: AppContext) -> None:
