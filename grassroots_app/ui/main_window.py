@@ -79,8 +79,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("MainTabs")
         self.tabs.addTab(self._central(), tr("Units and cadres"))
-        self.tabs.addTab(self.calendar, tr("Calendar"))
-        self.tabs.addTab(self.plan, tr("Base-day plan"))
+        self.tabs.addTab(_scrolled(self.calendar), tr("Calendar"))
+        self.tabs.addTab(_scrolled(self.plan), tr("Base-day plan"))
         self.setCentralWidget(self.tabs)
         self._build_dock()
         self._build_actions()
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
 
     def _build_dock(self) -> None:
         holder = QSplitter(Qt.Orientation.Horizontal)
-        holder.addWidget(self.roster)
+        holder.addWidget(_scrolled(self.roster))
         holder.addWidget(_scrolled(self.cadre_panel))
         holder.setSizes([3 * LEFT_PANE_WIDTH // 2, LEFT_PANE_WIDTH])
         self.dock = QDockWidget(tr("Cadres"), self)
@@ -270,11 +270,9 @@ class MainWindow(QMainWindow):
             return
         self.context.language.apply(language)
         self.context.settings.language = language
-        state = self.saveState()
         self.removeDockWidget(self.dock)
         self.dock.deleteLater()
         self.build()
-        self.restoreState(state)
 
     def new_database(self) -> None:
         """Create a database file and offer the first-run choice on it."""

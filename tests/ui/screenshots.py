@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from datetime import date
 from collections.abc import Callable
 from pathlib import Path
 
@@ -115,6 +116,14 @@ def plan(shooter: Shooter) -> None:
     def first_run_view() -> QDialog:
         return FirstRunDialog(window.context, window)
 
+    def calendar_view() -> None:
+        window.set_language("vi")
+        window.tabs.setCurrentIndex(1)
+        window.calendar.select_day(date(2026, 10, 9))
+
+    def plan_view() -> None:
+        window.tabs.setCurrentIndex(2)
+
     shooter.add("01-main", main_view)
     shooter.add("02-search", search_view)
     shooter.add("03-clusters", clusters_view)
@@ -122,6 +131,8 @@ def plan(shooter: Shooter) -> None:
     shooter.add("05-assign-dialog", assign_view)
     shooter.add("06-english", english_view)
     shooter.add("07-first-run", first_run_view)
+    shooter.add("08-calendar", calendar_view)
+    shooter.add("09-plan", plan_view)
 
 
 def main(argv: list[str] | None = None) -> int:
