@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtCore import QEvent, QObject, SignalInstance
+from PySide6.QtWidgets import QWidget
 
 
 def _arity(slot: Callable[..., Any]) -> int | None:
@@ -55,3 +56,25 @@ def silence(widget: QObject) -> None:
     widget.blockSignals(True)
     for child in widget.findChildren(QObject):
         child.blockSignals(True)
+
+
+class ShownRefresher(QObject):
+    """Runs a widget's refresh only while it is shown; a hidden tab refreshes when it is next shown."""
+
+    def __init__(self, widget: QWidget, refresh: Callable[[], Any]) -> None:
+        super().__init__(widget)
+        self.widget, self.refresh, self.stale = widget, refresh, True
+        widget.installEventFilter(self)
+
+    def request(self) -> None:
+        """Refresh now if the widget is visible, else when it is next shown."""
+        self.stale = not self.widget.isVisible()
+        if not self.stale:
+            self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Catch up on a refresh missed while hidden."""
+        if watched is self.widget and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self.refresh()
+        return False

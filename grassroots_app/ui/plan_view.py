@@ -30,7 +30,7 @@ from grassroots_app.services import plans
 from grassroots_app.services.plans import PlannedVisit, QuarterPlan
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.lifetime import follow
+from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.tasks import TaskProgress
 from grassroots_app.ui.widgets import ErrorLabel, format_day
 
@@ -93,9 +93,10 @@ class PlanView(QWidget):
         self._build_visits()
         self._build_unvisited()
         self._lay_out()
-        follow(context.events.data_changed, self, self.load_saved)
-        follow(context.events.database_changed, self, self.load_saved)
-        self.load_saved()
+        # The plan of a national database takes seconds to read: only while the tab is shown.
+        self.refresher = ShownRefresher(self, self.load_saved)
+        follow(context.events.data_changed, self, self.refresher.request)
+        follow(context.events.database_changed, self, self.refresher.request)
 
     # --- layout -------------------------------------------------------------------------------
 
