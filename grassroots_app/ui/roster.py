@@ -134,6 +134,7 @@ class CadreRosterModel(QAbstractTableModel):
         self._order: list[int] = []
         self._workplace_keys: dict[str, str] = {}
         self._sorting = (Column.NAME, Qt.SortOrder.AscendingOrder)
+        self._filter = RosterFilter()
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -148,10 +149,6 @@ class CadreRosterModel(QAbstractTableModel):
     def entry(self, row: int) -> RosterEntry:
         """Return the entry shown in a row."""
         return self._entries[self._order[row]]
-
-    def workplace_key(self, row: int) -> str:
-        """Return the workplace of a row without case or diacritics, for filtering."""
-        return self._workplace_keys[self.entry(row).workplace]
 
     def row_of(self, cadre_id: str) -> int | None:
         """Return the row showing a cadre, if any."""
@@ -208,7 +205,19 @@ class CadreRosterModel(QAbstractTableModel):
         """Show new entries (sorted by name), keeping the column the user sorted by."""
         self.beginResetModel()
         self._entries = entries
-        self._workplace_keys = {workplace: fold(workplace) for workplace in {e.workplace for e in entries}}
+        self._workplace_keys = {}
+        self._order = self._sorted_order(*self._sorting)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        """Return the number of cadres, shown or filtered out."""
+        return len(self._entries)
+
+    def set_filter(self, wanted: RosterFilter) -> None:
+        """Show only the cadres that pass the filter (filtered in bulk: a per-row proxy is too slow)."""
+        self.beginResetModel()
+        self._filter = wanted
         self._order = self._sorted_order(*self._sorting)
         self.endResetModel()
 
@@ -220,11 +229,20 @@ class CadreRosterModel(QAbstractTableModel):
         self._move_persistent_indexes(previous)
         self.layoutChanged.emit()
 
+    def _folded_workplaces(self) -> dict[str, str]:
+        """Return each workplace without case or diacritics, folded once, when a filter first needs it."""
+        if not self._workplace_keys and self._entries:
+            self._workplace_keys = {place: fold(place) for place in {e.workplace for e in self._entries}}
+        return self._workplace_keys
+
     def _sorted_order(self, column: Column, order: Qt.SortOrder) -> list[int]:
         descending = order == Qt.SortOrder.DescendingOrder
-        ranks = range(len(self._entries))
+        ranks: list[int] = list(range(len(self._entries)))
+        if self._filter != RosterFilter():
+            entries, keys, wanted = self._entries, self._folded_workplaces(), self._filter
+            ranks = [rank for rank in ranks if wanted.accepts(entries[rank], keys[entries[rank].workplace])]
         if column is Column.NAME:
-            return list(reversed(ranks)) if descending else list(ranks)
+            return ranks[::-1] if descending else ranks
         key = _sort_key(column)
         return sorted(ranks, key=lambda rank: key(self._entries[rank]), reverse=descending)
 
@@ -261,23 +279,12 @@ class RosterFilter:
 
 
 class CadreRosterProxy(QSortFilterProxyModel):
-    """Filters the roster, and has the source model sort itself (key-based sorting scales to 300,000 rows)."""
+    """Passes the rows through and has the source model sort and filter itself (it scales to 300,000 rows)."""
 
     def __init__(self, source: CadreRosterModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.source = source
-        self.wanted = RosterFilter()
         self.setSourceModel(source)
-
-    def set_filter(self, wanted: RosterFilter) -> None:
-        """Show only the cadres that pass the filter."""
-        self.beginFilterChange()
-        self.wanted = wanted
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        """Return whether the cadre of a source row passes the filter."""
-        return self.wanted.accepts(self.source.entry(source_row), self.source.workplace_key(source_row))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort through the source model; the proxy keeps its order."""
@@ -423,12 +430,12 @@ class CadreRoster(QWidget):
     def apply_filter(self) -> None:
         """Show the cadres that pass the controls' filter."""
         self.filter_timer.stop()
-        self.proxy.set_filter(self.current_filter())
+        self.model.set_filter(self.current_filter())
         self._update_count()
 
     def _update_count(self) -> None:
         self.count.setText(tr("{shown} of {total} cadres").format(
-            shown=self.proxy.rowCount(), total=self.model.rowCount()))
+            shown=self.model.rowCount(), total=self.model.total))
 
     def selected_cadre(self) -> str | None:
         """Return the id of the cadre selected (the first one when several are)."""
