@@ -6,10 +6,11 @@ from dataclasses import replace
 from datetime import date
 
 from grassroots_app.domain import hierarchy
-from grassroots_app.domain.errors import N_, InvalidInput, NotFound
+from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.model import Cadre, CadreStatus, new_id
 from grassroots_app.domain.text import person_sort_key
 from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import lookup
 from grassroots_app.services.units import get_unit
 
 MIN_BIRTH_YEAR = 1900
@@ -17,23 +18,14 @@ MIN_BIRTH_YEAR = 1900
 
 def get_cadre(uow: UnitOfWork, cadre_id: str) -> Cadre:
     """Return the cadre or refuse an unknown id."""
-    cadre = uow.cadres.get(cadre_id)
-    if cadre is None:
-        raise NotFound(N_("No cadre has the id '{id}'."), id=cadre_id)
-    return cadre
+    return lookup.by_id(uow.cadres.get(cadre_id), N_("No cadre has the id '{id}'."), cadre_id)
 
 
 def resolve_cadre(uow: UnitOfWork, reference: str) -> Cadre:
     """Find a cadre by id or by full name (ignoring case and diacritics, when unique)."""
-    cadre = uow.cadres.get(reference.strip())
-    if cadre is not None:
-        return cadre
-    matches = uow.cadres.named(reference)
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise NotFound(N_("No cadre is named '{name}'."), name=reference)
-    raise InvalidInput(N_("Several cadres are named '{name}'; use the id."), name=reference)
+    return lookup.by_id_or_name(uow.cadres.get, uow.cadres.named, reference,
+                                N_("No cadre is named '{name}'."),
+                                N_("Several cadres are named '{name}'; use the id."))
 
 
 def _validated(uow: UnitOfWork, cadre: Cadre) -> Cadre:

@@ -10,30 +10,21 @@ from grassroots_app.domain.clusters import check_single_cluster
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Cluster, Level, Period, new_id
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import timeline
+from grassroots_app.services import lookup, timeline
 from grassroots_app.services.setup import require_settings
 from grassroots_app.services.units import get_unit
 
 
 def get_cluster(uow: UnitOfWork, cluster_id: str) -> Cluster:
     """Return the cluster or refuse an unknown id."""
-    cluster = uow.clusters.get(cluster_id)
-    if cluster is None:
-        raise NotFound(N_("No cluster has the id '{id}'."), id=cluster_id)
-    return cluster
+    return lookup.by_id(uow.clusters.get(cluster_id), N_("No cluster has the id '{id}'."), cluster_id)
 
 
 def resolve_cluster(uow: UnitOfWork, reference: str) -> Cluster:
     """Find a cluster by id or by name (ignoring case and diacritics)."""
-    cluster = uow.clusters.get(reference.strip())
-    if cluster is not None:
-        return cluster
-    matches = uow.clusters.named(reference)
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise NotFound(N_("No cluster is named '{name}'."), name=reference)
-    raise InvalidInput(N_("Several clusters are named '{name}'; use the id."), name=reference)
+    return lookup.by_id_or_name(uow.clusters.get, uow.clusters.named, reference,
+                                N_("No cluster is named '{name}'."),
+                                N_("Several clusters are named '{name}'; use the id."))
 
 
 def add_cluster(uow: UnitOfWork, name: str, parent_id: str, valid_from: date) -> Cluster:
