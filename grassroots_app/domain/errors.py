@@ -20,10 +20,19 @@ class DomainError(Exception):
         self.params = params
         super().__init__(self.render(lambda text: text))
 
+    def __reduce__(self) -> tuple[Callable[..., DomainError], tuple[Any, ...]]:
+        """Travel between processes with the template and values, not only the English text."""
+        return _rebuild, (type(self), self.template, self.params)
+
     def render(self, translate: Callable[[str], str]) -> str:
         """Return the message with the template and any enum values passed through `translate`."""
         values = {key: _shown(value, translate) for key, value in self.params.items()}
         return translate(self.template).format(**values)
+
+
+def _rebuild(kind: type[DomainError], template: str, params: dict[str, Any]) -> DomainError:
+    """Make a domain error again from what __reduce__ gave."""
+    return kind(template, **params)
 
 
 def _shown(value: Any, translate: Callable[[str], str]) -> Any:

@@ -12,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from grassroots_app.paths import migrations_dir
 
@@ -50,9 +51,9 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine for the URL; SQLite gets the safe settings."""
-    engine = create_engine(url)
+def make_engine(url: str, pooled: bool = True) -> Engine:
+    """Create an engine for the URL (unpooled: each connection closed after use); SQLite gets the safe settings."""
+    engine = create_engine(url) if pooled else create_engine(url, poolclass=NullPool)
     if make_url(url).get_backend_name() == "sqlite":
         _configure_sqlite(engine)
     return engine
@@ -80,6 +81,11 @@ class Database:
         engine = make_engine(url)
         command.upgrade(alembic_config(engine), "head")
         return cls(url, engine)
+
+    @classmethod
+    def attach(cls, url: str) -> Database:
+        """Use a database another process opened and migrated, holding no connection between uses."""
+        return cls(url, make_engine(url, pooled=False))
 
     @property
     def display_name(self) -> str:

@@ -84,6 +84,22 @@ def ancestors(uow: UnitOfWork, unit_id: str, on: date) -> list[str]:
     return list(reversed(chain))
 
 
+@dataclass(frozen=True)
+class TreeMarks:
+    """The gaps in and below every unit and cluster, and their total over the whole tree."""
+
+    by_target: dict[str, int]
+    total: int
+
+
+def tree_marks(uow: UnitOfWork, on: date) -> TreeMarks:
+    """Return the tree's gap marks on a day (none for a database not yet set up)."""
+    if uow.settings.get() is None:
+        return TreeMarks({}, 0)
+    marks = gap_marks(uow, on)
+    return TreeMarks(marks, sum(marks.get(row.id, 0) for row in children(uow, None, on)))
+
+
 def gap_marks(uow: UnitOfWork, on: date) -> dict[str, int]:
     """Return, for every unit and cluster, how many gaps lie in it and below it (or in its communes) on a day."""
     gaps = Counter(gap.target_id for gap in coverage(uow, on).coverage.gaps)

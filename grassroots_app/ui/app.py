@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,6 +42,7 @@ def build_window(arguments: argparse.Namespace) -> MainWindow:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the application until its window is closed."""
+    multiprocessing.freeze_support()  # the worker processes of a frozen (installed) build start here
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

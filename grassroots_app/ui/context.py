@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.persistence.database import Database
@@ -52,6 +53,19 @@ class AppContext:
         """Run a read use case in its own unit of work and return its result."""
         with UnitOfWork(self.database) as uow:
             return query(uow, *args)
+
+    def read_later(
+        self,
+        query: Callable[..., T],
+        args: tuple[Any, ...],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+        label: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Run a heavy read use case in a worker process (with a label: a progress dialog); call back on the
+        UI thread, unless parent has been deleted by then."""
+        self.tasks.read(self.database.url, query, args, on_success, on_failure, label, parent)
 
     def execute(self, label: str, use_case: Callable[..., T], *args: Any) -> T:
         """Run an edit as one transaction and push it on the undo stack; a refusal raises DomainError."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.i18n import LANGUAGES
 from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse
 from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.cadre_panel import CadrePanel
@@ -34,7 +33,6 @@ from grassroots_app.ui.lifetime import follow, silence
 from grassroots_app.ui.plan_view import PlanView
 from grassroots_app.ui.roster import CadreRoster
 from grassroots_app.ui.search import SearchBox
-from grassroots_app.ui.tasks import TaskProgress
 from grassroots_app.ui.tree_model import Node, NodeKind
 from grassroots_app.ui.unit_panel import UnitPanel
 from grassroots_app.ui.widgets import date_edit, from_qdate, to_qdate
@@ -230,23 +228,13 @@ class MainWindow(QMainWindow):
         self.marks_timer.start()
 
     def compute_marks(self) -> None:
-        """Count the gaps under every unit in the background, then show them in the tree."""
-        on, database = self.context.as_of, self.context.database
-
-        def work(_progress: TaskProgress) -> tuple[dict[str, int], int]:
-            with UnitOfWork(database) as uow:
-                if uow.settings.get() is None:
-                    return {}, 0
-                marks = browse.gap_marks(uow, on)
-                return marks, sum(marks.get(row.id, 0) for row in browse.children(uow, None, on))
-
+        """Count the gaps under every unit in a worker process, then show them in the tree."""
         self.tree.model.set_marks(None)
-        self.context.tasks.run(work, self._show_marks, parent=self)
+        self.context.read_later(browse.tree_marks, (self.context.as_of,), self._show_marks, parent=self)
 
-    def _show_marks(self, result: tuple[dict[str, int], int]) -> None:
-        marks, total = result
-        self.tree.model.set_marks(marks)
-        self.statusBar().showMessage(tr("{count} gaps in coverage").format(count=total))
+    def _show_marks(self, marks: browse.TreeMarks) -> None:
+        self.tree.model.set_marks(marks.by_target)
+        self.statusBar().showMessage(tr("{count} gaps in coverage").format(count=marks.total))
 
     # --- commands -----------------------------------------------------------------------------
 

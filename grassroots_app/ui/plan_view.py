@@ -31,7 +31,6 @@ from grassroots_app.services.plans import PlannedVisit, QuarterPlan
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
-from grassroots_app.ui.tasks import TaskProgress
 from grassroots_app.ui.widgets import ErrorLabel, format_day
 
 VISIT_COLUMNS = (N_("Day"), N_("Cadre"), N_("In charge of"), N_("State"))
@@ -176,16 +175,15 @@ class PlanView(QWidget):
     def load_saved(self) -> None:
         """Show the stored plan of the chosen quarter (read in the background)."""
         year, quarter = self.chosen_quarter()
-        self._run(lambda _progress: self.context.read(plans.quarter_plan, year, quarter), None)
+        self._run(plans.quarter_plan, (year, quarter), None)
 
     def propose(self) -> None:
         """Propose a plan for the chosen quarter around the stored visits (in the background)."""
         year, quarter = self.chosen_quarter()
-        self._run(lambda _progress: self.context.read(plans.propose_quarter, year, quarter),
-                  tr("Proposing the base-day plan…"))
+        self._run(plans.propose_quarter, (year, quarter), tr("Proposing the base-day plan…"))
 
-    def _run(self, work: Callable[[TaskProgress], QuarterPlan], label: str | None) -> None:
-        """Start a read; only the answer to the latest request is shown."""
+    def _run(self, query: Callable[..., QuarterPlan], args: tuple[int, int], label: str | None) -> None:
+        """Start a read in a worker process; only the answer to the latest request is shown."""
         self.request += 1
         request = self.request
         self.error.clear_error()
@@ -205,7 +203,7 @@ class PlanView(QWidget):
             else:
                 self.context.errors.report(error)
 
-        self.context.tasks.run(work, shown, failed, label=label, parent=self)
+        self.context.read_later(query, args, shown, failed, label, self)
 
     def show_plan(self, plan: QuarterPlan) -> None:
         """Show a plan: its visits, how it covers the targets, the targets it leaves short."""

@@ -40,8 +40,7 @@ from grassroots_app.services.roster import RosterEntry, roster
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.lifetime import follow
-from grassroots_app.ui.tasks import TaskProgress
+from grassroots_app.ui.lifetime import follow, release_gradually
 from grassroots_app.ui.tree_model import CADRE_MIME_TYPE, cadre_mime_data
 
 FILTER_DELAY_MS = 250
@@ -202,12 +201,14 @@ class CadreRosterModel(QAbstractTableModel):
     # --- changing -----------------------------------------------------------------------------
 
     def set_entries(self, entries: list[RosterEntry]) -> None:
-        """Show new entries (sorted by name), keeping the column the user sorted by."""
+        """Show new entries (sorted by name, owned by the model from now on), keeping the column sorted by."""
         self.beginResetModel()
-        self._entries = entries
+        previous, self._entries = self._entries, entries
         self._workplace_keys = {}
         self._order = self._sorted_order(*self._sorting)
         self.endResetModel()
+        if previous is not entries:
+            release_gradually(previous)
 
     @property
     def total(self) -> int:
@@ -389,12 +390,7 @@ class CadreRoster(QWidget):
         self._loading, self._stale = True, False
         self._reselect = self._reselect or self.selected_cadre()
         self.count.setText(tr("Loading…"))
-        context = self.context
-
-        def work(_progress: TaskProgress) -> list[RosterEntry]:
-            return context.read(roster, context.as_of)
-
-        context.tasks.run(work, self._loaded, self._failed, parent=self)
+        self.context.read_later(roster, (self.context.as_of,), self._loaded, self._failed, parent=self)
 
     def _loaded(self, entries: list[RosterEntry]) -> None:
         self._loading = False

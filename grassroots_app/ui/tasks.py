@@ -1,18 +1,76 @@
-"""Slow work off the UI thread: one small wrapper with success and failure callbacks and progress."""
+"""Slow work off the UI thread: one small wrapper with success and failure callbacks and progress.
+
+Heavy reads go further, to worker processes: a thread of this process would still compete with the UI
+thread for the interpreter lock, and a national-size sort or count holds it for hundreds of milliseconds.
+"""
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
+import pickle
 import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from grassroots_app.services.isolated import lower_priority, run_read_to_file
 from grassroots_app.ui.i18n import tr
 
 PROGRESS_DELAY_MS = 300
+WORKER_PROCESSES = os.cpu_count() or 2
+
+_workers: ProcessPoolExecutor | None = None
+_workers_lock = threading.Lock()
+_unpack_lock = threading.Lock()
+
+
+def _worker_pool(broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
+    """Return the worker processes (started on first use, and again after `broken` lost one)."""
+    global _workers
+    with _workers_lock:
+        if _workers is None or _workers is broken:
+            _workers = ProcessPoolExecutor(
+                WORKER_PROCESSES, mp_context=multiprocessing.get_context("spawn"), initializer=lower_priority
+            )
+        return _workers
+
+
+def read_in_worker(url: str, query: Callable[..., Any], *args: Any) -> Any:
+    """Run a read use case in a worker process and wait for its result (call it off the UI thread)."""
+    pool = _worker_pool()
+    try:
+        path = Path(pool.submit(run_read_to_file, url, query, *args).result())
+    except BrokenProcessPool:  # a worker died (killed, out of memory): start fresh ones and try once more
+        path = Path(_worker_pool(broken=pool).submit(run_read_to_file, url, query, *args).result())
+    try:
+        return _unpack(path.read_bytes())
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _unpack(packed: bytes) -> Any:
+    """Unpickle a result as long-lived data: no full collection while it arrives, and none scanning it later.
+
+    A national roster is 350,000 objects; each full garbage collection over them holds the interpreter
+    lock for 100-300 ms, which freezes the window. Frozen objects are still freed when no longer used;
+    the young garbage that only a collection can free is collected first.
+    """
+    with _unpack_lock:
+        gc.disable()
+        gc.collect(1)
+        try:
+            return pickle.loads(packed)
+        finally:
+            gc.freeze()
+            gc.enable()
 
 
 class Cancelled(Exception):
@@ -114,6 +172,29 @@ class TaskRunner(QObject):
         self._running.add(signals)
         self.pool.start(_Job(work, signals, progress))
         return progress
+
+    def read(
+        self,
+        url: str,
+        query: Callable[..., Any],
+        args: tuple[Any, ...],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+        label: str | None = None,
+        parent: QWidget | None = None,
+    ) -> TaskProgress:
+        """Run a read use case on the database at the URL in a worker process, then call back like run().
+
+        Cancelling drops the result: the worker finishes the read, nobody waits for it.
+        """
+
+        def work(progress: TaskProgress) -> Any:
+            result = read_in_worker(url, query, *args)
+            if progress.cancelled:
+                raise Cancelled
+            return result
+
+        return self.run(work, on_success, on_failure, label, parent)
 
     def _dialog(self, label: str, parent: QWidget | None, progress: TaskProgress) -> QProgressDialog:
         dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)

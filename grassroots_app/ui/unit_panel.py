@@ -37,7 +37,6 @@ from grassroots_app.ui.assign_dialog import AssignDialog, EndAssignmentDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
-from grassroots_app.ui.tasks import TaskProgress
 from grassroots_app.ui.unit_dialogs import (
     AddUnitDialog,
     AttributesForm,
@@ -257,11 +256,8 @@ class UnitPanel(QWidget):
         if under is None:
             self._show_cluster_gaps(data)
             return
-
-        def work(_progress: TaskProgress) -> CoverageReport:
-            return self.context.read(coverage, on, under)
-
-        self.context.tasks.run(work, lambda report: self._show_gaps(data.target_id, report), parent=self)
+        self.context.read_later(coverage, (on, under), lambda report: self._show_gaps(data.target_id, report),
+                                parent=self)
 
     def _show_cluster_gaps(self, data: PanelData) -> None:
         missing = self.context.read(browse.own_gaps, data.target_id, Level.CLUSTER, self.context.as_of)

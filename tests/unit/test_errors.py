@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from grassroots_app.domain.errors import DomainError, InvalidInput, NotFound, RuleViolation
+import pickle
+
+from grassroots_app.domain.errors import N_, DomainError, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import CadreStatus, Flag, Gender, Level, Preset, Tier
 
 VIETNAMESE = {
@@ -63,3 +65,10 @@ def test_levels_and_tiers_sharing_a_value_keep_their_own_labels() -> None:
     assert Tier.DISTRICT.label == "district tier"
     error = InvalidInput("The {preset} model has no {level} level.", preset=Preset.TWO_LEVEL, level=Level.DISTRICT)
     assert error.render(translate) == "Mô hình hai cấp không có cấp huyện."
+
+
+def test_a_pickled_error_keeps_its_class_template_and_values() -> None:
+    error = RuleViolation(N_("The level {level} takes no cadre until {day}."), level=Level.GROUP, day="01/07/2025")
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is RuleViolation
+    assert (copy.template, copy.params, str(copy)) == (error.template, error.params, str(error))

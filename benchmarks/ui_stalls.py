@@ -1,0 +1,103 @@
+"""How long the UI thread is blocked while the main window loads its background work on the national database.
+
+    .venv/bin/python benchmarks/ui_stalls.py [--db benchmarks/out/national.sqlite] [--settle 2]
+
+Opens the real main window offscreen, then a 10 ms timer on the UI thread records the gap between its
+ticks until every background task (gap marks, roster, unit panel) has finished and `--settle` seconds
+more have passed; then moves the "as of" date back a day (everything is counted and loaded again) and
+probes until that work is done too. Prints the longest gap and every gap over 100 ms (aim: none). Build the database first
+with benchmarks/coverage_national.py --keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from grassroots_app.ui.app import build_window, parse_arguments  # noqa: E402
+
+DEFAULT_DB = ROOT / "benchmarks" / "out" / "national.sqlite"
+TICK_MS = 10
+LIMIT_S = 0.100
+
+
+class Probe:
+    """Records the gaps between ticks of a short timer on the UI thread."""
+
+    def __init__(self) -> None:
+        self.gaps: list[tuple[float, float]] = []  # (seconds since start, gap)
+        self.started = self.last = time.perf_counter()
+        self.timer = QTimer(interval=TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self) -> None:
+        """Note the time since the previous tick."""
+        now = time.perf_counter()
+        self.gaps.append((now - self.started, now - self.last))
+        self.last = now
+
+
+def main() -> int:
+    """Open the window, probe until the background work is done, print the stalls."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--settle", type=float, default=2.0, help="seconds to keep probing after the work")
+    arguments = parser.parse_args()
+    if not arguments.db.exists():
+        print(f"{arguments.db} is missing: build it with benchmarks/coverage_national.py --keep", file=sys.stderr)
+        return 1
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as scratch:
+        options = parse_arguments(["--db", str(arguments.db), "--settings", str(Path(scratch) / "s.ini")])
+        window = build_window(options)
+        window.show()
+        probe = Probe()
+        idle_since: list[float] = []
+        phases = ["as-of change", "start"]
+
+        def check_done() -> None:
+            if window.context.tasks.busy or window.marks_timer.isActive():
+                idle_since.clear()
+                return
+            idle_since.append(time.perf_counter()) if not idle_since else None
+            if time.perf_counter() - idle_since[0] < arguments.settle:
+                return
+            print(f"{phases.pop()} done at {time.perf_counter() - probe.started:.1f} s")
+            idle_since.clear()
+            if phases:
+                window.context.set_as_of(window.context.as_of - timedelta(days=1))
+            else:
+                app.quit()
+
+        watcher = QTimer(interval=50)
+        watcher.timeout.connect(check_done)
+        watcher.start()
+        app.exec()
+        window.close()
+    stalls = [(at, gap) for at, gap in probe.gaps if gap > LIMIT_S]
+    longest = max(gap for _at, gap in probe.gaps)
+    print(f"UI thread probed for {probe.gaps[-1][0]:.1f} s ({len(probe.gaps)} ticks of {TICK_MS} ms): "
+          f"longest gap {longest * 1000:.0f} ms (aim: under {LIMIT_S * 1000:.0f} ms)")
+    for at, gap in stalls:
+        print(f"  at {at:6.2f} s: blocked {gap * 1000:.0f} ms")
+    longest_five = sorted(probe.gaps, key=lambda item: -item[1])[:5]
+    print("five longest: " + ", ".join(f"{gap * 1000:.0f} ms at {at:.1f} s" for at, gap in longest_five))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

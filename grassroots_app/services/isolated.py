@@ -1,0 +1,62 @@
+"""Reads run in a worker process, so that national-size counting never holds the window's interpreter lock."""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.uow import UnitOfWork
+
+T = TypeVar("T")
+
+_attached: dict[str, Database] = {}
+
+
+BELOW_NORMAL_PRIORITY_CLASS = 0x4000  # Windows
+
+
+def lower_priority() -> None:
+    """Make this (worker) process yield the processor to the window's process."""
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        kernel.SetPriorityClass(kernel.GetCurrentProcess(), BELOW_NORMAL_PRIORITY_CLASS)
+    else:
+        os.nice(10)
+
+
+def run_read(url: str, query: Callable[..., T], *args: Any) -> T:
+    """Run a read use case on the database at the URL, inside the worker process, and return its result."""
+    database = _attached.get(url)
+    if database is None:
+        database = _attached[url] = Database.attach(url)
+    gc.disable()  # a read's objects die with it: collecting while it builds them only costs time
+    try:
+        with UnitOfWork(database) as uow:
+            return query(uow, *args)
+    finally:
+        gc.enable()
+
+
+def run_read_to_file(url: str, query: Callable[..., Any], *args: Any) -> str:
+    """Run a read like run_read() and write its result, pickled, to a new temporary file; return its path.
+
+    A file rather than the pool's pipe: the caller reads it back in one system call, without the pipe's
+    many small copies, so that a large result does not hold up the caller's other threads.
+    """
+    result = run_read(url, query, *args)
+    with tempfile.NamedTemporaryFile("wb", prefix="grassroots-read-", suffix=".pickle", delete=False) as file:
+        try:
+            pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            file.close()
+            os.unlink(file.name)
+            raise
+    return file.name
