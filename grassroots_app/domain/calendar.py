@@ -194,13 +194,24 @@ def year_span(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year + 1, 1, 1)
 
 
+def check_quarter(quarter: int) -> int:
+    """Return the quarter, or refuse one that is not 1 to 4."""
+    if not 1 <= quarter <= 4:
+        raise InvalidInput(N_("The quarter must be between 1 and 4, not {quarter}."), quarter=quarter)
+    return quarter
+
+
 def quarter_span(year: int, quarter: int) -> tuple[date, date]:
     """Return the half-open span of a quarter (1 to 4)."""
     check_year(year)
-    if not 1 <= quarter <= 4:
-        raise InvalidInput(N_("The quarter must be between 1 and 4, not {quarter}."), quarter=quarter)
+    check_quarter(quarter)
     start = date(year, 3 * quarter - 2, 1)
     return start, (date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1))
+
+
+def period_span(year: int, quarter: int | None = None) -> tuple[date, date]:
+    """Return the half-open span of a year, or of one of its quarters when one is given."""
+    return year_span(year) if quarter is None else quarter_span(year, quarter)
 
 
 def quarter_of(day: date) -> int:

@@ -13,6 +13,7 @@ from grassroots_app.domain.base_plan import Visit
 from grassroots_app.domain.calendar import DayKind, FreeDayPolicy, HolidayOverride, MeetingCategory, Shift
 from grassroots_app.domain.meetings import Meeting
 from grassroots_app.domain.model import Level, Period
+from grassroots_app.persistence.fieldlog_repository import ActivityRepository
 from grassroots_app.persistence.tables import (
     AssignmentRow,
     BaseVisitRow,
@@ -239,12 +240,14 @@ class BaseVisitRepository:
         self.session.flush()
 
     def update(self, visit: Visit) -> None:
-        """Store a visit's edited fields."""
+        """Store a visit's edited fields (the activities it no longer matches are unlinked from it)."""
+        ActivityRepository(self.session).release_visits([visit.id], kept=visit)
         self._place(visit, self.session.get_one(BaseVisitRow, visit.id))
         self.session.flush()
 
     def remove(self, visit_id: str) -> None:
-        """Delete a visit."""
+        """Delete a visit (the activities that fulfilled it stay, unlinked)."""
+        ActivityRepository(self.session).release_visits([visit_id])
         self.session.delete(self.session.get_one(BaseVisitRow, visit_id))
         self.session.flush()
 
@@ -252,6 +255,7 @@ class BaseVisitRepository:
         """Delete the visits on the days in [start, end); return how many."""
         query = select(BaseVisitRow).where(BaseVisitRow.day >= start, BaseVisitRow.day < end)
         rows = list(self.session.exec(query))
+        ActivityRepository(self.session).release_visits([row.id for row in rows])
         for row in rows:
             self.session.delete(row)
         self.session.flush()

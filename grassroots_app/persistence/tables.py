@@ -211,3 +211,90 @@ class BaseVisitRow(SQLModel, table=True):
     unit_id: str | None = Field(default=None, foreign_key="unit.id", max_length=ID_LENGTH)
     cluster_id: str | None = Field(default=None, foreign_key="cluster.id", max_length=ID_LENGTH)
     note: str = Field(default="", max_length=1000)
+
+
+class ActivityRow(SQLModel, table=True):
+    """A cadre's activity at a unit or cluster on a day; `visit_id` the planned base-day visit it fulfils."""
+
+    __tablename__ = "activity"
+    __table_args__ = (
+        CheckConstraint("(unit_id IS NULL) <> (cluster_id IS NULL)", name="one_target"),
+        # The list filters (newest first, by cadre, under a unit or a cluster) and the attendance counts
+        # (the meetings of a kind in a period, counted per cadre without reading the rows).
+        Index("ix_activity_day", "day"),
+        Index("ix_activity_cadre_day", "cadre_id", "day"),
+        Index("ix_activity_unit_day", "unit_id", "day"),
+        Index("ix_activity_cluster_day", "cluster_id", "day"),
+        Index("ix_activity_kind_day", "kind", "day", "cadre_id"),
+    )
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    cadre_id: str = Field(foreign_key="cadre.id", max_length=ID_LENGTH)
+    unit_id: str | None = Field(default=None, foreign_key="unit.id", max_length=ID_LENGTH)
+    cluster_id: str | None = Field(default=None, foreign_key="cluster.id", max_length=ID_LENGTH)
+    kind: str = Field(max_length=32)
+    day: date
+    duration_minutes: int = 0
+    notes: str = Field(default="", max_length=1000)
+    visit_id: str | None = Field(
+        default=None, foreign_key="base_visit.id", ondelete="SET NULL", max_length=ID_LENGTH, index=True
+    )
+
+
+class RecommendationRow(SQLModel, table=True):
+    """A residents' recommendation raised at a unit through a cadre, with the days of its steps."""
+
+    __tablename__ = "recommendation"
+    __table_args__ = (
+        Index("ix_recommendation_raised", "raised_on"),
+        Index("ix_recommendation_unit_raised", "unit_id", "raised_on"),
+        Index("ix_recommendation_cadre_raised", "cadre_id", "raised_on"),
+        Index("ix_recommendation_status_due", "status", "due"),
+    )
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    unit_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH)
+    cadre_id: str = Field(foreign_key="cadre.id", max_length=ID_LENGTH)
+    raised_on: date
+    content: str = Field(max_length=2000)
+    field: str = Field(max_length=32)
+    due: date | None = None
+    status: str = Field(max_length=16)
+    forwarded_to: str = Field(default="", max_length=200)
+    forwarded_on: date | None = None
+    answered_on: date | None = None
+    answer: str = Field(default="", max_length=2000)
+    resolved_on: date | None = None
+    closed_on: date | None = None
+
+
+class RecommendationChangeRow(SQLModel, table=True):
+    """A step in a recommendation's history (old_status NULL: its raising), in the order taken."""
+
+    __tablename__ = "recommendation_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    recommendation_id: str = Field(foreign_key="recommendation.id", max_length=ID_LENGTH, index=True)
+    day: date
+    old_status: str | None = Field(default=None, max_length=16)
+    new_status: str = Field(max_length=16)
+    note: str = Field(default="", max_length=1000)
+
+
+class RatingRow(SQLModel, table=True):
+    """The quality grade of a commune or hamlet for a year (quarter 0) or one of its quarters."""
+
+    __tablename__ = "rating"
+    __table_args__ = (
+        CheckConstraint("quarter BETWEEN 0 AND 4", name="quarter"),
+        UniqueConstraint("unit_id", "year", "quarter", name="uq_rating_unit_period"),
+        Index("ix_rating_period", "year", "quarter", "unit_id", "grade"),
+    )
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    unit_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH)
+    year: int
+    quarter: int = 0
+    grade: str = Field(max_length=16)
+    score: float | None = None
+    note: str = Field(default="", max_length=1000)

@@ -15,6 +15,13 @@ from grassroots_app.persistence.calendar_repository import (
     MeetingRepository,
 )
 from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.fieldlog_repository import (
+    ActivityRepository,
+    AttendanceTargetRepository,
+    FieldLogQueries,
+    RatingRepository,
+    RecommendationRepository,
+)
 from grassroots_app.persistence.journal import ChangeSet, start_journal, take_journal
 from grassroots_app.persistence.queries import ReadQueries
 from grassroots_app.persistence.repositories import (
@@ -56,6 +63,11 @@ class UnitOfWork:
         self.meetings = MeetingRepository(self.session)
         self.base_visits = BaseVisitRepository(self.session)
         self.calendar_queries = CalendarQueries(self.session)
+        self.attendance_targets = AttendanceTargetRepository(self.session)
+        self.activities = ActivityRepository(self.session)
+        self.recommendations = RecommendationRepository(self.session)
+        self.ratings = RatingRepository(self.session)
+        self.fieldlog_queries = FieldLogQueries(self.session)
         return self
 
     def __exit__(

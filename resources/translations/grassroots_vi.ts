@@ -1901,5 +1901,189 @@ Chi tiết có trong tệp nhật ký:
       <source>Quarter {number}</source>
       <translation>Quý {number}</translation>
     </message>
+    <message>
+      <source>attended the party committee's monthly meeting</source>
+      <translation>dự họp định kỳ hằng tháng của cấp ủy</translation>
+    </message>
+    <message>
+      <source>attended the party cell's monthly meeting</source>
+      <translation>dự sinh hoạt chi bộ định kỳ hằng tháng</translation>
+    </message>
+    <message>
+      <source>attended the self-governing group's meeting</source>
+      <translation>dự họp tổ nhân dân tự quản</translation>
+    </message>
+    <message>
+      <source>visited households</source>
+      <translation>thăm hộ gia đình</translation>
+    </message>
+    <message>
+      <source>worked with the commune</source>
+      <translation>làm việc với xã</translation>
+    </message>
+    <message>
+      <source>other activity</source>
+      <translation>hoạt động khác</translation>
+    </message>
+    <message>
+      <source>The duration must be between 1 and {most} minutes (0 when not known).</source>
+      <translation>Thời lượng phải từ 1 đến {most} phút (để 0 nếu không rõ).</translation>
+    </message>
+    <message>
+      <source>The notes are longer than {limit} characters.</source>
+      <translation>Ghi chú dài quá {limit} ký tự.</translation>
+    </message>
+    <message>
+      <source>{day} is in the future.</source>
+      <translation>Ngày {day} chưa đến.</translation>
+    </message>
+    <message>
+      <source>{name} left on {left}: nothing can be recorded for them on {day}.</source>
+      <translation>Đồng chí {name} đã nghỉ công tác từ ngày {left}: không thể ghi nhận gì cho đồng chí vào ngày {day}.</translation>
+    </message>
+    <message>
+      <source>'{kind}' is not a kind of activity.</source>
+      <translation>'{kind}' không phải là một loại hoạt động.</translation>
+    </message>
+    <message>
+      <source>The meetings a year must be between 0 and {most}.</source>
+      <translation>Số buổi dự họp mỗi năm phải từ 0 đến {most}.</translation>
+    </message>
+    <message>
+      <source>Two attendance targets are set for the same tier ({tier}) and flag ({flag}).</source>
+      <translation>Có hai chỉ tiêu dự họp cho cùng một cấp ({tier}) và cùng tư cách ({flag}).</translation>
+    </message>
+    <message>
+      <source>Completed tasks excellently</source>
+      <translation>Hoàn thành xuất sắc nhiệm vụ</translation>
+    </message>
+    <message>
+      <source>Completed tasks well</source>
+      <translation>Hoàn thành tốt nhiệm vụ</translation>
+    </message>
+    <message>
+      <source>Completed tasks</source>
+      <translation>Hoàn thành nhiệm vụ</translation>
+    </message>
+    <message>
+      <source>Did not complete tasks</source>
+      <translation>Không hoàn thành nhiệm vụ</translation>
+    </message>
+    <message>
+      <source>The score must be between 0 and 100, not {score}.</source>
+      <translation>Số điểm phải từ 0 đến 100, không phải {score}.</translation>
+    </message>
+    <message>
+      <source>Only communes and hamlets are rated, not a {level}.</source>
+      <translation>Chỉ đánh giá, xếp loại xã và ấp; không xếp loại {level}.</translation>
+    </message>
+    <message>
+      <source>A score of {score} means '{expected}', not '{grade}'.</source>
+      <translation>Số điểm {score} ứng với mức '{expected}', không phải '{grade}'.</translation>
+    </message>
+    <message>
+      <source>The note is longer than {limit} characters.</source>
+      <translation>Ghi chú dài quá {limit} ký tự.</translation>
+    </message>
+    <message>
+      <source>land</source>
+      <translation>đất đai</translation>
+    </message>
+    <message>
+      <source>social policy</source>
+      <translation>chính sách xã hội</translation>
+    </message>
+    <message>
+      <source>infrastructure</source>
+      <translation>kết cấu hạ tầng</translation>
+    </message>
+    <message>
+      <source>security and order</source>
+      <translation>an ninh, trật tự</translation>
+    </message>
+    <message>
+      <source>administrative procedure</source>
+      <translation>thủ tục hành chính</translation>
+    </message>
+    <message>
+      <source>other matter</source>
+      <translation>lĩnh vực khác</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>chưa giải quyết</translation>
+    </message>
+    <message>
+      <source>resolved at the base</source>
+      <translation>đã giải quyết tại cơ sở</translation>
+    </message>
+    <message>
+      <source>forwarded</source>
+      <translation>đã chuyển cơ quan chức năng</translation>
+    </message>
+    <message>
+      <source>answered</source>
+      <translation>đã có trả lời</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>đã kết thúc</translation>
+    </message>
+    <message>
+      <source>The text is longer than {limit} characters.</source>
+      <translation>Nội dung dài quá {limit} ký tự.</translation>
+    </message>
+    <message>
+      <source>A recommendation needs its content.</source>
+      <translation>Kiến nghị cần có nội dung.</translation>
+    </message>
+    <message>
+      <source>The due date {due} comes before the day it was raised, {raised}.</source>
+      <translation>Hạn giải quyết {due} sớm hơn ngày tiếp nhận kiến nghị ({raised}).</translation>
+    </message>
+    <message>
+      <source>A recommendation that is {old} cannot become {new}.</source>
+      <translation>Kiến nghị đang ở trạng thái '{old}' không thể chuyển sang '{new}'.</translation>
+    </message>
+    <message>
+      <source>This step on {day} cannot come before the previous one, on {previous}.</source>
+      <translation>Bước xử lý ngày {day} không thể sớm hơn bước trước đó (ngày {previous}).</translation>
+    </message>
+    <message>
+      <source>'{field}' is not a field of recommendations.</source>
+      <translation>'{field}' không phải là một lĩnh vực kiến nghị.</translation>
+    </message>
+    <message>
+      <source>Name the body the recommendation is forwarded to.</source>
+      <translation>Hãy ghi tên cơ quan nhận kiến nghị được chuyển đến.</translation>
+    </message>
+    <message>
+      <source>Give the answer received.</source>
+      <translation>Hãy ghi nội dung trả lời đã nhận được.</translation>
+    </message>
+    <message>
+      <source>No activity has the id '{id}'.</source>
+      <translation>Không có hoạt động nào có mã định danh '{id}'.</translation>
+    </message>
+    <message>
+      <source>'{name}' did not exist between {start} and {end}.</source>
+      <translation>'{name}' không tồn tại trong khoảng từ {start} đến {end}.</translation>
+    </message>
+    <message>
+      <source>The period from {start} to {end} has not begun yet.</source>
+      <translation>Kỳ từ {start} đến {end} chưa bắt đầu.</translation>
+    </message>
+    <message>
+      <source>'{name}' has no rating for the period from {start} to {end}.</source>
+      <translation>'{name}' chưa có kết quả xếp loại cho kỳ từ {start} đến {end}.</translation>
+    </message>
+    <message>
+      <source>Give a grade, a score, or both.</source>
+      <translation>Hãy nhập mức xếp loại, số điểm, hoặc cả hai.</translation>
+    </message>
+    <message>
+      <source>No recommendation has the id '{id}'.</source>
+      <translation>Không có kiến nghị nào có mã định danh '{id}'.</translation>
+    </message>
   </context>
 </TS>
