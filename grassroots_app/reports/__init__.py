@@ -1,0 +1,1 @@
+"""Reports: their figures read from the database (data), and renderers (PDF, Excel) that never query."""
