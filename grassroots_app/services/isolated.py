@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import pickle
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,10 +21,18 @@ _attached: dict[str, Database] = {}
 
 
 BELOW_NORMAL_PRIORITY_CLASS = 0x4000  # Windows
+READ_FILE_PREFIX = "grassroots-read-"
 
 
-def lower_priority() -> None:
-    """Make this (worker) process yield the processor to the window's process."""
+def start_worker() -> None:
+    """Prepare a worker process: yield the processor to the window, and end when the window's process ends."""
+    _lower_priority()
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_after, args=(parent,), daemon=True).start()
+
+
+def _lower_priority() -> None:
     if sys.platform == "win32":
         import ctypes
 
@@ -30,6 +40,12 @@ def lower_priority() -> None:
         kernel.SetPriorityClass(kernel.GetCurrentProcess(), BELOW_NORMAL_PRIORITY_CLASS)
     else:
         os.nice(10)
+
+
+def _exit_after(parent: multiprocessing.process.BaseProcess) -> None:
+    """Wait for the parent process to end (even killed or crashed), then end this one at once."""
+    parent.join()
+    os._exit(0)
 
 
 def run_read(url: str, query: Callable[..., T], *args: Any) -> T:
@@ -52,7 +68,8 @@ def run_read_to_file(url: str, query: Callable[..., Any], *args: Any) -> str:
     many small copies, so that a large result does not hold up the caller's other threads.
     """
     result = run_read(url, query, *args)
-    with tempfile.NamedTemporaryFile("wb", prefix="grassroots-read-", suffix=".pickle", delete=False) as file:
+    prefix = f"{READ_FILE_PREFIX}{os.getppid()}-"  # named after the window's process, which deletes it
+    with tempfile.NamedTemporaryFile("wb", prefix=prefix, suffix=".pickle", delete=False) as file:
         try:
             pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:

@@ -21,7 +21,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from grassroots_app.services.isolated import lower_priority, run_read_to_file
+from grassroots_app.services.isolated import run_read_to_file, start_worker
 from grassroots_app.ui.i18n import tr
 
 PROGRESS_DELAY_MS = 300
@@ -38,7 +38,7 @@ def _worker_pool(broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecut
     with _workers_lock:
         if _workers is None or _workers is broken:
             _workers = ProcessPoolExecutor(
-                WORKER_PROCESSES, mp_context=multiprocessing.get_context("spawn"), initializer=lower_priority
+                WORKER_PROCESSES, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker
             )
         return _workers
 

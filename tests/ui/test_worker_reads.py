@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.domain.errors import NotFound
 from grassroots_app.services import browse
 from grassroots_app.services.cadres import get_cadre
+from grassroots_app.services.isolated import READ_FILE_PREFIX
 from grassroots_app.services.roster import roster
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
@@ -19,14 +24,15 @@ from grassroots_app.ui.tasks import read_in_worker
 
 
 def _leftovers() -> set[Path]:
-    return set(Path(tempfile.gettempdir()).glob("grassroots-read-*.pickle"))
+    """Return the result files of this process's worker reads still on disk."""
+    return set(Path(tempfile.gettempdir()).glob(f"{READ_FILE_PREFIX}{os.getpid()}-*.pickle"))
 
 
 def test_a_worker_read_equals_the_same_read_here_and_leaves_no_file(context: AppContext) -> None:
     before = _leftovers()
     for query in (roster, browse.tree_marks):
         assert read_in_worker(context.database.url, query, context.as_of) == context.read(query, context.as_of)
-    assert _leftovers() == before
+    assert _leftovers() == before == set()
 
 
 def test_a_refusal_in_the_worker_arrives_as_the_same_domain_error(context: AppContext) -> None:
@@ -63,3 +69,38 @@ def test_a_cancelled_worker_read_calls_nobody_back(context: AppContext, qtbot: Q
     qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
     qtbot.wait(50)
     assert answers == []
+
+
+ORPHAN_SCRIPT = """
+import datetime, multiprocessing, os, sys
+from grassroots_app.services import browse
+from grassroots_app.ui.tasks import read_in_worker
+if __name__ == "__main__":
+    read_in_worker(sys.argv[1], browse.tree_marks, datetime.date(2026, 9, 30))
+    print(" ".join(str(worker.pid) for worker in multiprocessing.active_children()), flush=True)
+    os._exit(0)  # as a crash would: no clean shutdown of the pool
+"""
+
+
+def test_the_workers_end_when_the_window_process_dies(context: AppContext, tmp_path: Path) -> None:
+    script = tmp_path / "orphan.py"
+    script.write_text(ORPHAN_SCRIPT, encoding="utf-8")
+    printed = subprocess.run(
+        [sys.executable, str(script), context.database.url],
+        capture_output=True, text=True, check=True, timeout=120, cwd=Path(__file__).resolve().parents[2],
+    ).stdout
+    workers = [int(pid) for pid in printed.split()]
+    assert workers
+    deadline = time.monotonic() + 20
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(pid) for pid in workers)
+
+
+def _running(pid: int) -> bool:
+    """Return whether a process with this id still runs (a zombie counts as ended)."""
+    status = Path(f"/proc/{pid}/status")
+    try:
+        return "State:\tZ" not in status.read_text()
+    except FileNotFoundError:
+        return False
