@@ -10,16 +10,38 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.calendar import FreeDay, MeetingCategory, year_span
-from grassroots_app.domain.errors import N_, DomainError, InvalidInput, NotFound
+from grassroots_app.domain.errors import N_, DomainError, InvalidInput, Labelled, NotFound
 from grassroots_app.domain.meetings import Meeting, when
 from grassroots_app.domain.model import Cadre, Decision, Gender, Level, Preset, Tier, UnitAttributes
+from grassroots_app.domain.ratings import GRADES, Grade, Rating, format_share
+from grassroots_app.domain.recommendations import (
+    RecommendationField,
+    RecommendationFilter,
+    RecommendationStatus,
+    StatusChange,
+)
 from grassroots_app.i18n import Translator
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import assignments, cadres, calendar, clusters, meetings, official, setup, units
+from grassroots_app.services import (
+    activities,
+    assignments,
+    cadres,
+    calendar,
+    clusters,
+    meetings,
+    official,
+    ratings,
+    recommendations,
+    setup,
+    units,
+)
+from grassroots_app.services.activities import ActivityView
 from grassroots_app.services.coverage import CoverageReport, coverage
 from grassroots_app.services.meetings import MeetingView
+from grassroots_app.services.recommendations import RecommendationView
 
 EXIT_BAD_INPUT = 2
 tr = Translator()
@@ -46,6 +68,10 @@ COUNT_LABELS = {
     **{level.value: level.label for level in Level},
     "cadre": N_("cadres"),
     "assignment": N_("assignments"),
+    "activity": N_("activities in the field log"),
+    "base_visit": N_("planned base-day visits"),
+    "recommendation": N_("residents' recommendations"),
+    "rating": N_("quality ratings"),
 }
 
 
@@ -422,6 +448,231 @@ def cmd_meetings_delete(args: argparse.Namespace, db: Database) -> None:
     print(tr("Deleted the meeting '{title}'.").format(title=deleted.title))
 
 
+# --- the field log --------------------------------------------------------------------------
+
+
+def _dmy(day: date | None) -> str:
+    """Return a day as dd/mm/yyyy ('' for none)."""
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def _iso(day: date | None) -> str | None:
+    """Return a day as YYYY-MM-DD (None for none)."""
+    return day.isoformat() if day else None
+
+
+def _optional_day(args: argparse.Namespace, name: str) -> date | None:
+    value = getattr(args, name, None)
+    return parse_day(value) if value else None
+
+
+def _span(args: argparse.Namespace) -> tuple[date | None, date | None]:
+    """Return --from and --to as a half-open span of days (the --to day included)."""
+    last = _optional_day(args, "to")
+    return _optional_day(args, "start"), last + timedelta(days=1) if last else None
+
+
+def _named(uow: UnitOfWork, args: argparse.Namespace) -> dict[str, str | None]:
+    """Return the ids of the cadre, unit and cluster that --cadre, --unit and --cluster name (None if not given)."""
+    return {
+        "cadre_id": cadres.resolve_cadre(uow, args.cadre).id if args.cadre else None,
+        "unit_id": units.resolve_unit(uow, args.unit).id if args.unit else None,
+        "cluster_id": clusters.resolve_cluster(uow, args.cluster).id if args.cluster else None,
+    }
+
+
+def parse_number(text: str) -> float:
+    """Parse a number written with a decimal point or a Vietnamese decimal comma."""
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        raise InvalidInput(N_("'{text}' is not a number."), text=text) from None
+
+
+def _period(year: int, quarter: int | None) -> str:
+    """Return a year or a quarter as written in the messages."""
+    if quarter is None:
+        return tr("the year {year}").format(year=year)
+    return tr("quarter {quarter}/{year}").format(quarter=quarter, year=year)
+
+
+def _activity_json(view: ActivityView) -> dict[str, Any]:
+    item = view.activity
+    return {
+        "id": item.id, "date": item.day.isoformat(), "cadre_id": item.cadre_id, "cadre": view.cadre_name,
+        "kind": item.kind.value, "target_id": item.target_id, "target": view.target_name, "path": view.target_path,
+        "duration_minutes": item.duration_minutes, "notes": item.notes, "visit_id": item.visit_id,
+        "planned": view.planned,
+    }
+
+
+def _activity_line(view: ActivityView) -> str:
+    item = view.activity
+    parts = [_dmy(item.day), view.cadre_name, tr(item.kind.label), view.target_path]
+    if item.duration_minutes:
+        parts.append(tr("{minutes} min").format(minutes=item.duration_minutes))
+    if view.planned:
+        parts.append(tr("(planned visit)"))
+    return "  ".join([*parts, *([item.notes] if item.notes else []), item.id])
+
+
+def cmd_log_add(args: argparse.Namespace, db: Database) -> None:
+    """Record what a cadre did at a unit or cluster on a day."""
+    day = parse_day(args.date)
+    with UnitOfWork(db) as uow:
+        cadre = cadres.resolve_cadre(uow, args.cadre)
+        target = _resolve_target(uow, args.target)
+        view = activities.record_activity(
+            uow, cadre.id, target, ActivityKind(args.kind), day, args.minutes, args.notes)
+    emit(args, _activity_json(view), [tr("Recorded: {activity}").format(activity=_activity_line(view))])
+
+
+def cmd_log_list(args: argparse.Namespace, db: Database) -> None:
+    """List the activities, newest first."""
+    start, end = _span(args)
+    kind = ActivityKind(args.kind) if args.kind else None
+    with UnitOfWork(db) as uow:
+        views = activities.list_activities(uow, ActivityFilter(start, end, kind=kind, **_named(uow, args)), args.limit)
+    emit(args, [_activity_json(view) for view in views], [_activity_line(view) for view in views]
+         or [tr("No activities.")])
+
+
+def cmd_attendance(args: argparse.Namespace, db: Database) -> None:
+    """Show each cadre's meetings attended in a year or quarter against their target."""
+    with UnitOfWork(db) as uow:
+        rows = activities.attendance(uow, args.year, args.quarter)
+    data: dict[str, Any] = {"year": args.year, **({"quarter": args.quarter} if args.quarter is not None else {})}
+    data["cadres"] = [{"cadre_id": row.cadre_id, "name": row.name, "tier": row.tier.value,
+                       "attended": row.attended, "target": row.target, "met": row.met} for row in rows]
+    lines = [tr("Party meetings attended in {period}, against the target:").format(
+        period=_period(args.year, args.quarter))]
+    for row in rows:
+        verdict = tr("met") if row.met else tr("{missing} short").format(missing=row.target - row.attended)
+        verdict = verdict if row.target else ""
+        lines.append(f"  {row.name:<30} {tr(row.tier.label):<16} {row.attended:>3}/{row.target:<3} {verdict}")
+    emit(args, data, lines if rows else [tr("No cadre has an attendance target.")])
+
+
+def _recommendation_json(view: RecommendationView) -> dict[str, Any]:
+    rec = view.recommendation
+    return {
+        "id": rec.id, "unit_id": rec.unit_id, "unit": view.unit_name, "path": view.unit_path,
+        "raised_on": rec.raised_on.isoformat(), "cadre_id": rec.cadre_id, "cadre": view.cadre_name,
+        "content": rec.content, "field": rec.field.value, "due": _iso(rec.due), "status": rec.status.value,
+        "overdue": view.overdue, "forwarded_to": rec.forwarded_to, "forwarded_on": _iso(rec.forwarded_on),
+        "answered_on": _iso(rec.answered_on), "answer": rec.answer, "resolved_on": _iso(rec.resolved_on),
+        "closed_on": _iso(rec.closed_on),
+    }
+
+
+def _recommendation_lines(view: RecommendationView) -> list[str]:
+    rec = view.recommendation
+    head = [_dmy(rec.raised_on), f"[{tr(rec.status.label)}]", tr(rec.field.label), view.unit_path, view.cadre_name]
+    if rec.due:
+        head.append(tr("due {day}").format(day=_dmy(rec.due)))
+    if view.overdue:
+        head.append(tr("OVERDUE"))
+    lines = ["  ".join([*head, rec.id]), f"    {rec.content}"]
+    if rec.forwarded_to:
+        forwarded = tr("forwarded to {body} on {day}")
+        lines.append(f"    {forwarded.format(body=rec.forwarded_to, day=_dmy(rec.forwarded_on))}")
+    if rec.answer:
+        lines.append(f"    {tr('answered on {day}: {answer}').format(day=_dmy(rec.answered_on), answer=rec.answer)}")
+    return lines
+
+
+def cmd_recommendations_add(args: argparse.Namespace, db: Database) -> None:
+    """Record a recommendation residents raised at a unit through a cadre."""
+    day, due = parse_day(args.date), _optional_day(args, "due")
+    with UnitOfWork(db) as uow:
+        unit = units.resolve_unit(uow, args.unit)
+        cadre = cadres.resolve_cadre(uow, args.cadre)
+        view = recommendations.raise_recommendation(
+            uow, unit.id, day, cadre.id, args.content, RecommendationField(args.field), due)
+    emit(args, _recommendation_json(view), [tr("Recorded the recommendation:"), *_recommendation_lines(view)])
+
+
+def cmd_recommendations_list(args: argparse.Namespace, db: Database) -> None:
+    """List the recommendations, newest first, the overdue ones flagged."""
+    start, end = _span(args)
+    status = RecommendationStatus(args.status) if args.status else None
+    wanted = {"start": start, "end": end, "status": status, "overdue": args.overdue, "on": _optional_day(args, "on")}
+    with UnitOfWork(db) as uow:
+        views = recommendations.list_recommendations(uow, RecommendationFilter(**wanted, **_named(uow, args)))
+    lines = [line for view in views for line in _recommendation_lines(view)]
+    emit(args, [_recommendation_json(view) for view in views], lines or [tr("No recommendations.")])
+
+
+def cmd_recommendations_step(args: argparse.Namespace, db: Database) -> None:
+    """Take a recommendation one step: resolve, forward, answer or close it."""
+    day = parse_day(args.date)
+    text = {name: getattr(args, name) for name in ("body", "answer") if name in args}
+    with UnitOfWork(db) as uow:
+        view = args.step(uow, args.recommendation, day, note=args.note, **text)
+    status = tr(view.recommendation.status.label)
+    emit(args, _recommendation_json(view), [tr("The recommendation is now {status}.").format(status=status),
+                                            *_recommendation_lines(view)])
+
+
+def _step_json(step: StatusChange) -> dict[str, Any]:
+    old = step.old.value if step.old else None
+    return {"date": step.on.isoformat(), "from": old, "to": step.new.value, "note": step.note}
+
+
+def _step_line(step: StatusChange) -> str:
+    change = tr(step.new.label) if step.old is None else f"{tr(step.old.label)} → {tr(step.new.label)}"
+    return "  ".join(["  " + _dmy(step.on), change, *([step.note] if step.note else [])])
+
+
+def cmd_recommendations_history(args: argparse.Namespace, db: Database) -> None:
+    """Show a recommendation and the steps it went through."""
+    with UnitOfWork(db) as uow:
+        view = recommendations.get_recommendation(uow, args.recommendation)
+        steps = recommendations.history(uow, args.recommendation)
+    data = {"recommendation": _recommendation_json(view), "history": [_step_json(step) for step in steps]}
+    emit(args, data, [*_recommendation_lines(view), tr("History:"), *(_step_line(step) for step in steps)])
+
+
+def _rating_json(rating: Rating, path: str) -> dict[str, Any]:
+    return {"id": rating.id, "unit_id": rating.unit_id, "path": path, "year": rating.year,
+            "quarter": rating.quarter, "grade": rating.grade.value, "score": rating.score, "note": rating.note}
+
+
+def cmd_ratings_set(args: argparse.Namespace, db: Database) -> None:
+    """Rate a commune or hamlet for a year or a quarter."""
+    score = parse_number(args.score) if args.score is not None else None
+    grade = Grade(args.grade) if args.grade else None
+    with UnitOfWork(db) as uow:
+        unit = units.resolve_unit(uow, args.unit)
+        rated = ratings.set_rating(uow, unit.id, args.year, args.quarter, grade, score, args.note)
+        path = units.unit_path(uow, unit.id, max(unit.period.start, date(args.year, 1, 1)))
+    shown = tr(rated.grade.label)
+    if rated.score is not None:
+        shown += " " + tr("({score} points)").format(score=f"{rated.score:g}".replace(".", ","))
+    line = tr("{path}, {period}: {grade}.").format(path=path, period=_period(args.year, args.quarter), grade=shown)
+    emit(args, _rating_json(rated, path), [line])
+
+
+def _summary_lines(summary: dict[str, Any], period: str) -> list[str]:
+    """Return the grade shares as reports print them ("18/21 = 85,71 %"), per level."""
+    lines = [tr("Quality ratings for {period}:").format(period=period)]
+    for level, figures in summary["levels"].items():
+        total = figures["total"]
+        lines.append(f"  {tr(Level(level).label)} ({total})")
+        lines += [f"    {tr(grade.label):<34} {format_share(figures[grade.value]['count'], total)}" for grade in GRADES]
+        well = figures[Grade.EXCELLENT.value]["count"] + figures[Grade.GOOD.value]["count"]
+        lines.append(f"    {tr('Completed tasks well or better'):<34} {format_share(well, total)}")
+    return lines if summary["levels"] else [tr("No ratings for {period}.").format(period=period)]
+
+
+def cmd_ratings_summary(args: argparse.Namespace, db: Database) -> None:
+    """Print the count and share of each grade per level, for the whole database or under a unit."""
+    with UnitOfWork(db) as uow:
+        under = units.resolve_unit(uow, args.under).id if args.under else None
+        summary = ratings.rating_summary(uow, args.year, args.quarter, under)
+    emit(args, summary, _summary_lines(summary, _period(args.year, args.quarter)))
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 
@@ -433,8 +684,13 @@ def _add(sub: Any, name: str, help_text: str, handler: Handler, json_flag: bool 
     return parser
 
 
+def _group(sub: Any, name: str, help_text: str) -> Any:
+    """Return the subcommands of a new command that only groups them."""
+    return sub.add_parser(name, help=tr(help_text)).add_subparsers(required=True)
+
+
 def _units_parsers(sub: Any) -> None:
-    group = sub.add_parser("units", help=tr(N_("administrative units"))).add_subparsers(required=True)
+    group = _group(sub, "units", N_("administrative units"))
     add = _add(group, "add", N_("create a unit"), cmd_units_add, json_flag=True)
     add.add_argument("name")
     add.add_argument("--parent", help=tr(N_("parent unit: id, official code or path")))
@@ -466,7 +722,7 @@ def _units_parsers(sub: Any) -> None:
 
 
 def _cluster_and_cadre_parsers(sub: Any) -> None:
-    group = sub.add_parser("clusters", help=tr(N_("clusters of communes"))).add_subparsers(required=True)
+    group = _group(sub, "clusters", N_("clusters of communes"))
     add = _add(group, "add", N_("create a cluster"), cmd_clusters_add, json_flag=True)
     add.add_argument("name")
     add.add_argument("--under", required=True)
@@ -480,7 +736,7 @@ def _cluster_and_cadre_parsers(sub: Any) -> None:
     members.add_argument("--add", nargs="+")
     members.add_argument("--remove", nargs="+")
     members.add_argument("--on")
-    group = sub.add_parser("cadres", help=tr(N_("cadres"))).add_subparsers(required=True)
+    group = _group(sub, "cadres", N_("cadres"))
     add = _add(group, "add", N_("record a cadre"), cmd_cadres_add, json_flag=True)
     add.add_argument("name")
     add.add_argument("--tier", required=True, choices=[t.value for t in Tier])
@@ -510,7 +766,7 @@ def _calendar_parsers(sub: Any) -> None:
 
 
 def _meeting_parsers(sub: Any) -> None:
-    group = sub.add_parser("meetings", help=tr(N_("meetings and trainings"))).add_subparsers(required=True)
+    group = _group(sub, "meetings", N_("meetings and trainings"))
     add = _add(group, "add", N_("record a meeting"), cmd_meetings_add, json_flag=True)
     add.add_argument("title")
     add.add_argument("--on", required=True, help=tr(N_("the day of the meeting")))
@@ -528,6 +784,93 @@ def _meeting_parsers(sub: Any) -> None:
     listing.add_argument("--cadre")
     delete = _add(group, "delete", N_("delete a meeting"), cmd_meetings_delete)
     delete.add_argument("meeting", help=tr(N_("meeting id")))
+
+
+def _choices(kind: type[Labelled]) -> list[str]:
+    """Return the English values of an enum, as the command line accepts them."""
+    return [member.value for member in kind]
+
+
+def _place_filters(parser: Parser) -> None:
+    """Add the filters shared by the lists of the field log: days, cadre, unit, cluster."""
+    parser.add_argument("--from", dest="start", help=tr(N_("first day (YYYY-MM-DD)")))
+    parser.add_argument("--to", help=tr(N_("last day, included (YYYY-MM-DD)")))
+    parser.add_argument("--cadre", help=tr(N_("cadre id or full name")))
+    parser.add_argument("--unit", help=tr(N_("only at this unit and below it (id, code or path)")))
+    parser.add_argument("--cluster", help=tr(N_("only in this cluster and its communes (id or name)")))
+
+
+def _period_arguments(parser: Parser) -> None:
+    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--quarter", type=int, help=tr(N_("quarter 1-4 (default: the whole year)")))
+
+
+def _log_parsers(sub: Any) -> None:
+    group = _group(sub, "log", N_("the field log: what cadres did at the base"))
+    add = _add(group, "add", N_("record an activity"), cmd_log_add, json_flag=True)
+    add.add_argument("--cadre", required=True, help=tr(N_("cadre id or full name")))
+    add.add_argument("--target", required=True, help=tr(N_("unit (id, code or path) or cluster (id or name)")))
+    add.add_argument("--kind", required=True, choices=_choices(ActivityKind))
+    add.add_argument("--date", required=True, help=tr(N_("the day (YYYY-MM-DD)")))
+    add.add_argument("--minutes", type=int, default=0, help=tr(N_("how long it took, in minutes")))
+    add.add_argument("--notes", default="")
+    listing = _add(group, "list", N_("list the activities, newest first"), cmd_log_list, json_flag=True)
+    _place_filters(listing)
+    listing.add_argument("--kind", choices=_choices(ActivityKind))
+    listing.add_argument("--limit", type=int, help=tr(N_("at most this many, the newest")))
+    attendance = _add(sub, "attendance", N_("party meetings each cadre attended against the target"),
+                      cmd_attendance, json_flag=True)
+    _period_arguments(attendance)
+
+
+def _recommendation_parsers(sub: Any) -> None:
+    group = _group(sub, "recommendations", N_("residents' recommendations"))
+    add = _add(group, "add", N_("record a recommendation"), cmd_recommendations_add, json_flag=True)
+    add.add_argument("--unit", required=True, help=tr(N_("unit (id, code or path)")))
+    add.add_argument("--date", required=True, help=tr(N_("the day it was raised (YYYY-MM-DD)")))
+    add.add_argument("--cadre", required=True, help=tr(N_("cadre id or full name")))
+    add.add_argument("--field", required=True, choices=_choices(RecommendationField))
+    add.add_argument("--content", required=True)
+    add.add_argument("--due", help=tr(N_("the day it should be settled by (YYYY-MM-DD)")))
+    listing = _add(group, "list", N_("list the recommendations, newest first"), cmd_recommendations_list,
+                   json_flag=True)
+    _place_filters(listing)
+    listing.add_argument("--status", choices=_choices(RecommendationStatus))
+    listing.add_argument("--overdue", action="store_true", help=tr(N_("only those still waiting after their due date")))
+    listing.add_argument("--on", help=tr(N_("the day overdue is judged on (default: today)")))
+    steps = (
+        ("resolve", N_("mark a recommendation resolved at the base"), recommendations.resolve_recommendation, ()),
+        ("forward", N_("forward a recommendation to the body that can settle it"),
+         recommendations.forward_recommendation, ("--body", N_("the body it is forwarded to"))),
+        ("answer", N_("record the answer a forwarded recommendation received"),
+         recommendations.answer_recommendation, ("--answer", N_("the answer received"))),
+        ("close", N_("close a resolved or answered recommendation"), recommendations.close_recommendation, ()),
+    )
+    for name, help_text, service, text in steps:
+        step = _add(group, name, help_text, cmd_recommendations_step, json_flag=True)
+        step.set_defaults(step=service)
+        step.add_argument("recommendation", help=tr(N_("recommendation id")))
+        step.add_argument("--date", required=True, help=tr(N_("the day of this step (YYYY-MM-DD)")))
+        step.add_argument("--note", default="")
+        if text:
+            step.add_argument(text[0], default="", help=tr(text[1]))
+    history = _add(group, "history", N_("show a recommendation's steps"), cmd_recommendations_history,
+                   json_flag=True)
+    history.add_argument("recommendation", help=tr(N_("recommendation id")))
+
+
+def _rating_parsers(sub: Any) -> None:
+    group = _group(sub, "ratings", N_("quality ratings of communes and hamlets"))
+    rate = _add(group, "set", N_("rate a commune or hamlet for a year or quarter"), cmd_ratings_set, json_flag=True)
+    rate.add_argument("--unit", required=True, help=tr(N_("unit (id, code or path)")))
+    _period_arguments(rate)
+    rate.add_argument("--grade", choices=_choices(Grade))
+    rate.add_argument("--score", help=tr(N_("points out of 100 (the grade follows from it when not given)")))
+    rate.add_argument("--note", default="")
+    summary = _add(group, "summary", N_("count and share of each grade per level"), cmd_ratings_summary,
+                   json_flag=True)
+    _period_arguments(summary)
+    summary.add_argument("--under", help=tr(N_("only this unit and below it (id, code or path)")))
 
 
 def build_parser() -> Parser:
@@ -561,6 +904,9 @@ def build_parser() -> Parser:
     cover.add_argument("--on")
     _calendar_parsers(sub)
     _meeting_parsers(sub)
+    _log_parsers(sub)
+    _recommendation_parsers(sub)
+    _rating_parsers(sub)
     return parser
 
 

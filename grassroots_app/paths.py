@@ -19,6 +19,11 @@ def migrations_dir() -> Path:
     return resource_root() / "db"
 
 
+def fonts_dir() -> Path:
+    """Return the folder of the bundled fonts embedded in the PDF reports."""
+    return resource_root() / "resources" / "fonts"
+
+
 def translations_dir() -> Path:
     """Return the folder of translation catalogs."""
     return resource_root() / "resources" / "translations"

@@ -123,6 +123,13 @@ class BrowseQueries:
         rows = [ClusterRowView(*row) for row in self.session.execute(query)]
         return sorted(rows, key=lambda row: natural_key(row.name))
 
+    def all_clusters(self, on: date) -> list[tuple[str, str, str]]:
+        """Return (id, name, name of the unit it belongs to) of every cluster on a day."""
+        query = select(cluster.id, cluster.name, unit.name).join(UNIT, unit.id == cluster.parent_id).where(
+            valid_on(cluster.valid_from, cluster.valid_to, on)
+        )
+        return [(cluster_id, name, owner) for cluster_id, name, owner in self.session.execute(query)]
+
     def cluster_members(self, cluster_id: str, on: date) -> list[NodeRow]:
         """Return the communes of a cluster on a day as tree rows."""
         columns = (unit.id, unit.name, unit.kind, unit.level, unit.code, unit.valid_to)

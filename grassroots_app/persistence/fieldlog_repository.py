@@ -87,16 +87,18 @@ FLAG_COLUMNS = {Flag.STANDING: cadre.is_standing, Flag.COMMITTEE: cadre.is_commi
 # --- spans of days and scopes ----------------------------------------------------------------------
 
 
-def _until(end: ColumnElement[date]) -> ColumnElement[date]:
+def until_of(end: ColumnElement[date]) -> ColumnElement[date]:
     """Return the end of a period, an open end being FOREVER."""
     return func.coalesce(end, literal(FOREVER, Date()))
 
 
-def _later(first: ColumnElement[date], second: ColumnElement[date]) -> ColumnElement[date]:
+def later_of(first: ColumnElement[date], second: ColumnElement[date]) -> ColumnElement[date]:
+    """Return the later of two dates."""
     return case((first > second, first), else_=second)
 
 
-def _earlier(first: ColumnElement[date], second: ColumnElement[date]) -> ColumnElement[date]:
+def earlier_of(first: ColumnElement[date], second: ColumnElement[date]) -> ColumnElement[date]:
+    """Return the earlier of two dates."""
     return case((first < second, first), else_=second)
 
 
@@ -104,9 +106,9 @@ def _below(seed: Select, name: str) -> CTE:
     """Return the seed units (id, since, until) and every unit below them, with the days they were there."""
     scope = seed.cte(name, recursive=True)
     above = scope.alias(f"{name}_above")
-    until = _until(link.valid_to)
+    until = until_of(link.valid_to)
     step = (
-        select(link.unit_id, _later(above.c.since, link.valid_from), _earlier(above.c.until, until))
+        select(link.unit_id, later_of(above.c.since, link.valid_from), earlier_of(above.c.until, until))
         .select_from(above)
         .join(LINK, link.parent_id == above.c.id)
         .where(link.valid_from < above.c.until, until > above.c.since)
@@ -117,7 +119,7 @@ def _below(seed: Select, name: str) -> CTE:
 def _unit_seed(unit_id: str) -> Select:
     """Return a unit as the seed of a walk: (id, since, until) over its life."""
     return select(
-        unit.id.label("id"), unit.valid_from.label("since"), _until(unit.valid_to).label("until")
+        unit.id.label("id"), unit.valid_from.label("since"), until_of(unit.valid_to).label("until")
     ).where(unit.id == unit_id)
 
 
@@ -135,8 +137,8 @@ def _under_unit(unit_id: str) -> _Place:
     clusters = (
         select(
             cluster.id.label("id"),
-            _later(units.c.since, cluster.valid_from).label("since"),
-            _earlier(units.c.until, _until(cluster.valid_to)).label("until"),
+            later_of(units.c.since, cluster.valid_from).label("since"),
+            earlier_of(units.c.until, until_of(cluster.valid_to)).label("until"),
         )
         .select_from(units)
         .join(CLUSTER, cluster.parent_id == units.c.id)
@@ -149,10 +151,10 @@ def _under_unit(unit_id: str) -> _Place:
 def _in_cluster(cluster_id: str) -> _Place:
     """Return the communes of a cluster and the units below them with the days each was so, and the cluster."""
     seed = select(
-        member.commune_id.label("id"), member.valid_from.label("since"), _until(member.valid_to).label("until")
+        member.commune_id.label("id"), member.valid_from.label("since"), until_of(member.valid_to).label("until")
     ).where(member.cluster_id == cluster_id)
     itself = select(
-        cluster.id.label("id"), cluster.valid_from.label("since"), _until(cluster.valid_to).label("until")
+        cluster.id.label("id"), cluster.valid_from.label("since"), until_of(cluster.valid_to).label("until")
     ).where(cluster.id == cluster_id)
     return _Place(_below(seed, "cluster_scope"), itself.subquery("the_cluster"))
 
@@ -174,7 +176,7 @@ def _joined(
     """
     start, end = (literal(bound, Date()) for bound in window)
     for scope in scopes:
-        since, until = _later(scope.c.since, start), _earlier(scope.c.until, end)
+        since, until = later_of(scope.c.since, start), earlier_of(scope.c.until, end)
         query = query.join(scope, and_(target == scope.c.id, day >= since, day < until))
     return query
 
@@ -511,7 +513,7 @@ class FieldLogQueries:
             batch = ids[start:start + CHUNK]
             for table in (unit, cluster):
                 names.update(dict(self.session.execute(select(table.id, table.name).where(table.id.in_(batch))).all()))
-            placed = select(link.unit_id, link.valid_from, _until(link.valid_to), link.parent_id)
+            placed = select(link.unit_id, link.valid_from, until_of(link.valid_to), link.parent_id)
             owned = select(cluster.id, literal(date.min, Date()), literal(FOREVER, Date()), cluster.parent_id)
             for item, since, until, parent in self.session.execute(
                 union_all(placed.where(link.unit_id.in_(batch)), owned.where(cluster.id.in_(batch)))

@@ -203,6 +203,9 @@ class BaseVisitRow(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("(unit_id IS NULL) <> (cluster_id IS NULL)", name="one_target"),
         Index("ix_base_visit_day_cadre", "day", "cadre_id"),
+        # The visits planned at the places of a report's area, read place by place.
+        Index("ix_base_visit_unit_day", "unit_id", "day"),
+        Index("ix_base_visit_cluster_day", "cluster_id", "day"),
     )
 
     id: str = Field(primary_key=True, max_length=ID_LENGTH)
@@ -298,3 +301,44 @@ class RatingRow(SQLModel, table=True):
     grade: str = Field(max_length=16)
     score: float | None = None
     note: str = Field(default="", max_length=1000)
+
+
+class ReportRow(SQLModel, table=True):
+    """A quarterly report: a draft the clerk edits, or an issued one with its number (read-only).
+
+    `scope_id` is the cluster (kind "cluster") or the district or province (kind "area") it covers; an issued
+    report's number is unique for its symbol within its term (`term_start`, the term's first year).
+    """
+
+    __tablename__ = "report"
+    __table_args__ = (
+        CheckConstraint("quarter BETWEEN 1 AND 4", name="quarter"),
+        UniqueConstraint("symbol", "term_start", "number", name="uq_report_number"),
+        Index("ix_report_period", "year", "quarter"),
+    )
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    kind: str = Field(max_length=16)
+    scope_id: str = Field(max_length=ID_LENGTH)
+    year: int
+    quarter: int
+    status: str = Field(max_length=8)
+    number: int | None = None
+    term_start: int | None = None
+    symbol: str = Field(default="", max_length=40)
+    place: str = Field(default="", max_length=200)
+    issued_on: date
+    higher_body: str = Field(default="", max_length=200)
+    issuing_body: str = Field(default="", max_length=200)
+    subject: str = Field(default="", max_length=500)
+    situation: str = Field(default="", max_length=20000)
+    results: str = Field(default="", max_length=20000)
+    assessment: str = Field(default="", max_length=20000)
+    next_tasks: str = Field(default="", max_length=20000)
+    proposals: str = Field(default="", max_length=20000)
+    recipients: str = Field(default="", max_length=8000)  # one a line
+    signer_capacity: str = Field(default="", max_length=200)
+    signer_title: str = Field(default="", max_length=200)
+    signer_name: str = Field(default="", max_length=200)
+    created_at: datetime = Field(sa_type=DateTime)
+    updated_at: datetime = Field(sa_type=DateTime)

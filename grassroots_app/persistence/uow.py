@@ -24,6 +24,8 @@ from grassroots_app.persistence.fieldlog_repository import (
 )
 from grassroots_app.persistence.journal import ChangeSet, start_journal, take_journal
 from grassroots_app.persistence.queries import ReadQueries
+from grassroots_app.persistence.report_queries import ReportQueries
+from grassroots_app.persistence.report_repository import ReportRepository, ReportTermRepository
 from grassroots_app.persistence.repositories import (
     AssignmentRepository,
     CadreRepository,
@@ -68,6 +70,9 @@ class UnitOfWork:
         self.recommendations = RecommendationRepository(self.session)
         self.ratings = RatingRepository(self.session)
         self.fieldlog_queries = FieldLogQueries(self.session)
+        self.reports = ReportRepository(self.session)
+        self.report_term = ReportTermRepository(self.session)
+        self.report_queries = ReportQueries(self.session)
         return self
 
     def __exit__(

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from grassroots_app.domain.coverage import find_gaps
 from grassroots_app.domain.model import Assignment, Level
+from grassroots_app.domain.text import natural_key
 from grassroots_app.persistence.browse import ClusterRowView, NodeRow
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.coverage import coverage
@@ -41,6 +42,12 @@ def children(uow: UnitOfWork, parent_id: str | None, on: date, include_closed: b
 def clusters_under(uow: UnitOfWork, unit_id: str, on: date) -> list[ClusterRowView]:
     """Return the clusters under a province, or under its districts, on a day."""
     return uow.browse.clusters_under(_cluster_owners(uow, unit_id, on), on)
+
+
+def all_clusters(uow: UnitOfWork, on: date) -> list[tuple[str, str]]:
+    """Return (id, "name (unit it belongs to)") of every cluster on a day, by unit then cluster name."""
+    rows = sorted(uow.browse.all_clusters(on), key=lambda row: (natural_key(row[2]), natural_key(row[1])))
+    return [(cluster_id, f"{name} ({owner})") for cluster_id, name, owner in rows]
 
 
 def unclustered_communes(uow: UnitOfWork, unit_id: str, on: date) -> list[NodeRow]:

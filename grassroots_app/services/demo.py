@@ -1,4 +1,8 @@
-"""Use case: build a deterministic, realistic demo dataset: one district, one province or the country."""
+"""Use case: build a deterministic, realistic demo dataset: one district, one province or the country.
+
+Besides the hierarchy, the cadres and their assignments, it holds a year of field log (services.demo_fieldlog),
+which at the national scale covers only a sample of the provinces (demo_fieldlog.NATIONAL_SAMPLE).
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ from grassroots_app.persistence import bulk
 from grassroots_app.persistence.bulk import BulkWriter
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import calendar
+from grassroots_app.services.demo_fieldlog import LOG_START, NATIONAL_SAMPLE, Charge, FieldLog, LogCalendar
 from grassroots_app.services.setup import init_database
 
 DEMO_DATE = date(2026, 9, 30)
@@ -62,7 +68,7 @@ class DeliberateGap(NamedTuple):
 
 @dataclass(frozen=True)
 class DemoSummary:
-    """What the demo holds: units per level, clusters, cadres, assignments, and its deliberate gaps."""
+    """What the demo holds: units per level, clusters, cadres, assignments, the field log, its deliberate gaps."""
 
     preset: Preset
     scale: Scale
@@ -497,9 +503,11 @@ class _Builder:
         rules: tuple[GraspRule, ...],
         threshold: int,
         gap_plan: dict[Level, dict[int, bool]],
+        log: FieldLog,
     ) -> None:
         self.rng = rng
         self.out = out
+        self.log = log
         self.preset = preset
         self.start = UNIT_START[preset]
         self.rules = {level: rules_for(rules, level) for level in Level}
@@ -548,6 +556,7 @@ class _Builder:
                 "unit_id": unit_id, "parent_id": parent_id, "valid_from": self.start, "valid_to": None,
             })
         self.counts[level.value] += 1
+        self.log.unit(unit_id, level, place.kind, place.short, parent_id)
         return unit_id
 
     def add_assignment(
@@ -570,6 +579,7 @@ class _Builder:
             "end_reason": end[1] if end else "",
         })
         self.counts["assignment"] += 1
+        self.log.charge(Charge(cadre_id, target_id, level, start, end[0] if end else None))
 
     # -- bodies, cadres and pools
 
@@ -683,6 +693,7 @@ class _Builder:
             "home_unit_id": body.unit_id,
         })
         self.counts["cadre"] += 1
+        self.log.cadre(cadre_id, full_name, pool.tier, standing, committee)
         return cadre_id
 
     def person_name(self, female: bool) -> str:
@@ -764,6 +775,7 @@ class _Builder:
         for commune, commune_id in zip(area.communes, commune_ids, strict=True):
             self.commune(commune, commune_id, region, bodies)
             progress()
+        self.log.area_done()
 
     def is_remote(self, place: Place, share: float) -> bool:
         """Return whether a commune is remote: islands always, rural communes at the given share."""
@@ -783,6 +795,7 @@ class _Builder:
                     "valid_from": self.start, "valid_to": None,
                 })
             self.counts["cluster"] += 1
+            self.log.cluster(cluster_id, members)
             self.staff(cluster_id, Level.CLUSTER, bodies)
 
     def commune(self, plan: CommunePlan, commune_id: str, region: str, bodies: Bodies) -> None:
@@ -828,8 +841,8 @@ def _silent(_stage: str, _done: int, _total: int) -> None:
     """Ignore progress."""
 
 
-def _prepare(database: Database, preset: Preset) -> tuple[Settings, tuple[GraspRule, ...]]:
-    """Return the database's settings and rules, setting it up for the preset if it is new."""
+def _prepare(database: Database, preset: Preset) -> tuple[Settings, tuple[GraspRule, ...], LogCalendar]:
+    """Return the database's settings, rules and the field log's days, setting it up for the preset if it is new."""
     with UnitOfWork(database) as uow:
         settings = uow.settings.get()
         if settings is None:
@@ -840,7 +853,10 @@ def _prepare(database: Database, preset: Preset) -> tuple[Settings, tuple[GraspR
                 preset=settings.preset,
                 wanted=preset,
             )
-        return settings, uow.rules.all()
+        end = DEMO_DATE + timedelta(days=1)
+        free_days = tuple(free_day.day for free_day in calendar.free_days_between(uow, LOG_START, end))
+        days = LogCalendar(free_days, calendar.holiday_table(uow, LOG_START, end), DEMO_DATE)
+        return settings, uow.rules.all(), days
 
 
 def build_demo(
@@ -856,7 +872,7 @@ def build_demo(
         raise RuleViolation(
             N_("Demo data can only be added to an empty database; this one already holds units.")
         )
-    settings, rules = _prepare(database, preset)
+    settings, rules, days = _prepare(database, preset)
     rng = random.Random(seed)
     planning = N_("Planning the demo hierarchy")
     report(planning, 0, 1)
@@ -873,10 +889,12 @@ def build_demo(
         report(building, done, totals[Level.COMMUNE])
 
     with bulk.bulk_load(database) as out:
-        builder = _Builder(rng, out, preset, rules, settings.workload_threshold, gap_plan)
+        log = FieldLog(seed, out, preset, days, NATIONAL_SAMPLE if scale is Scale.NATIONAL else None)
+        builder = _Builder(rng, out, preset, rules, settings.workload_threshold, gap_plan, log)
         report(building, 0, totals[Level.COMMUNE])
         for plan in plans:
+            log.province(plan.place.code)
             builder.province(plan, commune_done)
         report(saving, 0, 1)
     report(saving, 1, 1)
-    return DemoSummary(preset, scale, builder.counts, tuple(builder.gaps))
+    return DemoSummary(preset, scale, {**builder.counts, **log.counts}, tuple(builder.gaps))

@@ -10,6 +10,7 @@ from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolati
 from grassroots_app.domain.hierarchy import unit_levels
 from grassroots_app.domain.model import Level, Period, Unit, new_id
 from grassroots_app.domain.ratings import (
+    RATEABLE_LEVELS,
     Grade,
     Rating,
     check_rateable,
@@ -105,6 +106,18 @@ def ratings_under(uow: UnitOfWork, unit_id: str, year: int, quarter: int | None 
     ratings = uow.ratings.for_units([item for item, _name in below], year, quarter)
     views = [RatingView(ratings.get(item), item, name, level) for item, name in below]
     return sorted(views, key=lambda view: (natural_key(view.unit_name), view.unit_id))
+
+
+def ratings_at(uow: UnitOfWork, unit_id: str, year: int, quarter: int | None = None) -> list[RatingView]:
+    """Return the unit itself when it is rated and existed in the period, then ratings_under it.
+
+    For a commune: the commune's party committee, then its hamlets; for a province: its communes.
+    """
+    below = ratings_under(uow, unit_id, year, quarter)
+    unit = get_unit(uow, unit_id)
+    if unit.level not in RATEABLE_LEVELS or not unit.period.overlaps(Period(*period_span(year, quarter))):
+        return below
+    return [RatingView(uow.ratings.get(unit.id, year, quarter), unit.id, unit.name, unit.level), *below]
 
 
 def rating_summary(

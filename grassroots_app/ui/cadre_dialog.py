@@ -2,45 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from itertools import pairwise
-from typing import TypeVar
 
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
-from grassroots_app.domain.errors import DomainError, Labelled
+from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
 from grassroots_app.services import cadres
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.widgets import EditDialog
+from grassroots_app.ui.widgets import EditDialog, choices, choose_member, chosen_member
 
 MAX_YEAR = 9999
-E = TypeVar("E", bound=Labelled)
-
-
-def _choices(members: Iterable[Labelled], empty: bool = False) -> QComboBox:
-    """Return a combo box of translated labels holding the members' values (first a blank one if asked)."""
-    box = QComboBox()
-    if empty:
-        box.addItem("—", None)
-    for member in members:
-        box.addItem(tr(member.label), member.value)
-    return box
-
-
-def _chosen(box: QComboBox, kind: type[E]) -> E | None:
-    """Return the member chosen in a combo box made by _choices (None for the blank one)."""
-    value = box.currentData()
-    return None if value is None else kind(value)
-
-
-def _choose(box: QComboBox, member: Labelled | None) -> None:
-    """Show a member (or the blank choice) in a combo box made by _choices."""
-    box.setCurrentIndex(box.findData(None if member is None else member.value))
 
 
 class CadreDialog(EditDialog):
@@ -57,17 +33,17 @@ class CadreDialog(EditDialog):
 
     def _build(self) -> None:
         self.full_name = QLineEdit()
-        self.gender = _choices(Gender, empty=True)
+        self.gender = choices(Gender, empty=True)
         self.birth_year = QLineEdit()
         self.birth_year.setValidator(QIntValidator(0, MAX_YEAR, self.birth_year))
         self.position = QLineEdit()
         self.workplace = QLineEdit()
-        self.tier = _choices(Tier)
+        self.tier = choices(Tier)
         self.standing = QCheckBox(tr("Member of the Standing Committee"))
         self.committee = QCheckBox(tr("Member of the Party Committee"))
         self.party_member = QCheckBox(tr("Party member"))
         self.phone = QLineEdit()
-        self.status = _choices(CadreStatus)
+        self.status = choices(CadreStatus)
         rows = (
             (tr("Full name"), self.full_name), (tr("Gender"), self.gender), (tr("Birth year"), self.birth_year),
             (tr("Position"), self.position), (tr("Workplace"), self.workplace), (tr("Tier"), self.tier),
@@ -82,16 +58,16 @@ class CadreDialog(EditDialog):
 
     def _show(self, cadre: Cadre) -> None:
         self.full_name.setText(cadre.full_name)
-        _choose(self.gender, cadre.gender)
+        choose_member(self.gender, cadre.gender)
         self.birth_year.setText("" if cadre.birth_year is None else str(cadre.birth_year))
         self.position.setText(cadre.position)
         self.workplace.setText(cadre.workplace)
-        _choose(self.tier, cadre.tier)
+        choose_member(self.tier, cadre.tier)
         self.standing.setChecked(cadre.is_standing)
         self.committee.setChecked(cadre.is_committee)
         self.party_member.setChecked(cadre.is_party_member)
         self.phone.setText(cadre.phone)
-        _choose(self.status, cadre.status)
+        choose_member(self.status, cadre.status)
 
     def entered(self) -> Cadre:
         """Return the cadre as the fields describe it (status kept as before: see submit)."""
@@ -100,11 +76,11 @@ class CadreDialog(EditDialog):
         return replace(
             base,
             full_name=self.full_name.text(),
-            gender=_chosen(self.gender, Gender),
+            gender=chosen_member(self.gender, Gender),
             birth_year=int(year) if year else None,
             position=self.position.text(),
             workplace=self.workplace.text(),
-            tier=_chosen(self.tier, Tier) or Tier.COMMUNE,
+            tier=chosen_member(self.tier, Tier) or Tier.COMMUNE,
             is_standing=self.standing.isChecked(),
             is_committee=self.committee.isChecked(),
             is_party_member=self.party_member.isChecked(),
@@ -113,7 +89,7 @@ class CadreDialog(EditDialog):
 
     def submit(self) -> None:
         """Save the cadre (leaving ends the open assignments, in the same step)."""
-        status = _chosen(self.status, CadreStatus) or CadreStatus.ACTIVE
+        status = chosen_member(self.status, CadreStatus) or CadreStatus.ACTIVE
         try:
             if self.cadre is None:
                 self.saved = self._add(status)

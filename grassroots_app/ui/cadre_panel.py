@@ -27,6 +27,7 @@ from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import CadreTarget, cadre_targets
 from grassroots_app.ui.assign_dialog import EndAssignmentDialog
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.widgets import format_day
@@ -99,8 +100,9 @@ class CadrePanel(QWidget):
         box = QVBoxLayout(self.targets_box)
         box.addWidget(self.targets)
         box.addLayout(buttons)
+        self.field_log = FieldLogSection(context, "cadre_panel", for_cadre=True)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.details_box, self.targets_box):
+        for widget in (self.title, self.details_box, self.targets_box, self.field_log):
             layout.addWidget(widget)
         self.targets.itemSelectionChanged.connect(self._selection_changed)
         self.end_button.clicked.connect(self.end_assignment)
@@ -140,6 +142,7 @@ class CadrePanel(QWidget):
     def _fill(self, data: CadreData | None) -> None:
         self.details_box.setVisible(data is not None)
         self.targets_box.setVisible(data is not None)
+        self.field_log.show_cadre(data.cadre.id if data else None)
         if data is None:
             self.title.setText(tr("Choose a cadre in the list."))
             self._fill_targets([])

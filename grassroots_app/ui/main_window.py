@@ -26,11 +26,15 @@ from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.cadre_panel import CadrePanel
 from grassroots_app.ui.calendar_view import CalendarView
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.fieldlog_view import FieldLogView
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
 from grassroots_app.ui.lifetime import follow, silence
 from grassroots_app.ui.plan_view import PlanView
+from grassroots_app.ui.ratings_view import RatingsView
+from grassroots_app.ui.recommendations_view import RecommendationsView
+from grassroots_app.ui.report_view import ReportView
 from grassroots_app.ui.roster import CadreRoster
 from grassroots_app.ui.search import SearchBox
 from grassroots_app.ui.tree_model import Node, NodeKind
@@ -79,6 +83,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._central(), tr("Units and cadres"))
         self.tabs.addTab(_scrolled(self.calendar), tr("Calendar"))
         self.tabs.addTab(_scrolled(self.plan), tr("Base-day plan"))
+        self.field_log = FieldLogView(self.context)
+        self.tabs.addTab(_scrolled(self.field_log), tr("Field log"))
+        self.recommendations = RecommendationsView(self.context)
+        self.tabs.addTab(_scrolled(self.recommendations), tr("Recommendations"))
+        self.ratings = RatingsView(self.context)
+        self.tabs.addTab(_scrolled(self.ratings), tr("Ratings"))
+        self.report_view = ReportView(self.context)
+        self.tabs.addTab(_scrolled(self.report_view), tr("Reports"))
         self.setCentralWidget(self.tabs)
         self._build_dock()
         self._build_actions()
@@ -256,6 +268,9 @@ class MainWindow(QMainWindow):
         """Switch the interface language and rebuild the window's texts."""
         if language == self.context.language.language:
             return
+        if not self.report_view.may_leave():
+            self.language_actions[self.context.language.language].setChecked(True)
+            return
         self.context.language.apply(language)
         self.context.settings.language = language
         self.removeDockWidget(self.dock)
@@ -276,6 +291,8 @@ class MainWindow(QMainWindow):
 
     def open_location(self, location: str) -> None:
         """Switch to the database at a path or URL, setting it up first when it is empty."""
+        if not self.report_view.may_leave():
+            return
         try:
             database = Database.open(location)
         except Exception as error:  # noqa: BLE001 - shown to the user, logged by the reporter
@@ -315,7 +332,10 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Remember the layout and wait for background work before closing."""
+        """Remember the layout and wait for background work before closing (unsaved report texts: ask first)."""
+        if not self.report_view.may_leave():
+            event.ignore()
+            return
         self.save_layout()
         self.context.tasks.wait()
         silence(self)

@@ -1,14 +1,15 @@
-"""Message boxes behind a small object, so dialogs can be tested without clicking."""
+"""Message boxes and file and printer choosers behind a small object, so dialogs can be tested without clicking."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from grassroots_app.ui.i18n import tr
 
 
 class Prompter:
-    """Asks and tells the user through message boxes."""
+    """Asks and tells the user through message boxes and the standard choosers."""
 
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
         """Ask a yes/no question; return True for yes."""
@@ -23,3 +24,12 @@ class Prompter:
     def warn(self, parent: QWidget | None, text: str) -> None:
         """Show a problem the user can correct."""
         QMessageBox.warning(parent, tr("Grassroots"), text)
+
+    def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+        """Ask where to save a file; return the path chosen, or None when cancelled."""
+        path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
+
+    def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
+        """Let the user choose and set up the printer; return False when cancelled."""
+        return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted

@@ -35,6 +35,7 @@ from grassroots_app.services.assignments import get_target
 from grassroots_app.services.coverage import CoverageReport, coverage
 from grassroots_app.ui.assign_dialog import AssignDialog, EndAssignmentDialog
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.unit_dialogs import (
@@ -115,10 +116,12 @@ class UnitPanel(QWidget):
         self._build_holders()
         self._build_gaps()
         self._build_actions()
+        self.field_log = FieldLogSection(context, "unit_panel")
         layout = QVBoxLayout(self)
         for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box):
             layout.addWidget(widget)
         layout.addLayout(self.actions)
+        layout.addWidget(self.field_log)
         follow(context.events.data_changed, self, self.refresh)
         follow(context.events.as_of_changed, self, lambda _day: self.refresh())
         self.show_target(None)
@@ -199,6 +202,7 @@ class UnitPanel(QWidget):
         data = self.data
         for box in (self.details_box, self.holders_box, self.gaps_box):
             box.setVisible(data is not None)
+        self.field_log.show_place(data.target_id if data else None, data is not None and data.unit is None)
         if data is None:
             self.title.setText(tr("Choose a unit in the tree or search for it."))
             self.period.clear()

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from grassroots_app.domain.errors import DomainError
+from grassroots_app.domain.errors import DomainError, Labelled
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.settings import WindowSettings
 
 DATE_FORMAT = "dd/MM/yyyy"
+E = TypeVar("E", bound=Labelled)
 
 
 def to_qdate(day: date) -> QDate:
@@ -37,6 +50,36 @@ def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
 def format_day(day: date | None) -> str:
     """Return a date as dd/mm/yyyy, or an empty string."""
     return day.strftime("%d/%m/%Y") if day else ""
+
+
+def choices(members: Iterable[Labelled], empty: bool = False) -> QComboBox:
+    """Return a combo box of translated labels holding the members' values (first a blank one if asked)."""
+    box = QComboBox()
+    if empty:
+        box.addItem("—", None)
+    for member in members:
+        box.addItem(tr(member.label), member.value)
+    return box
+
+
+def chosen_member(box: QComboBox, kind: type[E]) -> E | None:
+    """Return the member chosen in a combo box made by choices (None for the blank one)."""
+    value = box.currentData()
+    return None if value is None else kind(value)
+
+
+def choose_member(box: QComboBox, member: Labelled | None) -> None:
+    """Show a member (or the blank choice) in a combo box made by choices."""
+    box.setCurrentIndex(box.findData(None if member is None else member.value))
+
+
+def remember_state(settings: WindowSettings, key: str, part: QSplitter | QHeaderView) -> bool:
+    """Give a splitter or a header the sizes the user left it with, and remember each change; return whether any."""
+    state = settings.blob(key)
+    restored = state is not None and part.restoreState(state)
+    changed = part.splitterMoved if isinstance(part, QSplitter) else part.sectionResized
+    changed.connect(lambda *_args: settings.set_blob(key, part.saveState()))
+    return restored
 
 
 class ErrorLabel(QLabel):

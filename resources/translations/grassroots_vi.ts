@@ -2085,5 +2085,1171 @@ Chi tiết có trong tệp nhật ký:
       <source>No recommendation has the id '{id}'.</source>
       <translation>Không có kiến nghị nào có mã định danh '{id}'.</translation>
     </message>
+    <message>
+      <source>forwarded to {body} on {day}</source>
+      <translation>đã chuyển {body} ngày {day}</translation>
+    </message>
+    <message>
+      <source>record an activity</source>
+      <translation>ghi một hoạt động</translation>
+    </message>
+    <message>
+      <source>list the activities, newest first</source>
+      <translation>liệt kê các hoạt động, mới nhất trước</translation>
+    </message>
+    <message>
+      <source>party meetings each cadre attended against the target</source>
+      <translation>số buổi sinh hoạt đảng mỗi cán bộ đã dự so với chỉ tiêu</translation>
+    </message>
+    <message>
+      <source>record a recommendation</source>
+      <translation>ghi một kiến nghị</translation>
+    </message>
+    <message>
+      <source>list the recommendations, newest first</source>
+      <translation>liệt kê các kiến nghị, mới nhất trước</translation>
+    </message>
+    <message>
+      <source>show a recommendation's steps</source>
+      <translation>xem các bước xử lý của một kiến nghị</translation>
+    </message>
+    <message>
+      <source>rate a commune or hamlet for a year or quarter</source>
+      <translation>xếp loại một xã hoặc ấp cho một năm hoặc một quý</translation>
+    </message>
+    <message>
+      <source>count and share of each grade per level</source>
+      <translation>số lượng và tỷ lệ từng mức xếp loại theo cấp</translation>
+    </message>
+    <message>
+      <source>quarter {quarter}/{year}</source>
+      <translation>quý {quarter}/{year}</translation>
+    </message>
+    <message>
+      <source>(planned visit)</source>
+      <translation>(theo kế hoạch)</translation>
+    </message>
+    <message>
+      <source>met</source>
+      <translation>đạt</translation>
+    </message>
+    <message>
+      <source>OVERDUE</source>
+      <translation>QUÁ HẠN</translation>
+    </message>
+    <message>
+      <source>Recorded the recommendation:</source>
+      <translation>Đã ghi kiến nghị:</translation>
+    </message>
+    <message>
+      <source>History:</source>
+      <translation>Quá trình xử lý:</translation>
+    </message>
+    <message>
+      <source>{path}, {period}: {grade}.</source>
+      <translation>{path}, {period}: {grade}.</translation>
+    </message>
+    <message>
+      <source>mark a recommendation resolved at the base</source>
+      <translation>ghi nhận kiến nghị đã được giải quyết tại cơ sở</translation>
+    </message>
+    <message>
+      <source>forward a recommendation to the body that can settle it</source>
+      <translation>chuyển kiến nghị đến cơ quan có thẩm quyền giải quyết</translation>
+    </message>
+    <message>
+      <source>record the answer a forwarded recommendation received</source>
+      <translation>ghi nội dung trả lời kiến nghị đã chuyển</translation>
+    </message>
+    <message>
+      <source>close a resolved or answered recommendation</source>
+      <translation>kết thúc kiến nghị đã giải quyết hoặc đã có trả lời</translation>
+    </message>
+    <message>
+      <source>'{text}' is not a number.</source>
+      <translation>'{text}' không phải là số.</translation>
+    </message>
+    <message>
+      <source>the year {year}</source>
+      <translation>năm {year}</translation>
+    </message>
+    <message>
+      <source>No activities.</source>
+      <translation>Không có hoạt động nào.</translation>
+    </message>
+    <message>
+      <source>Party meetings attended in {period}, against the target:</source>
+      <translation>Số buổi dự sinh hoạt đảng trong {period}, so với chỉ tiêu:</translation>
+    </message>
+    <message>
+      <source>No cadre has an attendance target.</source>
+      <translation>Không có cán bộ nào có chỉ tiêu dự sinh hoạt.</translation>
+    </message>
+    <message>
+      <source>No recommendations.</source>
+      <translation>Không có kiến nghị nào.</translation>
+    </message>
+    <message>
+      <source>Quality ratings for {period}:</source>
+      <translation>Kết quả đánh giá, xếp loại chất lượng {period}:</translation>
+    </message>
+    <message>
+      <source>first day (YYYY-MM-DD)</source>
+      <translation>ngày đầu (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>last day, included (YYYY-MM-DD)</source>
+      <translation>ngày cuối, tính cả ngày này (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>only at this unit and below it (id, code or path)</source>
+      <translation>chỉ ở đơn vị này và các đơn vị trực thuộc (mã định danh, mã đơn vị hoặc đường dẫn)</translation>
+    </message>
+    <message>
+      <source>only in this cluster and its communes (id or name)</source>
+      <translation>chỉ trong cụm này và các xã của cụm (mã định danh hoặc tên)</translation>
+    </message>
+    <message>
+      <source>quarter 1-4 (default: the whole year)</source>
+      <translation>quý 1-4 (mặc định: cả năm)</translation>
+    </message>
+    <message>
+      <source>the day (YYYY-MM-DD)</source>
+      <translation>ngày (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>how long it took, in minutes</source>
+      <translation>thời gian, tính bằng phút</translation>
+    </message>
+    <message>
+      <source>at most this many, the newest</source>
+      <translation>tối đa bấy nhiêu mục, mới nhất trước</translation>
+    </message>
+    <message>
+      <source>unit (id, code or path)</source>
+      <translation>đơn vị (mã định danh, mã đơn vị hoặc đường dẫn)</translation>
+    </message>
+    <message>
+      <source>the day it was raised (YYYY-MM-DD)</source>
+      <translation>ngày nêu kiến nghị (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>the day it should be settled by (YYYY-MM-DD)</source>
+      <translation>hạn giải quyết (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>only those still waiting after their due date</source>
+      <translation>chỉ các kiến nghị đã quá hạn mà chưa giải quyết xong</translation>
+    </message>
+    <message>
+      <source>the day overdue is judged on (default: today)</source>
+      <translation>ngày dùng để xét quá hạn (mặc định: hôm nay)</translation>
+    </message>
+    <message>
+      <source>the body it is forwarded to</source>
+      <translation>cơ quan nhận kiến nghị</translation>
+    </message>
+    <message>
+      <source>the answer received</source>
+      <translation>nội dung trả lời nhận được</translation>
+    </message>
+    <message>
+      <source>recommendation id</source>
+      <translation>mã định danh của kiến nghị</translation>
+    </message>
+    <message>
+      <source>points out of 100 (the grade follows from it when not given)</source>
+      <translation>số điểm trên thang 100 (nếu không nhập mức xếp loại thì suy ra từ số điểm)</translation>
+    </message>
+    <message>
+      <source>only this unit and below it (id, code or path)</source>
+      <translation>chỉ đơn vị này và các đơn vị trực thuộc (mã định danh, mã đơn vị hoặc đường dẫn)</translation>
+    </message>
+    <message>
+      <source>{minutes} min</source>
+      <translation>{minutes} phút</translation>
+    </message>
+    <message>
+      <source>Recorded: {activity}</source>
+      <translation>Đã ghi: {activity}</translation>
+    </message>
+    <message>
+      <source>{missing} short</source>
+      <translation>còn thiếu {missing}</translation>
+    </message>
+    <message>
+      <source>due {day}</source>
+      <translation>hạn {day}</translation>
+    </message>
+    <message>
+      <source>The recommendation is now {status}.</source>
+      <translation>Kiến nghị chuyển sang trạng thái: {status}.</translation>
+    </message>
+    <message>
+      <source>({score} points)</source>
+      <translation>({score} điểm)</translation>
+    </message>
+    <message>
+      <source>Completed tasks well or better</source>
+      <translation>Hoàn thành tốt nhiệm vụ trở lên</translation>
+    </message>
+    <message>
+      <source>No ratings for {period}.</source>
+      <translation>Chưa có kết quả xếp loại {period}.</translation>
+    </message>
+    <message>
+      <source>the day of this step (YYYY-MM-DD)</source>
+      <translation>ngày của bước xử lý này (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>the field log: what cadres did at the base</source>
+      <translation>sổ theo dõi: các hoạt động của cán bộ ở cơ sở</translation>
+    </message>
+    <message>
+      <source>residents' recommendations</source>
+      <translation>kiến nghị của nhân dân</translation>
+    </message>
+    <message>
+      <source>quality ratings of communes and hamlets</source>
+      <translation>đánh giá, xếp loại chất lượng xã và ấp</translation>
+    </message>
+    <message>
+      <source>answered on {day}: {answer}</source>
+      <translation>trả lời ngày {day}: {answer}</translation>
+    </message>
+    <message>
+      <source>Choose a unit</source>
+      <translation>Chọn đơn vị</translation>
+    </message>
+    <message>
+      <source>No target on that day: choose another unit</source>
+      <translation>Ngày đó cán bộ không phụ trách địa bàn nào: hãy chọn đơn vị khác</translation>
+    </message>
+    <message>
+      <source>Other &amp;unit…</source>
+      <translation>Đơn vị &amp;khác…</translation>
+    </message>
+    <message>
+      <source>Find a unit that is not among the cadre's targets</source>
+      <translation>Tìm một đơn vị ngoài các địa bàn cán bộ phụ trách</translation>
+    </message>
+    <message>
+      <source>not given</source>
+      <translation>không ghi</translation>
+    </message>
+    <message>
+      <source>Short notes: the cell, the content, what residents raised</source>
+      <translation>Ghi chú ngắn: chi bộ, nội dung, ý kiến của nhân dân</translation>
+    </message>
+    <message>
+      <source>Duration (&amp;minutes)</source>
+      <translation>Thời lượng (&amp;phút)</translation>
+    </message>
+    <message>
+      <source>&amp;Cadre</source>
+      <translation>&amp;Cán bộ</translation>
+    </message>
+    <message>
+      <source>Tar&amp;get</source>
+      <translation>Địa &amp;bàn</translation>
+    </message>
+    <message>
+      <source>&amp;Kind</source>
+      <translation>&amp;Loại hoạt động</translation>
+    </message>
+    <message>
+      <source>&amp;Date</source>
+      <translation>Ngà&amp;y</translation>
+    </message>
+    <message>
+      <source>&amp;Notes</source>
+      <translation>&amp;Ghi chú</translation>
+    </message>
+    <message>
+      <source>Choose the cadre from the list (type part of the name).</source>
+      <translation>Hãy chọn cán bộ trong danh sách (gõ một phần họ tên).</translation>
+    </message>
+    <message>
+      <source>Choose where the activity took place.</source>
+      <translation>Hãy chọn nơi diễn ra hoạt động.</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>Hoạt động</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>Số phút</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Theo kế hoạch</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <source>the activity of {name} on {day}</source>
+      <translation>hoạt động của {name} ngày {day}</translation>
+    </message>
+    <message>
+      <source>Edit the activity</source>
+      <translation>Sửa hoạt động</translation>
+    </message>
+    <message>
+      <source>All kinds</source>
+      <translation>Mọi loại hoạt động</translation>
+    </message>
+    <message>
+      <source>Edit the selected activity (F2)</source>
+      <translation>Sửa hoạt động đang chọn (F2)</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Xóa</translation>
+    </message>
+    <message>
+      <source>Delete the selected activities (Del)</source>
+      <translation>Xóa các hoạt động đang chọn (Del)</translation>
+    </message>
+    <message>
+      <source>All clusters</source>
+      <translation>Mọi cụm</translation>
+    </message>
+    <message>
+      <source>Edit {activity}</source>
+      <translation>Sửa {activity}</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Thời gian</translation>
+    </message>
+    <message>
+      <source>Cluster</source>
+      <translation>Cụm</translation>
+    </message>
+    <message>
+      <source>Under the unit</source>
+      <translation>Thuộc đơn vị</translation>
+    </message>
+    <message>
+      <source>Delete activities</source>
+      <translation>Xóa hoạt động</translation>
+    </message>
+    <message>
+      <source>Fulfils a visit of the base-day plan</source>
+      <translation>Thực hiện một lượt xuống cơ sở trong kế hoạch ngày dành cho cơ sở</translation>
+    </message>
+    <message>
+      <source>Delete {activity}</source>
+      <translation>Xóa {activity}</translation>
+    </message>
+    <message>
+      <source>Delete {activity} at {target}?</source>
+      <translation>Xóa {activity} tại {target}?</translation>
+    </message>
+    <message>
+      <source>Delete {count} activities</source>
+      <translation>Xóa {count} hoạt động</translation>
+    </message>
+    <message>
+      <source>Delete the {count} selected activities?</source>
+      <translation>Xóa {count} hoạt động đang chọn?</translation>
+    </message>
+    <message>
+      <source>The newest {count} activities; narrow the filters to see the others.</source>
+      <translation>{count} hoạt động mới nhất; thu hẹp bộ lọc để xem các hoạt động khác.</translation>
+    </message>
+    <message>
+      <source>{count} activities</source>
+      <translation>{count} hoạt động</translation>
+    </message>
+    <message>
+      <source>Meetings attended</source>
+      <translation>Số buổi đã dự</translation>
+    </message>
+    <message>
+      <source>Meetings due</source>
+      <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>Kết quả</translation>
+    </message>
+    <message>
+      <source>{count} short</source>
+      <translation>còn thiếu {count}</translation>
+    </message>
+    <message>
+      <source>{met} of {total} cadres have attended the meetings due.</source>
+      <translation>{met}/{total} cán bộ đã dự đủ số buổi theo chỉ tiêu.</translation>
+    </message>
+    <message>
+      <source>Raised</source>
+      <translation>Ngày nêu</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Đơn vị</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Hạn giải quyết</translation>
+    </message>
+    <message>
+      <source>Content</source>
+      <translation>Nội dung</translation>
+    </message>
+    <message>
+      <source>Field log</source>
+      <translation>Nhật ký cơ sở</translation>
+    </message>
+    <message>
+      <source>Recent activities (reading…)</source>
+      <translation>Hoạt động gần đây (đang đọc…)</translation>
+    </message>
+    <message>
+      <source>Recommendations (reading…)</source>
+      <translation>Kiến nghị (đang đọc…)</translation>
+    </message>
+    <message>
+      <source>Latest {count} activities</source>
+      <translation>{count} hoạt động gần nhất</translation>
+    </message>
+    <message>
+      <source>Activities ({count})</source>
+      <translation>Hoạt động ({count})</translation>
+    </message>
+    <message>
+      <source>{status}, overdue</source>
+      <translation>{status}, quá hạn</translation>
+    </message>
+    <message>
+      <source>Recommendations ({count}, {overdue} overdue)</source>
+      <translation>Kiến nghị ({count}, {overdue} quá hạn)</translation>
+    </message>
+    <message>
+      <source>&amp;Record</source>
+      <translation>Ghi &amp;vào sổ</translation>
+    </message>
+    <message>
+      <source>Record the activity (Enter, or Ctrl+Enter)</source>
+      <translation>Ghi hoạt động vào sổ (Enter hoặc Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <source>Recorded: {day}, {name}, {kind} at {target}.</source>
+      <translation>Đã ghi: {day}, {name}, {kind} tại {target}.</translation>
+    </message>
+    <message>
+      <source>New activity</source>
+      <translation>Ghi hoạt động mới</translation>
+    </message>
+    <message>
+      <source>Activities</source>
+      <translation>Hoạt động</translation>
+    </message>
+    <message>
+      <source>Meetings attended against the targets</source>
+      <translation>Dự sinh hoạt so với chỉ tiêu</translation>
+    </message>
+    <message>
+      <source>Record the activity of {name} on {day}</source>
+      <translation>Ghi hoạt động của {name} ngày {day}</translation>
+    </message>
+    <message>
+      <source>Recommendations</source>
+      <translation>Kiến nghị</translation>
+    </message>
+    <message>
+      <source>Ratings</source>
+      <translation>Xếp loại</translation>
+    </message>
+    <message>
+      <source>Whole year</source>
+      <translation>Cả năm</translation>
+    </message>
+    <message>
+      <source>Between dates</source>
+      <translation>Từ ngày đến ngày</translation>
+    </message>
+    <message>
+      <source>What is rated</source>
+      <translation>Đối tượng xếp loại</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Mức xếp loại</translation>
+    </message>
+    <message>
+      <source>Score (0–100)</source>
+      <translation>Điểm (0–100)</translation>
+    </message>
+    <message>
+      <source>the commune's party committee</source>
+      <translation>Đảng ủy xã</translation>
+    </message>
+    <message>
+      <source>the hamlet's cadres, party cell, staff</source>
+      <translation>Chi bộ, cán bộ ấp/thôn</translation>
+    </message>
+    <message>
+      <source>Type the score as a number from 0 to 100, such as 85,5.</source>
+      <translation>Nhập điểm là một số từ 0 đến 100, ví dụ 85,5.</translation>
+    </message>
+    <message>
+      <source>Communes</source>
+      <translation>Xã</translation>
+    </message>
+    <message>
+      <source>Hamlets</source>
+      <translation>Ấp, thôn</translation>
+    </message>
+    <message>
+      <source>Up one level</source>
+      <translation>Lên một cấp</translation>
+    </message>
+    <message>
+      <source>Type a grade's number (1–4) or a score, then Enter; Delete removes the rating; Enter on a name opens its units.</source>
+      <translation>Gõ số thứ tự mức xếp loại (1–4) hoặc điểm rồi nhấn Enter; phím Delete xóa kết quả xếp loại; Enter trên tên đơn vị để mở các đơn vị trực thuộc.</translation>
+    </message>
+    <message>
+      <source>Remove the rating</source>
+      <translation>Xóa kết quả xếp loại</translation>
+    </message>
+    <message>
+      <source>No rating yet for this period.</source>
+      <translation>Chưa có kết quả xếp loại trong kỳ này.</translation>
+    </message>
+    <message>
+      <source>Shares of each grade (in the unit and below)</source>
+      <translation>Tỷ lệ từng mức xếp loại (đơn vị và các đơn vị trực thuộc)</translation>
+    </message>
+    <message>
+      <source>Rate {unit}</source>
+      <translation>Xếp loại {unit}</translation>
+    </message>
+    <message>
+      <source>Remove the rating of {unit}</source>
+      <translation>Xóa kết quả xếp loại của {unit}</translation>
+    </message>
+    <message>
+      <source>{level}: {total} rated</source>
+      <translation>{level}: {total} đơn vị được xếp loại</translation>
+    </message>
+    <message>
+      <source>Raised on</source>
+      <translation>Ngày nêu</translation>
+    </message>
+    <message>
+      <source>Through the cadre</source>
+      <translation>Cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>Hạn giải quyết</translation>
+    </message>
+    <message>
+      <source>Forwarded to</source>
+      <translation>Chuyển đến</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>Trả lời</translation>
+    </message>
+    <message>
+      <source>Resolved at the base on</source>
+      <translation>Giải quyết tại cơ sở ngày</translation>
+    </message>
+    <message>
+      <source>Closed on</source>
+      <translation>Kết thúc ngày</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Thay đổi</translation>
+    </message>
+    <message>
+      <source>raised</source>
+      <translation>nêu kiến nghị</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>Quá trình xử lý</translation>
+    </message>
+    <message>
+      <source>Choose a recommendation in the list to see its detail and history.</source>
+      <translation>Chọn một kiến nghị trong danh sách để xem chi tiết và quá trình xử lý.</translation>
+    </message>
+    <message>
+      <source>{text} ({day})</source>
+      <translation>{text} (ngày {day})</translation>
+    </message>
+    <message>
+      <source>Resolve at the base</source>
+      <translation>Giải quyết tại cơ sở</translation>
+    </message>
+    <message>
+      <source>Resolve at the base the recommendation of {unit}</source>
+      <translation>Giải quyết tại cơ sở kiến nghị của {unit}</translation>
+    </message>
+    <message>
+      <source>Forward the recommendation</source>
+      <translation>Chuyển kiến nghị</translation>
+    </message>
+    <message>
+      <source>Forward the recommendation of {unit}</source>
+      <translation>Chuyển kiến nghị của {unit}</translation>
+    </message>
+    <message>
+      <source>Forwarded to (body)</source>
+      <translation>Chuyển đến (cơ quan)</translation>
+    </message>
+    <message>
+      <source>Record the answer</source>
+      <translation>Ghi nhận trả lời</translation>
+    </message>
+    <message>
+      <source>Record the answer to the recommendation of {unit}</source>
+      <translation>Ghi nhận trả lời kiến nghị của {unit}</translation>
+    </message>
+    <message>
+      <source>Answer received</source>
+      <translation>Nội dung trả lời</translation>
+    </message>
+    <message>
+      <source>Close the recommendation</source>
+      <translation>Kết thúc kiến nghị</translation>
+    </message>
+    <message>
+      <source>Close the recommendation of {unit}</source>
+      <translation>Kết thúc kiến nghị của {unit}</translation>
+    </message>
+    <message>
+      <source>{unit}, {day}: {content}</source>
+      <translation>{unit}, ngày {day}: {content}</translation>
+    </message>
+    <message>
+      <source>Edit the recommendation</source>
+      <translation>Sửa kiến nghị</translation>
+    </message>
+    <message>
+      <source>Raise a recommendation</source>
+      <translation>Ghi nhận kiến nghị</translation>
+    </message>
+    <message>
+      <source>Due by</source>
+      <translation>Hạn đến</translation>
+    </message>
+    <message>
+      <source>Edit the recommendation of {unit}</source>
+      <translation>Sửa kiến nghị của {unit}</translation>
+    </message>
+    <message>
+      <source>Choose the unit where it was raised.</source>
+      <translation>Hãy chọn đơn vị nơi người dân nêu kiến nghị.</translation>
+    </message>
+    <message>
+      <source>Choose the cadre through whom it was raised.</source>
+      <translation>Hãy chọn cán bộ tiếp nhận kiến nghị.</translation>
+    </message>
+    <message>
+      <source>Raise a recommendation at {unit}</source>
+      <translation>Ghi nhận kiến nghị tại {unit}</translation>
+    </message>
+    <message>
+      <source>Overdue: still waiting after its due date</source>
+      <translation>Quá hạn: đã qua hạn giải quyết mà vẫn chưa có kết quả</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>Mọi tình trạng</translation>
+    </message>
+    <message>
+      <source>Overdue only</source>
+      <translation>Chỉ kiến nghị quá hạn</translation>
+    </message>
+    <message>
+      <source>Carried over into the quarter</source>
+      <translation>Tồn từ trước sang quý</translation>
+    </message>
+    <message>
+      <source>Resolve at the base…</source>
+      <translation>Giải quyết tại cơ sở…</translation>
+    </message>
+    <message>
+      <source>Forward…</source>
+      <translation>Chuyển đến…</translation>
+    </message>
+    <message>
+      <source>Record the answer…</source>
+      <translation>Trả lời…</translation>
+    </message>
+    <message>
+      <source>New…</source>
+      <translation>Thêm mới…</translation>
+    </message>
+    <message>
+      <source>{count} recommendations carried over, {overdue} overdue</source>
+      <translation>{count} kiến nghị chuyển sang, {overdue} quá hạn</translation>
+    </message>
+    <message>
+      <source>{count} recommendations, {overdue} overdue</source>
+      <translation>{count} kiến nghị, {overdue} quá hạn</translation>
+    </message>
+    <message>
+      <source>Delete this recommendation and its history?
+{summary}</source>
+      <translation>Xóa kiến nghị này cùng quá trình xử lý?
+{summary}</translation>
+    </message>
+    <message>
+      <source>Delete the recommendation</source>
+      <translation>Xóa kiến nghị</translation>
+    </message>
+    <message>
+      <source>Delete the recommendation of {unit}</source>
+      <translation>Xóa kiến nghị của {unit}</translation>
+    </message>
+    <message>
+      <source>activities in the field log</source>
+      <translation>hoạt động trong sổ theo dõi</translation>
+    </message>
+    <message>
+      <source>planned base-day visits</source>
+      <translation>lượt xuống cơ sở theo kế hoạch</translation>
+    </message>
+    <message>
+      <source>quality ratings</source>
+      <translation>kết quả xếp loại chất lượng</translation>
+    </message>
+    <message>
+      <source>Quarter {quarter} of {year} has not begun yet.</source>
+      <translation>Quý {quarter} năm {year} chưa bắt đầu.</translation>
+    </message>
+    <message>
+      <source>A report covers a cluster, a district or a province, not a {level}.</source>
+      <translation>Báo cáo lập cho một cụm, một huyện hoặc một tỉnh, không lập cho {level}.</translation>
+    </message>
+    <message>
+      <source>the document symbol</source>
+      <translation>ký hiệu văn bản</translation>
+    </message>
+    <message>
+      <source>the place</source>
+      <translation>địa danh</translation>
+    </message>
+    <message>
+      <source>the issuing body</source>
+      <translation>cơ quan ban hành</translation>
+    </message>
+    <message>
+      <source>the subject</source>
+      <translation>trích yếu</translation>
+    </message>
+    <message>
+      <source>the signer's name</source>
+      <translation>họ tên người ký</translation>
+    </message>
+    <message>
+      <source>A section is longer than {limit} characters.</source>
+      <translation>Một mục dài quá {limit} ký tự.</translation>
+    </message>
+    <message>
+      <source>A report has at most {most} recipients.</source>
+      <translation>Một báo cáo có nhiều nhất {most} nơi nhận.</translation>
+    </message>
+    <message>
+      <source>Report {number} was issued on {day}; an issued report is read-only.</source>
+      <translation>Báo cáo {number} đã ban hành ngày {day}; báo cáo đã ban hành không thể sửa.</translation>
+    </message>
+    <message>
+      <source>Fill in {missing} before issuing the report.</source>
+      <translation>Hãy điền {missing} trước khi ban hành báo cáo.</translation>
+    </message>
+    <message>
+      <source>A report on quarter {quarter} of {year} cannot be dated before the quarter begins ({day}).</source>
+      <translation>Báo cáo quý {quarter} năm {year} không thể mang ngày trước khi quý bắt đầu ({day}).</translation>
+    </message>
+    <message>
+      <source>The last report numbered in this series is dated {day}; a later number cannot carry an earlier date.</source>
+      <translation>Báo cáo mang số gần nhất của loại văn bản này đề ngày {day}; số sau không thể mang ngày sớm hơn.</translation>
+    </message>
+    <message>
+      <source>A term lasts from 1 to {most} years.</source>
+      <translation>Một nhiệm kỳ kéo dài từ 1 đến {most} năm.</translation>
+    </message>
+    <message>
+      <source>'{kind}' is not a kind of report.</source>
+      <translation>'{kind}' không phải là một loại báo cáo.</translation>
+    </message>
+    <message>
+      <source>No report has the id '{id}'.</source>
+      <translation>Không có báo cáo nào mang mã '{id}'.</translation>
+    </message>
+    <message>
+      <source>Choose the cadre first</source>
+      <translation>Hãy chọn cán bộ trước</translation>
+    </message>
+    <message>
+      <source>Raised in</source>
+      <translation>Nêu trong</translation>
+    </message>
+    <message>
+      <source>Unticked: raised at any time</source>
+      <translation>Bỏ chọn: kiến nghị nêu vào bất kỳ thời điểm nào</translation>
+    </message>
+    <message>
+      <source>The ones raised before the quarter chosen and still waiting when it began</source>
+      <translation>Các kiến nghị nêu trước quý đã chọn và chưa có kết quả khi quý bắt đầu</translation>
+    </message>
+    <message>
+      <source>⚠ {day} — overdue</source>
+      <translation>⚠ {day} — quá hạn</translation>
+    </message>
+    <message>
+      <source>Mark as closed…</source>
+      <translation>Kết thúc…</translation>
+    </message>
+    <message>
+      <source>Show the unit above ({keys})</source>
+      <translation>Xem đơn vị cấp trên ({keys})</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>Báo cáo</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Dự thảo</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>Đã ban hành</translation>
+    </message>
+    <message>
+      <source>A cluster</source>
+      <translation>Một cụm xã</translation>
+    </message>
+    <message>
+      <source>A whole district or province</source>
+      <translation>Toàn huyện hoặc toàn tỉnh</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Số</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>Trích yếu</translation>
+    </message>
+    <message>
+      <source>&amp;New draft</source>
+      <translation>&amp;Tạo dự thảo mới</translation>
+    </message>
+    <message>
+      <source>Write a new report on the chosen cluster or area and quarter</source>
+      <translation>Soạn báo cáo mới cho cụm hoặc địa bàn và quý đã chọn</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>&amp;Mở</translation>
+    </message>
+    <message>
+      <source>&amp;Delete the draft</source>
+      <translation>&amp;Xóa dự thảo</translation>
+    </message>
+    <message>
+      <source>Report &amp;on</source>
+      <translation>Báo cáo c&amp;ho</translation>
+    </message>
+    <message>
+      <source>&amp;Cluster</source>
+      <translation>&amp;Cụm</translation>
+    </message>
+    <message>
+      <source>&amp;Unit</source>
+      <translation>Đơn &amp;vị</translation>
+    </message>
+    <message>
+      <source>&amp;Year</source>
+      <translation>&amp;Năm</translation>
+    </message>
+    <message>
+      <source>&amp;Quarter</source>
+      <translation>&amp;Quý</translation>
+    </message>
+    <message>
+      <source>Saved &amp;reports</source>
+      <translation>Báo cáo đã &amp;lưu</translation>
+    </message>
+    <message>
+      <source>&amp;Save draft</source>
+      <translation>Lư&amp;u dự thảo</translation>
+    </message>
+    <message>
+      <source>&amp;Issue…</source>
+      <translation>&amp;Ban hành…</translation>
+    </message>
+    <message>
+      <source>Save P&amp;DF…</source>
+      <translation>Lưu &amp;PDF…</translation>
+    </message>
+    <message>
+      <source>Save E&amp;xcel…</source>
+      <translation>Lưu &amp;Excel…</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;In…</translation>
+    </message>
+    <message>
+      <source>&amp;Figures</source>
+      <translation>&amp;Số liệu</translation>
+    </message>
+    <message>
+      <source>&amp;Narrative</source>
+      <translation>Nội &amp;dung</translation>
+    </message>
+    <message>
+      <source>Pre&amp;view</source>
+      <translation>Xem t&amp;rước</translation>
+    </message>
+    <message>
+      <source>Computing the figures…</source>
+      <translation>Đang tính số liệu…</translation>
+    </message>
+    <message>
+      <source>No report is open.</source>
+      <translation>Chưa mở báo cáo nào.</translation>
+    </message>
+    <message>
+      <source>New draft, not saved yet.</source>
+      <translation>Dự thảo mới, chưa lưu.</translation>
+    </message>
+    <message>
+      <source>Unsaved report</source>
+      <translation>Báo cáo chưa lưu</translation>
+    </message>
+    <message>
+      <source>The report has changes that are not saved. Discard them?</source>
+      <translation>Báo cáo có thay đổi chưa được lưu. Bỏ các thay đổi đó?</translation>
+    </message>
+    <message>
+      <source>Choose a cluster or a whole area and a quarter, then New draft; or open a saved report.</source>
+      <translation>Chọn một cụm hoặc toàn địa bàn và quý, rồi bấm Tạo dự thảo mới; hoặc mở một báo cáo đã lưu.</translation>
+    </message>
+    <message>
+      <source>Report on quarter {quarter} of {year}.</source>
+      <translation>Báo cáo quý {quarter} năm {year}.</translation>
+    </message>
+    <message>
+      <source>Unsaved changes: Ctrl+S saves them.</source>
+      <translation>Có thay đổi chưa lưu: bấm Ctrl+S để lưu.</translation>
+    </message>
+    <message>
+      <source>The file could not be written: {reason}</source>
+      <translation>Không ghi được tệp: {reason}</translation>
+    </message>
+    <message>
+      <source>Save the draft report on quarter {quarter} of {year}</source>
+      <translation>Lưu dự thảo báo cáo quý {quarter} năm {year}</translation>
+    </message>
+    <message>
+      <source>Issuing gives the report the number {number} and makes it read-only: it can no longer be changed. Issue it?</source>
+      <translation>Ban hành sẽ đánh số báo cáo là {number} và khóa báo cáo lại: sau đó không sửa được nữa. Ban hành báo cáo này?</translation>
+    </message>
+    <message>
+      <source>Issue the report</source>
+      <translation>Ban hành báo cáo</translation>
+    </message>
+    <message>
+      <source>Draft saved at {time}.</source>
+      <translation>Dự thảo đã lưu lúc {time}.</translation>
+    </message>
+    <message>
+      <source>Issue report {number}</source>
+      <translation>Ban hành báo cáo {number}</translation>
+    </message>
+    <message>
+      <source>Waiting for the figures…</source>
+      <translation>Đang chờ số liệu…</translation>
+    </message>
+    <message>
+      <source>Issued as {number} on {day}: read-only.</source>
+      <translation>Đã ban hành, {number} ngày {day}: chỉ xem, không sửa được.</translation>
+    </message>
+    <message>
+      <source>&amp;Table</source>
+      <translation>Bản&amp;g</translation>
+    </message>
+    <message>
+      <source>{title}: {communes} communes, {charges} assignments, {recommendations} recommendations raised in the quarter.</source>
+      <translation>{title}: {communes} xã, {charges} lượt phân công, {recommendations} kiến nghị tiếp nhận trong quý.</translation>
+    </message>
+    <message>
+      <source>Annex {number}. {title}</source>
+      <translation>Phụ lục {number}. {title}</translation>
+    </message>
+    <message>
+      <source>I. The &amp;situation in the area</source>
+      <translation>I. Tình hình &amp;chung trên địa bàn</translation>
+    </message>
+    <message>
+      <source>II. &amp;Results</source>
+      <translation>II. &amp;Kết quả thực hiện</translation>
+    </message>
+    <message>
+      <source>III. &amp;Assessment: strengths, limits, causes</source>
+      <translation>III. Đánh &amp;giá: ưu điểm, hạn chế, nguyên nhân</translation>
+    </message>
+    <message>
+      <source>IV. Tasks for the &amp;next quarter</source>
+      <translation>IV. Nhiệm &amp;vụ quý tới</translation>
+    </message>
+    <message>
+      <source>V. Pr&amp;oposals</source>
+      <translation>V. Đề xuất, kiến &amp;nghị</translation>
+    </message>
+    <message>
+      <source>None: the head signs directly</source>
+      <translation>Không: người đứng đầu ký trực tiếp</translation>
+    </message>
+    <message>
+      <source>Heading</source>
+      <translation>Phần đầu văn bản</translation>
+    </message>
+    <message>
+      <source>Sections (paragraphs separated by a blank line)</source>
+      <translation>Các phần (các đoạn cách nhau một dòng trống)</translation>
+    </message>
+    <message>
+      <source>Recipients and signer</source>
+      <translation>Nơi nhận và người ký</translation>
+    </message>
+    <message>
+      <source>Re&amp;cipients (one a line; "Lưu." is added last)</source>
+      <translation>Nơi n&amp;hận (mỗi dòng một nơi; "Lưu." được thêm vào cuối)</translation>
+    </message>
+    <message>
+      <source>Ca&amp;pacity</source>
+      <translation>Thẩm &amp;quyền ký</translation>
+    </message>
+    <message>
+      <source>Signer's t&amp;itle</source>
+      <translation>&amp;Chức vụ người ký</translation>
+    </message>
+    <message>
+      <source>Signer's na&amp;me</source>
+      <translation>&amp;Họ tên người ký</translation>
+    </message>
+    <message>
+      <source>&amp;Higher body</source>
+      <translation>Đản&amp;g bộ cấp trên</translation>
+    </message>
+    <message>
+      <source>S&amp;ymbol</source>
+      <translation>&amp;Ký hiệu</translation>
+    </message>
+    <message>
+      <source>Issuing &amp;body</source>
+      <translation>Cơ qu&amp;an ban hành</translation>
+    </message>
+    <message>
+      <source>P&amp;lace</source>
+      <translation>Địa dan&amp;h</translation>
+    </message>
+    <message>
+      <source>Su&amp;bject</source>
+      <translation>Trích &amp;yếu</translation>
+    </message>
+    <message>
+      <source>Da&amp;te</source>
+      <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+      <source>Rendering the pages…</source>
+      <translation>Đang dựng các trang…</translation>
+    </message>
+    <message>
+      <source>Save the report as PDF</source>
+      <translation>Lưu báo cáo thành tệp PDF</translation>
+    </message>
+    <message>
+      <source>Save the annexed tables as Excel</source>
+      <translation>Lưu các phụ lục thành tệp Excel</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Preparing the pages to print…</source>
+      <translation>Đang chuẩn bị các trang để in…</translation>
+    </message>
+    <message>
+      <source>Writing {path}…</source>
+      <translation>Đang ghi {path}…</translation>
+    </message>
+    <message>
+      <source>Saved {path}</source>
+      <translation>Đã lưu {path}</translation>
+    </message>
+    <message>
+      <source>{count} pages sent to the printer.</source>
+      <translation>Đã gửi {count} trang tới máy in.</translation>
+    </message>
+    <message>
+      <source>Fit width</source>
+      <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>Phóng to</translation>
+    </message>
+    <message>
+      <source>&amp;Zoom</source>
+      <translation>Tỷ lệ thu phón&amp;g</translation>
+    </message>
+    <message>
+      <source>The printer could not be opened.</source>
+      <translation>Không mở được máy in.</translation>
+    </message>
+    <message>
+      <source>{count} pages</source>
+      <translation>{count} trang</translation>
+    </message>
+    <message>
+      <source>Preparing the draft and its figures…</source>
+      <translation>Đang soạn dự thảo và tính số liệu…</translation>
+    </message>
+    <message>
+      <source>Delete the draft report "{subject}"?</source>
+      <translation>Xóa dự thảo báo cáo "{subject}"?</translation>
+    </message>
+    <message>
+      <source>Delete the draft</source>
+      <translation>Xóa dự thảo</translation>
+    </message>
+    <message>
+      <source>Delete the draft report on quarter {quarter} of {year}</source>
+      <translation>Xóa dự thảo báo cáo quý {quarter} năm {year}</translation>
+    </message>
+    <message>
+      <source>Open the selected report (Enter)</source>
+      <translation>Mở báo cáo đang chọn (Enter)</translation>
+    </message>
+    <message>
+      <source>Delete the selected draft (Del); an issued report is kept</source>
+      <translation>Xóa dự thảo đang chọn (Del); báo cáo đã ban hành được giữ lại</translation>
+    </message>
   </context>
 </TS>

@@ -210,8 +210,8 @@ def test_a_failure_leaves_the_database_empty(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(bulk, "bulk_load", small_batches)
     with pytest.raises(RuntimeError):
         build_demo(database, Preset.TWO_LEVEL, progress=fail_late)
-    assert writers[0].written["assignment"] > 100
-    for table in ("unit", "unit_link", "cluster", "cluster_member", "cadre", "assignment"):
+    assert writers[0].written["assignment"] > 100 and writers[0].written["rating"] > 100
+    for table in ("unit", "unit_link", "cluster", "cluster_member", "cadre", "assignment", "rating"):
         assert bulk.count_rows(database, table) == 0
     database.close()
 

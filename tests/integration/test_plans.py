@@ -29,11 +29,13 @@ Slot = tuple[str, date]
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
-    """The district demo (two-level), built once for the module."""
+    """The district demo (two-level) without its stored plan of the quarter, built once for the module."""
     path = Path(tmp_path_factory.mktemp("plans")) / "demo.sqlite"
     db = Database.open(str(path))
     build_demo(db, Preset.TWO_LEVEL)
-    yield Env(db, path, Preset.TWO_LEVEL)
+    env = Env(db, path, Preset.TWO_LEVEL)
+    env.run(plans.clear_quarter, YEAR, QUARTER)
+    yield env
     db.close()
 
 

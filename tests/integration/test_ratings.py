@@ -111,6 +111,17 @@ def test_the_units_to_rate_below_a_unit(two_level: Env, place: Place) -> None:
     assert later.id not in {view.unit_id for view in two_level.run(ratings.ratings_under, place.long_ho.id, YEAR)}
 
 
+def test_a_commune_is_listed_with_its_hamlets_a_province_alone_with_its_communes(two_level: Env, place: Place) -> None:
+    two_level.run(ratings.set_rating, place.long_ho.id, YEAR, grade=G.GOOD)
+    rows = two_level.run(ratings.ratings_at, place.long_ho.id, YEAR)
+    assert [(view.unit_name, view.level, view.rating and view.rating.grade) for view in rows] == [
+        ("Xã Long Hồ", Level.COMMUNE, G.GOOD), ("Ấp 1", Level.HAMLET, None), ("Ấp 2", Level.HAMLET, None)]
+    assert two_level.run(ratings.ratings_at, place.province.id, YEAR) == \
+        two_level.run(ratings.ratings_under, place.province.id, YEAR)
+    later = two_level.unit("Xã Mới", place.province, on=date(2026, 1, 1))
+    assert two_level.run(ratings.ratings_at, later.id, YEAR) == []
+
+
 def test_three_level_communes_below_a_province(three_level: Env) -> None:
     province = three_level.unit("Tỉnh Bến Tre")
     district = three_level.unit("Huyện Chợ Lách", province)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.ui.pickers import ID_ROLE, LookupField
 from grassroots_app.ui.prompter import Prompter
 
 W = TypeVar("W", bound=QWidget)
+PRINT_TEST_DPI = 72
+Handler = Callable[[QWidget], None]
 
 
 def type_text(qtbot: QtBot, field: QWidget, text: str) -> None:
@@ -35,12 +41,55 @@ def shown(qtbot: QtBot, dialog: W) -> W:
     return dialog
 
 
+def answer_dialog(qtbot: QtBot, handler: Handler) -> Callable[[], None]:
+    """Run the handler on the next modal dialog, closing it if the handler fails; return a check that it ran."""
+    ran: list[bool] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+            return
+        try:
+            handler(dialog)
+        finally:
+            ran.append(True)
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, poll)
+    return lambda: qtbot.waitUntil(lambda: bool(ran), timeout=5000)
+
+
+def focus(qtbot: QtBot, widget: QWidget) -> None:
+    """Give a widget the keyboard in an active window, as after a dialog closed (shortcuts need both)."""
+    window = widget.window()
+    if QApplication.activeWindow() is not window:
+        with qtbot.waitActive(window):
+            window.activateWindow()
+    widget.setFocus()
+
+
+def pick(qtbot: QtBot, field: LookupField, text: str, record_id: str) -> None:
+    """Type part of a name, go down the suggestions to the record and take it with Enter."""
+    qtbot.keyClicks(field, text)
+    popup = field.suggester.popup()
+    qtbot.waitUntil(popup.isVisible)
+    matches = field.suggester.completionModel()
+    ids = [matches.index(row, 0).data(ID_ROLE) for row in range(matches.rowCount())]
+    for _row in range(ids.index(record_id)):
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert field.chosen == record_id
+
+
 @dataclass
 class ScriptedPrompter(Prompter):
     """Answers confirmations from a list and remembers every message shown."""
 
     answers: list[bool] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # the files chosen to save, then the printers' output files
 
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
         """Record the question and give the next scripted answer (yes when none is left)."""
@@ -54,3 +103,17 @@ class ScriptedPrompter(Prompter):
     def warn(self, parent: QWidget | None, text: str) -> None:
         """Record the warning."""
         self.shown.append(text)
+
+    def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+        """Record the title and give the next scripted path (None, as if cancelled, when none is left)."""
+        self.shown.append(title)
+        return self.paths.pop(0) if self.paths else None
+
+    def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
+        """Print to a PDF file at the next scripted path, at a low resolution to be quick (cancel when none is left)."""
+        if not self.paths:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(self.paths.pop(0))
+        printer.setResolution(PRINT_TEST_DPI)
+        return True

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import icalendar
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.calendar import MeetingCategory
@@ -23,30 +22,9 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.meeting_dialog import MeetingDialog
 from grassroots_app.ui.plan_view import PlanView
-from tests.ui.support import ScriptedPrompter, shown, type_text
+from tests.ui.support import ScriptedPrompter, answer_dialog, shown, type_text
 
 NINTH, FIFTEENTH, EIGHTH = date(2026, 10, 9), date(2026, 10, 15), date(2026, 10, 8)
-Handler = Callable[[QWidget], None]
-
-
-def answer_dialog(qtbot: QtBot, handler: Handler) -> Callable[[], None]:
-    """Run the handler on the next modal dialog, closing it if the handler fails; return a check that it ran."""
-    ran: list[bool] = []
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        try:
-            handler(dialog)
-        finally:
-            ran.append(True)
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, poll)
-    return lambda: qtbot.waitUntil(lambda: bool(ran), timeout=5000)
 
 
 def press_ok(qtbot: QtBot, dialog: MeetingDialog) -> None:

@@ -1,0 +1,73 @@
+"""A report's files and page images, made in a worker process: the PDF, the Excel workbook, the pages rasterized.
+
+Each function has the shape of a read use case (a unit of work first, unused) so that the window can run it
+off its thread with the other reads; each receives the finished document and never queries.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2
+
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.reports.model import ReportDocument
+from grassroots_app.reports.pdf import pdf_bytes, write_pdf
+from grassroots_app.reports.xlsx import write_xlsx
+
+POINTS_PER_INCH = 72
+COMPRESSION = 1  # fast: a page is mostly white
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """One page rasterized: its size in pixels, the bytes of one line, its RGB pixels compressed."""
+
+    width: int
+    height: int
+    stride: int
+    dpi: float
+    packed: bytes
+
+    def pixels(self) -> bytes:
+        """Return the page's RGB pixels, line after line."""
+        return zlib.decompress(self.packed)
+
+
+def rasterize(pdf: bytes, dpi: float) -> tuple[PageImage, ...]:
+    """Return every page of a PDF rendered at a resolution, in RGB."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return tuple(_page_image(document[index], dpi) for index in range(len(document)))
+    finally:
+        document.close()
+
+
+def _page_image(page: pypdfium2.PdfPage, dpi: float) -> PageImage:
+    """Render one page and pack its pixels."""
+    bitmap = page.render(scale=dpi / POINTS_PER_INCH, rev_byteorder=True)
+    try:
+        packed = zlib.compress(bytes(bitmap.buffer), COMPRESSION)
+        return PageImage(bitmap.width, bitmap.height, bitmap.stride, dpi, packed)
+    finally:
+        bitmap.close()
+        page.close()
+
+
+def page_images(_uow: UnitOfWork, report: ReportDocument, dpi: float) -> tuple[PageImage, ...]:
+    """Render the report's PDF and return its pages as images at a resolution."""
+    return rasterize(pdf_bytes(report), dpi)
+
+
+def save_pdf(_uow: UnitOfWork, report: ReportDocument, path: str) -> str:
+    """Write the report's PDF to a path and return the path."""
+    write_pdf(report, Path(path))
+    return path
+
+
+def save_xlsx(_uow: UnitOfWork, report: ReportDocument, path: str) -> str:
+    """Write the report's annexed tables as an Excel workbook to a path and return the path."""
+    write_xlsx(report, Path(path))
+    return path

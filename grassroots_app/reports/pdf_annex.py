@@ -1,0 +1,106 @@
+"""The annexed tables (Phụ lục) of the PDF: header row repeated on every page, rows never split."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import black
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, LongTable, Paragraph, Spacer, TableStyle
+
+from .charts import coverage_chart, recommendations_chart
+from .formatting import format_date
+from .model import Heading
+from .pdf_style import (
+    ANNEX_NOTE,
+    ANNEX_NUMBER,
+    ANNEX_TITLE,
+    BOLD,
+    CELL_HEADER,
+    CELL_LEADING,
+    CELL_SIZE,
+    REGULAR,
+    keep_spaces,
+    para,
+)
+from .tables import NONE_ROW, AnnexTable, CellValue, Column, Kind, cell_text
+
+ANNEX_START = 60 * mm  # a long annex starts on a new page unless its title and a few rows fit
+SHORT_TABLE = 15  # rows: a table this short is never split
+PADDING = 2  # points, left and right of a cell's text
+ALIGNMENTS = {Kind.TEXT: "LEFT", Kind.ORDINAL: "CENTER", Kind.DATE: "CENTER", Kind.INTEGER: "RIGHT",
+              Kind.CHANGE: "RIGHT", Kind.SHARE: "RIGHT"}
+CHARTS: dict[str, Callable[[AnnexTable], Drawing | None]] = {
+    "coverage": coverage_chart,
+    "recommendation_figures": recommendations_chart,
+}
+
+
+def cell(value: CellValue, column: Column, font: str) -> str:
+    """Return a cell as plain lines broken to its column's width (much faster than a paragraph per cell)."""
+    text = cell_text(value, column.kind)
+    if column.kind is not Kind.TEXT:
+        return text
+    return "\n".join(simpleSplit(text, font, CELL_SIZE, column.width_mm * mm - 2 * PADDING))
+
+
+def cells(table: AnnexTable, row: tuple[CellValue, ...], font: str = REGULAR) -> list[str]:
+    """Return a row's cells, text wrapped within its column."""
+    return [cell(value, column, font) for value, column in zip(row, table.columns)]
+
+
+def table_style(table: AnnexTable) -> TableStyle:
+    """Return the grid, the fonts, each column's alignment, the bold total and an empty table's one row across."""
+    commands: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONT", (0, 0), (-1, -1), REGULAR, CELL_SIZE, CELL_LEADING),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
+    ]
+    commands += [("ALIGN", (index, 1), (index, -1), ALIGNMENTS[column.kind])
+                 for index, column in enumerate(table.columns)]
+    if not table.rows:
+        commands += [("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (0, 1), "LEFT")]
+    if table.total is not None:
+        commands += [("FONT", (0, -1), (-1, -1), BOLD, CELL_SIZE, CELL_LEADING), ("ALIGN", (1, -1), (1, -1), "LEFT")]
+    return TableStyle(commands)
+
+
+def annex_table(table: AnnexTable) -> LongTable:
+    """Return one annexed table with its header row repeated across pages and whole rows only."""
+    rows: list[list[Paragraph | str]] = [[para(column.header, CELL_HEADER) for column in table.columns]]
+    rows += [cells(table, row) for row in table.rows] or [[NONE_ROW] + [""] * (len(table.columns) - 1)]
+    if table.total is not None:
+        rows.append(cells(table, table.total, BOLD))
+    widths = [column.width_mm * mm for column in table.columns]
+    return LongTable(rows, colWidths=widths, repeatRows=1, splitInRow=0, style=table_style(table))
+
+
+def annex_note(heading: Heading) -> str:
+    """Return the line tying the annexes to the report: "(Kèm theo Báo cáo số ... ngày dd/mm/yyyy)"."""
+    number = heading.number.removeprefix("Số") if heading.number.startswith("Số") else f" {heading.number}"
+    return f"(Kèm theo Báo cáo số{number} ngày {format_date(heading.issued_on)})"
+
+
+def annex(heading: Heading, number: int, table: AnnexTable) -> list[Flowable]:
+    """Return one annex: "Phụ lục n", its title and note, the table and its chart (a short one kept together)."""
+    block: list[Flowable] = [
+        para(f"Phụ lục {number}", ANNEX_NUMBER),
+        para(table.title.upper(), ANNEX_TITLE),
+        para(keep_spaces(annex_note(heading)), ANNEX_NOTE),
+        annex_table(table),
+    ]
+    chart = CHARTS.get(table.key)
+    drawing = chart(table) if chart else None
+    if drawing is not None:
+        block += [Spacer(1, 6 * mm), drawing]
+    return [KeepTogether(block)] if len(table.rows) <= SHORT_TABLE else [CondPageBreak(ANNEX_START), *block]
+
+
+def annexes(heading: Heading, tables: list[AnnexTable]) -> list[Flowable]:
+    """Return every annexed table, numbered from 1, in order."""
+    return [flowable for number, table in enumerate(tables, start=1) for flowable in annex(heading, number, table)]

@@ -1,0 +1,115 @@
+"""The detail of one residents' recommendation: every field, and the history of its status changes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grassroots_app.domain.errors import N_
+from grassroots_app.domain.recommendations import Recommendation, RecommendationStatus, StatusChange
+from grassroots_app.services.recommendations import RecommendationView
+from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.recommendation_list import due_text
+from grassroots_app.ui.row_model import WARNING_COLOR
+from grassroots_app.ui.widgets import format_day
+
+FIELDS = (N_("Unit"), N_("Raised on"), N_("Through the cadre"), N_("Field"), N_("Content"), N_("Status"),
+          N_("Due date"), N_("Forwarded to"), N_("Answer"), N_("Resolved at the base on"), N_("Closed on"))
+HISTORY_COLUMNS = (N_("Date"), N_("Change"), N_("Note"))
+
+
+def _dated(text: str, day: date | None) -> str:
+    """Return a text followed by its day in brackets (an empty text stays empty)."""
+    if not text or day is None:
+        return text
+    return tr("{text} ({day})").format(text=text, day=format_day(day))
+
+
+def field_texts(view: RecommendationView) -> tuple[str, ...]:
+    """Return what each row of the detail shows, in the order of FIELDS."""
+    rec = view.recommendation
+    return (view.unit_path, format_day(rec.raised_on), view.cadre_name, tr(rec.field.label), rec.content,
+            tr(rec.status.label), due_text(view), _dated(rec.forwarded_to, rec.forwarded_on),
+            _dated(rec.answer, rec.answered_on), format_day(rec.resolved_on), format_day(rec.closed_on))
+
+
+def change_text(change: StatusChange) -> str:
+    """Return a step as "old → new" ("raised → open" for the first)."""
+    old = tr("raised") if change.old is None else tr(change.old.label)
+    return f"{old} → {tr(change.new.label)}"
+
+
+def change_note(rec: Recommendation, change: StatusChange) -> str:
+    """Return what a step carried: the body forwarded to, the answer received, and the note."""
+    carried = {RecommendationStatus.FORWARDED: rec.forwarded_to, RecommendationStatus.ANSWERED: rec.answer}
+    parts = [carried.get(change.new, ""), change.note]
+    return " — ".join(part for part in parts if part)
+
+
+class RecommendationDetail(QWidget):
+    """Shows the chosen recommendation's fields and its history, oldest step first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values = [QLabel() for _title in FIELDS]
+        self.fields = QWidget()
+        self.form = QFormLayout(self.fields)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        for title, value in zip(FIELDS, self.values, strict=True):
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.form.addRow(tr(title), value)
+        self.history = QTableWidget(0, len(HISTORY_COLUMNS))
+        self.history.setHorizontalHeaderLabels([tr(text) for text in HISTORY_COLUMNS])
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.verticalHeader().hide()
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(HISTORY_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.history_box = QGroupBox(tr("History"))
+        QVBoxLayout(self.history_box).addWidget(self.history)
+        self.empty = QLabel(tr("Choose a recommendation in the list to see its detail and history."))
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.history_box, 1)
+        self.show_recommendation(None, [])
+
+    def show_recommendation(self, view: RecommendationView | None, history: list[StatusChange]) -> None:
+        """Show a recommendation and its steps (None: nothing chosen)."""
+        for widget in (self.fields, self.history_box):
+            widget.setVisible(view is not None)
+        self.empty.setVisible(view is None)
+        self.history.setRowCount(0)
+        if view is not None:
+            self._show_fields(view)
+            self._show_history(view.recommendation, history)
+
+    def _show_fields(self, view: RecommendationView) -> None:
+        for row, (value, text) in enumerate(zip(self.values, field_texts(view), strict=True)):
+            value.setText(text)
+            self.form.setRowVisible(row, bool(text))
+        due = self.values[FIELDS.index(N_("Due date"))]
+        due.setStyleSheet(f"color: {WARNING_COLOR.name()};" if view.overdue else "")
+
+    def _show_history(self, rec: Recommendation, history: list[StatusChange]) -> None:
+        self.history.setRowCount(len(history))
+        for row, change in enumerate(history):
+            for column, text in enumerate((format_day(change.on), change_text(change), change_note(rec, change))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.history.setItem(row, column, item)
+        self.history.resizeRowsToContents()
