@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+from uuid import uuid4
 
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.calendar import FreeDay, MeetingCategory, year_span
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput, Labelled, NotFound
 from grassroots_app.domain.meetings import Meeting, when
-from grassroots_app.domain.model import Cadre, Decision, Gender, Level, Preset, Tier, UnitAttributes
+from grassroots_app.domain.model import Cadre, Cluster, Decision, Gender, Level, Preset, Tier, Unit, UnitAttributes
 from grassroots_app.domain.ratings import GRADES, Grade, Rating, format_share
 from grassroots_app.domain.recommendations import (
     RecommendationField,
@@ -25,6 +29,8 @@ from grassroots_app.domain.recommendations import (
 from grassroots_app.i18n import Translator
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.reports.model import ReportDocument, ReportKind, ReportStatus
+from grassroots_app.reports.records import ReportDraft, clean_draft
 from grassroots_app.services import (
     activities,
     assignments,
@@ -35,6 +41,7 @@ from grassroots_app.services import (
     official,
     ratings,
     recommendations,
+    reports,
     setup,
     units,
 )
@@ -46,6 +53,9 @@ from grassroots_app.services.recommendations import RecommendationView
 EXIT_BAD_INPUT = 2
 tr = Translator()
 Handler = Callable[[argparse.Namespace, Database], None]
+Writer = Callable[[ReportDocument, BinaryIO], None]
+Scoped = Callable[[UnitOfWork], Cluster | Unit]  # finds what a report covers
+QUARTER_TEXT = re.compile(r"(\d{4})-[Qq]([1-4])")
 
 # argparse's own words, translated through the same catalog.
 ARGPARSE_MESSAGES = (
@@ -673,6 +683,115 @@ def cmd_ratings_summary(args: argparse.Namespace, db: Database) -> None:
     emit(args, summary, _summary_lines(summary, _period(args.year, args.quarter)))
 
 
+# --- quarterly reports ----------------------------------------------------------------------
+
+
+def parse_quarter(text: str) -> tuple[int, int]:
+    """Parse YYYY-Qn (the Q in either case) as (year, quarter)."""
+    match = QUARTER_TEXT.fullmatch(text.strip())
+    if match is None:
+        raise InvalidInput(N_("'{text}' is not a quarter; write it as 2026-Q3."), text=text)
+    return int(match[1]), int(match[2])
+
+
+def _output_path(text: str) -> Path:
+    """Return a file to write, or refuse one that is a folder or whose folder does not exist."""
+    path = Path(text)
+    if not path.parent.is_dir():
+        raise InvalidInput(N_("The folder '{path}' does not exist."), path=str(path.parent))
+    if path.is_dir():
+        raise InvalidInput(N_("'{path}' is a folder; name a file to write."), path=text)
+    return path
+
+
+def _output_paths(args: argparse.Namespace) -> tuple[Path, Path | None]:
+    """Return the PDF and the optional workbook to write, checked before anything is read."""
+    pdf = _output_path(args.out)
+    workbook = _output_path(args.xlsx) if args.xlsx else None
+    if workbook is not None and workbook.resolve() == pdf.resolve():
+        raise InvalidInput(N_("--out and --xlsx name the same file '{path}'."), path=args.out)
+    return pdf, workbook
+
+
+def _with_overrides(draft: ReportDraft, place: str | None, signer: str | None) -> ReportDraft:
+    """Return the draft with the place and the signer's name given on the command line, cleaned and checked."""
+    if place is not None:
+        draft = replace(draft, place=place)
+    if signer is not None:
+        narrative = draft.narrative
+        draft = replace(draft, narrative=replace(narrative, signer=replace(narrative.signer, name=signer)))
+    return clean_draft(draft)
+
+
+def _cannot_write(path: Path, error: OSError) -> InvalidInput:
+    """Return the refusal for a file the system would not let us write."""
+    return InvalidInput(N_("Cannot write '{path}': {reason}."), path=str(path), reason=error.strerror or error)
+
+
+def _temporary_copy(document: ReportDocument, path: Path, write: Writer) -> Path:
+    """Write a file under a hidden temporary name beside its target, flushed to disk; return that name."""
+    temporary = path.with_name(f".{path.name}.{uuid4().hex[:12]}.tmp")
+    try:
+        with temporary.open("xb") as stream:
+            write(document, stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise _cannot_write(path, error) from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _write_files(document: ReportDocument, outputs: Sequence[tuple[Path, Writer]]) -> None:
+    """Write every file in full under a temporary name, then rename them all: a failure leaves no half file."""
+    written: list[tuple[Path, Path]] = []
+    try:
+        for path, write in outputs:
+            written.append((_temporary_copy(document, path, write), path))
+        for temporary, path in written:
+            try:
+                os.replace(temporary, path)
+            except OSError as error:
+                raise _cannot_write(path, error) from error
+    finally:
+        for temporary, _path in written:
+            temporary.unlink(missing_ok=True)
+
+
+def _write_report(args: argparse.Namespace, db: Database, kind: ReportKind, scoped: Scoped) -> None:
+    """Write the unnumbered draft of a quarterly report as a PDF and, with --xlsx, its tables; store nothing."""
+    from grassroots_app.reports.pdf import write_pdf
+    from grassroots_app.reports.xlsx import write_xlsx
+
+    year, quarter = parse_quarter(args.quarter)
+    pdf, workbook = _output_paths(args)
+    with UnitOfWork(db) as uow:
+        scope = scoped(uow)
+        draft, figures = reports.draft_with_figures(uow, kind, scope.id, year, quarter, _day(args))
+    document = reports.compose(_with_overrides(draft, args.place, args.signer), figures, None, ReportStatus.DRAFT)
+    _write_files(document, [(pdf, write_pdf), *([(workbook, write_xlsx)] if workbook else [])])
+    data = {"pdf": str(pdf), "xlsx": str(workbook) if workbook else None, kind.value: scope.name,
+            "quarter": f"{year}-Q{quarter}"}
+    lines = [tr("Wrote the draft report of {name} for {period} to {path}.").format(
+        name=scope.name, period=_period(year, quarter), path=pdf)]
+    if workbook:
+        lines.append(tr("Wrote its tables to {path}.").format(path=workbook))
+    emit(args, data, lines)
+
+
+def cmd_report_cluster(args: argparse.Namespace, db: Database) -> None:
+    """Write the draft quarterly report of one cluster."""
+    _write_report(args, db, ReportKind.CLUSTER, lambda uow: clusters.resolve_cluster(uow, args.cluster))
+
+
+def cmd_report_area(args: argparse.Namespace, db: Database) -> None:
+    """Write the draft quarterly report of a district or province, all its communes."""
+    _write_report(args, db, ReportKind.AREA, lambda uow: units.resolve_unit(uow, args.under))
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 
@@ -873,6 +992,28 @@ def _rating_parsers(sub: Any) -> None:
     summary.add_argument("--under", help=tr(N_("only this unit and below it (id, code or path)")))
 
 
+def _report_arguments(parser: Parser) -> None:
+    """Add the arguments both kinds of report take: quarter, files, place, signer, date."""
+    parser.add_argument("--quarter", required=True, help=tr(N_("the quarter, as 2026-Q3")))
+    parser.add_argument("--out", required=True, help=tr(N_("the PDF file to write")))
+    parser.add_argument("--xlsx", help=tr(N_("also write the annexed tables to this .xlsx file")))
+    parser.add_argument("--place", help=tr(N_("the place on the place-and-date line "
+                                               "(default: the last saved report's, else the province)")))
+    parser.add_argument("--signer", help=tr(N_("the signer's full name")))
+    parser.add_argument("--on", help=tr(N_("the date of the report (default: today)")))
+
+
+def _report_parsers(sub: Any) -> None:
+    group = _group(sub, "report", N_("write a quarterly report as an unnumbered draft (nothing is stored)"))
+    cluster = _add(group, "cluster", N_("the report of one cluster"), cmd_report_cluster, json_flag=True)
+    cluster.add_argument("--cluster", required=True, help=tr(N_("cluster id or name")))
+    _report_arguments(cluster)
+    area = _add(group, "area", N_("the report of a district or province, all its communes"), cmd_report_area,
+                json_flag=True)
+    area.add_argument("--under", required=True, help=tr(N_("district or province (id, code or path)")))
+    _report_arguments(area)
+
+
 def build_parser() -> Parser:
     """Return the parser of the whole command line."""
     parser = Parser(prog="grassroots", description=tr(N_("Grassroots: the 'grasp the base' register.")))
@@ -907,6 +1048,7 @@ def build_parser() -> Parser:
     _log_parsers(sub)
     _recommendation_parsers(sub)
     _rating_parsers(sub)
+    _report_parsers(sub)
     return parser
 
 

@@ -3251,5 +3251,77 @@ Chi tiết có trong tệp nhật ký:
       <source>Delete the selected draft (Del); an issued report is kept</source>
       <translation>Xóa dự thảo đang chọn (Del); báo cáo đã ban hành được giữ lại</translation>
     </message>
+    <message>
+      <source>Cannot write '{path}': {reason}.</source>
+      <translation>Không ghi được '{path}': {reason}.</translation>
+    </message>
+    <message>
+      <source>write a quarterly report as an unnumbered draft (nothing is stored)</source>
+      <translation>xuất báo cáo quý thành dự thảo chưa có số (không lưu gì vào cơ sở dữ liệu)</translation>
+    </message>
+    <message>
+      <source>the report of one cluster</source>
+      <translation>báo cáo của một cụm</translation>
+    </message>
+    <message>
+      <source>the report of a district or province, all its communes</source>
+      <translation>báo cáo của một huyện hoặc tỉnh, gồm tất cả các xã</translation>
+    </message>
+    <message>
+      <source>'{text}' is not a quarter; write it as 2026-Q3.</source>
+      <translation>'{text}' không phải là quý hợp lệ; hãy viết theo dạng 2026-Q3.</translation>
+    </message>
+    <message>
+      <source>The folder '{path}' does not exist.</source>
+      <translation>Thư mục '{path}' không tồn tại.</translation>
+    </message>
+    <message>
+      <source>'{path}' is a folder; name a file to write.</source>
+      <translation>'{path}' là một thư mục; hãy chỉ rõ tên tệp cần ghi.</translation>
+    </message>
+    <message>
+      <source>--out and --xlsx name the same file '{path}'.</source>
+      <translation>--out và --xlsx cùng chỉ đến một tệp '{path}'.</translation>
+    </message>
+    <message>
+      <source>Wrote the draft report of {name} for {period} to {path}.</source>
+      <translation>Đã ghi dự thảo báo cáo {period} của {name} vào {path}.</translation>
+    </message>
+    <message>
+      <source>the quarter, as 2026-Q3</source>
+      <translation>quý, viết theo dạng 2026-Q3</translation>
+    </message>
+    <message>
+      <source>the PDF file to write</source>
+      <translation>tệp PDF cần ghi</translation>
+    </message>
+    <message>
+      <source>also write the annexed tables to this .xlsx file</source>
+      <translation>ghi thêm các phụ lục vào tệp .xlsx này</translation>
+    </message>
+    <message>
+      <source>the place on the place-and-date line (default: the last saved report's, else the province)</source>
+      <translation>địa danh ở dòng địa danh, ngày tháng (mặc định: của báo cáo lưu gần nhất, nếu chưa có thì tên tỉnh)</translation>
+    </message>
+    <message>
+      <source>the signer's full name</source>
+      <translation>họ và tên người ký</translation>
+    </message>
+    <message>
+      <source>the date of the report (default: today)</source>
+      <translation>ngày của báo cáo (mặc định: hôm nay)</translation>
+    </message>
+    <message>
+      <source>cluster id or name</source>
+      <translation>mã định danh hoặc tên cụm</translation>
+    </message>
+    <message>
+      <source>district or province (id, code or path)</source>
+      <translation>huyện hoặc tỉnh (mã định danh, mã hành chính hoặc đường dẫn)</translation>
+    </message>
+    <message>
+      <source>Wrote its tables to {path}.</source>
+      <translation>Đã ghi các phụ lục vào {path}.</translation>
+    </message>
   </context>
 </TS>

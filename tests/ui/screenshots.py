@@ -27,6 +27,8 @@ from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
 
 SETTLE_MS = 600
+ROSTER_SETTLE_MS = 3000  # the roster is read in a worker process
+REPORT_SETTLE_MS = 5000  # the figures and the pages are made in worker processes
 
 
 def demo_database(folder: Path, preset: Preset) -> Path:
@@ -43,12 +45,12 @@ class Shooter:
 
     def __init__(self, window: MainWindow, out: Path) -> None:
         self.window, self.out = window, out
-        self.steps: list[tuple[str, Callable[[], QWidget | None]]] = []
+        self.steps: list[tuple[str, Callable[[], QWidget | None], int]] = []
         self.open_dialog: QWidget | None = None
 
-    def add(self, name: str, prepare: Callable[[], QWidget | None]) -> None:
-        """Queue a view: `prepare` arranges it (and may return a dialog to show)."""
-        self.steps.append((name, prepare))
+    def add(self, name: str, prepare: Callable[[], QWidget | None], settle_ms: int = SETTLE_MS) -> None:
+        """Queue a view: `prepare` arranges it (and may return a dialog to show); shoot it `settle_ms` later."""
+        self.steps.append((name, prepare, settle_ms))
 
     def run(self) -> None:
         """Take the next screenshot, then schedule the one after."""
@@ -58,12 +60,12 @@ class Shooter:
         if not self.steps:
             QApplication.quit()
             return
-        name, prepare = self.steps.pop(0)
+        name, prepare, settle_ms = self.steps.pop(0)
         dialog = prepare()
         if dialog is not None:
             dialog.show()
             self.open_dialog = dialog
-        QTimer.singleShot(SETTLE_MS, lambda: self._save(name))
+        QTimer.singleShot(settle_ms, lambda: self._save(name))
 
     def _save(self, name: str) -> None:
         path = self.out / f"{name}.png"
@@ -103,7 +105,7 @@ def plan(shooter: Shooter) -> None:
 
     def roster_view() -> None:
         window.cluster_action.trigger()
-        window.roster.table.selectRow(0)
+        QTimer.singleShot(ROSTER_SETTLE_MS // 2, lambda: window.roster.table.selectRow(0))
 
     def assign_view() -> QDialog:
         cadre = window.roster.selected_cadre()
@@ -124,15 +126,48 @@ def plan(shooter: Shooter) -> None:
     def plan_view() -> None:
         window.tabs.setCurrentIndex(2)
 
+    def field_log_view() -> None:
+        window.tabs.setCurrentIndex(window.tabs.indexOf(window.field_log.parentWidget().parentWidget()))
+
+    def recommendations_view() -> None:
+        window.tabs.setCurrentIndex(window.tabs.indexOf(window.recommendations.parentWidget().parentWidget()))
+        QTimer.singleShot(SETTLE_MS // 2, lambda: window.recommendations.table.selectRow(0))
+
+    def ratings_view() -> None:
+        window.tabs.setCurrentIndex(window.tabs.indexOf(window.ratings.parentWidget().parentWidget()))
+        window.ratings.year.setValue(DEMO_DATE.year - 1)
+        window.ratings.show_unit(commune)
+
+    def report_view(tab: int) -> Callable[[], None]:
+        def show() -> None:
+            window.tabs.setCurrentIndex(window.tabs.indexOf(window.report_view.parentWidget().parentWidget()))
+            chooser = window.report_view.chooser
+            if window.report_view.editor.opened is None:
+                chooser.year.setValue(DEMO_DATE.year)
+                chooser.quarter.setCurrentIndex(chooser.quarter.findData((DEMO_DATE.month - 1) // 3 + 1))
+                chooser.new_button.click()
+            window.report_view.editor.tabs.setCurrentIndex(tab)
+        return show
+
+    def unit_field_log_view() -> None:
+        window.tabs.setCurrentIndex(0)
+        window.tree.reveal(hamlet)
+
     shooter.add("01-main", main_view)
     shooter.add("02-search", search_view)
     shooter.add("03-clusters", clusters_view)
-    shooter.add("04-roster", roster_view)
+    shooter.add("04-roster", roster_view, ROSTER_SETTLE_MS)
     shooter.add("05-assign-dialog", assign_view)
     shooter.add("06-english", english_view)
     shooter.add("07-first-run", first_run_view)
     shooter.add("08-calendar", calendar_view)
     shooter.add("09-plan", plan_view)
+    shooter.add("10-field-log", field_log_view)
+    shooter.add("11-recommendations", recommendations_view)
+    shooter.add("12-ratings", ratings_view)
+    for number, tab in enumerate(("figures", "narrative", "preview"), start=13):
+        shooter.add(f"{number}-report-{tab}", report_view(number - 13), REPORT_SETTLE_MS)
+    shooter.add("16-unit-field-log", unit_field_log_view)
 
 
 def main(argv: list[str] | None = None) -> int:
