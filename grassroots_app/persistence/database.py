@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from grassroots_app.paths import migrations_dir
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+REVISION_LINE = re.compile(r"^(down_)?revision\s*=\s*['\"]?(\w+|None)['\"]?\s*$", re.MULTILINE)
+VERSION_TABLE = "alembic_version"
 APP_NAME = "Grassroots"
 ENV_VARIABLE = "GRASSROOTS_DB"
 
@@ -61,10 +65,32 @@ def make_engine(url: str, pooled: bool = True) -> Engine:
 
 def alembic_config(engine: Engine) -> Config:
     """Return an Alembic configuration bound to the engine."""
+    from alembic.config import Config  # noqa: PLC0415 - Alembic is loaded only when a migration runs
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     config.attributes["engine"] = engine
     return config
+
+
+def head_revision() -> str:
+    """Return the newest migration's revision: the one no other migration names as its predecessor."""
+    revisions, predecessors = set(), set()
+    for script in (migrations_dir() / "versions").glob("*.py"):
+        for down, value in REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+            (predecessors if down else revisions).add(value)
+    heads = revisions - predecessors
+    if len(heads) != 1:
+        raise RuntimeError(f"The migrations have {len(heads)} heads: {sorted(heads)}")
+    return heads.pop()
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """Return the schema revision a database is at (None: a new database)."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 @dataclass
@@ -79,7 +105,10 @@ class Database:
         """Open (creating if needed) the database at a path or URL and migrate it to the latest schema."""
         url = resolve_url(location)
         engine = make_engine(url)
-        command.upgrade(alembic_config(engine), "head")
+        if stored_revision(engine) != head_revision():
+            from alembic import command  # noqa: PLC0415 - slow to import; most starts need no migration
+
+            command.upgrade(alembic_config(engine), "head")
         return cls(url, engine)
 
     @classmethod

@@ -83,11 +83,10 @@ class ReportRepository:
                                  col(ReportRow.updated_at).desc(), col(ReportRow.id))
         return [_record(row) for row in self.session.exec(ordered)]
 
-    def last_edited(self) -> ReportRecord | None:
-        """Return the report saved most recently."""
-        query = select(ReportRow).order_by(col(ReportRow.updated_at).desc(), col(ReportRow.id)).limit(1)
-        row = self.session.exec(query).first()
-        return _record(row) if row else None
+    def latest_edited(self, limit: int) -> list[ReportRecord]:
+        """Return the reports saved most recently, the latest first."""
+        query = select(ReportRow).order_by(col(ReportRow.updated_at).desc(), col(ReportRow.id)).limit(limit)
+        return [_record(row) for row in self.session.exec(query)]
 
     def last_issued(self, symbol: str, term_start: int) -> tuple[int, date | None]:
         """Return the highest number issued with a symbol in a term (0: none yet) and the latest date issued."""

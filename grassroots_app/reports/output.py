@@ -1,7 +1,8 @@
 """A report's files and page images, made in a worker process: the PDF, the Excel workbook, the pages rasterized.
 
 Each function has the shape of a read use case (a unit of work first, unused) so that the window can run it
-off its thread with the other reads; each receives the finished document and never queries.
+off its thread with the other reads; each receives the finished document and never queries. The renderers and
+pypdfium2 are imported when first used, in the worker process: the window starts without them.
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-
-import pypdfium2
+from typing import TYPE_CHECKING
 
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports.model import ReportDocument
-from grassroots_app.reports.pdf import pdf_bytes, write_pdf
-from grassroots_app.reports.xlsx import write_xlsx
+
+if TYPE_CHECKING:
+    import pypdfium2
 
 POINTS_PER_INCH = 72
 COMPRESSION = 1  # fast: a page is mostly white
@@ -38,6 +39,8 @@ class PageImage:
 
 def rasterize(pdf: bytes, dpi: float) -> tuple[PageImage, ...]:
     """Return every page of a PDF rendered at a resolution, in RGB."""
+    import pypdfium2  # noqa: PLC0415 - heavy, needed only in the worker process
+
     document = pypdfium2.PdfDocument(pdf)
     try:
         return tuple(_page_image(document[index], dpi) for index in range(len(document)))
@@ -58,16 +61,22 @@ def _page_image(page: pypdfium2.PdfPage, dpi: float) -> PageImage:
 
 def page_images(_uow: UnitOfWork, report: ReportDocument, dpi: float) -> tuple[PageImage, ...]:
     """Render the report's PDF and return its pages as images at a resolution."""
+    from grassroots_app.reports.pdf import pdf_bytes  # noqa: PLC0415 - heavy, needed only in the worker process
+
     return rasterize(pdf_bytes(report), dpi)
 
 
 def save_pdf(_uow: UnitOfWork, report: ReportDocument, path: str) -> str:
     """Write the report's PDF to a path and return the path."""
+    from grassroots_app.reports.pdf import write_pdf  # noqa: PLC0415 - heavy, needed only in the worker process
+
     write_pdf(report, Path(path))
     return path
 
 
 def save_xlsx(_uow: UnitOfWork, report: ReportDocument, path: str) -> str:
     """Write the report's annexed tables as an Excel workbook to a path and return the path."""
+    from grassroots_app.reports.xlsx import write_xlsx  # noqa: PLC0415 - heavy, needed only in the worker process
+
     write_xlsx(report, Path(path))
     return path

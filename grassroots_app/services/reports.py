@@ -39,6 +39,7 @@ from grassroots_app.services.units import get_unit
 ISSUING_BODY = "BAN TỔ CHỨC"
 SYMBOLS = {Level.PROVINCE: "BC/BTCTU", Level.DISTRICT: "BC/BTCHU"}  # the organization committee of each level
 SIGNER_TITLE = "TRƯỞNG BAN"
+RECENT_REPORTS = 50  # how far back a new draft looks for its committee's heading
 
 
 # --- the committee's term --------------------------------------------------------------------------
@@ -72,15 +73,22 @@ def _province_of(uow: UnitOfWork, unit: Unit) -> Unit:
     return unit
 
 
+def _last_of_owner(uow: UnitOfWork, owner_id: str) -> ReportRecord | None:
+    """Return the report saved most recently by the committee of a district or province (among the latest ones)."""
+    recent = uow.reports.latest_edited(RECENT_REPORTS)
+    return next((record for record in recent if _owner(uow, record.draft.kind, record.draft.scope_id).id == owner_id),
+                None)
+
+
 def _default_heading(uow: UnitOfWork, draft: ReportDraft) -> ReportDraft:
-    """Return the draft with the heading, recipients and signer of the last report saved, else defaults."""
-    last = uow.reports.last_edited()
+    """Return the draft with the heading, recipients and signer of the same committee's last report, else defaults."""
+    owner = _owner(uow, draft.kind, draft.scope_id)
+    last = _last_of_owner(uow, owner.id)
     if last is not None:
         kept = last.draft
         narrative = replace(draft.narrative, recipients=kept.narrative.recipients, signer=kept.narrative.signer)
         return replace(draft, symbol=kept.symbol, place=kept.place, higher_body=kept.higher_body,
                        issuing_body=kept.issuing_body, narrative=narrative)
-    owner = _owner(uow, draft.kind, draft.scope_id)
     province = _province_of(uow, owner)
     place = province.name[len(guess_kind(Level.PROVINCE, province.name)):].strip() or province.name
     narrative = replace(draft.narrative, signer=Signer("", SIGNER_TITLE, ""))

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.text import natural_key, person_sort_key
-from grassroots_app.services import browse
 from grassroots_app.services.activities import ActivityView, delete_activity, edit_activity, list_activities
 from grassroots_app.ui.activity_form import ActivityFields, CadreLookup
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.period_chooser import PeriodChooser
-from grassroots_app.ui.pickers import unit_field
+from grassroots_app.ui.pickers import ClusterCombo, unit_field
 from grassroots_app.ui.row_model import Column, LatestRead, RowsModel, rows_table
 from grassroots_app.ui.widgets import EditDialog, format_day
 
@@ -86,8 +85,7 @@ class ActivityList(QWidget):
 
     def _build_filters(self) -> None:
         self.period = PeriodChooser(self.context.as_of)
-        self.cluster = QComboBox()
-        self._fill_clusters()
+        self.cluster = ClusterCombo(self.context, lambda: self.context.as_of, tr("All clusters"))
         self.unit = unit_field(self.context)
         self.cadre = CadreLookup(self.context)
         self.kind = QComboBox()
@@ -130,16 +128,8 @@ class ActivityList(QWidget):
         self.buttons.addWidget(self.delete_button)
         self._enable()
 
-    def _fill_clusters(self) -> None:
-        blocker = QSignalBlocker(self.cluster)
-        self.cluster.clear()
-        self.cluster.addItem(tr("All clusters"), None)
-        for cluster_id, name in self.context.read(browse.all_clusters, self.context.as_of):
-            self.cluster.addItem(name, cluster_id)
-        del blocker
-
     def _database_changed(self) -> None:
-        self._fill_clusters()
+        self.cluster.refill()
         self.refresher.request()
 
     # --- reading ------------------------------------------------------------------------------

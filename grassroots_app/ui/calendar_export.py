@@ -28,7 +28,7 @@ from grassroots_app.domain.calendar import FreeDay
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.meetings import when
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import calendar, ics, meetings, plans
+from grassroots_app.services import calendar, meetings, plans
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.services.plans import PlannedVisit
@@ -53,6 +53,8 @@ CELL_ATTRIBUTES = "border='1' cellspacing='0' cellpadding='4' width='100%'"
 
 def write_ics_file(context: AppContext, path: Path, start: date, end: date, cadre_id: str | None = None) -> int:
     """Write the free days and meetings of [start, end) (one cadre's, if given) to a .ics file; count the events."""
+    from grassroots_app.services import ics  # noqa: PLC0415 - icalendar loads only when exporting
+
     return context.read(ics.write_ics, path, start, end, cadre_id, tr)
 
 

@@ -46,7 +46,7 @@ from grassroots_app.services.meetings import MeetingView
 from grassroots_app.ui.calendar_export import export_ics, print_month_plan
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.lifetime import alive, follow
+from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
 from grassroots_app.ui.meeting_dialog import WARNING_STYLE, MeetingDialog
 from grassroots_app.ui.widgets import format_day
 
@@ -409,10 +409,9 @@ class CalendarView(QWidget):
         self._build_conflicts()
         self._lay_out()
         self._connect()
-        follow(context.events.data_changed, self, self.refresh)
-        follow(context.events.database_changed, self, self.refresh)
-        self.show_month(self.year, self.month)
-        self.select_day(context.as_of)
+        self.refresher = ShownRefresher(self, self.refresh)  # the month is read when the tab is first shown
+        follow(context.events.data_changed, self, self.refresher.request)
+        follow(context.events.database_changed, self, self.refresher.request)
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -514,7 +513,7 @@ class CalendarView(QWidget):
 
     def select_day(self, day: date, meeting_id: str | None = None) -> None:
         """Show a day's month, choose the day, and highlight one of its meetings if given."""
-        if (day.year, day.month) != (self.year, self.month):
+        if (day.year, day.month) != (self.year, self.month) or self.model.overview is None:
             self.show_month(day.year, day.month)
         self.grid.setCurrentIndex(self.model.index_of(day))
         self._show_day(day, meeting_id)
@@ -531,7 +530,10 @@ class CalendarView(QWidget):
         self.select_day(date.today())
 
     def refresh(self) -> None:
-        """Read the shown month and day again (after an edit, undo or redo)."""
+        """Read the shown month and day again (after an edit, undo or redo); first, the "as of" day's month."""
+        if self.model.overview is None:
+            self.select_day(self.context.as_of)
+            return
         day = self.selected_day()
         chosen = self.panel.chosen()
         self.show_month(self.year, self.month)

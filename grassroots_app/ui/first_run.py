@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from grassroots_app.domain.model import Preset
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import official, setup, units
-from grassroots_app.services.demo import Scale, build_demo
+from grassroots_app.services import setup, units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.tasks import TaskProgress
@@ -36,6 +35,8 @@ def _new_province_work(database: Database, preset: Preset, province: str) -> Wor
     """Return the work that sets up a database with one province, all in one transaction."""
 
     def work(progress: TaskProgress) -> Any:
+        from grassroots_app.services import official  # noqa: PLC0415 - the official list loads only when asked
+
         def report(done: int, total: int) -> None:
             progress.report(done, total, tr("Importing the official units…"))
 
@@ -52,6 +53,8 @@ def _demo_work(database: Database, preset: Preset) -> Work:
     """Return the work that builds the demo data."""
 
     def work(progress: TaskProgress) -> Any:
+        from grassroots_app.services.demo import Scale, build_demo  # noqa: PLC0415 - loads the official list
+
         def report(label: str, done: int, total: int) -> None:
             progress.report(done, total, tr(label))
 
@@ -81,6 +84,8 @@ class FirstRunDialog(QDialog):
         model_layout = QVBoxLayout(models)
         model_layout.addWidget(self.two_level)
         model_layout.addWidget(self.three_level)
+        from grassroots_app.services import official  # noqa: PLC0415 - the official list loads only when asked
+
         self.province = QComboBox()
         self.province.addItems([official.province_name(p) for p in official.official_provinces()])
         self.province_name = QLineEdit()

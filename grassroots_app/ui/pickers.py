@@ -1,18 +1,21 @@
-"""Fields that find a unit or a cadre as you type (accents optional) and remember the one chosen."""
+"""Fields that find a unit or a cadre as you type (accents optional) and remember the one chosen; the list of
+clusters of a day."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, cadres
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.lifetime import ShownRefresher
 
 DEBOUNCE_MS = 120
 LIMIT = 30
@@ -112,3 +115,36 @@ class LookupField(QLineEdit):
 def unit_field(context: AppContext, parent: QWidget | None = None) -> LookupField:
     """Return a field that finds a unit by name or code."""
     return LookupField(context, find_units, tr("Search units by name or code (accents optional)"), parent)
+
+
+class ClusterCombo(QComboBox):
+    """The clusters of a day ("name (unit)"), read when first shown and again on `refill`, keeping the one chosen.
+
+    `everything` is the text of a first item that chooses no cluster (None: no such item).
+    """
+
+    filled = Signal()
+
+    def __init__(self, context: AppContext, day: Callable[[], date], everything: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.day, self.everything = context, day, everything
+        if everything is not None:
+            self.addItem(everything, None)
+        self.refresher = ShownRefresher(self, self._fill)
+
+    def refill(self) -> None:
+        """Read the clusters again now if shown, else when next shown."""
+        self.refresher.request()
+
+    def _fill(self) -> None:
+        chosen = self.currentData()
+        blocker = QSignalBlocker(self)
+        self.clear()
+        if self.everything is not None:
+            self.addItem(self.everything, None)
+        for cluster_id, name in self.context.read(browse.all_clusters, self.day()):
+            self.addItem(name, cluster_id)
+        self.setCurrentIndex(max(self.findData(chosen), 0))
+        del blocker
+        self.filled.emit()

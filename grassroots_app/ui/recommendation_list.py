@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.recommendations import RecommendationFilter, RecommendationStatus
-from grassroots_app.services import browse
 from grassroots_app.services.recommendations import RecommendationView
 from grassroots_app.ui.activity_form import CadreLookup
 from grassroots_app.ui.context import AppContext
@@ -18,7 +17,7 @@ from grassroots_app.ui.fieldlog_panel import RECOMMENDATION_COLUMNS
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.period_chooser import PeriodChooser
-from grassroots_app.ui.pickers import unit_field
+from grassroots_app.ui.pickers import ClusterCombo, unit_field
 from grassroots_app.ui.row_model import Column
 from grassroots_app.ui.widgets import choices, chosen_member, format_day
 
@@ -62,7 +61,6 @@ class FilterBar(QWidget):
         self._build()
         self._lay_out()
         self._connect()
-        self.fill_clusters()
         self._enable()
 
     def _build(self) -> None:
@@ -71,7 +69,7 @@ class FilterBar(QWidget):
         self.period = PeriodChooser(self.context.as_of)
         self.status = choices(RecommendationStatus, empty=True)
         self.status.setItemText(0, tr("All statuses"))
-        self.cluster = QComboBox()
+        self.cluster = ClusterCombo(self.context, lambda: self.context.as_of, tr("All clusters"))
         self.unit = unit_field(self.context)
         self.cadre = CadreLookup(self.context)
         self.overdue = QCheckBox(tr("Overdue only"))
@@ -102,19 +100,8 @@ class FilterBar(QWidget):
             signal.connect(self.timer.start)
         for signal in (self.raised_in.toggled, self.period.span.currentIndexChanged, self.carried.toggled):
             signal.connect(self._enable)
-        follow(self.context.events.as_of_changed, self, self.fill_clusters)
-        follow(self.context.events.database_changed, self, self.fill_clusters)
-
-    def fill_clusters(self) -> None:
-        """List the clusters of the context's day, keeping the one chosen."""
-        chosen = self.cluster.currentData()
-        self.cluster.blockSignals(True)
-        self.cluster.clear()
-        self.cluster.addItem(tr("All clusters"), None)
-        for cluster_id, name in self.context.read(browse.all_clusters, self.context.as_of):
-            self.cluster.addItem(name, cluster_id)
-        self.cluster.setCurrentIndex(max(0, self.cluster.findData(chosen)))
-        self.cluster.blockSignals(False)
+        follow(self.context.events.as_of_changed, self, self.cluster.refill)
+        follow(self.context.events.database_changed, self, self.cluster.refill)
 
     def carried_quarter(self) -> int | None:
         """Return the quarter to show the carried-over ones of (None: not asked, or no quarter chosen)."""

@@ -15,7 +15,7 @@ from grassroots_app.reports.records import ReportRecord
 from grassroots_app.services import browse, reports
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.pickers import unit_field
+from grassroots_app.ui.pickers import ClusterCombo, unit_field
 from grassroots_app.ui.row_model import Column, LatestRead, RowsModel, rows_table
 from grassroots_app.ui.widgets import format_day
 
@@ -53,7 +53,7 @@ class ReportChooser(QWidget):
         self.kind = QComboBox()
         for kind, label in KINDS:
             self.kind.addItem(tr(label), kind.value)
-        self.cluster = QComboBox()
+        self.cluster = ClusterCombo(context, self._last_day)
         self.unit = unit_field(context)
         self.year = QSpinBox()
         self.year.setRange(rule.FIRST_YEAR, rule.LAST_YEAR)
@@ -91,8 +91,9 @@ class ReportChooser(QWidget):
 
     def _connect(self) -> None:
         self.kind.currentIndexChanged.connect(self._show_kind)
-        self.year.valueChanged.connect(self._fill_clusters)
-        self.quarter.currentIndexChanged.connect(self._fill_clusters)
+        self.year.valueChanged.connect(self.cluster.refill)
+        self.quarter.currentIndexChanged.connect(self.cluster.refill)
+        self.cluster.filled.connect(self._enable)
         self.unit.chosen_changed.connect(lambda _chosen: self._enable())
         self.new_button.clicked.connect(self._ask_new)
         self.open_button.clicked.connect(self._ask_open)
@@ -116,23 +117,13 @@ class ReportChooser(QWidget):
         provinces = self.context.read(browse.children, None, self.context.as_of)
         if provinces:
             self.unit.choose(provinces[0].id, provinces[0].name)
-        self._fill_clusters()
+        self.cluster.refill()
         self._show_kind()
 
     def _last_day(self) -> date:
         """Return the chosen quarter's last day, or today when the quarter is still running."""
         return min(rule.quarter_span(self.year.value(), self.quarter_number())[1] - timedelta(days=1), date.today())
 
-    def _fill_clusters(self) -> None:
-        """Offer the clusters of the chosen quarter's last day, keeping the one chosen."""
-        chosen = self.cluster.currentData()
-        blocker = QSignalBlocker(self.cluster)
-        self.cluster.clear()
-        for cluster_id, name in self.context.read(browse.all_clusters, self._last_day()):
-            self.cluster.addItem(name, cluster_id)
-        self.cluster.setCurrentIndex(max(self.cluster.findData(chosen), 0))
-        del blocker
-        self._enable()
 
     def _show_kind(self) -> None:
         cluster = self.chosen_kind() is ReportKind.CLUSTER

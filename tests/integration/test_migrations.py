@@ -9,9 +9,10 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from grassroots_app.persistence.database import Database, alembic_config
+from grassroots_app.persistence.database import Database, alembic_config, head_revision, stored_revision
 from grassroots_app.persistence.tables import metadata
 
 
@@ -54,6 +55,25 @@ def test_opening_twice_is_idempotent(tmp_path: Path) -> None:
     Database.open(path).close()
     again = Database.open(path)
     try:
+        assert schema_diff(again) == []
+    finally:
+        again.close()
+
+
+def test_the_head_found_without_alembic_is_alembic_s(database: Database) -> None:
+    assert head_revision() == ScriptDirectory.from_config(alembic_config(database.engine)).get_current_head()
+    assert stored_revision(database.engine) == head_revision()
+
+
+def test_opening_an_older_database_migrates_it(tmp_path: Path) -> None:
+    path = str(tmp_path / "old.sqlite")
+    old = Database.open(path)
+    command.downgrade(alembic_config(old.engine), "-1")
+    assert stored_revision(old.engine) != head_revision()
+    old.close()
+    again = Database.open(path)
+    try:
+        assert stored_revision(again.engine) == head_revision()
         assert schema_diff(again) == []
     finally:
         again.close()

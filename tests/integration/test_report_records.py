@@ -109,6 +109,17 @@ def test_a_new_draft_has_the_default_texts_and_the_last_heading(two_level: Env, 
     assert area.subject.endswith("trên địa bàn tỉnh Vĩnh Long")
 
 
+def test_a_new_draft_takes_no_heading_from_another_committee(two_level: Env, place: Place) -> None:
+    saved(two_level, place, symbol="BC/BTCHU", place="Long Hồ")
+    other = two_level.unit("Tỉnh Cà Mau")
+    draft_elsewhere = two_level.run(reports.new_draft, ReportKind.AREA, other.id, 2026, 3)
+    assert (draft_elsewhere.higher_body, draft_elsewhere.symbol, draft_elsewhere.place) == (
+        "ĐẢNG BỘ TỈNH CÀ MAU", "BC/BTCTU", "Cà Mau")
+    assert draft_elsewhere.narrative.signer != SIGNER
+    at_home = two_level.run(reports.new_draft, ReportKind.AREA, place.province.id, 2026, 3)
+    assert (at_home.symbol, at_home.place, at_home.narrative.signer) == ("BC/BTCHU", "Long Hồ", SIGNER)
+
+
 def test_saving_and_issuing_can_be_undone_and_redone(two_level: Env, place: Place) -> None:
     undone_and_redone(two_level, reports.save_draft, draft(place))
     report_id = saved(two_level, place)
