@@ -45,7 +45,7 @@ class ChargeRow:
     cadre_name: str
     start: date
     end: date | None  # None: still running after the quarter
-    decision: str  # "Số 12-QĐ/HU ngày 05/01/2026" or ""
+    decision: str  # its number and date, "12-QĐ/HU, 05/01/2026", or ""
 
 
 @dataclass(frozen=True)

@@ -48,10 +48,10 @@ def keyed(texts: Iterable[str], key: Callable[[str], K]) -> dict[str, K]:
 
 
 def decision_text(number: str, signed_on: date | None) -> str:
-    """Return an assignment decision as documents cite it: "Số 12-QĐ/HU ngày 05/01/2026" ("" when none)."""
+    """Return an assignment decision as the annexed table writes it: "12-QĐ/HU, 05/01/2026" ("" when none)."""
     if not number:
         return ""
-    return f"Số {number} ngày {format_date(signed_on)}" if signed_on else f"Số {number}"
+    return f"{number}, {format_date(signed_on)}" if signed_on else number
 
 
 def _last_day(item: Held, quarter_end: date) -> date:

@@ -92,13 +92,13 @@ def charges_table(charges: tuple[ChargeRow, ...]) -> AnnexTable:
     """Who was in charge of what during the quarter."""
     columns = (
         NUMBER,
-        Column("Địa bàn phụ trách", Kind.TEXT, 30),
-        Column("Cấp", Kind.TEXT, 13),
-        Column("Người phụ trách", Kind.TEXT, 25),
-        Column("Chức trách", Kind.TEXT, 26),
+        Column("Địa bàn phụ trách", Kind.TEXT, 28),
+        Column("Cấp", Kind.TEXT, 9),
+        Column("Người phụ trách", Kind.TEXT, 22),
+        Column("Chức trách", Kind.TEXT, 34),
         Column("Từ ngày", Kind.DATE, 19),
         Column("Đến ngày", Kind.DATE, 19),
-        Column("Quyết định", Kind.TEXT, 23),
+        Column("Quyết định (số, ngày)", Kind.TEXT, 24),
     )
     rows = [
         (charge.target_path, charge.level_label, charge.cadre_name, charge.role, charge.start, charge.end,

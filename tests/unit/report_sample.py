@@ -53,7 +53,7 @@ def charges(count: int) -> tuple[ChargeRow, ...]:
                 "tổ NDTQ", "Cán bộ, đảng viên phụ trách tổ NDTQ")
             target += "" if index % 3 else f" / Tổ {index % 17 + 1}"
         end = None if index % 5 else date(2026, 8, 31)
-        decision = f"Số {index % 40 + 1:02d}-QĐ/HU ngày 05/01/2026" if index % 4 else ""
+        decision = f"{index % 40 + 1:02d}-QĐ/HU, 05/01/2026" if index % 4 else ""
         rows.append(ChargeRow(target, level, role, person(index), date(2025, 7, 1) + timedelta(days=index), end,
                               decision))
     return tuple(rows)
