@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, LongTable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from .charts import coverage_chart, recommendations_chart
 from .formatting import format_date
 from .model import Heading
+from .pdf_paged import PagedTable
 from .pdf_style import (
     ANNEX_NOTE,
     ANNEX_NUMBER,
     ANNEX_TITLE,
     BOLD,
-    CELL_HEADER,
     CELL_LEADING,
     CELL_SIZE,
     REGULAR,
@@ -30,6 +31,7 @@ from .tables import NONE_ROW, AnnexTable, CellValue, Column, Kind, cell_text
 ANNEX_START = 60 * mm  # a long annex starts on a new page unless its title and a few rows fit
 SHORT_TABLE = 15  # rows: a table this short is never split
 PADDING = 2  # points, left and right of a cell's text
+TOP_PADDING, BOTTOM_PADDING, HEADER_BOTTOM_PADDING = 3, 4, 3  # points, above and below a cell's text
 ALIGNMENTS = {Kind.TEXT: "LEFT", Kind.ORDINAL: "CENTER", Kind.DATE: "CENTER", Kind.INTEGER: "RIGHT",
               Kind.CHANGE: "RIGHT", Kind.SHARE: "RIGHT"}
 CHARTS: dict[str, Callable[[AnnexTable], Drawing | None]] = {
@@ -51,33 +53,54 @@ def cells(table: AnnexTable, row: tuple[CellValue, ...], font: str = REGULAR) ->
     return [cell(value, column, font) for value, column in zip(row, table.columns)]
 
 
-def table_style(table: AnnexTable) -> TableStyle:
-    """Return the grid, the fonts, each column's alignment, the bold total and an empty table's one row across."""
+def header_cells(table: AnnexTable) -> list[str]:
+    """Return the header row's titles, wrapped within their columns."""
+    return ["\n".join(simpleSplit(column.header, BOLD, CELL_SIZE, column.width_mm * mm - 2 * PADDING))
+            for column in table.columns]
+
+
+def row_height(row: list[str], padding: float) -> float:
+    """Return the height of a row of wrapped cells: its tallest cell's lines and the paddings.
+
+    Giving every row its height spares reportlab measuring the rows again each time a long table breaks to a
+    new page (which grows with the square of the rows).
+    """
+    return max(text.count("\n") + 1 for text in row) * CELL_LEADING + TOP_PADDING + padding
+
+
+def table_style(table: AnnexTable, with_total: bool) -> TableStyle:
+    """Return the grid, the fonts, each column's alignment, an empty table's one row across, and (when the rows
+    shown end with it) the bold total."""
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONT", (0, 0), (-1, -1), REGULAR, CELL_SIZE, CELL_LEADING),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), HEADER_BOTTOM_PADDING),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), BOTTOM_PADDING),
+        ("FONT", (0, 0), (-1, 0), BOLD, CELL_SIZE, CELL_LEADING),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
     ]
     commands += [("ALIGN", (index, 1), (index, -1), ALIGNMENTS[column.kind])
                  for index, column in enumerate(table.columns)]
     if not table.rows:
         commands += [("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (0, 1), "LEFT")]
-    if table.total is not None:
+    if with_total:
         commands += [("FONT", (0, -1), (-1, -1), BOLD, CELL_SIZE, CELL_LEADING), ("ALIGN", (1, -1), (1, -1), "LEFT")]
     return TableStyle(commands)
 
 
-def annex_table(table: AnnexTable) -> LongTable:
+def annex_table(table: AnnexTable) -> PagedTable:
     """Return one annexed table with its header row repeated across pages and whole rows only."""
-    rows: list[list[Paragraph | str]] = [[para(column.header, CELL_HEADER) for column in table.columns]]
-    rows += [cells(table, row) for row in table.rows] or [[NONE_ROW] + [""] * (len(table.columns) - 1)]
+    rows = [cells(table, row) for row in table.rows] or [[NONE_ROW] + [""] * (len(table.columns) - 1)]
     if table.total is not None:
         rows.append(cells(table, table.total, BOLD))
+    header = header_cells(table)
+    heights = [row_height(header, HEADER_BOTTOM_PADDING), *(row_height(row, BOTTOM_PADDING) for row in rows)]
     widths = [column.width_mm * mm for column in table.columns]
-    return LongTable(rows, colWidths=widths, repeatRows=1, splitInRow=0, style=table_style(table))
+    return PagedTable(header, rows, heights, widths, partial(table_style, table), table.total is not None)
 
 
 def annex_note(heading: Heading) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -27,6 +27,23 @@ MAX_WIDTH = 60  # characters: longer text wraps
 THIN = Side(style="thin")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 BOLD = Font(bold=True)
+STYLE_PREFIX = "Grassroots"
+
+
+def style_name(kind: Kind, bold: bool) -> str:
+    """Return the name of the cell style of a column kind, bold for the total row."""
+    return f"{STYLE_PREFIX} {kind.value}{' bold' if bold else ''}"
+
+
+def add_cell_styles(book: Workbook) -> None:
+    """Register one named style per column kind and weight (far faster than styling every cell on its own)."""
+    for kind in Kind:
+        for bold in (False, True):
+            book.add_named_style(NamedStyle(
+                style_name(kind, bold), font=BOLD if bold else Font(), border=GRID,
+                alignment=Alignment(vertical="top", wrap_text=kind is Kind.TEXT),
+                number_format=NUMBER_FORMATS.get(kind, "General"),
+            ))
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
@@ -44,12 +61,7 @@ def write_row(sheet: Worksheet, row: int, table: AnnexTable, values: tuple[CellV
     """Write one row of typed cells with their number formats."""
     for column, (value, spec) in enumerate(zip(values, table.columns), start=1):
         cell = sheet.cell(row=row, column=column, value=None if value == "" else value)
-        cell.border = GRID
-        cell.alignment = Alignment(vertical="top", wrap_text=spec.kind is Kind.TEXT)
-        if spec.kind in NUMBER_FORMATS and not isinstance(value, str):
-            cell.number_format = NUMBER_FORMATS[spec.kind]
-        if bold:
-            cell.font = BOLD
+        cell.style = style_name(Kind.TEXT if isinstance(value, str) else spec.kind, bold)
 
 
 def fit_columns(sheet: Worksheet, table: AnnexTable) -> None:
@@ -103,6 +115,7 @@ def workbook(report: ReportDocument) -> Workbook:
     """Return a workbook holding every annexed table of the report, one sheet each."""
     book = Workbook()
     book.remove(book.active)
+    add_cell_styles(book)
     taken: set[str] = set()
     name = report_name(report)
     for number, table in enumerate(annex_tables(report.figures), start=1):
