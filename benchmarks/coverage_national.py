@@ -132,7 +132,7 @@ def run(args: argparse.Namespace, report_line: Callable[[str], None]) -> None:
     if args.rebuild:
         remove(args.db)
     existed = args.db.exists()
-    database = Database.open(str(args.db))
+    database = Database.open(str(args.db), backup=False)
     try:
         summary = None
         if not existed:

@@ -110,7 +110,7 @@ def demo(path: Path, scale: Scale, rebuild: bool, repeat: int, report_line: Call
     if rebuild:
         remove(path)
     existed = path.exists()
-    database = Database.open(str(path))
+    database = Database.open(str(path), backup=False)
     try:
         if not existed:
             start = time.perf_counter()

@@ -95,7 +95,7 @@ def run_demo(args: argparse.Namespace) -> None:
         args.db.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run([sys.executable, "-m", "grassroots_app.cli", "--db", str(args.db), "demo"], check=True)
     year, quarter = (int(part) for part in args.quarter.upper().split("-Q"))
-    with UnitOfWork(Database.open(str(args.db))) as uow:
+    with UnitOfWork(Database.open(str(args.db), backup=False)) as uow:
         print(f"Busiest cluster, {args.quarter}:")
         report(uow, ReportKind.CLUSTER, busiest_cluster(uow, year, quarter), year, quarter, args.out)
         if args.area:

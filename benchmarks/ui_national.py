@@ -80,7 +80,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def open_database(path: Path) -> Database:
     """Open the national database, building it first when it does not exist."""
     existed = path.exists()
-    database = Database.open(str(path))
+    database = Database.open(str(path), backup=False)
     if not existed:
         seconds, _summary = build(database, Preset.TWO_LEVEL)
         print(f"Built the national demo in {seconds:.1f} s.")

@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 from uuid import uuid4
 
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
+from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.calendar import FreeDay, MeetingCategory, year_span
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput, Labelled, NotFound
 from grassroots_app.domain.meetings import Meeting, when
@@ -27,6 +28,7 @@ from grassroots_app.domain.recommendations import (
     StatusChange,
 )
 from grassroots_app.i18n import Translator
+from grassroots_app.persistence import backup
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports.model import ReportDocument, ReportKind, ReportStatus
@@ -53,6 +55,7 @@ from grassroots_app.services.recommendations import RecommendationView
 EXIT_BAD_INPUT = 2
 tr = Translator()
 Handler = Callable[[argparse.Namespace, Database], None]
+FileHandler = Callable[[argparse.Namespace], None]  # works on the database file without opening it
 Writer = Callable[[ReportDocument, BinaryIO], None]
 Scoped = Callable[[UnitOfWork], Cluster | Unit]  # finds what a report covers
 QUARTER_TEXT = re.compile(r"(\d{4})-[Qq]([1-4])")
@@ -792,6 +795,86 @@ def cmd_report_area(args: argparse.Namespace, db: Database) -> None:
     _write_report(args, db, ReportKind.AREA, lambda uow: units.resolve_unit(uow, args.under))
 
 
+# --- backups --------------------------------------------------------------------------------
+
+
+def _when(taken: datetime) -> str:
+    return taken.strftime("%d/%m/%Y %H:%M")
+
+
+def _size(size: int) -> str:
+    """Return a file size in megabytes with a decimal comma, as Vietnamese writes it."""
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+def _counts_line(counts: dict[str, int] | None) -> str:
+    """Return the contents of a backup in one line: units per level, then cadres, assignments…"""
+    if counts is None:
+        return tr("(cannot be read)")
+    order = [level.value for level in Level] + list(backup.COUNTED_TABLES)
+    keys = sorted(counts, key=lambda key: order.index(key) if key in order else len(order))
+    shown = [f"{tr(COUNT_LABELS.get(key, key))}: {counts[key]:,}".replace(",", ".") for key in keys]
+    return ", ".join(shown) or tr("(empty)")
+
+
+def _backup_json(info: backup.BackupInfo) -> dict[str, Any]:
+    return {"path": str(info.path), "kind": info.kind.value if info.kind else None,
+            "taken": info.taken.isoformat(), "size": info.size, "revision": info.revision, "counts": info.counts}
+
+
+def _kind_label(kind: BackupKind | None) -> str:
+    return tr(kind.label) if kind else tr("chosen file")
+
+
+def cmd_backup(args: argparse.Namespace) -> None:
+    """Back up the database to the backup folder, or to a chosen file or folder."""
+    if args.to:
+        written = backup.backup_to(args.db, Path(args.to))
+    else:
+        written = backup.make_backup(args.db, BackupKind.MANUAL)
+    info = backup.describe(written)
+    emit(args, _backup_json(info), [tr("Backed up the database to {path} ({size}).").format(
+        path=written, size=_size(info.size))])
+
+
+def cmd_backups(args: argparse.Namespace) -> None:
+    """List the backups of the database in the backup folder, newest first."""
+    found = backup.list_backups(args.db, every_database=args.all)
+    lines = []
+    for info in found:
+        lines.append(f"{_when(info.taken)}  {_kind_label(info.kind):<24} {_size(info.size):>10}  {info.path}")
+        lines.append(f"    {_counts_line(info.counts)}")
+    emit(args, [_backup_json(info) for info in found],
+         lines or [tr("No backups in {folder}.").format(folder=backup.backup_folder())])
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    """Show what a backup holds, or with --yes replace the database with it."""
+    database = backup.require_database_file(args.db)
+    if not args.yes:
+        info = backup.check_backup(Path(args.file), database)
+        data = {"restored": False, "database": str(database), "backup": _backup_json(info)}
+        emit(args, data, [
+            tr("Backup {path}: {kind}, made {when}, schema {revision}.").format(
+                path=info.path, kind=_kind_label(info.kind), when=_when(info.taken), revision=info.revision),
+            f"    {_counts_line(info.counts)}",
+            tr("Nothing was changed. Add --yes to replace the database {database} with this backup "
+               "(the current database is kept as a backup first).").format(database=database),
+        ])
+        return
+    result = backup.restore(database, Path(args.file))
+    data = {"restored": True, "database": str(result.database), "backup": _backup_json(result.backup),
+            "kept": str(result.kept) if result.kept else None, "migrated_from": result.migrated_from}
+    lines = [tr("Restored the backup of {when} into {database}.").format(
+        when=_when(result.backup.taken), database=result.database)]
+    if result.migrated_from:
+        lines.append(tr("The backup was brought up to the current schema (from {revision}).").format(
+            revision=result.migrated_from))
+    if result.kept:
+        lines.append(tr("The previous database was kept as {path}.").format(path=result.kept))
+    emit(args, data, lines)
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 
@@ -801,6 +884,27 @@ def _add(sub: Any, name: str, help_text: str, handler: Handler, json_flag: bool 
     if json_flag:
         parser.add_argument("--json", action="store_true", help=tr(N_("print JSON for scripts")))
     return parser
+
+
+def _add_file_command(sub: Any, name: str, help_text: str, handler: FileHandler) -> Parser:
+    """Add a command that works on the database file without opening (nor migrating) it: the backups."""
+    parser: Parser = sub.add_parser(name, help=tr(help_text))
+    parser.set_defaults(file_handler=handler)
+    parser.add_argument("--json", action="store_true", help=tr(N_("print JSON for scripts")))
+    return parser
+
+
+def _backup_parsers(sub: Any) -> None:
+    made = _add_file_command(sub, "backup", N_("back up the database (to the backup folder, or --to a file)"),
+                             cmd_backup)
+    made.add_argument("--to", help=tr(N_("the file to write, or a folder (a USB drive) to write it into")))
+    listing = _add_file_command(sub, "backups", N_("list the backups of the database, newest first"), cmd_backups)
+    listing.add_argument("--all", action="store_true",
+                         help=tr(N_("every backup in the backup folder, of any database")))
+    restored = _add_file_command(sub, "restore", N_("replace the database with a backup"), cmd_restore)
+    restored.add_argument("file", help=tr(N_("the backup file")))
+    restored.add_argument("--yes", action="store_true",
+                          help=tr(N_("really replace it (without: only show what the backup holds)")))
 
 
 def _group(sub: Any, name: str, help_text: str) -> Any:
@@ -1049,6 +1153,7 @@ def build_parser() -> Parser:
     _recommendation_parsers(sub)
     _rating_parsers(sub)
     _report_parsers(sub)
+    _backup_parsers(sub)
     return parser
 
 
@@ -1056,9 +1161,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; print a Vietnamese message and return 2 on bad input."""
     try:
         args = build_parser().parse_args(argv)
-        database = Database.open(args.db)
     except CommandLineError as error:
         print(tr("Invalid command: {message}").format(message=error), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    file_handler: FileHandler | None = getattr(args, "file_handler", None)
+    if file_handler is not None:
+        try:
+            file_handler(args)
+        except DomainError as error:
+            print(tr("Error: {message}").format(message=error.render(tr)), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        return 0
+    try:
+        database = Database.open(args.db)
+    except DomainError as error:  # the backup before a migration could not be made
+        print(tr("Cannot open the database: {error}").format(error=error.render(tr)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as error:  # noqa: BLE001 - a database that cannot be opened is bad input here
         print(tr("Cannot open the database: {error}").format(error=error), file=sys.stderr)

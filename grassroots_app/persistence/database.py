@@ -73,12 +73,23 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-def head_revision() -> str:
-    """Return the newest migration's revision: the one no other migration names as its predecessor."""
+def _revisions() -> tuple[set[str], set[str]]:
+    """Return the revisions of the migrations and those named as a predecessor."""
     revisions, predecessors = set(), set()
     for script in (migrations_dir() / "versions").glob("*.py"):
         for down, value in REVISION_LINE.findall(script.read_text(encoding="utf-8")):
             (predecessors if down else revisions).add(value)
+    return revisions, predecessors
+
+
+def known_revisions() -> set[str]:
+    """Return every schema revision this program's migrations know (older ones can be migrated forward)."""
+    return _revisions()[0]
+
+
+def head_revision() -> str:
+    """Return the newest migration's revision: the one no other migration names as its predecessor."""
+    revisions, predecessors = _revisions()
     heads = revisions - predecessors
     if len(heads) != 1:
         raise RuntimeError(f"The migrations have {len(heads)} heads: {sorted(heads)}")
@@ -101,15 +112,35 @@ class Database:
     engine: Engine
 
     @classmethod
-    def open(cls, location: str | None = None) -> Database:
-        """Open (creating if needed) the database at a path or URL and migrate it to the latest schema."""
+    def open(cls, location: str | None = None, backup: bool = True, daily: bool = True) -> Database:
+        """Open (creating if needed) the database at a path or URL and migrate it to the latest schema.
+
+        With `backup` (the default), an SQLite file that already held a database is copied to the backup
+        folder first: before a migration (a failure to do so stops the opening), and, with `daily`, once a day
+        (a failure is only logged; the window passes daily=False and makes it in the background). Tests and
+        benchmarks that open many databases may pass backup=False.
+        """
         url = resolve_url(location)
         engine = make_engine(url)
-        if stored_revision(engine) != head_revision():
+        stored = stored_revision(engine)
+        if stored != head_revision():
+            if backup and stored is not None:
+                from grassroots_app.persistence.backup import backup_before_migration  # noqa: PLC0415
+
+                try:
+                    backup_before_migration(url)
+                except BaseException:
+                    engine.dispose()
+                    raise
             from alembic import command  # noqa: PLC0415 - slow to import; most starts need no migration
 
             command.upgrade(alembic_config(engine), "head")
-        return cls(url, engine)
+        database = cls(url, engine)
+        if backup and daily and stored is not None:
+            from grassroots_app.persistence.backup import daily_backup  # noqa: PLC0415
+
+            daily_backup(database)
+        return database
 
     @classmethod
     def attach(cls, url: str) -> Database:

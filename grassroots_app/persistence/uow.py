@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import TracebackType
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from grassroots_app.domain.backups import BackupKind
+from grassroots_app.persistence.backup import backup_before
 from grassroots_app.persistence.browse import BrowseQueries
 from grassroots_app.persistence.calendar_repository import (
     BaseVisitRepository,
@@ -34,6 +37,7 @@ from grassroots_app.persistence.repositories import (
     SettingsRepository,
     UnitRepository,
 )
+from grassroots_app.persistence.tables import UnitRow
 
 
 class UnitOfWork:
@@ -83,6 +87,17 @@ class UnitOfWork:
     ) -> None:
         self.session.rollback()
         self.session.close()
+
+    def backup_before(self, kind: BackupKind, unless_empty: bool = False) -> Path | None:
+        """Back up the database (an SQLite file; others are skipped) before the change about to be made.
+
+        The copy holds what is committed, none of this unit of work's changes: call it before staging any.
+        With `unless_empty`, a database without any unit is not backed up (there is nothing to lose).
+        A backup that cannot be made refuses the change.
+        """
+        if unless_empty and self.session.exec(select(UnitRow.id).limit(1)).first() is None:
+            return None
+        return backup_before(self.database, kind)
 
     def commit(self) -> None:
         """Make everything done so far permanent (and, when recording, keep what changed)."""

@@ -8,6 +8,7 @@ from datetime import date
 
 from vietnam_provinces import Province, VietNamDivisionType, Ward
 
+from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Level, Preset, Unit
 from grassroots_app.domain.text import fold
@@ -82,7 +83,10 @@ def start_with_province(uow: UnitOfWork, reference: str, progress: Progress | No
 
 
 def stage_official(uow: UnitOfWork, reference: str, progress: Progress | None = None) -> ImportResult:
-    """Stage the import of one official province in the caller's transaction."""
+    """Stage the import of one official province in the caller's transaction.
+
+    Once the request is found valid, a database that already holds units is backed up (pre-import).
+    """
     settings = require_settings(uow)
     if settings.preset is not Preset.TWO_LEVEL:
         raise RuleViolation(
@@ -91,6 +95,7 @@ def stage_official(uow: UnitOfWork, reference: str, progress: Progress | None = 
     if not reference.strip():
         raise InvalidInput(N_("No province was named."))
     province = find_province(reference)
+    uow.backup_before(BackupKind.PRE_IMPORT, unless_empty=True)
     wards = sorted((w for w in Ward.iter_all() if w.province_code == province.code), key=lambda w: w.name)
     root, added = _ensure_province(uow, province)
     existing = {fold(unit.name): unit for unit in uow.units.children(root.id)}

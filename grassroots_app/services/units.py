@@ -7,6 +7,7 @@ from datetime import date
 from enum import Enum
 
 from grassroots_app.domain import hierarchy
+from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Assignment, Level, Period, Unit, UnitAttributes, new_id
 from grassroots_app.domain.text import fold, nfc
@@ -199,7 +200,10 @@ def close_unit(uow: UnitOfWork, unit_id: str, on: date) -> Unit:
 def merge_units(
     uow: UnitOfWork, source_id: str, target_id: str, on: date, carry: Carry, note: str = ""
 ) -> Unit:
-    """Merge the source unit into the target on a day: children move, assignments carry, lineage kept."""
+    """Merge the source unit into the target on a day: children move, assignments carry, lineage kept.
+
+    The database is backed up (pre-merge) once the request is found valid, before anything changes.
+    """
     source, target = get_unit(uow, source_id), get_unit(uow, target_id)
     if source.id == target.id:
         raise RuleViolation(N_("A unit cannot be merged into itself."))
@@ -212,6 +216,7 @@ def merge_units(
     for unit in (source, target):
         hierarchy.check_open_on(unit.period, on, unit.name)
         hierarchy.check_not_closed(unit.period, unit.name)
+    uow.backup_before(BackupKind.PRE_MERGE)
     target_names = _sibling_names(uow, target.id, on)
     for child in uow.units.children(source.id):
         hierarchy.check_after_placement(on, uow.units.last_link_start(child.id), child.name)

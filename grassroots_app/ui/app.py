@@ -33,7 +33,7 @@ def build_window(arguments: argparse.Namespace) -> MainWindow:
     errors = ErrorReporter(log_file)
     sys.excepthook = errors.excepthook
     settings = WindowSettings(arguments.settings)
-    database = Database.open(arguments.db or settings.last_database)
+    database = Database.open(arguments.db or settings.last_database, daily=False)  # backed up in the background
     settings.remember_database(database.url)
     context = AppContext(database, settings, errors)
     context.language.apply(settings.language)

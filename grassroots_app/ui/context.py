@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from grassroots_app.domain.errors import DomainError
+from grassroots_app.persistence.backup import daily_backup
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.ui.commands import ServiceCommand
@@ -22,6 +23,7 @@ from grassroots_app.ui.settings import WindowSettings
 from grassroots_app.ui.tasks import TaskRunner
 
 T = TypeVar("T")
+BACKUP_CHECK_MS = 3_600_000  # hourly: a window left open for days still makes each day's backup
 
 
 class AppEvents(QObject):
@@ -44,10 +46,23 @@ class AppContext:
     events: AppEvents = field(default_factory=AppEvents)
     undo: QUndoStack = field(default_factory=QUndoStack)
     as_of: date = field(default_factory=date.today)
+    back_up: bool = True  # make each day's backup in the background (tests turn it off)
 
     def __post_init__(self) -> None:
         self.tasks = TaskRunner(self.errors.report)
         self.undo.indexChanged.connect(self.events.data_changed)
+        self.backup_timer = QTimer()
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.back_up_later)
+        self.backup_timer.start()
+        self.back_up_later()
+
+    def back_up_later(self) -> None:
+        """Make today's backup of the database in the background unless it exists (a failure is only logged)."""
+        if not self.back_up:
+            return
+        database = self.database
+        self.tasks.run(lambda _progress: daily_backup(database), lambda _path: None)
 
     def read(self, query: Callable[..., T], *args: Any) -> T:
         """Run a read use case in its own unit of work and return its result."""
@@ -92,6 +107,7 @@ class AppContext:
 
     def close(self) -> None:
         """Stop the background work, forget the undo history without notifying anyone, close the database."""
+        self.backup_timer.stop()
         self.tasks.wait()
         self.undo.indexChanged.disconnect(self.events.data_changed)
         self.undo.clear()
@@ -104,3 +120,4 @@ class AppContext:
         self.undo.clear()
         self.settings.remember_database(database.url)
         self.events.database_changed.emit()
+        self.back_up_later()

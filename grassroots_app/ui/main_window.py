@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         if not self.report_view.may_leave():
             return
         try:
-            database = Database.open(location)
+            database = Database.open(location, daily=False)  # the context backs it up in the background
         except Exception as error:  # noqa: BLE001 - shown to the user, logged by the reporter
             self.context.errors.report(error)
             return

@@ -3323,5 +3323,153 @@ Chi tiết có trong tệp nhật ký:
       <source>Wrote its tables to {path}.</source>
       <translation>Đã ghi các phụ lục vào {path}.</translation>
     </message>
+    <message>
+      <source>(cannot be read)</source>
+      <translation>(không đọc được)</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(trống)</translation>
+    </message>
+    <message>
+      <source>chosen file</source>
+      <translation>tệp tự chọn</translation>
+    </message>
+    <message>
+      <source>back up the database (to the backup folder, or --to a file)</source>
+      <translation>sao lưu cơ sở dữ liệu (vào thư mục sao lưu, hoặc --to một tệp)</translation>
+    </message>
+    <message>
+      <source>list the backups of the database, newest first</source>
+      <translation>liệt kê các bản sao lưu của cơ sở dữ liệu, mới nhất trước</translation>
+    </message>
+    <message>
+      <source>replace the database with a backup</source>
+      <translation>thay cơ sở dữ liệu bằng một bản sao lưu</translation>
+    </message>
+    <message>
+      <source>Restored the backup of {when} into {database}.</source>
+      <translation>Đã khôi phục bản sao lưu lúc {when} vào {database}.</translation>
+    </message>
+    <message>
+      <source>the file to write, or a folder (a USB drive) to write it into</source>
+      <translation>tệp cần ghi, hoặc thư mục (ổ USB) để ghi bản sao lưu vào</translation>
+    </message>
+    <message>
+      <source>every backup in the backup folder, of any database</source>
+      <translation>mọi bản sao lưu trong thư mục sao lưu, của bất kỳ cơ sở dữ liệu nào</translation>
+    </message>
+    <message>
+      <source>the backup file</source>
+      <translation>tệp sao lưu</translation>
+    </message>
+    <message>
+      <source>really replace it (without: only show what the backup holds)</source>
+      <translation>thay thật sự (không có: chỉ cho xem nội dung bản sao lưu)</translation>
+    </message>
+    <message>
+      <source>Backed up the database to {path} ({size}).</source>
+      <translation>Đã sao lưu cơ sở dữ liệu vào {path} ({size}).</translation>
+    </message>
+    <message>
+      <source>The backup was brought up to the current schema (from {revision}).</source>
+      <translation>Bản sao lưu đã được nâng cấp lên cấu trúc dữ liệu hiện hành (từ {revision}).</translation>
+    </message>
+    <message>
+      <source>The previous database was kept as {path}.</source>
+      <translation>Cơ sở dữ liệu trước đó được giữ lại tại {path}.</translation>
+    </message>
+    <message>
+      <source>No backups in {folder}.</source>
+      <translation>Không có bản sao lưu nào trong {folder}.</translation>
+    </message>
+    <message>
+      <source>Backup {path}: {kind}, made {when}, schema {revision}.</source>
+      <translation>Bản sao lưu {path}: {kind}, tạo lúc {when}, cấu trúc dữ liệu {revision}.</translation>
+    </message>
+    <message>
+      <source>Nothing was changed. Add --yes to replace the database {database} with this backup (the current database is kept as a backup first).</source>
+      <translation>Chưa thay đổi gì. Thêm --yes để thay cơ sở dữ liệu {database} bằng bản sao lưu này (cơ sở dữ liệu hiện tại sẽ được sao lưu trước).</translation>
+    </message>
+    <message>
+      <source>daily</source>
+      <translation>hằng ngày</translation>
+    </message>
+    <message>
+      <source>manual</source>
+      <translation>thủ công</translation>
+    </message>
+    <message>
+      <source>before a schema upgrade</source>
+      <translation>trước khi nâng cấp cấu trúc dữ liệu</translation>
+    </message>
+    <message>
+      <source>before a merge</source>
+      <translation>trước khi sáp nhập</translation>
+    </message>
+    <message>
+      <source>before an import</source>
+      <translation>trước khi nhập dữ liệu</translation>
+    </message>
+    <message>
+      <source>before a restore</source>
+      <translation>trước khi khôi phục</translation>
+    </message>
+    <message>
+      <source>'{text}' is not a backup retention; write three numbers: days, weeks, months (as 7,4,12).</source>
+      <translation>'{text}' không phải là số bản sao lưu cần giữ; hãy viết ba số: ngày, tuần, tháng (như 7,4,12).</translation>
+    </message>
+    <message>
+      <source>The numbers of backups to keep cannot be negative.</source>
+      <translation>Số bản sao lưu cần giữ không được là số âm.</translation>
+    </message>
+    <message>
+      <source>At least one daily backup must be kept.</source>
+      <translation>Phải giữ ít nhất một bản sao lưu hằng ngày.</translation>
+    </message>
+    <message>
+      <source>Cannot make the backup: {reason}.</source>
+      <translation>Không tạo được bản sao lưu: {reason}.</translation>
+    </message>
+    <message>
+      <source>'{path}' is not an SQLite database: {reason}.</source>
+      <translation>'{path}' không phải là cơ sở dữ liệu SQLite: {reason}.</translation>
+    </message>
+    <message>
+      <source>Only SQLite database files can be backed up or restored; '{url}' is not one.</source>
+      <translation>Chỉ sao lưu và khôi phục được tệp cơ sở dữ liệu SQLite; '{url}' không phải là tệp như vậy.</translation>
+    </message>
+    <message>
+      <source>There is no database at '{path}'.</source>
+      <translation>Không có cơ sở dữ liệu tại '{path}'.</translation>
+    </message>
+    <message>
+      <source>'{path}' is the database itself; choose another file.</source>
+      <translation>'{path}' chính là cơ sở dữ liệu đang dùng; hãy chọn tệp khác.</translation>
+    </message>
+    <message>
+      <source>'{path}' is not a Grassroots database: it has no schema revision.</source>
+      <translation>'{path}' không phải là cơ sở dữ liệu Nắm cơ sở: tệp không có phiên bản cấu trúc dữ liệu.</translation>
+    </message>
+    <message>
+      <source>'{path}' was made by a newer version of Grassroots (schema {revision}); update Grassroots first.</source>
+      <translation>'{path}' được tạo bởi phiên bản Nắm cơ sở mới hơn (cấu trúc dữ liệu {revision}); hãy cập nhật Nắm cơ sở trước.</translation>
+    </message>
+    <message>
+      <source>There is no file '{path}'.</source>
+      <translation>Không có tệp '{path}'.</translation>
+    </message>
+    <message>
+      <source>The database '{path}' is open in another program; close it before restoring.</source>
+      <translation>Cơ sở dữ liệu '{path}' đang được mở trong một chương trình khác; hãy đóng lại trước khi khôi phục.</translation>
+    </message>
+    <message>
+      <source>'{path}' failed the integrity check: {reason}.</source>
+      <translation>'{path}' không qua được bước kiểm tra toàn vẹn: {reason}.</translation>
+    </message>
+    <message>
+      <source>Cannot replace the database '{path}': {reason}.</source>
+      <translation>Không thay được cơ sở dữ liệu '{path}': {reason}.</translation>
+    </message>
   </context>
 </TS>

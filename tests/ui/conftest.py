@@ -38,7 +38,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> dict[Preset, Path
 def _context(path: Path, tmp_path: Path) -> AppContext:
     errors = ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False)
     context = AppContext(
-        database=Database.open(str(path)),
+        database=Database.open(str(path), backup=False),  # an 8 MB daily backup per test costs time and disk
+        back_up=False,
         settings=WindowSettings(tmp_path / "settings.ini"),
         errors=errors,
         prompter=ScriptedPrompter(),

@@ -11,8 +11,10 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.text import fold
+from grassroots_app.persistence.backup import list_backups
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse
@@ -254,3 +256,21 @@ def test_first_run_sets_up_a_province_from_the_official_list(qtbot: QtBot, empty
     assert province.data() == "Tỉnh Vĩnh Long"
     assert window.tree.model.rowCount(province) > 0 or window.tree.model.canFetchMore(province)
     assert empty_context.errors.last_message == ""
+
+
+def test_the_window_makes_todays_backup_in_the_background_once(qapp: object, tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite"
+    Database.open(str(path), backup=False).close()
+    context = AppContext(
+        database=Database.open(str(path), daily=False),
+        settings=WindowSettings(tmp_path / "settings.ini"),
+        errors=ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False),
+        prompter=ScriptedPrompter(),
+    )
+    try:
+        context.tasks.wait()
+        context.back_up_later()
+        context.tasks.wait()
+        assert [info.kind for info in list_backups(path)] == [BackupKind.DAILY]
+    finally:
+        context.close()

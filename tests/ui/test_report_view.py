@@ -57,7 +57,7 @@ def view(qtbot: QtBot, context: AppContext, cluster: tuple[str, str]) -> Iterato
 
 def stored(context: AppContext) -> list[ReportRecord]:
     """Return the reports stored in the database file, read through a connection of their own."""
-    database = Database.open(context.database.url)
+    database = Database.open(context.database.url, backup=False)
     try:
         with UnitOfWork(database) as uow:
             return reports.list_reports(uow)
