@@ -11,6 +11,7 @@ end unless --keep is given.
 from __future__ import annotations
 
 import argparse
+import os
 import gc
 import sqlite3
 import statistics
@@ -24,12 +25,21 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from grassroots_app.domain.model import Preset  # noqa: E402
+from grassroots_app.persistence.backup import FOLDER_VARIABLE  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
 from grassroots_app.services.coverage import CoverageReport, coverage  # noqa: E402
 from grassroots_app.services.demo import DEMO_DATE, DemoSummary, Scale, build_demo  # noqa: E402
 
 DEFAULT_DB = ROOT / "benchmarks" / "out" / "national.sqlite"
+BACKUP_DIR = ROOT / "benchmarks" / "out" / "backups"
+
+
+def backed_up_today(path: Path) -> None:
+    """Keep the backups under benchmarks/out and make today's now, so that a timed window start has none to make
+    in the background (as on every start after the first of the day)."""
+    os.environ.setdefault(FOLDER_VARIABLE, str(BACKUP_DIR))
+    Database.open(str(path)).close()
 PROVINCE_CODE = "79"  # Thành phố Hồ Chí Minh, the province with the most communes
 TARGETS = {"province": 0.3, "country": 5.0}
 

@@ -28,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QModelIndex, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from benchmarks.coverage_national import DEFAULT_DB, build, table  # noqa: E402
+from benchmarks.coverage_national import DEFAULT_DB, backed_up_today, build, table  # noqa: E402
 from grassroots_app.domain.model import Preset  # noqa: E402
 from grassroots_app.domain.text import fold  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
@@ -199,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print the figures."""
     args = parse_args(argv)
     app = QApplication.instance() or QApplication([])
+    backed_up_today(args.db)
     database = open_database(args.db)
     try:
         with tempfile.TemporaryDirectory() as folder:

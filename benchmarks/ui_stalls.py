@@ -27,6 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from benchmarks.coverage_national import backed_up_today  # noqa: E402
 from grassroots_app.ui.app import build_window, parse_arguments  # noqa: E402
 
 DEFAULT_DB = ROOT / "benchmarks" / "out" / "national.sqlite"
@@ -62,6 +63,7 @@ def main() -> int:
         return 1
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as scratch:
+        backed_up_today(arguments.db)
         options = parse_arguments(["--db", str(arguments.db), "--settings", str(Path(scratch) / "s.ini")])
         window = build_window(options)
         window.show()

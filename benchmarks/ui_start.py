@@ -63,6 +63,10 @@ def main() -> int:
     if not arguments.db.exists():
         print(f"{arguments.db} is missing: build it with benchmarks/coverage_national.py", file=sys.stderr)
         return 1
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.coverage_national import backed_up_today  # noqa: PLC0415 - the timed children import nothing more
+
+    backed_up_today(arguments.db)
     environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     figures = []
     for _ in range(arguments.runs):
