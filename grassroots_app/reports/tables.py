@@ -57,7 +57,8 @@ class AnnexTable:
 NUMBER = Column("STT", Kind.ORDINAL, 10)
 TOTAL_LABEL = "Tổng cộng"
 NONE_ROW = "Không có"  # the one row of an empty table
-COMMUNE, GAPS, GAPS_BEFORE = "Xã, phường, thị trấn", "Chỗ trống cuối quý", "Chỗ trống cuối quý trước"
+COMMUNE = "Đơn vị hành chính cấp xã"  # right in both models: xã, phường, đặc khu (two-level), thị trấn (three-level)
+GAPS, GAPS_BEFORE = "Chỗ trống cuối quý", "Chỗ trống cuối quý trước"
 ITEM, RECOMMENDATIONS = "Nội dung", "Số kiến nghị"  # the headers the charts read
 
 

@@ -76,8 +76,9 @@ class RecommendationDetail(QWidget):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.verticalHeader().hide()
         header = self.history.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(HISTORY_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the change and the note share the width
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.history.setWordWrap(True)
         self.history_box = QGroupBox(tr("History"))
         QVBoxLayout(self.history_box).addWidget(self.history)
         self.empty = QLabel(tr("Choose a recommendation in the list to see its detail and history."))
