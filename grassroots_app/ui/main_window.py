@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -19,7 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grassroots_app.domain.errors import DomainError
 from grassroots_app.i18n import LANGUAGES
+from grassroots_app.persistence import backup
+from grassroots_app.persistence.backup import BackupInfo
 from grassroots_app.persistence.database import Database
 from grassroots_app.services import browse
 from grassroots_app.ui.assign_dialog import AssignDialog
@@ -35,6 +41,7 @@ from grassroots_app.ui.plan_view import PlanView
 from grassroots_app.ui.ratings_view import RatingsView
 from grassroots_app.ui.recommendations_view import RecommendationsView
 from grassroots_app.ui.report_view import ReportView
+from grassroots_app.ui.restore_dialog import BACKUP_FILTERS, RestoreDialog, format_taken
 from grassroots_app.ui.roster import CadreRoster
 from grassroots_app.ui.search import SearchBox
 from grassroots_app.ui.tree_model import Node, NodeKind
@@ -138,6 +145,8 @@ class MainWindow(QMainWindow):
         settings = self.context.settings
         self.new_action = self._action(tr("&New database…"), self.new_database, QKeySequence.StandardKey.New)
         self.open_action = self._action(tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
+        self.backup_action = self._action(tr("&Back up to…"), self.back_up_to)
+        self.restore_action = self._action(tr("R&estore from a backup…"), self.restore_backup)
         self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.context.undo.createUndoAction(self, tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -158,6 +167,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(tr("&File"))
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu(tr("&Recent databases"))
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -306,6 +317,62 @@ class MainWindow(QMainWindow):
         empty = self.context.read(lambda uow: uow.settings.get() is None)
         if empty:
             FirstRunDialog(self.context, self).exec()
+
+    def back_up_to(self) -> None:
+        """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""
+        suggested = f"{Path(self.context.database.display_name).stem}-{date.today():%Y-%m-%d}.sqlite"
+        chosen = self.context.prompter.save_path(self, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
+        if chosen is None:
+            return
+        location, target = self.context.database.url, Path(chosen)
+        self.context.tasks.run(lambda _progress: backup.backup_to(location, target), self._backed_up,
+                               self.context.errors.report, tr("Backing up the database…"), self)
+
+    def _backed_up(self, path: Path) -> None:
+        self.statusBar().showMessage(tr("Backed up to {path}.").format(path=path))
+
+    def restore_backup(self) -> None:
+        """Choose a backup and replace the database with it, after a confirmation."""
+        if not self.report_view.may_leave():
+            return
+        try:
+            backups = backup.list_backups(self.context.database.url)
+        except DomainError as error:
+            self.context.errors.report(error)
+            return
+        dialog = RestoreDialog(self.context, backups, self)
+        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        if chosen is not None:
+            self.restore_from(chosen)
+
+    def restore_from(self, chosen: BackupInfo) -> None:
+        """Confirm, then replace the database with a backup and show it; a refusal reopens it unchanged."""
+        question = tr("Replace the current database with the backup of {date}? "
+                      "The current one is kept as a backup first.").format(date=format_taken(chosen.taken))
+        if not self.context.prompter.confirm(self, tr("Restore from a backup"), question):
+            return
+        url = self.context.database.url
+        self.context.tasks.wait()
+        self.context.database.close()
+        # On this thread, so that no background read opens the file while it is replaced (seconds for a large one).
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backup.restore(url, chosen.path)
+            restored = True
+        except DomainError as error:
+            self.context.errors.report(error)
+            restored = False
+        finally:
+            QApplication.restoreOverrideCursor()
+        try:
+            database = Database.open(url, daily=False)
+        except Exception as error:  # noqa: BLE001 - shown to the user, logged by the reporter
+            self.context.errors.report(error)
+            return
+        self.context.switch_database(database)
+        if restored:
+            self.statusBar().showMessage(tr("Restored the backup of {date}.").format(date=format_taken(chosen.taken)))
 
     # --- layout memory ------------------------------------------------------------------------
 

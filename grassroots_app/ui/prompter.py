@@ -30,6 +30,11 @@ class Prompter:
         path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
+    def open_path(self, parent: QWidget | None, title: str, filters: str) -> str | None:
+        """Ask which existing file to open; return the path chosen, or None when cancelled."""
+        path, _filter = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return path or None
+
     def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
         """Let the user choose and set up the printer; return False when cancelled."""
         return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted

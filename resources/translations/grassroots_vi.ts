@@ -3471,5 +3471,73 @@ Chi tiết có trong tệp nhật ký:
       <source>Cannot replace the database '{path}': {reason}.</source>
       <translation>Không thay được cơ sở dữ liệu '{path}': {reason}.</translation>
     </message>
+    <message>
+      <source>&amp;Back up to…</source>
+      <translation>&amp;Sao lưu vào…</translation>
+    </message>
+    <message>
+      <source>R&amp;estore from a backup…</source>
+      <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+      <source>Back up to</source>
+      <translation>Sao lưu vào</translation>
+    </message>
+    <message>
+      <source>Backing up the database…</source>
+      <translation>Đang sao lưu cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+      <source>Replace the current database with the backup of {date}? The current one is kept as a backup first.</source>
+      <translation>Thay cơ sở dữ liệu hiện tại bằng bản sao lưu lúc {date}? Cơ sở dữ liệu hiện tại sẽ được giữ lại thành một bản sao lưu trước.</translation>
+    </message>
+    <message>
+      <source>Restore from a backup</source>
+      <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+      <source>Backed up to {path}.</source>
+      <translation>Đã sao lưu vào {path}.</translation>
+    </message>
+    <message>
+      <source>Restored the backup of {date}.</source>
+      <translation>Đã khôi phục bản sao lưu lúc {date}.</translation>
+    </message>
+    <message>
+      <source>Grassroots database (*.sqlite);;All files (*)</source>
+      <translation>Cơ sở dữ liệu Nắm cơ sở (*.sqlite);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+      <source>other file</source>
+      <translation>tệp khác</translation>
+    </message>
+    <message>
+      <source>Size (MB)</source>
+      <translation>Dung lượng (MB)</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Đơn vị</translation>
+    </message>
+    <message>
+      <source>Assignments</source>
+      <translation>Phân công</translation>
+    </message>
+    <message>
+      <source>&amp;Other file…</source>
+      <translation>&amp;Tệp khác…</translation>
+    </message>
+    <message>
+      <source>Restore a backup file kept elsewhere (a USB drive)</source>
+      <translation>Khôi phục một tệp sao lưu để ở nơi khác (ổ USB)</translation>
+    </message>
+    <message>
+      <source>Choose a backup</source>
+      <translation>Chọn bản sao lưu</translation>
+    </message>
+    <message>
+      <source>Backups in {folder}:</source>
+      <translation>Các bản sao lưu trong {folder}:</translation>
+    </message>
   </context>
 </TS>

@@ -89,7 +89,7 @@ class ScriptedPrompter(Prompter):
 
     answers: list[bool] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
-    paths: list[str] = field(default_factory=list)  # the files chosen to save, then the printers' output files
+    paths: list[str] = field(default_factory=list)  # the files chosen to save or open, then the printers' output files
 
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
         """Record the question and give the next scripted answer (yes when none is left)."""
@@ -105,6 +105,11 @@ class ScriptedPrompter(Prompter):
         self.shown.append(text)
 
     def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+        """Record the title and give the next scripted path (None, as if cancelled, when none is left)."""
+        self.shown.append(title)
+        return self.paths.pop(0) if self.paths else None
+
+    def open_path(self, parent: QWidget | None, title: str, filters: str) -> str | None:
         """Record the title and give the next scripted path (None, as if cancelled, when none is left)."""
         self.shown.append(title)
         return self.paths.pop(0) if self.paths else None
