@@ -8,6 +8,7 @@ Run it on a real X server, e.g. under Xvfb:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from datetime import date
@@ -18,6 +19,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from grassroots_app.domain.model import Level, Preset
+from grassroots_app.persistence import backup
 from grassroots_app.persistence.database import Database
 from grassroots_app.services import browse
 from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo
@@ -25,6 +27,7 @@ from grassroots_app.ui.app import build_window, parse_arguments
 from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
+from grassroots_app.ui.restore_dialog import RestoreDialog
 
 SETTLE_MS = 600
 ROSTER_SETTLE_MS = 3000  # the roster is read in a worker process
@@ -149,6 +152,10 @@ def plan(shooter: Shooter) -> None:
             window.report_view.editor.tabs.setCurrentIndex(tab)
         return show
 
+    def restore_view() -> QDialog:
+        window.tabs.setCurrentIndex(0)
+        return RestoreDialog(window.context, backup.list_backups(window.context.database.url), window)
+
     def unit_field_log_view() -> None:
         window.tabs.setCurrentIndex(0)
         window.tree.reveal(hamlet)
@@ -168,6 +175,7 @@ def plan(shooter: Shooter) -> None:
     for number, tab in enumerate(("figures", "narrative", "preview"), start=13):
         shooter.add(f"{number}-report-{tab}", report_view(number - 13), REPORT_SETTLE_MS)
     shooter.add("16-unit-field-log", unit_field_log_view)
+    shooter.add("17-restore-dialog", restore_view)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
+        os.environ[backup.FOLDER_VARIABLE] = str(folder / "backups")  # the day's backup stays in the scratch folder
         database = demo_database(folder, Preset(arguments.preset))
         window = build_window(parse_arguments(["--db", str(database), "--settings", str(folder / "s.ini")]))
         window.context.set_as_of(DEMO_DATE)
