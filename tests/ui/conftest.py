@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,6 +19,7 @@ from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo  # noqa: E
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402
+from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
 from tests.ui.support import ScriptedPrompter  # noqa: E402
 
@@ -69,3 +71,13 @@ def context(qapp: object, demo_template: dict[Preset, Path], tmp_path: Path) -> 
 def context_three_level(qapp: object, demo_template: dict[Preset, Path], tmp_path: Path) -> Iterator[AppContext]:
     """A context on a fresh copy of the three-level demo database."""
     yield from _open(Preset.THREE_LEVEL, demo_template, tmp_path)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext) -> MainWindow:
+    """The main window on a copy of the two-level demo database, in Vietnamese, its gap marks read."""
+    shown = MainWindow(context)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitUntil(lambda: shown.tree.model.marks is not None, timeout=10000)
+    return shown

@@ -7,7 +7,6 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,16 +19,6 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.restore_dialog import RestoreDialog
 from tests.ui.support import ScriptedPrompter, answer_dialog
-
-
-@pytest.fixture
-def window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    """The main window on a copy of the two-level demo database, in Vietnamese."""
-    shown = MainWindow(context)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitUntil(lambda: shown.tree.model.marks is not None, timeout=10000)
-    return shown
 
 
 def prompter(context: AppContext) -> ScriptedPrompter:

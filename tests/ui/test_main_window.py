@@ -47,16 +47,6 @@ def answer_dialogs(qtbot: QtBot, handlers: list[Handler]) -> Callable[[], None]:
     return lambda: qtbot.waitUntil(lambda: not pending, timeout=5000)
 
 
-@pytest.fixture
-def window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    """The main window on the two-level demo database, in Vietnamese."""
-    shown = MainWindow(context)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitUntil(lambda: shown.tree.model.marks is not None, timeout=10000)
-    return shown
-
-
 def first_commune(context: AppContext) -> browse.NodeRow:
     """Return the first commune of the demo province."""
     def read(uow: UnitOfWork) -> browse.NodeRow:
