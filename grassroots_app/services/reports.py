@@ -76,8 +76,9 @@ def _province_of(uow: UnitOfWork, unit: Unit) -> Unit:
 def _last_of_owner(uow: UnitOfWork, owner_id: str) -> ReportRecord | None:
     """Return the report saved most recently by the committee of a district or province (among the latest ones)."""
     recent = uow.reports.latest_edited(RECENT_REPORTS)
-    return next((record for record in recent if _owner(uow, record.draft.kind, record.draft.scope_id).id == owner_id),
-                None)
+    scopes = {(record.draft.kind, record.draft.scope_id) for record in recent}  # a few clusters, reported again
+    owners = {scope: _owner(uow, *scope).id for scope in scopes}
+    return next((record for record in recent if owners[record.draft.kind, record.draft.scope_id] == owner_id), None)
 
 
 def _default_heading(uow: UnitOfWork, draft: ReportDraft) -> ReportDraft:
