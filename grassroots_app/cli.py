@@ -92,6 +92,10 @@ class CommandLineError(Exception):
     """Bad words on the command line (already translated)."""
 
 
+class Refused(Exception):
+    """The command has printed why it refused its input; nothing was changed."""
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors become CommandLineError instead of exiting."""
 
@@ -1154,6 +1158,9 @@ def build_parser() -> Parser:
     _rating_parsers(sub)
     _report_parsers(sub)
     _backup_parsers(sub)
+    from grassroots_app import cli_sheets  # it builds on this module
+
+    cli_sheets.add_parsers(sub)
     return parser
 
 
@@ -1184,6 +1191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.handler(args, database)
     except DomainError as error:
         print(tr("Error: {message}").format(message=error.render(tr)), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Refused:
         return EXIT_BAD_INPUT
     finally:
         database.close()

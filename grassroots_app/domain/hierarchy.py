@@ -113,10 +113,15 @@ def check_no_cycle(
         current = parent_of(current)
 
 
+def sibling_key(name: str) -> str:
+    """Return the key two sibling names clash on: the same letters, ignoring case."""
+    return nfc(name).casefold()
+
+
 def check_sibling_name(name: str, sibling_names: Iterable[str]) -> None:
     """Refuse a name that a sibling already bears, ignoring case."""
-    wanted = nfc(name).casefold()
-    if any(nfc(other).casefold() == wanted for other in sibling_names):
+    wanted = sibling_key(name)
+    if any(sibling_key(other) == wanted for other in sibling_names):
         raise RuleViolation(
             N_("Another unit under the same parent is already named '{name}'."), name=name
         )

@@ -36,9 +36,18 @@ def unit_from_row(row: UnitRow, parent_id: str | None) -> Unit:
 
 def unit_to_row(unit: Unit) -> UnitRow:
     """Return a new row holding the unit (its parent goes into unit_link)."""
-    row = UnitRow(id=unit.id, level=unit.level.value, valid_from=unit.period.start)
-    copy_unit(unit, row)
-    return row
+    return UnitRow(**unit_values(unit))
+
+
+def unit_values(unit: Unit) -> dict[str, object]:
+    """Return the column values of a new unit's row, for a bulk insert."""
+    attributes = unit.attributes
+    return {
+        "id": unit.id, "level": unit.level.value, "kind": unit.kind, "name": unit.name, "name_key": fold(unit.name),
+        "code": unit.code, "valid_from": unit.period.start, "valid_to": unit.period.end,
+        "is_remote": attributes.is_remote, "households": attributes.households,
+        "population": attributes.population, "party_members": attributes.party_members,
+    }
 
 
 def copy_unit(unit: Unit, row: UnitRow) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, or_
+from sqlalchemy import ColumnElement, and_, func, insert, or_
 from sqlmodel import Session, col, select
 
 from grassroots_app.domain.model import (
@@ -120,6 +120,17 @@ class UnitRepository:
             )
         self.session.flush()
 
+    def add_many(self, units: list[Unit]) -> None:
+        """Store many new units and their first parent links at once (bulk inserts, no ORM objects)."""
+        if not units:
+            return
+        connection = self.session.connection()
+        connection.execute(insert(UnitRow.__table__), [mapping.unit_values(unit) for unit in units])  # type: ignore[attr-defined]
+        links = [{"unit_id": unit.id, "parent_id": unit.parent_id, "valid_from": unit.period.start, "valid_to": None}
+                 for unit in units if unit.parent_id is not None]
+        if links:
+            connection.execute(insert(UnitLinkRow.__table__), links)  # type: ignore[attr-defined]
+
     def update(self, unit: Unit) -> None:
         """Store a unit's edited fields (not its parent: see move)."""
         row = self.session.get_one(UnitRow, unit.id)
@@ -156,6 +167,28 @@ class UnitRepository:
             )
             query = select(UnitRow).where(later, col(UnitRow.id).in_(link))
         return [mapping.unit_from_row(row, parent_id) for row in self.session.exec(query)]
+
+    def existing(self, ids: list[str]) -> set[str]:
+        """Return which of the ids belong to stored units."""
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            batch = ids[start:start + 500]
+            found.update(self.session.exec(select(UnitRow.id).where(col(UnitRow.id).in_(batch))))
+        return found
+
+    def any(self) -> bool:
+        """Return whether the database holds at least one unit."""
+        return self.session.exec(select(UnitRow.id).limit(1)).first() is not None
+
+    def placements(self, parent_id: str | None) -> list[tuple[Unit, Period]]:
+        """Return every unit ever placed under a parent (or at the top), with the period of that placement."""
+        if parent_id is None:
+            rows = self.session.exec(select(UnitRow).where(UnitRow.level == Level.PROVINCE.value))
+            return [(unit, unit.period) for unit in (mapping.unit_from_row(row, None) for row in rows)]
+        query = select(UnitRow, UnitLinkRow.valid_from, UnitLinkRow.valid_to).join(
+            UnitLinkRow, col(UnitLinkRow.unit_id) == UnitRow.id).where(UnitLinkRow.parent_id == parent_id)
+        return [(mapping.unit_from_row(row, parent_id), Period(start, end))
+                for row, start, end in self.session.exec(query)]
 
     def roots(self, on: date | None = None) -> list[Unit]:
         """Return the top-level units (provinces) on a day (None: open now)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.persistence.backup import backup_before
@@ -18,6 +18,7 @@ from grassroots_app.persistence.calendar_repository import (
     MeetingRepository,
 )
 from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.exchange_queries import ExchangeQueries
 from grassroots_app.persistence.fieldlog_repository import (
     ActivityRepository,
     AttendanceTargetRepository,
@@ -37,7 +38,6 @@ from grassroots_app.persistence.repositories import (
     SettingsRepository,
     UnitRepository,
 )
-from grassroots_app.persistence.tables import UnitRow
 
 
 class UnitOfWork:
@@ -77,6 +77,7 @@ class UnitOfWork:
         self.reports = ReportRepository(self.session)
         self.report_term = ReportTermRepository(self.session)
         self.report_queries = ReportQueries(self.session)
+        self.exchange = ExchangeQueries(self.session)
         return self
 
     def __exit__(
@@ -95,7 +96,7 @@ class UnitOfWork:
         With `unless_empty`, a database without any unit is not backed up (there is nothing to lose).
         A backup that cannot be made refuses the change.
         """
-        if unless_empty and self.session.exec(select(UnitRow.id).limit(1)).first() is None:
+        if unless_empty and not self.units.any():
             return None
         return backup_before(self.database, kind)
 

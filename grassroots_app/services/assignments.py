@@ -8,7 +8,7 @@ from datetime import date
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.assignments import check_can_end, check_no_overlap
 from grassroots_app.domain.errors import N_, NotFound, RuleViolation
-from grassroots_app.domain.model import Assignment, Decision, Level, Period, new_id
+from grassroots_app.domain.model import Assignment, Cadre, Decision, Level, Period, new_id
 from grassroots_app.domain.rules import GraspRule, check_eligible, pick_rule, rules_for
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.cadres import get_cadre
@@ -78,33 +78,53 @@ def ineligibility(uow: UnitOfWork, cadre_id: str, target_id: str) -> RuleViolati
 
 def assign(uow: UnitOfWork, new: NewAssignment) -> Assignment:
     """Put a cadre in charge of a target in a role from a day on, if the rules allow it."""
-    require_settings(uow)
-    cadre = get_cadre(uow, new.cadre_id)
-    target = get_target(uow, new.target_id)
-    hierarchy.check_open_on(target.period, new.start, target.name)
-    hierarchy.check_not_closed(target.period, target.name)
-    rule = pick_rule(uow.rules.all(), target.level, new.role)
-    check_eligible(cadre, rule)
-    period = Period(new.start)
-    check_no_overlap(cadre.id, target.id, rule.role, period, uow.assignments.for_target(target.id))
-    decision = Decision(new.decision.number.strip(), new.decision.signed_on)
-    assignment = Assignment(
-        new_id(), cadre.id, target.id, target.level, rule.role, period, decision, new.note.strip()
-    )
-    uow.assignments.add(assignment)
+    assignment = stage_assignment(uow, new)
     uow.commit()
     return assignment
 
 
+def stage_assignment(uow: UnitOfWork, new: NewAssignment, assignment_id: str | None = None) -> Assignment:
+    """Check and stage a new assignment in the caller's transaction (which commits it)."""
+    require_settings(uow)
+    cadre = get_cadre(uow, new.cadre_id)
+    target = get_target(uow, new.target_id)
+    rule = pick_rule(uow.rules.all(), target.level, new.role)
+    assignment = build_assignment(cadre, target, rule, new, uow.assignments.for_target(target.id), assignment_id)
+    uow.assignments.add(assignment)
+    return assignment
+
+
+def build_assignment(
+    cadre: Cadre, target: Target, rule: GraspRule, new: NewAssignment, held: list[Assignment],
+    assignment_id: str | None = None,
+) -> Assignment:
+    """Check a new assignment against the rules (`held`: the target's assignments) and return it, not stored."""
+    hierarchy.check_open_on(target.period, new.start, target.name)
+    hierarchy.check_not_closed(target.period, target.name)
+    check_eligible(cadre, rule)
+    period = Period(new.start)
+    check_no_overlap(cadre.id, target.id, rule.role, period, held)
+    decision = Decision(new.decision.number.strip(), new.decision.signed_on)
+    return Assignment(
+        assignment_id or new_id(), cadre.id, target.id, target.level, rule.role, period, decision, new.note.strip()
+    )
+
+
 def end_assignment(uow: UnitOfWork, assignment_id: str, on: date, reason: str = "") -> Assignment:
     """End an assignment on a day; before the minimum tenure a reason is required and kept."""
+    ended = stage_end(uow, assignment_id, on, reason)
+    uow.commit()
+    return ended
+
+
+def stage_end(uow: UnitOfWork, assignment_id: str, on: date, reason: str = "") -> Assignment:
+    """Check and stage the end of an assignment in the caller's transaction."""
     settings = require_settings(uow)
     assignment = uow.assignments.get(assignment_id)
     if assignment is None:
         raise NotFound(N_("No assignment has the id '{id}'."), id=assignment_id)
     cleaned = check_can_end(assignment, on, settings.min_tenure_months, reason)
     uow.assignments.end(assignment.id, on, cleaned)
-    uow.commit()
     ended = uow.assignments.get(assignment.id)
     assert ended is not None
     return ended

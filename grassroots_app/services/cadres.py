@@ -28,10 +28,15 @@ def resolve_cadre(uow: UnitOfWork, reference: str) -> Cadre:
                                 N_("Several cadres are named '{name}'; use the id."))
 
 
+def check_birth_year(year: int | None) -> None:
+    """Refuse a birth year before 1900 or in the future."""
+    if year is not None and not MIN_BIRTH_YEAR <= year <= date.today().year:
+        raise InvalidInput(N_("The birth year {year} is not plausible."), year=year)
+
+
 def _validated(uow: UnitOfWork, cadre: Cadre) -> Cadre:
     name = hierarchy.clean_name(cadre.full_name)
-    if cadre.birth_year is not None and not MIN_BIRTH_YEAR <= cadre.birth_year <= date.today().year:
-        raise InvalidInput(N_("The birth year {year} is not plausible."), year=cadre.birth_year)
+    check_birth_year(cadre.birth_year)
     if cadre.home_unit_id:
         get_unit(uow, cadre.home_unit_id)
     return replace(
@@ -46,20 +51,32 @@ def _validated(uow: UnitOfWork, cadre: Cadre) -> Cadre:
 
 def add_cadre(uow: UnitOfWork, cadre: Cadre) -> Cadre:
     """Record a new cadre (the id given is replaced by a new one) and return it."""
-    stored = _validated(uow, replace(cadre, id=new_id()))
-    uow.cadres.add(stored)
+    stored = stage_cadre(uow, replace(cadre, id=new_id()))
     uow.commit()
+    return stored
+
+
+def stage_cadre(uow: UnitOfWork, cadre: Cadre) -> Cadre:
+    """Check and stage a new cadre, under the id it carries, in the caller's transaction."""
+    stored = _validated(uow, cadre)
+    uow.cadres.add(stored)
     return stored
 
 
 def edit_cadre(uow: UnitOfWork, cadre: Cadre, on: date | None = None) -> Cadre:
     """Store the edited fields of an existing cadre; a new status takes effect on `on` (default today)."""
+    edited = stage_cadre_edit(uow, cadre, on)
+    uow.commit()
+    return edited
+
+
+def stage_cadre_edit(uow: UnitOfWork, cadre: Cadre, on: date | None = None) -> Cadre:
+    """Check and stage the edited fields of an existing cadre in the caller's transaction."""
     stored = get_cadre(uow, cadre.id)
     edited = _validated(uow, cadre)
     if edited.status is not stored.status:
         edited = _change_status(uow, edited, on or date.today())
     uow.cadres.update(edited)
-    uow.commit()
     return edited
 
 

@@ -29,6 +29,15 @@ def resolve_cluster(uow: UnitOfWork, reference: str) -> Cluster:
 
 def add_cluster(uow: UnitOfWork, name: str, parent_id: str, valid_from: date) -> Cluster:
     """Create a cluster under a district (three-level) or a province (two-level)."""
+    cluster = stage_cluster(uow, name, parent_id, valid_from)
+    uow.commit()
+    return cluster
+
+
+def stage_cluster(
+    uow: UnitOfWork, name: str, parent_id: str, valid_from: date, cluster_id: str | None = None
+) -> Cluster:
+    """Check and stage a new cluster in the caller's transaction (which commits it)."""
     settings = require_settings(uow)
     cleaned = hierarchy.clean_name(name)
     parent = get_unit(uow, parent_id)
@@ -41,14 +50,30 @@ def add_cluster(uow: UnitOfWork, name: str, parent_id: str, valid_from: date) ->
     hierarchy.check_open_on(parent.period, valid_from, parent.name)
     hierarchy.check_not_closed(parent.period, parent.name)
     hierarchy.check_sibling_name(cleaned, [c.name for c in uow.clusters.all(parent.id) if c.period.end is None])
-    cluster = Cluster(new_id(), cleaned, parent.id, Period(valid_from))
+    cluster = Cluster(cluster_id or new_id(), cleaned, parent.id, Period(valid_from))
     uow.clusters.add(cluster)
-    uow.commit()
     return cluster
+
+
+def stage_rename(uow: UnitOfWork, cluster_id: str, name: str) -> Cluster:
+    """Check and stage a cluster's new name in the caller's transaction."""
+    cluster = get_cluster(uow, cluster_id)
+    cleaned = hierarchy.clean_name(name)
+    others = [c.name for c in uow.clusters.all(cluster.parent_id) if c.period.end is None and c.id != cluster.id]
+    hierarchy.check_sibling_name(cleaned, others)
+    renamed = replace(cluster, name=cleaned)
+    uow.clusters.update(renamed)
+    return renamed
 
 
 def add_member(uow: UnitOfWork, cluster_id: str, commune_id: str, valid_from: date) -> None:
     """Put a commune into a cluster from a day on; it may belong to one cluster at a time."""
+    stage_member(uow, cluster_id, commune_id, valid_from)
+    uow.commit()
+
+
+def stage_member(uow: UnitOfWork, cluster_id: str, commune_id: str, valid_from: date) -> None:
+    """Check and stage a commune's membership of a cluster in the caller's transaction."""
     cluster = get_cluster(uow, cluster_id)
     commune = get_unit(uow, commune_id)
     if commune.level is not Level.COMMUNE:
@@ -60,7 +85,6 @@ def add_member(uow: UnitOfWork, cluster_id: str, commune_id: str, valid_from: da
     period = Period(valid_from)
     check_single_cluster(period, [(c.name, p) for _id, c, p in uow.clusters.memberships_of(commune.id)])
     uow.clusters.add_member(cluster.id, commune.id, period)
-    uow.commit()
 
 
 def remove_member(uow: UnitOfWork, cluster_id: str, commune_id: str, on: date) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
@@ -9,7 +10,7 @@ from enum import Enum
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
-from grassroots_app.domain.model import Assignment, Level, Period, Unit, UnitAttributes, new_id
+from grassroots_app.domain.model import Assignment, Level, Period, Preset, Unit, UnitAttributes, new_id
 from grassroots_app.domain.text import fold, nfc
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import timeline
@@ -45,7 +46,8 @@ def get_unit(uow: UnitOfWork, unit_id: str) -> Unit:
     return unit
 
 
-def _check_attributes(attributes: UnitAttributes) -> None:
+def check_attributes(attributes: UnitAttributes) -> None:
+    """Refuse negative counts of households, people or party members."""
     for message, value in (
         (N_("The number of households cannot be negative."), attributes.households),
         (N_("The population cannot be negative."), attributes.population),
@@ -55,15 +57,19 @@ def _check_attributes(attributes: UnitAttributes) -> None:
             raise InvalidInput(message)
 
 
+def check_code(code: str | None, holder: Unit | None, unit_id: str | None) -> str | None:
+    """Return the official code cleaned (None when empty), or refuse one that another unit holds."""
+    cleaned = (code or "").strip() or None
+    if cleaned is not None and holder is not None and holder.id != unit_id:
+        raise RuleViolation(
+            N_("The official code {code} already belongs to '{name}'."), code=cleaned, name=holder.name
+        )
+    return cleaned
+
+
 def _clean_code(uow: UnitOfWork, code: str | None, unit_id: str | None) -> str | None:
     cleaned = (code or "").strip() or None
-    if cleaned is not None:
-        holder = uow.units.by_code(cleaned)
-        if holder is not None and holder.id != unit_id:
-            raise RuleViolation(
-                N_("The official code {code} already belongs to '{name}'."), code=cleaned, name=holder.name
-            )
-    return cleaned
+    return check_code(cleaned, uow.units.by_code(cleaned) if cleaned else None, unit_id)
 
 
 def _sibling_names(uow: UnitOfWork, parent_id: str | None, start: date, except_id: str = "") -> list[str]:
@@ -80,26 +86,43 @@ def add_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
 
 def create_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
     """Check and stage a new unit inside the caller's transaction (which commits it)."""
-    settings = require_settings(uow)
-    name = hierarchy.clean_name(new.name)
+    preset = require_settings(uow).preset
     parent = get_unit(uow, new.parent_id) if new.parent_id else None
+    code = (new.code or "").strip() or None
+    unit = build_unit(
+        preset, new, parent, _sibling_names(uow, new.parent_id, new.valid_from),
+        uow.units.by_code(code) if code else None,
+    )
+    uow.units.add(unit)
+    return unit
+
+
+def build_unit(
+    preset: Preset, new: NewUnit, parent: Unit | None, sibling_names: Iterable[str], code_holder: Unit | None,
+    unit_id: str | None = None,
+) -> Unit:
+    """Check a new unit against the rules of the model and return it, not yet stored.
+
+    `sibling_names` are the names borne under the same parent from its first day on; `code_holder` is the
+    unit already bearing its official code, if any.
+    """
+    name = hierarchy.clean_name(new.name)
     if parent is None:
         level = Level.PROVINCE
     else:
         hierarchy.check_open_on(parent.period, new.valid_from, parent.name)
         hierarchy.check_not_closed(parent.period, parent.name)
-        child = hierarchy.child_level(settings.preset, parent.level)
+        child = hierarchy.child_level(preset, parent.level)
         if child is None:
             raise RuleViolation(N_("A {level} cannot have units under it."), level=parent.level)
         level = child
-    hierarchy.check_parent(settings.preset, level, parent.level if parent else None)
-    hierarchy.check_sibling_name(name, _sibling_names(uow, new.parent_id, new.valid_from))
+    hierarchy.check_parent(preset, level, parent.level if parent else None)
+    hierarchy.check_sibling_name(name, sibling_names)
     kind = hierarchy.clean_kind(level, new.kind) if new.kind else hierarchy.guess_kind(level, name)
-    _check_attributes(new.attributes)
-    code = _clean_code(uow, new.code, None)
-    unit = Unit(new_id(), level, kind, name, new.parent_id, Period(new.valid_from), code, new.attributes)
-    uow.units.add(unit)
-    return unit
+    check_attributes(new.attributes)
+    code = check_code(new.code, code_holder, None)
+    return Unit(unit_id or new_id(), level, kind, name, new.parent_id, Period(new.valid_from), code,
+                new.attributes)
 
 
 def edit_unit(
@@ -111,6 +134,20 @@ def edit_unit(
     attributes: UnitAttributes | None = None,
 ) -> Unit:
     """Rename a unit or change its kind, code or attributes; return it as stored."""
+    updated = stage_unit_edit(uow, unit_id, name, kind, code, attributes)
+    uow.commit()
+    return updated
+
+
+def stage_unit_edit(
+    uow: UnitOfWork,
+    unit_id: str,
+    name: str | None = None,
+    kind: str | None = None,
+    code: str | None = None,
+    attributes: UnitAttributes | None = None,
+) -> Unit:
+    """Check and stage a unit's new name, kind, code or attributes in the caller's transaction."""
     unit = get_unit(uow, unit_id)
     changes: dict[str, object] = {}
     if name is not None:
@@ -124,11 +161,10 @@ def edit_unit(
     if code is not None:
         changes["code"] = _clean_code(uow, code, unit.id)
     if attributes is not None:
-        _check_attributes(attributes)
+        check_attributes(attributes)
         changes["attributes"] = attributes
     updated = replace(unit, **changes)  # type: ignore[arg-type]
     uow.units.update(updated)
-    uow.commit()
     return updated
 
 

@@ -3539,5 +3539,193 @@ Chi tiết có trong tệp nhật ký:
       <source>Backups in {folder}:</source>
       <translation>Các bản sao lưu trong {folder}:</translation>
     </message>
+    <message>
+      <source>new</source>
+      <translation>mới</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>thay đổi</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>không đổi</translation>
+    </message>
+    <message>
+      <source>with errors</source>
+      <translation>có lỗi</translation>
+    </message>
+    <message>
+      <source>import units, clusters, cadres and assignments from an .xlsx or .csv file</source>
+      <translation>nhập đơn vị, cụm, cán bộ và phân công từ tệp .xlsx hoặc .csv</translation>
+    </message>
+    <message>
+      <source>write the data standing on a day to an .xlsx file</source>
+      <translation>xuất dữ liệu tại một ngày ra tệp .xlsx</translation>
+    </message>
+    <message>
+      <source>write the empty workbook to fill in and import</source>
+      <translation>ghi tệp mẫu trống để điền rồi nhập</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: correct the errors and try again.</source>
+      <translation>Chưa nhập gì: hãy sửa các lỗi rồi nhập lại.</translation>
+    </message>
+    <message>
+      <source>{file}: {rows} rows: {summary}.</source>
+      <translation>{file}: {rows} dòng: {summary}.</translation>
+    </message>
+    <message>
+      <source>Imported.</source>
+      <translation>Đã nhập xong.</translation>
+    </message>
+    <message>
+      <source>Dry run: nothing was written.</source>
+      <translation>Nhập thử: chưa ghi gì vào cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+      <source>Wrote {units} units, {clusters} cluster rows, {cadres} cadres and {assignments} assignments to {path}.</source>
+      <translation>Đã ghi {units} đơn vị, {clusters} dòng cụm, {cadres} cán bộ và {assignments} phân công vào {path}.</translation>
+    </message>
+    <message>
+      <source>Wrote the empty workbook to {path}.</source>
+      <translation>Đã ghi tệp mẫu trống vào {path}.</translation>
+    </message>
+    <message>
+      <source>the .xlsx or .csv file</source>
+      <translation>tệp .xlsx hoặc .csv</translation>
+    </message>
+    <message>
+      <source>only show what each row would do; write nothing</source>
+      <translation>chỉ cho biết mỗi dòng sẽ được xử lý thế nào; không ghi gì</translation>
+    </message>
+    <message>
+      <source>the .xlsx file to write</source>
+      <translation>tệp .xlsx cần ghi</translation>
+    </message>
+    <message>
+      <source>only this unit and what is under it (id, code or path)</source>
+      <translation>chỉ đơn vị này và các đơn vị trực thuộc (mã định danh, mã hoặc đường dẫn)</translation>
+    </message>
+    <message>
+      <source>the day (default: today)</source>
+      <translation>ngày lấy số liệu (mặc định: hôm nay)</translation>
+    </message>
+    <message>
+      <source>'{value}' looks like text in an old Vietnamese encoding (TCVN3 or VNI) that could not be converted; retype it in Unicode.</source>
+      <translation>'{value}' có vẻ được gõ bằng bảng mã tiếng Việt cũ (TCVN3 hoặc VNI) nhưng không chuyển đổi được; hãy gõ lại bằng Unicode.</translation>
+    </message>
+    <message>
+      <source>TCVN3 (ABC)</source>
+      <translation>TCVN3 (ABC)</translation>
+    </message>
+    <message>
+      <source>VNI</source>
+      <translation>VNI</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a date; write dd/mm/yyyy.</source>
+      <translation>'{value}' không phải là ngày; hãy ghi theo dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a whole number.</source>
+      <translation>'{value}' không phải là số nguyên.</translation>
+    </message>
+    <message>
+      <source>'{value}' is neither yes ('x') nor no (empty).</source>
+      <translation>'{value}' không phải là có ('x') hay không (để trống).</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a level; write one of: {known}.</source>
+      <translation>'{value}' không phải là một cấp; hãy ghi một trong: {known}.</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a tier of government; write one of: {known}.</source>
+      <translation>'{value}' không phải là cấp công tác; hãy ghi một trong: {known}.</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a gender; write one of: {known}.</source>
+      <translation>'{value}' không phải là giới tính; hãy ghi một trong: {known}.</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a working status; write one of: {known}.</source>
+      <translation>'{value}' không phải là tình trạng công tác; hãy ghi một trong: {known}.</translation>
+    </message>
+    <message>
+      <source>The file '{path}' does not exist.</source>
+      <translation>Không có tệp '{path}'.</translation>
+    </message>
+    <message>
+      <source>'{path}' is not an .xlsx or .csv file.</source>
+      <translation>'{path}' không phải là tệp .xlsx hoặc .csv.</translation>
+    </message>
+    <message>
+      <source>'{path}' cannot be read as an Excel workbook: {reason}.</source>
+      <translation>Không đọc được '{path}' như một tệp Excel: {reason}.</translation>
+    </message>
+    <message>
+      <source>No header row of a known sheet (units, clusters, cadres, assignments) was found in its first {rows} rows; the sheet is left aside.</source>
+      <translation>Không tìm thấy dòng tên cột của một trang đã biết (đơn vị, cụm, cán bộ, phân công) trong {rows} dòng đầu; trang này được bỏ qua.</translation>
+    </message>
+    <message>
+      <source>The file holds no data.</source>
+      <translation>Tệp không có dữ liệu.</translation>
+    </message>
+    <message>
+      <source>The required column '{column}' is missing from the header row.</source>
+      <translation>Dòng tên cột thiếu cột bắt buộc '{column}'.</translation>
+    </message>
+    <message>
+      <source>This assignment ended on {day}; its end cannot be changed by an import.</source>
+      <translation>Phân công này đã kết thúc ngày {day}; không thể sửa ngày kết thúc bằng cách nhập tệp.</translation>
+    </message>
+    <message>
+      <source>'{value}' is not an id: ids are at most {limit} characters.</source>
+      <translation>'{value}' không phải là mã định danh: mã định danh dài tối đa {limit} ký tự.</translation>
+    </message>
+    <message>
+      <source>'{name}' is under another unit in the database; move it in the window, with the day of the move.</source>
+      <translation>'{name}' đang thuộc một đơn vị khác trong cơ sở dữ liệu; hãy chuyển đơn vị trong cửa sổ chương trình, kèm ngày chuyển.</translation>
+    </message>
+    <message>
+      <source>No unit bears the official code {code}.</source>
+      <translation>Không có đơn vị nào mang mã {code}.</translation>
+    </message>
+    <message>
+      <source>'{name}' is a {actual} in the database, not a {level}.</source>
+      <translation>Trong cơ sở dữ liệu '{name}' là {actual}, không phải {level}.</translation>
+    </message>
+    <message>
+      <source>A unit at the top of the hierarchy needs its start date.</source>
+      <translation>Đơn vị cấp cao nhất cần có ngày bắt đầu (Từ ngày).</translation>
+    </message>
+    <message>
+      <source>Converted from the {encoding} encoding: '{old}' reads '{new}'.</source>
+      <translation>Đã chuyển từ bảng mã {encoding}: '{old}' được đọc là '{new}'.</translation>
+    </message>
+    <message>
+      <source>The column '{column}' is empty.</source>
+      <translation>Cột '{column}' đang để trống.</translation>
+    </message>
+    <message>
+      <source>note</source>
+      <translation>ghi chú</translation>
+    </message>
+    <message>
+      <source>error</source>
+      <translation>lỗi</translation>
+    </message>
+    <message>
+      <source>Sheet '{sheet}', row {row}, column '{column}' ({letter})</source>
+      <translation>Trang '{sheet}', dòng {row}, cột '{column}' ({letter})</translation>
+    </message>
+    <message>
+      <source>Sheet '{sheet}', row {row}</source>
+      <translation>Trang '{sheet}', dòng {row}</translation>
+    </message>
+    <message>
+      <source>The id {id} is already used by an earlier row.</source>
+      <translation>Mã định danh {id} đã được dùng ở một dòng phía trên.</translation>
+    </message>
   </context>
 </TS>

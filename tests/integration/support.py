@@ -67,9 +67,10 @@ class Env:
             connection.close()
 
 
-def open_env(path: Path, preset: Preset) -> Env:
-    """Create a database file, migrate it and set it up for a preset."""
+def open_env(path: Path, preset: Preset, initialized: bool = True) -> Env:
+    """Create a database file, migrate it and (unless told not to) set it up for a preset."""
     db = Database.open(str(path))
     env = Env(db, path, preset)
-    env.run(setup.init_database, preset)
+    if initialized:
+        env.run(setup.init_database, preset)
     return env

@@ -1,0 +1,105 @@
+"""The exchange commands of `grassroots`: import a sheet (or only check it), export the data, write the template."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from grassroots_app.cli import Refused, _add, _day, _output_path, emit, tr
+from grassroots_app.domain.errors import N_
+from grassroots_app.domain.sheets import Fate, Issue
+from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import sheet_export, sheet_import, units
+
+FATE_LABELS = {
+    Fate.NEW: N_("new"),
+    Fate.CHANGED: N_("changed"),
+    Fate.UNCHANGED: N_("unchanged"),
+    Fate.ERROR: N_("with errors"),
+}
+
+
+def issue_text(issue: Issue, translate: Callable[[str], str]) -> str:
+    """Return one problem of an imported file as a sentence naming sheet, row, column and value."""
+    message = issue.error.render(translate)
+    if issue.column:
+        where = translate(N_("Sheet '{sheet}', row {row}, column '{column}' ({letter})")).format(
+            sheet=issue.sheet, row=issue.row, column=issue.column, letter=issue.letter or "—")
+    else:
+        where = translate(N_("Sheet '{sheet}', row {row}")).format(sheet=issue.sheet, row=issue.row)
+    value = f" '{issue.value}'" if issue.value else ""
+    kind = translate(N_("note")) if issue.warning else translate(N_("error"))
+    return f"{where}:{value} — {kind}: {message}"
+
+
+def _issue_json(issue: Issue) -> dict[str, Any]:
+    return {"sheet": issue.sheet, "row": issue.row, "column": issue.column, "letter": issue.letter,
+            "value": issue.value, "message": issue.error.render(tr), "warning": issue.warning}
+
+
+def cmd_import(args: argparse.Namespace, db: Database) -> None:
+    """Check a file, then (without --dry-run) import it all or not at all."""
+    path = Path(args.file)
+    with UnitOfWork(db) as uow:
+        run = sheet_import.check_file if args.dry_run else sheet_import.import_file
+        report = run(uow, path)
+    counts = report.counts()
+    summary = ", ".join(f"{counts[fate]} {tr(label)}" for fate, label in FATE_LABELS.items())
+    lines = [tr("{file}: {rows} rows: {summary}.").format(file=report.file, rows=len(report.outcomes),
+                                                          summary=summary)]
+    lines += [issue_text(issue, tr) for issue in report.issues()]
+    if report.errors():
+        lines.append(tr("Nothing was imported: correct the errors and try again."))
+    elif report.committed:
+        lines.append(tr("Imported."))
+    else:
+        lines.append(tr("Dry run: nothing was written."))
+    data = {"file": report.file, "committed": report.committed, "counts": {f.value: n for f, n in counts.items()},
+            "issues": [_issue_json(issue) for issue in report.issues()],
+            "backup": str(report.backup) if report.backup else None}
+    emit(args, data, lines)
+    if report.errors():
+        raise Refused
+
+
+def cmd_export(args: argparse.Namespace, db: Database) -> None:
+    """Write the data standing on a day (all, or under one unit) to an .xlsx file."""
+    path = _xlsx_path(args.out)
+    day = _day(args)
+    with UnitOfWork(db) as uow:
+        under = units.resolve_unit(uow, args.under, day).id if args.under else None
+        counts = sheet_export.write_export(uow, path, day, under)
+    lines = [tr("Wrote {units} units, {clusters} cluster rows, {cadres} cadres and {assignments} assignments "
+                "to {path}.").format(path=path, **counts)]
+    emit(args, {"file": str(path), "on": day.isoformat(), "rows": counts}, lines)
+
+
+def cmd_template(args: argparse.Namespace, db: Database) -> None:
+    """Write the empty exchange workbook."""
+    path = _xlsx_path(args.out)
+    sheet_export.write_template(path)
+    print(tr("Wrote the empty workbook to {path}.").format(path=path))
+
+
+def _xlsx_path(text: str) -> Path:
+    path = _output_path(text)
+    return path if path.suffix.casefold() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def add_parsers(sub: Any) -> None:
+    """Add the import, export and template commands."""
+    imported = _add(sub, "import", N_("import units, clusters, cadres and assignments from an .xlsx or .csv file"),
+                    cmd_import, json_flag=True)
+    imported.add_argument("file", help=tr(N_("the .xlsx or .csv file")))
+    imported.add_argument("--dry-run", action="store_true",
+                          help=tr(N_("only show what each row would do; write nothing")))
+    exported = _add(sub, "export", N_("write the data standing on a day to an .xlsx file"), cmd_export,
+                    json_flag=True)
+    exported.add_argument("--out", required=True, help=tr(N_("the .xlsx file to write")))
+    exported.add_argument("--under", help=tr(N_("only this unit and what is under it (id, code or path)")))
+    exported.add_argument("--on", help=tr(N_("the day (default: today)")))
+    template = _add(sub, "template", N_("write the empty workbook to fill in and import"), cmd_template)
+    template.add_argument("--out", required=True, help=tr(N_("the .xlsx file to write")))

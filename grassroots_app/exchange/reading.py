@@ -1,0 +1,226 @@
+"""Reading exchange files: `.xlsx` workbooks and `.csv` files into records under recognised headers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+from grassroots_app.domain.errors import N_, DomainError, InvalidInput
+from grassroots_app.domain.sheets import (
+    HEADER_SEARCH_ROWS,
+    SHEETS,
+    Cell,
+    Issue,
+    Record,
+    SheetSpec,
+    cell_text,
+    header_key,
+)
+
+Row = tuple[int, list[object]]  # (row number, cell values from column A)
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_CSV_DELIMITERS = ",;\t"
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """A sheet as read: its name and its non-empty rows."""
+
+    name: str
+    rows: list[Row]
+
+
+@dataclass
+class Table:
+    """A recognised sheet: what it holds, its records, and what was wrong with its layout."""
+
+    name: str
+    spec: SheetSpec
+    records: list[Record] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+
+@dataclass
+class Workbook:
+    """The recognised sheets of a file, with the problems found in the file as a whole."""
+
+    tables: list[Table] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    decoded_as: str = "utf-8"
+
+
+def read_file(path: Path) -> Workbook:
+    """Read an `.xlsx` or `.csv` file into recognised tables; refuse any other kind of file."""
+    suffix = path.suffix.casefold()
+    if not path.is_file():
+        raise InvalidInput(N_("The file '{path}' does not exist."), path=str(path))
+    if suffix in {".xlsx", ".xlsm"}:
+        sheets, encoding = _read_xlsx(path), "utf-8"
+    elif suffix in {".csv", ".txt"}:
+        sheet, encoding = _read_csv(path)
+        sheets = [sheet]
+    else:
+        raise InvalidInput(N_("'{path}' is not an .xlsx or .csv file."), path=path.name)
+    workbook = Workbook(decoded_as=encoding)
+    unknown: list[RawSheet] = []
+    for sheet in sheets:
+        table = recognise(sheet)
+        if table is not None:
+            workbook.tables.append(table)
+        elif sheet.rows:
+            unknown.append(sheet)
+    for sheet in unknown:  # another sheet of the workbook (notes, a guide) is left aside, with a word
+        workbook.issues.append(Issue(sheet.name, sheet.rows[0][0], "", "", "", InvalidInput(
+            N_("No header row of a known sheet (units, clusters, cadres, assignments) was found in its first "
+               "{rows} rows; the sheet is left aside."), rows=HEADER_SEARCH_ROWS), warning=bool(workbook.tables)))
+    if not workbook.tables and not unknown:
+        workbook.issues.append(_sheet_issue(path.name, 1, InvalidInput(N_("The file holds no data."))))
+    return workbook
+
+
+def _sheet_issue(sheet: str, row: int, error: DomainError, column: str = "", letter: str = "") -> Issue:
+    return Issue(sheet, row, column, letter, "", error)
+
+
+def _read_xlsx(path: Path) -> list[RawSheet]:
+    """Return every sheet of a workbook, merged cells filled with the value of their first cell."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise InvalidInput(N_("'{path}' cannot be read as an Excel workbook: {reason}."),
+                           path=path.name, reason=str(error)) from error
+    try:
+        sheets = []
+        with zipfile.ZipFile(path) as archive:
+            for sheet in workbook.worksheets:
+                sheet.reset_dimensions()
+                rows = [(number, list(values)) for number, values in
+                        enumerate(sheet.iter_rows(values_only=True), start=1) if _filled(values)]
+                merged = _merged_ranges(archive, getattr(sheet, "_worksheet_path", ""))
+                sheets.append(RawSheet(sheet.title, _fill_merged(rows, merged)))
+        return sheets
+    finally:
+        workbook.close()
+
+
+def _filled(values: Iterable[object]) -> bool:
+    return any(cell_text(value) for value in values)
+
+
+def _merged_ranges(archive: zipfile.ZipFile, member: str) -> list[tuple[int, int, int, int]]:
+    """Return the merged ranges of a sheet as (first row, first column, last row, last column)."""
+    if not member:
+        return []
+    with archive.open(member) as stream:
+        content = stream.read()
+    return [(int(r1), column_index_from_string(c1.decode()), int(r2), column_index_from_string(c2.decode()))
+            for c1, r1, c2, r2 in _MERGE.findall(content)]
+
+
+def _fill_merged(rows: list[Row], merged: list[tuple[int, int, int, int]]) -> list[Row]:
+    """Copy each merged range's value into every cell of the range."""
+    if not merged:
+        return rows
+    by_number = {number: values for number, values in rows}
+    for first_row, first_col, last_row, last_col in merged:
+        source = by_number.get(first_row)
+        if source is None or first_col > len(source):
+            continue
+        value = source[first_col - 1]
+        for number in range(first_row, last_row + 1):
+            values = by_number.setdefault(number, [])
+            values.extend([None] * (last_col - len(values)))
+            for column in range(first_col, last_col + 1):
+                if values[column - 1] is None:
+                    values[column - 1] = value
+    return sorted(by_number.items())
+
+
+def _read_csv(path: Path) -> tuple[RawSheet, str]:
+    """Return a CSV file's rows (UTF-8 with or without BOM; else Windows-1252) and the encoding used."""
+    data = path.read_bytes()
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+    sample = text[:8192]
+    delimiter = max(_CSV_DELIMITERS, key=sample.count) if sample else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[Row] = []
+    for values in reader:
+        if _filled(values):
+            rows.append((reader.line_num, list(values)))
+    return RawSheet(path.stem, rows), encoding
+
+
+def _spec_named(name: str) -> SheetSpec | None:
+    wanted = header_key(name)
+    for spec in SHEETS:
+        if wanted in {header_key(title) for title in (spec.title, *spec.aliases)}:
+            return spec
+    return None
+
+
+def _header_columns(spec: SheetSpec, values: list[object]) -> dict[str, int]:
+    """Return {column key: index} of the headers of a spec found among the values (first one wins)."""
+    found: dict[str, int] = {}
+    for index, value in enumerate(values):
+        key = header_key(cell_text(value))
+        if not key:
+            continue
+        for column in spec.columns:
+            if column.key not in found and key in column.names():
+                found[column.key] = index
+                break
+    return found
+
+
+def _score(spec: SheetSpec, columns: dict[str, int]) -> tuple[int, int]:
+    """Rank a header reading: required columns found first, then all columns found."""
+    return sum(1 for column in spec.columns if column.required and column.key in columns), len(columns)
+
+
+def _find_header(sheet: RawSheet) -> tuple[int, SheetSpec, dict[str, int]] | None:
+    """Return (position in rows, spec, columns) of the first row that reads as a header."""
+    named = _spec_named(sheet.name)
+    candidates = (named,) if named else SHEETS
+    for position, (_number, values) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        readings = [(spec, _header_columns(spec, values)) for spec in candidates]
+        readings = [(spec, columns) for spec, columns in readings if len(columns) >= 2]
+        if readings:
+            spec, columns = max(readings, key=lambda reading: _score(*reading))
+            return position, spec, columns
+    return None
+
+
+def recognise(sheet: RawSheet) -> Table | None:
+    """Return the sheet's records under its header row, or None when no header row is found."""
+    found = _find_header(sheet)
+    if found is None:
+        return None
+    position, spec, columns = found
+    header_row, header_values = sheet.rows[position]
+    table = Table(sheet.name, spec)
+    for column in spec.columns:
+        if column.required and column.key not in columns:
+            table.issues.append(_sheet_issue(sheet.name, header_row, InvalidInput(
+                N_("The required column '{column}' is missing from the header row."), column=column.header),
+                column=column.header))
+    letters = {key: get_column_letter(index + 1) for key, index in columns.items()}
+    for number, values in sheet.rows[position + 1:]:
+        if values == header_values:  # the header repeated on a printed page
+            continue
+        cells = {key: Cell(values[index] if index < len(values) else None, letters[key])
+                 for key, index in columns.items()}
+        if any(cell_text(cell.value) for cell in cells.values()):
+            table.records.append(Record(number, cells))
+    return table

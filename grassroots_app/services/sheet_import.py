@@ -1,0 +1,111 @@
+"""Importing an exchange file: a dry run that shows every row's fate, and an all-or-nothing import."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grassroots_app.domain.backups import BackupKind
+from grassroots_app.domain.sheets import ID, Fate, Issue, RowOutcome, SheetKind
+from grassroots_app.exchange.reading import Table, Workbook, read_file
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.setup import require_settings
+from grassroots_app.services.sheet_index import UnitIndex
+from grassroots_app.services.sheet_people import Departure, apply_departures, import_assignment, import_cadre
+from grassroots_app.services.sheet_places import Job, import_cluster, import_unit
+from grassroots_app.services.sheet_rows import RowContext, RowFailed
+
+Progress = Callable[[int, int], None]  # rows done, rows in all; may raise to cancel (nothing is written)
+ORDER = (SheetKind.UNITS, SheetKind.CLUSTERS, SheetKind.CADRES, SheetKind.ASSIGNMENTS)
+PROGRESS_EVERY = 500
+
+
+@dataclass
+class ImportReport:
+    """What an import found in a file: every row's fate and every problem, and whether it was written."""
+
+    file: str
+    outcomes: list[RowOutcome] = field(default_factory=list)
+    file_issues: list[Issue] = field(default_factory=list)
+    committed: bool = False
+    backup: Path | None = None
+
+    def issues(self) -> list[Issue]:
+        """Return every problem and correction, those of the file's layout first."""
+        return [*self.file_issues, *(issue for outcome in self.outcomes for issue in outcome.issues)]
+
+    def errors(self) -> list[Issue]:
+        """Return the problems that stop the import (not the corrections made)."""
+        return [issue for issue in self.issues() if not issue.warning]
+
+    def counts(self) -> dict[Fate, int]:
+        """Return how many rows are new, changed, unchanged and in error."""
+        counted = Counter(outcome.fate for outcome in self.outcomes)
+        return {fate: counted.get(fate, 0) for fate in Fate}
+
+
+def check_file(uow: UnitOfWork, path: Path, progress: Progress | None = None) -> ImportReport:
+    """Dry run: find every row's fate as the import would, then roll everything back."""
+    return _stage(uow, read_file(path), path, progress)
+
+
+def import_file(uow: UnitOfWork, path: Path, progress: Progress | None = None) -> ImportReport:
+    """Import a file in one transaction, after a backup; with any error nothing at all is written."""
+    has_units = uow.units.any()
+    report = _stage(uow, read_file(path), path, progress)
+    if report.errors():
+        return report
+    if has_units:
+        report.backup = uow.backup_before(BackupKind.PRE_IMPORT)
+    uow.commit()
+    report.committed = True
+    return report
+
+
+def _stage(uow: UnitOfWork, workbook: Workbook, path: Path, progress: Progress | None) -> ImportReport:
+    """Stage every row of the file in the unit of work, in the order parents come before what they hold."""
+    report = ImportReport(path.name, file_issues=list(workbook.issues))
+    for table in workbook.tables:
+        report.file_issues.extend(table.issues)
+    if any(not issue.warning for issue in report.file_issues):
+        return report
+    job = Job(uow, require_settings(uow).preset, UnitIndex(uow), uow.rules.all())
+    departures: list[Departure] = []
+    handlers = {
+        SheetKind.UNITS: lambda row: import_unit(job, row),
+        SheetKind.CLUSTERS: lambda row: import_cluster(job, row),
+        SheetKind.CADRES: lambda row: import_cadre(job, row, departures),
+        SheetKind.ASSIGNMENTS: lambda row: import_assignment(job, row),
+    }
+    tables = sorted(workbook.tables, key=lambda table: ORDER.index(table.spec.kind))
+    total, done = sum(len(table.records) for table in tables), 0
+    for table in tables:
+        if table.spec.kind is SheetKind.UNITS:
+            job.index.prefetch([given for record in table.records if (given := record.text(ID))])
+        done = _stage_table(table, handlers[table.spec.kind], report, (done, total), progress)
+        job.index.flush()
+    apply_departures(job, departures)
+    if progress is not None:
+        progress(total, total)
+    return report
+
+
+def _stage_table(
+    table: Table, handle: Callable[[RowContext], None], report: ImportReport, position: tuple[int, int],
+    progress: Progress | None,
+) -> int:
+    """Stage the rows of one sheet, recording each row's outcome; return the rows done so far in all."""
+    done, total = position
+    for record in table.records:
+        row = RowContext(table.name, table.spec, record)
+        try:
+            handle(row)
+        except RowFailed:
+            pass
+        report.outcomes.append(row.outcome)
+        done += 1
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, total)
+    return done

@@ -1,0 +1,208 @@
+"""Importing the rows of the cadres and assignments sheets, under the same rules as those typed in the window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from grassroots_app.domain.assignments import check_no_overlap
+from grassroots_app.domain.errors import N_, InvalidInput, NotFound
+from grassroots_app.domain.model import Cadre, CadreStatus, Decision, Period, Unit, new_id
+from grassroots_app.domain.rules import check_eligible, pick_rule
+from grassroots_app.domain.sheets import (
+    ID,
+    parse_count,
+    parse_date,
+    parse_flag,
+    parse_gender,
+    parse_status,
+    parse_tier,
+)
+from grassroots_app.domain.text import fold
+from grassroots_app.services import assignments, cadres
+from grassroots_app.services.assignments import NewAssignment, Target, get_target
+from grassroots_app.services.sheet_places import Job, find_unit, new_record_id
+from grassroots_app.services.sheet_rows import RowContext, RowFailed
+from grassroots_app.services.units import PATH_SEPARATOR
+
+FLAGS = {"standing": "is_standing", "committee": "is_committee", "party_member": "is_party_member"}
+TEXTS = {"position": "position", "workplace": "workplace", "phone": "phone"}
+
+
+@dataclass(frozen=True)
+class Departure:
+    """A cadre the sheet says has left, applied once the assignments they held are in."""
+
+    cadre_id: str
+    on: date
+    row: RowContext
+
+
+def import_cadre(job: Job, row: RowContext, departures: list[Departure]) -> None:
+    """Match a cadres-sheet row by id, else by full name (and birth year); add the cadre or stage changes."""
+    name = row.require("name")
+    fields: dict[str, object] = {"full_name": name}
+    for key, parse in (("birth_year", parse_count), ("gender", parse_gender), ("tier", parse_tier)):
+        if row.has(key):
+            fields[key] = row.read(key, parse)
+    fields.update({attribute: bool(row.read(key, parse_flag)) for key, attribute in FLAGS.items() if row.has(key)})
+    fields.update({attribute: row.text(key) for key, attribute in TEXTS.items() if row.has(key)})
+    status = row.read("status", parse_status) or CadreStatus.ACTIVE
+    status_date = row.read("status_date", parse_date)
+    row.stop_if_failed()
+    with row.blame("birth_year"):
+        cadres.check_birth_year(fields.get("birth_year"))  # type: ignore[arg-type]
+    if row.has("home"):
+        home = find_unit(job, row, "home", "")
+        fields["home_unit_id"] = home.id if home else None
+    existing = _matching_cadre(job, row, name, fields.get("birth_year"))
+    if existing is None:
+        if fields.get("tier") is None:
+            row.require("tier")
+        cadre = Cadre(id=new_record_id(row, row.text(ID)) or new_id(), **fields)  # type: ignore[arg-type]
+        with row.blame("name"):
+            cadres.stage_cadre(job.uow, cadre)
+        changed: list[str] = []
+    else:
+        cadre = replace(existing, **fields)  # type: ignore[arg-type]
+        if status is CadreStatus.ACTIVE:
+            cadre = replace(cadre, status=status)
+        changed = _changed_columns(existing, cadre)
+        if changed:
+            with row.blame("name"):
+                cadre = cadres.stage_cadre_edit(job.uow, cadre, status_date)
+    if status is CadreStatus.LEFT and (existing is None or existing.status is not CadreStatus.LEFT):
+        departures.append(Departure(cadre.id, status_date or date.today(), row))
+        changed.append("status")
+    row.settle(cadre.full_name, changed, new=existing is None)
+
+
+def _matching_cadre(job: Job, row: RowContext, name: str, birth_year: object) -> Cadre | None:
+    given = row.text(ID)
+    found = job.uow.cadres.get(given) if given else None
+    if found is not None or given:
+        return found
+    same = [c for c in job.uow.cadres.named(name) if birth_year is None or c.birth_year == birth_year]
+    if len(same) > 1:
+        row.issue("name", InvalidInput(N_("Several cadres are named '{name}'; use the id."), name=name))
+        raise RowFailed
+    return same[0] if same else None
+
+
+def _changed_columns(old: Cadre, new: Cadre) -> list[str]:
+    keys = {"full_name": "name", "home_unit_id": "home", "status": "status",
+            **{attribute: key for key, attribute in (*FLAGS.items(), *TEXTS.items())},
+            "birth_year": "birth_year", "gender": "gender", "tier": "tier"}
+    return [key for attribute, key in keys.items() if getattr(old, attribute) != getattr(new, attribute)]
+
+
+def apply_departures(job: Job, departures: list[Departure]) -> None:
+    """Mark the cadres who left, ending the assignments still open on the day they left."""
+    for departure in departures:
+        cadre = job.uow.cadres.get(departure.cadre_id)
+        if cadre is None:
+            continue
+        try:
+            with departure.row.blame("status_date" if departure.row.has("status_date") else "status"):
+                cadres.stage_cadre_edit(job.uow, replace(cadre, status=CadreStatus.LEFT), departure.on)
+        except RowFailed:
+            continue
+
+
+def import_assignment(job: Job, row: RowContext) -> None:
+    """Match an assignments-sheet row by id, else by cadre, place, role and start; add it or stage its end."""
+    start = row.read("start", parse_date)
+    end = row.read("end", parse_date)
+    decided = row.read("decision_date", parse_date)
+    row.stop_if_failed()
+    if start is None:
+        row.require("start")
+        return
+    cadre = _cadre(job, row)
+    target = _target(job, row)
+    with row.blame("role"):
+        rule = pick_rule(job.rules, target.level, row.text("role") or None)
+    held = job.held.get(target.id)
+    if held is None:
+        held = job.held[target.id] = job.uow.assignments.for_target(target.id)
+    given = row.text(ID)
+    existing = next((a for a in held if a.id == given), None) if given else next(
+        (a for a in held if (a.cadre_id, a.role, a.period.start) == (cadre.id, rule.role, start)), None)
+    if existing is None and given:
+        existing = job.uow.assignments.get(given)
+    label = f"{cadre.full_name} – {target.name}"
+    if existing is not None:
+        ended = _end_if_asked(job, row, existing.id, existing.period, end)
+        row.settle(label, ["end"] if ended else [])
+        return
+    with row.blame("cadre"):
+        check_eligible(cadre, rule)
+    with row.blame("start"):
+        check_no_overlap(cadre.id, target.id, rule.role, Period(start), held)
+    new = NewAssignment(cadre.id, target.id, start, rule.role, Decision(row.text("decision"), decided),
+                        row.text("note"))
+    with row.blame("target"):
+        added = assignments.build_assignment(cadre, target, rule, new, held, new_record_id(row, given))
+    job.uow.assignments.add(added)
+    held.append(added)
+    if _end_if_asked(job, row, added.id, added.period, end):
+        job.held.pop(target.id, None)
+    row.settle(label, new=True)
+
+
+def _end_if_asked(job: Job, row: RowContext, assignment_id: str, period: Period, end: date | None) -> bool:
+    """Stage the end the row gives an open assignment; refuse changing the end of an ended one."""
+    if end == period.end or (end is None and not row.has("end")):
+        return False
+    with row.blame("end"):
+        if period.end is not None or end is None:
+            raise InvalidInput(N_("This assignment ended on {day}; its end cannot be changed by an import."),
+                               day=period.end.strftime("%d/%m/%Y") if period.end else "—")
+        assignments.stage_end(job.uow, assignment_id, end, row.text("end_reason"))
+    return True
+
+
+def _cadre(job: Job, row: RowContext) -> Cadre:
+    """Return the cadre a row names by id, else by full name (when unique)."""
+    given = row.text("cadre_id")
+    key = "cadre_id" if given else "cadre"
+    reference = given or row.require("cadre")
+    found = job.cadres.get(reference)
+    if found is None:
+        with row.blame(key):
+            found = cadres.get_cadre(job.uow, given) if given else cadres.resolve_cadre(job.uow, reference)
+        job.cadres[reference] = found
+    return found
+
+
+def _target(job: Job, row: RowContext) -> Target:
+    """Return the unit or cluster a row puts the cadre in charge of: by code or id, else by path."""
+    code = row.text("target_code")
+    key = "target_code" if code else "target"
+    reference = code or row.require("target")
+    found = job.targets.get(reference)
+    if found is None:
+        with row.blame(key):
+            found = _find_target(job, code, reference)
+        job.targets[reference] = found
+    return found
+
+
+def _find_target(job: Job, code: str, path: str) -> Target:
+    if code:
+        unit = job.index.by_code(code) or job.index.get(code)
+        return _as_target(unit) if unit else get_target(job.uow, code)
+    try:
+        return _as_target(job.index.resolve_path(path))
+    except NotFound:
+        parent_path, _, name = path.rpartition(PATH_SEPARATOR)
+        parent = job.index.resolve_path(parent_path) if parent_path.strip() else None
+        found = [c for c in job.uow.clusters.all(parent.id if parent else None)
+                 if fold(c.name) == fold(name) and c.period.end is None]
+        if len(found) != 1:
+            raise
+        return get_target(job.uow, found[0].id)
+
+
+def _as_target(unit: Unit) -> Target:
+    return Target(unit.id, unit.level, unit.name, unit.period)

@@ -1,0 +1,106 @@
+"""One row of an imported sheet: its cells read tolerantly, its problems pinned to sheet, row and column."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import TypeVar
+
+from grassroots_app.domain.errors import N_, DomainError, InvalidInput
+from grassroots_app.domain.legacy_text import recover
+from grassroots_app.domain.sheets import Cell, Fate, Issue, Record, RowOutcome, SheetSpec, cell_text
+
+T = TypeVar("T")
+
+
+class RowFailed(Exception):
+    """The row has an error; what it staged is rolled back with the whole import."""
+
+
+class RowContext:
+    """Reads the cells of one record and records what is wrong, or was corrected, against their columns."""
+
+    def __init__(self, sheet: str, spec: SheetSpec, record: Record) -> None:
+        self.sheet = sheet
+        self.spec = spec
+        self.outcome = RowOutcome(sheet, record.row, "")
+        self.record = replace(record, cells={key: self._recovered(key, cell) for key, cell in record.cells.items()})
+
+    def _recovered(self, key: str, cell: Cell) -> Cell:
+        """Return the cell with text typed in an old Vietnamese encoding converted to Unicode."""
+        if not isinstance(cell.value, str):
+            return cell
+        try:
+            found = recover(cell.value)
+        except DomainError as error:
+            self._add(key, cell, error)
+            return Cell(None, cell.letter)
+        if found is None:
+            return cell
+        self._add(key, cell, InvalidInput(N_("Converted from the {encoding} encoding: '{old}' reads '{new}'."),
+                                          encoding=found.encoding, old=cell.value, new=found.text), warning=True)
+        return Cell(found.text, cell.letter)
+
+    def has(self, key: str) -> bool:
+        """Return whether the sheet has this column."""
+        return key in self.record.cells
+
+    def text(self, key: str) -> str:
+        """Return a column as NFC text ('' when absent or empty)."""
+        return self.record.text(key)
+
+    def issue(self, key: str, error: DomainError) -> None:
+        """Record a problem in one column of the row."""
+        self._add(key, self.record.cells.get(key), error)
+
+    def _add(self, key: str, cell: Cell | None, error: DomainError, warning: bool = False) -> None:
+        column = self.spec.column(key).header
+        letter = cell.letter if cell else ""
+        value = cell_text(cell.value) if cell else ""
+        self.outcome.issues.append(Issue(self.sheet, self.outcome.row, column, letter, value, error, warning))
+        if not warning:
+            self.outcome.fate = Fate.ERROR
+
+    def read(self, key: str, parse: Callable[[object], T]) -> T | None:
+        """Return a column parsed, or None when absent; a bad value is recorded and gives None."""
+        if key not in self.record.cells:
+            return None
+        try:
+            return parse(self.record.value(key))
+        except DomainError as error:
+            self.issue(key, error)
+            return None
+
+    def stop_if_failed(self) -> None:
+        """Stop with this row when one of its cells was bad."""
+        if self.outcome.fate is Fate.ERROR:
+            raise RowFailed
+
+    @contextmanager
+    def blame(self, key: str) -> Iterator[None]:
+        """Pin a refusal raised inside the block to a column and stop with the row."""
+        try:
+            yield
+        except DomainError as error:
+            self.issue(key, error)
+            raise RowFailed from error
+
+    def require(self, key: str) -> str:
+        """Return a column's text, or stop with the row when it is empty."""
+        value = self.text(key)
+        if not value:
+            self.issue(key, InvalidInput(N_("The column '{column}' is empty."), column=self.spec.column(key).header))
+            raise RowFailed
+        return value
+
+    def settle(self, label: str, changed: list[str] | None = None, new: bool = False) -> None:
+        """Record what the row does: new, changed (naming the columns) or unchanged."""
+        self.outcome.label = label
+        if self.outcome.fate is Fate.ERROR:
+            return
+        if new:
+            self.outcome.fate = Fate.NEW
+        elif changed:
+            self.outcome.fate = Fate.CHANGED
+            self.outcome.changed = tuple(self.spec.column(key).header for key in changed)

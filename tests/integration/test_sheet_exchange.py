@@ -1,0 +1,209 @@
+"""Export, import and their round trip on real SQLite files; bad sheets leave the database as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from grassroots_app.domain.model import Preset, Tier
+from grassroots_app.domain.sheets import Fate
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import sheet_export, sheet_import
+from grassroots_app.services.demo import build_demo
+from tests.integration.support import D0, Env, open_env
+
+ON = date(2026, 9, 30)
+
+
+def workbook_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Return every sheet's rows as read back from the file."""
+    book = load_workbook(path, read_only=True)
+    try:
+        return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+    finally:
+        book.close()
+
+
+def write_sheet(path: Path, title: str, rows: Sequence[Sequence[object]]) -> Path:
+    """Write one sheet of rows (the header first) into an .xlsx file."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def export(env: Env, path: Path, under: str | None = None) -> Path:
+    with UnitOfWork(env.db) as uow:
+        sheet_export.write_export(uow, path, ON, under)
+    return path
+
+
+def run_import(env: Env, path: Path, dry_run: bool = False) -> sheet_import.ImportReport:
+    with UnitOfWork(env.db) as uow:
+        return (sheet_import.check_file if dry_run else sheet_import.import_file)(uow, path)
+
+
+def test_export_import_export_gives_the_same_rows(tmp_path: Path) -> None:
+    demo = open_env(tmp_path / "demo.sqlite", Preset.TWO_LEVEL, initialized=False)
+    build_demo(demo.db, Preset.TWO_LEVEL)
+    first = export(demo, tmp_path / "first.xlsx")
+    empty = open_env(tmp_path / "empty.sqlite", Preset.TWO_LEVEL)
+    report = run_import(empty, first)
+    assert report.errors() == [] and report.committed
+    assert report.counts()[Fate.NEW] == len(report.outcomes) > 5000
+    second = export(empty, tmp_path / "second.xlsx")
+    first_rows, second_rows = workbook_rows(first), workbook_rows(second)
+    assert first_rows == second_rows
+    assert {title: len(rows) for title, rows in first_rows.items()} == {
+        "Đơn vị": 2167, "Cụm": 14, "Cán bộ": 717, "Phân công": 2163}
+    again = run_import(demo, first, dry_run=True)
+    assert again.counts()[Fate.UNCHANGED] == len(again.outcomes)
+
+
+def test_a_subtree_export_holds_only_that_subtree(tmp_path: Path) -> None:
+    demo = open_env(tmp_path / "demo.sqlite", Preset.TWO_LEVEL, initialized=False)
+    build_demo(demo.db, Preset.TWO_LEVEL)
+    whole = workbook_rows(export(demo, tmp_path / "all.xlsx"))["Đơn vị"]
+    commune = next(row for row in whole[2:] if row[4] == "Xã")
+    part = workbook_rows(export(demo, tmp_path / "part.xlsx", under=str(commune[0])))["Đơn vị"]
+    assert part[2][0] == commune[0] and part[2][1] == commune[1]
+    assert all(str(row[1]).startswith(f"{commune[1]} / {commune[3]}") for row in part[3:])
+    assert 1 < len(part) - 2 < len(whole) - 2
+
+
+@pytest.fixture
+def area(tmp_path: Path) -> Env:
+    """A province with one commune, one hamlet, one cadre of each tier, saved and ready to compare."""
+    env = open_env(tmp_path / "area.sqlite", Preset.TWO_LEVEL)
+    province = env.unit("Tỉnh Lạng Sơn", code="20")
+    commune = env.unit("Xã Tân Đoàn", province, code="06010")
+    env.unit("Thôn Bản Nầm", commune)
+    env.cadre("Hoàng Văn Thụ", Tier.COMMUNE, is_party_member=True)
+    return env
+
+
+GROUPS = ["Đơn vị cấp trên", "Tên đơn vị", "Cấp", "Từ ngày"]
+HAMLET = "Tỉnh Lạng Sơn / Xã Tân Đoàn / Thôn Bản Nầm"
+
+
+def assert_refused(env: Env, path: Path, sheet: str, row: int, column: str, reason: str) -> None:
+    """Both the dry run and the import report the error at that cell, and the database is unchanged."""
+    before = env.dump()
+    for dry_run in (True, False):
+        report = run_import(env, path, dry_run)
+        errors = report.errors()
+        assert not report.committed
+        assert [(e.sheet, e.row, e.column) for e in errors][:1] == [(sheet, row, column)], errors
+        assert reason in errors[0].error.render(lambda text: text)
+    assert env.dump() == before
+
+
+def test_a_missing_required_column_is_named(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [["Đơn vị cấp trên", "Cấp"], [HAMLET, "Tổ"]])
+    assert_refused(area, path, "Đơn vị", 1, "Tên đơn vị", "required column")
+
+
+def test_an_unknown_parent_is_named(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Tổ 1", "Tổ", None],
+                                                       ["Tỉnh Lạng Sơn / Xã Không Có / Thôn 2", "Tổ 2", "Tổ", None]])
+    assert_refused(area, path, "Đơn vị", 3, "Đơn vị cấp trên", "Xã Không Có")
+
+
+def test_a_wrong_level_is_named(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, ["Tỉnh Lạng Sơn", "Thôn Mới", "Thôn", None]])
+    assert_refused(area, path, "Đơn vị", 2, "Cấp", "must be a commune")
+
+
+def test_a_duplicate_code_is_named(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [
+        ["Đơn vị cấp trên", "Tên đơn vị", "Mã đơn vị"], ["Tỉnh Lạng Sơn", "Xã Mới A", "99001"],
+        ["Tỉnh Lạng Sơn", "Xã Mới B", "99001"]])
+    assert_refused(area, path, "Đơn vị", 3, "Mã đơn vị", "already belongs to 'Xã Mới A'")
+
+
+def test_a_code_of_a_unit_elsewhere_is_refused(area: Env, tmp_path: Path) -> None:
+    area.unit("Tỉnh Cao Bằng", code="04")
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [
+        ["Đơn vị cấp trên", "Tên đơn vị", "Mã đơn vị"], ["Tỉnh Cao Bằng", "Xã Mới", "06010"]])
+    assert_refused(area, path, "Đơn vị", 2, "Đơn vị cấp trên", "under another unit")
+
+
+def test_an_overlapping_assignment_is_named(area: Env, tmp_path: Path) -> None:
+    header = ["Cán bộ", "Địa bàn phụ trách", "Từ ngày"]
+    path = write_sheet(tmp_path / "s.xlsx", "Phân công", [
+        header, ["Hoàng Văn Thụ", HAMLET, "01/01/2024"], ["Hoàng Văn Thụ", HAMLET, "01/06/2025"]])
+    assert_refused(area, path, "Phân công", 3, "Từ ngày", "already holds the role")
+
+
+def test_an_invalid_date_is_named(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Tổ 1", "Tổ", "31/02/2024"]])
+    assert_refused(area, path, "Đơn vị", 2, "Từ ngày", "31/02/2024")
+
+
+def test_tcvn3_text_is_converted_and_said(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Tæ d©n c\xad sè 1", "Tổ", None]])
+    before = area.dump()
+    report = run_import(area, path, dry_run=True)
+    notes = [issue for issue in report.issues() if issue.warning]
+    assert [(n.row, n.column, n.letter) for n in notes] == [(2, "Tên đơn vị", "B")]
+    assert "Tổ dân cư số 1" in notes[0].error.render(lambda text: text)
+    assert report.outcomes[0].label == "Tổ dân cư số 1" and report.outcomes[0].fate is Fate.NEW
+    assert area.dump() == before
+
+
+def test_undecodable_legacy_text_is_refused(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Th«n ÿx", "Tổ", None]])
+    report = run_import(area, path, dry_run=True)
+    assert [(e.row, e.column) for e in report.errors()][:1] == [(2, "Tên đơn vị")]
+
+
+def test_a_large_file_with_one_bad_row_at_the_end_changes_nothing(area: Env, tmp_path: Path) -> None:
+    rows: list[list[object]] = [GROUPS] + [[HAMLET, f"Tổ {n}", "Tổ", None] for n in range(1, 50_000)]
+    rows.append([HAMLET, "Tổ cuối", "Tổ", "không rõ"])
+    path = write_sheet(tmp_path / "big.xlsx", "Đơn vị", rows)
+    assert_refused(area, path, "Đơn vị", 50_001, "Từ ngày", "không rõ")
+
+
+def test_tolerant_reading_title_rows_merged_cells_serial_dates_and_loose_headers(area: Env, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh sach"
+    sheet.append(["DANH SÁCH TỔ NHÂN DÂN TỰ QUẢN"])
+    sheet.merge_cells("A1:D1")
+    sheet.append([])
+    sheet.append(["tu ngay", "TEN DON VI ", "Don vi cap tren", "So ho"])
+    sheet.append([45292, "Tổ  1 ", HAMLET, "1.234"])
+    sheet.append(["02/01/2024", "Tổ 2", None, "12"])
+    sheet.merge_cells("C4:C5")
+    book.save(tmp_path / "loose.xlsx")
+    report = run_import(area, tmp_path / "loose.xlsx")
+    assert report.errors() == [] and report.committed
+    with UnitOfWork(area.db) as uow:
+        hamlet = uow.units.by_code("06010")
+        assert hamlet is not None
+        groups = {u.name: u for u in uow.units.children(uow.units.children(hamlet.id)[0].id)}
+    assert groups["Tổ 1"].period.start == date(2024, 1, 1) and groups["Tổ 1"].attributes.households == 1234
+    assert groups["Tổ 2"].period.start == date(2024, 1, 2)
+
+
+def test_csv_with_bom_is_read_and_a_second_import_changes_only_what_differs(area: Env, tmp_path: Path) -> None:
+    path = tmp_path / "groups.csv"
+    path.write_bytes("\ufeffĐơn vị cấp trên,Tên đơn vị,Số hộ\n".encode() +
+                     f"{HAMLET},Tổ 1,10\n{HAMLET},Tổ 2,20\n".encode())
+    assert run_import(area, path).counts()[Fate.NEW] == 2
+    path.write_bytes("Đơn vị cấp trên;Tên đơn vị;Số hộ\n".encode() + f"{HAMLET};Tổ 1;10\n{HAMLET};Tổ 2;25\n".encode())
+    report = run_import(area, path)
+    assert [(o.fate, o.changed) for o in report.outcomes] == [(Fate.UNCHANGED, ()), (Fate.CHANGED, ("Số hộ",))]
+
+
+def test_an_import_into_a_database_with_units_is_backed_up_first(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Tổ 1", "Tổ", D0]])
+    report = run_import(area, path)
+    assert report.committed and report.backup is not None and report.backup.is_file()
