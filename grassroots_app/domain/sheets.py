@@ -219,38 +219,47 @@ def parse_flag(value: object) -> bool:
     raise InvalidInput(N_("'{value}' is neither yes ('x') nor no (empty)."), value=cell_text(value))
 
 
-def _choice(value: object, words: dict[T, tuple[str, ...]], message: str) -> T | None:
+def _lookup(words: dict[T, tuple[str, ...]]) -> dict[str, T]:
+    """Return {folded word: member} for the words naming each member."""
+    return {header_key(word): member for member, synonyms in words.items() for word in synonyms}
+
+
+def _choice(value: object, words: dict[T, tuple[str, ...]], lookup: dict[str, T], message: str) -> T | None:
     text = cell_text(value)
     if not text:
         return None
-    wanted = header_key(text)
-    for member, synonyms in words.items():
-        if wanted in {header_key(word) for word in synonyms}:
-            return member
-    known = ", ".join(synonyms[0] for synonyms in words.values())
-    raise InvalidInput(message, value=text, known=known)
+    found = lookup.get(header_key(text))
+    if found is None:
+        raise InvalidInput(message, value=text, known=", ".join(synonyms[0] for synonyms in words.values()))
+    return found
+
+
+_TIER_SYNONYMS: dict[Tier, tuple[str, ...]] = {tier: (word, "cấp " + word) for tier, word in TIER_WORDS.items()}
+_GENDER_SYNONYMS: dict[Gender, tuple[str, ...]] = {gender: (word,) for gender, word in GENDER_WORDS.items()}
+_LEVELS, _TIERS = _lookup(_LEVEL_SYNONYMS), _lookup(_TIER_SYNONYMS)
+_GENDERS, _STATUSES = _lookup(_GENDER_SYNONYMS), _lookup(_STATUS_SYNONYMS)
 
 
 def parse_level(value: object) -> Level | None:
     """Return the level a cell names ('Xã', 'thôn', 'Tổ'), None when empty."""
-    return _choice(value, _LEVEL_SYNONYMS, N_("'{value}' is not a level; write one of: {known}."))
+    return _choice(value, _LEVEL_SYNONYMS, _LEVELS, N_("'{value}' is not a level; write one of: {known}."))
 
 
 def parse_tier(value: object) -> Tier | None:
     """Return the tier a cell names ('Tỉnh', 'Huyện', 'Xã'), None when empty."""
-    words = {tier: (word, "cấp " + word) for tier, word in TIER_WORDS.items()}
-    return _choice(value, words, N_("'{value}' is not a tier of government; write one of: {known}."))
+    return _choice(value, _TIER_SYNONYMS, _TIERS,
+                   N_("'{value}' is not a tier of government; write one of: {known}."))
 
 
 def parse_gender(value: object) -> Gender | None:
     """Return the gender a cell names ('Nam', 'Nữ'), None when empty."""
-    words = {gender: (word,) for gender, word in GENDER_WORDS.items()}
-    return _choice(value, words, N_("'{value}' is not a gender; write one of: {known}."))
+    return _choice(value, _GENDER_SYNONYMS, _GENDERS, N_("'{value}' is not a gender; write one of: {known}."))
 
 
 def parse_status(value: object) -> CadreStatus | None:
     """Return the working status a cell names, None when empty."""
-    return _choice(value, _STATUS_SYNONYMS, N_("'{value}' is not a working status; write one of: {known}."))
+    return _choice(value, _STATUS_SYNONYMS, _STATUSES,
+                   N_("'{value}' is not a working status; write one of: {known}."))
 
 
 @dataclass(frozen=True)

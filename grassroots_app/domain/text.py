@@ -25,11 +25,13 @@ def nfc(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Return a search key that ignores case and diacritics ("Qưới Sơn" -> "quoi son")."""
     decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.casefold()
+    return _MARKS.sub("", decomposed).casefold()
 
 
 def _letters(word: str) -> list[tuple[str, int]]:
