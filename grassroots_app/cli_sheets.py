@@ -3,36 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from grassroots_app.cli import Refused, _add, _day, _output_path, emit, tr
 from grassroots_app.domain.errors import N_
-from grassroots_app.domain.sheets import Fate, Issue
+from grassroots_app.domain.sheets import Issue
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import sheet_export, sheet_import, units
-
-FATE_LABELS = {
-    Fate.NEW: N_("new"),
-    Fate.CHANGED: N_("changed"),
-    Fate.UNCHANGED: N_("unchanged"),
-    Fate.ERROR: N_("with errors"),
-}
-
-
-def issue_text(issue: Issue, translate: Callable[[str], str]) -> str:
-    """Return one problem of an imported file as a sentence naming sheet, row, column and value."""
-    message = issue.error.render(translate)
-    if issue.column:
-        where = translate(N_("Sheet '{sheet}', row {row}, column '{column}' ({letter})")).format(
-            sheet=issue.sheet, row=issue.row, column=issue.column, letter=issue.letter or "—")
-    else:
-        where = translate(N_("Sheet '{sheet}', row {row}")).format(sheet=issue.sheet, row=issue.row)
-    value = f" '{issue.value}'" if issue.value else ""
-    kind = translate(N_("note")) if issue.warning else translate(N_("error"))
-    return f"{where}:{value} — {kind}: {message}"
+from grassroots_app.services.sheet_import import issue_text, summary_text
 
 
 def _issue_json(issue: Issue) -> dict[str, Any]:
@@ -47,9 +27,7 @@ def cmd_import(args: argparse.Namespace, db: Database) -> None:
         run = sheet_import.check_file if args.dry_run else sheet_import.import_file
         report = run(uow, path)
     counts = report.counts()
-    summary = ", ".join(f"{counts[fate]} {tr(label)}" for fate, label in FATE_LABELS.items())
-    lines = [tr("{file}: {rows} rows: {summary}.").format(file=report.file, rows=len(report.outcomes),
-                                                          summary=summary)]
+    lines = [summary_text(report, tr)]
     lines += [issue_text(issue, tr) for issue in report.issues()]
     if report.errors():
         lines.append(tr("Nothing was imported: correct the errors and try again."))

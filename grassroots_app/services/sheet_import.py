@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grassroots_app.domain.backups import BackupKind
+from grassroots_app.domain.errors import N_
 from grassroots_app.domain.sheets import ID, Fate, Issue, RowOutcome, SheetKind
 from grassroots_app.exchange.reading import Table, Workbook, read_file
 from grassroots_app.persistence.uow import UnitOfWork
@@ -20,6 +21,12 @@ from grassroots_app.services.sheet_rows import RowContext, RowFailed
 Progress = Callable[[int, int], None]  # rows done, rows in all; may raise to cancel (nothing is written)
 ORDER = (SheetKind.UNITS, SheetKind.CLUSTERS, SheetKind.CADRES, SheetKind.ASSIGNMENTS)
 PROGRESS_EVERY = 500
+FATE_LABELS = {
+    Fate.NEW: N_("new"),
+    Fate.CHANGED: N_("changed"),
+    Fate.UNCHANGED: N_("unchanged"),
+    Fate.ERROR: N_("with errors"),
+}
 
 
 @dataclass
@@ -44,6 +51,27 @@ class ImportReport:
         """Return how many rows are new, changed, unchanged and in error."""
         counted = Counter(outcome.fate for outcome in self.outcomes)
         return {fate: counted.get(fate, 0) for fate in Fate}
+
+
+def issue_text(issue: Issue, translate: Callable[[str], str]) -> str:
+    """Return one problem of an imported file as a sentence naming sheet, row, column and value."""
+    message = issue.error.render(translate)
+    if issue.column:
+        where = translate(N_("Sheet '{sheet}', row {row}, column '{column}' ({letter})")).format(
+            sheet=issue.sheet, row=issue.row, column=issue.column, letter=issue.letter or "—")
+    else:
+        where = translate(N_("Sheet '{sheet}', row {row}")).format(sheet=issue.sheet, row=issue.row)
+    value = f" '{issue.value}'" if issue.value else ""
+    kind = translate(N_("note")) if issue.warning else translate(N_("error"))
+    return f"{where}:{value} — {kind}: {message}"
+
+
+def summary_text(report: ImportReport, translate: Callable[[str], str]) -> str:
+    """Return the file's name, its number of rows and how many rows are new, changed, unchanged and in error."""
+    counts = report.counts()
+    summary = ", ".join(f"{counts[fate]} {translate(label)}" for fate, label in FATE_LABELS.items())
+    return translate(N_("{file}: {rows} rows: {summary}.")).format(file=report.file, rows=len(report.outcomes),
+                                                                  summary=summary)
 
 
 def check_file(uow: UnitOfWork, path: Path, progress: Progress | None = None) -> ImportReport:

@@ -36,6 +36,7 @@ from grassroots_app.ui.fieldlog_view import FieldLogView
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
+from grassroots_app.ui.import_dialog import export_spreadsheet, import_spreadsheet, save_template
 from grassroots_app.ui.lifetime import follow, silence
 from grassroots_app.ui.plan_view import PlanView
 from grassroots_app.ui.ratings_view import RatingsView
@@ -147,6 +148,11 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
         self.backup_action = self._action(tr("&Back up to…"), self.back_up_to)
         self.restore_action = self._action(tr("R&estore from a backup…"), self.restore_backup)
+        self.import_action = self._action(tr("&Import from a spreadsheet…"), self.import_spreadsheet, "Ctrl+I")
+        self.export_action = self._action(tr("E&xport to a spreadsheet…"),
+                                          lambda _on=False: export_spreadsheet(self, self.context), "Ctrl+E")
+        self.template_action = self._action(tr("Save the empty &template…"),
+                                            lambda _on=False: save_template(self, self.context))
         self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.context.undo.createUndoAction(self, tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -169,6 +175,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(tr("&Recent databases"))
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action, self.template_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -345,6 +353,11 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         if chosen is not None:
             self.restore_from(chosen)
+
+    def import_spreadsheet(self) -> None:
+        """Check a spreadsheet and import it; the views start again afterwards, so an unsaved report is asked about."""
+        if self.report_view.may_leave():
+            import_spreadsheet(self, self.context)
 
     def restore_from(self, chosen: BackupInfo) -> None:
         """Confirm, then replace the database with a backup and show it; a refusal reopens it unchanged."""

@@ -3727,5 +3727,133 @@ Chi tiết có trong tệp nhật ký:
       <source>The id {id} is already used by an earlier row.</source>
       <translation>Mã định danh {id} đã được dùng ở một dòng phía trên.</translation>
     </message>
+    <message>
+      <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+      <translation>Bảng tính (*.xlsx *.csv);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>Trang</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>Dòng</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Nội dung</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Kết quả</translation>
+    </message>
+    <message>
+      <source>Changed columns</source>
+      <translation>Cột thay đổi</translation>
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation>Lỗi và ghi chú</translation>
+    </message>
+    <message>
+      <source>Import from a spreadsheet</source>
+      <translation>Nhập từ bảng tính</translation>
+    </message>
+    <message>
+      <source>Export to a spreadsheet</source>
+      <translation>Xuất ra bảng tính</translation>
+    </message>
+    <message>
+      <source>Exporting the data…</source>
+      <translation>Đang xuất dữ liệu…</translation>
+    </message>
+    <message>
+      <source>Save the empty template</source>
+      <translation>Lưu tệp mẫu trống</translation>
+    </message>
+    <message>
+      <source>Choose a row to read its problems in full.</source>
+      <translation>Chọn một dòng để xem đầy đủ lỗi và ghi chú của dòng đó.</translation>
+    </message>
+    <message>
+      <source>all rows</source>
+      <translation>mọi dòng</translation>
+    </message>
+    <message>
+      <source>Check &amp;again</source>
+      <translation>&amp;Kiểm tra lại</translation>
+    </message>
+    <message>
+      <source>Read the file again after correcting it (nothing is written)</source>
+      <translation>Đọc lại tệp sau khi đã sửa (chưa ghi gì vào cơ sở dữ liệu)</translation>
+    </message>
+    <message>
+      <source>&amp;Save the error list…</source>
+      <translation>&amp;Lưu danh sách lỗi…</translation>
+    </message>
+    <message>
+      <source>Write the errors to an Excel sheet to correct the file from</source>
+      <translation>Ghi các lỗi ra một tệp Excel để dựa vào đó sửa tệp</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>&amp;Nhập vào</translation>
+    </message>
+    <message>
+      <source>Write every row into the database, after a backup</source>
+      <translation>Ghi mọi dòng vào cơ sở dữ liệu, sau khi sao lưu</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>Đón&amp;g</translation>
+    </message>
+    <message>
+      <source>S&amp;how:</source>
+      <translation>&amp;Hiện:</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: correct the errors in the file, then check it again.</source>
+      <translation>Chưa nhập gì: hãy sửa các lỗi trong tệp rồi kiểm tra lại.</translation>
+    </message>
+    <message>
+      <source>Press Import to write these rows.</source>
+      <translation>Bấm Nhập vào để ghi các dòng này.</translation>
+    </message>
+    <message>
+      <source>Save the error list</source>
+      <translation>Lưu danh sách lỗi</translation>
+    </message>
+    <message>
+      <source>Import the {rows} rows of {file} into the database? It is backed up first.</source>
+      <translation>Nhập {rows} dòng của {file} vào cơ sở dữ liệu? Cơ sở dữ liệu sẽ được sao lưu trước.</translation>
+    </message>
+    <message>
+      <source>File: {path}</source>
+      <translation>Tệp: {path}</translation>
+    </message>
+    <message>
+      <source>Imported. The database as it was before is kept in {path}.</source>
+      <translation>Đã nhập xong. Cơ sở dữ liệu trước khi nhập được giữ lại tại {path}.</translation>
+    </message>
+    <message>
+      <source>Checking {file}…</source>
+      <translation>Đang kiểm tra {file}…</translation>
+    </message>
+    <message>
+      <source>Importing {file}…</source>
+      <translation>Đang nhập {file}…</translation>
+    </message>
+    <message>
+      <source>&amp;Import from a spreadsheet…</source>
+      <translation>&amp;Nhập từ bảng tính…</translation>
+    </message>
+    <message>
+      <source>E&amp;xport to a spreadsheet…</source>
+      <translation>&amp;Xuất ra bảng tính…</translation>
+    </message>
+    <message>
+      <source>Save the empty &amp;template…</source>
+      <translation>Lưu tệp mẫu t&amp;rống…</translation>
+    </message>
   </context>
 </TS>

@@ -15,6 +15,7 @@ from datetime import date
 from collections.abc import Callable
 from pathlib import Path
 
+from openpyxl import Workbook
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -26,12 +27,14 @@ from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo
 from grassroots_app.ui.app import build_window, parse_arguments
 from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.first_run import FirstRunDialog
+from grassroots_app.ui.import_dialog import ImportDialog
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.restore_dialog import RestoreDialog
 
 SETTLE_MS = 600
 ROSTER_SETTLE_MS = 3000  # the roster is read in a worker process
 REPORT_SETTLE_MS = 5000  # the figures and the pages are made in worker processes
+IMPORT_SETTLE_MS = 2000  # the dry run reads the file in the background
 
 
 def demo_database(folder: Path, preset: Preset) -> Path:
@@ -46,8 +49,8 @@ def demo_database(folder: Path, preset: Preset) -> Path:
 class Shooter:
     """Steps through the views one after another, saving the screen after each."""
 
-    def __init__(self, window: MainWindow, out: Path) -> None:
-        self.window, self.out = window, out
+    def __init__(self, window: MainWindow, out: Path, scratch: Path) -> None:
+        self.window, self.out, self.scratch = window, out, scratch
         self.steps: list[tuple[str, Callable[[], QWidget | None], int]] = []
         self.open_dialog: QWidget | None = None
 
@@ -87,6 +90,21 @@ def first_commune_and_hamlet(window: MainWindow) -> tuple[str, str]:
     commune = next((row for row in communes if marks.get(row.id)), communes[0])
     hamlet = context.read(browse.children, commune.id, context.as_of)[0]
     return commune.id, hamlet.id
+
+
+def units_sheet(path: Path, parent: str, hamlet: str) -> Path:
+    """Write a units sheet to import under a commune: new hamlets, a changed one, one under an unknown commune."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Đơn vị"
+    sheet.append(["DANH SÁCH THÔN, TỔ DÂN PHỐ"])
+    sheet.append(["Đơn vị cấp trên", "Tên đơn vị", "Cấp", "Số hộ"])
+    sheet.append([parent, hamlet, "Thôn", 321])
+    for number in range(1, 4):
+        sheet.append([parent, f"Thôn Mới {number}", "Thôn", 120 + number])
+    sheet.append([parent.rsplit(" / ", 1)[0] + " / Xã Không Có", "Thôn Lạc", "Thôn", 80])
+    book.save(path)
+    return path
 
 
 def plan(shooter: Shooter) -> None:
@@ -156,6 +174,18 @@ def plan(shooter: Shooter) -> None:
         window.tabs.setCurrentIndex(0)
         return RestoreDialog(window.context, backup.list_backups(window.context.database.url), window)
 
+    def import_view() -> QDialog:
+        context = window.context
+        province = context.read(browse.children, None, context.as_of)[0]
+        commune_name = next(row.name for row in context.read(browse.children, province.id, context.as_of)
+                            if row.id == commune)
+        hamlet_name = next(row.name for row in context.read(browse.children, commune, context.as_of)
+                           if row.id == hamlet)
+        path = units_sheet(shooter.scratch / "thon-moi.xlsx", f"{province.name} / {commune_name}", hamlet_name)
+        dialog = ImportDialog(context, path, window)
+        dialog.check()
+        return dialog
+
     def unit_field_log_view() -> None:
         window.tabs.setCurrentIndex(0)
         window.tree.reveal(hamlet)
@@ -176,6 +206,7 @@ def plan(shooter: Shooter) -> None:
         shooter.add(f"{number}-report-{tab}", report_view(number - 13), REPORT_SETTLE_MS)
     shooter.add("16-unit-field-log", unit_field_log_view)
     shooter.add("17-restore-dialog", restore_view)
+    shooter.add("18-import-dialog", import_view, IMPORT_SETTLE_MS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -194,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         window.context.set_as_of(DEMO_DATE)
         window.resize(1400, 860)
         window.show()
-        shooter = Shooter(window, arguments.out)
+        shooter = Shooter(window, arguments.out, folder)
         plan(shooter)
         QTimer.singleShot(SETTLE_MS, shooter.run)
         app.exec()
