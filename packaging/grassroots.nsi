@@ -6,8 +6,8 @@
 ;
 ; The program goes to %LOCALAPPDATA%\Programs\Grassroots. The clerk's data never live there: the database,
 ; its backups, the log and the settings are in %LOCALAPPDATA%\Grassroots, which an upgrade does not touch and
-; an uninstall keeps unless the clerk ticks "Also delete my data and backups". After an upgrade the next start
-; backs up the database and migrates it to the new schema.
+; an uninstall keeps unless the clerk ticks "Also delete my data and backups" (silently: `uninstall.exe /S
+; /REMOVEDATA`). After an upgrade the next start backs up the database and migrates it to the new schema.
 
 Unicode true
 ManifestDPIAware true
@@ -114,11 +114,8 @@ FunctionEnd
 !macroend
 
 Function .onInit
+  StrCpy $LANGUAGE ${LANG_VIETNAMESE}  ; offered first whatever the language of Windows
   !insertmacro MUI_LANGDLL_DISPLAY
-FunctionEnd
-
-Function un.onInit
-  !insertmacro MUI_UNGETLANGUAGE
 FunctionEnd
 
 Section "!$(SectionProgram)" SectionProgram
@@ -162,7 +159,7 @@ Section "un.$(SectionProgram)" UninstallProgram
   DeleteRegKey HKCU "${SETTINGS_KEY}"
 SectionEnd
 
-; Unticked unless the clerk ticks it; a silent uninstall (/S) always keeps the data.
+; Unticked unless the clerk ticks it; a silent uninstall keeps the data unless given /REMOVEDATA.
 Section /o "un.$(SectionData)" UninstallData
   RMDir /r "${DATA_DIR}"
 SectionEnd
@@ -174,3 +171,14 @@ Section "-un.Report"
   DetailPrint "$(DataKept)"
   done:
 SectionEnd
+
+; After the sections, whose numbers it uses.
+Function un.onInit
+  !insertmacro MUI_UNGETLANGUAGE
+  ${GetParameters} $0
+  ClearErrors
+  ${GetOptions} $0 "/REMOVEDATA" $1
+  IfErrors keep
+  !insertmacro SelectSection ${UninstallData}
+  keep:
+FunctionEnd
