@@ -25,7 +25,7 @@ KNOWN_MESSAGE = ("commune", "xã")  # a message and its Vietnamese translation
 NATIONAL_DAY = (9, 2)
 ZONE_NAME = "Asia/Ho_Chi_Minh"
 
-tr = Translator()
+tr = Translator()  # the `.ts` catalog: the outcome reads in Vietnamese even when Qt's compiled one is missing
 Check = Callable[[], str]
 
 
@@ -63,8 +63,8 @@ def describe(error: BaseException) -> str:
     """Return what went wrong, naming the missing file when there is one."""
     if isinstance(error, MissingFiles):
         return tr("missing: {files}").format(files=", ".join(str(path) for path in error.paths))
-    if isinstance(error, FileNotFoundError) and error.filename:
-        return tr("missing: {files}").format(files=error.filename)
+    if isinstance(error, FileNotFoundError) and (error.filename or len(error.args) == 1):
+        return tr("missing: {files}").format(files=error.filename or error.args[0])
     if isinstance(error, DomainError):
         return error.render(tr)
     return f"{type(error).__name__}: {error}"

@@ -18,7 +18,6 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter, start_logging
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.self_check import run_self_check, use_offscreen_platform
 from grassroots_app.ui.settings import WindowSettings
 
 
@@ -50,11 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the worker processes of a frozen (installed) build start here
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     if arguments.self_check:
-        use_offscreen_platform()
+        from grassroots_app.ui.self_check import run_self_check  # noqa: PLC0415 - only the check needs it
+
+        return run_self_check()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    if arguments.self_check:
-        return run_self_check()
     app.setWindowIcon(QIcon(str(app_icon())))
     try:
         window = build_window(arguments)

@@ -14,11 +14,13 @@ from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo
 from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QApplication
 
 from grassroots_app import __version__
 from grassroots_app.domain.errors import N_
 from grassroots_app.i18n import CONTEXT
 from grassroots_app.paths import app_icon
+from grassroots_app.persistence.database import APP_NAME
 from grassroots_app.self_check import KNOWN_MESSAGE, Check, CheckResult, SelfCheck, run_checks, tr
 from grassroots_app.services.setup import require_settings
 from grassroots_app.ui.errors import log_path
@@ -29,11 +31,6 @@ PLATFORM_VARIABLE = "QT_QPA_PLATFORM"
 NATIVE_PLATFORM_PLUGINS = {"win32": "qwindows.dll", "darwin": "libqcocoa.dylib", "linux": "libqxcb.so"}
 REPORT_FILE = "self-check.txt"
 PASSED, FAILED = "✓", "✗"
-
-
-def use_offscreen_platform() -> None:
-    """Make Qt draw offscreen unless told otherwise (call before the QApplication is made)."""
-    os.environ.setdefault(PLATFORM_VARIABLE, "offscreen")
 
 
 class QtChecks:
@@ -103,6 +100,9 @@ def _output() -> TextIO:
 
 def run_self_check() -> int:
     """Run every check in a temporary folder, print the outcome, and return the exit status (1: a failure)."""
+    os.environ.setdefault(PLATFORM_VARIABLE, "offscreen")  # before Qt picks its platform: no display needed
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
     with tempfile.TemporaryDirectory(prefix="grassroots-self-check-", ignore_cleanup_errors=True) as folder:
         base = SelfCheck(Path(folder))
         try:
