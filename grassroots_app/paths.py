@@ -1,16 +1,30 @@
-"""The one place that knows where resources live, in the source tree and in a frozen build."""
+"""The one place that knows where resources live, in the source tree and in a frozen build.
+
+Every file the application reads at run time is reached through a function here; the PyInstaller spec
+(`packaging/grassroots.spec`) bundles each of these folders, and a test checks that it does.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+ROOT_VARIABLE = "GRASSROOTS_RESOURCES"  # another folder laid out like the bundle (the self-check's tests)
+
+
+def is_frozen() -> bool:
+    """Return whether this is the one-folder build made by PyInstaller."""
+    return hasattr(sys, "_MEIPASS")
+
 
 def resource_root() -> Path:
-    """Return the folder that holds `resources/` and `db/`."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root)
+    """Return the folder that holds `resources/` and `db/`: $GRASSROOTS_RESOURCES, the bundle or the source tree."""
+    override = os.environ.get(ROOT_VARIABLE)
+    if override:
+        return Path(override)
+    if is_frozen():
+        return Path(sys._MEIPASS)  # type: ignore[attr-defined] # noqa: SLF001 - set by PyInstaller's bootloader
     return Path(__file__).resolve().parent.parent
 
 
@@ -27,3 +41,13 @@ def fonts_dir() -> Path:
 def translations_dir() -> Path:
     """Return the folder of translation catalogs."""
     return resource_root() / "resources" / "translations"
+
+
+def icons_dir() -> Path:
+    """Return the folder of the application's icons."""
+    return resource_root() / "resources" / "icons"
+
+
+def app_icon() -> Path:
+    """Return the application icon shown by the window (the executable's own icon is the `.ico` beside it)."""
+    return icons_dir() / "grassroots.png"

@@ -9,8 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from grassroots_app.paths import app_icon
 from grassroots_app.persistence.database import APP_NAME, Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter, start_logging
@@ -24,6 +26,8 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="grassroots-app")
     parser.add_argument("--db", help="database file or SQLAlchemy URL (default: the last one opened)")
     parser.add_argument("--settings", type=Path, help="settings file (default: the per-user config folder)")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check the installation on a scratch database without a window; exit 0 when all is well")
     return parser.parse_args(argv)
 
 
@@ -44,8 +48,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the application until its window is closed."""
     multiprocessing.freeze_support()  # the worker processes of a frozen (installed) build start here
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    if arguments.self_check:
+        from grassroots_app.ui.self_check import run_self_check  # noqa: PLC0415 - only the check needs it
+
+        return run_self_check()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(app_icon())))
     try:
         window = build_window(arguments)
     except Exception as error:  # noqa: BLE001 - nothing else can show it: no window yet

@@ -10,6 +10,7 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from grassroots_app.i18n import CONTEXT, DEFAULT_LANGUAGE, catalog_path
+from grassroots_app.paths import is_frozen
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -26,10 +27,13 @@ def lrelease_path() -> Path:
 
 
 def compiled_catalog(language: str) -> Path:
-    """Return the `.qm` of a language, compiling the `.ts` first when the `.qm` is missing or older."""
+    """Return the `.qm` of a language, compiling the `.ts` first when the `.qm` is missing or older.
+
+    A frozen build holds the `.qm` compiled when it was built, and no `lrelease`.
+    """
     source = catalog_path(language)
     target = source.with_suffix(".qm")
-    if source.exists() and (not target.exists() or target.stat().st_mtime < source.stat().st_mtime):
+    if not is_frozen() and source.exists() and (not target.exists() or target.stat().st_mtime < source.stat().st_mtime):
         subprocess.run([str(lrelease_path()), "-silent", str(source), "-qm", str(target)], check=True)
     return target
 

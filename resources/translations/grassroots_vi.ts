@@ -3855,5 +3855,109 @@ Chi tiết có trong tệp nhật ký:
       <source>Save the empty &amp;template…</source>
       <translation>Lưu tệp mẫu t&amp;rống…</translation>
     </message>
+    <message>
+      <source>missing: {files}</source>
+      <translation>thiếu: {files}</translation>
+    </message>
+    <message>
+      <source>Bundled files</source>
+      <translation>Các tệp kèm theo</translation>
+    </message>
+    <message>
+      <source>Database and migrations</source>
+      <translation>Cơ sở dữ liệu và các bước chuyển đổi</translation>
+    </message>
+    <message>
+      <source>Official list of units</source>
+      <translation>Danh mục đơn vị hành chính chính thức</translation>
+    </message>
+    <message>
+      <source>Public holidays</source>
+      <translation>Ngày lễ</translation>
+    </message>
+    <message>
+      <source>Time zone</source>
+      <translation>Múi giờ</translation>
+    </message>
+    <message>
+      <source>Report fonts</source>
+      <translation>Phông chữ của báo cáo</translation>
+    </message>
+    <message>
+      <source>Translation catalog</source>
+      <translation>Danh mục bản dịch</translation>
+    </message>
+    <message>
+      <source>Report PDF and Excel</source>
+      <translation>Báo cáo PDF và Excel</translation>
+    </message>
+    <message>
+      <source>{count} files under {folder}</source>
+      <translation>{count} tệp trong {folder}</translation>
+    </message>
+    <message>
+      <source>migrated to revision {revision}</source>
+      <translation>đã chuyển lên phiên bản {revision}</translation>
+    </message>
+    <message>
+      <source>{province}: {count} units imported</source>
+      <translation>{province}: đã nhập {count} đơn vị</translation>
+    </message>
+    <message>
+      <source>{count} faces of {family}</source>
+      <translation>{count} kiểu chữ của {family}</translation>
+    </message>
+    <message>
+      <source>no scratch cluster to report on</source>
+      <translation>không có cụm thử để lập báo cáo</translation>
+    </message>
+    <message>
+      <source>{pages} page(s), {size} KB of PDF; {workbook}</source>
+      <translation>{pages} trang, {size} KB PDF; {workbook}</translation>
+    </message>
+    <message>
+      <source>the scratch database could not be made</source>
+      <translation>không tạo được cơ sở dữ liệu thử</translation>
+    </message>
+    <message>
+      <source>the database is at revision {revision}</source>
+      <translation>cơ sở dữ liệu đang ở phiên bản {revision}</translation>
+    </message>
+    <message>
+      <source>no National Day among {count} days off</source>
+      <translation>không thấy ngày Quốc khánh trong {count} ngày nghỉ</translation>
+    </message>
+    <message>
+      <source>All {count} checks passed.</source>
+      <translation>Đạt cả {count} mục kiểm tra.</translation>
+    </message>
+    <message>
+      <source>{failed} of {count} checks failed.</source>
+      <translation>{failed} trên {count} mục kiểm tra không đạt.</translation>
+    </message>
+    <message>
+      <source>Window translations</source>
+      <translation>Bản dịch của cửa sổ</translation>
+    </message>
+    <message>
+      <source>Window icon</source>
+      <translation>Biểu tượng cửa sổ</translation>
+    </message>
+    <message>
+      <source>Qt platform plugins</source>
+      <translation>Trình cắm nền tảng của Qt</translation>
+    </message>
+    <message>
+      <source>Worker process</source>
+      <translation>Tiến trình phụ</translation>
+    </message>
+    <message>
+      <source>a read in another process: {preset}</source>
+      <translation>đọc dữ liệu trong tiến trình khác: {preset}</translation>
+    </message>
+    <message>
+      <source>Grassroots {version} self-check</source>
+      <translation>Tự kiểm tra Nắm cơ sở {version}</translation>
+    </message>
   </context>
 </TS>
