@@ -1,16 +1,14 @@
-"""Reading exchange files: `.xlsx` workbooks and `.csv` files into records under recognised headers."""
+"""Reading exchange files: workbooks (python-calamine) and `.csv` files into records under recognised headers."""
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils import get_column_letter
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.sheets import (
@@ -25,7 +23,6 @@ from grassroots_app.domain.sheets import (
 )
 
 Row = tuple[int, list[object]]  # (row number, cell values from column A)
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _CSV_DELIMITERS = ",;\t"
 
 
@@ -61,13 +58,13 @@ def read_file(path: Path) -> Workbook:
     suffix = path.suffix.casefold()
     if not path.is_file():
         raise InvalidInput(N_("The file '{path}' does not exist."), path=str(path))
-    if suffix in {".xlsx", ".xlsm"}:
-        sheets, encoding = _read_xlsx(path), "utf-8"
+    if suffix in {".xlsx", ".xlsm", ".xls", ".ods"}:
+        sheets, encoding = _read_workbook(path), "utf-8"
     elif suffix in {".csv", ".txt"}:
         sheet, encoding = _read_csv(path)
         sheets = [sheet]
     else:
-        raise InvalidInput(N_("'{path}' is not an .xlsx or .csv file."), path=path.name)
+        raise InvalidInput(N_("'{path}' is not a spreadsheet (.xlsx, .xls, .ods) or .csv file."), path=path.name)
     workbook = Workbook(decoded_as=encoding)
     unknown: list[RawSheet] = []
     for sheet in sheets:
@@ -89,60 +86,40 @@ def _sheet_issue(sheet: str, row: int, error: DomainError, column: str = "", let
     return Issue(sheet, row, column, letter, "", error)
 
 
-def _read_xlsx(path: Path) -> list[RawSheet]:
-    """Return every sheet of a workbook, merged cells filled with the value of their first cell."""
-    from openpyxl import load_workbook
+def _read_workbook(path: Path) -> list[RawSheet]:
+    """Return every sheet of a workbook (.xlsx, .xlsm, .xls, .ods), merged cells filled with their first value."""
+    from python_calamine import CalamineError, CalamineWorkbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = []
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            grid = sheet.to_python(skip_empty_area=False)
+            _fill_merged(grid, sheet.merged_cell_ranges or [])
+            rows = [(number, values) for number, values in enumerate(grid, start=1) if _filled(values)]
+            sheets.append(RawSheet(name, rows))
+        return sheets
+    except (CalamineError, OSError, ValueError) as error:
         raise InvalidInput(N_("'{path}' cannot be read as an Excel workbook: {reason}."),
                            path=path.name, reason=str(error)) from error
-    try:
-        sheets = []
-        with zipfile.ZipFile(path) as archive:
-            for sheet in workbook.worksheets:
-                sheet.reset_dimensions()
-                rows = [(number, list(values)) for number, values in
-                        enumerate(sheet.iter_rows(values_only=True), start=1) if _filled(values)]
-                merged = _merged_ranges(archive, getattr(sheet, "_worksheet_path", ""))
-                sheets.append(RawSheet(sheet.title, _fill_merged(rows, merged)))
-        return sheets
-    finally:
-        workbook.close()
 
 
 def _filled(values: Iterable[object]) -> bool:
     return any(cell_text(value) for value in values)
 
 
-def _merged_ranges(archive: zipfile.ZipFile, member: str) -> list[tuple[int, int, int, int]]:
-    """Return the merged ranges of a sheet as (first row, first column, last row, last column)."""
-    if not member:
-        return []
-    with archive.open(member) as stream:
-        content = stream.read()
-    return [(int(r1), column_index_from_string(c1.decode()), int(r2), column_index_from_string(c2.decode()))
-            for c1, r1, c2, r2 in _MERGE.findall(content)]
-
-
-def _fill_merged(rows: list[Row], merged: list[tuple[int, int, int, int]]) -> list[Row]:
-    """Copy each merged range's value into every cell of the range."""
-    if not merged:
-        return rows
-    by_number = {number: values for number, values in rows}
-    for first_row, first_col, last_row, last_col in merged:
-        source = by_number.get(first_row)
-        if source is None or first_col > len(source):
+def _fill_merged(grid: list[list[object]], merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """Copy each merged range's value (its first cell's) into every cell of the range, in place."""
+    for (first_row, first_col), (last_row, last_col) in merged:
+        if first_row >= len(grid) or first_col >= len(grid[first_row]):
             continue
-        value = source[first_col - 1]
-        for number in range(first_row, last_row + 1):
-            values = by_number.setdefault(number, [])
-            values.extend([None] * (last_col - len(values)))
+        value = grid[first_row][first_col]
+        for row in grid[first_row:last_row + 1]:
+            row.extend([""] * (last_col + 1 - len(row)))
             for column in range(first_col, last_col + 1):
-                if values[column - 1] is None:
-                    values[column - 1] = value
-    return sorted(by_number.items())
+                if not cell_text(row[column]):
+                    row[column] = value
 
 
 def _read_csv(path: Path) -> tuple[RawSheet, str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from grassroots_app.domain import hierarchy
-from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
+from grassroots_app.domain.errors import N_, DomainError, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Assignment, Cadre, Cluster, Level, Preset, Unit, UnitAttributes
 from grassroots_app.domain.rules import GraspRule
 from grassroots_app.domain.sheets import ID, ID_LENGTH, parse_count, parse_date, parse_flag, parse_level
@@ -66,10 +66,14 @@ def _attributes(row: RowContext, stored: UnitAttributes) -> UnitAttributes:
     values = {key: row.read(key, parse_count) if row.has(key) else getattr(stored, key) for key in COUNTS}
     remote = row.read("remote", parse_flag) if row.has("remote") else stored.is_remote
     row.stop_if_failed()
-    for key in COUNTS:
-        with row.blame(key):
-            check_attributes(UnitAttributes(**{key: values[key]}))
-    return UnitAttributes(bool(remote), **values)
+    attributes = UnitAttributes(bool(remote), **values)
+    try:
+        check_attributes(attributes)
+    except DomainError:
+        for key in COUNTS:
+            with row.blame(key):
+                check_attributes(UnitAttributes(**{key: values[key]}))
+    return attributes
 
 
 def import_unit(job: Job, row: RowContext) -> None:
@@ -128,25 +132,36 @@ def _add_unit(job: Job, row: RowContext, name: str, parent: Unit | None, code: s
             raise RowFailed
         start = parent.period.start
     parent_id = parent.id if parent else None
-    with row.blame("parent"):
-        level = hierarchy.child_level(job.preset, parent.level) if parent else Level.PROVINCE
-        if level is None:
-            raise RuleViolation(N_("A {level} cannot have units under it."), level=parent.level if parent else None)
-    with row.blame("kind"):
-        kind = hierarchy.clean_kind(level, row.text("kind")) if row.text("kind") else None
-    with row.blame("code"):
-        holder = job.index.by_code(code) if code else None
-        check_code(code, holder, None)
+    holder = job.index.by_code(code) if code else None
     clashes = job.index.clashing_names(parent_id, name, start)
-    with row.blame("name"):
-        hierarchy.clean_name(name)
-        hierarchy.check_sibling_name(name, clashes)
-    with row.blame("parent"):
-        unit = build_unit(job.preset, NewUnit(name, parent_id, start, kind, code, attributes), parent, clashes,
-                          holder, unit_id)
+    new = NewUnit(name, parent_id, start, row.text("kind") or None, code, attributes)
+    try:
+        unit = build_unit(job.preset, new, parent, clashes, holder, unit_id)
+    except DomainError:
+        _blame_new_unit(job, row, new, parent, clashes, holder)
+        raise
     job.index.add(unit)
     row.settle(unit.name, new=True)
     return unit
+
+
+def _blame_new_unit(
+    job: Job, row: RowContext, new: NewUnit, parent: Unit | None, clashes: list[str], holder: Unit | None
+) -> None:
+    """Pin the refusal of a new unit to its column, checking one column at a time (stops with the row)."""
+    with row.blame("parent"):
+        level = hierarchy.child_level(job.preset, parent.level) if parent else Level.PROVINCE
+        if level is None and parent is not None:
+            raise RuleViolation(N_("A {level} cannot have units under it."), level=parent.level)
+    if new.kind and level is not None:
+        with row.blame("kind"):
+            hierarchy.clean_kind(level, new.kind)
+    with row.blame("code"):
+        check_code(new.code, holder, None)
+    with row.blame("name"):
+        hierarchy.check_sibling_name(hierarchy.clean_name(new.name), clashes)
+    with row.blame("parent"):
+        build_unit(job.preset, new, parent, clashes, holder)
 
 
 def _update_unit(job: Job, row: RowContext, unit: Unit, name: str, code: str | None) -> None:

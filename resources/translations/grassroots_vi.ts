@@ -3656,10 +3656,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Không có tệp '{path}'.</translation>
     </message>
     <message>
-      <source>'{path}' is not an .xlsx or .csv file.</source>
-      <translation>'{path}' không phải là tệp .xlsx hoặc .csv.</translation>
-    </message>
-    <message>
       <source>'{path}' cannot be read as an Excel workbook: {reason}.</source>
       <translation>Không đọc được '{path}' như một tệp Excel: {reason}.</translation>
     </message>
@@ -3958,6 +3954,14 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>Grassroots {version} self-check</source>
       <translation>Tự kiểm tra Nắm cơ sở {version}</translation>
+    </message>
+    <message>
+      <source>'{path}' is not a spreadsheet (.xlsx, .xls, .ods) or .csv file.</source>
+      <translation>'{path}' không phải là bảng tính (.xlsx, .xls, .ods) hay tệp .csv.</translation>
+    </message>
+    <message>
+      <source>No problem in this row.</source>
+      <translation>Dòng này không có lỗi hay ghi chú nào.</translation>
     </message>
   </context>
 </TS>
