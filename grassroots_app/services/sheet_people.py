@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 from grassroots_app.domain.assignments import check_no_overlap
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound
@@ -25,6 +27,7 @@ from grassroots_app.services.sheet_places import Job, find_unit, new_record_id
 from grassroots_app.services.sheet_rows import RowContext, RowFailed
 from grassroots_app.services.units import PATH_SEPARATOR
 
+T = TypeVar("T")
 FLAGS = {"standing": "is_standing", "committee": "is_committee", "party_member": "is_party_member"}
 TEXTS = {"position": "position", "workplace": "workplace", "phone": "phone"}
 
@@ -164,27 +167,25 @@ def _end_if_asked(job: Job, row: RowContext, assignment_id: str, period: Period,
 
 def _cadre(job: Job, row: RowContext) -> Cadre:
     """Return the cadre a row names by id, else by full name (when unique)."""
-    given = row.text("cadre_id")
-    key = "cadre_id" if given else "cadre"
-    reference = given or row.require("cadre")
-    found = job.cadres.get(reference)
-    if found is None:
-        with row.blame(key):
-            found = cadres.get_cadre(job.uow, given) if given else cadres.resolve_cadre(job.uow, reference)
-        job.cadres[reference] = found
-    return found
+    return _looked_up(row, job.cadres, ("cadre_id", "cadre"), lambda given, reference: (
+        cadres.get_cadre(job.uow, given) if given else cadres.resolve_cadre(job.uow, reference)))
 
 
 def _target(job: Job, row: RowContext) -> Target:
     """Return the unit or cluster a row puts the cadre in charge of: by code or id, else by path."""
-    code = row.text("target_code")
-    key = "target_code" if code else "target"
-    reference = code or row.require("target")
-    found = job.targets.get(reference)
+    return _looked_up(row, job.targets, ("target_code", "target"),
+                      lambda given, reference: _find_target(job, given, reference))
+
+
+def _looked_up(row: RowContext, cache: dict[str, T], keys: tuple[str, str], find: Callable[[str, str], T]) -> T:
+    """Return what a row names in its first column (id or code), else its second (name or path), found once."""
+    given = row.text(keys[0])
+    reference = given or row.require(keys[1])
+    found = cache.get(reference)
     if found is None:
-        with row.blame(key):
-            found = _find_target(job, code, reference)
-        job.targets[reference] = found
+        with row.blame(keys[0] if given else keys[1]):
+            found = find(given, reference)
+        cache[reference] = found
     return found
 
 

@@ -84,22 +84,7 @@ def import_unit(job: Job, row: RowContext) -> None:
     row.stop_if_failed()
     parent = find_unit(job, row, "parent", "parent_code")
     code = row.text("code") or None
-    given = row.text(ID)
-    existing = (job.index.get(given) if given else None) or (job.index.by_code(code) if code else None)
-    if existing is not None and existing.id in job.claimed:
-        _refuse_second_claim(row, existing, ID if given and job.index.get(given) else "code")
-    if existing is not None and row.text("parent") + row.text("parent_code") and parent is not None \
-            and existing.parent_id != parent.id:
-        row.issue("parent", RuleViolation(
-            N_("'{name}' is under another unit in the database; move it in the window, with the day of the move."),
-            name=existing.name))
-        raise RowFailed
-    by_key = existing is not None
-    if existing is None:
-        with row.blame("name"):
-            existing = job.index.child_named(parent.id if parent else None, name, name)
-            if existing is not None and existing.id in job.claimed:
-                hierarchy.check_sibling_name(name, [existing.name])
+    existing, by_key = _matching_unit(job, row, name, parent, code)
     if level is not None:
         with row.blame("level"):
             hierarchy.check_parent(job.preset, level, parent.level if parent else None)
@@ -111,6 +96,29 @@ def import_unit(job: Job, row: RowContext) -> None:
     else:
         _update_unit(job, row, existing, name if by_key else existing.name, code)
     job.claimed[existing.id] = row.outcome.row
+
+
+def _matching_unit(
+    job: Job, row: RowContext, name: str, parent: Unit | None, code: str | None
+) -> tuple[Unit | None, bool]:
+    """Return the unit a row stands for (by id, official code, then path) and whether id or code found it."""
+    given = row.text(ID)
+    by_id = job.index.get(given) if given else None
+    existing = by_id or (job.index.by_code(code) if code else None)
+    if existing is None:
+        with row.blame("name"):
+            existing = job.index.child_named(parent.id if parent else None, name, name)
+            if existing is not None and existing.id in job.claimed:
+                hierarchy.check_sibling_name(name, [existing.name])
+        return existing, False
+    if existing.id in job.claimed:
+        _refuse_second_claim(row, existing, ID if by_id else "code")
+    if parent is not None and existing.parent_id != parent.id:
+        row.issue("parent", RuleViolation(
+            N_("'{name}' is under another unit in the database; move it in the window, with the day of the move."),
+            name=existing.name))
+        raise RowFailed
+    return existing, True
 
 
 def _refuse_second_claim(row: RowContext, unit: Unit, key: str) -> None:
