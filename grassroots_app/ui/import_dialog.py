@@ -42,7 +42,7 @@ from grassroots_app.ui.row_model import Column, RowsModel, rows_table
 from grassroots_app.ui.tasks import Cancelled, TaskProgress
 from grassroots_app.ui.widgets import ErrorLabel
 
-SHEET_FILTERS = N_("Spreadsheets (*.xlsx *.csv);;All files (*)")
+SHEET_FILTERS = N_("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
 WORKBOOK_FILTERS = N_("Excel workbook (*.xlsx)")
 GEOMETRY_KEY = "import/geometry"
 ERROR_SHEET = "Lỗi"  # the exchange workbooks are in Vietnamese, whatever the window's language
@@ -198,8 +198,12 @@ class ImportDialog(QDialog):
 
     def _show_details(self) -> None:
         selected = self.table.selectionModel().selectedRows()
-        issues = self.model.rows[selected[0].row()].issues if selected else []
-        self.details.setPlainText("\n".join(issue_text(issue, tr) for issue in issues))
+        if not selected:
+            self.details.clear()
+            return
+        issues = self.model.rows[selected[0].row()].issues
+        lines = [issue_text(issue, tr) for issue in issues] or [tr("No problem in this row.")]
+        self.details.setPlainText("\n".join(lines))
 
     def _show_report(self, report: ImportReport) -> None:
         self.report = report

@@ -3724,10 +3724,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Mã định danh {id} đã được dùng ở một dòng phía trên.</translation>
     </message>
     <message>
-      <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-      <translation>Bảng tính (*.xlsx *.csv);;Mọi tệp (*)</translation>
-    </message>
-    <message>
       <source>Sheet</source>
       <translation>Trang</translation>
     </message>
@@ -3962,6 +3958,10 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>No problem in this row.</source>
       <translation>Dòng này không có lỗi hay ghi chú nào.</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+      <translation>Bảng tính (*.xlsx *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
   </context>
 </TS>

@@ -34,7 +34,7 @@ from grassroots_app.ui.restore_dialog import RestoreDialog
 SETTLE_MS = 600
 ROSTER_SETTLE_MS = 3000  # the roster is read in a worker process
 REPORT_SETTLE_MS = 5000  # the figures and the pages are made in worker processes
-IMPORT_SETTLE_MS = 2000  # the dry run reads the file in the background
+IMPORT_SETTLE_MS = 8000  # the dry run reads in the background, maybe behind the window's first reads
 
 
 def demo_database(folder: Path, preset: Preset) -> Path:
@@ -49,14 +49,18 @@ def demo_database(folder: Path, preset: Preset) -> Path:
 class Shooter:
     """Steps through the views one after another, saving the screen after each."""
 
-    def __init__(self, window: MainWindow, out: Path, scratch: Path) -> None:
-        self.window, self.out, self.scratch = window, out, scratch
+    def __init__(self, window: MainWindow, out: Path, scratch: Path, only: list[str] | None = None) -> None:
+        self.window, self.out, self.scratch, self.only = window, out, scratch, only
         self.steps: list[tuple[str, Callable[[], QWidget | None], int]] = []
         self.open_dialog: QWidget | None = None
 
     def add(self, name: str, prepare: Callable[[], QWidget | None], settle_ms: int = SETTLE_MS) -> None:
-        """Queue a view: `prepare` arranges it (and may return a dialog to show); shoot it `settle_ms` later."""
-        self.steps.append((name, prepare, settle_ms))
+        """Queue a view: `prepare` arranges it (and may return a dialog to show); shoot it `settle_ms` later.
+
+        With `only`, a view whose name starts with none of its prefixes is left out.
+        """
+        if not self.only or name.startswith(tuple(self.only)):
+            self.steps.append((name, prepare, settle_ms))
 
     def run(self) -> None:
         """Take the next screenshot, then schedule the one after."""
@@ -214,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
     parser.add_argument("--preset", choices=[p.value for p in Preset], default=Preset.TWO_LEVEL.value)
+    parser.add_argument("--only", nargs="+", metavar="PREFIX", help="take only the views named so (e.g. 18 07)")
     arguments = parser.parse_args(argv)
     arguments.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
@@ -225,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         window.context.set_as_of(DEMO_DATE)
         window.resize(1400, 860)
         window.show()
-        shooter = Shooter(window, arguments.out, folder)
+        shooter = Shooter(window, arguments.out, folder, arguments.only)
         plan(shooter)
         QTimer.singleShot(SETTLE_MS, shooter.run)
         app.exec()

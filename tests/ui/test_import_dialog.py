@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -75,6 +76,7 @@ def test_dry_run_error_list_then_import(qtbot: QtBot, window: MainWindow, contex
     assert not dialog.import_button.isEnabled() and dialog.save_errors_button.isEnabled()
     dialog.show_fate(None)
     assert len(dialog.model.rows) == 2
+    assert dialog.details.toPlainText() == "Dòng này không có lỗi hay ghi chú nào."  # row 3, selected first
 
     errors = tmp_path / "loi"  # no suffix: .xlsx is added
     prompter(context).paths.append(str(errors))
@@ -148,5 +150,21 @@ def test_export_and_template_from_the_menu(qtbot: QtBot, window: MainWindow, con
     book.close()
     assert "du-lieu.xlsx" in window.statusBar().currentMessage()
     window.template_action.trigger()
-    assert load_workbook(tmp_path / "mau.xlsx", read_only=True).sheetnames[-1] == "Hướng dẫn"
+    template = load_workbook(tmp_path / "mau.xlsx", read_only=True)
+    assert template.sheetnames[-1] == "Hướng dẫn"
+    template.close()
     assert window.statusBar().currentMessage() == f"Đã ghi tệp mẫu trống vào {tmp_path / 'mau.xlsx'}."
+
+
+def test_escape_closes_but_not_while_checking(qtbot: QtBot, window: MainWindow, context: AppContext,
+                                              tmp_path: Path) -> None:
+    _commune_id, parent = commune_path(context)
+    dialog = shown(qtbot, ImportDialog(context, units_sheet(tmp_path / "thon.xlsx", [[parent, "Thôn", "Thôn", None]]),
+                                       window))
+    dialog.check()
+    dialog.reject()  # what Escape does: refused while the check runs (its answer comes through the event loop)
+    assert dialog.busy and dialog.isVisible()
+    wait_checked(qtbot, dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert context.settings.blob("import/geometry") is not None
