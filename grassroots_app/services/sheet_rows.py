@@ -11,6 +11,7 @@ from grassroots_app.domain.legacy_text import recover
 from grassroots_app.domain.sheets import Cell, Fate, Issue, Record, RowOutcome, SheetSpec, cell_text
 
 T = TypeVar("T")
+LABEL_KEYS = ("name", "cadre", "target")  # what names a row until its handler settles it
 
 
 class RowFailed(Exception):
@@ -25,6 +26,7 @@ class RowContext:
         self.spec = spec
         self.outcome = RowOutcome(sheet, record.row, "")
         self.record = replace(record, cells={key: self._recovered(key, cell) for key, cell in record.cells.items()})
+        self.outcome.label = next(filter(None, map(self.record.text, LABEL_KEYS)), "")
 
     def _recovered(self, key: str, cell: Cell) -> Cell:
         """Return the cell with text typed in an old Vietnamese encoding converted to Unicode."""

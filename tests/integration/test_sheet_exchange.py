@@ -114,6 +114,8 @@ def test_an_unknown_parent_is_named(area: Env, tmp_path: Path) -> None:
     path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Tổ 1", "Tổ", None],
                                                        ["Tỉnh Lạng Sơn / Xã Không Có / Thôn 2", "Tổ 2", "Tổ", None]])
     assert_refused(area, path, "Đơn vị", 3, "Đơn vị cấp trên", "Xã Không Có")
+    refused = run_import(area, path, dry_run=True).outcomes[1]
+    assert (refused.row, refused.label, refused.fate) == (3, "Tổ 2", Fate.ERROR)
 
 
 def test_a_wrong_level_is_named(area: Env, tmp_path: Path) -> None:
