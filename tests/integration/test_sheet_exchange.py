@@ -209,3 +209,24 @@ def test_an_import_into_a_database_with_units_is_backed_up_first(area: Env, tmp_
     path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Tổ 1", "Tổ", D0]])
     report = run_import(area, path)
     assert report.committed and report.backup is not None and report.backup.is_file()
+
+
+class Stop(Exception):
+    """The clerk pressed Cancel."""
+
+
+def test_a_cancelled_import_writes_nothing(area: Env, tmp_path: Path) -> None:
+    rows: list[list[object]] = [GROUPS] + [[HAMLET, f"Tổ {n}", "Tổ", None] for n in range(1, 1_200)]
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", rows)
+    seen: list[tuple[int, int]] = []
+
+    def cancel_at_the_second_report(done: int, total: int) -> None:
+        seen.append((done, total))
+        if len(seen) == 2:
+            raise Stop
+
+    before = area.dump()
+    with UnitOfWork(area.db) as uow, pytest.raises(Stop):
+        sheet_import.import_file(uow, path, cancel_at_the_second_report)
+    assert seen == [(500, 1199), (1000, 1199)]
+    assert area.dump() == before
