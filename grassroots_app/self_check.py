@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from grassroots_app.domain.errors import N_, DomainError
+from grassroots_app.domain.sheets import Fate
 from grassroots_app.i18n import LANGUAGES, Translator, catalog_path
 from grassroots_app.paths import app_icon, fonts_dir, migrations_dir
 from grassroots_app.persistence.database import Database, head_revision, stored_revision
@@ -100,6 +101,7 @@ class SelfCheck:
             (N_("Report fonts"), self.fonts),
             (N_("Translation catalog"), self.catalog),
             (N_("Report PDF and Excel"), self.report),
+            (N_("Spreadsheet export and import"), self.spreadsheet),
         ]
 
     def files(self) -> str:
@@ -185,6 +187,19 @@ class SelfCheck:
         write_xlsx(document, workbook)
         return tr("{pages} page(s), {size} KB of PDF; {workbook}").format(
             pages=len(pages), size=len(pdf) // 1024, workbook=workbook.name)
+
+    def spreadsheet(self) -> str:
+        """Export the scratch data to an .xlsx file and check it back: every row must read as unchanged."""
+        from grassroots_app.services import sheet_export, sheet_import  # noqa: PLC0415
+
+        workbook = self.folder / "self-check-export.xlsx"
+        with UnitOfWork(self.scratch()) as uow:
+            sheet_export.write_export(uow, workbook, date.today())
+            report = sheet_import.check_file(uow, workbook)
+        counts = report.counts()
+        if report.errors() or counts[Fate.UNCHANGED] != len(report.outcomes):
+            raise RuntimeError(sheet_import.summary_text(report, tr))
+        return tr("{rows} rows written and read back unchanged").format(rows=len(report.outcomes))
 
     def scratch(self) -> Database:
         """Return the scratch database, or refuse when its check failed."""

@@ -3963,5 +3963,13 @@ Chi tiết có trong tệp nhật ký:
       <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
       <translation>Bảng tính (*.xlsx *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
+    <message>
+      <source>Spreadsheet export and import</source>
+      <translation>Xuất và nhập bảng tính</translation>
+    </message>
+    <message>
+      <source>{rows} rows written and read back unchanged</source>
+      <translation>{rows} dòng được ghi ra rồi đọc lại, không đổi</translation>
+    </message>
   </context>
 </TS>
