@@ -25,6 +25,7 @@ from grassroots_app.persistence.database import Database
 from grassroots_app.services import browse
 from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo
 from grassroots_app.ui.app import build_window, parse_arguments
+from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.import_dialog import ImportDialog
@@ -53,6 +54,7 @@ class Shooter:
         self.window, self.out, self.scratch, self.only = window, out, scratch, only
         self.steps: list[tuple[str, Callable[[], QWidget | None], int]] = []
         self.open_dialog: QWidget | None = None
+        self.failed: list[str] = []
 
     def add(self, name: str, prepare: Callable[[], QWidget | None], settle_ms: int = SETTLE_MS) -> None:
         """Queue a view: `prepare` arranges it (and may return a dialog to show); shoot it `settle_ms` later.
@@ -71,7 +73,13 @@ class Shooter:
             QApplication.quit()
             return
         name, prepare, settle_ms = self.steps.pop(0)
-        dialog = prepare()
+        try:
+            dialog = prepare()
+        except Exception as error:  # noqa: BLE001 - one broken view must not stop the others
+            print(f"{name}: {error!r}", file=sys.stderr)
+            self.failed.append(name)
+            QTimer.singleShot(0, self.run)
+            return
         if dialog is not None:
             dialog.show()
             self.open_dialog = dialog
@@ -94,6 +102,11 @@ def first_commune_and_hamlet(window: MainWindow) -> tuple[str, str]:
     commune = next((row for row in communes if marks.get(row.id)), communes[0])
     hamlet = context.read(browse.children, commune.id, context.as_of)[0]
     return commune.id, hamlet.id
+
+
+def first_cadre(uow: UnitOfWork) -> str:
+    """Return the id of the first cadre by name."""
+    return uow.cadres.search(limit=1)[0].id
 
 
 def units_sheet(path: Path, parent: str, hamlet: str) -> Path:
@@ -133,8 +146,8 @@ def plan(shooter: Shooter) -> None:
         QTimer.singleShot(ROSTER_SETTLE_MS // 2, lambda: window.roster.table.selectRow(0))
 
     def assign_view() -> QDialog:
-        cadre = window.roster.selected_cadre()
-        return AssignDialog(window.context, cadre or "", hamlet, window)
+        cadre = window.roster.selected_cadre() or window.context.read(first_cadre)  # the roster may still load
+        return AssignDialog(window.context, cadre, hamlet, window)
 
     def english_view() -> None:
         window.set_language("en")
@@ -235,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(SETTLE_MS, shooter.run)
         app.exec()
         window.context.close()
-    return 0
+    return 1 if shooter.failed else 0
 
 
 if __name__ == "__main__":
