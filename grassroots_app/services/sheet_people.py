@@ -136,6 +136,8 @@ def import_assignment(job: Job, row: RowContext) -> None:
     label = f"{cadre.full_name} – {target.name}"
     if existing is not None:
         ended = _end_if_asked(job, row, existing.id, existing.period, end)
+        if ended:
+            job.held.pop(target.id, None)  # read again with its end
         row.settle(label, ["end"] if ended else [])
         return
     with row.blame("cadre"):

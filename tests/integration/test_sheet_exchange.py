@@ -230,3 +230,17 @@ def test_a_cancelled_import_writes_nothing(area: Env, tmp_path: Path) -> None:
         sheet_import.import_file(uow, path, cancel_at_the_second_report)
     assert seen == [(500, 1199), (1000, 1199)]
     assert area.dump() == before
+
+
+def test_an_assignment_ended_by_one_row_makes_room_for_the_next(area: Env, tmp_path: Path) -> None:
+    cadre = area.read(lambda uow: uow.cadres.named("Hoàng Văn Thụ")[0])
+    with UnitOfWork(area.db) as uow:
+        hamlet_id = uow.units.children(uow.units.by_code("06010").id)[0].id  # type: ignore[union-attr]
+    area.assign(cadre, hamlet_id, date(2024, 1, 1))
+    header = ["Cán bộ", "Địa bàn phụ trách", "Từ ngày", "Đến ngày", "Lý do kết thúc"]
+    path = write_sheet(tmp_path / "s.xlsx", "Phân công", [
+        header, ["Hoàng Văn Thụ", HAMLET, "01/01/2024", "01/03/2025", ""],
+        ["Hoàng Văn Thụ", HAMLET, "01/03/2025", None, None]])
+    report = run_import(area, path)
+    assert [(o.fate, o.changed) for o in report.outcomes] == [(Fate.CHANGED, ("Đến ngày",)), (Fate.NEW, ())]
+    assert report.committed
