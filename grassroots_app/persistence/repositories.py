@@ -39,6 +39,14 @@ def valid_on(start: object, end: object, day: date) -> ColumnElement[bool]:
     return and_(start <= day, or_(end.is_(None), end > day))  # type: ignore[operator, attr-defined]
 
 
+def existing_ids(session: Session, column: object, ids: list[str]) -> set[str]:
+    """Return which of the ids a table's id column holds (asked 500 at a time)."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        found.update(session.exec(select(column).where(col(column).in_(ids[start:start + 500]))))  # type: ignore[call-overload]
+    return found
+
+
 class SettingsRepository:
     """The database's settings."""
 
@@ -170,11 +178,7 @@ class UnitRepository:
 
     def existing(self, ids: list[str]) -> set[str]:
         """Return which of the ids belong to stored units."""
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            batch = ids[start:start + 500]
-            found.update(self.session.exec(select(UnitRow.id).where(col(UnitRow.id).in_(batch))))
-        return found
+        return existing_ids(self.session, UnitRow.id, ids)
 
     def any(self) -> bool:
         """Return whether the database holds at least one unit."""
@@ -419,6 +423,16 @@ class AssignmentRepository:
         """Store a new assignment."""
         self.session.add(mapping.assignment_to_row(assignment))
         self.session.flush()
+
+    def add_many(self, assignments: list[Assignment]) -> None:
+        """Store many new assignments at once (a bulk insert, no ORM objects)."""
+        if assignments:
+            rows = [mapping.assignment_to_row(assignment).model_dump() for assignment in assignments]
+            self.session.connection().execute(insert(AssignmentRow.__table__), rows)  # type: ignore[attr-defined]
+
+    def existing(self, ids: list[str]) -> set[str]:
+        """Return which of the ids belong to stored assignments."""
+        return existing_ids(self.session, AssignmentRow.id, ids)
 
     def end(self, assignment_id: str, on: date, reason: str) -> None:
         """End an assignment on a day with a reason."""

@@ -110,10 +110,13 @@ def _stage(uow: UnitOfWork, workbook: Workbook, path: Path, progress: Progress |
     tables = sorted(workbook.tables, key=lambda table: ORDER.index(table.spec.kind))
     total, done = sum(len(table.records) for table in tables), 0
     for table in tables:
+        given = [text for record in table.records if (text := record.text(ID))]
         if table.spec.kind is SheetKind.UNITS:
-            job.index.prefetch([given for record in table.records if (given := record.text(ID))])
+            job.index.prefetch(given)
+        elif table.spec.kind is SheetKind.ASSIGNMENTS:
+            job.stored_assignments = uow.assignments.existing(given)
         done = _stage_table(table, handlers[table.spec.kind], report, (done, total), progress)
-        job.index.flush()
+        job.flush()
     apply_departures(job, departures)
     if progress is not None:
         progress(total, total)

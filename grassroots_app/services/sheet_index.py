@@ -40,6 +40,7 @@ class UnitIndex:
         self._by_code: dict[str, Unit] = {}
         self._paths: dict[str, Unit] = {}
         self._pending: list[Unit] = []
+        self.added: set[str] = set()  # the ids of the units this import adds
         self._codes = uow.units.codes()
         self._absent: set[str] = set()
 
@@ -118,6 +119,7 @@ class UnitIndex:
             self._by_code[unit.code] = unit
             self._codes.add(unit.code)
         self._pending.append(unit)
+        self.added.add(unit.id)
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
 

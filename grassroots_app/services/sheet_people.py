@@ -8,7 +8,7 @@ from datetime import date
 from typing import TypeVar
 
 from grassroots_app.domain.assignments import check_no_overlap
-from grassroots_app.domain.errors import N_, InvalidInput, NotFound
+from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Cadre, CadreStatus, Decision, Period, Unit, new_id
 from grassroots_app.domain.rules import check_eligible, pick_rule
 from grassroots_app.domain.sheets import (
@@ -125,13 +125,11 @@ def import_assignment(job: Job, row: RowContext) -> None:
     target = _target(job, row)
     with row.blame("role"):
         rule = pick_rule(job.rules, target.level, row.text("role") or None)
-    held = job.held.get(target.id)
-    if held is None:
-        held = job.held[target.id] = job.uow.assignments.for_target(target.id)
+    held = job.assignments_on(target.id)
     given = row.text(ID)
     existing = next((a for a in held if a.id == given), None) if given else next(
         (a for a in held if (a.cadre_id, a.role, a.period.start) == (cadre.id, rule.role, start)), None)
-    if existing is None and given:
+    if existing is None and given in job.stored_assignments:
         existing = job.uow.assignments.get(given)
     label = f"{cadre.full_name} – {target.name}"
     if existing is not None:
@@ -140,6 +138,9 @@ def import_assignment(job: Job, row: RowContext) -> None:
             job.held.pop(target.id, None)  # read again with its end
         row.settle(label, ["end"] if ended else [])
         return
+    if given and any(a.id == given for a in job.pending):
+        row.issue(ID, RuleViolation(N_("The id {id} is already used by an earlier row."), id=given))
+        raise RowFailed
     with row.blame("cadre"):
         check_eligible(cadre, rule)
     with row.blame("start"):
@@ -148,8 +149,7 @@ def import_assignment(job: Job, row: RowContext) -> None:
                         row.text("note"))
     with row.blame("target"):
         added = assignments.build_assignment(cadre, target, rule, new, held, new_record_id(row, given))
-    job.uow.assignments.add(added)
-    held.append(added)
+    job.add_assignment(added)
     if _end_if_asked(job, row, added.id, added.period, end):
         job.held.pop(target.id, None)
     row.settle(label, new=True)
@@ -163,6 +163,7 @@ def _end_if_asked(job: Job, row: RowContext, assignment_id: str, period: Period,
         if period.end is not None or end is None:
             raise InvalidInput(N_("This assignment ended on {day}; its end cannot be changed by an import."),
                                day=period.end.strftime("%d/%m/%Y") if period.end else "—")
+        job.flush()  # the assignment to end may still wait to be written
         assignments.stage_end(job.uow, assignment_id, end, row.text("end_reason"))
     return True
 

@@ -14,7 +14,7 @@ from grassroots_app.domain.text import fold
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import clusters
 from grassroots_app.services.assignments import Target
-from grassroots_app.services.sheet_index import UnitIndex
+from grassroots_app.services.sheet_index import FLUSH_EVERY, UnitIndex
 from grassroots_app.services.sheet_rows import RowContext, RowFailed
 from grassroots_app.services.units import NewUnit, build_unit, check_attributes, check_code, stage_unit_edit
 
@@ -34,6 +34,30 @@ class Job:
     targets: dict[str, Target] = field(default_factory=dict)
     held: dict[str, list[Assignment]] = field(default_factory=dict)
     claimed: dict[str, int] = field(default_factory=dict)  # unit id -> the row that stands for it
+    new_clusters: set[str] = field(default_factory=set)
+    stored_assignments: set[str] = field(default_factory=set)  # ids the assignments sheet gives that are stored
+    pending: list[Assignment] = field(default_factory=list)  # new assignments not yet written
+
+    def assignments_on(self, target_id: str) -> list[Assignment]:
+        """Return a place's assignments, stored and added so far (a place new in this import has none stored)."""
+        held = self.held.get(target_id)
+        if held is None:
+            new = target_id in self.index.added or target_id in self.new_clusters
+            held = self.held[target_id] = [] if new else self.uow.assignments.for_target(target_id)
+        return held
+
+    def add_assignment(self, assignment: Assignment) -> None:
+        """Stage a new assignment (written in batches) and count it on its place."""
+        self.assignments_on(assignment.target_id).append(assignment)
+        self.pending.append(assignment)
+        if len(self.pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the staged new units and assignments into the transaction."""
+        self.index.flush()
+        self.uow.assignments.add_many(self.pending)
+        self.pending = []
 
 
 def new_record_id(row: RowContext, given: str) -> str | None:
@@ -242,6 +266,7 @@ def _cluster(
         cluster_id = new_record_id(row, given)
         with row.blame("name"):
             found = clusters.stage_cluster(job.uow, name, parent.id, start or parent.period.start, cluster_id)
+        job.new_clusters.add(found.id)
     elif found.name != name:
         with row.blame("name"):
             found = clusters.stage_rename(job.uow, found.id, name)
