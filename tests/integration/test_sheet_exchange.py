@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -244,3 +246,36 @@ def test_an_assignment_ended_by_one_row_makes_room_for_the_next(area: Env, tmp_p
     report = run_import(area, path)
     assert [(o.fate, o.changed) for o in report.outcomes] == [(Fate.CHANGED, ("Đến ngày",)), (Fate.NEW, ())]
     assert report.committed
+
+
+def write_ods(path: Path, title: str, rows: Sequence[Sequence[str]]) -> Path:
+    """Write a minimal OpenDocument spreadsheet (as LibreOffice Calc saves it) with text cells."""
+    cells = "".join(
+        "<table:table-row>" + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{escape(value)}</text:p></table:table-cell>'
+            for value in row) + "</table:table-row>" for row in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+        f'<office:spreadsheet><table:table table:name="{escape(title)}">{cells}</table:table></office:spreadsheet>'
+        "</office:body></office:document-content>")
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return path
+
+
+def test_an_opendocument_spreadsheet_is_read_too(area: Env, tmp_path: Path) -> None:
+    path = write_ods(tmp_path / "to.ods", "Đơn vị", [["Đơn vị cấp trên", "Tên đơn vị"], [HAMLET, "Tổ 7"]])
+    report = run_import(area, path)
+    assert report.committed and [(o.label, o.fate) for o in report.outcomes] == [("Tổ 7", Fate.NEW)]
