@@ -92,10 +92,6 @@ class CommandLineError(Exception):
     """Bad words on the command line (already translated)."""
 
 
-class Refused(Exception):
-    """The command has printed why it refused its input; nothing was changed."""
-
-
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors become CommandLineError instead of exiting."""
 
@@ -1191,8 +1187,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.handler(args, database)
     except DomainError as error:
         print(tr("Error: {message}").format(message=error.render(tr)), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except Refused:
         return EXIT_BAD_INPUT
     finally:
         database.close()

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from grassroots_app.cli import Refused, _add, _day, _output_path, emit, tr
-from grassroots_app.domain.errors import N_
+from grassroots_app.cli import _add, _day, _output_path, emit, tr
+from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.sheets import Issue
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
@@ -40,7 +40,7 @@ def cmd_import(args: argparse.Namespace, db: Database) -> None:
             "backup": str(report.backup) if report.backup else None}
     emit(args, data, lines)
     if report.errors():
-        raise Refused
+        raise InvalidInput(N_("The file has errors; the database is unchanged."))
 
 
 def cmd_export(args: argparse.Namespace, db: Database) -> None:

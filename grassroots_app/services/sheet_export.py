@@ -201,8 +201,8 @@ def write_export(uow: UnitOfWork, path: Path, on: date, under: str | None = None
 def write_template(path: Path) -> None:
     """Write the empty exchange workbook, with a sheet that explains how to fill it."""
     guide_rows = [[line] for line in GUIDE] + [[]] + [
-        [spec.title, column.header, "bắt buộc" if column.required else ""]
+        [f"{spec.title} ▸ {column.header}", "bắt buộc" if column.required else ""]  # one cell: never a header
         for spec in (UNITS, CLUSTERS, CADRES, ASSIGNMENTS) for column in spec.columns
     ]
-    guide = SheetContent("Hướng dẫn", "HƯỚNG DẪN NHẬP DỮ LIỆU", [("Trang", 16), ("Cột", 28), ("", 10)], guide_rows)
+    guide = SheetContent("Hướng dẫn", "HƯỚNG DẪN NHẬP DỮ LIỆU", [("Trang ▸ cột", 40), ("", 10)], guide_rows)
     save_workbook([*(_content(spec, [], "") for spec in (UNITS, CLUSTERS, CADRES, ASSIGNMENTS)), guide], path)

@@ -3971,5 +3971,9 @@ Chi tiết có trong tệp nhật ký:
       <source>{rows} rows written and read back unchanged</source>
       <translation>{rows} dòng được ghi ra rồi đọc lại, không đổi</translation>
     </message>
+    <message>
+      <source>The file has errors; the database is unchanged.</source>
+      <translation>Tệp có lỗi; cơ sở dữ liệu không thay đổi.</translation>
+    </message>
   </context>
 </TS>

@@ -33,6 +33,10 @@ def test_the_template_holds_every_sheet_and_a_guide(cli: Cli, tmp_path: Path) ->
     assert book.sheetnames == ["Đơn vị", "Cụm", "Cán bộ", "Phân công", "Hướng dẫn"]
     header = next(book["Cán bộ"].iter_rows(min_row=2, max_row=2, values_only=True))
     assert header[:3] == ("Mã định danh", "Họ và tên", "Năm sinh")
+    assert cli("init", "--model", "two-level").code == 0
+    untouched = cli("import", str(tmp_path / "mau.xlsx"), "--dry-run", "--json")
+    assert untouched.code == 0 and untouched.json()["counts"]["new"] == 0
+    assert [(i["sheet"], i["warning"]) for i in untouched.json()["issues"]] == [("Hướng dẫn", True)]
 
 
 def test_a_dry_run_then_an_import(cli: Cli, tmp_path: Path) -> None:
@@ -57,6 +61,7 @@ def test_errors_are_named_in_vietnamese_and_nothing_changes(cli: Cli, tmp_path: 
     assert result.code == 2
     assert "Trang 'Đơn vị', dòng 3, cột 'Từ ngày' (C): '32/01/2024'" in result.out
     assert "không phải là ngày" in result.out and "Chưa nhập gì" in result.out
+    assert "cơ sở dữ liệu không thay đổi" in result.err
     assert cli.dump() == before
     issues = cli("import", str(path), "--json").json()["issues"]
     assert [(i["row"], i["column"], i["letter"]) for i in issues] == [(3, "Từ ngày", "C")]
