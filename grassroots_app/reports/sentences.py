@@ -42,7 +42,8 @@ def _communes(figures: ReportFigures) -> str:
     return _kinds(Level.COMMUNE, (guess_kind(Level.COMMUNE, name) for name in figures.communes), "xã")
 
 
-def _hamlets(figures: ReportFigures) -> str:
+def hamlet_words(figures: ReportFigures) -> str:
+    """Return how the report names its hamlets: the kinds found ("thôn, bản"), or "thôn, tổ dân phố"."""
     return _kinds(Level.HAMLET, (row.level_label for row in figures.charges), HAMLETS_IN_GENERAL)
 
 
@@ -60,7 +61,7 @@ def default_situation(figures: ReportFigures) -> str:
     groups = sum(row.groups for row in figures.coverage)
     area = "Cụm" if figures.kind is ReportKind.CLUSTER else "Địa bàn"
     opening = (
-        f"{area} gồm {_n(len(figures.coverage))} {_communes(figures)}, {_n(hamlets)} {_hamlets(figures)} "
+        f"{area} gồm {_n(len(figures.coverage))} {_communes(figures)}, {_n(hamlets)} {hamlet_words(figures)} "
         f"và {_n(groups)} tổ nhân dân tự quản."
     )
     return "\n\n".join([opening, *(f"{heading}: …" for heading in SITUATION_HEADINGS)])
@@ -80,7 +81,7 @@ def _charges(figures: ReportFigures) -> str:
         gaps, before = sum(row.gaps for row in rows), sum(row.gaps_before for row in rows)
         text += (
             f" Đến cuối quý, {_n(communes)}/{_n(len(rows))} {_communes(figures)} và {_n(covered)}/{_n(hamlets)} "
-            f"{_hamlets(figures)} có đủ cán bộ phụ trách theo quy định; còn {_n(gaps)} vị trí chưa có cán bộ phụ trách "
+            f"{hamlet_words(figures)} có đủ cán bộ phụ trách theo quy định; còn {_n(gaps)} vị trí chưa có cán bộ phụ trách "
             f"(cuối quý trước: {_n(before)})."
         )
     return text

@@ -18,6 +18,7 @@ from .model import (
     RecommendationRow,
     ReportFigures,
 )
+from .sentences import HAMLETS_IN_GENERAL, hamlet_words
 
 CellValue = str | int | float | date | None
 
@@ -109,13 +110,16 @@ def charges_table(charges: tuple[ChargeRow, ...]) -> AnnexTable:
     return AnnexTable("charges", "Phân công phụ trách địa bàn trong quý", "Phân công", columns, numbered(rows))
 
 
-def coverage_table(coverage: tuple[CoverageRow, ...]) -> AnnexTable:
-    """Coverage per commune at the end of the quarter, against the end of the previous one."""
+def coverage_table(coverage: tuple[CoverageRow, ...], hamlets: str = HAMLETS_IN_GENERAL) -> AnnexTable:
+    """Coverage per commune at the end of the quarter, against the end of the previous one.
+
+    `hamlets` names the hamlets as the report's text does ("thôn, bản").
+    """
     columns = (
         NUMBER,
         Column(COMMUNE, Kind.TEXT, 34),
-        Column("Số ấp, khu phố", Kind.INTEGER, 14),
-        Column("Ấp, khu phố có người phụ trách", Kind.INTEGER, 18),
+        Column(f"Số {hamlets}", Kind.INTEGER, 14),
+        Column(f"{hamlets[:1].upper()}{hamlets[1:]} có người phụ trách", Kind.INTEGER, 18),
         Column("Số tổ NDTQ", Kind.INTEGER, 14),
         Column("Tổ NDTQ có người phụ trách", Kind.INTEGER, 18),
         Column("Xã có người phụ trách", Kind.TEXT, 15),
@@ -256,7 +260,7 @@ def annex_tables(figures: ReportFigures) -> list[AnnexTable]:
     """Build every annexed table of a report, in the order the document prints them."""
     return [
         charges_table(figures.charges),
-        coverage_table(figures.coverage),
+        coverage_table(figures.coverage, hamlet_words(figures)),
         attendance_table(figures.attendance),
         base_days_table(figures.base_days),
         recommendation_figures_table(figures.recommendations),
