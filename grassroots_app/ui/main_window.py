@@ -36,7 +36,6 @@ from grassroots_app.ui.fieldlog_view import FieldLogView
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
-from grassroots_app.ui.import_dialog import export_spreadsheet, import_spreadsheet, save_template
 from grassroots_app.ui.lifetime import follow, silence
 from grassroots_app.ui.plan_view import PlanView
 from grassroots_app.ui.ratings_view import RatingsView
@@ -149,10 +148,8 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(tr("&Back up to…"), self.back_up_to)
         self.restore_action = self._action(tr("R&estore from a backup…"), self.restore_backup)
         self.import_action = self._action(tr("&Import from a spreadsheet…"), self.import_spreadsheet, "Ctrl+I")
-        self.export_action = self._action(tr("E&xport to a spreadsheet…"),
-                                          lambda _on=False: export_spreadsheet(self, self.context), "Ctrl+E")
-        self.template_action = self._action(tr("Save the empty &template…"),
-                                            lambda _on=False: save_template(self, self.context))
+        self.export_action = self._action(tr("E&xport to a spreadsheet…"), self.export_spreadsheet, "Ctrl+E")
+        self.template_action = self._action(tr("Save the empty &template…"), self.save_template)
         self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.context.undo.createUndoAction(self, tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -354,10 +351,26 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.restore_from(chosen)
 
+    # The spreadsheet screen loads openpyxl and python-calamine: imported when first used, not at start.
+
     def import_spreadsheet(self) -> None:
         """Check a spreadsheet and import it; the views start again afterwards, so an unsaved report is asked about."""
+        from grassroots_app.ui import import_dialog  # noqa: PLC0415
+
         if self.report_view.may_leave():
-            import_spreadsheet(self, self.context)
+            import_dialog.import_spreadsheet(self, self.context)
+
+    def export_spreadsheet(self) -> None:
+        """Export the data standing on the window's day to a spreadsheet."""
+        from grassroots_app.ui import import_dialog  # noqa: PLC0415
+
+        import_dialog.export_spreadsheet(self, self.context)
+
+    def save_template(self) -> None:
+        """Save the empty exchange workbook."""
+        from grassroots_app.ui import import_dialog  # noqa: PLC0415
+
+        import_dialog.save_template(self, self.context)
 
     def restore_from(self, chosen: BackupInfo) -> None:
         """Confirm, then replace the database with a backup and show it; a refusal reopens it unchanged."""

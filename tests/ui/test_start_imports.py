@@ -1,0 +1,16 @@
+"""The window's start loads no library that only some screens use (each costs tenths of a second)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+LOADED_WHEN_USED = ("openpyxl", "python_calamine", "reportlab", "alembic", "icalendar", "vietnam_provinces",
+                    "pypdfium2")
+
+
+def test_the_window_modules_load_no_library_of_a_single_screen() -> None:
+    probe = ("import sys, grassroots_app.ui.app, grassroots_app.ui.main_window; "
+             f"print(','.join(m for m in {LOADED_WHEN_USED!r} if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == ""
