@@ -27,7 +27,7 @@ from grassroots_app.persistence.fieldlog_repository import (
     RatingRepository,
     RecommendationRepository,
 )
-from grassroots_app.persistence.journal import ChangeSet, start_journal, take_journal
+from grassroots_app.persistence.journal import ChangeSet, apply_changes, start_journal, take_journal
 from grassroots_app.persistence.queries import ReadQueries
 from grassroots_app.persistence.report_queries import ReportQueries
 from grassroots_app.persistence.report_repository import ReportRepository, ReportTermRepository
@@ -106,6 +106,10 @@ class UnitOfWork:
         if unless_empty and not self.units.any():
             return None
         return backup_before(self.database, kind)
+
+    def replay(self, change_set: ChangeSet) -> None:
+        """Stage recorded row changes (an undo or a redo), refusing if the rows are no longer as they expect."""
+        apply_changes(self.session.connection(), change_set)
 
     def commit(self) -> None:
         """Make everything done so far permanent (and, when recording, keep what changed)."""
