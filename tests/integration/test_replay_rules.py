@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from grassroots_app.domain.errors import RuleViolation
-from grassroots_app.domain.model import Tier
+from grassroots_app.domain.model import CadreStatus, Tier
 from grassroots_app.persistence.journal import ChangeSet
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import assignments, units
+from grassroots_app.services import assignments, cadres, clusters, units
 from grassroots_app.services.history import replay_on
 from tests.integration.support import D0, Env
 
@@ -107,3 +107,33 @@ def test_undo_and_redo_still_work_when_nothing_moved_on(two_level: Env) -> None:
     assert two_level.dump() == before
     replay_on(two_level.db, ended)
     assert two_level.dump() == after
+
+
+def test_undoing_a_membership_end_refused_once_the_commune_joined_another_cluster(two_level: Env) -> None:
+    province = two_level.unit("Tỉnh A")
+    commune = two_level.unit("Xã A", province)
+    first = two_level.run(clusters.add_cluster, "Cụm 1", province.id, D0)
+    second = two_level.run(clusters.add_cluster, "Cụm 2", province.id, D0)
+    two_level.run(clusters.add_member, first.id, commune.id, D0)
+    left = recorded(two_level, clusters.remove_member, first.id, commune.id, LATER)
+    two_level.run(clusters.add_member, second.id, commune.id, LATER)
+    refused(two_level, left.inverted(), "already belongs to the cluster 'Cụm 2'")
+
+
+def test_redoing_a_cluster_close_refused_once_a_commune_joined_it(two_level: Env) -> None:
+    province = two_level.unit("Tỉnh A")
+    commune = two_level.unit("Xã A", province)
+    cluster = two_level.run(clusters.add_cluster, "Cụm 1", province.id, D0)
+    closed = recorded(two_level, clusters.close_cluster, cluster.id, LATER)
+    replay_on(two_level.db, closed.inverted())
+    two_level.run(clusters.add_member, cluster.id, commune.id, D0)
+    refused(two_level, closed, "joins or leaves 'Cụm 1'")
+
+
+def test_redoing_a_departure_refused_once_the_cadre_was_put_in_charge_again(two_level: Env) -> None:
+    hamlet = two_level.unit("Ấp 1", two_level.unit("Xã A", two_level.unit("Tỉnh A")))
+    cadre = two_level.cadre("Trần Văn Hùng", Tier.COMMUNE)
+    left = recorded(two_level, cadres.set_status, cadre.id, CadreStatus.LEFT, LATER)
+    replay_on(two_level.db, left.inverted())
+    two_level.assign(cadre, hamlet.id, D0)
+    refused(two_level, left, "has left")
