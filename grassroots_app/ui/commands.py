@@ -9,7 +9,9 @@ it there would block every step below it. A step refused because the database st
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from grassroots_app.domain.errors import N_, DomainError, RuleViolation
@@ -49,6 +51,7 @@ class ServiceCommand(QUndoCommand):
             replay_on(self.database, change_set)
         except DomainError as error:
             self.setObsolete(True)
-            self.on_refused(RuleViolation(refusal, step=self.text(), reason=error.render(tr)))
+            refused = RuleViolation(refusal, step=self.text(), reason=error.render(tr))
+            QTimer.singleShot(0, partial(self.on_refused, refused))  # shown once the stack has finished
             return False
         return True
