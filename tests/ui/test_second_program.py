@@ -151,3 +151,38 @@ def test_a_long_window_write_and_a_command_line_write_both_succeed(window: MainW
     assert waiting.returncode == 0, err
     names = {row.name for row in context.read(lambda uow: uow.units.children(commune))}
     assert {"Ấp Cửa Sổ", "Ấp Dòng Lệnh"} <= names
+
+
+def test_a_window_write_waits_for_a_long_command_line_write(
+    qtbot: QtBot, window: MainWindow, context: AppContext, hamlet: NodeRow
+) -> None:
+    province = context.read(browse.children, None, DEMO_DATE)[0]
+    commune = context.read(browse.children, province.id, DEMO_DATE)[0].id
+    command = ["--db", context.database.display_name, "units", "add", "Ấp Dòng Lệnh", "--parent", commune,
+               "--from", "2026-01-01"]
+    # The command line's own `units add`, slowed down: it says when it has staged the unit, then takes a while.
+    slow = (
+        "import sys, time\n"
+        "from grassroots_app.cli import main\n"
+        "from grassroots_app.services import units\n"
+        "staged = units.create_unit\n"
+        "def slowly(uow, new):\n"
+        "    made = staged(uow, new)\n"
+        "    print('staged', flush=True)\n"
+        "    time.sleep(3)\n"
+        "    return made\n"
+        "units.create_unit = slowly\n"
+        f"sys.exit(main({command!r}))\n"
+    )
+    running = subprocess.Popen([sys.executable, "-c", slow], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, encoding="utf-8")
+    assert running.stdout is not None and running.stdout.readline() == "staged\n"
+    cadre = a_cadre(context, Tier.COMMUNE)
+
+    made = context.execute("assign", assignments.assign, assignments.NewAssignment(cadre.id, hamlet.id, DEMO_DATE))
+
+    _out, err = running.communicate(timeout=120)
+    assert running.returncode == 0, err
+    assert [a.id for a in held(context, cadre.id, hamlet.id)] == [made.id]
+    names = {row.name for row in context.read(lambda uow: uow.units.children(commune))}
+    assert "Ấp Dòng Lệnh" in names
