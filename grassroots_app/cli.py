@@ -29,6 +29,7 @@ from grassroots_app.domain.recommendations import (
 )
 from grassroots_app.i18n import Translator
 from grassroots_app.persistence import backup
+from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports.model import ReportDocument, ReportKind, ReportStatus
@@ -129,7 +130,7 @@ def _day(args: argparse.Namespace, name: str = "on") -> date:
 
 def cmd_init(args: argparse.Namespace, db: Database) -> None:
     """Set up an empty database for a model."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         settings = setup.init_database(uow, Preset(args.model))
     print(tr("The database is ready for the {model} model.").format(model=tr(settings.preset.label)))
 
@@ -152,7 +153,7 @@ def cmd_demo(args: argparse.Namespace, db: Database) -> None:
 def cmd_units_add(args: argparse.Namespace, db: Database) -> None:
     """Create a unit."""
     attributes = UnitAttributes(args.remote, args.households, args.population, args.party_members)
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         parent = units.resolve_unit(uow, args.parent).id if args.parent else None
         new = units.NewUnit(args.name, parent, _day(args, "valid_from"), args.kind, args.code, attributes)
         unit = units.add_unit(uow, new)
@@ -179,7 +180,7 @@ def cmd_units_list(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_units_move(args: argparse.Namespace, db: Database) -> None:
     """Move a unit under another parent from a day on."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         unit = units.resolve_unit(uow, args.unit)
         parent = units.resolve_unit(uow, args.to)
         moved = units.move_unit(uow, unit.id, parent.id, _day(args))
@@ -189,14 +190,14 @@ def cmd_units_move(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_units_close(args: argparse.Namespace, db: Database) -> None:
     """Close a unit on a day."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         unit = units.close_unit(uow, units.resolve_unit(uow, args.unit).id, _day(args))
     print(tr("Closed '{name}' on {day}.").format(name=unit.name, day=_day(args).strftime("%d/%m/%Y")))
 
 
 def cmd_units_merge(args: argparse.Namespace, db: Database) -> None:
     """Merge one unit into another."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         source = units.resolve_unit(uow, args.unit)
         target = units.resolve_unit(uow, args.into)
         units.merge_units(uow, source.id, target.id, _day(args), units.Carry(args.carry), args.note)
@@ -205,7 +206,7 @@ def cmd_units_merge(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_units_import(args: argparse.Namespace, db: Database) -> None:
     """Import a province from the official list."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         result = official.import_official(uow, args.province)
     data = {"province_id": result.province.id, "province": result.province.name,
             "added": result.added, "matched": result.matched}
@@ -215,7 +216,7 @@ def cmd_units_import(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_clusters_add(args: argparse.Namespace, db: Database) -> None:
     """Create a cluster."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         parent = units.resolve_unit(uow, args.under)
         cluster = clusters.add_cluster(uow, args.name, parent.id, _day(args, "valid_from"))
     emit(args, {"id": cluster.id, "name": cluster.name},
@@ -224,7 +225,7 @@ def cmd_clusters_add(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_clusters_close(args: argparse.Namespace, db: Database) -> None:
     """Close a cluster on a day."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         closed = clusters.close_cluster(uow, clusters.resolve_cluster(uow, args.cluster).id, _day(args))
     print(tr("Closed '{name}' on {day}.").format(name=closed.name, day=_day(args).strftime("%d/%m/%Y")))
 
@@ -245,10 +246,10 @@ def cmd_clusters_members(args: argparse.Namespace, db: Database) -> None:
     with UnitOfWork(db) as uow:
         cluster = clusters.resolve_cluster(uow, args.cluster)
     for reference in args.add or []:
-        with UnitOfWork(db) as uow:
+        with UnitOfWork(db, write=True) as uow:
             clusters.add_member(uow, cluster.id, units.resolve_unit(uow, reference).id, on)
     for reference in args.remove or []:
-        with UnitOfWork(db) as uow:
+        with UnitOfWork(db, write=True) as uow:
             clusters.remove_member(uow, cluster.id, units.resolve_unit(uow, reference).id, on)
     with UnitOfWork(db) as uow:
         members = uow.clusters.members(cluster.id, on)
@@ -260,7 +261,7 @@ def cmd_clusters_members(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_cadres_add(args: argparse.Namespace, db: Database) -> None:
     """Record a cadre."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         home = units.resolve_unit(uow, args.home).id if args.home else None
         cadre = cadres.add_cadre(uow, Cadre(
             id="", full_name=args.name, tier=Tier(args.tier),
@@ -298,7 +299,7 @@ def _resolve_target(uow: UnitOfWork, reference: str) -> str:
 
 def cmd_assign(args: argparse.Namespace, db: Database) -> None:
     """Put a cadre in charge of a unit or cluster."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         cadre = cadres.resolve_cadre(uow, args.cadre)
         target = _resolve_target(uow, args.target)
         decision = Decision(args.decision, parse_day(args.decision_date) if args.decision_date else None)
@@ -312,7 +313,7 @@ def cmd_assign(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_unassign(args: argparse.Namespace, db: Database) -> None:
     """End an assignment."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         ended = assignments.end_assignment(uow, args.assignment, _day(args), args.reason)
     print(tr("The assignment ends on {day}.").format(day=ended.period.end.strftime("%d/%m/%Y")))
 
@@ -425,7 +426,7 @@ def _warning_lines(view: MeetingView) -> list[str]:
 def cmd_meetings_add(args: argparse.Namespace, db: Database) -> None:
     """Record a meeting; refused on a meeting-free day unless its category is allowed there."""
     start = datetime.combine(parse_day(args.on), parse_time(args.at))
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         attendees = tuple(cadres.resolve_cadre(uow, reference).id for reference in args.attendee or [])
         view = meetings.add_meeting(uow, Meeting(
             "", args.title, start, args.duration, MeetingCategory(args.category), args.organizer, args.place,
@@ -456,7 +457,7 @@ def cmd_meetings_list(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_meetings_delete(args: argparse.Namespace, db: Database) -> None:
     """Delete a meeting."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         deleted = meetings.delete_meeting(uow, args.meeting)
     print(tr("Deleted the meeting '{title}'.").format(title=deleted.title))
 
@@ -532,7 +533,7 @@ def _activity_line(view: ActivityView) -> str:
 def cmd_log_add(args: argparse.Namespace, db: Database) -> None:
     """Record what a cadre did at a unit or cluster on a day."""
     day = parse_day(args.date)
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         cadre = cadres.resolve_cadre(uow, args.cadre)
         target = _resolve_target(uow, args.target)
         view = activities.record_activity(
@@ -597,7 +598,7 @@ def _recommendation_lines(view: RecommendationView) -> list[str]:
 def cmd_recommendations_add(args: argparse.Namespace, db: Database) -> None:
     """Record a recommendation residents raised at a unit through a cadre."""
     day, due = parse_day(args.date), _optional_day(args, "due")
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         unit = units.resolve_unit(uow, args.unit)
         cadre = cadres.resolve_cadre(uow, args.cadre)
         view = recommendations.raise_recommendation(
@@ -620,7 +621,7 @@ def cmd_recommendations_step(args: argparse.Namespace, db: Database) -> None:
     """Take a recommendation one step: resolve, forward, answer or close it."""
     day = parse_day(args.date)
     text = {name: getattr(args, name) for name in ("body", "answer") if name in args}
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         view = args.step(uow, args.recommendation, day, note=args.note, **text)
     status = tr(view.recommendation.status.label)
     emit(args, _recommendation_json(view), [tr("The recommendation is now {status}.").format(status=status),
@@ -655,7 +656,7 @@ def cmd_ratings_set(args: argparse.Namespace, db: Database) -> None:
     """Rate a commune or hamlet for a year or a quarter."""
     score = parse_number(args.score) if args.score is not None else None
     grade = Grade(args.grade) if args.grade else None
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         unit = units.resolve_unit(uow, args.unit)
         rated = ratings.set_rating(uow, unit.id, args.year, args.quarter, grade, score, args.note)
         path = units.unit_path(uow, unit.id, max(unit.period.start, date(args.year, 1, 1)))
@@ -1184,7 +1185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(tr("Cannot open the database: {error}").format(error=error), file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        args.handler(args, database)
+        retry_when_busy(args.handler, args, database)
     except DomainError as error:
         print(tr("Error: {message}").format(message=error.render(tr)), file=sys.stderr)
         return EXIT_BAD_INPUT

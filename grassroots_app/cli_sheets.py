@@ -23,7 +23,7 @@ def _issue_json(issue: Issue) -> dict[str, Any]:
 def cmd_import(args: argparse.Namespace, db: Database) -> None:
     """Check a file, then (without --dry-run) import it all or not at all."""
     path = Path(args.file)
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=not args.dry_run) as uow:
         run = sheet_import.check_file if args.dry_run else sheet_import.import_file
         report = run(uow, path)
     counts = report.counts()

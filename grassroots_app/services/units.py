@@ -188,6 +188,23 @@ def move_unit(uow: UnitOfWork, unit_id: str, new_parent_id: str, on: date) -> Un
     return replace(unit, parent_id=parent.id)
 
 
+def check_still_stands(uow: UnitOfWork, unit_id: str) -> None:
+    """Refuse a unit as stored that the rules no longer allow (one an undo or redo put back or closed)."""
+    unit = uow.units.get(unit_id)
+    if unit is None:
+        return
+    if unit.period.end is not None:
+        timeline.check_no_children_after(uow, unit, unit.period.end)
+        timeline.check_nothing_held_after(uow, unit.id, unit.name, unit.period.end)
+        return
+    parent_id = uow.units.current_parent(unit.id)
+    if parent_id is not None:
+        parent = get_unit(uow, parent_id)
+        hierarchy.check_not_closed(parent.period, parent.name)
+    day = date.today() if unit.period.covers(date.today()) else unit.period.start
+    hierarchy.check_sibling_name(unit.name, _sibling_names(uow, parent_id, day, unit.id))
+
+
 def _leave_foreign_clusters(uow: UnitOfWork, unit: Unit, parent_id: str, on: date) -> None:
     """End a moved commune's membership of clusters that do not sit above its new place."""
     if unit.level is not Level.COMMUNE:

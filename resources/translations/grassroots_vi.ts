@@ -620,10 +620,6 @@
       <translation>'{name}' thuộc cụm '{cluster}' từ ngày {start}, sau ngày đó; hãy điều chỉnh trước.</translation>
     </message>
     <message>
-      <source>This step cannot be undone or redone: the data has changed since.</source>
-      <translation>Không thể hoàn tác hoặc làm lại bước này: dữ liệu đã thay đổi kể từ đó.</translation>
-    </message>
-    <message>
       <source>No grasp rule puts a cadre in charge of a {level}.</source>
       <translation>Không có quy định nào phân công cán bộ phụ trách cấp {level}.</translation>
     </message>
@@ -3974,6 +3970,22 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>The file has errors; the database is unchanged.</source>
       <translation>Tệp có lỗi; cơ sở dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
+      <source>The database is busy: another program (a Grassroots window or command) is writing to it. Nothing was changed; try again in a moment.</source>
+      <translation>Cơ sở dữ liệu đang bận: một chương trình khác (một cửa sổ hoặc một lệnh Grassroots) đang ghi vào. Chưa có gì thay đổi; hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
+      <source>Its data has been changed since, here or in another program.</source>
+      <translation>Dữ liệu liên quan đã bị thay đổi kể từ đó, tại đây hoặc trong một chương trình khác.</translation>
+    </message>
+    <message>
+      <source>“{step}” cannot be undone. {reason} It was taken off the list of steps to undo.</source>
+      <translation>Không thể hoàn tác “{step}”. {reason} Bước này đã được bỏ khỏi danh sách hoàn tác.</translation>
+    </message>
+    <message>
+      <source>“{step}” cannot be redone. {reason} It was taken off the list of steps to redo.</source>
+      <translation>Không thể làm lại “{step}”. {reason} Bước này đã được bỏ khỏi danh sách làm lại.</translation>
     </message>
   </context>
 </TS>
