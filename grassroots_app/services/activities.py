@@ -20,7 +20,7 @@ from grassroots_app.domain.activities import (
     progress_of,
 )
 from grassroots_app.domain.calendar import period_span
-from grassroots_app.domain.errors import N_
+from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.model import Tier, new_id
 from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.persistence.uow import UnitOfWork
@@ -124,6 +124,8 @@ def delete_activity(uow: UnitOfWork, activity_id: str) -> None:
 
 def list_activities(uow: UnitOfWork, wanted: ActivityFilter, limit: int | None = None) -> list[ActivityView]:
     """Return the activities the filter asks for, newest first (at most `limit`, the newest)."""
+    if limit is not None and limit < 1:
+        raise InvalidInput(N_("The number of activities to show must be at least 1, not {limit}."), limit=limit)
     return _views(uow, uow.activities.find(wanted, limit))
 
 

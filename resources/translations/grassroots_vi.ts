@@ -4011,5 +4011,9 @@ Chi tiết có trong tệp nhật ký:
       <source>The date {day} is outside the years {first} to {last}.</source>
       <translation>Ngày {day} nằm ngoài khoảng từ năm {first} đến năm {last}.</translation>
     </message>
+    <message>
+      <source>The number of activities to show must be at least 1, not {limit}.</source>
+      <translation>Số hoạt động cần hiển thị phải từ 1 trở lên, không phải {limit}.</translation>
+    </message>
   </context>
 </TS>

@@ -118,6 +118,11 @@ def test_zero_is_not_this_year_nor_this_month(office: Cli, command: tuple[str, .
     refused(office(*command), "0")
 
 
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_a_limit_below_one_is_refused_not_taken_as_none(office: Cli, limit: str) -> None:
+    refused(office("log", "list", "--limit", limit), limit)
+
+
 @pytest.mark.parametrize("flag", ["--parent", "--on"])
 def test_an_empty_value_is_refused_not_taken_as_absent(office: Cli, flag: str) -> None:
     before = office.dump()
