@@ -927,7 +927,8 @@ def _add_file_command(sub: Any, name: str, help_text: str, handler: FileHandler)
 def _backup_parsers(sub: Any) -> None:
     made = _add_file_command(sub, "backup", N_("back up the database (to the backup folder, or --to a file)"),
                              cmd_backup)
-    made.add_argument("--to", type=path_text, help=tr(N_("the file to write, or a folder (a USB drive) to write it into")))
+    made.add_argument("--to", type=path_text,
+                      help=tr(N_("the file to write, or a folder (a USB drive) to write it into")))
     listing = _add_file_command(sub, "backups", N_("list the backups of the database, newest first"), cmd_backups)
     listing.add_argument("--all", action="store_true",
                          help=tr(N_("every backup in the backup folder, of any database")))

@@ -19,7 +19,8 @@ def office(cli: Cli) -> Cli:
     assert cli("units", "add", "Tỉnh Vĩnh Long", "--from", "2025-07-01").code == 0
     for name in ("Xã Long Hồ", "Xã Phú Quới"):
         assert cli("units", "add", name, "--parent", "Tỉnh Vĩnh Long", "--from", "2025-07-01").code == 0
-    assert cli("units", "add", "Ấp 1", "--parent", "Tỉnh Vĩnh Long / Xã Long Hồ", "--from", "2025-07-01").code == 0
+    assert cli("units", "add", "Ấp 1", "--parent", "Tỉnh Vĩnh Long / Xã Long Hồ",
+               "--from", "2025-07-01").code == 0
     assert cli("clusters", "add", "Cụm 1", "--under", "Tỉnh Vĩnh Long", "--from", "2025-07-01").code == 0
     return cli
 

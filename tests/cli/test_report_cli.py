@@ -132,7 +132,8 @@ def test_an_unexpected_failure_leaves_no_file_and_is_logged(
     monkeypatch.setattr("grassroots_app.reports.pdf.write_pdf", broken)
     log = tmp_path_factory.mktemp("log") / "grassroots.log"
     monkeypatch.setenv("GRASSROOTS_LOG_DIR", str(log.parent))
-    result = demo("report", "cluster", "--cluster", cluster["id"], "--quarter", QUARTER, "--out", str(tmp_path / "c.pdf"))
+    result = demo("report", "cluster", "--cluster", cluster["id"], "--quarter", QUARTER,
+                  "--out", str(tmp_path / "c.pdf"))
     assert result.code == 2 and "Traceback" not in result.err
     assert str(log) in result.err and result.err.count("\n") == 1
     assert "RuntimeError: renderer bug" in log.read_text(encoding="utf-8")

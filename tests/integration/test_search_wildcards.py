@@ -29,8 +29,10 @@ def test_cadre_search_matches_wildcards_literally(two_level: Env, text: str, fou
     assert sorted(c.full_name for c in two_level.read(lambda uow: uow.cadres.search(text))) == sorted(found)
 
 
-@pytest.mark.parametrize(("text", "found"), [("%", ["Xã 50% Phú"]), ("_", ["Xã Long_Hồ"]), ("\\", ["Xã Tân \\ Hòa"]),
-                                             ("u_m", []), ("%%", []), ("mỹ", ["Xã Phú Mỹ"])])
+@pytest.mark.parametrize(("text", "found"), [
+    ("%", ["Xã 50% Phú"]), ("_", ["Xã Long_Hồ"]), ("\\", ["Xã Tân \\ Hòa"]),
+    ("u_m", []), ("%%", []), ("mỹ", ["Xã Phú Mỹ"]),
+])
 def test_unit_search_matches_wildcards_literally(two_level: Env, text: str, found: list[str]) -> None:
     province = two_level.unit("Tỉnh Vĩnh Long")
     for name in ("Xã 50% Phú", "Xã Long_Hồ", "Xã Tân \\ Hòa", "Xã Phú Mỹ"):

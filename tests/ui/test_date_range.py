@@ -12,6 +12,7 @@ from grassroots_app.ui.widgets import date_edit, from_qdate
 
 def test_every_date_field_stops_at_the_applications_first_and_last_day(qapp: object) -> None:
     for edit in (date_edit(date(2026, 1, 1)), DayEdit(date(2026, 1, 1))):
-        assert (from_qdate(edit.minimumDate()), from_qdate(edit.maximumDate())) == (date(1900, 1, 1), date(2200, 12, 31))
+        shown = (from_qdate(edit.minimumDate()), from_qdate(edit.maximumDate()))
+        assert shown == (date(1900, 1, 1), date(2200, 12, 31))
         edit.setDate(QDate(9999, 12, 31))
         assert from_qdate(edit.date()) == date(2200, 12, 31)
