@@ -117,8 +117,16 @@ def edit_activity(uow: UnitOfWork, activity: Activity) -> ActivityView:
 
 def delete_activity(uow: UnitOfWork, activity_id: str) -> None:
     """Delete an activity."""
-    _stored(uow, activity_id)
-    uow.activities.remove(activity_id)
+    delete_activities(uow, [activity_id])
+
+
+def delete_activities(uow: UnitOfWork, activity_ids: Sequence[str]) -> None:
+    """Delete several activities, all or none (one that no longer exists refuses them all)."""
+    wanted = list(dict.fromkeys(activity_ids))
+    for activity_id in wanted:
+        _stored(uow, activity_id)
+    for activity_id in wanted:
+        uow.activities.remove(activity_id)
     uow.commit()
 
 
