@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from uuid import uuid4
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -16,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.tempfiles import temporary_beside
 
 DATE_FORMAT = "dd/mm/yyyy"
 _BOLD = Font(bold=True)
@@ -67,7 +67,7 @@ def save_workbook(sheets: Iterable[SheetContent], path: Path) -> None:
     workbook = Workbook(write_only=True)
     for content in sheets:
         _write_sheet(workbook, content)
-    temporary = path.with_name(f".{path.name}.{uuid4().hex[:12]}.tmp")
+    temporary = temporary_beside(path)
     try:
         workbook.save(temporary)
         os.replace(temporary, path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -89,13 +90,18 @@ def stage_member(uow: UnitOfWork, cluster_id: str, commune_id: str, valid_from: 
 
 def remove_member(uow: UnitOfWork, cluster_id: str, commune_id: str, on: date) -> None:
     """Take a commune out of a cluster from a day on."""
+    stage_removal(uow, cluster_id, commune_id, on)
+    uow.commit()
+
+
+def stage_removal(uow: UnitOfWork, cluster_id: str, commune_id: str, on: date) -> None:
+    """Check and stage a commune's leaving a cluster in the caller's transaction."""
     for membership_id, cluster, period in uow.clusters.memberships_of(commune_id):
         if cluster.id == cluster_id and period.end is None:
             if on <= period.start:
                 raise InvalidInput(N_("The commune joined this cluster on {day}; pick a later date."),
                                    day=period.start.strftime("%d/%m/%Y"))
             uow.clusters.end_member(membership_id, on)
-            uow.commit()
             return
     raise NotFound(N_("This commune is not in that cluster."))
 
@@ -128,6 +134,17 @@ def check_memberships_stand(uow: UnitOfWork, commune_id: str) -> None:
         check_single_cluster(period, [(c.name, p) for other, c, p in held if other != membership_id])
         if period.end is None:
             hierarchy.check_not_closed(cluster.period, cluster.name)
+
+
+def change_members(
+    uow: UnitOfWork, cluster_id: str, added: Sequence[str], removed: Sequence[str], on: date
+) -> None:
+    """Take communes out of a cluster and put others in from a day on, all or none."""
+    for commune_id in removed:
+        stage_removal(uow, cluster_id, commune_id, on)
+    for commune_id in added:
+        stage_member(uow, cluster_id, commune_id, on)
+    uow.commit()
 
 
 def close_cluster(uow: UnitOfWork, cluster_id: str, on: date) -> Cluster:

@@ -308,7 +308,6 @@ def resolve_unit(uow: UnitOfWork, reference: str, on: date | None = None) -> Uni
         return unit
     parts = [part.strip() for part in reference.split(PATH_SEPARATOR) if part.strip()]
     candidates = uow.units.roots(on)
-    found: Unit | None = None
     for depth, part in enumerate(parts):
         matches = [u for u in candidates if fold(u.name) == fold(part)]
         exact = [u for u in matches if u.name.casefold() == part.casefold()]
@@ -318,11 +317,10 @@ def resolve_unit(uow: UnitOfWork, reference: str, on: date | None = None) -> Uni
             if not matches:
                 raise NotFound(N_("No unit is found at '{path}'."), path=shown)
             raise InvalidInput(N_("'{path}' names more than one unit; use its id or code."), path=shown)
-        found = matches[0]
-        if depth + 1 < len(parts):
-            candidates = uow.units.children(found.id, on)
-    assert found is not None
-    return found
+        if depth + 1 == len(parts):
+            return matches[0]
+        candidates = uow.units.children(matches[0].id, on)
+    raise InvalidInput(N_("No unit was named."))  # only separators, such as '/'
 
 
 def unit_path(uow: UnitOfWork, unit_id: str, on: date) -> str:

@@ -3987,5 +3987,45 @@ Chi tiết có trong tệp nhật ký:
       <source>“{step}” cannot be redone. {reason} It was taken off the list of steps to redo.</source>
       <translation>Không thể làm lại “{step}”. {reason} Bước này đã được bỏ khỏi danh sách làm lại.</translation>
     </message>
+    <message>
+      <source>a file name is needed</source>
+      <translation>cần có tên tệp</translation>
+    </message>
+    <message>
+      <source>a file name cannot hold a NUL character</source>
+      <translation>tên tệp không được chứa ký tự NUL</translation>
+    </message>
+    <message>
+      <source>Interrupted.</source>
+      <translation>Đã dừng.</translation>
+    </message>
+    <message>
+      <source>Unexpected error: the command was not completed and nothing was half-saved. The details are in the log file {path}.</source>
+      <translation>Lỗi ngoài dự kiến: lệnh chưa được thực hiện và không có gì bị ghi dở dang. Chi tiết có trong tệp nhật ký {path}.</translation>
+    </message>
+    <message>
+      <source>{text} is too large a number.</source>
+      <translation>{text} là số quá lớn.</translation>
+    </message>
+    <message>
+      <source>the name '{name}' is longer than {limit} bytes</source>
+      <translation>tên '{name}' dài quá {limit} byte</translation>
+    </message>
+    <message>
+      <source>Unexpected error: {error} (the log could not be written: {reason}).</source>
+      <translation>Lỗi ngoài dự kiến: {error} (không ghi được tệp nhật ký: {reason}).</translation>
+    </message>
+    <message>
+      <source>'{text}' is not a whole number.</source>
+      <translation>'{text}' không phải là số nguyên.</translation>
+    </message>
+    <message>
+      <source>The date {day} is outside the years {first} to {last}.</source>
+      <translation>Ngày {day} nằm ngoài khoảng từ năm {first} đến năm {last}.</translation>
+    </message>
+    <message>
+      <source>The number of activities to show must be at least 1, not {limit}.</source>
+      <translation>Số hoạt động cần hiển thị phải từ 1 trở lên, không phải {limit}.</translation>
+    </message>
   </context>
 </TS>
