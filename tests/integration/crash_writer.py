@@ -14,7 +14,7 @@ A job works on DATABASE as the application does, its backups going to the backup
   - every second round, a cadre living in that commune (cadres.add_cadre);
 - restore: restores the backup SOURCE onto the database (backup.restore), once;
 - migrate: opens a database of an older schema (Database.open: a backup, then the migration), once;
-- import: opens the database and imports the spreadsheet SOURCE (sheet_import.import_file), once.
+- import: opens the database, then imports the spreadsheet SOURCE (sheet_import.import_file), once.
 
 It appends to LOG, with plain os.write calls (which a killed process cannot lose):
 

@@ -9,9 +9,10 @@ pass PRAGMA integrity_check and foreign_key_check, every backup the job wrote mu
   committed, and no half transaction: a commune is there with all its hamlets or not at all;
 - restore (a backup restored onto a database): the database is the old one or the restored backup, whole;
   the backup is unchanged; the old database was kept as a pre-restore backup before it was replaced;
-- migration (a database of an older schema opened by Database.open, which backs it up, then migrates it):
-  the database is at the old revision, unchanged, or at the new one, completely migrated, and the next
-  opening migrates it; a pre-migration backup, once written, holds the old database;
+- migration (a database of an older schema opened by Database.open, which backs it up, then migrates it;
+  each older revision in turn): the database is at the old revision, unchanged, or at the newest one,
+  completely migrated, and the next opening migrates it; a pre-migration backup, once written, holds the
+  old database;
 - import (a spreadsheet imported in one transaction after a backup): the database holds all the file's
   rows or none, and nothing else changed; a pre-import backup, once written, holds the database as it was.
 
@@ -21,10 +22,12 @@ any moment of its start.  Each kill is classified by the job's log and the files
 scenario requires that enough of its kills land inside the change: inside a transaction (writes), or
 between the start of the restore, migration or import and its end.
 
-The writing jobs are killed after logging a few commits; the restore, migration and import jobs at a random
-moment of the time such a job takes from its fork to its end, learnt from the jobs that ended before their
-kill (the first one is let end).  The restores alternate a database with and without a write-ahead log left
-by a crash, and a backup of the current schema and of an older one (migrated before it replaces the
+The writing jobs are killed after logging a few commits; a restore, migration or import job at a random
+moment of the time one takes from its fork to its end (every second one late in it, where the rename or the
+commit comes).  That time is learnt from the first job, let end, then made shorter after each kill that came
+after the end and longer after each that did not, so that about a quarter of the kills land after the end
+whatever the load of the machine.  The restores alternate a database with and without a write-ahead log
+left by a crash, and a backup of the current schema and of an older one (migrated before it replaces the
 database).
 
 GRASSROOTS_CRASH_TRIALS=N runs N kills per scenario instead of the defaults (a long run by hand: N=300 makes
@@ -41,7 +44,6 @@ import select
 import shutil
 import signal
 import sqlite3
-import statistics
 import subprocess
 import sys
 import time
@@ -50,7 +52,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 import pytest
 from alembic import command
@@ -59,7 +61,7 @@ from openpyxl import Workbook
 from grassroots_app.domain.backups import BackupKind, parse_backup_name
 from grassroots_app.domain.model import Preset, Tier
 from grassroots_app.persistence.backup import FOLDER_VARIABLE, backup_to
-from grassroots_app.persistence.database import Database, alembic_config, head_revision
+from grassroots_app.persistence.database import Database, alembic_config, head_revision, known_revisions
 from tests.integration import crash_writer
 from tests.integration.crash_writer import Job
 from tests.integration.support import Env, open_env
@@ -78,13 +80,13 @@ MAX_COMMITS = 2  # a writer is killed after logging 0 to 2 commits (at random) .
 MAX_DELAY = 0.08  # ... and at most so many seconds more (a commune with its hamlets takes 0.05-0.1 s)
 EARLY_MAX_DELAY = 0.03
 FRESH_MAX_DELAY = 2.0  # seconds after its start, at most, that a fresh interpreter is killed
-STRETCH = 1.25  # a restore, migration or import is killed within 1.25 times what one takes (a fifth after it)
-LEARNT_FROM = 15  # ... what one takes: the median of the last 15 that ended before their kill
+LATE = (0.7, 1.0)  # every second restore, migration or import is killed within this share of what one takes
+SOONER, LATER = 0.8, 1.07  # what one takes, after a kill that came after the end, and after one that did not
 READY_TIMEOUT = 30.0
 MIN_INSIDE = 5  # kills that must land inside the change, at least, in every scenario
 PROVINCE = "Tỉnh Thử Nghiệm"
 AREA_COMMUNES = 30  # the database the restore, migration and import work on: 30 communes of 8 hamlets
-OLD_REVISION = "0001"  # the schema of the database to migrate, and of every other backup restored
+OLD_REVISION = "0001"  # the schema of every other backup restored
 SHEET_ROWS = 300  # groups in the imported spreadsheet
 
 Record = tuple[str, str]  # (kind, name)
@@ -124,8 +126,8 @@ def _dump(path: Path, mode: str = "rw") -> list[str]:
         return list(connection.iterdump())
 
 
-def _revision(path: Path, mode: str = "rw") -> str:
-    with _connect(path, mode) as connection:
+def _revision(path: Path) -> str:
+    with _connect(path) as connection:
         return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
 
 
@@ -193,10 +195,10 @@ def _area(path: Path) -> Env:
     return env
 
 
-def _at_old_revision(path: Path) -> None:
-    """Take a database file back to the old schema (the tables the old schema has keep their rows)."""
+def _at_revision(path: Path, revision: str) -> None:
+    """Take a database file back to an older schema (the tables the older schema has keep their rows)."""
     db = Database.open(str(path), backup=False)
-    command.downgrade(alembic_config(db.engine), OLD_REVISION)
+    command.downgrade(alembic_config(db.engine), revision)
     db.close()
 
 
@@ -323,8 +325,8 @@ class Scenario(ABC):
 
     name: str
     trials: int  # kills by default
-    inside: frozenset[str]  # the outcomes of kills that landed inside the change
-    inside_share: float  # of the kills, at least, must land inside
+    inside: frozenset[str]  # the outcomes (see check) of the kills that landed inside the change
+    inside_share: float  # so many of the kills, at least, must land inside the change (and MIN_INSIDE)
 
     def __init__(self, root: Path) -> None:
         self.root = root / self.name
@@ -446,16 +448,34 @@ class Writes(Scenario):
         assert len(self.known) >= self.awaited, f"Fewer records kept ({len(self.known)}) than awaited ({self.awaited})"
 
 
+class Landings(NamedTuple):
+    """Where the kill of a restore, migration or import can land, in the order of the job."""
+
+    before: str  # before it started
+    working: str  # started; neither its safety backup made nor the database changed
+    kept: str  # its safety backup made, the database not yet changed
+    changed: str  # the database changed, the end not yet logged
+    done: str  # the end logged
+
+
 class OneShot(Scenario):
-    """One restore, migration or import per kill, on fresh copies of the files, killed at a random moment."""
+    """One restore, migration or import per kill, on fresh copies of the files, killed at a random moment.
+
+    The database must be the old one or the new one, whole, and it may be the new one only once the safety
+    backup, which holds the old one, is made.
+    """
 
     mode: str
+    safety: BackupKind  # the backup made before the database is changed
+    landings: Landings
     inside_share = 1 / 3
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
-        self.durations: list[float] = []  # seconds from the fork to the end, of the jobs that got there
-        self.forked: float | None = None  # when the job being killed was forked (None: a fresh interpreter)
+        self.inside = frozenset(self.landings[1:4])
+        self.old: list[str] = []  # the database before the job, dumped (prepare or stage sets it)
+        self.took: float | None = None  # seconds from the fork to the end, as the kills learn it
+        self.aimed = False  # whether the job being killed was forked and killed at a random moment
 
     def job(self, kill: int) -> Job:
         folder = self.root / f"trial-{kill}"
@@ -469,38 +489,47 @@ class OneShot(Scenario):
         """Make the database (and what the job reads) of a kill; return the job's source."""
 
     def wait(self, kill: int, rng: random.Random, launcher: Launcher, job: Job) -> None:
-        """Let the first job end; kill the others within what a job takes (learnt from those that ended)."""
-        self.forked = time.monotonic()
-        if not self.durations:
+        """Let the first job end, to learn what one takes; kill the others at a random moment of that time."""
+        forked = time.monotonic()
+        if self.took is None:
             _wait_for(kill, launcher, job, lambda lines: bool(_logged(lines, "done")))
+            done = _logged(_complete_lines(Path(job.log)), "done")
+            self.took = float(done[0][2]) - forked
             return
-        took = statistics.median(self.durations[-LEARNT_FROM:])
-        time.sleep(max(0.0, self.forked + rng.uniform(0, STRETCH * took) - time.monotonic()))
+        share = rng.uniform(0, 1) if kill % 2 else rng.uniform(*LATE)
+        time.sleep(max(0.0, forked + share * self.took - time.monotonic()))
+        self.aimed = True
 
     def check(self, kill: int, job: Job) -> str:
         lines = _complete_lines(Path(job.log))
-        done = _logged(lines, "done")
-        if done and self.forked is not None:
-            self.durations.append(float(done[0][2]) - self.forked)
-        self.forked = None
+        started, done = bool(_logged(lines, "start")), bool(_logged(lines, "done"))
+        if self.aimed and self.took is not None:  # a kill after the end: aim sooner next time; inside: later
+            self.took *= SOONER if done else LATER
+        self.aimed = False
         folder, database = Path(job.folder), Path(job.database)
-        outcome = self.verify(kill, job, bool(_logged(lines, "start")), bool(done), _backups(kill, folder))
-        before = _dump(database)
+        backups = _backups(kill, folder)
+        now = _dump(database)
+        changed = self.changed(kill, job, now, backups)
+        kept = _kept(kill, backups, self.safety, self.old)
+        assert changed or not done, f"Kill {kill}: the {self.name} ended, but the database is unchanged"
+        assert kept or not changed, f"Kill {kill}: the database was changed before its {self.safety.value} backup"
         with _opened(kill, database, folder.with_name("reopened")):
-            after = _dump(database)
-        assert after == self.reopened(before), f"Kill {kill}: opening the database again changed it wrongly"
+            again = _dump(database)
+        assert again == self.reopened(now), f"Kill {kill}: opening the database again changed what it holds"
         shutil.rmtree(folder.parent)  # checked: only a failing kill's files stay for a look
-        return outcome
-
-    def reopened(self, before: list[str]) -> list[str]:
-        """Return what the database must hold once opened again, given what it held before."""
-        return before
+        if not started:
+            return self.landings.before
+        if not changed:
+            return self.landings.kept if kept else self.landings.working
+        return self.landings.done if done else self.landings.changed
 
     @abstractmethod
-    def verify(
-        self, kill: int, job: Job, started: bool, done: bool, backups: dict[BackupKind, list[Path]]
-    ) -> str:
-        """Check the files the job left, before anything opens them; return where the kill landed."""
+    def changed(self, kill: int, job: Job, now: list[str], backups: dict[BackupKind, list[Path]]) -> bool:
+        """Check that the database (as dumped) is the old one or the new one, whole; return whether new."""
+
+    def reopened(self, now: list[str]) -> list[str]:
+        """Return what the database must hold once opened again, given what it held."""
+        return now
 
 
 class Restore(OneShot):
@@ -508,14 +537,17 @@ class Restore(OneShot):
 
     name = mode = "restore"
     trials = 32
-    inside = frozenset({
+    safety = BackupKind.PRE_RESTORE
+    landings = Landings(
+        "killed before the restore began",
         "killed checking the backup, the database untouched",
         "killed after keeping the database, before replacing it",
         "killed after replacing the database, before its log line",
-    })
+        "killed after the restore",
+    )
 
     def prepare(self) -> None:
-        """The current database (also with a log a crash left), yesterday's backup, and an older one."""
+        """The current database (also as a crash leaves it, its log not folded in), its backup, an older one."""
         current = self.root / "current.sqlite"
         env = _area(current)
         backup_to(current, self.root / "backup.sqlite")
@@ -523,11 +555,11 @@ class Restore(OneShot):
         assert province is not None
         since = crash_writer.commune_name(1, 0)  # the work since the backup, which the restore undoes
         env.run(crash_writer.add_commune_with_hamlets, province.id, since)
-        _copy(current, self.root / "crashed.sqlite")  # the files as a crash leaves them: the log not folded in
+        _copy(current, self.root / "crashed.sqlite")  # copied while open: a crash leaves these files
         env.db.close()
         assert Path(f"{self.root / 'crashed.sqlite'}-wal").stat().st_size > 0
         shutil.copyfile(self.root / "backup.sqlite", self.root / "backup-old.sqlite")
-        _at_old_revision(self.root / "backup-old.sqlite")
+        _at_revision(self.root / "backup-old.sqlite", OLD_REVISION)
         self.old = _dump(current)
         self.restored = {
             "backup.sqlite": _dump(self.root / "backup.sqlite", "ro"),
@@ -537,31 +569,18 @@ class Restore(OneShot):
         self.digests = {name: _digest(self.root / name) for name in self.restored}
 
     def stage(self, kill: int, database: Path) -> str:
+        """Alternate the database with and without a crash's log, and the backup of each schema."""
         _copy(self.root / ("crashed.sqlite" if kill % 2 else "current.sqlite"), database)
         source = database.with_name("backup-old.sqlite" if kill // 2 % 2 else "backup.sqlite")
         shutil.copyfile(self.root / source.name, source)
         return str(source)
 
-    def verify(
-        self, kill: int, job: Job, started: bool, done: bool, backups: dict[BackupKind, list[Path]]
-    ) -> str:
+    def changed(self, kill: int, job: Job, now: list[str], backups: dict[BackupKind, list[Path]]) -> bool:
         source = Path(job.source)
         assert _digest(source) == self.digests[source.name], f"Kill {kill}: the restore changed the backup"
-        kept = _kept(kill, backups, BackupKind.PRE_RESTORE, self.old)
-        now = _dump(Path(job.database))
         restored = now == self.restored[source.name]
         assert restored or now == self.old, f"Kill {kill}: the database is neither the old one nor the backup"
-        assert restored or not done, f"Kill {kill}: the restore ended but the database is the old one"
-        assert kept or not restored, f"Kill {kill}: the database was replaced before it was kept as a backup"
-        if not started:
-            return "killed before the restore began"
-        if not restored:
-            if kept:
-                return "killed after keeping the database, before replacing it"
-            return "killed checking the backup, the database untouched"
-        if done:
-            return "killed after the restore"
-        return "killed after replacing the database, before its log line"
+        return restored
 
 
 class Migration(OneShot):
@@ -569,51 +588,52 @@ class Migration(OneShot):
 
     name = mode = "migrate"
     trials = 32
-    inside = frozenset({
+    safety = BackupKind.PRE_MIGRATION
+    revision: str  # the revision of the kill's database (stage sets it), and what it holds once migrated:
+    migrated: list[str]
+    landings = Landings(
+        "killed before the opening",
         "killed backing up before the migration, the old schema untouched",
         "killed migrating, the old schema untouched",
         "killed after the migration, before its log line",
-    })
+        "killed after the opening",
+    )
 
     def prepare(self) -> None:
-        template = self.root / "old-schema.sqlite"
-        _area(template).db.close()
-        _at_old_revision(template)
-        self.old = _dump(template)
-        self.migrated = _dump(_migrated_copy(template, self.root / "migrated.sqlite"))
-        assert self.migrated != self.old
+        """A database at each older revision, what it holds, and what it holds once migrated."""
+        area = self.root / "area.sqlite"
+        _area(area).db.close()
+        self.revisions = sorted(known_revisions() - {head_revision()})
+        self.olds, self.news = {}, {}
+        for revision in self.revisions:
+            template = self.root / f"{revision}.sqlite"
+            shutil.copyfile(area, template)
+            _at_revision(template, revision)
+            self.olds[revision] = _dump(template)
+            self.news[revision] = _dump(_migrated_copy(template, self.root / f"{revision}-migrated.sqlite"))
+            assert self.news[revision] != self.olds[revision]
 
     def stage(self, kill: int, database: Path) -> str:
-        _copy(self.root / "old-schema.sqlite", database)
+        """Take the revisions in turn."""
+        self.revision = self.revisions[kill % len(self.revisions)]
+        self.old, self.migrated = self.olds[self.revision], self.news[self.revision]
+        _copy(self.root / f"{self.revision}.sqlite", database)
         return ""
 
-    def verify(
-        self, kill: int, job: Job, started: bool, done: bool, backups: dict[BackupKind, list[Path]]
-    ) -> str:
-        database = Path(job.database)
-        revision, now = _revision(database), _dump(database)
-        assert revision in (OLD_REVISION, head_revision()), f"Kill {kill}: the database is at revision {revision}"
+    def changed(self, kill: int, job: Job, now: list[str], backups: dict[BackupKind, list[Path]]) -> bool:
+        revision = _revision(Path(job.database))
+        assert revision in (self.revision, head_revision()), (
+            f"Kill {kill}: the database is at revision {revision}, neither {self.revision} nor the newest"
+        )
         migrated = revision == head_revision()
         assert now == (self.migrated if migrated else self.old), (
-            f"Kill {kill}: the database at revision {revision} is not the database {'migrated' if migrated else 'as it was'}"
+            f"Kill {kill}: the database at revision {revision} is not the {'migrated' if migrated else 'old'} one"
         )
-        kept = _kept(kill, backups, BackupKind.PRE_MIGRATION, self.old)
-        assert all(_revision(path, "ro") == OLD_REVISION for path in backups[BackupKind.PRE_MIGRATION])
-        for daily in backups[BackupKind.DAILY]:
+        for daily in backups[BackupKind.DAILY]:  # made after the migration
             assert _dump(daily, "ro") == self.migrated, f"Kill {kill}: the daily backup is not the migrated database"
-        assert migrated or not done, f"Kill {kill}: the opening ended but the database is at the old schema"
-        assert kept or not migrated, f"Kill {kill}: the database was migrated without a backup first"
-        if not started:
-            return "killed before the opening"
-        if not migrated:
-            if kept:
-                return "killed migrating, the old schema untouched"
-            return "killed backing up before the migration, the old schema untouched"
-        if done:
-            return "killed after the opening"
-        return "killed after the migration, before its log line"
+        return migrated
 
-    def reopened(self, before: list[str]) -> list[str]:
+    def reopened(self, now: list[str]) -> list[str]:
         return self.migrated  # the next opening migrates a database left at the old schema
 
 
@@ -622,15 +642,18 @@ class Import(OneShot):
 
     name = mode = "import"
     trials = 32
-    inside = frozenset({
+    safety = BackupKind.PRE_IMPORT
+    landings = Landings(
+        "killed before the import began",
         "killed reading and staging the file, nothing written",
         "killed after the backup, before the commit, nothing written",
         "killed after the commit, before its log line",
-    })
+        "killed after the import",
+    )
 
     def prepare(self) -> None:
         _area(self.root / "area.sqlite").db.close()
-        self.before = _dump(self.root / "area.sqlite")
+        self.old = _dump(self.root / "area.sqlite")
         self.rows = {self._row(number) for number in range(1, SHEET_ROWS + 1)}
         book = Workbook()
         sheet = book.active
@@ -650,37 +673,21 @@ class Import(OneShot):
         _copy(self.root / "area.sqlite", database)
         return str(self.root / "sheet.xlsx")
 
-    def verify(
-        self, kill: int, job: Job, started: bool, done: bool, backups: dict[BackupKind, list[Path]]
-    ) -> str:
-        database = Path(job.database)
-        with _connect(database) as connection:
+    def changed(self, kill: int, job: Job, now: list[str], backups: dict[BackupKind, list[Path]]) -> bool:
+        with _connect(Path(job.database)) as connection:
             groups = connection.execute(
                 "SELECT g.id, g.name, g.households, c.name, h.name FROM unit g "
                 "JOIN unit_link lg ON lg.unit_id = g.id JOIN unit h ON h.id = lg.parent_id "
                 "JOIN unit_link lh ON lh.unit_id = h.id JOIN unit c ON c.id = lh.parent_id WHERE g.level = 'group'"
             ).fetchall()
         imported = {tuple(row[1:]) for row in groups}
-        assert imported in (set(), self.rows), (
-            f"Kill {kill}: {len(imported)} of the file's {len(self.rows)} rows in the database"
-        )
+        assert imported in (set(), self.rows), f"Kill {kill}: {len(imported)} of the file's {len(self.rows)} rows"
         ids = [row[0] for row in groups]
-        rest = [line for line in _dump(database) if not any(unit_id in line for unit_id in ids)]
-        assert rest == self.before, f"Kill {kill}: the import changed more than the file's rows"
-        kept = _kept(kill, backups, BackupKind.PRE_IMPORT, self.before)
-        for daily in backups[BackupKind.DAILY]:
-            assert _dump(daily, "ro") == self.before, f"Kill {kill}: the daily backup is not the database as it was"
-        assert imported or not done, f"Kill {kill}: the import ended but its rows are missing"
-        assert kept or not imported, f"Kill {kill}: the rows were imported without a backup first"
-        if not started:
-            return "killed before the import began"
-        if not imported:
-            if kept:
-                return "killed after the backup, before the commit, nothing written"
-            return "killed reading and staging the file, nothing written"
-        if done:
-            return "killed after the import"
-        return "killed after the commit, before its log line"
+        rest = [line for line in now if not any(unit_id in line for unit_id in ids)]
+        assert rest == self.old, f"Kill {kill}: the import changed more than the file's rows"
+        for daily in backups[BackupKind.DAILY]:  # made when the database was opened, before the import
+            assert _dump(daily, "ro") == self.old, f"Kill {kill}: the daily backup is not the database as it was"
+        return bool(imported)
 
 
 def _trials(scenario: Scenario) -> int:
