@@ -22,13 +22,13 @@ any moment of its start.  Each kill is classified by the job's log and the files
 scenario requires that enough of its kills land inside the change: inside a transaction (writes), or
 between the start of the restore, migration or import and its end.
 
-The writing jobs are killed after logging a few commits; a restore, migration or import job at a random
-moment of the time one takes from its fork to its end (every second one late in it, where the rename or the
-commit comes).  That time is learnt from the first job, let end, then made shorter after each kill that came
-after the end and longer after each that did not, so that about a quarter of the kills land after the end
-whatever the load of the machine.  The restores alternate a database with and without a write-ahead log
-left by a crash, and a backup of the current schema and of an older one (migrated before it replaces the
-database).
+The writing jobs are killed after logging a few commits.  A restore, migration or import job is killed at a
+random moment of the time one takes from its fork to its end (every second one late in it), or, every 4th,
+at a random moment of the time from its safety backup to its end: the rename or the commit comes there.
+Those times are learnt from the first job, let end, then made shorter after each kill that came after the
+end and longer after each that did not, so that about a quarter of the kills land after the end whatever
+the load of the machine.  The restores alternate a database with and without a write-ahead log left by a
+crash, and a backup of the current schema and of an older one (migrated before it replaces the database).
 
 GRASSROOTS_CRASH_TRIALS=N runs N kills per scenario instead of the defaults (a long run by hand: N=300 makes
 1,200 kills); the summary of each scenario is printed (pytest -s shows it).
@@ -40,6 +40,7 @@ import hashlib
 import math
 import os
 import random
+import re
 import select
 import shutil
 import signal
@@ -51,6 +52,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NamedTuple
 
@@ -82,13 +84,17 @@ EARLY_MAX_DELAY = 0.03
 FRESH_MAX_DELAY = 2.0  # seconds after its start, at most, that a fresh interpreter is killed
 LATE = (0.7, 1.0)  # every second restore, migration or import is killed within this share of what one takes
 SOONER, LATER = 0.8, 1.07  # what one takes, after a kill that came after the end, and after one that did not
+TRIGGER_EVERY = 4  # every 4th restore, migration or import is killed after its safety backup appeared
+REST_GUESS = 0.1  # the share of what a job takes that comes after its safety backup, before the kills teach it
+POLL = 0.0005  # seconds between two looks at a job's log or files
 READY_TIMEOUT = 30.0
 MIN_INSIDE = 5  # kills that must land inside the change, at least, in every scenario
 PROVINCE = "Tỉnh Thử Nghiệm"
 AREA_COMMUNES = 30  # the database the restore, migration and import work on: 30 communes of 8 hamlets
 OLD_REVISION = "0001"  # the schema of every other backup restored
-SHEET_ROWS = 300  # groups in the imported spreadsheet
+SHEET_ROWS = 200  # groups in the imported spreadsheet
 
+QUOTED_ID = re.compile(r"'([0-9a-f-]{36})'")  # a unit's id in the dump of a row that holds it
 Record = tuple[str, str]  # (kind, name)
 
 
@@ -115,9 +121,15 @@ def _logged(lines: list[list[str]], word: str) -> list[list[str]]:
 
 @contextmanager
 def _connect(path: Path, mode: str = "rw") -> Iterator[sqlite3.Connection]:
-    """Open an existing SQLite file with the plain driver ('ro' for a backup), never creating one."""
-    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)) as connection:
-        yield connection
+    """Open an existing SQLite file with the plain driver ('ro' for a backup), never creating one.
+
+    A file SQLite cannot read fails the test, naming the file (and the kill: its folder).
+    """
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)) as connection:
+            yield connection
+    except sqlite3.DatabaseError as error:
+        pytest.fail(f"{path.parent.name}/{path.name} cannot be read: {error}")
 
 
 def _dump(path: Path, mode: str = "rw") -> list[str]:
@@ -275,11 +287,11 @@ class Launcher:
             self.stderr.close()
 
 
-def _wait_for(kill: int, launcher: Launcher, job: Job, ready: Callable[[list[list[str]]], bool]) -> None:
-    """Wait until the job's log shows what the test waits for."""
+def _wait_for(kill: int, launcher: Launcher, ready: Callable[[], bool]) -> None:
+    """Wait until the job has got where the test waits for (its log or its files show it)."""
     deadline = time.monotonic() + READY_TIMEOUT
-    while not ready(_complete_lines(Path(job.log))):
-        status = launcher.ended(timeout=0.002)
+    while not ready():
+        status = launcher.ended(timeout=POLL)
         assert status is None, f"Kill {kill}: the job ended by itself ({status}):\n{launcher.errors()}"
         assert time.monotonic() < deadline, f"Kill {kill}: the job did not get there in time"
 
@@ -381,9 +393,15 @@ class Writes(Scenario):
             time.sleep(rng.uniform(0, EARLY_MAX_DELAY))
             return
         commits = rng.randint(0, MAX_COMMITS)
-        _wait_for(kill, launcher, job, lambda lines: bool(_logged(lines, "open")) and len(_logged(lines, "commit")) >= commits)
+        _wait_for(kill, launcher, lambda: self._committed(job) >= commits)
         self.awaited += commits
         time.sleep(rng.uniform(0, MAX_DELAY))
+
+    @staticmethod
+    def _committed(job: Job) -> int:
+        """Return how many commits the writer logged once it opened the database (-1: not yet open)."""
+        lines = _complete_lines(Path(job.log))
+        return len(_logged(lines, "commit")) if _logged(lines, "open") else -1
 
     @staticmethod
     def _in_progress(lines: list[list[str]]) -> Record | None:
@@ -458,6 +476,17 @@ class Landings(NamedTuple):
     done: str  # the end logged
 
 
+@dataclass
+class Aim:
+    """A time a job takes, learnt from the kills aimed within it: the job ended before its kill, or not."""
+
+    seconds: float
+
+    def learn(self, ended: bool) -> None:
+        """Shorten the time after a kill that came after the end, lengthen it after one that did not."""
+        self.seconds *= SOONER if ended else LATER
+
+
 class OneShot(Scenario):
     """One restore, migration or import per kill, on fresh copies of the files, killed at a random moment.
 
@@ -474,8 +503,9 @@ class OneShot(Scenario):
         super().__init__(root)
         self.inside = frozenset(self.landings[1:4])
         self.old: list[str] = []  # the database before the job, dumped (prepare or stage sets it)
-        self.took: float | None = None  # seconds from the fork to the end, as the kills learn it
-        self.aimed = False  # whether the job being killed was forked and killed at a random moment
+        self.whole: Aim | None = None  # what a job takes from its fork to its end, as the kills learn it
+        self.rest: Aim | None = None  # ... and from its safety backup to its end
+        self.aimed: Aim | None = None  # which of the two the kill in progress was aimed within
 
     def job(self, kill: int) -> Job:
         folder = self.root / f"trial-{kill}"
@@ -489,23 +519,35 @@ class OneShot(Scenario):
         """Make the database (and what the job reads) of a kill; return the job's source."""
 
     def wait(self, kill: int, rng: random.Random, launcher: Launcher, job: Job) -> None:
-        """Let the first job end, to learn what one takes; kill the others at a random moment of that time."""
+        """Let the first job end, to learn what one takes; kill the others at a random moment of that time.
+
+        Every TRIGGER_EVERY-th is killed at a random moment after its safety backup appeared instead.
+        """
         forked = time.monotonic()
-        if self.took is None:
-            _wait_for(kill, launcher, job, lambda lines: bool(_logged(lines, "done")))
+        if self.whole is None:
+            _wait_for(kill, launcher, lambda: bool(_logged(_complete_lines(Path(job.log)), "done")))
             done = _logged(_complete_lines(Path(job.log)), "done")
-            self.took = float(done[0][2]) - forked
+            self.whole = Aim(float(done[0][2]) - forked)
+            self.rest = Aim(self.whole.seconds * REST_GUESS)
             return
-        share = rng.uniform(0, 1) if kill % 2 else rng.uniform(*LATE)
-        time.sleep(max(0.0, forked + share * self.took - time.monotonic()))
-        self.aimed = True
+        if kill % TRIGGER_EVERY == TRIGGER_EVERY - 1:
+            _wait_for(kill, launcher, lambda: self._safety_made(Path(job.folder)))
+            self.aimed, start, share = self.rest, time.monotonic(), rng.uniform(0, 1)
+        else:
+            self.aimed, start, share = self.whole, forked, rng.uniform(0, 1) if kill % 2 else rng.uniform(*LATE)
+        assert self.aimed is not None
+        time.sleep(max(0.0, start + share * self.aimed.seconds - time.monotonic()))
+
+    def _safety_made(self, folder: Path) -> bool:
+        names = (parse_backup_name(Path(name)) for name in os.listdir(folder)) if folder.is_dir() else ()
+        return any(name is not None and name.kind is self.safety for name in names)
 
     def check(self, kill: int, job: Job) -> str:
         lines = _complete_lines(Path(job.log))
         started, done = bool(_logged(lines, "start")), bool(_logged(lines, "done"))
-        if self.aimed and self.took is not None:  # a kill after the end: aim sooner next time; inside: later
-            self.took *= SOONER if done else LATER
-        self.aimed = False
+        if self.aimed is not None:
+            self.aimed.learn(done)
+        self.aimed = None
         folder, database = Path(job.folder), Path(job.database)
         backups = _backups(kill, folder)
         now = _dump(database)
@@ -682,8 +724,8 @@ class Import(OneShot):
             ).fetchall()
         imported = {tuple(row[1:]) for row in groups}
         assert imported in (set(), self.rows), f"Kill {kill}: {len(imported)} of the file's {len(self.rows)} rows"
-        ids = [row[0] for row in groups]
-        rest = [line for line in now if not any(unit_id in line for unit_id in ids)]
+        ids = {row[0] for row in groups}
+        rest = [line for line in now if ids.isdisjoint(QUOTED_ID.findall(line))]
         assert rest == self.old, f"Kill {kill}: the import changed more than the file's rows"
         for daily in backups[BackupKind.DAILY]:  # made when the database was opened, before the import
             assert _dump(daily, "ro") == self.old, f"Kill {kill}: the daily backup is not the database as it was"
