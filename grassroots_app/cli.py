@@ -29,7 +29,8 @@ from grassroots_app.domain.recommendations import (
 )
 from grassroots_app.i18n import Translator
 from grassroots_app.persistence import backup
-from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.database import Database, resolve_url, sqlite_file
+from grassroots_app.persistence.faults import storage_fault
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports.model import ReportDocument, ReportKind, ReportStatus
 from grassroots_app.reports.records import ReportDraft, clean_draft
@@ -1160,6 +1161,21 @@ def build_parser() -> Parser:
     return parser
 
 
+def _fault(error: Exception, location: str | None) -> DomainError | None:
+    """Return the message for a failure of the database file or its disk (None: another error)."""
+    url = resolve_url(location)
+    return storage_fault(error, sqlite_file(url) or url)
+
+
+def _refusal(error: Exception, location: str | None) -> int:
+    """Print a refusal (a database or disk failure translated) and return 2; re-raise any other error."""
+    domain = error if isinstance(error, DomainError) else _fault(error, location)
+    if domain is None:
+        raise error
+    print(tr("Error: {message}").format(message=domain.render(tr)), file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; print a Vietnamese message and return 2 on bad input."""
     try:
@@ -1171,23 +1187,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if file_handler is not None:
         try:
             file_handler(args)
-        except DomainError as error:
-            print(tr("Error: {message}").format(message=error.render(tr)), file=sys.stderr)
-            return EXIT_BAD_INPUT
+        except Exception as error:  # noqa: BLE001 - only refusals and file faults; others are re-raised
+            return _refusal(error, args.db)
         return 0
     try:
-        database = Database.open(args.db)
-    except DomainError as error:  # the backup before a migration could not be made
+        database = Database.open(args.db, create=args.handler in (cmd_init, cmd_demo))
+    except DomainError as error:  # missing, empty, damaged, newer, write-protected, or no backup before a migration
         print(tr("Cannot open the database: {error}").format(error=error.render(tr)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as error:  # noqa: BLE001 - a database that cannot be opened is bad input here
         print(tr("Cannot open the database: {error}").format(error=error), file=sys.stderr)
         return EXIT_BAD_INPUT
+    if database.damage is not None:
+        print(tr("Warning: {message}").format(message=database.damage.render(tr)), file=sys.stderr)
     try:
         args.handler(args, database)
-    except DomainError as error:
-        print(tr("Error: {message}").format(message=error.render(tr)), file=sys.stderr)
-        return EXIT_BAD_INPUT
+    except Exception as error:  # noqa: BLE001 - only refusals and file faults; others are re-raised
+        return _refusal(error, args.db)
     finally:
         database.close()
     return 0

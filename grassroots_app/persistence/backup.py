@@ -38,16 +38,18 @@ from grassroots_app.domain.backups import (
     parse_retention,
     to_delete,
 )
-from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
+from grassroots_app.domain.errors import N_, DomainError, InvalidInput, RuleViolation
 from grassroots_app.persistence.database import (
     APP_NAME,
     ENV_VARIABLE,
+    NEWER_SCHEMA,
     VERSION_TABLE,
     Database,
     default_database_path,
     head_revision,
     known_revisions,
 )
+from grassroots_app.persistence.faults import DamagedDatabase, damaged, storage_fault
 
 FOLDER_VARIABLE = "GRASSROOTS_BACKUP_DIR"
 RETENTION_VARIABLE = "GRASSROOTS_BACKUP_KEEP"
@@ -229,15 +231,26 @@ def _online_copy(source: Path, temporary: Path, mode: str = "rw") -> None:
             destination.close()
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """Write a consistent copy of the SQLite database at source to target, whole or not at all.
+def _check_pages(copy: Path, source: Path) -> None:
+    """Refuse a copy whose pages fail SQLite's quick check: the source it was copied from is damaged."""
+    with _connect(copy, "ro") as connection:
+        problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        found = [" ".join(problem.replace("*** in database main ***", "").split()) for problem in problems[:3]]
+        raise damaged(source, "; ".join(found))
 
-    Raises sqlite3.Error when the source cannot be read as a database, OSError when the target cannot be
-    written; target is then untouched and no temporary file is left.
+
+def copy_database(source: Path, target: Path) -> None:
+    """Write a checked, consistent copy of the SQLite database at source to target, whole or not at all.
+
+    Raises DamagedDatabase when the copy fails the quick check, sqlite3.Error when the source cannot be read
+    as a database, OSError when the target cannot be written; target is then untouched and no temporary
+    file is left.
     """
     temporary = _temporary_beside(target)
     try:
         _online_copy(source, temporary)
+        _check_pages(temporary, source)
         _fsync_file(temporary)
         os.replace(temporary, target)
     finally:
@@ -258,6 +271,14 @@ def _free_name(database: Path, folder: Path, kind: BackupKind, taken: datetime) 
 def _cannot_back_up(error: Exception) -> InvalidInput:
     reason = getattr(error, "strerror", None) or str(error)
     return InvalidInput(N_("Cannot make the backup: {reason}."), reason=reason)
+
+
+def _copy_fault(error: Exception, source: Path, target: Path) -> DomainError:
+    """Return the refusal of a copy that failed: the source unreadable as a database, or the target's disk."""
+    fault = storage_fault(error, source)
+    if isinstance(fault, DamagedDatabase):
+        return fault
+    return storage_fault(error, target) or _cannot_back_up(error)
 
 
 def _existing_database(location: Location) -> Path:
@@ -284,7 +305,7 @@ def make_backup(
         target = _free_name(database, folder, kind, now or datetime.now())
         copy_database(database, target)
     except (OSError, sqlite3.Error) as error:
-        raise _cannot_back_up(error) from error
+        raise _copy_fault(error, database, folder) from error
     if kind.rotated:
         rotate(database, folder)
         remove_leftovers(folder)
@@ -308,7 +329,7 @@ def backup_to(location: Location, target: Path) -> Path:
     try:
         copy_database(database, target)
     except (OSError, sqlite3.Error) as error:
-        raise _cannot_back_up(error) from error
+        raise _copy_fault(error, database, target) from error
     return target
 
 
@@ -352,7 +373,8 @@ def backup_before_migration(url: str) -> Path | None:
 def daily_backup(database: Database, now: datetime | None = None) -> Path | None:
     """Back up an SQLite database unless it already has a daily backup of today; failures are only logged.
 
-    When today's backup exists this costs one listing of the backup folder.
+    When today's backup exists this costs one listing of the backup folder. A database whose copy fails the
+    check of its pages gets `damage` set; as no daily backup is then made, every opening checks it again.
     """
     path = database_file(database)
     if path is None or not path.is_file():
@@ -364,6 +386,10 @@ def daily_backup(database: Database, now: datetime | None = None) -> Path | None
         if any(n.kind is BackupKind.DAILY and n.taken.date() == today for n in _backups_of(path, folder)):
             return None
         return make_backup(path, BackupKind.DAILY, folder, now)
+    except DamagedDatabase as error:  # known now: the writes are refused, the window and the CLI say so
+        database.damage = error
+        log.info("The daily backup of %s failed: %s", path, error)
+        return None
     except Exception as error:  # noqa: BLE001 - a missing daily backup must not keep the database closed
         log.warning("The daily backup of %s failed: %s", path, error)
         return None
@@ -455,10 +481,7 @@ def _check_copy(copy: Path, original: Path) -> str:
         raise InvalidInput(N_("'{path}' is not a Grassroots database: it has no schema revision."),
                            path=str(original))
     if revision not in known_revisions():
-        raise InvalidInput(
-            N_("'{path}' was made by a newer version of Grassroots (schema {revision}); update Grassroots first."),
-            path=str(original), revision=revision,
-        )
+        raise InvalidInput(NEWER_SCHEMA, path=str(original), revision=revision)
     return revision
 
 
@@ -470,8 +493,11 @@ def _checked_copy(backup: Path, beside: Path) -> tuple[Path, str]:
     try:
         try:
             _online_copy(backup, copy, "ro")
-        except sqlite3.Error as error:
-            raise _unreadable(backup, error) from error
+        except sqlite3.Error as error:  # the backup unreadable, or no room beside the database
+            fault = storage_fault(error, beside)
+            if fault is None or isinstance(fault, DamagedDatabase):
+                raise _unreadable(backup, error) from error
+            raise fault from error
         revision = _check_copy(copy, backup)
     except BaseException:
         _remove_with_side_files(copy)
@@ -505,10 +531,8 @@ def _keep_current(database: Path) -> Path | None:
         return None
     try:
         return make_backup(database, BackupKind.PRE_RESTORE)
-    except InvalidInput as error:
-        if not isinstance(error.__cause__, sqlite3.Error):
-            raise
-        log.warning("The database %s cannot be read (%s); it is kept as it is", database, error.__cause__)
+    except DamagedDatabase as error:
+        log.warning("The database %s cannot be read (%s); it is kept as it is", database, error)
     folder = backup_folder()
     target = _free_name(database, folder, BackupKind.PRE_RESTORE, datetime.now())
     temporary = _temporary_beside(target)
@@ -517,7 +541,7 @@ def _keep_current(database: Path) -> Path | None:
         _fsync_file(temporary)
         os.replace(temporary, target)
     except OSError as error:
-        raise _cannot_back_up(error) from error
+        raise _copy_fault(error, database, folder) from error
     finally:
         temporary.unlink(missing_ok=True)
     return target

@@ -109,6 +109,7 @@ def _current(connection: Connection, table: Table, key: Row) -> Row | None:
 
 def apply_change_set(database: Database, change_set: ChangeSet) -> None:
     """Apply the row changes in one transaction, refusing if any row is no longer as expected."""
+    database.refuse_writes_if_damaged()
     with database.engine.begin() as connection:
         for change in change_set.changes:
             table = metadata.tables[change.table]
