@@ -97,3 +97,11 @@ def _reason(error: BaseException) -> str:
         if isinstance(cause, sqlite3.Error):
             return str(cause)
     return str(error)
+
+
+def file_fault(error: BaseException) -> StorageFault | None:
+    """Return the message for a failure of a file the system names (an OSError's file name); else None."""
+    for cause in _causes(error):
+        if isinstance(cause, OSError) and cause.filename:
+            return storage_fault(cause, cause.filename)
+    return None
