@@ -45,11 +45,12 @@ from grassroots_app.persistence.database import (
     NEWER_SCHEMA,
     VERSION_TABLE,
     Database,
+    check_database_file,
     default_database_path,
     head_revision,
     known_revisions,
 )
-from grassroots_app.persistence.faults import DamagedDatabase, damaged, storage_fault
+from grassroots_app.persistence.faults import READ_ONLY, DamagedDatabase, StorageFault, damaged, storage_fault
 
 FOLDER_VARIABLE = "GRASSROOTS_BACKUP_DIR"
 RETENTION_VARIABLE = "GRASSROOTS_BACKUP_KEEP"
@@ -278,13 +279,15 @@ def _copy_fault(error: Exception, source: Path, target: Path) -> DomainError:
     fault = storage_fault(error, source)
     if isinstance(fault, DamagedDatabase):
         return fault
+    folder = target if target.is_dir() else target.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return StorageFault(READ_ONLY, path=str(target))
     return storage_fault(error, target) or _cannot_back_up(error)
 
 
 def _existing_database(location: Location) -> Path:
     path = require_database_file(location)
-    if not path.is_file():
-        raise InvalidInput(N_("There is no database at '{path}'."), path=str(path))
+    check_database_file(path, create=False)
     return path
 
 

@@ -161,11 +161,28 @@ OLD_AND_PROTECTED = N_("'{path}' is write-protected and was made by an older Gra
 NEWER_SCHEMA = N_("'{path}' was made by a newer version of Grassroots (schema {revision}); update Grassroots first.")
 
 
-def _checked_revision(engine: Engine, shown: str) -> str | None:
-    """Return the database's schema revision; refuse one this program does not know (a newer Grassroots's)."""
-    stored = stored_revision(engine)
+def _file_revision(path: Path) -> str | None:
+    """Return the schema revision of an SQLite file, read without writing anything (not even WAL mode)."""
+    connection = _read_only_connection(path)
+    try:
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (VERSION_TABLE,)).fetchone() is None:
+            return None
+        row = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()  # noqa: S608 - a constant
+        return row[0] if row else None
+    except sqlite3.Error as error:
+        raise storage_fault(error, path) or error from error
+    finally:
+        connection.close()
+
+
+def _checked_revision(engine: Engine, path: Path | None, url: str) -> str | None:
+    """Return the database's schema revision; refuse one this program does not know (a newer Grassroots's).
+
+    An SQLite file is read before anything is written to it, so that a refused file is left byte for byte.
+    """
+    stored = _file_revision(path) if path is not None and path.exists() else stored_revision(engine)
     if stored is not None and stored not in known_revisions():
-        raise InvalidInput(NEWER_SCHEMA, path=shown, revision=stored)
+        raise InvalidInput(NEWER_SCHEMA, path=str(path or url), revision=stored)
     return stored
 
 
@@ -210,7 +227,7 @@ class Database:
             check_database_file(path, create)
         engine = make_engine(url)
         try:
-            stored = _checked_revision(engine, str(path or url))
+            stored = _checked_revision(engine, path, url)
             if stored != head_revision():
                 _migrate(engine, url, stored, backup, path is not None and is_write_protected(path))
         except BaseException:
