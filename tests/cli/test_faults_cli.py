@@ -6,8 +6,12 @@ file or drive, a full disk and a truncated backup, on real SQLite files (see tes
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
+import signal
 import sqlite3
+import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +22,7 @@ from grassroots_app.domain.model import Preset
 from grassroots_app.persistence.backup import FOLDER_VARIABLE, database_tag
 from grassroots_app.persistence.database import Database
 from grassroots_app.services.demo import Scale, build_demo
-from tests.cli.support import Cli, Result
+from tests.cli.support import ENTRY, Cli, Result
 from tests.faults import (
     UNKNOWN_REVISION,
     damage_pages,
@@ -280,3 +284,27 @@ def test_a_truncated_backup_is_listed_as_unreadable_and_never_restored(seeded: C
     result = seeded("restore", str(newest), "--yes")
     refused(result, f"'{newest}'")
     assert fingerprint(seeded.db.parent) == before and fingerprint(folder) == backups
+
+
+def _limited(limit: int) -> None:
+    """In the child: files may not grow past `limit` bytes, and passing it is an error, not a signal."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+@pytest.mark.skipif(os.name == "nt", reason="RLIMIT_FSIZE is a POSIX limit")
+@pytest.mark.parametrize("command, limit, named", [
+    (("units", "import-official", "--province", "Tỉnh Vĩnh Long"), 96 * 1024, "backups"),  # its backup first
+    (("units", "add", "Xã Mới", "--parent", "Tỉnh Vĩnh Long", "--from", "2025-07-01"), 16 * 1024, "so.sqlite"),  # its WAL index
+])
+def test_a_file_size_limit_mid_write_is_reported_and_loses_nothing(
+    office: Cli, folder: Path, command: tuple[str, ...], limit: int, named: str
+) -> None:
+    before, backups = office.dump(), fingerprint(folder)
+    done = subprocess.run(
+        [str(ENTRY), "--db", str(office.db), *command],
+        capture_output=True, text=True, encoding="utf-8", timeout=300, check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"}, preexec_fn=lambda: _limited(limit),  # noqa: PLW1509
+    )
+    refused(Result(done.returncode, done.stdout, done.stderr), "ổ đĩa", f"{named}'")
+    assert office.dump() == before and fingerprint(folder) == backups
