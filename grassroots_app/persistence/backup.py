@@ -49,6 +49,7 @@ from grassroots_app.persistence.database import (
     default_database_path,
     head_revision,
     known_revisions,
+    sqlite_file,
 )
 from grassroots_app.persistence.faults import READ_ONLY, DamagedDatabase, StorageFault, damaged, storage_fault
 
@@ -121,12 +122,7 @@ def database_file(location: Location) -> Path | None:
     text = _location_text(location)
     if "://" not in text:
         return Path(text).expanduser().resolve()
-    url = make_url(text)
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    if url.database.startswith("file:") or url.query.get("uri"):
-        return None
-    return Path(url.database).expanduser().resolve()
+    return sqlite_file(text)
 
 
 def require_database_file(location: Location) -> Path:

@@ -6,6 +6,7 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +45,9 @@ def sqlite_file(url: str) -> Path | None:
     """Return the file of an SQLite URL, or None for another database, an in-memory one or an SQLite URI."""
     parsed = make_url(url)
     name = parsed.database
-    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:" or name.startswith("file:"):
+    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:":
+        return None
+    if name.startswith("file:") or parsed.query.get("uri"):
         return None
     return Path(name).expanduser().resolve()
 
@@ -100,9 +103,8 @@ def make_engine(url: str, pooled: bool = True) -> Engine:
     path = sqlite_file(url)
     options: dict[str, Any] = {} if pooled else {"poolclass": NullPool}
     read_only = path is not None and is_write_protected(path)
-    if read_only:
-        assert path is not None
-        options["creator"] = lambda: _read_only_connection(path)
+    if path is not None and read_only:
+        options["creator"] = partial(_read_only_connection, path)
     engine = create_engine(url, **options)
     if make_url(url).get_backend_name() == "sqlite":
         _configure_sqlite(engine, read_only)
@@ -170,7 +172,10 @@ def _file_revision(path: Path) -> str | None:
         row = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()  # noqa: S608 - a constant
         return row[0] if row else None
     except sqlite3.Error as error:
-        raise storage_fault(error, path) or error from error
+        fault = storage_fault(error, path)
+        if fault is None:
+            raise
+        raise fault from error
     finally:
         connection.close()
 
