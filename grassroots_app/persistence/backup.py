@@ -48,7 +48,9 @@ from grassroots_app.persistence.database import (
     check_database_file,
     default_database_path,
     head_revision,
+    is_write_protected,
     known_revisions,
+    read_only_connection,
     sqlite_file,
 )
 from grassroots_app.persistence.faults import READ_ONLY, DamagedDatabase, StorageFault, damaged, storage_fault
@@ -167,8 +169,11 @@ def _uri(path: Path, mode: str) -> str:
 
 @contextmanager
 def _connect(path: Path, mode: str = "ro") -> Iterator[sqlite3.Connection]:
-    """Open an existing SQLite file with the plain driver (autocommit), closed on leaving."""
-    connection = sqlite3.connect(_uri(path, mode), uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+    """Open an existing SQLite file with the plain driver (autocommit), closed on leaving (write-protected: 'ro')."""
+    if mode == "rw" and is_write_protected(path):
+        connection = read_only_connection(path, timeout=BUSY_SECONDS, isolation_level=None)
+    else:
+        connection = sqlite3.connect(_uri(path, mode), uri=True, timeout=BUSY_SECONDS, isolation_level=None)
     try:
         yield connection
     finally:
@@ -582,6 +587,8 @@ def restore(location: Location, backup: Path) -> RestoreResult:
         raise InvalidInput(N_("'{path}' is the database itself; choose another file."), path=str(backup))
     if not database.parent.is_dir():
         raise InvalidInput(N_("The folder '{path}' does not exist."), path=str(database.parent))
+    if is_write_protected(database) or not os.access(database.parent, os.W_OK):
+        raise StorageFault(READ_ONLY, path=str(database))
     copy, revision = _checked_copy(backup, database)
     try:
         info = describe(backup)

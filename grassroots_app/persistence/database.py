@@ -70,10 +70,11 @@ def check_database_file(path: Path, create: bool) -> None:
                "Choose the right file, or delete this one first."), path=str(path))
 
 
-def _read_only_connection(path: Path) -> Any:
-    """Open a write-protected database read-only; immutable when its folder cannot take the WAL index."""
+def read_only_connection(path: Path, **options: Any) -> sqlite3.Connection:
+    """Open an existing database read-only with the plain driver; immutable when its folder cannot take the
+    WAL index (a write-protected folder or drive)."""
     immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
-    return sqlite3.connect(f"{path.as_uri()}?mode=ro{immutable}", uri=True, check_same_thread=False)
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro{immutable}", uri=True, check_same_thread=False, **options)
 
 
 def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:
@@ -104,7 +105,7 @@ def make_engine(url: str, pooled: bool = True) -> Engine:
     options: dict[str, Any] = {} if pooled else {"poolclass": NullPool}
     read_only = path is not None and is_write_protected(path)
     if path is not None and read_only:
-        options["creator"] = partial(_read_only_connection, path)
+        options["creator"] = partial(read_only_connection, path)
     engine = create_engine(url, **options)
     if make_url(url).get_backend_name() == "sqlite":
         _configure_sqlite(engine, read_only)
@@ -165,7 +166,7 @@ NEWER_SCHEMA = N_("'{path}' was made by a newer version of Grassroots (schema {r
 
 def _file_revision(path: Path) -> str | None:
     """Return the schema revision of an SQLite file, read without writing anything (not even WAL mode)."""
-    connection = _read_only_connection(path)
+    connection = read_only_connection(path)
     try:
         if connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (VERSION_TABLE,)).fetchone() is None:
             return None

@@ -308,3 +308,34 @@ def test_a_file_size_limit_mid_write_is_reported_and_loses_nothing(
     )
     refused(Result(done.returncode, done.stdout, done.stderr), "ổ đĩa", f"{named}'")
     assert office.dump() == before and fingerprint(folder) == backups
+
+
+def _backed_up_but_not_restored_over(cli: Cli, folder: Path, saved: Path) -> None:
+    """A manual backup of a write-protected database is made; a restore over it is refused up front."""
+    made = cli("backup", "--json")
+    assert made.code == 0, made.err
+    assert made.json()["counts"]["province"] == 1
+    before, backups = fingerprint(cli.db.parent), fingerprint(folder)
+    refused(cli("restore", str(saved), "--yes"), PROTECTED.format(path=cli.db))
+    assert fingerprint(cli.db.parent) == before and fingerprint(folder) == backups  # no pre-restore copy either
+
+
+def test_an_immutable_database_is_backed_up_but_never_restored_over(
+    office: Cli, tmp_path: Path, folder: Path
+) -> None:
+    saved = tmp_path / "saved.sqlite"
+    assert office("backup", "--to", str(saved)).code == 0
+    with immutable(office.db):
+        _backed_up_but_not_restored_over(office, folder, saved)
+
+
+def test_a_database_on_a_read_only_drive_is_backed_up_but_never_restored_over(
+    office: Cli, tmp_path: Path, folder: Path
+) -> None:
+    saved = tmp_path / "saved.sqlite"
+    assert office("backup", "--to", str(saved)).code == 0
+    with small_disk(tmp_path / "usb") as usb:
+        copied = Cli(usb / "so.sqlite")
+        shutil.copyfile(office.db, copied.db)
+        make_read_only(usb)
+        _backed_up_but_not_restored_over(copied, folder, saved)
