@@ -1198,8 +1198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - a database that cannot be opened is bad input here
         print(tr("Cannot open the database: {error}").format(error=error), file=sys.stderr)
         return EXIT_BAD_INPUT
-    if database.damage is not None:
-        print(tr("Warning: {message}").format(message=database.damage.render(tr)), file=sys.stderr)
+    if database.backup_failure is not None:
+        reason = tr("The daily backup was not made: {reason}").format(reason=database.backup_failure.render(tr))
+        print(tr("Warning: {message}").format(message=reason), file=sys.stderr)
     try:
         args.handler(args, database)
     except Exception as error:  # noqa: BLE001 - only refusals and file faults; others are re-raised

@@ -377,8 +377,9 @@ def backup_before_migration(url: str) -> Path | None:
 def daily_backup(database: Database, now: datetime | None = None) -> Path | None:
     """Back up an SQLite database unless it already has a daily backup of today; failures are only logged.
 
-    When today's backup exists this costs one listing of the backup folder. A database whose copy fails the
-    check of its pages gets `damage` set; as no daily backup is then made, every opening checks it again.
+    When today's backup exists this costs one listing of the backup folder. A refusal is kept as the
+    database's `backup_failure`; a database whose copy fails the check of its pages also gets `damage` set
+    (as no daily backup is then made, every opening checks it again).
     """
     path = database_file(database)
     if path is None or not path.is_file():
@@ -390,8 +391,10 @@ def daily_backup(database: Database, now: datetime | None = None) -> Path | None
         if any(n.kind is BackupKind.DAILY and n.taken.date() == today for n in _backups_of(path, folder)):
             return None
         return make_backup(path, BackupKind.DAILY, folder, now)
-    except DamagedDatabase as error:  # known now: the writes are refused, the window and the CLI say so
-        database.damage = error
+    except DomainError as error:  # the command line says so; the window says so of a damaged database
+        database.backup_failure = error
+        if isinstance(error, DamagedDatabase):
+            database.damage = error  # known now: its writes are refused
         log.info("The daily backup of %s failed: %s", path, error)
         return None
     except Exception as error:  # noqa: BLE001 - a missing daily backup must not keep the database closed

@@ -212,6 +212,7 @@ class Database:
     url: str
     engine: Engine
     damage: DomainError | None = None
+    backup_failure: DomainError | None = None  # why today's daily backup was not made
 
     @classmethod
     def open(

@@ -4007,5 +4007,9 @@ Chi tiết có trong tệp nhật ký:
       <source>Cannot read or write '{path}': the disk reported an error. Nothing was changed.</source>
       <translation>Không đọc hoặc ghi được '{path}': ổ đĩa báo lỗi. Chưa có gì bị thay đổi.</translation>
     </message>
+    <message>
+      <source>The daily backup was not made: {reason}</source>
+      <translation>Chưa sao lưu được bản hằng ngày: {reason}</translation>
+    </message>
   </context>
 </TS>

@@ -168,7 +168,8 @@ def test_a_damaged_database_is_not_backed_up_and_no_good_backup_is_rotated_away(
     backups = fingerprint(folder)
     result = damaged("units", "list")
     assert result.code == 0, result.err  # what can still be read is shown…
-    assert f"Lưu ý: {DAMAGED.format(path=damaged.db)}" in result.err  # …with a warning naming the file
+    warning = f"Lưu ý: Chưa sao lưu được bản hằng ngày: {DAMAGED.format(path=damaged.db)}"
+    assert warning in result.err  # …with a warning naming the file
     assert "Traceback" not in result.err
     assert fingerprint(folder) == backups  # no damaged copy kept, none of the 40 good ones deleted
     refused(damaged("backup"), DAMAGED.format(path=damaged.db))
@@ -239,6 +240,20 @@ def test_a_write_on_a_full_disk_names_the_disk_and_loses_nothing(office: Cli, tm
         result = full(*ADD_PROVINCE)
         refused(result, FULL.format(path=full.db))
         assert full.dump() == before
+
+
+def test_a_daily_backup_into_a_full_folder_is_a_warning_in_vietnamese(
+    office: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with small_disk(tmp_path / "backups-disk", size="64k") as disk:
+        fill(disk)
+        monkeypatch.setenv(FOLDER_VARIABLE, str(disk))
+        before = fingerprint(disk)
+        result = office("units", "list")  # a new backup folder: today's backup is due
+        assert result.code == 0 and "Tỉnh Vĩnh Long" in result.out
+        assert result.err == (f"Lưu ý: Chưa sao lưu được bản hằng ngày: Ổ đĩa chứa '{disk}' đã đầy: hãy giải phóng "
+                              "bớt dung lượng rồi thử lại. Chưa có gì bị thay đổi.\n")  # one line, no English
+        assert fingerprint(disk) == before
 
 
 def test_a_backup_into_a_full_folder_names_that_disk(office: Cli, tmp_path: Path, folder: Path) -> None:
