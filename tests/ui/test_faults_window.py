@@ -6,6 +6,7 @@ nothing on disk (see tests/faults.py for how the faults are made).
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sqlite3
 from datetime import date
@@ -173,3 +174,10 @@ def test_an_immutable_database_is_shown_and_a_write_refused(
         finally:
             context.close()
         assert fingerprint(tmp_path) == before
+
+
+def test_a_full_disk_under_a_file_the_window_writes_is_a_message_naming_it(context: AppContext) -> None:
+    target = "/media/usb/bao-cao.xlsx"
+    context.errors.report(OSError(errno.ENOSPC, "No space left on device", target))
+    assert context.errors.last_message == (f"Ổ đĩa chứa '{target}' đã đầy: hãy giải phóng bớt dung lượng rồi thử lại. "
+                                           "Chưa có gì bị thay đổi.")
