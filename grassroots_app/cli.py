@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import re
 import sys
@@ -55,6 +56,7 @@ from grassroots_app.services.recommendations import RecommendationView
 
 EXIT_BAD_INPUT = 2
 tr = Translator()
+logging.getLogger("grassroots_app").addHandler(logging.NullHandler())  # stderr gets Vietnamese, not log lines
 Handler = Callable[[argparse.Namespace, Database], None]
 FileHandler = Callable[[argparse.Namespace], None]  # works on the database file without opening it
 Writer = Callable[[ReportDocument, BinaryIO], None]

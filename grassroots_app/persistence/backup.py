@@ -395,7 +395,7 @@ def daily_backup(database: Database, now: datetime | None = None) -> Path | None
         database.backup_failure = error
         if isinstance(error, DamagedDatabase):
             database.damage = error  # known now: its writes are refused
-        log.info("The daily backup of %s failed: %s", path, error)
+        log.warning("The daily backup of %s failed: %s", path, error)
         return None
     except Exception as error:  # noqa: BLE001 - a missing daily backup must not keep the database closed
         log.warning("The daily backup of %s failed: %s", path, error)
