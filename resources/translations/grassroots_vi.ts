@@ -4027,5 +4027,41 @@ Chi tiết có trong tệp nhật ký:
       <source>The number of activities to show must be at least 1, not {limit}.</source>
       <translation>Số hoạt động cần hiển thị phải từ 1 trở lên, không phải {limit}.</translation>
     </message>
+    <message>
+      <source>'{path}' is write-protected and was made by an older Grassroots: it must be upgraded before use, which needs it writable. Nothing was changed.</source>
+      <translation>'{path}' đang bị chống ghi và được tạo bởi phiên bản Nắm cơ sở cũ hơn: cần nâng cấp trước khi dùng, mà muốn nâng cấp thì phải ghi được vào tệp. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>'{path}' is an empty file (0 bytes), not a database: perhaps a copy that failed. Choose the right file, or delete this one first.</source>
+      <translation>'{path}' là tệp rỗng (0 byte), không phải cơ sở dữ liệu: có thể là một lần sao chép bị hỏng. Hãy chọn đúng tệp, hoặc xóa tệp này trước.</translation>
+    </message>
+    <message>
+      <source>The disk holding '{path}' is full: free some space and try again. Nothing was changed.</source>
+      <translation>Ổ đĩa chứa '{path}' đã đầy: hãy giải phóng bớt dung lượng rồi thử lại. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>'{path}' is write-protected (the file, its folder or the drive): it can be read but not changed. Nothing was changed.</source>
+      <translation>'{path}' đang bị chống ghi (tệp, thư mục chứa nó hoặc ổ đĩa): chỉ đọc được, không sửa được. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>Cannot open '{path}': the file or its folder is missing, or this user may not open it.</source>
+      <translation>Không mở được '{path}': tệp hoặc thư mục chứa nó không tồn tại, hoặc người dùng này không có quyền mở.</translation>
+    </message>
+    <message>
+      <source>'{path}' is not a Grassroots database: it is not an SQLite database file.</source>
+      <translation>'{path}' không phải cơ sở dữ liệu của Nắm cơ sở: đây không phải tệp cơ sở dữ liệu SQLite.</translation>
+    </message>
+    <message>
+      <source>The database '{path}' is damaged ({reason}): nothing can be saved into it. Restore the newest good backup ('grassroots backups', then 'grassroots restore').</source>
+      <translation>Cơ sở dữ liệu '{path}' bị hỏng ({reason}): không thể lưu thêm gì vào đó. Hãy khôi phục bản sao lưu tốt mới nhất ('grassroots backups', rồi 'grassroots restore').</translation>
+    </message>
+    <message>
+      <source>Cannot read or write '{path}': the disk reported an error. Nothing was changed.</source>
+      <translation>Không đọc hoặc ghi được '{path}': ổ đĩa báo lỗi. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>The daily backup was not made: {reason}</source>
+      <translation>Chưa sao lưu được bản hằng ngày: {reason}</translation>
+    </message>
   </context>
 </TS>
