@@ -139,14 +139,31 @@ _STATUS_SYNONYMS: dict[CadreStatus, tuple[str, ...]] = {
 YES_WORD = "x"
 _YES = {"x", "co", "1", "yes", "true", "dung", "v"}
 _NO = {"", "khong", "0", "no", "false", "-"}
-_DATE_PATTERN = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
-_ISO_PATTERN = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_PATTERN = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})")
+_ISO_PATTERN = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_SERIAL = re.compile(r"[0-9]{1,7}")  # ASCII digits only: '²' and '①' are digits to str.isdigit, not to int()
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+
+
+# The error values a spreadsheet shows in a cell whose formula failed.
+ERROR_CODES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                         "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+FLAG_KEYS = frozenset({"remote", "standing", "committee", "party_member"})  # the columns that take TRUE/FALSE
+
+
+@dataclass(frozen=True)
+class ErrorValue:
+    """A cell holding a spreadsheet error (#REF!, #N/A) instead of a value."""
+
+    code: str
 
 
 def cell_text(value: object) -> str:
     """Return a cell as NFC text: whole numbers without '.0', dates as dd/mm/yyyy, nothing as ''."""
     if value is None:
         return ""
+    if isinstance(value, ErrorValue):
+        return value.code
     if isinstance(value, bool):
         return YES_WORD if value else ""
     if isinstance(value, float) and value.is_integer():
@@ -161,27 +178,35 @@ def cell_text(value: object) -> str:
 def parse_date(value: object) -> date | None:
     """Return a date from a date cell, an Excel serial, dd/mm/yyyy or yyyy-mm-dd; None for an empty cell."""
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
-        return value
+        return _in_range(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 2_958_466:  # up to 31/12/9999
-            return EXCEL_EPOCH + timedelta(days=int(value))
+            return _in_range(EXCEL_EPOCH + timedelta(days=int(value)))
         raise _not_a_date(value)
     text = cell_text(value)
     if not text:
         return None
-    if text.isdigit():
+    if _SERIAL.fullmatch(text):
         return parse_date(int(text))
     for pattern, order in ((_DATE_PATTERN, (2, 1, 0)), (_ISO_PATTERN, (0, 1, 2))):
         match = pattern.fullmatch(text)
         if match:
             numbers = [int(part) for part in match.groups()]
             try:
-                return date(numbers[order[0]], numbers[order[1]], numbers[order[2]])
+                return _in_range(date(numbers[order[0]], numbers[order[1]], numbers[order[2]]))
             except ValueError:
                 raise _not_a_date(text) from None
     raise _not_a_date(text)
+
+
+def _in_range(day: date) -> date:
+    """Return a day between 1900 and 2100; refuse one outside (a typo such as 0202 or 9999)."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInput(N_("The date {value} is outside the years {first} to {last}."),
+                           value=day.strftime("%d/%m/%Y"), first=FIRST_DAY.year, last=LAST_DAY.year)
+    return day
 
 
 def _not_a_date(value: object) -> InvalidInput:
@@ -201,8 +226,8 @@ def parse_count(value: object) -> int | None:
     text = cell_text(value)
     if not text:
         return None
-    digits = re.sub(r"(?<=\d)[.,\s](?=\d{3}(\D|$))", "", text)
-    if re.fullmatch(r"-?\d+", digits):
+    digits = re.sub(r"(?<=[0-9])[.,\s](?=[0-9]{3}([^0-9]|$))", "", text)
+    if re.fullmatch(r"-?[0-9]{1,18}", digits):
         return int(digits)
     raise InvalidInput(N_("'{value}' is not a whole number."), value=text)
 

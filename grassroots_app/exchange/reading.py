@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl.utils import get_column_letter
 
@@ -18,9 +20,15 @@ from grassroots_app.domain.sheets import (
     Issue,
     Record,
     SheetSpec,
+    ERROR_CODES,
+    ErrorValue,
     cell_text,
     header_key,
 )
+from grassroots_app.exchange.sheet_scan import MAX_CELLS, MAX_ROWS, SheetScan, scan_workbook, too_large
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineSheet
 
 Row = tuple[int, list[object]]  # (row number, cell values from column A)
 _CSV_DELIMITERS = ",;\t"
@@ -28,10 +36,11 @@ _CSV_DELIMITERS = ",;\t"
 
 @dataclass(frozen=True)
 class RawSheet:
-    """A sheet as read: its name and its non-empty rows."""
+    """A sheet as read: its name, its non-empty rows, and whether the workbook hides it."""
 
     name: str
     rows: list[Row]
+    hidden: bool = False
 
 
 @dataclass
@@ -69,7 +78,11 @@ def read_file(path: Path) -> Workbook:
     unknown: list[RawSheet] = []
     for sheet in sheets:
         table = recognise(sheet)
-        if table is not None:
+        if table is not None and sheet.hidden:
+            workbook.issues.append(_sheet_issue(sheet.name, 1, InvalidInput(N_(
+                "The sheet is hidden in the workbook: show it (right-click a sheet tab, Unhide) to check it, "
+                "or delete it, then import again."))))
+        elif table is not None:
             workbook.tables.append(table)
         elif sheet.rows:
             unknown.append(sheet)
@@ -77,7 +90,7 @@ def read_file(path: Path) -> Workbook:
         workbook.issues.append(Issue(sheet.name, sheet.rows[0][0], "", "", "", InvalidInput(
             N_("No header row of a known sheet (units, clusters, cadres, assignments) was found in its first "
                "{rows} rows; the sheet is left aside."), rows=HEADER_SEARCH_ROWS), warning=bool(workbook.tables)))
-    if not workbook.tables and not unknown:
+    if not workbook.tables and not unknown and not workbook.issues:
         workbook.issues.append(_sheet_issue(path.name, 1, InvalidInput(N_("The file holds no data."))))
     return workbook
 
@@ -88,21 +101,40 @@ def _sheet_issue(sheet: str, row: int, error: DomainError, column: str = "", let
 
 def _read_workbook(path: Path) -> list[RawSheet]:
     """Return every sheet of a workbook (.xlsx, .xlsm, .xls, .ods), merged cells filled with their first value."""
-    from python_calamine import CalamineError, CalamineWorkbook
+    from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
+    scans = scan_workbook(path) if zipfile.is_zipfile(path) else {}
     try:
         workbook = CalamineWorkbook.from_path(str(path))
+        hidden = {sheet.name for sheet in workbook.sheets_metadata if sheet.visible != SheetVisibleEnum.Visible}
         sheets = []
         for name in workbook.sheet_names:
-            sheet = workbook.get_sheet_by_name(name)
-            grid = sheet.to_python(skip_empty_area=False)
-            _fill_merged(grid, sheet.merged_cell_ranges or [])
+            scan = scans.get(name, SheetScan())
+            grid = _grid(workbook.get_sheet_by_name(name), scan)
             rows = [(number, values) for number, values in enumerate(grid, start=1) if _filled(values)]
-            sheets.append(RawSheet(name, rows))
+            sheets.append(RawSheet(name, rows, name in hidden))
         return sheets
-    except (CalamineError, OSError, ValueError) as error:
+    except (CalamineError, OSError, ValueError, TypeError) as error:
         raise InvalidInput(N_("'{path}' cannot be read as an Excel workbook: {reason}."),
                            path=path.name, reason=str(error)) from error
+
+
+def _grid(sheet: CalamineSheet, scan: SheetScan) -> list[list[object]]:
+    """Return a sheet's rows from A1 to its last filled cell, read lazily, error cells and merged cells filled."""
+    height, width = sheet.end[0] + 1 if sheet.end else 0, sheet.end[1] + 1 if sheet.end else 0
+    if height > MAX_ROWS or height * width > MAX_CELLS:  # a format the scan could not look into (.xls)
+        raise too_large(sheet.name, height, width)
+    padding = [""] * (sheet.start[1] if sheet.start else 0)
+    grid = [padding + list(values) for values in sheet.iter_rows()]
+    for (row, column), code in scan.errors.items():
+        if row < len(grid) and column < len(grid[row]):
+            grid[row][column] = ErrorValue(code)
+    _fill_merged(grid, sheet.merged_cell_ranges or [])
+    for values in grid:
+        for column, value in enumerate(values):
+            if isinstance(value, str) and value.strip() in ERROR_CODES:
+                values[column] = ErrorValue(value.strip())
+    return grid
 
 
 def _filled(values: Iterable[object]) -> bool:
@@ -110,11 +142,13 @@ def _filled(values: Iterable[object]) -> bool:
 
 
 def _fill_merged(grid: list[list[object]], merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
-    """Copy each merged range's value (its first cell's) into every cell of the range, in place."""
+    """Copy each merged range's value (its first cell's) into every cell of the range within the data, in place."""
+    width = max(map(len, grid), default=0)
     for (first_row, first_col), (last_row, last_col) in merged:
         if first_row >= len(grid) or first_col >= len(grid[first_row]):
             continue
         value = grid[first_row][first_col]
+        last_col = min(last_col, width - 1)
         for row in grid[first_row:last_row + 1]:
             row.extend([""] * (last_col + 1 - len(row)))
             for column in range(first_col, last_col + 1):

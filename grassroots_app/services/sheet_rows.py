@@ -8,7 +8,17 @@ from typing import TypeVar
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.legacy_text import recover
-from grassroots_app.domain.sheets import Cell, Fate, Issue, Record, RowOutcome, SheetSpec, cell_text
+from grassroots_app.domain.sheets import (
+    FLAG_KEYS,
+    Cell,
+    ErrorValue,
+    Fate,
+    Issue,
+    Record,
+    RowOutcome,
+    SheetSpec,
+    cell_text,
+)
 
 T = TypeVar("T")
 LABEL_KEYS = ("name", "cadre", "target")  # what names a row until its handler settles it
@@ -29,7 +39,14 @@ class RowContext:
         self.outcome.label = next(filter(None, map(self.record.text, LABEL_KEYS)), "")
 
     def _recovered(self, key: str, cell: Cell) -> Cell:
-        """Return the cell with text typed in an old Vietnamese encoding converted to Unicode."""
+        """Return the cell with text typed in an old Vietnamese encoding converted to Unicode; refuse odd cells."""
+        if isinstance(cell.value, ErrorValue):
+            self._add(key, cell, InvalidInput(N_("The cell holds the spreadsheet error {code} instead of a value; "
+                                                 "correct the formula or type the value."), code=cell.value.code))
+            return Cell(None, cell.letter)
+        if isinstance(cell.value, bool) and key not in FLAG_KEYS:
+            self._add(key, cell, InvalidInput(N_("The cell holds TRUE or FALSE where text or a number is expected.")))
+            return Cell(None, cell.letter)
         if not isinstance(cell.value, str):
             return cell
         try:
@@ -58,7 +75,8 @@ class RowContext:
     def _add(self, key: str, cell: Cell | None, error: DomainError, warning: bool = False) -> None:
         column = self.spec.column(key).header
         letter = cell.letter if cell else ""
-        value = cell_text(cell.value) if cell else ""
+        value = ("TRUE" if cell.value else "FALSE") if cell and isinstance(cell.value, bool) else (
+            cell_text(cell.value) if cell else "")
         self.outcome.issues.append(Issue(self.sheet, self.outcome.row, column, letter, value, error, warning))
         if not warning:
             self.outcome.fate = Fate.ERROR
@@ -72,6 +90,11 @@ class RowContext:
         except DomainError as error:
             self.issue(key, error)
             return None
+
+    def fail(self, error: DomainError) -> None:
+        """Record a problem of the row as a whole (no one column is to blame)."""
+        self.outcome.issues.append(Issue(self.sheet, self.outcome.row, "", "", "", error))
+        self.outcome.fate = Fate.ERROR
 
     def stop_if_failed(self) -> None:
         """Stop with this row when one of its cells was bad."""

@@ -17,6 +17,9 @@ from grassroots_app.services import timeline
 from grassroots_app.services.setup import require_settings
 
 PATH_SEPARATOR = "/"
+# Households, people or party members of one unit: Viet Nam as a whole counts about 101 million people, so a
+# larger count is a typo (or a cell read wrongly), and it stays far inside SQLite's 64-bit integers.
+MAX_COUNT = 150_000_000
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def get_unit(uow: UnitOfWork, unit_id: str) -> Unit:
 
 
 def check_attributes(attributes: UnitAttributes) -> None:
-    """Refuse negative counts of households, people or party members."""
+    """Refuse negative or implausibly large counts of households, people or party members."""
     for message, value in (
         (N_("The number of households cannot be negative."), attributes.households),
         (N_("The population cannot be negative."), attributes.population),
@@ -55,6 +58,9 @@ def check_attributes(attributes: UnitAttributes) -> None:
     ):
         if value is not None and value < 0:
             raise InvalidInput(message)
+        if value is not None and value > MAX_COUNT:
+            raise InvalidInput(N_("{value} is more than any unit can count (at most {limit})."),
+                               value=value, limit=f"{MAX_COUNT:,}".replace(",", "."))
 
 
 def check_code(code: str | None, holder: Unit | None, unit_id: str | None) -> str | None:
