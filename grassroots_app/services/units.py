@@ -11,7 +11,7 @@ from grassroots_app.domain import hierarchy
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Assignment, Level, Period, Preset, Unit, UnitAttributes, new_id
-from grassroots_app.domain.text import fold, nfc
+from grassroots_app.domain.text import CODE_LENGTH, TextField, clean_text, fold, nfc
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import timeline
 from grassroots_app.services.setup import require_settings
@@ -64,8 +64,8 @@ def check_attributes(attributes: UnitAttributes) -> None:
 
 
 def check_code(code: str | None, holder: Unit | None, unit_id: str | None) -> str | None:
-    """Return the official code cleaned (None when empty), or refuse one that another unit holds."""
-    cleaned = (code or "").strip() or None
+    """Return the official code cleaned (None when empty), or refuse a bad one or one that another unit holds."""
+    cleaned = clean_text(code or "", CODE_LENGTH, TextField.CODE) or None
     if cleaned is not None and holder is not None and holder.id != unit_id:
         raise RuleViolation(
             N_("The official code {code} already belongs to '{name}'."), code=cleaned, name=holder.name
@@ -74,7 +74,7 @@ def check_code(code: str | None, holder: Unit | None, unit_id: str | None) -> st
 
 
 def _clean_code(uow: UnitOfWork, code: str | None, unit_id: str | None) -> str | None:
-    cleaned = (code or "").strip() or None
+    cleaned = clean_text(code or "", CODE_LENGTH, TextField.CODE) or None
     return check_code(cleaned, uow.units.by_code(cleaned) if cleaned else None, unit_id)
 
 
