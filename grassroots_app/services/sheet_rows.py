@@ -72,6 +72,10 @@ class RowContext:
         """Record a problem in one column of the row."""
         self._add(key, self.record.cells.get(key), error)
 
+    def note(self, key: str, error: DomainError) -> None:
+        """Record what the import did with one column of the row that the clerk should know (not an error)."""
+        self._add(key, self.record.cells.get(key), error, warning=True)
+
     def _add(self, key: str, cell: Cell | None, error: DomainError, warning: bool = False) -> None:
         column = self.spec.column(key).header
         letter = cell.letter if cell else ""
