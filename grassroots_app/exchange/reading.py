@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from openpyxl.utils import get_column_letter
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
+from grassroots_app.domain.legacy_text import recover
 from grassroots_app.domain.sheets import (
     HEADER_SEARCH_ROWS,
     SHEETS,
@@ -25,6 +26,7 @@ from grassroots_app.domain.sheets import (
     cell_text,
     header_key,
 )
+from grassroots_app.exchange.decoding import decode_csv
 from grassroots_app.exchange.sheet_scan import MAX_CELLS, MAX_ROWS, SheetScan, scan_workbook, too_large
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ class Workbook:
 
     tables: list[Table] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-    decoded_as: str = "utf-8"
+    decoded_as: str = "UTF-8"
 
 
 def read_file(path: Path) -> Workbook:
@@ -68,13 +70,16 @@ def read_file(path: Path) -> Workbook:
     if not path.is_file():
         raise InvalidInput(N_("The file '{path}' does not exist."), path=str(path))
     if suffix in {".xlsx", ".xlsm", ".xls", ".ods"}:
-        sheets, encoding = _read_workbook(path), "utf-8"
+        sheets, encoding = _read_workbook(path), "UTF-8"
     elif suffix in {".csv", ".txt"}:
         sheet, encoding = _read_csv(path)
         sheets = [sheet]
     else:
         raise InvalidInput(N_("'{path}' is not a spreadsheet (.xlsx, .xls, .ods) or .csv file."), path=path.name)
     workbook = Workbook(decoded_as=encoding)
+    if encoding not in ("UTF-8", "UTF-16", "UTF-32"):
+        workbook.issues.append(Issue(path.name, 1, "", "", "", InvalidInput(
+            N_("The file is not in Unicode: it was read as {encoding} text."), encoding=encoding), warning=True))
     unknown: list[RawSheet] = []
     for sheet in sheets:
         table = recognise(sheet)
@@ -130,11 +135,14 @@ def _grid(sheet: CalamineSheet, scan: SheetScan) -> list[list[object]]:
         if row < len(grid) and column < len(grid[row]):
             grid[row][column] = ErrorValue(code)
     _fill_merged(grid, sheet.merged_cell_ranges or [])
-    for values in grid:
-        for column, value in enumerate(values):
-            if isinstance(value, str) and value.strip() in ERROR_CODES:
-                values[column] = ErrorValue(value.strip())
-    return grid
+    return [[_error_or_value(value) for value in values] for values in grid]
+
+
+def _error_or_value(value: object) -> object:
+    """Return a cell reading as a spreadsheet error ('#N/A' kept as text by a CSV export) as that error."""
+    if isinstance(value, str) and value.strip() in ERROR_CODES:
+        return ErrorValue(value.strip())
+    return value
 
 
 def _filled(values: Iterable[object]) -> bool:
@@ -157,19 +165,19 @@ def _fill_merged(grid: list[list[object]], merged: list[tuple[tuple[int, int], t
 
 
 def _read_csv(path: Path) -> tuple[RawSheet, str]:
-    """Return a CSV file's rows (UTF-8 with or without BOM; else Windows-1252) and the encoding used."""
-    data = path.read_bytes()
-    try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+    """Return a CSV file's rows and the encoding they were read in."""
+    text, encoding = decode_csv(path.read_bytes(), path.name)
     sample = text[:8192]
     delimiter = max(_CSV_DELIMITERS, key=sample.count) if sample else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[Row] = []
-    for values in reader:
-        if _filled(values):
-            rows.append((reader.line_num, list(values)))
+    try:
+        for values in reader:
+            if _filled(values):
+                rows.append((reader.line_num, [_error_or_value(value) for value in values]))
+    except csv.Error as error:
+        raise InvalidInput(N_("'{path}' cannot be read as a CSV file near line {line}: {reason}."),
+                           path=path.name, line=reader.line_num, reason=str(error)) from error
     return RawSheet(path.stem, rows), encoding
 
 
@@ -185,7 +193,7 @@ def _header_columns(spec: SheetSpec, values: list[object]) -> dict[str, int]:
     """Return {column key: index} of the headers of a spec found among the values (first one wins)."""
     found: dict[str, int] = {}
     for index, value in enumerate(values):
-        key = header_key(cell_text(value))
+        key = header_key(_header_text(value))
         if not key:
             continue
         for column in spec.columns:
@@ -193,6 +201,16 @@ def _header_columns(spec: SheetSpec, values: list[object]) -> dict[str, int]:
                 found[column.key] = index
                 break
     return found
+
+
+def _header_text(value: object) -> str:
+    """Return a header cell's text, converted when typed in an old Vietnamese encoding ("Tªn ®¬n vÞ")."""
+    text = cell_text(value)
+    try:
+        found = recover(text)
+    except DomainError:
+        return text
+    return found.text if found else text
 
 
 def _score(spec: SheetSpec, columns: dict[str, int]) -> tuple[int, int]:
