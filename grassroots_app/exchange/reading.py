@@ -18,6 +18,7 @@ from grassroots_app.domain.sheets import (
     HEADER_SEARCH_ROWS,
     SHEETS,
     Cell,
+    Column,
     Issue,
     Record,
     SheetSpec,
@@ -213,6 +214,17 @@ def _header_text(value: object) -> str:
     return found.text if found else text
 
 
+def _repeated_headers(spec: SheetSpec, values: list[object]) -> dict[Column, list[int]]:
+    """Return the columns of a spec whose header the row holds more than once, with their indexes."""
+    seen: dict[Column, list[int]] = {}
+    for index, value in enumerate(values):
+        key = header_key(_header_text(value))
+        column = next((column for column in spec.columns if key and key in column.names()), None)
+        if column is not None:
+            seen.setdefault(column, []).append(index)
+    return {column: indexes for column, indexes in seen.items() if len(indexes) > 1}
+
+
 def _score(spec: SheetSpec, columns: dict[str, int]) -> tuple[int, int]:
     """Rank a header reading: required columns found first, then all columns found."""
     return sum(1 for column in spec.columns if column.required and column.key in columns), len(columns)
@@ -244,6 +256,11 @@ def recognise(sheet: RawSheet) -> Table | None:
             table.issues.append(_sheet_issue(sheet.name, header_row, InvalidInput(
                 N_("The required column '{column}' is missing from the header row."), column=column.header),
                 column=column.header))
+    for column, indexes in _repeated_headers(spec, header_values).items():
+        table.issues.append(_sheet_issue(sheet.name, header_row, InvalidInput(
+            N_("The header row has the column '{column}' more than once (columns {letters}); keep one."),
+            column=column.header, letters=", ".join(get_column_letter(index + 1) for index in indexes)),
+            column=column.header, letter=get_column_letter(indexes[1] + 1)))
     letters = {key: get_column_letter(index + 1) for key, index in columns.items()}
     for number, values in sheet.rows[position + 1:]:
         if values == header_values:  # the header repeated on a printed page

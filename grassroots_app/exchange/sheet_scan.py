@@ -47,6 +47,9 @@ def scan_workbook(path: Path) -> dict[str, SheetScan]:
     """Return each sheet's extent and error cells; refuse a sheet too large to read, naming it."""
     try:
         with zipfile.ZipFile(path) as archive:
+            if any(info.file_size > MAX_PART_BYTES for info in archive.infolist()):
+                raise InvalidInput(N_("'{path}' unpacks to more than {limit} MB: it is not an exchange workbook."),
+                                   path=path.name, limit=MAX_PART_BYTES // (1024 * 1024))
             if "content.xml" in archive.NameToInfo and "xl/workbook.xml" not in archive.NameToInfo:
                 return _scan_ods(archive)
             return {name: _scan_sheet(archive, name, part) for name, part in _sheet_parts(archive)}
