@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, register_labels
@@ -103,6 +105,7 @@ class TextField(str, Labelled):
     BODY = "body"
     CONTENT = "content"
     ANSWER = "answer"
+    CELL = "cell"
 
 
 register_labels(
@@ -123,23 +126,36 @@ register_labels(
         (TextField.BODY, N_("body it is forwarded to")),
         (TextField.CONTENT, N_("content")),
         (TextField.ANSWER, N_("answer")),
+        (TextField.CELL, N_("cell text")),
     ]
 )
 
-# Control and format characters (NUL, BEL, ESC, zero-width spaces, bidirectional marks), lone surrogates, and the
-# replacement character a broken decoding leaves: none belongs in a name or a note, and several break exports.
-_INVISIBLE = frozenset(("Cc", "Cf", "Cs"))
+# Control and format characters (NUL, BEL, ESC, VT, zero-width spaces, BOM, bidirectional marks, soft hyphen), lone
+# surrogates, and the replacement character a broken decoding leaves: none belongs in a name or a note, and several
+# break exports. Tabs and line breaks are spaces.
+_ALLOWED_CONTROLS = "\t\n\r"
+
+
+@functools.cache
+def _forbidden() -> re.Pattern[str]:
+    """Return the pattern of the characters no text may hold (built on first use: it reads the Unicode tables)."""
+    chars = [chr(code) for code in range(sys.maxunicode + 1)
+             if unicodedata.category(chr(code)) in ("Cc", "Cf", "Cs") and chr(code) not in _ALLOWED_CONTROLS]
+    return re.compile("[" + re.escape("".join(chars)) + "\ufffd]")
+
+
+def check_characters(value: str, field: TextField) -> None:
+    """Refuse text holding a control, format or invisible character, naming the field and the character."""
+    found = _forbidden().search(value)
+    if found is not None:
+        raise InvalidInput(N_("The {field} holds an invisible or control character (U+{code}); retype it."),
+                           field=field, code=f"{ord(found[0]):04X}")
 
 
 def clean_text(value: str, limit: int, field: TextField) -> str:
     """Return the text NFC-normalized on one line; refuse control or invisible characters and overlong text."""
+    check_characters(value, field)
     cleaned = nfc(value)
-    for char in cleaned:
-        if unicodedata.category(char) in _INVISIBLE or char == "\ufffd":
-            raise InvalidInput(
-                N_("The {field} holds an invisible or control character (U+{code}); retype it."),
-                field=field, code=f"{ord(char):04X}",
-            )
     if len(cleaned) > limit:
         raise InvalidInput(
             N_("The {field} is longer than {limit} characters ({length})."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
@@ -18,6 +19,8 @@ _BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
 # Windows-1258 (Vietnamese) and Windows-1252 (Western: what TCVN3 and VNI fonts store) in that order.
 _EIGHT_BIT = (("cp1258", "Windows-1258"), ("cp1252", "Windows-1252"))
 _SAMPLE = 64 * 1024
+# A well-formed multi-byte UTF-8 sequence: 8-bit legacy text seldom holds one, UTF-8 text holds many.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def decode_csv(data: bytes, name: str) -> tuple[str, str]:
@@ -29,7 +32,10 @@ def decode_csv(data: bytes, name: str) -> tuple[str, str]:
         return _without_bom(data, name)
     try:
         return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if len(_UTF8_SEQUENCE.findall(data)) > data.decode("utf-8", errors="replace").count("\ufffd"):
+            raise InvalidInput(N_("'{path}' is UTF-8 text with bytes that are not UTF-8 on line {line}; save it "
+                                  "again as 'CSV UTF-8'."), path=name, line=data.count(b"\n", 0, error.start) + 1) from None
         return _eight_bit(data, name)
 
 

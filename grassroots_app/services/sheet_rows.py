@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.legacy_text import recover
+from grassroots_app.domain.text import TextField, check_characters
 from grassroots_app.domain.sheets import (
     FLAG_KEYS,
     Cell,
@@ -51,6 +52,7 @@ class RowContext:
             return cell
         try:
             found = recover(cell.value)
+            check_characters(found.text if found else cell.value, TextField.CELL)
         except DomainError as error:
             self._add(key, cell, error)
             return Cell(None, cell.letter)

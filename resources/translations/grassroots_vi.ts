@@ -4099,5 +4099,21 @@ Chi tiết có trong tệp nhật ký:
       <source>{value} is more than any unit can count (at most {limit}).</source>
       <translation>{value} lớn hơn mọi số liệu một đơn vị có thể có (tối đa {limit}).</translation>
     </message>
+    <message>
+      <source>cell text</source>
+      <translation>nội dung ô</translation>
+    </message>
+    <message>
+      <source>'{path}' is UTF-8 text with bytes that are not UTF-8 on line {line}; save it again as 'CSV UTF-8'.</source>
+      <translation>'{path}' là văn bản UTF-8 nhưng có byte không hợp lệ ở dòng {line}; hãy lưu lại tệp dưới dạng 'CSV UTF-8'.</translation>
+    </message>
+    <message>
+      <source>The header row has the column '{column}' more than once (columns {letters}); keep one.</source>
+      <translation>Dòng tên cột có cột '{column}' nhiều hơn một lần (các cột {letters}); hãy chỉ giữ một.</translation>
+    </message>
+    <message>
+      <source>'{path}' unpacks to more than {limit} MB: it is not an exchange workbook.</source>
+      <translation>'{path}' khi giải nén lớn hơn {limit} MB: đây không phải là tệp trao đổi dữ liệu.</translation>
+    </message>
   </context>
 </TS>
