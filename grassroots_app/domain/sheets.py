@@ -10,7 +10,16 @@ from typing import TypeVar
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.model import CadreStatus, Gender, Level, Tier
-from grassroots_app.domain.text import fold, nfc
+from grassroots_app.domain.text import (
+    CODE_LENGTH,
+    DECISION_LENGTH,
+    KIND_LENGTH,
+    NAME_LENGTH,
+    NOTE_LENGTH,
+    PHONE_LENGTH,
+    fold,
+    nfc,
+)
 
 T = TypeVar("T")
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 01/01/1900 (Excel's 1900 leap-year bug included)
@@ -36,6 +45,7 @@ class Column:
     required: bool = False
     aliases: tuple[str, ...] = ()
     width: int = 16
+    limit: int | None = None  # the longest text the column may hold (its database column's size)
 
     def names(self) -> set[str]:
         """Return the folded headers this column is recognised by."""
@@ -66,10 +76,11 @@ UNITS = SheetSpec(SheetKind.UNITS, "Đơn vị", ("Đơn vị hành chính", "Do
     Column(ID, "Mã định danh", aliases=("ID", "Mã hệ thống"), width=38),
     Column("parent", "Đơn vị cấp trên", aliases=("Cấp trên", "Thuộc", "Trực thuộc"), width=44),
     Column("parent_code", "Mã đơn vị cấp trên", aliases=("Mã cấp trên",), width=12),
-    Column("name", "Tên đơn vị", required=True, aliases=("Tên", "Tên địa bàn", "Tên thôn, tổ"), width=28),
+    Column("name", "Tên đơn vị", required=True, aliases=("Tên", "Tên địa bàn", "Tên thôn, tổ"), width=28,
+           limit=NAME_LENGTH),
     Column("level", "Cấp", aliases=("Cấp hành chính",), width=8),
-    Column("kind", "Loại", aliases=("Loại đơn vị",), width=14),
-    Column("code", "Mã đơn vị", aliases=("Mã", "Mã số", "Mã hành chính"), width=10),
+    Column("kind", "Loại", aliases=("Loại đơn vị",), width=14, limit=KIND_LENGTH),
+    Column("code", "Mã đơn vị", aliases=("Mã", "Mã số", "Mã hành chính"), width=10, limit=CODE_LENGTH),
     Column("start", "Từ ngày", aliases=("Ngày thành lập",), width=12),
     Column("remote", "Vùng sâu, vùng xa", aliases=("Vùng sâu",), width=10),
     Column("households", "Số hộ", width=9),
@@ -78,7 +89,7 @@ UNITS = SheetSpec(SheetKind.UNITS, "Đơn vị", ("Đơn vị hành chính", "Do
 ))
 CLUSTERS = SheetSpec(SheetKind.CLUSTERS, "Cụm", ("Cụm xã", "Cum"), (
     Column(ID, "Mã cụm", aliases=("Mã định danh cụm",), width=38),
-    Column("name", "Tên cụm", required=True, width=18),
+    Column("name", "Tên cụm", required=True, width=18, limit=NAME_LENGTH),
     Column("parent", "Thuộc", required=True, aliases=("Đơn vị cấp trên", "Cấp trên"), width=30),
     Column("start", "Cụm từ ngày", aliases=("Ngày thành lập cụm",), width=12),
     Column("commune", "Xã, phường trong cụm", aliases=("Xã", "Xã, phường", "Xã trong cụm"), width=40),
@@ -87,16 +98,17 @@ CLUSTERS = SheetSpec(SheetKind.CLUSTERS, "Cụm", ("Cụm xã", "Cum"), (
 ))
 CADRES = SheetSpec(SheetKind.CADRES, "Cán bộ", ("Can bo", "Danh sách cán bộ"), (
     Column(ID, "Mã định danh", aliases=("ID", "Mã cán bộ"), width=38),
-    Column("name", "Họ và tên", required=True, aliases=("Họ tên", "Tên cán bộ"), width=24),
+    Column("name", "Họ và tên", required=True, aliases=("Họ tên", "Tên cán bộ"), width=24,
+           limit=NAME_LENGTH),
     Column("birth_year", "Năm sinh", width=9),
     Column("gender", "Giới tính", width=9),
     Column("tier", "Cấp công tác", required=True, aliases=("Cán bộ cấp",), width=11),
-    Column("position", "Chức vụ", width=24),
-    Column("workplace", "Nơi công tác", aliases=("Đơn vị công tác",), width=24),
+    Column("position", "Chức vụ", width=24, limit=NAME_LENGTH),
+    Column("workplace", "Nơi công tác", aliases=("Đơn vị công tác",), width=24, limit=NAME_LENGTH),
     Column("standing", "Ủy viên Ban Thường vụ", aliases=("Ủy viên BTV", "UV BTV"), width=10),
     Column("committee", "Cấp ủy viên", aliases=("Cấp ủy",), width=10),
     Column("party_member", "Đảng viên", width=10),
-    Column("phone", "Điện thoại", aliases=("Số điện thoại",), width=13),
+    Column("phone", "Điện thoại", aliases=("Số điện thoại",), width=13, limit=PHONE_LENGTH),
     Column("status", "Tình trạng", aliases=("Trạng thái",), width=14),
     Column("status_date", "Ngày thôi công tác", aliases=("Ngày nghỉ",), width=12),
     Column("home", "Nơi cư trú", aliases=("Địa bàn cư trú",), width=36),
@@ -107,13 +119,14 @@ ASSIGNMENTS = SheetSpec(SheetKind.ASSIGNMENTS, "Phân công", ("Phan cong", "Ph�
     Column("cadre", "Cán bộ", aliases=("Họ và tên", "Họ tên", "Cán bộ phụ trách"), width=24),
     Column("target", "Địa bàn phụ trách", aliases=("Địa bàn", "Phụ trách"), width=44),
     Column("target_code", "Mã địa bàn", width=12),
-    Column("role", "Vai trò", aliases=("Nhiệm vụ",), width=30),
+    Column("role", "Vai trò", aliases=("Nhiệm vụ",), width=30, limit=NAME_LENGTH),
     Column("start", "Từ ngày", required=True, aliases=("Ngày bắt đầu",), width=12),
     Column("end", "Đến ngày", aliases=("Ngày kết thúc",), width=12),
-    Column("decision", "Số quyết định", aliases=("Quyết định", "Số QĐ"), width=14),
+    Column("decision", "Số quyết định", aliases=("Quyết định", "Số QĐ"), width=14,
+           limit=DECISION_LENGTH),
     Column("decision_date", "Ngày quyết định", aliases=("Ngày QĐ",), width=12),
-    Column("note", "Ghi chú", width=24),
-    Column("end_reason", "Lý do kết thúc", width=24),
+    Column("note", "Ghi chú", width=24, limit=NOTE_LENGTH),
+    Column("end_reason", "Lý do kết thúc", width=24, limit=NOTE_LENGTH),
 ))
 SHEETS: tuple[SheetSpec, ...] = (UNITS, CLUSTERS, CADRES, ASSIGNMENTS)
 
@@ -153,9 +166,14 @@ FLAG_KEYS = frozenset({"remote", "standing", "committee", "party_member"})  # th
 
 @dataclass(frozen=True)
 class ErrorValue:
-    """A cell holding a spreadsheet error (#REF!, #N/A) instead of a value."""
+    """A cell holding a spreadsheet error (#REF!, #N/A), or a formula saved without its value ('=A1*2')."""
 
     code: str
+
+    @property
+    def uncalculated(self) -> bool:
+        """Return whether the cell is a formula whose value was never calculated."""
+        return self.code.startswith("=")
 
 
 def cell_text(value: object) -> str:

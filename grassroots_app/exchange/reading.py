@@ -132,9 +132,10 @@ def _grid(sheet: CalamineSheet, scan: SheetScan) -> list[list[object]]:
         raise too_large(sheet.name, height, width)
     padding = [""] * (sheet.start[1] if sheet.start else 0)
     grid = [padding + list(values) for values in sheet.iter_rows()]
-    for (row, column), code in scan.errors.items():
-        if row < len(grid) and column < len(grid[row]):
-            grid[row][column] = ErrorValue(code)
+    for (row, column), code in scan.errors.items():  # within the extent the scan checked
+        grid.extend([] for _ in range(row + 1 - len(grid)))
+        grid[row].extend([""] * (column + 1 - len(grid[row])))
+        grid[row][column] = ErrorValue(code)
     _fill_merged(grid, sheet.merged_cell_ranges or [])
     return [[_error_or_value(value) for value in values] for values in grid]
 

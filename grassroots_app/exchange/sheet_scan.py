@@ -31,6 +31,9 @@ _TAG = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s/>])([^>]*?)(/?)>")
 _REF = re.compile(rb"""\br\s*=\s*["']([A-Z]{0,3})(\d*)["']""")
 _ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt\s*=\s*[\"']e[\"'][^>/]*)>(.*?)</(?:\w+:)?c>", re.DOTALL)
 _ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>/]*)>(.*?)</(?:\w+:)?c>", re.DOTALL)
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)")
+_FILLED_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 
 
@@ -40,7 +43,7 @@ class SheetScan:
 
     rows: int = 0
     columns: int = 0
-    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column), 0-based -> '#REF!'
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column), 0-based -> '#REF!' or '=A1*2'
 
 
 def scan_workbook(path: Path) -> dict[str, SheetScan]:
@@ -130,11 +133,20 @@ def _scan_tags(data: bytes, scan: SheetScan, row: int, column: int) -> tuple[int
 
 
 def _scan_errors(data: bytes, scan: SheetScan) -> None:
+    """Record the cells holding an error value, and the formulas saved without their value ('=' and the formula)."""
     for attributes, content in _ERROR_CELL.findall(data):
         ref, value = _REF.search(attributes), _VALUE.search(content)
         if ref and ref[1] and ref[2]:
             where = (int(ref[2]) - 1, column_index_from_string(ref[1].decode()) - 1)
             scan.errors[where] = html.unescape(value[1].decode("utf-8", "replace")) if value else "#VALUE!"
+    if b"<f" not in data and b":f" not in data:
+        return
+    for attributes, content in _CELL.findall(data):
+        ref = _REF.search(attributes)
+        if ref and ref[1] and ref[2] and _FORMULA.search(content) and not _FILLED_VALUE.search(content):
+            formula = _FORMULA.search(content)[1]  # type: ignore[index]
+            where = (int(ref[2]) - 1, column_index_from_string(ref[1].decode()) - 1)
+            scan.errors[where] = "=" + html.unescape(formula.decode("utf-8", "replace"))[:60]
 
 
 def _scan_ods(archive: zipfile.ZipFile) -> dict[str, SheetScan]:

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.legacy_text import recover
-from grassroots_app.domain.text import TextField, check_characters
+from grassroots_app.domain.text import TextField, clean_text
 from grassroots_app.domain.sheets import (
     FLAG_KEYS,
     Cell,
@@ -23,6 +23,7 @@ from grassroots_app.domain.sheets import (
 
 T = TypeVar("T")
 LABEL_KEYS = ("name", "cadre", "target")  # what names a row until its handler settles it
+_UNLIMITED = 1 << 30  # paths and references: only their characters are checked, their parts are looked up
 
 
 class RowFailed(Exception):
@@ -42,8 +43,11 @@ class RowContext:
     def _recovered(self, key: str, cell: Cell) -> Cell:
         """Return the cell with text typed in an old Vietnamese encoding converted to Unicode; refuse odd cells."""
         if isinstance(cell.value, ErrorValue):
-            self._add(key, cell, InvalidInput(N_("The cell holds the spreadsheet error {code} instead of a value; "
-                                                 "correct the formula or type the value."), code=cell.value.code))
+            self._add(key, cell, InvalidInput(N_(
+                "The cell holds the formula {code}, whose value was never calculated; open the file in a spreadsheet "
+                "program, save it, and import it again.") if cell.value.uncalculated else N_(
+                "The cell holds the spreadsheet error {code} instead of a value; correct the formula or type the "
+                "value."), code=cell.value.code))
             return Cell(None, cell.letter)
         if isinstance(cell.value, bool) and key not in FLAG_KEYS:
             self._add(key, cell, InvalidInput(N_("The cell holds TRUE or FALSE where text or a number is expected.")))
@@ -52,7 +56,7 @@ class RowContext:
             return cell
         try:
             found = recover(cell.value)
-            check_characters(found.text if found else cell.value, TextField.CELL)
+            clean_text(found.text if found else cell.value, self.spec.column(key).limit or _UNLIMITED, TextField.CELL)
         except DomainError as error:
             self._add(key, cell, error)
             return Cell(None, cell.letter)

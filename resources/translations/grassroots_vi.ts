@@ -4115,5 +4115,9 @@ Chi tiết có trong tệp nhật ký:
       <source>'{path}' unpacks to more than {limit} MB: it is not an exchange workbook.</source>
       <translation>'{path}' khi giải nén lớn hơn {limit} MB: đây không phải là tệp trao đổi dữ liệu.</translation>
     </message>
+    <message>
+      <source>The cell holds the formula {code}, whose value was never calculated; open the file in a spreadsheet program, save it, and import it again.</source>
+      <translation>Ô chứa công thức {code} nhưng giá trị của nó chưa từng được tính; hãy mở tệp bằng chương trình bảng tính, lưu lại rồi nhập lại.</translation>
+    </message>
   </context>
 </TS>
