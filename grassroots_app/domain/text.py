@@ -152,13 +152,17 @@ def check_characters(value: str, field: TextField) -> None:
                            field=field, code=f"{ord(found[0]):04X}")
 
 
-def clean_text(value: str, limit: int, field: TextField) -> str:
-    """Return the text NFC-normalized on one line; refuse control or invisible characters and overlong text."""
+def check_text(value: str, limit: int, field: TextField) -> None:
+    """Refuse text holding a control or invisible character, or longer than the limit once normalized."""
     check_characters(value, field)
-    cleaned = nfc(value)
-    if len(cleaned) > limit:
+    if len(value) > limit and len(cleaned := nfc(value)) > limit:  # normalizing only ever shortens text
         raise InvalidInput(
             N_("The {field} is longer than {limit} characters ({length})."),
             field=field, limit=limit, length=len(cleaned),
         )
-    return cleaned
+
+
+def clean_text(value: str, limit: int, field: TextField) -> str:
+    """Return the text NFC-normalized on one line; refuse control or invisible characters and overlong text."""
+    check_text(value, limit, field)
+    return nfc(value)

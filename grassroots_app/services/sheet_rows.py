@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.legacy_text import recover
-from grassroots_app.domain.text import TextField, clean_text
+from grassroots_app.domain.text import TextField, check_text
 from grassroots_app.domain.sheets import (
     FLAG_KEYS,
     Cell,
@@ -56,7 +56,7 @@ class RowContext:
             return cell
         try:
             found = recover(cell.value)
-            clean_text(found.text if found else cell.value, self.spec.column(key).limit or _UNLIMITED, TextField.CELL)
+            check_text(found.text if found else cell.value, self.spec.column(key).limit or _UNLIMITED, TextField.CELL)
         except DomainError as error:
             self._add(key, cell, error)
             return Cell(None, cell.letter)
