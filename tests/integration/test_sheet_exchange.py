@@ -354,3 +354,24 @@ def test_a_hidden_sheet_of_notes_is_left_aside_with_a_word(area: Env, tmp_path: 
     book.save(tmp_path / "s.xlsx")
     report = run_import(area, tmp_path / "s.xlsx")
     assert report.committed and [(i.sheet, i.warning) for i in report.issues()] == [("Ghi chú", True)]
+
+
+def test_an_unexpected_failure_in_a_row_is_that_rows_error_and_is_logged(
+        area: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from grassroots_app.services import sheet_places
+    real = sheet_places.import_unit
+
+    def failing(job: sheet_places.Job, row: sheet_places.RowContext) -> None:
+        if row.text("name") == "Tổ 2":
+            raise KeyError("a case nobody foresaw")
+        real(job, row)
+
+    monkeypatch.setattr(sheet_import, "import_unit", failing)
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Tổ 1", "Tổ", None], [HAMLET, "Tổ 2", "Tổ", None]])
+    before = area.dump()
+    report = run_import(area, path)
+    assert not report.committed and [(o.row, o.fate) for o in report.outcomes] == [(2, Fate.NEW), (3, Fate.ERROR)]
+    assert [(e.sheet, e.row) for e in report.errors()] == [("Đơn vị", 3)]
+    assert "a case nobody foresaw" in report.errors()[0].error.render(str)
+    assert any(record.exc_info and "Row 3 of sheet 'Đơn vị'" in record.getMessage() for record in caplog.records)
+    assert area.dump() == before
