@@ -106,6 +106,7 @@ class TextField(str, Labelled):
     CONTENT = "content"
     ANSWER = "answer"
     CELL = "cell"
+    REPORT = "report"
 
 
 register_labels(
@@ -127,6 +128,7 @@ register_labels(
         (TextField.CONTENT, N_("content")),
         (TextField.ANSWER, N_("answer")),
         (TextField.CELL, N_("cell text")),
+        (TextField.REPORT, N_("report text")),
     ]
 )
 

@@ -11,7 +11,7 @@ from grassroots_app.domain import hierarchy
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Assignment, Level, Period, Preset, Unit, UnitAttributes, new_id
-from grassroots_app.domain.text import CODE_LENGTH, TextField, clean_text, fold, nfc
+from grassroots_app.domain.text import CODE_LENGTH, NOTE_LENGTH, TextField, clean_text, fold, nfc
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import timeline
 from grassroots_app.services.setup import require_settings
@@ -268,7 +268,7 @@ def merge_units(
     for old in _retire(uow, source, on, f"Sáp nhập vào {target.name}"):
         if carry is Carry.TRANSFER:
             _transfer(uow, old, target, on)
-    uow.units.add_lineage(source.id, target.id, on, note.strip())
+    uow.units.add_lineage(source.id, target.id, on, clean_text(note, NOTE_LENGTH, TextField.NOTE))
     uow.commit()
     return get_unit(uow, target.id)
 

@@ -2018,10 +2018,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>đã kết thúc</translation>
     </message>
     <message>
-      <source>The text is longer than {limit} characters.</source>
-      <translation>Nội dung dài quá {limit} ký tự.</translation>
-    </message>
-    <message>
       <source>A recommendation needs its content.</source>
       <translation>Kiến nghị cần có nội dung.</translation>
     </message>
@@ -4118,6 +4114,10 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>The cell holds the formula {code}, whose value was never calculated; open the file in a spreadsheet program, save it, and import it again.</source>
       <translation>Ô chứa công thức {code} nhưng giá trị của nó chưa từng được tính; hãy mở tệp bằng chương trình bảng tính, lưu lại rồi nhập lại.</translation>
+    </message>
+    <message>
+      <source>report text</source>
+      <translation>nội dung báo cáo</translation>
     </message>
   </context>
 </TS>
