@@ -12,6 +12,7 @@ import html
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,8 +57,8 @@ def scan_workbook(path: Path) -> dict[str, SheetScan]:
             if "content.xml" in archive.NameToInfo and "xl/workbook.xml" not in archive.NameToInfo:
                 return _scan_ods(archive)
             return {name: _scan_sheet(archive, name, part) for name, part in _sheet_parts(archive)}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError, NotImplementedError,
-            RuntimeError, ValueError) as error:  # RuntimeError: an encrypted member
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, KeyError, OSError, EOFError, NotImplementedError,
+            RuntimeError, ValueError) as error:  # RuntimeError: an encrypted member; zlib.error: damaged data
         raise InvalidInput(N_("'{path}' cannot be read as an Excel workbook: {reason}."),
                            path=path.name, reason=str(error) or type(error).__name__) from error
 

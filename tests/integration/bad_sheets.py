@@ -368,6 +368,7 @@ def structure_cases() -> Iterator[Case]:
                text="encrypted-ole-xlsx")
     yield Case("empty-xlsx", ".xlsx", raw(b""), text="empty-xlsx")
     yield Case("truncated-xlsx", ".xlsx", _truncated, text="truncated-xlsx")
+    yield Case("damaged-deflate", ".xlsx", _damaged, text="damaged-deflate")
     yield Case("zip-without-workbook", ".xlsx", _zip({"hello.txt": b"hi"}), text="zip-without-workbook")
     yield Case("zip-encrypted-member", ".xlsx", _encrypted_member, text="zip-encrypted-member")
     yield Case("zip-bomb-sheet", ".xlsx", _bomb, text="zip-bomb-sheet")
@@ -414,6 +415,15 @@ def _zip(members: dict[str, bytes]) -> Callable[[Path], None]:
 def _truncated(path: Path) -> None:
     write_xlsx(path, [("Đơn vị", sheet_xml([UNITS, UNIT_ROW]), "")])
     path.write_bytes(path.read_bytes()[:700])
+
+
+def _damaged(path: Path) -> None:
+    """Write a workbook whose sheet's compressed bytes are damaged in the middle, as a bad disk or download does."""
+    write_xlsx(path, [("Đơn vị", sheet_xml([UNITS, UNIT_ROW] * 20), "")])
+    data = bytearray(path.read_bytes())
+    start = data.find(b"xl/worksheets/sheet1.xml") + len("xl/worksheets/sheet1.xml") + 40
+    data[start:start + 24] = bytes(range(200, 224))
+    path.write_bytes(bytes(data))
 
 
 def _encrypted_member(path: Path) -> None:
