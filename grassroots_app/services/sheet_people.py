@@ -31,6 +31,7 @@ T = TypeVar("T")
 Traits = tuple[int | None, str]  # birth year and workplace: what tells namesakes apart
 FLAGS = {"standing": "is_standing", "committee": "is_committee", "party_member": "is_party_member"}
 TEXTS = {"position": "position", "workplace": "workplace", "phone": "phone"}
+_SAME_CADRE = N_("Row {row} already stands for this cadre; keep one row for each cadre.")
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _matching_cadre(job: Job, row: RowContext, name: str, fields: dict[str, obje
     given = row.text(ID)
     if given:
         found = job.uow.cadres.get(given)
-        _claim(job, row, given, ID)
+        _claim(row, job.cadre_rows, given, ID, _SAME_CADRE)
         return found
     _refuse_namesake_rows(job, row, name, fields)
     stored = [c for c in job.uow.cadres.named(name) if c.id not in job.cadre_rows and _fits(c, fields)]
@@ -98,7 +99,7 @@ def _matching_cadre(job: Job, row: RowContext, name: str, fields: dict[str, obje
         raise RowFailed
     if not stored:
         return None
-    _claim(job, row, stored[0].id, "name")
+    _claim(row, job.cadre_rows, stored[0].id, "name", _SAME_CADRE)
     row.note("name", InvalidInput(N_("Taken as the cadre already in the database: {cadre}."),
                                   cadre=_described(job, stored)))
     return stored[0]
@@ -134,22 +135,21 @@ def _refuse_namesake_rows(job: Job, row: RowContext, name: str, fields: dict[str
     earlier.append((row.outcome.row, traits))
 
 
-def _claim(job: Job, row: RowContext, cadre_id: str, key: str) -> None:
-    """Refuse a second row standing for a cadre an earlier row of the file already stands for."""
-    earlier = job.cadre_rows.get(cadre_id)
+def _claim(row: RowContext, claimed: dict[str, int], record_id: str, key: str, message: str) -> None:
+    """Refuse a second row standing for a record an earlier row of the file already stands for ({row})."""
+    earlier = claimed.get(record_id)
     if earlier is not None:
-        row.issue(key, RuleViolation(N_("Row {row} already stands for this cadre; keep one row for each cadre."),
-                                     row=earlier))
+        row.issue(key, RuleViolation(message, row=earlier))
         raise RowFailed
-    job.cadre_rows[cadre_id] = row.outcome.row
+    claimed[record_id] = row.outcome.row
 
 
 def _described(job: Job, found: list[Cadre]) -> str:
-    """Return cadres as a clerk tells them apart: name, birth year, workplace, and the row that adds them."""
+    """Return cadres as a clerk tells them apart: name, birth year, workplace, and the id (or '#row' adding them)."""
     parts = []
     for cadre in found:
         details = [str(cadre.birth_year) if cadre.birth_year else "", cadre.workplace,
-                   f"#{job.cadre_rows[cadre.id]}" if cadre.id in job.cadre_rows else cadre.id[:8]]
+                   f"#{job.cadre_rows[cadre.id]}" if cadre.id in job.cadre_rows else cadre.id]
         parts.append(f"{cadre.full_name} ({', '.join(filter(None, details))})")
     return "; ".join(parts)
 
@@ -195,7 +195,8 @@ def import_assignment(job: Job, row: RowContext) -> None:
         existing = job.uow.assignments.get(given)
     label = f"{cadre.full_name} – {target.name}"
     if existing is not None:
-        _claim_assignment(job, row, existing.id, ID if given else "start")
+        _claim(row, job.assignment_rows, existing.id, ID if given else "start",
+               N_("Row {row} already gives this assignment; keep one row for it."))
         ended = _end_if_asked(job, row, existing.id, existing.period, end)
         if ended:
             job.held.pop(target.id, None)  # read again with its end
@@ -217,16 +218,6 @@ def import_assignment(job: Job, row: RowContext) -> None:
     if _end_if_asked(job, row, added.id, added.period, end):
         job.held.pop(target.id, None)
     row.settle(label, new=True)
-
-
-def _claim_assignment(job: Job, row: RowContext, assignment_id: str, key: str) -> None:
-    """Refuse a second row giving an assignment an earlier row of the file already gives."""
-    earlier = job.assignment_rows.get(assignment_id)
-    if earlier is not None:
-        row.issue(key, RuleViolation(N_("Row {row} already gives this assignment; keep one row for it."),
-                                     row=earlier))
-        raise RowFailed
-    job.assignment_rows[assignment_id] = row.outcome.row
 
 
 def _end_if_asked(job: Job, row: RowContext, assignment_id: str, period: Period, end: date | None) -> bool:
