@@ -29,6 +29,8 @@ from grassroots_app.domain.sheets import (
 )
 from grassroots_app.exchange.decoding import decode_csv
 from grassroots_app.exchange.sheet_scan import MAX_CELLS, MAX_ROWS, SheetScan, scan_workbook, too_large
+from grassroots_app.exchange.xls_scan import SIGNATURE as XLS_SIGNATURE
+from grassroots_app.exchange.xls_scan import scan_xls
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet
@@ -109,7 +111,9 @@ def _read_workbook(path: Path) -> list[RawSheet]:
     """Return every sheet of a workbook (.xlsx, .xlsm, .xls, .ods), merged cells filled with their first value."""
     from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
-    scans = scan_workbook(path) if zipfile.is_zipfile(path) else {}
+    with path.open("rb") as file:
+        compound = file.read(len(XLS_SIGNATURE)) == XLS_SIGNATURE
+    scans = scan_workbook(path) if zipfile.is_zipfile(path) else scan_xls(path) if compound else {}
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         hidden = {sheet.name for sheet in workbook.sheets_metadata if sheet.visible != SheetVisibleEnum.Visible}
@@ -128,7 +132,7 @@ def _read_workbook(path: Path) -> list[RawSheet]:
 def _grid(sheet: CalamineSheet, scan: SheetScan) -> list[list[object]]:
     """Return a sheet's rows from A1 to its last filled cell, read lazily, error cells and merged cells filled."""
     height, width = sheet.end[0] + 1 if sheet.end else 0, sheet.end[1] + 1 if sheet.end else 0
-    if height > MAX_ROWS or height * width > MAX_CELLS:  # a format the scan could not look into (.xls)
+    if height > MAX_ROWS or height * width > MAX_CELLS:  # a format no scan looks into
         raise too_large(sheet.name, height, width)
     padding = [""] * (sheet.start[1] if sheet.start else 0)
     grid = [padding + list(values) for values in sheet.iter_rows()]

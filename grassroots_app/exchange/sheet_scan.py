@@ -109,10 +109,10 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str, part: str) -> SheetScan:
             data, pending = data + pending, b""
         row, column = _scan_tags(data, scan, row, column)
         _scan_errors(data, scan)
-        _check_extent(name, scan)
+        check_extent(name, scan)
     row, column = _scan_tags(pending, scan, row, column)
     _scan_errors(pending, scan)
-    _check_extent(name, scan)
+    check_extent(name, scan)
     return scan
 
 
@@ -169,7 +169,7 @@ def _scan_ods(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
                 column += _repeated(attributes, b"columns")
                 if not closed or b"value-type" in attributes:
                     scan.rows, scan.columns = max(scan.rows, row), max(scan.columns, column)
-                    _check_extent(name, scan)
+                    check_extent(name, scan)
     return scans
 
 
@@ -178,7 +178,8 @@ def _repeated(attributes: bytes, what: bytes) -> int:
     return int(found[1]) if found else 1
 
 
-def _check_extent(name: str, scan: SheetScan) -> None:
+def check_extent(name: str, scan: SheetScan) -> None:
+    """Refuse a sheet whose cells reach beyond Excel's last row or span more cells than can be read."""
     if scan.rows > MAX_ROWS or scan.rows * scan.columns > MAX_CELLS:
         raise too_large(name, scan.rows, scan.columns)
 

@@ -11,7 +11,8 @@ from tests.integration.bad_sheets import Case, corpus
 from tests.integration.test_import_corpus import seed
 
 SAMPLE_EVERY = 12
-BY_PROCESS = ("cell-at-xfd1048576", "ods-repeat-bomb", "unit-name-bel-csv", "encoding-tcvn3-whole-file")
+BY_PROCESS = ("cell-at-xfd1048576", "ods-repeat-bomb", "xls-cell-at-65535-65535", "unit-name-bel-csv",
+              "encoding-tcvn3-whole-file")
 
 
 def sample() -> list[Case]:

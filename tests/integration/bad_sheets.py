@@ -7,6 +7,7 @@ or hidden sheets the way other programs do); CSV files as bytes in the encoding 
 from __future__ import annotations
 
 import codecs
+import struct
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -134,6 +135,61 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, str, str]]) -> None:
                          f'xmlns="{package}">{links}</Relationships>')
         for n, (_name, xml, _state) in enumerate(sheets, start=1):
             archive.writestr(f"xl/worksheets/sheet{n}.xml", xml)
+
+
+def _biff(kind: int, data: bytes = b"") -> bytes:
+    return struct.pack("<HH", kind, len(data)) + data
+
+
+def _biff_cell(row: int, column: int, value: object) -> bytes:
+    """Return a BIFF8 NUMBER or LABEL record (text as 16-bit characters)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _biff(0x0203, struct.pack("<HHHd", row, column, 0, float(value)))
+    text = str(value).encode("utf-16-le")
+    return _biff(0x0204, struct.pack("<HHHHB", row, column, 0, len(text) // 2, 1) + text)
+
+
+def xls_stream(title: str, cells: Sequence[tuple[int, int, object]]) -> bytes:
+    """Return a BIFF8 "Workbook" stream: the globals (one BOUNDSHEET), then one sheet of NUMBER and LABEL cells."""
+    name = title.encode("utf-16-le")
+    globals_bof = _biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 6))
+    sheet_at = len(globals_bof) + 4 + 8 + len(name) + 4
+    head = globals_bof + _biff(0x0085, struct.pack("<IBBBB", sheet_at, 0, 0, len(title), 1) + name) + _biff(0x000A)
+    sheet_bof = _biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 6))
+    return head + sheet_bof + b"".join(_biff_cell(*cell) for cell in cells if cell[2] not in (None, "")) + _biff(0x000A)
+
+
+def compound_file(stream: bytes, name: str = "Workbook") -> bytes:
+    """Return an OLE2 compound file of 512-byte sectors holding one stream (padded past the mini-stream cutoff)."""
+    stream += bytes(-len(stream) % 512 + max(0, 4096 - len(stream) - (-len(stream) % 512)))
+    sectors = len(stream) // 512
+    fat = [0xFFFFFFFD, 0xFFFFFFFE, *range(3, 2 + sectors), 0xFFFFFFFE]
+    fat += [0xFFFFFFFF] * (128 - len(fat))
+    header = bytearray(512)
+    header[:8] = bytes.fromhex("d0cf11e0a1b11ae1")
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<III", header, 0x2C, 1, 1, 0)
+    struct.pack_into("<IIIII", header, 0x38, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+    struct.pack_into("<109I", header, 0x4C, 0, *[0xFFFFFFFF] * 108)
+
+    def entry(label: str, kind: int, start: int, size: int, child: int = 0xFFFFFFFF) -> bytes:
+        encoded = (label + "\x00").encode("utf-16-le")
+        data = bytearray(128)
+        data[:len(encoded)] = encoded
+        struct.pack_into("<HBBIII", data, 64, len(encoded), kind, 1, 0xFFFFFFFF, 0xFFFFFFFF, child)
+        struct.pack_into("<IQ", data, 116, start, size)
+        return bytes(data)
+
+    directory = entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1) + entry(name, 2, 2, len(stream)) + bytes(256)
+    return bytes(header) + struct.pack("<128I", *fat) + directory + stream
+
+
+def xls(
+    title: str, rows: Sequence[Sequence[object]], extra: Sequence[tuple[int, int, object]] = ()
+) -> Callable[[Path], None]:
+    """Return a writer of a one-sheet .xls workbook (BIFF8), with cells at far places (0-based row, column)."""
+    cells = [(row, column, value) for row, values in enumerate(rows) for column, value in enumerate(values)]
+    return lambda path: path.write_bytes(compound_file(xls_stream(title, [*cells, *extra])))
 
 
 def xlsx(title: str, rows: Sequence[Sequence[object]], state: str = "", **options: object) -> Callable[[Path], None]:
@@ -373,6 +429,13 @@ def structure_cases() -> Iterator[Case]:
     yield Case("zip-encrypted-member", ".xlsx", _encrypted_member, text="zip-encrypted-member")
     yield Case("zip-bomb-sheet", ".xlsx", _bomb, text="zip-bomb-sheet")
     yield Case("ods-repeat-bomb", ".ods", _ods_bomb, text="'S'")
+    yield Case("xls-cell-at-65535-65535", ".xls", xls("Đơn vị", [UNITS, UNIT_ROW], [(65535, 65535, 1)]),
+               text="'Đơn vị'")
+    yield Case("xls-bad-date", ".xls", xls("Đơn vị", declared), "Đơn vị", 2, "Từ ngày")
+    yield Case("xls-without-workbook-stream", ".xls", raw(compound_file(b"\x00" * 600, "EncryptedPackage")),
+               text="xls-without-workbook-stream")
+    yield Case("xls-broken-sector-chain", ".xls", lambda path: path.write_bytes(
+        compound_file(xls_stream("Đơn vị", []))[:1100]), text="xls-broken-sector-chain")
     yield Case("not-a-spreadsheet", ".pdf", raw(b"%PDF-1.4"), text="not-a-spreadsheet")
     yield Case("broken-sheet-xml", ".xlsx", lambda path: write_xlsx(path, [("Đơn vị", "<worksheet><sheetData><row",
                                                                               "")]), text="broken-sheet-xml")

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from grassroots_app.domain.errors import InvalidInput
 from grassroots_app.domain.model import Preset, Tier
 from grassroots_app.domain.sheets import Fate
 from grassroots_app.persistence.uow import UnitOfWork
@@ -375,3 +376,14 @@ def test_an_unexpected_failure_in_a_row_is_that_rows_error_and_is_logged(
     assert "a case nobody foresaw" in report.errors()[0].error.render(str)
     assert any(record.exc_info and "Row 3 of sheet 'Đơn vị'" in record.getMessage() for record in caplog.records)
     assert area.dump() == before
+
+
+def test_an_old_excel_xls_workbook_is_read_and_a_far_cell_in_it_refused_by_sheet(area: Env, tmp_path: Path) -> None:
+    from tests.integration.bad_sheets import xls
+    path = tmp_path / "old.xls"
+    xls("Đơn vị", [GROUPS, [HAMLET, "Tổ 8", "Tổ", "01/01/2024"]])(path)
+    report = run_import(area, path, dry_run=True)
+    assert report.errors() == [] and [(o.label, o.fate) for o in report.outcomes] == [("Tổ 8", Fate.NEW)]
+    xls("Đơn vị", [GROUPS, [HAMLET, "Tổ 8", "Tổ", "01/01/2024"]], [(65535, 65535, 1)])(path)
+    with pytest.raises(InvalidInput, match="The sheet 'Đơn vị' reaches row 65536 and column 65536"):
+        run_import(area, path, dry_run=True)
