@@ -28,7 +28,7 @@ from grassroots_app.domain.sheets import (
     header_key,
 )
 from grassroots_app.exchange.decoding import decode_csv
-from grassroots_app.exchange.sheet_scan import MAX_CELLS, MAX_ROWS, SheetScan, scan_workbook, too_large
+from grassroots_app.exchange.sheet_scan import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetScan, scan_workbook, too_large
 from grassroots_app.exchange.xls_scan import SIGNATURE as XLS_SIGNATURE
 from grassroots_app.exchange.xls_scan import scan_xls
 
@@ -125,14 +125,22 @@ def _read_workbook(path: Path) -> list[RawSheet]:
             sheets.append(RawSheet(name, rows, name in hidden))
         return sheets
     except (CalamineError, OSError, ValueError, TypeError) as error:
-        raise InvalidInput(N_("'{path}' cannot be read as an Excel workbook: {reason}."),
-                           path=path.name, reason=str(error)) from error
+        raise _unreadable(path, error) from error
+    except BaseException as error:  # a panic inside python-calamine: pyo3's PanicException is no Exception
+        if type(error).__name__ != "PanicException":
+            raise
+        raise _unreadable(path, error) from error
+
+
+def _unreadable(path: Path, error: BaseException) -> InvalidInput:
+    return InvalidInput(N_("'{path}' cannot be read as an Excel workbook: {reason}."), path=path.name,
+                        reason=str(error) or type(error).__name__)
 
 
 def _grid(sheet: CalamineSheet, scan: SheetScan) -> list[list[object]]:
     """Return a sheet's rows from A1 to its last filled cell, read lazily, error cells and merged cells filled."""
     height, width = sheet.end[0] + 1 if sheet.end else 0, sheet.end[1] + 1 if sheet.end else 0
-    if height > MAX_ROWS or height * width > MAX_CELLS:  # a format no scan looks into
+    if height > MAX_ROWS or width > MAX_COLUMNS or height * width > MAX_CELLS:  # a format no scan looks into
         raise too_large(sheet.name, height, width)
     padding = [""] * (sheet.start[1] if sheet.start else 0)
     grid = [padding + list(values) for values in sheet.iter_rows()]

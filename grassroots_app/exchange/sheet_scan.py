@@ -21,7 +21,8 @@ from openpyxl.utils import column_index_from_string
 
 from grassroots_app.domain.errors import N_, InvalidInput
 
-MAX_ROWS = 1_048_576  # Excel's own limit
+MAX_ROWS = 1_048_576  # Excel's own limits
+MAX_COLUMNS = 16_384
 MAX_CELLS = 5_000_000  # rows x columns from A1; an exchange sheet of 100,000 rows spans 1.4 million
 MAX_PART_BYTES = 400 * 1024 * 1024  # one sheet's XML unpacked; 100,000 rows of 14 columns take about 90 MB
 _CHUNK = 4 * 1024 * 1024
@@ -180,7 +181,7 @@ def _repeated(attributes: bytes, what: bytes) -> int:
 
 def check_extent(name: str, scan: SheetScan) -> None:
     """Refuse a sheet whose cells reach beyond Excel's last row or span more cells than can be read."""
-    if scan.rows > MAX_ROWS or scan.rows * scan.columns > MAX_CELLS:
+    if scan.rows > MAX_ROWS or scan.columns > MAX_COLUMNS or scan.rows * scan.columns > MAX_CELLS:
         raise too_large(name, scan.rows, scan.columns)
 
 
@@ -189,7 +190,13 @@ def too_large(name: str, rows: int = 0, columns: int = 0) -> InvalidInput:
     if not rows:
         return InvalidInput(N_("The sheet '{sheet}' is too large to read (over {limit} MB unpacked)."),
                             sheet=name, limit=MAX_PART_BYTES // (1024 * 1024))
-    return InvalidInput(N_("The sheet '{sheet}' reaches row {rows} and column {columns}: more than the {limit} "
-                           "cells a sheet may span. Delete what lies beyond the data (select the empty rows and "
-                           "columns, then Delete) and try again."),
-                        sheet=name, rows=rows, columns=columns, limit=f"{MAX_CELLS:,}".replace(",", "."))
+    return InvalidInput(N_("The sheet '{sheet}' reaches row {rows} and column {columns}: beyond what can be read "
+                           "(at most {limit} cells from A1, {most_rows} rows, {most_columns} columns). Delete what "
+                           "lies beyond the data (select the empty rows and columns, then Delete) and try again."),
+                        sheet=name, rows=rows, columns=columns, limit=_shown(MAX_CELLS), most_rows=_shown(MAX_ROWS),
+                        most_columns=_shown(MAX_COLUMNS))
+
+
+def _shown(number: int) -> str:
+    """Return a number as Vietnamese writes it (1.048.576)."""
+    return f"{number:,}".replace(",", ".")

@@ -4048,10 +4048,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Trang tính này đang bị ẩn trong sổ tính: hãy cho hiện ra (nhấp chuột phải vào thẻ trang tính, chọn Unhide) để kiểm tra, hoặc xóa nó đi, rồi nhập lại.</translation>
     </message>
     <message>
-      <source>The sheet '{sheet}' reaches row {rows} and column {columns}: more than the {limit} cells a sheet may span. Delete what lies beyond the data (select the empty rows and columns, then Delete) and try again.</source>
-      <translation>Trang tính '{sheet}' kéo dài tới dòng {rows} và cột {columns}: vượt quá {limit} ô mà một trang tính được phép chiếm. Hãy xóa phần nằm ngoài dữ liệu (chọn các dòng và cột trống rồi bấm Delete) và thử lại.</translation>
-    </message>
-    <message>
       <source>The sheet '{sheet}' is too large to read (over {limit} MB unpacked).</source>
       <translation>Trang tính '{sheet}' quá lớn, không đọc được (hơn {limit} MB khi giải nén).</translation>
     </message>
@@ -4118,6 +4114,10 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>report text</source>
       <translation>nội dung báo cáo</translation>
+    </message>
+    <message>
+      <source>The sheet '{sheet}' reaches row {rows} and column {columns}: beyond what can be read (at most {limit} cells from A1, {most_rows} rows, {most_columns} columns). Delete what lies beyond the data (select the empty rows and columns, then Delete) and try again.</source>
+      <translation>Trang tính '{sheet}' kéo dài tới dòng {rows} và cột {columns}: vượt quá mức có thể đọc (tối đa {limit} ô tính từ A1, {most_rows} dòng, {most_columns} cột). Hãy xóa phần nằm ngoài dữ liệu (chọn các dòng và cột trống rồi bấm Delete) và thử lại.</translation>
     </message>
   </context>
 </TS>

@@ -431,6 +431,10 @@ def structure_cases() -> Iterator[Case]:
     yield Case("ods-repeat-bomb", ".ods", _ods_bomb, text="'S'")
     yield Case("xls-cell-at-65535-65535", ".xls", xls("Đơn vị", [UNITS, UNIT_ROW], [(65535, 65535, 1)]),
                text="'Đơn vị'")
+    yield Case("xls-column-beyond-excel", ".xls", xls("Đơn vị", [UNITS, UNIT_ROW], [(0, 40_000, "Tên đơn vị")]),
+               text="'Đơn vị'")
+    panic = _biff(0x0809, struct.pack("<HHHHII", 0x0600, 5, 0x0DBB, 0x07CC, 0, 6)) + _biff(0x0085, b"\x00") + _biff(0x0A)
+    yield Case("xls-short-sheet-record", ".xls", raw(compound_file(panic)), text="xls-short-sheet-record")
     yield Case("xls-bad-date", ".xls", xls("Đơn vị", declared), "Đơn vị", 2, "Từ ngày")
     yield Case("xls-without-workbook-stream", ".xls", raw(compound_file(b"\x00" * 600, "EncryptedPackage")),
                text="xls-without-workbook-stream")
