@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import TypeVar
 
+from grassroots_app.domain.calendar import check_day
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.model import CadreStatus, Gender, Level, Tier
 from grassroots_app.domain.text import (
@@ -155,7 +156,6 @@ _NO = {"", "khong", "0", "no", "false", "-"}
 _DATE_PATTERN = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})")
 _ISO_PATTERN = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _SERIAL = re.compile(r"[0-9]{1,7}")  # ASCII digits only: '²' and '①' are digits to str.isdigit, not to int()
-FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
 
 
 # The error values a spreadsheet shows in a cell whose formula failed.
@@ -198,10 +198,10 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return _in_range(value)
+        return check_day(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 2_958_466:  # up to 31/12/9999
-            return _in_range(EXCEL_EPOCH + timedelta(days=int(value)))
+            return check_day(EXCEL_EPOCH + timedelta(days=int(value)))
         raise _not_a_date(value)
     text = cell_text(value)
     if not text:
@@ -213,18 +213,10 @@ def parse_date(value: object) -> date | None:
         if match:
             numbers = [int(part) for part in match.groups()]
             try:
-                return _in_range(date(numbers[order[0]], numbers[order[1]], numbers[order[2]]))
+                return check_day(date(numbers[order[0]], numbers[order[1]], numbers[order[2]]))
             except ValueError:
                 raise _not_a_date(text) from None
     raise _not_a_date(text)
-
-
-def _in_range(day: date) -> date:
-    """Return a day between 1900 and 2100; refuse one outside (a typo such as 0202 or 9999)."""
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise InvalidInput(N_("The date {value} is outside the years {first} to {last}."),
-                           value=day.strftime("%d/%m/%Y"), first=FIRST_DAY.year, last=LAST_DAY.year)
-    return day
 
 
 def _not_a_date(value: object) -> InvalidInput:

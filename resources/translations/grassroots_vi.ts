@@ -4048,10 +4048,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Chưa sao lưu được bản hằng ngày: {reason}</translation>
     </message>
     <message>
-      <source>The date {value} is outside the years {first} to {last}.</source>
-      <translation>Ngày {value} nằm ngoài khoảng từ năm {first} đến năm {last}.</translation>
-    </message>
-    <message>
       <source>name</source>
       <translation>tên</translation>
     </message>
