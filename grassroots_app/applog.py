@@ -13,7 +13,7 @@ from grassroots_app.persistence.database import APP_NAME
 
 LOG_NAME = "grassroots.log"
 LOG_DIR_VARIABLE = "GRASSROOTS_LOG_DIR"  # another log folder (the tests keep theirs apart)
-log = logging.getLogger("grassroots")
+log = logging.getLogger("grassroots_app")  # the package: every module's logger passes its lines here
 
 
 def log_path() -> Path:
