@@ -48,12 +48,12 @@ from grassroots_app.persistence.database import (
     head_revision,
     known_revisions,
 )
+from grassroots_app.persistence.files import SIDE_FILES, OutputGuard
 
 FOLDER_VARIABLE = "GRASSROOTS_BACKUP_DIR"
 RETENTION_VARIABLE = "GRASSROOTS_BACKUP_KEEP"
 BUSY_SECONDS = 5.0
 COUNTED_TABLES = ("cadre", "assignment", "activity", "recommendation")
-SIDE_FILES = ("-wal", "-shm", "-journal")
 LEFTOVER_AGE_S = 3600  # a copy still being written is touched far more often than this
 
 log = logging.getLogger(__name__)
@@ -124,6 +124,11 @@ def database_file(location: Location) -> Path | None:
     if url.database.startswith("file:") or url.query.get("uri"):
         return None
     return Path(url.database).expanduser().resolve()
+
+
+def output_guard(location: Location = None) -> OutputGuard:
+    """Return the guard that keeps every output off a database (path, URL or open Database) and the backups."""
+    return OutputGuard(database_file(location), backup_folder().resolve())
 
 
 def require_database_file(location: Location) -> Path:
@@ -294,17 +299,13 @@ def make_backup(
 def backup_to(location: Location, target: Path) -> Path:
     """Back up a database to a chosen file, or into a chosen folder (a USB drive) under its dated name.
 
-    A file that exists is replaced; the database itself (or one of its side files) is refused.
+    Refused (see OutputGuard): the database, its side files, the backup folder, any existing database or backup.
     """
     database = _existing_database(location)
-    target = target.expanduser()
-    if target.is_dir():
-        return make_backup(database, BackupKind.MANUAL, target.resolve())
-    if not target.parent.is_dir():
-        raise InvalidInput(N_("The folder '{path}' does not exist."), path=str(target.parent))
-    target = target.resolve()
-    if target in {Path(f"{database}{suffix}") for suffix in ("", *SIDE_FILES)}:
-        raise InvalidInput(N_("'{path}' is the database itself; choose another file."), path=str(target))
+    guard = output_guard(database)
+    if target.expanduser().is_dir():
+        return make_backup(database, BackupKind.MANUAL, guard.folder(target))
+    target = guard.target(target)
     try:
         copy_database(database, target)
     except (OSError, sqlite3.Error) as error:

@@ -3975,5 +3975,21 @@ Chi tiết có trong tệp nhật ký:
       <source>The file has errors; the database is unchanged.</source>
       <translation>Tệp có lỗi; cơ sở dữ liệu không thay đổi.</translation>
     </message>
+    <message>
+      <source>'{path}' exists already; choose a new file name.</source>
+      <translation>'{path}' đã có; hãy chọn một tên tệp mới.</translation>
+    </message>
+    <message>
+      <source>'{path}' is in the backup folder '{folder}'; choose a file elsewhere.</source>
+      <translation>'{path}' nằm trong thư mục sao lưu '{folder}'; hãy chọn tệp ở nơi khác.</translation>
+    </message>
+    <message>
+      <source>'{path}' is the open database or one of its working files; choose another file.</source>
+      <translation>'{path}' là cơ sở dữ liệu đang mở hoặc một tệp làm việc của nó; hãy chọn tệp khác.</translation>
+    </message>
+    <message>
+      <source>'{path}' is a database or a backup; Grassroots never writes over one. Choose another file.</source>
+      <translation>'{path}' là một cơ sở dữ liệu hoặc một bản sao lưu; Grassroots không bao giờ ghi đè lên tệp như vậy. Hãy chọn tệp khác.</translation>
+    </message>
   </context>
 </TS>
