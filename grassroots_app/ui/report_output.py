@@ -74,6 +74,11 @@ class ReportOutput:
         path = self.context.prompter.save_path(self.owner, title, name, filters)
         if not path:
             return
+        try:
+            output_guard(self.context.database).target(path)  # the name chosen too, before a suffix is added
+        except DomainError as error:
+            self.failed(error)
+            return
         suffix = name[name.rindex("."):]
         if not path.lower().endswith(suffix):
             path += suffix
