@@ -99,8 +99,11 @@ def cannot_write(path: Path, error: OSError) -> InvalidInput:
 
 
 def temporary_beside(target: Path) -> Path:
-    """Return a hidden, unused name in the target's folder for the file while it is written."""
-    return target.with_name(f".{target.name}.{uuid4().hex[:12]}.tmp")
+    """Return a hidden, unused name in the target's folder for the file while it is written.
+
+    The target's name is cut to 60 characters, so that a name near the system's limit can still be written.
+    """
+    return target.with_name(f".{target.name[:60]}.{uuid4().hex[:12]}.tmp")
 
 
 def _fsync(path: Path) -> None:

@@ -228,7 +228,7 @@ def month_plan_html(plan: MonthPlan) -> str:
 
 
 def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path) -> None:
-    """Print the month plan to an A4 PDF file, whole or not at all; the database, a backup or their folder is refused."""
+    """Print the month plan to an A4 PDF file, whole or not at all (never over the database or a backup)."""
     guard = output_guard(context.database)
     target = guard.target(path)
     buffer = QBuffer()

@@ -91,7 +91,7 @@ def format_results(results: list[CheckResult]) -> str:
 
 
 def _show(text: str) -> None:
-    """Print the outcome, or write it to a file in the log folder when there is no standard output (a windowed build)."""
+    """Print the outcome, or write it to a file in the log folder without a standard output (a windowed build)."""
     if sys.stdout is not None:
         sys.stdout.write(text)
         return

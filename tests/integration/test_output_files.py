@@ -75,8 +75,8 @@ TARGETS: dict[str, Callable[[Path], Path]] = {
                                                     lambda to, path: shutil.copyfile(to, path)),
     "a backup's name elsewhere": lambda place: link(place, the_backup(place).name, the_backup(place),
                                                     lambda _to, path: path.write_bytes(b"damaged")),
-    "another SQLite database": lambda place: link(place, "khac.db", place,
-                                                  lambda _to, path: sqlite3.connect(path).execute("CREATE TABLE t (x)")),
+    "another SQLite database": lambda place: link(
+        place, "khac.db", place, lambda _to, path: sqlite3.connect(path).execute("CREATE TABLE t (x)")),
 }
 
 
@@ -105,6 +105,11 @@ def test_a_good_target_is_written_whole_and_replaces_an_older_file(place: Path) 
     assert write_bytes(target, guard(place), CONTENT) == target
     assert target.read_bytes() == CONTENT
     assert sorted(path.name for path in place.iterdir() if path.name.startswith(".")) == []
+
+
+def test_a_name_near_the_limit_is_written(place: Path) -> None:
+    target = place / f"{'b' * 250}.pdf"  # 254 bytes: the system allows 255, a temporary named after it would not
+    assert write_bytes(target, guard(place), CONTENT).read_bytes() == CONTENT
 
 
 def test_a_write_failing_midway_leaves_the_old_file_and_no_temporary(place: Path) -> None:
