@@ -137,7 +137,7 @@ def export_ics(
 
 
 def _ical_bytes(built: icalendar.Calendar) -> bytes:
-    """Return a calendar's bytes, control characters in stored text (RFC 5545 forbids them) shown as U+FFFD."""
+    """Return a calendar's bytes without the control characters stored text may hold (RFC 5545 forbids them)."""
     return printable(built.to_ical().decode("utf-8")).encode("utf-8")
 
 
