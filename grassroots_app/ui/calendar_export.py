@@ -26,6 +26,7 @@ from grassroots_app.domain import calendar as rule
 from grassroots_app.domain.calendar import FreeDay
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.meetings import when
+from grassroots_app.domain.text import printable
 from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.files import write_bytes
 from grassroots_app.persistence.uow import UnitOfWork
@@ -237,7 +238,7 @@ def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path)
     font = QFont(DOCUMENT_FONT, BODY_POINTS)
     font.setStyleHint(QFont.StyleHint.Serif)
     document.setDefaultFont(font)
-    document.setHtml(month_plan_html(context.read(_month_plan, year, month)))
+    document.setHtml(printable(month_plan_html(context.read(_month_plan, year, month))))
     writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageOrientation(QPageLayout.Orientation.Portrait)
