@@ -52,9 +52,7 @@ class OutputGuard:
     def folder(self, chosen: Path) -> Path:
         """Return a folder to write new files into, resolved, or refuse the backup folder and what is inside it."""
         folder = chosen.expanduser().resolve()
-        if self._in_backup_folder(folder / "file"):
-            raise InvalidInput(N_("'{path}' is in the backup folder '{folder}'; choose a file elsewhere."),
-                               path=str(folder), folder=str(self.backups))
+        self._refuse_backup_folder(folder)
         return folder
 
     def _checked(self, path: Path) -> Path:
@@ -65,16 +63,17 @@ class OutputGuard:
         if self.database is not None and any(_same(path, Path(f"{self.database}{end}")) for end in ("", *SIDE_FILES)):
             raise InvalidInput(N_("'{path}' is the open database or one of its working files; choose another file."),
                                path=str(path))
-        if self._in_backup_folder(path):
-            raise InvalidInput(N_("'{path}' is in the backup folder '{folder}'; choose a file elsewhere."),
-                               path=str(path), folder=str(self.backups))
+        self._refuse_backup_folder(path)
         if path.is_file() and (is_sqlite_file(path) or parse_backup_name(path) is not None):
             raise InvalidInput(N_("'{path}' is a database or a backup; Grassroots never writes over one. "
                                   "Choose another file."), path=str(path))
         return path
 
-    def _in_backup_folder(self, path: Path) -> bool:
-        return any(_same(folder, self.backups) for folder in path.parents)
+    def _refuse_backup_folder(self, path: Path) -> None:
+        """Refuse the backup folder and anything in it."""
+        if any(_same(folder, self.backups) for folder in (path, *path.parents)):
+            raise InvalidInput(N_("'{path}' is in the backup folder '{folder}'; choose a file elsewhere."),
+                               path=str(path), folder=str(self.backups))
 
 
 def _same(one: Path, other: Path) -> bool:
