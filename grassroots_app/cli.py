@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -12,9 +13,10 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from grassroots_app.applog import log, start_logging
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.backups import BackupKind
-from grassroots_app.domain.calendar import FreeDay, MeetingCategory, year_span
+from grassroots_app.domain.calendar import FreeDay, MeetingCategory, check_day, year_span
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput, Labelled, NotFound
 from grassroots_app.domain.meetings import Meeting, when
 from grassroots_app.domain.model import Cadre, Cluster, Decision, Gender, Level, Preset, Tier, Unit, UnitAttributes
@@ -27,6 +29,7 @@ from grassroots_app.domain.recommendations import (
 )
 from grassroots_app.i18n import Translator
 from grassroots_app.persistence import backup
+from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.files import Fill, write_files
 from grassroots_app.persistence.uow import UnitOfWork
@@ -52,10 +55,14 @@ from grassroots_app.services.meetings import MeetingView
 from grassroots_app.services.recommendations import RecommendationView
 
 EXIT_BAD_INPUT = 2
+EXIT_BROKEN_PIPE = 1  # the reader of the output went away (Python's documented convention)
+EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report a command ended by SIGINT
 tr = Translator()
 Handler = Callable[[argparse.Namespace, Database], None]
 FileHandler = Callable[[argparse.Namespace], None]  # works on the database file without opening it
 Scoped = Callable[[UnitOfWork], Cluster | Unit]  # finds what a report covers
+NAME_BYTES = 255  # the longest name of a file or folder the file systems allow
+LARGEST_NUMBER = 2**63 - 1  # the largest integer SQLite stores
 QUARTER_TEXT = re.compile(r"(\d{4})-[Qq]([1-4])")
 
 # argparse's own words, translated through the same catalog.
@@ -99,13 +106,37 @@ class Parser(argparse.ArgumentParser):
 
 
 def parse_day(text: str) -> date:
-    """Parse YYYY-MM-DD or dd/mm/yyyy."""
+    """Parse YYYY-MM-DD or dd/mm/yyyy, a day within the years the application handles."""
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return datetime.strptime(text.strip(), pattern).date()
+            return check_day(datetime.strptime(text.strip(), pattern).date())
         except ValueError:
             continue
     raise InvalidInput(N_("'{text}' is not a date; write YYYY-MM-DD or dd/mm/yyyy."), text=text)
+
+
+def integer(text: str) -> int:
+    """Parse a whole number that a database can hold (the type of every number on the command line)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr(N_("'{text}' is not a whole number.")).format(text=text)) from None
+    if abs(value) > LARGEST_NUMBER:
+        raise argparse.ArgumentTypeError(tr(N_("{text} is too large a number.")).format(text=text))
+    return value
+
+
+def path_text(text: str) -> str:
+    """Return a file name given on the command line, or refuse one no system can use (argparse's type)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(tr(N_("a file name is needed")))
+    if "\0" in text:
+        raise argparse.ArgumentTypeError(tr(N_("a file name cannot hold a NUL character")))
+    too_long = [part for part in Path(text).parts if len(part.encode("utf-8", "surrogatepass")) > NAME_BYTES]
+    if too_long:
+        raise argparse.ArgumentTypeError(tr(N_("the name '{name}' is longer than {limit} bytes")).format(
+            name=too_long[0], limit=NAME_BYTES))
+    return text
 
 
 def emit(args: argparse.Namespace, data: Any, lines: Sequence[str]) -> None:
@@ -119,7 +150,7 @@ def emit(args: argparse.Namespace, data: Any, lines: Sequence[str]) -> None:
 
 def _day(args: argparse.Namespace, name: str = "on") -> date:
     value = getattr(args, name, None)
-    return parse_day(value) if value else date.today()
+    return parse_day(value) if value is not None else date.today()
 
 
 # --- handlers -------------------------------------------------------------------------------
@@ -127,7 +158,7 @@ def _day(args: argparse.Namespace, name: str = "on") -> date:
 
 def cmd_init(args: argparse.Namespace, db: Database) -> None:
     """Set up an empty database for a model."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         settings = setup.init_database(uow, Preset(args.model))
     print(tr("The database is ready for the {model} model.").format(model=tr(settings.preset.label)))
 
@@ -150,8 +181,8 @@ def cmd_demo(args: argparse.Namespace, db: Database) -> None:
 def cmd_units_add(args: argparse.Namespace, db: Database) -> None:
     """Create a unit."""
     attributes = UnitAttributes(args.remote, args.households, args.population, args.party_members)
-    with UnitOfWork(db) as uow:
-        parent = units.resolve_unit(uow, args.parent).id if args.parent else None
+    with UnitOfWork(db, write=True) as uow:
+        parent = units.resolve_unit(uow, args.parent).id if args.parent is not None else None
         new = units.NewUnit(args.name, parent, _day(args, "valid_from"), args.kind, args.code, attributes)
         unit = units.add_unit(uow, new)
         path = units.unit_path(uow, unit.id, unit.period.start)
@@ -161,9 +192,9 @@ def cmd_units_add(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_units_list(args: argparse.Namespace, db: Database) -> None:
     """List the units under a unit (or the provinces)."""
-    on = parse_day(args.on) if args.on else None
+    on = parse_day(args.on) if args.on is not None else None
     with UnitOfWork(db) as uow:
-        if args.under:
+        if args.under is not None:
             parent = units.resolve_unit(uow, args.under, on)
             rows = uow.units.children(parent.id, on)
         else:
@@ -177,7 +208,7 @@ def cmd_units_list(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_units_move(args: argparse.Namespace, db: Database) -> None:
     """Move a unit under another parent from a day on."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         unit = units.resolve_unit(uow, args.unit)
         parent = units.resolve_unit(uow, args.to)
         moved = units.move_unit(uow, unit.id, parent.id, _day(args))
@@ -187,14 +218,14 @@ def cmd_units_move(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_units_close(args: argparse.Namespace, db: Database) -> None:
     """Close a unit on a day."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         unit = units.close_unit(uow, units.resolve_unit(uow, args.unit).id, _day(args))
     print(tr("Closed '{name}' on {day}.").format(name=unit.name, day=_day(args).strftime("%d/%m/%Y")))
 
 
 def cmd_units_merge(args: argparse.Namespace, db: Database) -> None:
     """Merge one unit into another."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         source = units.resolve_unit(uow, args.unit)
         target = units.resolve_unit(uow, args.into)
         units.merge_units(uow, source.id, target.id, _day(args), units.Carry(args.carry), args.note)
@@ -203,7 +234,7 @@ def cmd_units_merge(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_units_import(args: argparse.Namespace, db: Database) -> None:
     """Import a province from the official list."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         result = official.import_official(uow, args.province)
     data = {"province_id": result.province.id, "province": result.province.name,
             "added": result.added, "matched": result.matched}
@@ -213,7 +244,7 @@ def cmd_units_import(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_clusters_add(args: argparse.Namespace, db: Database) -> None:
     """Create a cluster."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         parent = units.resolve_unit(uow, args.under)
         cluster = clusters.add_cluster(uow, args.name, parent.id, _day(args, "valid_from"))
     emit(args, {"id": cluster.id, "name": cluster.name},
@@ -222,7 +253,7 @@ def cmd_clusters_add(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_clusters_close(args: argparse.Namespace, db: Database) -> None:
     """Close a cluster on a day."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         closed = clusters.close_cluster(uow, clusters.resolve_cluster(uow, args.cluster).id, _day(args))
     print(tr("Closed '{name}' on {day}.").format(name=closed.name, day=_day(args).strftime("%d/%m/%Y")))
 
@@ -240,14 +271,12 @@ def cmd_clusters_list(args: argparse.Namespace, db: Database) -> None:
 def cmd_clusters_members(args: argparse.Namespace, db: Database) -> None:
     """Show, add or remove the communes of a cluster."""
     on = _day(args)
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=bool(args.add or args.remove)) as uow:
         cluster = clusters.resolve_cluster(uow, args.cluster)
-    for reference in args.add or []:
-        with UnitOfWork(db) as uow:
-            clusters.add_member(uow, cluster.id, units.resolve_unit(uow, reference).id, on)
-    for reference in args.remove or []:
-        with UnitOfWork(db) as uow:
-            clusters.remove_member(uow, cluster.id, units.resolve_unit(uow, reference).id, on)
+        added = [units.resolve_unit(uow, reference).id for reference in args.add or []]
+        removed = [units.resolve_unit(uow, reference).id for reference in args.remove or []]
+        if added or removed:
+            clusters.change_members(uow, cluster.id, added, removed, on)
     with UnitOfWork(db) as uow:
         members = uow.clusters.members(cluster.id, on)
         paths = uow.queries.paths(members, on)
@@ -258,8 +287,8 @@ def cmd_clusters_members(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_cadres_add(args: argparse.Namespace, db: Database) -> None:
     """Record a cadre."""
-    with UnitOfWork(db) as uow:
-        home = units.resolve_unit(uow, args.home).id if args.home else None
+    with UnitOfWork(db, write=True) as uow:
+        home = units.resolve_unit(uow, args.home).id if args.home is not None else None
         cadre = cadres.add_cadre(uow, Cadre(
             id="", full_name=args.name, tier=Tier(args.tier),
             gender=Gender(args.gender) if args.gender else None, birth_year=args.birth_year,
@@ -296,10 +325,10 @@ def _resolve_target(uow: UnitOfWork, reference: str) -> str:
 
 def cmd_assign(args: argparse.Namespace, db: Database) -> None:
     """Put a cadre in charge of a unit or cluster."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         cadre = cadres.resolve_cadre(uow, args.cadre)
         target = _resolve_target(uow, args.target)
-        decision = Decision(args.decision, parse_day(args.decision_date) if args.decision_date else None)
+        decision = Decision(args.decision, parse_day(args.decision_date) if args.decision_date is not None else None)
         made = assignments.assign(uow, assignments.NewAssignment(
             cadre.id, target, _day(args, "valid_from"), args.role, decision, args.note))
         path = units.unit_path(uow, target, made.period.start)
@@ -310,7 +339,7 @@ def cmd_assign(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_unassign(args: argparse.Namespace, db: Database) -> None:
     """End an assignment."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         ended = assignments.end_assignment(uow, args.assignment, _day(args), args.reason)
     print(tr("The assignment ends on {day}.").format(day=ended.period.end.strftime("%d/%m/%Y")))
 
@@ -347,7 +376,7 @@ def _coverage_lines(report: CoverageReport) -> list[str]:
 def cmd_coverage(args: argparse.Namespace, db: Database) -> None:
     """Print the coverage."""
     with UnitOfWork(db) as uow:
-        under = units.resolve_unit(uow, args.under).id if args.under else None
+        under = units.resolve_unit(uow, args.under).id if args.under is not None else None
         report = coverage(uow, _day(args), under)
     emit(args, coverage_json(report), _coverage_lines(report))
 
@@ -379,9 +408,9 @@ def _free_day_line(free_day: FreeDay) -> str:
 
 def cmd_calendar(args: argparse.Namespace, db: Database) -> None:
     """List the meeting-free days of a year or a month, with the holidays on them."""
-    year = args.year or date.today().year
+    year = args.year if args.year is not None else date.today().year
     with UnitOfWork(db) as uow:
-        if args.month:
+        if args.month is not None:
             days = calendar.free_days_of_month(uow, year, args.month)
             header = tr("Meeting-free days of {month}/{year}:").format(month=f"{args.month:02d}", year=year)
         else:
@@ -395,10 +424,11 @@ def cmd_calendar_export(args: argparse.Namespace, db: Database) -> None:
     """Write the meeting-free days and meetings of a year as an iCalendar file."""
     from grassroots_app.services.ics import write_ics
 
-    year = getattr(args, "year", None) or date.today().year
+    year = getattr(args, "year", None)
+    year = year if year is not None else date.today().year
     with UnitOfWork(db) as uow:
         start, end = year_span(year)
-        cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre else None
+        cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre is not None else None
         count = write_ics(uow, _output_path(args.out, db), start, end, cadre, tr)
     print(tr("Wrote {count} events to {path}.").format(count=count, path=args.out))
 
@@ -423,7 +453,7 @@ def _warning_lines(view: MeetingView) -> list[str]:
 def cmd_meetings_add(args: argparse.Namespace, db: Database) -> None:
     """Record a meeting; refused on a meeting-free day unless its category is allowed there."""
     start = datetime.combine(parse_day(args.on), parse_time(args.at))
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         attendees = tuple(cadres.resolve_cadre(uow, reference).id for reference in args.attendee or [])
         view = meetings.add_meeting(uow, Meeting(
             "", args.title, start, args.duration, MeetingCategory(args.category), args.organizer, args.place,
@@ -438,12 +468,14 @@ def cmd_meetings_list(args: argparse.Namespace, db: Database) -> None:
     """List the meetings of a day or a month."""
     today = date.today()
     with UnitOfWork(db) as uow:
-        cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre else None
-        if args.on:
+        cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre is not None else None
+        if args.on is not None:
             day = parse_day(args.on)
             views = meetings.meetings_between(uow, day, day + timedelta(days=1), cadre)
         else:
-            views = meetings.meetings_of_month(uow, args.year or today.year, args.month or today.month, cadre)
+            year = args.year if args.year is not None else today.year
+            month = args.month if args.month is not None else today.month
+            views = meetings.meetings_of_month(uow, year, month, cadre)
     lines: list[str] = []
     for view in views:
         lines.append(f"{when(view.meeting):<36} {view.meeting.title}  [{tr(view.meeting.category.label)}]  "
@@ -454,7 +486,7 @@ def cmd_meetings_list(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_meetings_delete(args: argparse.Namespace, db: Database) -> None:
     """Delete a meeting."""
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         deleted = meetings.delete_meeting(uow, args.meeting)
     print(tr("Deleted the meeting '{title}'.").format(title=deleted.title))
 
@@ -474,7 +506,7 @@ def _iso(day: date | None) -> str | None:
 
 def _optional_day(args: argparse.Namespace, name: str) -> date | None:
     value = getattr(args, name, None)
-    return parse_day(value) if value else None
+    return parse_day(value) if value is not None else None
 
 
 def _span(args: argparse.Namespace) -> tuple[date | None, date | None]:
@@ -486,9 +518,9 @@ def _span(args: argparse.Namespace) -> tuple[date | None, date | None]:
 def _named(uow: UnitOfWork, args: argparse.Namespace) -> dict[str, str | None]:
     """Return the ids of the cadre, unit and cluster that --cadre, --unit and --cluster name (None if not given)."""
     return {
-        "cadre_id": cadres.resolve_cadre(uow, args.cadre).id if args.cadre else None,
-        "unit_id": units.resolve_unit(uow, args.unit).id if args.unit else None,
-        "cluster_id": clusters.resolve_cluster(uow, args.cluster).id if args.cluster else None,
+        "cadre_id": cadres.resolve_cadre(uow, args.cadre).id if args.cadre is not None else None,
+        "unit_id": units.resolve_unit(uow, args.unit).id if args.unit is not None else None,
+        "cluster_id": clusters.resolve_cluster(uow, args.cluster).id if args.cluster is not None else None,
     }
 
 
@@ -530,7 +562,7 @@ def _activity_line(view: ActivityView) -> str:
 def cmd_log_add(args: argparse.Namespace, db: Database) -> None:
     """Record what a cadre did at a unit or cluster on a day."""
     day = parse_day(args.date)
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         cadre = cadres.resolve_cadre(uow, args.cadre)
         target = _resolve_target(uow, args.target)
         view = activities.record_activity(
@@ -595,7 +627,7 @@ def _recommendation_lines(view: RecommendationView) -> list[str]:
 def cmd_recommendations_add(args: argparse.Namespace, db: Database) -> None:
     """Record a recommendation residents raised at a unit through a cadre."""
     day, due = parse_day(args.date), _optional_day(args, "due")
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         unit = units.resolve_unit(uow, args.unit)
         cadre = cadres.resolve_cadre(uow, args.cadre)
         view = recommendations.raise_recommendation(
@@ -618,7 +650,7 @@ def cmd_recommendations_step(args: argparse.Namespace, db: Database) -> None:
     """Take a recommendation one step: resolve, forward, answer or close it."""
     day = parse_day(args.date)
     text = {name: getattr(args, name) for name in ("body", "answer") if name in args}
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         view = args.step(uow, args.recommendation, day, note=args.note, **text)
     status = tr(view.recommendation.status.label)
     emit(args, _recommendation_json(view), [tr("The recommendation is now {status}.").format(status=status),
@@ -653,7 +685,7 @@ def cmd_ratings_set(args: argparse.Namespace, db: Database) -> None:
     """Rate a commune or hamlet for a year or a quarter."""
     score = parse_number(args.score) if args.score is not None else None
     grade = Grade(args.grade) if args.grade else None
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=True) as uow:
         unit = units.resolve_unit(uow, args.unit)
         rated = ratings.set_rating(uow, unit.id, args.year, args.quarter, grade, score, args.note)
         path = units.unit_path(uow, unit.id, max(unit.period.start, date(args.year, 1, 1)))
@@ -679,7 +711,7 @@ def _summary_lines(summary: dict[str, Any], period: str) -> list[str]:
 def cmd_ratings_summary(args: argparse.Namespace, db: Database) -> None:
     """Print the count and share of each grade per level, for the whole database or under a unit."""
     with UnitOfWork(db) as uow:
-        under = units.resolve_unit(uow, args.under).id if args.under else None
+        under = units.resolve_unit(uow, args.under).id if args.under is not None else None
         summary = ratings.rating_summary(uow, args.year, args.quarter, under)
     emit(args, summary, _summary_lines(summary, _period(args.year, args.quarter)))
 
@@ -855,12 +887,13 @@ def _add_file_command(sub: Any, name: str, help_text: str, handler: FileHandler)
 def _backup_parsers(sub: Any) -> None:
     made = _add_file_command(sub, "backup", N_("back up the database (to the backup folder, or --to a file)"),
                              cmd_backup)
-    made.add_argument("--to", help=tr(N_("the file to write, or a folder (a USB drive) to write it into")))
+    made.add_argument("--to", type=path_text,
+                      help=tr(N_("the file to write, or a folder (a USB drive) to write it into")))
     listing = _add_file_command(sub, "backups", N_("list the backups of the database, newest first"), cmd_backups)
     listing.add_argument("--all", action="store_true",
                          help=tr(N_("every backup in the backup folder, of any database")))
     restored = _add_file_command(sub, "restore", N_("replace the database with a backup"), cmd_restore)
-    restored.add_argument("file", help=tr(N_("the backup file")))
+    restored.add_argument("file", type=path_text, help=tr(N_("the backup file")))
     restored.add_argument("--yes", action="store_true",
                           help=tr(N_("really replace it (without: only show what the backup holds)")))
 
@@ -880,7 +913,7 @@ def _units_parsers(sub: Any) -> None:
     add.add_argument("--from", dest="valid_from", help=tr(N_("first day (default: today)")))
     add.add_argument("--remote", action="store_true", help=tr(N_("mountain or remote area")))
     for flag in ("--households", "--population", "--party-members"):
-        add.add_argument(flag, type=int)
+        add.add_argument(flag, type=integer)
     listing = _add(group, "list", N_("list the units under a unit"), cmd_units_list, json_flag=True)
     listing.add_argument("--under")
     listing.add_argument("--on")
@@ -922,7 +955,7 @@ def _cluster_and_cadre_parsers(sub: Any) -> None:
     add.add_argument("name")
     add.add_argument("--tier", required=True, choices=[t.value for t in Tier])
     add.add_argument("--gender", choices=[g.value for g in Gender])
-    add.add_argument("--birth-year", type=int)
+    add.add_argument("--birth-year", type=integer)
     add.add_argument("--position", default="")
     add.add_argument("--workplace", default="")
     add.add_argument("--phone", default="")
@@ -936,14 +969,14 @@ def _cluster_and_cadre_parsers(sub: Any) -> None:
 def _calendar_parsers(sub: Any) -> None:
     listing = _add(sub, "calendar", N_("list the meeting-free days (or export them with the meetings)"),
                    cmd_calendar, json_flag=True)
-    listing.add_argument("--year", type=int, help=tr(N_("year (default: this year)")))
-    listing.add_argument("--month", type=int, help=tr(N_("month 1-12 (default: the whole year)")))
+    listing.add_argument("--year", type=integer, help=tr(N_("year (default: this year)")))
+    listing.add_argument("--month", type=integer, help=tr(N_("month 1-12 (default: the whole year)")))
     actions = listing.add_subparsers(required=False, metavar="ACTION")
     export = _add(actions, "export-ics", N_("write the meeting-free days and meetings to an .ics file"),
                   cmd_calendar_export)
-    export.add_argument("--out", required=True, help=tr(N_("the .ics file to write")))
+    export.add_argument("--out", required=True, type=path_text, help=tr(N_("the .ics file to write")))
     export.add_argument("--cadre", help=tr(N_("only this cadre's meetings and visits (id or full name)")))
-    export.add_argument("--year", type=int, default=argparse.SUPPRESS, help=tr(N_("year (default: this year)")))
+    export.add_argument("--year", type=integer, default=argparse.SUPPRESS, help=tr(N_("year (default: this year)")))
 
 
 def _meeting_parsers(sub: Any) -> None:
@@ -952,7 +985,7 @@ def _meeting_parsers(sub: Any) -> None:
     add.add_argument("title")
     add.add_argument("--on", required=True, help=tr(N_("the day of the meeting")))
     add.add_argument("--at", default="08:00", help=tr(N_("start time HH:MM (default 08:00)")))
-    add.add_argument("--duration", type=int, default=120, help=tr(N_("minutes (default 120)")))
+    add.add_argument("--duration", type=integer, default=120, help=tr(N_("minutes (default 120)")))
     add.add_argument("--place", default="")
     add.add_argument("--organizer", default="")
     add.add_argument("--category", choices=[c.value for c in MeetingCategory], default=MeetingCategory.COMMITTEE.value)
@@ -960,8 +993,8 @@ def _meeting_parsers(sub: Any) -> None:
     add.add_argument("--reason", default="", help=tr(N_("why it is held on a meeting-free day")))
     listing = _add(group, "list", N_("list the meetings of a day or a month"), cmd_meetings_list, json_flag=True)
     listing.add_argument("--on")
-    listing.add_argument("--year", type=int)
-    listing.add_argument("--month", type=int)
+    listing.add_argument("--year", type=integer)
+    listing.add_argument("--month", type=integer)
     listing.add_argument("--cadre")
     delete = _add(group, "delete", N_("delete a meeting"), cmd_meetings_delete)
     delete.add_argument("meeting", help=tr(N_("meeting id")))
@@ -982,8 +1015,8 @@ def _place_filters(parser: Parser) -> None:
 
 
 def _period_arguments(parser: Parser) -> None:
-    parser.add_argument("--year", type=int, required=True)
-    parser.add_argument("--quarter", type=int, help=tr(N_("quarter 1-4 (default: the whole year)")))
+    parser.add_argument("--year", type=integer, required=True)
+    parser.add_argument("--quarter", type=integer, help=tr(N_("quarter 1-4 (default: the whole year)")))
 
 
 def _log_parsers(sub: Any) -> None:
@@ -993,12 +1026,12 @@ def _log_parsers(sub: Any) -> None:
     add.add_argument("--target", required=True, help=tr(N_("unit (id, code or path) or cluster (id or name)")))
     add.add_argument("--kind", required=True, choices=_choices(ActivityKind))
     add.add_argument("--date", required=True, help=tr(N_("the day (YYYY-MM-DD)")))
-    add.add_argument("--minutes", type=int, default=0, help=tr(N_("how long it took, in minutes")))
+    add.add_argument("--minutes", type=integer, default=0, help=tr(N_("how long it took, in minutes")))
     add.add_argument("--notes", default="")
     listing = _add(group, "list", N_("list the activities, newest first"), cmd_log_list, json_flag=True)
     _place_filters(listing)
     listing.add_argument("--kind", choices=_choices(ActivityKind))
-    listing.add_argument("--limit", type=int, help=tr(N_("at most this many, the newest")))
+    listing.add_argument("--limit", type=integer, help=tr(N_("at most this many, the newest")))
     attendance = _add(sub, "attendance", N_("party meetings each cadre attended against the target"),
                       cmd_attendance, json_flag=True)
     _period_arguments(attendance)
@@ -1057,8 +1090,8 @@ def _rating_parsers(sub: Any) -> None:
 def _report_arguments(parser: Parser) -> None:
     """Add the arguments both kinds of report take: quarter, files, place, signer, date."""
     parser.add_argument("--quarter", required=True, help=tr(N_("the quarter, as 2026-Q3")))
-    parser.add_argument("--out", required=True, help=tr(N_("the PDF file to write")))
-    parser.add_argument("--xlsx", help=tr(N_("also write the annexed tables to this .xlsx file")))
+    parser.add_argument("--out", required=True, type=path_text, help=tr(N_("the PDF file to write")))
+    parser.add_argument("--xlsx", type=path_text, help=tr(N_("also write the annexed tables to this .xlsx file")))
     parser.add_argument("--place", help=tr(N_("the place on the place-and-date line "
                                                "(default: the last saved report's, else the province)")))
     parser.add_argument("--signer", help=tr(N_("the signer's full name")))
@@ -1086,7 +1119,7 @@ def build_parser() -> Parser:
     init.add_argument("--model", required=True, choices=[p.value for p in Preset])
     demo = _add(sub, "demo", N_("build the demo data"), cmd_demo, json_flag=True)
     demo.add_argument("--model", choices=[p.value for p in Preset], default=Preset.TWO_LEVEL.value)
-    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--seed", type=integer, default=1)
     demo.add_argument("--scale", choices=["district", "province", "national"], default="district")
     _units_parsers(sub)
     _cluster_and_cadre_parsers(sub)
@@ -1119,7 +1152,49 @@ def build_parser() -> Parser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; print a Vietnamese message and return 2 on bad input."""
+    """Run one command; print a Vietnamese message and return 2 on bad input or an unexpected error."""
+    try:
+        code = run_command(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+    except BrokenPipeError:  # `grassroots … | head -1`: the reader left, as Python's documentation says
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print(tr("Interrupted."), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # noqa: BLE001 - the last resort: one line here, the traceback in the log
+        return _unexpected(error, argv)
+    return code
+
+
+def _silence_stdout() -> None:
+    """Point the standard output at the null device, so that nothing more is written to the closed pipe."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # an in-memory stream (the tests): nothing to redirect
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
+
+
+def _unexpected(error: Exception, argv: Sequence[str] | None) -> int:
+    """Log an unexpected error with its traceback, say so in one line naming the log, and return 2."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        path = start_logging()
+        log.error("Unexpected error in the command %r", words, exc_info=error)
+    except OSError as failure:
+        print(tr("Unexpected error: {error} (the log could not be written: {reason}).").format(
+            error=error, reason=failure), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(tr("Unexpected error: the command was not completed and nothing was half-saved. "
+             "The details are in the log file {path}.").format(path=path), file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def run_command(argv: Sequence[str] | None = None) -> int:
+    """Parse and run one command; print a Vietnamese message and return 2 on bad input."""
     try:
         args = build_parser().parse_args(argv)
     except CommandLineError as error:
@@ -1142,7 +1217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(tr("Cannot open the database: {error}").format(error=error), file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        args.handler(args, database)
+        retry_when_busy(args.handler, args, database)
     except DomainError as error:
         print(tr("Error: {message}").format(message=error.render(tr)), file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from grassroots_app.cli import _add, _day, emit, tr
+from grassroots_app.cli import _add, _day, emit, path_text, tr
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.sheets import Issue
 from grassroots_app.exchange.writing import workbook_target
@@ -25,7 +25,7 @@ def _issue_json(issue: Issue) -> dict[str, Any]:
 def cmd_import(args: argparse.Namespace, db: Database) -> None:
     """Check a file, then (without --dry-run) import it all or not at all."""
     path = Path(args.file)
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db, write=not args.dry_run) as uow:
         run = sheet_import.check_file if args.dry_run else sheet_import.import_file
         report = run(uow, path)
     counts = report.counts()
@@ -50,7 +50,7 @@ def cmd_export(args: argparse.Namespace, db: Database) -> None:
     path = workbook_target(args.out, backup.output_guard(db))
     day = _day(args)
     with UnitOfWork(db) as uow:
-        under = units.resolve_unit(uow, args.under, day).id if args.under else None
+        under = units.resolve_unit(uow, args.under, day).id if args.under is not None else None
         counts = sheet_export.write_export(uow, path, day, under)
     lines = [tr("Wrote {units} units, {clusters} cluster rows, {cadres} cadres and {assignments} assignments "
                 "to {path}.").format(path=path, **counts)]
@@ -68,13 +68,13 @@ def add_parsers(sub: Any) -> None:
     """Add the import, export and template commands."""
     imported = _add(sub, "import", N_("import units, clusters, cadres and assignments from an .xlsx or .csv file"),
                     cmd_import, json_flag=True)
-    imported.add_argument("file", help=tr(N_("the .xlsx or .csv file")))
+    imported.add_argument("file", type=path_text, help=tr(N_("the .xlsx or .csv file")))
     imported.add_argument("--dry-run", action="store_true",
                           help=tr(N_("only show what each row would do; write nothing")))
     exported = _add(sub, "export", N_("write the data standing on a day to an .xlsx file"), cmd_export,
                     json_flag=True)
-    exported.add_argument("--out", required=True, help=tr(N_("the .xlsx file to write")))
+    exported.add_argument("--out", required=True, type=path_text, help=tr(N_("the .xlsx file to write")))
     exported.add_argument("--under", help=tr(N_("only this unit and what is under it (id, code or path)")))
     exported.add_argument("--on", help=tr(N_("the day (default: today)")))
     template = _add(sub, "template", N_("write the empty workbook to fill in and import"), cmd_template)
-    template.add_argument("--out", required=True, help=tr(N_("the .xlsx file to write")))
+    template.add_argument("--out", required=True, type=path_text, help=tr(N_("the .xlsx file to write")))

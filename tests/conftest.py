@@ -25,3 +25,12 @@ def backup_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         del os.environ["GRASSROOTS_BACKUP_DIR"]
     else:
         os.environ["GRASSROOTS_BACKUP_DIR"] = previous
+
+
+@pytest.fixture(scope="session", autouse=True)
+def log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep the log of unexpected errors of every test out of the user's log folder (GRASSROOTS_LOG_DIR)."""
+    folder = tmp_path_factory.mktemp("log")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GRASSROOTS_LOG_DIR", str(folder))
+        yield folder

@@ -18,6 +18,7 @@ WEEKEND = frozenset({5, 6})  # Saturday and Sunday (date.weekday())
 MAX_SHIFT_DAYS = 31  # how far a free day is moved at most to reach a working day
 MAX_VISITS_PER_QUARTER = 12
 FIRST_YEAR, LAST_YEAR = 1900, 2200
+FIRST_DAY, LAST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)  # every date the application accepts
 
 
 class Shift(str, Labelled):
@@ -177,6 +178,16 @@ def check_year(year: int) -> int:
             first=FIRST_YEAR, last=LAST_YEAR, year=year,
         )
     return year
+
+
+def check_day(day: date) -> date:
+    """Return the day, or refuse one outside the years the application handles (1900 to 2200)."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInput(
+            N_("The date {day} is outside the years {first} to {last}."),
+            day=f"{day.day:02d}/{day.month:02d}/{day.year:04d}", first=FIRST_YEAR, last=LAST_YEAR,
+        )
+    return day
 
 
 def month_span(year: int, month: int) -> tuple[date, date]:

@@ -24,7 +24,6 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from uuid import uuid4
 
 import platformdirs
 from sqlalchemy.engine import make_url
@@ -48,13 +47,14 @@ from grassroots_app.persistence.database import (
     head_revision,
     known_revisions,
 )
-from grassroots_app.persistence.files import SIDE_FILES, OutputGuard
+from grassroots_app.persistence.files import SIDE_FILES, OutputGuard, expanded
+from grassroots_app.tempfiles import STALE_AFTER_S, sweep_stale, temporary_beside
 
 FOLDER_VARIABLE = "GRASSROOTS_BACKUP_DIR"
 RETENTION_VARIABLE = "GRASSROOTS_BACKUP_KEEP"
 BUSY_SECONDS = 5.0
 COUNTED_TABLES = ("cadre", "assignment", "activity", "recommendation")
-LEFTOVER_AGE_S = 3600  # a copy still being written is touched far more often than this
+LEFTOVER_AGE_S = STALE_AFTER_S
 
 log = logging.getLogger(__name__)
 
@@ -197,20 +197,9 @@ def _fsync_file(path: Path) -> None:
         os.fsync(stream.fileno())
 
 
-def _temporary_beside(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{uuid4().hex[:12]}.tmp")
-
-
 def remove_leftovers(folder: Path, now: datetime | None = None) -> list[Path]:
-    """Delete the temporary files of copies cut off (a killed process) more than an hour ago; return them."""
-    limit = (now or datetime.now()).timestamp() - LEFTOVER_AGE_S
-    removed = []
-    for leftover in folder.glob(".*.tmp*"):
-        with suppress(OSError):
-            if leftover.stat().st_mtime < limit:
-                leftover.unlink()
-                removed.append(leftover)
-    return removed
+    """Delete the temporary files of copies cut off (a killed process); return them."""
+    return sweep_stale(folder, (now or datetime.now()).timestamp())
 
 
 def _remove_with_side_files(path: Path) -> None:
@@ -240,7 +229,7 @@ def copy_database(source: Path, target: Path) -> None:
     Raises sqlite3.Error when the source cannot be read as a database, OSError when the target cannot be
     written; target is then untouched and no temporary file is left.
     """
-    temporary = _temporary_beside(target)
+    temporary = temporary_beside(target)
     try:
         _online_copy(source, temporary)
         _fsync_file(temporary)
@@ -292,7 +281,6 @@ def make_backup(
         raise _cannot_back_up(error) from error
     if kind.rotated:
         rotate(database, folder)
-        remove_leftovers(folder)
     return target
 
 
@@ -303,7 +291,7 @@ def backup_to(location: Location, target: Path) -> Path:
     """
     database = _existing_database(location)
     guard = output_guard(database)
-    if target.expanduser().is_dir():
+    if expanded(target).is_dir():
         return make_backup(database, BackupKind.MANUAL, guard.folder(target))
     target = guard.target(target)
     try:
@@ -467,7 +455,7 @@ def _checked_copy(backup: Path, beside: Path) -> tuple[Path, str]:
     """Copy a backup beside the database and check the copy; return it and its revision (removed on refusal)."""
     if not backup.is_file():
         raise InvalidInput(N_("There is no file '{path}'."), path=str(backup))
-    copy = _temporary_beside(beside)
+    copy = temporary_beside(beside)
     try:
         try:
             _online_copy(backup, copy, "ro")
@@ -512,7 +500,7 @@ def _keep_current(database: Path) -> Path | None:
         log.warning("The database %s cannot be read (%s); it is kept as it is", database, error.__cause__)
     folder = backup_folder()
     target = _free_name(database, folder, BackupKind.PRE_RESTORE, datetime.now())
-    temporary = _temporary_beside(target)
+    temporary = temporary_beside(target)
     try:
         shutil.copyfile(database, temporary)
         _fsync_file(temporary)

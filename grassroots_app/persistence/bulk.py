@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
 
-from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.database import Database, for_writing
 from grassroots_app.persistence.tables import metadata
 
 BATCH_SIZE = 20_000
@@ -56,7 +56,7 @@ class BulkWriter:
 @contextmanager
 def bulk_load(database: Database, batch_size: int = BATCH_SIZE) -> Iterator[BulkWriter]:
     """Yield a writer whose rows are all committed on leaving, or none at all if anything fails."""
-    with database.engine.connect() as connection, _large_cache(connection):
+    with for_writing(database.engine).connect() as connection, _large_cache(connection):
         with connection.begin():
             writer = BulkWriter(connection, batch_size)
             yield writer

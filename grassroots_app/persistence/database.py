@@ -22,6 +22,7 @@ REVISION_LINE = re.compile(r"^(down_)?revision\s*=\s*['\"]?(\w+|None)['\"]?\s*$"
 VERSION_TABLE = "alembic_version"
 APP_NAME = "Grassroots"
 ENV_VARIABLE = "GRASSROOTS_DB"
+WRITE_OPTION = "grassroots_write"  # an execution option: the transaction will write
 
 
 def default_database_path() -> Path:
@@ -52,7 +53,13 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        writes = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+def for_writing(engine: Engine) -> Engine:
+    """Return the engine for transactions that write: on SQLite they begin IMMEDIATE (see contention.py)."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def make_engine(url: str, pooled: bool = True) -> Engine:

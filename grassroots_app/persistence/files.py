@@ -16,10 +16,10 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-from uuid import uuid4
 
 from grassroots_app.domain.backups import parse_backup_name
 from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.tempfiles import temporary_beside
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -36,7 +36,7 @@ class OutputGuard:
 
     def target(self, chosen: Path | str) -> Path:
         """Return the file to write as an absolute path with links resolved, or refuse one the app must not write."""
-        path = Path(chosen).expanduser()
+        path = expanded(Path(chosen))
         try:
             return self._checked(path.resolve())
         except OSError as error:
@@ -51,7 +51,7 @@ class OutputGuard:
 
     def folder(self, chosen: Path) -> Path:
         """Return a folder to write new files into, resolved, or refuse the backup folder and what is inside it."""
-        folder = chosen.expanduser().resolve()
+        folder = expanded(chosen).resolve()
         self._refuse_backup_folder(folder)
         return folder
 
@@ -76,6 +76,14 @@ class OutputGuard:
                                path=str(path), folder=str(self.backups))
 
 
+def expanded(path: Path) -> Path:
+    """Return a path with a leading ~ or ~user made the home folder, or as it is when there is no such user."""
+    try:
+        return path.expanduser()
+    except RuntimeError:  # "~0": no such user, a file name like any other (as the shell leaves it)
+        return path
+
+
 def _same(one: Path, other: Path) -> bool:
     """Return whether two resolved paths name one file: the same name as the system compares them, or one file."""
     if os.path.normcase(one) == os.path.normcase(other):
@@ -95,14 +103,6 @@ def is_sqlite_file(path: Path) -> bool:
 def cannot_write(path: Path, error: OSError) -> InvalidInput:
     """Return the refusal for a file the system would not let us write."""
     return InvalidInput(N_("Cannot write '{path}': {reason}."), path=str(path), reason=error.strerror or error)
-
-
-def temporary_beside(target: Path) -> Path:
-    """Return a hidden, unused name in the target's folder for the file while it is written.
-
-    The target's name is cut to 60 characters, so that a name near the system's limit can still be written.
-    """
-    return target.with_name(f".{target.name[:60]}.{uuid4().hex[:12]}.tmp")
 
 
 def _fsync(path: Path) -> None:

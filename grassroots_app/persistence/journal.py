@@ -6,14 +6,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, delete, event, inspect, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, UOWTransaction
 
 from grassroots_app.domain.errors import N_, RuleViolation
-from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.tables import metadata
 
 Row = dict[str, Any]
 JOURNAL_KEY = "grassroots_journal"
+MOVED_ON = N_("Its data has been changed since, here or in another program.")
 _TABLE_ORDER = {table.name: index for index, table in enumerate(metadata.sorted_tables)}
 
 
@@ -43,6 +44,10 @@ class ChangeSet:
 
     def __bool__(self) -> bool:
         return bool(self.changes)
+
+    def restored(self, table: str, column: str = "id") -> set[Any]:
+        """Return the values of a column in the rows of a table that the change set leaves standing."""
+        return {change.after[column] for change in self.changes if change.table == table and change.after}
 
 
 def _values(obj: Any) -> Row:
@@ -107,16 +112,19 @@ def _current(connection: Connection, table: Table, key: Row) -> Row | None:
     return dict(row) if row is not None else None
 
 
-def apply_change_set(database: Database, change_set: ChangeSet) -> None:
-    """Apply the row changes in one transaction, refusing if any row is no longer as expected."""
-    with database.engine.begin() as connection:
+def apply_changes(connection: Connection, change_set: ChangeSet) -> None:
+    """Apply the row changes in the caller's transaction, refusing if any row is no longer as the change set
+    expects, or if a row it removes is now needed by another (a change made since, by this or another program)."""
+    try:
         for change in change_set.changes:
             table = metadata.tables[change.table]
             if _current(connection, table, change.key) != change.before:
-                raise RuleViolation(N_("This step cannot be undone or redone: the data has changed since."))
+                raise RuleViolation(MOVED_ON)
             if change.after is None:
                 connection.execute(delete(table).where(_where(table, change.key)))
             elif change.before is None:
                 connection.execute(insert(table).values(**change.after))
             else:
                 connection.execute(update(table).where(_where(table, change.key)).values(**change.after))
+    except IntegrityError as error:
+        raise RuleViolation(MOVED_ON) from error

@@ -387,7 +387,7 @@ class CadreRepository:
         """Return the cadres whose name contains the text, ignoring case and diacritics."""
         query = select(CadreRow)
         if text:
-            query = query.where(col(CadreRow.name_key).contains(fold(text)))
+            query = query.where(col(CadreRow.name_key).contains(fold(text), autoescape=True))
         if limit is not None:
             query = query.limit(limit)
         return [mapping.cadre_from_row(row) for row in self.session.exec(query)]

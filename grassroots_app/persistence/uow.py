@@ -17,7 +17,8 @@ from grassroots_app.persistence.calendar_repository import (
     HolidayOverrideRepository,
     MeetingRepository,
 )
-from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.contention import writes_everything
+from grassroots_app.persistence.database import Database, for_writing
 from grassroots_app.persistence.exchange_queries import ExchangeQueries
 from grassroots_app.persistence.fieldlog_repository import (
     ActivityRepository,
@@ -26,7 +27,7 @@ from grassroots_app.persistence.fieldlog_repository import (
     RatingRepository,
     RecommendationRepository,
 )
-from grassroots_app.persistence.journal import ChangeSet, start_journal, take_journal
+from grassroots_app.persistence.journal import ChangeSet, apply_changes, start_journal, take_journal
 from grassroots_app.persistence.queries import ReadQueries
 from grassroots_app.persistence.report_queries import ReportQueries
 from grassroots_app.persistence.report_repository import ReportRepository, ReportTermRepository
@@ -43,16 +44,22 @@ from grassroots_app.persistence.repositories import (
 class UnitOfWork:
     """Everything done inside `with uow:` is committed by `commit()` or rolled back on leaving.
 
-    With `record=True` the committed row changes are kept in `change_set`, for undo and redo.
+    A unit of work that will commit says so with `write=True`: its transaction then takes the database's
+    write lock at once (BEGIN IMMEDIATE on SQLite, waiting for another program's write to end), so that a
+    write never fails because another program wrote after it began reading. Reading alone takes no lock.
+    With `record=True` (which writes) the committed row changes are kept in `change_set`, for undo and redo.
     """
 
-    def __init__(self, database: Database, record: bool = False) -> None:
+    def __init__(self, database: Database, record: bool = False, write: bool = False) -> None:
         self.database = database
         self.record = record
+        self.write = write or record
         self.change_set = ChangeSet()
 
     def __enter__(self) -> UnitOfWork:
-        self.session = Session(self.database.engine, expire_on_commit=False)
+        writes = self.write or writes_everything()
+        engine = for_writing(self.database.engine) if writes else self.database.engine
+        self.session = Session(engine, expire_on_commit=False)
         self.session.begin()
         if self.record:
             start_journal(self.session)
@@ -99,6 +106,10 @@ class UnitOfWork:
         if unless_empty and not self.units.any():
             return None
         return backup_before(self.database, kind)
+
+    def replay(self, change_set: ChangeSet) -> None:
+        """Stage recorded row changes (an undo or a redo), refusing if the rows are no longer as they expect."""
+        apply_changes(self.session.connection(), change_set)
 
     def commit(self) -> None:
         """Make everything done so far permanent (and, when recording, keep what changed)."""

@@ -20,7 +20,7 @@ from grassroots_app.domain.activities import (
     progress_of,
 )
 from grassroots_app.domain.calendar import period_span
-from grassroots_app.domain.errors import N_
+from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.model import Tier, new_id
 from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.persistence.uow import UnitOfWork
@@ -117,13 +117,23 @@ def edit_activity(uow: UnitOfWork, activity: Activity) -> ActivityView:
 
 def delete_activity(uow: UnitOfWork, activity_id: str) -> None:
     """Delete an activity."""
-    _stored(uow, activity_id)
-    uow.activities.remove(activity_id)
+    delete_activities(uow, [activity_id])
+
+
+def delete_activities(uow: UnitOfWork, activity_ids: Sequence[str]) -> None:
+    """Delete several activities, all or none (one that no longer exists refuses them all)."""
+    wanted = list(dict.fromkeys(activity_ids))
+    for activity_id in wanted:
+        _stored(uow, activity_id)
+    for activity_id in wanted:
+        uow.activities.remove(activity_id)
     uow.commit()
 
 
 def list_activities(uow: UnitOfWork, wanted: ActivityFilter, limit: int | None = None) -> list[ActivityView]:
     """Return the activities the filter asks for, newest first (at most `limit`, the newest)."""
+    if limit is not None and limit < 1:
+        raise InvalidInput(N_("The number of activities to show must be at least 1, not {limit}."), limit=limit)
     return _views(uow, uow.activities.find(wanted, limit))
 
 

@@ -110,6 +110,20 @@ def build_assignment(
     )
 
 
+def check_still_holds(uow: UnitOfWork, assignment_id: str) -> None:
+    """Refuse an assignment as stored that the rules no longer allow (one an undo or redo put back)."""
+    assignment = uow.assignments.get(assignment_id)
+    if assignment is None:
+        return
+    target = get_target(uow, assignment.target_id)
+    hierarchy.check_open_on(target.period, assignment.period.start, target.name)
+    others = [held for held in uow.assignments.for_target(target.id) if held.id != assignment.id]
+    check_no_overlap(assignment.cadre_id, target.id, assignment.role, assignment.period, others)
+    if assignment.period.end is None:
+        hierarchy.check_not_closed(target.period, target.name)
+        check_eligible(get_cadre(uow, assignment.cadre_id), pick_rule(uow.rules.all(), target.level, assignment.role))
+
+
 def end_assignment(uow: UnitOfWork, assignment_id: str, on: date, reason: str = "") -> Assignment:
     """End an assignment on a day; before the minimum tenure a reason is required and kept."""
     ended = stage_end(uow, assignment_id, on, reason)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -89,15 +90,61 @@ def stage_member(uow: UnitOfWork, cluster_id: str, commune_id: str, valid_from: 
 
 def remove_member(uow: UnitOfWork, cluster_id: str, commune_id: str, on: date) -> None:
     """Take a commune out of a cluster from a day on."""
+    stage_removal(uow, cluster_id, commune_id, on)
+    uow.commit()
+
+
+def stage_removal(uow: UnitOfWork, cluster_id: str, commune_id: str, on: date) -> None:
+    """Check and stage a commune's leaving a cluster in the caller's transaction."""
     for membership_id, cluster, period in uow.clusters.memberships_of(commune_id):
         if cluster.id == cluster_id and period.end is None:
             if on <= period.start:
                 raise InvalidInput(N_("The commune joined this cluster on {day}; pick a later date."),
                                    day=period.start.strftime("%d/%m/%Y"))
             uow.clusters.end_member(membership_id, on)
-            uow.commit()
             return
     raise NotFound(N_("This commune is not in that cluster."))
+
+
+def _refuse_member_after(cluster: Cluster) -> None:
+    raise RuleViolation(N_("A commune joins or leaves '{name}' after that date; change it first."), name=cluster.name)
+
+
+def check_still_stands(uow: UnitOfWork, cluster_id: str) -> None:
+    """Refuse a cluster as stored that the rules no longer allow (one an undo or redo put back or closed)."""
+    cluster = uow.clusters.get(cluster_id)
+    if cluster is None:
+        return
+    if cluster.period.end is not None:
+        after = Period(cluster.period.end)
+        if any(period.overlaps(after) for _id, period in uow.clusters.memberships(cluster.id)):
+            _refuse_member_after(cluster)
+        timeline.check_nothing_held_after(uow, cluster.id, cluster.name, cluster.period.end)
+        return
+    parent = get_unit(uow, cluster.parent_id)
+    hierarchy.check_not_closed(parent.period, parent.name)
+    others = [c.name for c in uow.clusters.all(cluster.parent_id) if c.period.end is None and c.id != cluster.id]
+    hierarchy.check_sibling_name(cluster.name, others)
+
+
+def check_memberships_stand(uow: UnitOfWork, commune_id: str) -> None:
+    """Refuse a commune's memberships as stored when they overlap or an open one is in a closed cluster."""
+    held = uow.clusters.memberships_of(commune_id)
+    for membership_id, cluster, period in held:
+        check_single_cluster(period, [(c.name, p) for other, c, p in held if other != membership_id])
+        if period.end is None:
+            hierarchy.check_not_closed(cluster.period, cluster.name)
+
+
+def change_members(
+    uow: UnitOfWork, cluster_id: str, added: Sequence[str], removed: Sequence[str], on: date
+) -> None:
+    """Take communes out of a cluster and put others in from a day on, all or none."""
+    for commune_id in removed:
+        stage_removal(uow, cluster_id, commune_id, on)
+    for commune_id in added:
+        stage_member(uow, cluster_id, commune_id, on)
+    uow.commit()
 
 
 def close_cluster(uow: UnitOfWork, cluster_id: str, on: date) -> Cluster:
@@ -109,8 +156,7 @@ def close_cluster(uow: UnitOfWork, cluster_id: str, on: date) -> Cluster:
                            name=cluster.name, day=cluster.period.start.strftime("%d/%m/%Y"))
     for membership_id, period in uow.clusters.memberships(cluster.id):
         if period.start >= on or (period.end is not None and period.end > on):
-            raise RuleViolation(N_("A commune joins or leaves '{name}' after that date; change it first."),
-                                name=cluster.name)
+            _refuse_member_after(cluster)
         if period.end is None:
             uow.clusters.end_member(membership_id, on)
     timeline.end_target_assignments(uow, cluster.id, cluster.name, on, "Giải thể cụm")

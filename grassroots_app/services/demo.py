@@ -843,7 +843,7 @@ def _silent(_stage: str, _done: int, _total: int) -> None:
 
 def _prepare(database: Database, preset: Preset) -> tuple[Settings, tuple[GraspRule, ...], LogCalendar]:
     """Return the database's settings, rules and the field log's days, setting it up for the preset if it is new."""
-    with UnitOfWork(database) as uow:
+    with UnitOfWork(database, write=True) as uow:
         settings = uow.settings.get()
         if settings is None:
             settings = init_database(uow, preset)

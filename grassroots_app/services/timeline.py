@@ -19,14 +19,25 @@ def end_target_assignments(uow: UnitOfWork, target_id: str, name: str, on: date,
     held = uow.assignments.for_target(target_id)
     for assignment in held:
         if _runs_past(assignment.period, on):
-            raise RuleViolation(
-                N_("An assignment on '{name}' runs past {day} (it starts on {start}); change it first."),
-                name=name, day=on.strftime("%d/%m/%Y"), start=assignment.period.start.strftime("%d/%m/%Y"),
-            )
+            _refuse_running_past(assignment, name, on)
     open_ones = [assignment for assignment in held if assignment.period.end is None]
     for assignment in open_ones:
         uow.assignments.end(assignment.id, on, reason)
     return open_ones
+
+
+def check_nothing_held_after(uow: UnitOfWork, target_id: str, name: str, on: date) -> None:
+    """Refuse a unit or cluster closed on a day while an assignment on it is open or runs past that day."""
+    for assignment in uow.assignments.for_target(target_id):
+        if assignment.period.overlaps(Period(on)):
+            _refuse_running_past(assignment, name, on)
+
+
+def _refuse_running_past(assignment: Assignment, name: str, on: date) -> None:
+    raise RuleViolation(
+        N_("An assignment on '{name}' runs past {day} (it starts on {start}); change it first."),
+        name=name, day=on.strftime("%d/%m/%Y"), start=assignment.period.start.strftime("%d/%m/%Y"),
+    )
 
 
 def end_memberships(uow: UnitOfWork, commune: Unit, on: date, keep_cluster_ids: set[str] | None = None) -> None:

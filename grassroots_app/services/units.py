@@ -188,6 +188,23 @@ def move_unit(uow: UnitOfWork, unit_id: str, new_parent_id: str, on: date) -> Un
     return replace(unit, parent_id=parent.id)
 
 
+def check_still_stands(uow: UnitOfWork, unit_id: str) -> None:
+    """Refuse a unit as stored that the rules no longer allow (one an undo or redo put back or closed)."""
+    unit = uow.units.get(unit_id)
+    if unit is None:
+        return
+    if unit.period.end is not None:
+        timeline.check_no_children_after(uow, unit, unit.period.end)
+        timeline.check_nothing_held_after(uow, unit.id, unit.name, unit.period.end)
+        return
+    parent_id = uow.units.current_parent(unit.id)
+    if parent_id is not None:
+        parent = get_unit(uow, parent_id)
+        hierarchy.check_not_closed(parent.period, parent.name)
+    day = date.today() if unit.period.covers(date.today()) else unit.period.start
+    hierarchy.check_sibling_name(unit.name, _sibling_names(uow, parent_id, day, unit.id))
+
+
 def _leave_foreign_clusters(uow: UnitOfWork, unit: Unit, parent_id: str, on: date) -> None:
     """End a moved commune's membership of clusters that do not sit above its new place."""
     if unit.level is not Level.COMMUNE:
@@ -291,7 +308,6 @@ def resolve_unit(uow: UnitOfWork, reference: str, on: date | None = None) -> Uni
         return unit
     parts = [part.strip() for part in reference.split(PATH_SEPARATOR) if part.strip()]
     candidates = uow.units.roots(on)
-    found: Unit | None = None
     for depth, part in enumerate(parts):
         matches = [u for u in candidates if fold(u.name) == fold(part)]
         exact = [u for u in matches if u.name.casefold() == part.casefold()]
@@ -301,11 +317,10 @@ def resolve_unit(uow: UnitOfWork, reference: str, on: date | None = None) -> Uni
             if not matches:
                 raise NotFound(N_("No unit is found at '{path}'."), path=shown)
             raise InvalidInput(N_("'{path}' names more than one unit; use its id or code."), path=shown)
-        found = matches[0]
-        if depth + 1 < len(parts):
-            candidates = uow.units.children(found.id, on)
-    assert found is not None
-    return found
+        if depth + 1 == len(parts):
+            return matches[0]
+        candidates = uow.units.children(matches[0].id, on)
+    raise InvalidInput(N_("No unit was named."))  # only separators, such as '/'
 
 
 def unit_path(uow: UnitOfWork, unit_id: str, on: date) -> str:

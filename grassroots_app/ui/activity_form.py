@@ -30,7 +30,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.pickers import ID_ROLE, TEXT_ROLE, LookupField, find_cadres
 from grassroots_app.ui.search import SearchBox
-from grassroots_app.ui.widgets import DATE_FORMAT, from_qdate, to_qdate
+from grassroots_app.ui.widgets import DATE_FORMAT, from_qdate, set_date_range, to_qdate
 
 TARGET_WIDTH_CHARS = 28
 
@@ -82,6 +82,7 @@ class DayEdit(QDateEdit):
 
     def __init__(self, day: date, parent: QWidget | None = None) -> None:
         super().__init__(to_qdate(day), parent)
+        set_date_range(self)
         self.setDisplayFormat(DATE_FORMAT)
         self.setCalendarPopup(True)
 

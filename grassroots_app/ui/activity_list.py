@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPush
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.text import natural_key, person_sort_key
-from grassroots_app.services.activities import ActivityView, delete_activity, edit_activity, list_activities
+from grassroots_app.services.activities import ActivityView, delete_activities, edit_activity, list_activities
 from grassroots_app.ui.activity_form import ActivityFields, CadreLookup
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
@@ -187,9 +187,4 @@ class ActivityList(QWidget):
             question = tr("Delete the {count} selected activities?").format(count=len(chosen))
         if not self.context.prompter.confirm(self, tr("Delete activities"), question):
             return
-        self.context.undo.beginMacro(label)
-        try:
-            for view in chosen:
-                self.context.execute_or_report(label, delete_activity, view.activity.id)
-        finally:
-            self.context.undo.endMacro()
+        self.context.execute_or_report(label, delete_activities, [view.activity.id for view in chosen])

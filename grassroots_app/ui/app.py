@@ -12,10 +12,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from grassroots_app.applog import start_logging
 from grassroots_app.paths import app_icon
 from grassroots_app.persistence.database import APP_NAME, Database
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.errors import ErrorReporter, start_logging
+from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings

@@ -1,30 +1,57 @@
-"""Undoable edits: each wraps the row changes of one committed use case (git-cola's command objects)."""
+"""Undoable edits: each wraps the row changes of one committed use case (git-cola's command objects).
+
+Undo and redo are use cases of their own (services.history): another program may have changed the data
+since, so each is checked again and may be refused. A refused step changes nothing, is shown in a message
+and is taken off the undo stack (Qt's obsolete command): it can never be replayed as recorded, and leaving
+it there would block every step below it. A step refused because the database stayed busy goes the same way.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
+from grassroots_app.domain.errors import N_, DomainError, RuleViolation
 from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.journal import ChangeSet, apply_change_set
+from grassroots_app.persistence.journal import ChangeSet
+from grassroots_app.services.history import replay_on
+from grassroots_app.ui.i18n import tr
+
+Refused = Callable[[DomainError], None]
+UNDO_REFUSED = N_("“{step}” cannot be undone. {reason} It was taken off the list of steps to undo.")
+REDO_REFUSED = N_("“{step}” cannot be redone. {reason} It was taken off the list of steps to redo.")
 
 
 class ServiceCommand(QUndoCommand):
     """An edit already committed once; undo and redo replay its row changes backwards and forwards."""
 
-    def __init__(self, label: str, database: Database, change_set: ChangeSet) -> None:
+    def __init__(self, label: str, database: Database, change_set: ChangeSet, on_refused: Refused) -> None:
         super().__init__(label)
         self.database = database
         self.change_set = change_set
+        self.on_refused = on_refused
         self._done = True
 
     def redo(self) -> None:
         """Apply the edit again (the first call, from push(), finds it already applied)."""
-        if self._done:
-            return
-        apply_change_set(self.database, self.change_set)
-        self._done = True
+        if not self._done and self._replay(self.change_set, REDO_REFUSED):
+            self._done = True
 
     def undo(self) -> None:
         """Take the edit back."""
-        apply_change_set(self.database, self.change_set.inverted())
-        self._done = False
+        if self._replay(self.change_set.inverted(), UNDO_REFUSED):
+            self._done = False
+
+    def _replay(self, change_set: ChangeSet, refusal: str) -> bool:
+        """Replay row changes; on a refusal report it, mark the step obsolete and return False."""
+        try:
+            replay_on(self.database, change_set)
+        except DomainError as error:
+            self.setObsolete(True)
+            refused = RuleViolation(refusal, step=self.text(), reason=error.render(tr))
+            QTimer.singleShot(0, partial(self.on_refused, refused))  # shown once the stack has finished
+            return False
+        return True

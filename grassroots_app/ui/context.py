@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.persistence.backup import daily_backup
+from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.journal import ChangeSet
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.ui.commands import ServiceCommand
 from grassroots_app.ui.errors import ErrorReporter
@@ -84,11 +86,14 @@ class AppContext:
 
     def execute(self, label: str, use_case: Callable[..., T], *args: Any) -> T:
         """Run an edit as one transaction and push it on the undo stack; a refusal raises DomainError."""
-        with UnitOfWork(self.database, record=True) as uow:
-            result = use_case(uow, *args)
-            change_set = uow.change_set
+
+        def run() -> tuple[T, ChangeSet]:
+            with UnitOfWork(self.database, record=True) as uow:
+                return use_case(uow, *args), uow.change_set
+
+        result, change_set = retry_when_busy(run)
         if change_set:
-            self.undo.push(ServiceCommand(label, self.database, change_set))
+            self.undo.push(ServiceCommand(label, self.database, change_set, self.errors.report))
         return result
 
     def execute_or_report(self, label: str, use_case: Callable[..., T], *args: Any) -> T | None:

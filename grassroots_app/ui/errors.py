@@ -2,38 +2,16 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from grassroots_app.applog import log
 from grassroots_app.domain.errors import DomainError
-from grassroots_app.persistence.database import APP_NAME
 from grassroots_app.ui.i18n import tr
-
-log = logging.getLogger("grassroots")
-
-
-def log_path() -> Path:
-    """Return the log file in the per-user log folder."""
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "grassroots.log"
-
-
-def start_logging(path: Path | None = None) -> Path:
-    """Send the application's log to a rotating file and return its path."""
-    target = path or log_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    return target
-
 
 class ErrorReporter:
     """Shows expected problems as messages and logs unexpected ones with a dialog naming the log."""

@@ -40,7 +40,7 @@ def _new_province_work(database: Database, preset: Preset, province: str) -> Wor
         def report(done: int, total: int) -> None:
             progress.report(done, total, tr("Importing the official units…"))
 
-        with UnitOfWork(database) as uow:
+        with UnitOfWork(database, write=True) as uow:
             if preset is Preset.TWO_LEVEL:
                 return official.start_with_province(uow, province, report)
             setup.stage_settings(uow, preset)

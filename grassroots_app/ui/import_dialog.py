@@ -88,7 +88,7 @@ def _work(database: Database, path: Path, run: Run) -> Callable[[TaskProgress], 
 
     def work(progress: TaskProgress) -> ImportReport | None:
         try:
-            with UnitOfWork(database) as uow:
+            with UnitOfWork(database, write=run is import_file) as uow:
                 return run(uow, path, progress.report)
         except Cancelled:
             return None

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.persistence.backup import output_guard
-from grassroots_app.persistence.files import put_in_place, temporary_beside
+from grassroots_app.persistence.files import put_in_place
 from grassroots_app.reports import output
 from grassroots_app.reports.model import ReportDocument
 from grassroots_app.reports.output import PageImage
+from grassroots_app.tempfiles import temporary_beside
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.report_preview import PREVIEW_DPI, PRINT_DPI, PreviewPane, PrintJob

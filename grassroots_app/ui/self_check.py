@@ -24,7 +24,7 @@ from grassroots_app.persistence.database import APP_NAME
 from grassroots_app.persistence.files import write_bytes
 from grassroots_app.self_check import KNOWN_MESSAGE, Check, CheckResult, SelfCheck, run_checks, tr
 from grassroots_app.services.setup import require_settings
-from grassroots_app.ui.errors import log_path
+from grassroots_app.applog import log_path
 from grassroots_app.ui.i18n import LanguageSwitcher
 from grassroots_app.ui.tasks import read_in_worker
 

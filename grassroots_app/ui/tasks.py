@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.services.isolated import run_read_to_file, start_worker
 from grassroots_app.ui.i18n import tr
 
@@ -113,7 +114,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self.progress)
+            result = retry_when_busy(self.work, self.progress)
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the UI thread
             self.signals.failed.emit(error)
         else:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grassroots_app.domain.calendar import FIRST_DAY, LAST_DAY
 from grassroots_app.domain.errors import DomainError, Labelled
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
@@ -42,9 +43,15 @@ def from_qdate(day: QDate) -> date:
 def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
     """Return a date field in the Vietnamese format with a calendar pop-up."""
     edit = QDateEdit(to_qdate(day), parent)
+    set_date_range(edit)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
     return edit
+
+
+def set_date_range(edit: QDateEdit) -> None:
+    """Let a date field take only the days the application accepts (calendar.FIRST_DAY to LAST_DAY)."""
+    edit.setDateRange(to_qdate(FIRST_DAY), to_qdate(LAST_DAY))
 
 
 def format_day(day: date | None) -> str:

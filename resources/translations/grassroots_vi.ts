@@ -620,10 +620,6 @@
       <translation>'{name}' thuộc cụm '{cluster}' từ ngày {start}, sau ngày đó; hãy điều chỉnh trước.</translation>
     </message>
     <message>
-      <source>This step cannot be undone or redone: the data has changed since.</source>
-      <translation>Không thể hoàn tác hoặc làm lại bước này: dữ liệu đã thay đổi kể từ đó.</translation>
-    </message>
-    <message>
       <source>No grasp rule puts a cadre in charge of a {level}.</source>
       <translation>Không có quy định nào phân công cán bộ phụ trách cấp {level}.</translation>
     </message>
@@ -3990,6 +3986,62 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>'{path}' is a database or a backup; Grassroots never writes over one. Choose another file.</source>
       <translation>'{path}' là một cơ sở dữ liệu hoặc một bản sao lưu; Grassroots không bao giờ ghi đè lên tệp như vậy. Hãy chọn tệp khác.</translation>
+    </message>
+    <message>
+      <source>The database is busy: another program (a Grassroots window or command) is writing to it. Nothing was changed; try again in a moment.</source>
+      <translation>Cơ sở dữ liệu đang bận: một chương trình khác (một cửa sổ hoặc một lệnh Grassroots) đang ghi vào. Chưa có gì thay đổi; hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
+      <source>Its data has been changed since, here or in another program.</source>
+      <translation>Dữ liệu liên quan đã bị thay đổi kể từ đó, tại đây hoặc trong một chương trình khác.</translation>
+    </message>
+    <message>
+      <source>“{step}” cannot be undone. {reason} It was taken off the list of steps to undo.</source>
+      <translation>Không thể hoàn tác “{step}”. {reason} Bước này đã được bỏ khỏi danh sách hoàn tác.</translation>
+    </message>
+    <message>
+      <source>“{step}” cannot be redone. {reason} It was taken off the list of steps to redo.</source>
+      <translation>Không thể làm lại “{step}”. {reason} Bước này đã được bỏ khỏi danh sách làm lại.</translation>
+    </message>
+    <message>
+      <source>a file name is needed</source>
+      <translation>cần có tên tệp</translation>
+    </message>
+    <message>
+      <source>a file name cannot hold a NUL character</source>
+      <translation>tên tệp không được chứa ký tự NUL</translation>
+    </message>
+    <message>
+      <source>Interrupted.</source>
+      <translation>Đã dừng.</translation>
+    </message>
+    <message>
+      <source>Unexpected error: the command was not completed and nothing was half-saved. The details are in the log file {path}.</source>
+      <translation>Lỗi ngoài dự kiến: lệnh chưa được thực hiện và không có gì bị ghi dở dang. Chi tiết có trong tệp nhật ký {path}.</translation>
+    </message>
+    <message>
+      <source>{text} is too large a number.</source>
+      <translation>{text} là số quá lớn.</translation>
+    </message>
+    <message>
+      <source>the name '{name}' is longer than {limit} bytes</source>
+      <translation>tên '{name}' dài quá {limit} byte</translation>
+    </message>
+    <message>
+      <source>Unexpected error: {error} (the log could not be written: {reason}).</source>
+      <translation>Lỗi ngoài dự kiến: {error} (không ghi được tệp nhật ký: {reason}).</translation>
+    </message>
+    <message>
+      <source>'{text}' is not a whole number.</source>
+      <translation>'{text}' không phải là số nguyên.</translation>
+    </message>
+    <message>
+      <source>The date {day} is outside the years {first} to {last}.</source>
+      <translation>Ngày {day} nằm ngoài khoảng từ năm {first} đến năm {last}.</translation>
+    </message>
+    <message>
+      <source>The number of activities to show must be at least 1, not {limit}.</source>
+      <translation>Số hoạt động cần hiển thị phải từ 1 trở lên, không phải {limit}.</translation>
     </message>
   </context>
 </TS>

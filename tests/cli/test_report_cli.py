@@ -123,15 +123,20 @@ def test_a_failed_write_leaves_no_file(
     assert list(tmp_path.iterdir()) == []  # the PDF written first was not kept either
 
 
-def test_an_unexpected_failure_leaves_no_file(
-    demo: Cli, cluster: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_an_unexpected_failure_leaves_no_file_and_is_logged(
+    demo: Cli, cluster: dict, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*_args: object) -> None:
         raise RuntimeError("renderer bug")
 
     monkeypatch.setattr("grassroots_app.reports.pdf.write_pdf", broken)
-    with pytest.raises(RuntimeError, match="renderer bug"):
-        demo("report", "cluster", "--cluster", cluster["id"], "--quarter", QUARTER, "--out", str(tmp_path / "c.pdf"))
+    log = tmp_path_factory.mktemp("log") / "grassroots.log"
+    monkeypatch.setenv("GRASSROOTS_LOG_DIR", str(log.parent))
+    result = demo("report", "cluster", "--cluster", cluster["id"], "--quarter", QUARTER,
+                  "--out", str(tmp_path / "c.pdf"))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert str(log) in result.err and result.err.count("\n") == 1
+    assert "RuntimeError: renderer bug" in log.read_text(encoding="utf-8")
     assert list(tmp_path.iterdir()) == []
 
 

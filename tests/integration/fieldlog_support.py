@@ -10,7 +10,7 @@ import pytest
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.model import Cadre, Cluster, Tier, Unit
-from grassroots_app.persistence.journal import apply_change_set
+from grassroots_app.services.history import replay_on
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import clusters
 from tests.integration.support import D0, Env
@@ -68,7 +68,7 @@ def undone_and_redone(env: Env, service: Callable[..., Any], *args: Any) -> None
         change_set = uow.change_set
     after = env.dump()
     assert change_set and after != before
-    apply_change_set(env.db, change_set.inverted())
+    replay_on(env.db, change_set.inverted())
     assert env.dump() == before
-    apply_change_set(env.db, change_set)
+    replay_on(env.db, change_set)
     assert env.dump() == after

@@ -130,6 +130,16 @@ def test_edit_and_delete(two_level: Env, place: Place) -> None:
     assert two_level.sql("SELECT count(*) FROM activity") == [(0,)]
 
 
+def test_deleting_several_deletes_all_or_none(two_level: Env, place: Place) -> None:
+    first = record(two_level, place.mai.id, place.ap_1.id, TENTH)
+    second = record(two_level, place.mai.id, place.ap_2.id, TENTH)
+    refused(two_level, NotFound, "No activity has the id 'gone'", activities.delete_activities,
+            [first.activity.id, "gone", second.activity.id])
+    assert two_level.sql("SELECT count(*) FROM activity") == [(2,)]
+    two_level.run(activities.delete_activities, [first.activity.id, second.activity.id, first.activity.id])
+    assert two_level.sql("SELECT count(*) FROM activity") == [(0,)]
+
+
 def test_filters_by_period_cadre_kind_and_limit(two_level: Env, place: Place) -> None:
     record(two_level, place.mai.id, place.ap_1.id, date(2026, 1, 5))
     record(two_level, place.mai.id, place.ap_2.id, date(2026, 2, 5), K.HOUSEHOLD_VISIT)

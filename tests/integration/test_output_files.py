@@ -153,6 +153,8 @@ def test_several_files_are_all_written_or_none(place: Path) -> None:
 def test_a_missing_folder_and_a_new_file_that_exists_are_refused(place: Path) -> None:
     with pytest.raises(InvalidInput, match="does not exist"):
         write_bytes(place / "nowhere" / "a.pdf", guard(place), CONTENT)
+    with pytest.raises(InvalidInput, match="does not exist"):  # no such user: a name, not a crash
+        write_bytes("~no-such-user-0/a.pdf", guard(place), CONTENT)
     (place / "notes.txt").write_bytes(b"keep")
     with pytest.raises(InvalidInput, match="exists already"):
         guard(place).new_file(place / "notes.txt")

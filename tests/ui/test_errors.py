@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from grassroots_app.applog import log, start_logging
 from grassroots_app.domain.errors import N_, RuleViolation
-from grassroots_app.ui.errors import ErrorReporter, log, start_logging
+from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher
 
 
