@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import re
 import sys
@@ -30,7 +31,8 @@ from grassroots_app.domain.recommendations import (
 from grassroots_app.i18n import Translator
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.contention import retry_when_busy
-from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.database import Database, resolve_url, sqlite_file
+from grassroots_app.persistence.faults import storage_fault
 from grassroots_app.persistence.files import Fill, write_files
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports.model import ReportKind, ReportStatus
@@ -58,6 +60,7 @@ EXIT_BAD_INPUT = 2
 EXIT_BROKEN_PIPE = 1  # the reader of the output went away (Python's documented convention)
 EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report a command ended by SIGINT
 tr = Translator()
+logging.getLogger("grassroots_app").addHandler(logging.NullHandler())  # stderr gets Vietnamese, not log lines
 Handler = Callable[[argparse.Namespace, Database], None]
 FileHandler = Callable[[argparse.Namespace], None]  # works on the database file without opening it
 Scoped = Callable[[UnitOfWork], Cluster | Unit]  # finds what a report covers
@@ -1151,6 +1154,21 @@ def build_parser() -> Parser:
     return parser
 
 
+def _fault(error: Exception, location: str | None) -> DomainError | None:
+    """Return the message for a failure of the database file or its disk (None: another error)."""
+    url = resolve_url(location)
+    return storage_fault(error, sqlite_file(url) or url)
+
+
+def _refusal(error: Exception, location: str | None) -> int:
+    """Print a refusal (a database or disk failure translated) and return 2; re-raise any other error."""
+    domain = error if isinstance(error, DomainError) else _fault(error, location)
+    if domain is None:
+        raise error
+    print(tr("Error: {message}").format(message=domain.render(tr)), file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; print a Vietnamese message and return 2 on bad input or an unexpected error."""
     try:
@@ -1204,23 +1222,24 @@ def run_command(argv: Sequence[str] | None = None) -> int:
     if file_handler is not None:
         try:
             file_handler(args)
-        except DomainError as error:
-            print(tr("Error: {message}").format(message=error.render(tr)), file=sys.stderr)
-            return EXIT_BAD_INPUT
+        except Exception as error:  # noqa: BLE001 - only refusals and file faults; others are re-raised
+            return _refusal(error, args.db)
         return 0
     try:
-        database = Database.open(args.db)
-    except DomainError as error:  # the backup before a migration could not be made
+        database = Database.open(args.db, create=args.handler in (cmd_init, cmd_demo))
+    except DomainError as error:  # missing, empty, damaged, newer, write-protected, or no backup before a migration
         print(tr("Cannot open the database: {error}").format(error=error.render(tr)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as error:  # noqa: BLE001 - a database that cannot be opened is bad input here
         print(tr("Cannot open the database: {error}").format(error=error), file=sys.stderr)
         return EXIT_BAD_INPUT
+    if database.backup_failure is not None:
+        reason = tr("The daily backup was not made: {reason}").format(reason=database.backup_failure.render(tr))
+        print(tr("Warning: {message}").format(message=reason), file=sys.stderr)
     try:
         retry_when_busy(args.handler, args, database)
-    except DomainError as error:
-        print(tr("Error: {message}").format(message=error.render(tr)), file=sys.stderr)
-        return EXIT_BAD_INPUT
+    except Exception as error:  # noqa: BLE001 - only refusals and file faults; others are re-raised
+        return _refusal(error, args.db)
     finally:
         database.close()
     return 0

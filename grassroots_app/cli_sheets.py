@@ -57,10 +57,11 @@ def cmd_export(args: argparse.Namespace, db: Database) -> None:
     emit(args, {"file": str(path), "on": day.isoformat(), "rows": counts}, lines)
 
 
-def cmd_template(args: argparse.Namespace, db: Database) -> None:
-    """Write the empty exchange workbook."""
-    path = workbook_target(args.out, backup.output_guard(db))
-    sheet_export.write_template(path, backup.output_guard(db))
+def cmd_template(args: argparse.Namespace) -> None:
+    """Write the empty exchange workbook (no database needed; never over the database named or a backup)."""
+    guard = backup.output_guard(args.db)
+    path = workbook_target(args.out, guard)
+    sheet_export.write_template(path, guard)
     print(tr("Wrote the empty workbook to {path}.").format(path=path))
 
 
@@ -76,5 +77,6 @@ def add_parsers(sub: Any) -> None:
     exported.add_argument("--out", required=True, type=path_text, help=tr(N_("the .xlsx file to write")))
     exported.add_argument("--under", help=tr(N_("only this unit and what is under it (id, code or path)")))
     exported.add_argument("--on", help=tr(N_("the day (default: today)")))
-    template = _add(sub, "template", N_("write the empty workbook to fill in and import"), cmd_template)
+    template = sub.add_parser("template", help=tr(N_("write the empty workbook to fill in and import")))
+    template.set_defaults(file_handler=cmd_template)
     template.add_argument("--out", required=True, type=path_text, help=tr(N_("the .xlsx file to write")))

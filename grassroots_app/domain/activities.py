@@ -16,10 +16,10 @@ from datetime import date
 from grassroots_app.domain.calendar import check_quarter, period_span
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
 from grassroots_app.domain.model import Cadre, CadreStatus, Flag, Tier
-from grassroots_app.domain.text import nfc
+from grassroots_app.domain.text import NOTE_LENGTH, TextField, clean_text
 
 MAX_DURATION_MINUTES = 24 * 60
-MAX_NOTES_LENGTH = 1000
+MAX_NOTES_LENGTH = NOTE_LENGTH
 MAX_PER_YEAR = 366
 
 
@@ -94,9 +94,7 @@ def clean_activity(activity: Activity) -> Activity:
             N_("The duration must be between 1 and {most} minutes (0 when not known)."),
             most=MAX_DURATION_MINUTES,
         )
-    notes = nfc(activity.notes)
-    if len(notes) > MAX_NOTES_LENGTH:
-        raise InvalidInput(N_("The notes are longer than {limit} characters."), limit=MAX_NOTES_LENGTH)
+    notes = clean_text(activity.notes, MAX_NOTES_LENGTH, TextField.NOTE)
     return replace(activity, kind=_kind(activity.kind), notes=notes, visit_id=activity.visit_id or None)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
 from grassroots_app.domain.model import Assignment, Period
+from grassroots_app.domain.text import NOTE_LENGTH, TextField, clean_text
 
 
 def add_months(day: date, months: int) -> date:
@@ -49,7 +50,7 @@ def check_can_end(
             N_("An assignment must end after its start date {start}."),
             start=assignment.period.start.strftime("%d/%m/%Y"),
         )
-    cleaned = reason.strip()
+    cleaned = clean_text(reason, NOTE_LENGTH, TextField.REASON)
     if on < tenure_end(assignment, minimum_months) and not cleaned:
         raise RuleViolation(
             N_("The assignment has lasted less than the minimum tenure of {months} months; "

@@ -7,7 +7,7 @@ from datetime import date
 
 from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
 from grassroots_app.domain.model import Level, Period, Preset
-from grassroots_app.domain.text import fold, nfc
+from grassroots_app.domain.text import NAME_LENGTH, TextField, clean_text, fold, nfc
 
 PRESET_LEVELS: dict[Preset, tuple[Level, ...]] = {
     Preset.THREE_LEVEL: (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.HAMLET, Level.GROUP),
@@ -25,7 +25,7 @@ UNIT_KINDS: dict[Level, tuple[str, ...]] = {
     Level.GROUP: ("tổ nhân dân tự quản", "tổ dân cư"),
 }
 
-MAX_NAME_LENGTH = 200
+MAX_NAME_LENGTH = NAME_LENGTH
 
 
 def unit_levels(preset: Preset) -> tuple[Level, ...]:
@@ -57,14 +57,10 @@ def cluster_parent_level(preset: Preset) -> Level:
 
 
 def clean_name(name: str) -> str:
-    """Return the name NFC-normalized, or refuse an empty or overlong one."""
-    cleaned = nfc(name)
+    """Return the name NFC-normalized, or refuse an empty, overlong or control-character one."""
+    cleaned = clean_text(name, MAX_NAME_LENGTH, TextField.NAME)
     if not cleaned:
         raise InvalidInput(N_("The name is empty."))
-    if len(cleaned) > MAX_NAME_LENGTH:
-        raise InvalidInput(
-            N_("The name is longer than {limit} characters."), limit=MAX_NAME_LENGTH
-        )
     return cleaned
 
 

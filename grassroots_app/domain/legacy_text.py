@@ -141,7 +141,7 @@ def _restore_capitals(text: str) -> str:
     return _WORD.sub(fixed, text)
 
 
-def _plausible_words(text: str) -> int:
+def plausible_words(text: str) -> int:
     """Count the words of the text that are cased and spelled like Vietnamese syllables."""
     return sum(
         1
@@ -162,10 +162,10 @@ def recover(text: str) -> Recovered | None:
         converted = _restore_capitals(unicodedata.normalize("NFC", text.translate(table)))
         if _FOREIGN.search(converted) is None:
             clashes = len(_VNI_CASE_CLASH.findall(text)) if encoding is LegacyEncoding.VNI else 0
-            readings.append((_plausible_words(converted) - clashes, encoding is LegacyEncoding.TCVN3, converted))
+            readings.append((plausible_words(converted) - clashes, encoding is LegacyEncoding.TCVN3, converted))
     if readings:
         score, is_tcvn3, converted = max(readings)
-        source = _plausible_words(text)
+        source = plausible_words(text)
         if score > 0 and score >= source:
             return Recovered(converted, LegacyEncoding.TCVN3 if is_tcvn3 else LegacyEncoding.VNI)
         if source > score:

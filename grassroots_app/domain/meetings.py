@@ -9,7 +9,7 @@ from typing import Any
 
 from grassroots_app.domain.calendar import FreeDay, FreeDayPolicy, HolidayTable, MeetingCategory
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput, Labelled, RuleViolation, register_labels
-from grassroots_app.domain.text import nfc
+from grassroots_app.domain.text import NAME_LENGTH, NOTE_LENGTH, TITLE_LENGTH, TextField, clean_text
 
 MAX_DURATION_MINUTES = 14 * 24 * 60  # a training may last days, not weeks
 
@@ -70,7 +70,7 @@ def when(meeting: Meeting) -> str:
 
 def clean_meeting(meeting: Meeting) -> Meeting:
     """Return the meeting with its text normalized and attendees listed once (by id), or refuse bad fields."""
-    title = nfc(meeting.title)
+    title = clean_text(meeting.title, TITLE_LENGTH, TextField.TITLE)
     if not title:
         raise InvalidInput(N_("A meeting needs a title."))
     if not 1 <= meeting.duration_minutes <= MAX_DURATION_MINUTES:
@@ -82,10 +82,10 @@ def clean_meeting(meeting: Meeting) -> Meeting:
         title=title,
         start=meeting.start.replace(second=0, microsecond=0, tzinfo=None),
         category=MeetingCategory(meeting.category),
-        organizer=nfc(meeting.organizer),
-        place=nfc(meeting.place),
+        organizer=clean_text(meeting.organizer, NAME_LENGTH, TextField.ORGANIZER),
+        place=clean_text(meeting.place, TITLE_LENGTH, TextField.PLACE),
         attendee_ids=tuple(sorted({item for item in meeting.attendee_ids if item})),
-        reason=nfc(meeting.reason),
+        reason=clean_text(meeting.reason, NOTE_LENGTH, TextField.REASON),
     )
 
 

@@ -17,10 +17,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from grassroots_app.domain.calendar import check_quarter, check_year
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
 from grassroots_app.domain.model import Level
-from grassroots_app.domain.text import nfc
+from grassroots_app.domain.text import NOTE_LENGTH, TextField, clean_text
 
 MAX_SCORE = 100.0
-MAX_NOTE_LENGTH = 1000
+MAX_NOTE_LENGTH = NOTE_LENGTH
 RATEABLE_LEVELS = (Level.COMMUNE, Level.HAMLET)
 SHARE_PLACES = Decimal("0.0001")
 
@@ -102,9 +102,7 @@ def clean_rating(rating: Rating) -> Rating:
             N_("A score of {score} means '{expected}', not '{grade}'."),
             score=_score_shown(rating.score), expected=grade_for_score(rating.score), grade=grade,
         )
-    note = nfc(rating.note)
-    if len(note) > MAX_NOTE_LENGTH:
-        raise InvalidInput(N_("The note is longer than {limit} characters."), limit=MAX_NOTE_LENGTH)
+    note = clean_text(rating.note, MAX_NOTE_LENGTH, TextField.NOTE)
     score = None if rating.score is None else float(rating.score)
     return replace(rating, grade=grade, score=score, note=note)
 

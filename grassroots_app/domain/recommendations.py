@@ -13,11 +13,11 @@ from datetime import date, timedelta
 
 from grassroots_app.domain.calendar import quarter_span
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
-from grassroots_app.domain.text import nfc
+from grassroots_app.domain.text import CONTENT_LENGTH, NAME_LENGTH, NOTE_LENGTH, TextField, clean_text
 
-MAX_CONTENT_LENGTH = 2000
-MAX_BODY_LENGTH = 200
-MAX_NOTE_LENGTH = 1000
+MAX_CONTENT_LENGTH = CONTENT_LENGTH
+MAX_BODY_LENGTH = NAME_LENGTH
+MAX_NOTE_LENGTH = NOTE_LENGTH
 
 
 class RecommendationField(str, Labelled):
@@ -128,14 +128,6 @@ def _shown(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def _text(value: str, limit: int) -> str:
-    """Return the text normalized, or refuse it when longer than the limit."""
-    cleaned = nfc(value)
-    if len(cleaned) > limit:
-        raise InvalidInput(N_("The text is longer than {limit} characters."), limit=limit)
-    return cleaned
-
-
 def _field(value: str) -> RecommendationField:
     try:
         return RecommendationField(value)
@@ -145,7 +137,7 @@ def _field(value: str) -> RecommendationField:
 
 def clean_recommendation(rec: Recommendation) -> Recommendation:
     """Return the recommendation with its text normalized, or refuse empty content or a due date too early."""
-    content = _text(rec.content, MAX_CONTENT_LENGTH)
+    content = clean_text(rec.content, MAX_CONTENT_LENGTH, TextField.CONTENT)
     if not content:
         raise InvalidInput(N_("A recommendation needs its content."))
     if rec.due is not None and rec.due < rec.raised_on:
@@ -158,8 +150,8 @@ def clean_recommendation(rec: Recommendation) -> Recommendation:
         content=content,
         field=_field(rec.field),
         status=RecommendationStatus(rec.status),
-        forwarded_to=_text(rec.forwarded_to, MAX_BODY_LENGTH),
-        answer=_text(rec.answer, MAX_CONTENT_LENGTH),
+        forwarded_to=clean_text(rec.forwarded_to, MAX_BODY_LENGTH, TextField.BODY),
+        answer=clean_text(rec.answer, MAX_CONTENT_LENGTH, TextField.ANSWER),
     )
 
 
@@ -171,12 +163,12 @@ def raised(rec: Recommendation) -> StatusChange:
 def _stepped(rec: Recommendation, new: RecommendationStatus, on: date, body: str, answer: str) -> Recommendation:
     """Return the recommendation in its new status, with the day (and the body or answer) of the step."""
     if new is RecommendationStatus.FORWARDED:
-        body = _text(body, MAX_BODY_LENGTH)
+        body = clean_text(body, MAX_BODY_LENGTH, TextField.BODY)
         if not body:
             raise InvalidInput(N_("Name the body the recommendation is forwarded to."))
         return replace(rec, status=new, forwarded_to=body, forwarded_on=on)
     if new is RecommendationStatus.ANSWERED:
-        answer = _text(answer, MAX_CONTENT_LENGTH)
+        answer = clean_text(answer, MAX_CONTENT_LENGTH, TextField.ANSWER)
         if not answer:
             raise InvalidInput(N_("Give the answer received."))
         return replace(rec, status=new, answer=answer, answered_on=on)
@@ -209,7 +201,7 @@ def apply_change(
             day=_shown(on), previous=_shown(rec.last_step),
         )
     stepped = _stepped(rec, new, on, body, answer)
-    return stepped, StatusChange(rec.id, on, rec.status, new, _text(note, MAX_NOTE_LENGTH))
+    return stepped, StatusChange(rec.id, on, rec.status, new, clean_text(note, MAX_NOTE_LENGTH, TextField.NOTE))
 
 
 def is_overdue(rec: Recommendation, on: date) -> bool:

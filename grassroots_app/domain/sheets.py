@@ -10,7 +10,16 @@ from typing import TypeVar
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.model import CadreStatus, Gender, Level, Tier
-from grassroots_app.domain.text import fold, nfc
+from grassroots_app.domain.text import (
+    CODE_LENGTH,
+    DECISION_LENGTH,
+    KIND_LENGTH,
+    NAME_LENGTH,
+    NOTE_LENGTH,
+    PHONE_LENGTH,
+    fold,
+    nfc,
+)
 
 T = TypeVar("T")
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 01/01/1900 (Excel's 1900 leap-year bug included)
@@ -36,6 +45,7 @@ class Column:
     required: bool = False
     aliases: tuple[str, ...] = ()
     width: int = 16
+    limit: int | None = None  # the longest text the column may hold (its database column's size)
 
     def names(self) -> set[str]:
         """Return the folded headers this column is recognised by."""
@@ -66,10 +76,11 @@ UNITS = SheetSpec(SheetKind.UNITS, "Đơn vị", ("Đơn vị hành chính", "Do
     Column(ID, "Mã định danh", aliases=("ID", "Mã hệ thống"), width=38),
     Column("parent", "Đơn vị cấp trên", aliases=("Cấp trên", "Thuộc", "Trực thuộc"), width=44),
     Column("parent_code", "Mã đơn vị cấp trên", aliases=("Mã cấp trên",), width=12),
-    Column("name", "Tên đơn vị", required=True, aliases=("Tên", "Tên địa bàn", "Tên thôn, tổ"), width=28),
+    Column("name", "Tên đơn vị", required=True, aliases=("Tên", "Tên địa bàn", "Tên thôn, tổ"), width=28,
+           limit=NAME_LENGTH),
     Column("level", "Cấp", aliases=("Cấp hành chính",), width=8),
-    Column("kind", "Loại", aliases=("Loại đơn vị",), width=14),
-    Column("code", "Mã đơn vị", aliases=("Mã", "Mã số", "Mã hành chính"), width=10),
+    Column("kind", "Loại", aliases=("Loại đơn vị",), width=14, limit=KIND_LENGTH),
+    Column("code", "Mã đơn vị", aliases=("Mã", "Mã số", "Mã hành chính"), width=10, limit=CODE_LENGTH),
     Column("start", "Từ ngày", aliases=("Ngày thành lập",), width=12),
     Column("remote", "Vùng sâu, vùng xa", aliases=("Vùng sâu",), width=10),
     Column("households", "Số hộ", width=9),
@@ -78,7 +89,7 @@ UNITS = SheetSpec(SheetKind.UNITS, "Đơn vị", ("Đơn vị hành chính", "Do
 ))
 CLUSTERS = SheetSpec(SheetKind.CLUSTERS, "Cụm", ("Cụm xã", "Cum"), (
     Column(ID, "Mã cụm", aliases=("Mã định danh cụm",), width=38),
-    Column("name", "Tên cụm", required=True, width=18),
+    Column("name", "Tên cụm", required=True, width=18, limit=NAME_LENGTH),
     Column("parent", "Thuộc", required=True, aliases=("Đơn vị cấp trên", "Cấp trên"), width=30),
     Column("start", "Cụm từ ngày", aliases=("Ngày thành lập cụm",), width=12),
     Column("commune", "Xã, phường trong cụm", aliases=("Xã", "Xã, phường", "Xã trong cụm"), width=40),
@@ -87,16 +98,17 @@ CLUSTERS = SheetSpec(SheetKind.CLUSTERS, "Cụm", ("Cụm xã", "Cum"), (
 ))
 CADRES = SheetSpec(SheetKind.CADRES, "Cán bộ", ("Can bo", "Danh sách cán bộ"), (
     Column(ID, "Mã định danh", aliases=("ID", "Mã cán bộ"), width=38),
-    Column("name", "Họ và tên", required=True, aliases=("Họ tên", "Tên cán bộ"), width=24),
+    Column("name", "Họ và tên", required=True, aliases=("Họ tên", "Tên cán bộ"), width=24,
+           limit=NAME_LENGTH),
     Column("birth_year", "Năm sinh", width=9),
     Column("gender", "Giới tính", width=9),
     Column("tier", "Cấp công tác", required=True, aliases=("Cán bộ cấp",), width=11),
-    Column("position", "Chức vụ", width=24),
-    Column("workplace", "Nơi công tác", aliases=("Đơn vị công tác",), width=24),
+    Column("position", "Chức vụ", width=24, limit=NAME_LENGTH),
+    Column("workplace", "Nơi công tác", aliases=("Đơn vị công tác",), width=24, limit=NAME_LENGTH),
     Column("standing", "Ủy viên Ban Thường vụ", aliases=("Ủy viên BTV", "UV BTV"), width=10),
     Column("committee", "Cấp ủy viên", aliases=("Cấp ủy",), width=10),
     Column("party_member", "Đảng viên", width=10),
-    Column("phone", "Điện thoại", aliases=("Số điện thoại",), width=13),
+    Column("phone", "Điện thoại", aliases=("Số điện thoại",), width=13, limit=PHONE_LENGTH),
     Column("status", "Tình trạng", aliases=("Trạng thái",), width=14),
     Column("status_date", "Ngày thôi công tác", aliases=("Ngày nghỉ",), width=12),
     Column("home", "Nơi cư trú", aliases=("Địa bàn cư trú",), width=36),
@@ -107,13 +119,14 @@ ASSIGNMENTS = SheetSpec(SheetKind.ASSIGNMENTS, "Phân công", ("Phan cong", "Ph�
     Column("cadre", "Cán bộ", aliases=("Họ và tên", "Họ tên", "Cán bộ phụ trách"), width=24),
     Column("target", "Địa bàn phụ trách", aliases=("Địa bàn", "Phụ trách"), width=44),
     Column("target_code", "Mã địa bàn", width=12),
-    Column("role", "Vai trò", aliases=("Nhiệm vụ",), width=30),
+    Column("role", "Vai trò", aliases=("Nhiệm vụ",), width=30, limit=NAME_LENGTH),
     Column("start", "Từ ngày", required=True, aliases=("Ngày bắt đầu",), width=12),
     Column("end", "Đến ngày", aliases=("Ngày kết thúc",), width=12),
-    Column("decision", "Số quyết định", aliases=("Quyết định", "Số QĐ"), width=14),
+    Column("decision", "Số quyết định", aliases=("Quyết định", "Số QĐ"), width=14,
+           limit=DECISION_LENGTH),
     Column("decision_date", "Ngày quyết định", aliases=("Ngày QĐ",), width=12),
-    Column("note", "Ghi chú", width=24),
-    Column("end_reason", "Lý do kết thúc", width=24),
+    Column("note", "Ghi chú", width=24, limit=NOTE_LENGTH),
+    Column("end_reason", "Lý do kết thúc", width=24, limit=NOTE_LENGTH),
 ))
 SHEETS: tuple[SheetSpec, ...] = (UNITS, CLUSTERS, CADRES, ASSIGNMENTS)
 
@@ -139,14 +152,36 @@ _STATUS_SYNONYMS: dict[CadreStatus, tuple[str, ...]] = {
 YES_WORD = "x"
 _YES = {"x", "co", "1", "yes", "true", "dung", "v"}
 _NO = {"", "khong", "0", "no", "false", "-"}
-_DATE_PATTERN = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
-_ISO_PATTERN = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_PATTERN = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})")
+_ISO_PATTERN = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_SERIAL = re.compile(r"[0-9]{1,7}")  # ASCII digits only: '²' and '①' are digits to str.isdigit, not to int()
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+
+
+# The error values a spreadsheet shows in a cell whose formula failed.
+ERROR_CODES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                         "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+FLAG_KEYS = frozenset({"remote", "standing", "committee", "party_member"})  # the columns that take TRUE/FALSE
+
+
+@dataclass(frozen=True)
+class ErrorValue:
+    """A cell holding a spreadsheet error (#REF!, #N/A), or a formula saved without its value ('=A1*2')."""
+
+    code: str
+
+    @property
+    def uncalculated(self) -> bool:
+        """Return whether the cell is a formula whose value was never calculated."""
+        return self.code.startswith("=")
 
 
 def cell_text(value: object) -> str:
     """Return a cell as NFC text: whole numbers without '.0', dates as dd/mm/yyyy, nothing as ''."""
     if value is None:
         return ""
+    if isinstance(value, ErrorValue):
+        return value.code
     if isinstance(value, bool):
         return YES_WORD if value else ""
     if isinstance(value, float) and value.is_integer():
@@ -161,27 +196,35 @@ def cell_text(value: object) -> str:
 def parse_date(value: object) -> date | None:
     """Return a date from a date cell, an Excel serial, dd/mm/yyyy or yyyy-mm-dd; None for an empty cell."""
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
-        return value
+        return _in_range(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 2_958_466:  # up to 31/12/9999
-            return EXCEL_EPOCH + timedelta(days=int(value))
+            return _in_range(EXCEL_EPOCH + timedelta(days=int(value)))
         raise _not_a_date(value)
     text = cell_text(value)
     if not text:
         return None
-    if text.isdigit():
+    if _SERIAL.fullmatch(text):
         return parse_date(int(text))
     for pattern, order in ((_DATE_PATTERN, (2, 1, 0)), (_ISO_PATTERN, (0, 1, 2))):
         match = pattern.fullmatch(text)
         if match:
             numbers = [int(part) for part in match.groups()]
             try:
-                return date(numbers[order[0]], numbers[order[1]], numbers[order[2]])
+                return _in_range(date(numbers[order[0]], numbers[order[1]], numbers[order[2]]))
             except ValueError:
                 raise _not_a_date(text) from None
     raise _not_a_date(text)
+
+
+def _in_range(day: date) -> date:
+    """Return a day between 1900 and 2100; refuse one outside (a typo such as 0202 or 9999)."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInput(N_("The date {value} is outside the years {first} to {last}."),
+                           value=day.strftime("%d/%m/%Y"), first=FIRST_DAY.year, last=LAST_DAY.year)
+    return day
 
 
 def _not_a_date(value: object) -> InvalidInput:
@@ -201,8 +244,8 @@ def parse_count(value: object) -> int | None:
     text = cell_text(value)
     if not text:
         return None
-    digits = re.sub(r"(?<=\d)[.,\s](?=\d{3}(\D|$))", "", text)
-    if re.fullmatch(r"-?\d+", digits):
+    digits = re.sub(r"(?<=[0-9])[.,\s](?=[0-9]{3}([^0-9]|$))", "", text)
+    if re.fullmatch(r"-?[0-9]{1,18}", digits):
         return int(digits)
     raise InvalidInput(N_("'{value}' is not a whole number."), value=text)
 

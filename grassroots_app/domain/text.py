@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
+
+from grassroots_app.domain.errors import N_, InvalidInput, Labelled, register_labels
+
+# The longest text of each kind, in characters: the database columns are declared with these same numbers.
+CODE_LENGTH = 20
+PHONE_LENGTH = 40
+KIND_LENGTH = 40
+DECISION_LENGTH = 60
+NAME_LENGTH = 200
+TITLE_LENGTH = 300
+NOTE_LENGTH = 1000
+CONTENT_LENGTH = 2000
 
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
@@ -78,3 +92,87 @@ def natural_key(name: str) -> tuple[tuple[int, object], ...]:
     """Return a key that sorts names in Vietnamese order with numbers in order ("Ấp 2" before "Ấp 10")."""
     parts = _NUMBER.split(nfc(name))
     return tuple((1, int(part)) if part.isdigit() else (0, collation_key(part)) for part in parts if part)
+
+
+class TextField(str, Labelled):
+    """A text a clerk types, named in the refusal of a bad one."""
+
+    NAME = "name"
+    TITLE = "title"
+    KIND = "kind"
+    CODE = "code"
+    POSITION = "position"
+    WORKPLACE = "workplace"
+    PHONE = "phone"
+    ROLE = "role"
+    DECISION = "decision"
+    NOTE = "note"
+    REASON = "reason"
+    PLACE = "place"
+    ORGANIZER = "organizer"
+    BODY = "body"
+    CONTENT = "content"
+    ANSWER = "answer"
+    CELL = "cell"
+    REPORT = "report"
+
+
+register_labels(
+    [
+        (TextField.NAME, N_("name")),
+        (TextField.TITLE, N_("title")),
+        (TextField.KIND, N_("kind")),
+        (TextField.CODE, N_("official code")),
+        (TextField.POSITION, N_("position")),
+        (TextField.WORKPLACE, N_("workplace")),
+        (TextField.PHONE, N_("phone number")),
+        (TextField.ROLE, N_("role")),
+        (TextField.DECISION, N_("decision number")),
+        (TextField.NOTE, N_("note")),
+        (TextField.REASON, N_("reason")),
+        (TextField.PLACE, N_("place")),
+        (TextField.ORGANIZER, N_("organizer")),
+        (TextField.BODY, N_("body it is forwarded to")),
+        (TextField.CONTENT, N_("content")),
+        (TextField.ANSWER, N_("answer")),
+        (TextField.CELL, N_("cell text")),
+        (TextField.REPORT, N_("report text")),
+    ]
+)
+
+# Control and format characters (NUL, BEL, ESC, VT, zero-width spaces, BOM, bidirectional marks, soft hyphen), lone
+# surrogates, and the replacement character a broken decoding leaves: none belongs in a name or a note, and several
+# break exports. Tabs and line breaks are spaces.
+_ALLOWED_CONTROLS = "\t\n\r"
+
+
+@functools.cache
+def _forbidden() -> re.Pattern[str]:
+    """Return the pattern of the characters no text may hold (built on first use: it reads the Unicode tables)."""
+    chars = [chr(code) for code in range(sys.maxunicode + 1)
+             if unicodedata.category(chr(code)) in ("Cc", "Cf", "Cs") and chr(code) not in _ALLOWED_CONTROLS]
+    return re.compile("[" + re.escape("".join(chars)) + "\ufffd]")
+
+
+def check_characters(value: str, field: TextField) -> None:
+    """Refuse text holding a control, format or invisible character, naming the field and the character."""
+    found = _forbidden().search(value)
+    if found is not None:
+        raise InvalidInput(N_("The {field} holds an invisible or control character (U+{code}); retype it."),
+                           field=field, code=f"{ord(found[0]):04X}")
+
+
+def check_text(value: str, limit: int, field: TextField) -> None:
+    """Refuse text holding a control or invisible character, or longer than the limit once normalized."""
+    check_characters(value, field)
+    if len(value) > limit and len(cleaned := nfc(value)) > limit:  # normalizing only ever shortens text
+        raise InvalidInput(
+            N_("The {field} is longer than {limit} characters ({length})."),
+            field=field, limit=limit, length=len(cleaned),
+        )
+
+
+def clean_text(value: str, limit: int, field: TextField) -> str:
+    """Return the text NFC-normalized on one line; refuse control or invisible characters and overlong text."""
+    check_text(value, limit, field)
+    return nfc(value)

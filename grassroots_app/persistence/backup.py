@@ -37,16 +37,22 @@ from grassroots_app.domain.backups import (
     parse_retention,
     to_delete,
 )
-from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
+from grassroots_app.domain.errors import N_, DomainError, InvalidInput, RuleViolation
 from grassroots_app.persistence.database import (
     APP_NAME,
     ENV_VARIABLE,
+    NEWER_SCHEMA,
     VERSION_TABLE,
     Database,
+    check_database_file,
     default_database_path,
     head_revision,
+    is_write_protected,
     known_revisions,
+    read_only_connection,
+    sqlite_file,
 )
+from grassroots_app.persistence.faults import READ_ONLY, DamagedDatabase, StorageFault, damaged, storage_fault
 from grassroots_app.persistence.files import SIDE_FILES, OutputGuard, expanded
 from grassroots_app.tempfiles import STALE_AFTER_S, sweep_stale, temporary_beside
 
@@ -118,12 +124,7 @@ def database_file(location: Location) -> Path | None:
     text = _location_text(location)
     if "://" not in text:
         return Path(text).expanduser().resolve()
-    url = make_url(text)
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    if url.database.startswith("file:") or url.query.get("uri"):
-        return None
-    return Path(url.database).expanduser().resolve()
+    return sqlite_file(text)
 
 
 def output_guard(location: Location = None) -> OutputGuard:
@@ -173,8 +174,11 @@ def _uri(path: Path, mode: str) -> str:
 
 @contextmanager
 def _connect(path: Path, mode: str = "ro") -> Iterator[sqlite3.Connection]:
-    """Open an existing SQLite file with the plain driver (autocommit), closed on leaving."""
-    connection = sqlite3.connect(_uri(path, mode), uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+    """Open an existing SQLite file with the plain driver (autocommit), closed on leaving (write-protected: 'ro')."""
+    if mode == "rw" and is_write_protected(path):
+        connection = read_only_connection(path, timeout=BUSY_SECONDS, isolation_level=None)
+    else:
+        connection = sqlite3.connect(_uri(path, mode), uri=True, timeout=BUSY_SECONDS, isolation_level=None)
     try:
         yield connection
     finally:
@@ -223,15 +227,26 @@ def _online_copy(source: Path, temporary: Path, mode: str = "rw") -> None:
             destination.close()
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """Write a consistent copy of the SQLite database at source to target, whole or not at all.
+def _check_pages(copy: Path, source: Path) -> None:
+    """Refuse a copy whose pages fail SQLite's quick check: the source it was copied from is damaged."""
+    with _connect(copy, "ro") as connection:
+        problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        found = [" ".join(problem.replace("*** in database main ***", "").split()) for problem in problems[:3]]
+        raise damaged(source, "; ".join(found))
 
-    Raises sqlite3.Error when the source cannot be read as a database, OSError when the target cannot be
-    written; target is then untouched and no temporary file is left.
+
+def copy_database(source: Path, target: Path) -> None:
+    """Write a checked, consistent copy of the SQLite database at source to target, whole or not at all.
+
+    Raises DamagedDatabase when the copy fails the quick check, sqlite3.Error when the source cannot be read
+    as a database, OSError when the target cannot be written; target is then untouched and no temporary
+    file is left.
     """
     temporary = temporary_beside(target)
     try:
         _online_copy(source, temporary)
+        _check_pages(temporary, source)
         _fsync_file(temporary)
         os.replace(temporary, target)
     finally:
@@ -254,10 +269,20 @@ def _cannot_back_up(error: Exception) -> InvalidInput:
     return InvalidInput(N_("Cannot make the backup: {reason}."), reason=reason)
 
 
+def _copy_fault(error: Exception, source: Path, target: Path) -> DomainError:
+    """Return the refusal of a copy that failed: the source unreadable as a database, or the target's disk."""
+    fault = storage_fault(error, source)
+    if isinstance(fault, DamagedDatabase):
+        return fault
+    folder = target if target.is_dir() else target.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return StorageFault(READ_ONLY, path=str(target))
+    return storage_fault(error, target) or _cannot_back_up(error)
+
+
 def _existing_database(location: Location) -> Path:
     path = require_database_file(location)
-    if not path.is_file():
-        raise InvalidInput(N_("There is no database at '{path}'."), path=str(path))
+    check_database_file(path, create=False)
     return path
 
 
@@ -278,7 +303,7 @@ def make_backup(
         target = _free_name(database, folder, kind, now or datetime.now())
         copy_database(database, target)
     except (OSError, sqlite3.Error) as error:
-        raise _cannot_back_up(error) from error
+        raise _copy_fault(error, database, folder) from error
     if kind.rotated:
         rotate(database, folder)
     return target
@@ -297,7 +322,7 @@ def backup_to(location: Location, target: Path) -> Path:
     try:
         copy_database(database, target)
     except (OSError, sqlite3.Error) as error:
-        raise _cannot_back_up(error) from error
+        raise _copy_fault(error, database, target) from error
     return target
 
 
@@ -341,7 +366,9 @@ def backup_before_migration(url: str) -> Path | None:
 def daily_backup(database: Database, now: datetime | None = None) -> Path | None:
     """Back up an SQLite database unless it already has a daily backup of today; failures are only logged.
 
-    When today's backup exists this costs one listing of the backup folder.
+    When today's backup exists this costs one listing of the backup folder. A refusal is kept as the
+    database's `backup_failure`; a database whose copy fails the check of its pages also gets `damage` set
+    (as no daily backup is then made, every opening checks it again).
     """
     path = database_file(database)
     if path is None or not path.is_file():
@@ -353,6 +380,12 @@ def daily_backup(database: Database, now: datetime | None = None) -> Path | None
         if any(n.kind is BackupKind.DAILY and n.taken.date() == today for n in _backups_of(path, folder)):
             return None
         return make_backup(path, BackupKind.DAILY, folder, now)
+    except DomainError as error:  # the command line says so; the window says so of a damaged database
+        database.backup_failure = error
+        if isinstance(error, DamagedDatabase):
+            database.damage = error  # known now: its writes are refused
+        log.warning("The daily backup of %s failed: %s", path, error)
+        return None
     except Exception as error:  # noqa: BLE001 - a missing daily backup must not keep the database closed
         log.warning("The daily backup of %s failed: %s", path, error)
         return None
@@ -444,10 +477,7 @@ def _check_copy(copy: Path, original: Path) -> str:
         raise InvalidInput(N_("'{path}' is not a Grassroots database: it has no schema revision."),
                            path=str(original))
     if revision not in known_revisions():
-        raise InvalidInput(
-            N_("'{path}' was made by a newer version of Grassroots (schema {revision}); update Grassroots first."),
-            path=str(original), revision=revision,
-        )
+        raise InvalidInput(NEWER_SCHEMA, path=str(original), revision=revision)
     return revision
 
 
@@ -459,8 +489,11 @@ def _checked_copy(backup: Path, beside: Path) -> tuple[Path, str]:
     try:
         try:
             _online_copy(backup, copy, "ro")
-        except sqlite3.Error as error:
-            raise _unreadable(backup, error) from error
+        except sqlite3.Error as error:  # the backup unreadable, or no room beside the database
+            fault = storage_fault(error, beside)
+            if fault is None or isinstance(fault, DamagedDatabase):
+                raise _unreadable(backup, error) from error
+            raise fault from error
         revision = _check_copy(copy, backup)
     except BaseException:
         _remove_with_side_files(copy)
@@ -494,10 +527,8 @@ def _keep_current(database: Path) -> Path | None:
         return None
     try:
         return make_backup(database, BackupKind.PRE_RESTORE)
-    except InvalidInput as error:
-        if not isinstance(error.__cause__, sqlite3.Error):
-            raise
-        log.warning("The database %s cannot be read (%s); it is kept as it is", database, error.__cause__)
+    except DamagedDatabase as error:
+        log.warning("The database %s cannot be read (%s); it is kept as it is", database, error)
     folder = backup_folder()
     target = _free_name(database, folder, BackupKind.PRE_RESTORE, datetime.now())
     temporary = temporary_beside(target)
@@ -506,7 +537,7 @@ def _keep_current(database: Path) -> Path | None:
         _fsync_file(temporary)
         os.replace(temporary, target)
     except OSError as error:
-        raise _cannot_back_up(error) from error
+        raise _copy_fault(error, database, folder) from error
     finally:
         temporary.unlink(missing_ok=True)
     return target
@@ -548,6 +579,8 @@ def restore(location: Location, backup: Path) -> RestoreResult:
         raise InvalidInput(N_("'{path}' is the database itself; choose another file."), path=str(backup))
     if not database.parent.is_dir():
         raise InvalidInput(N_("The folder '{path}' does not exist."), path=str(database.parent))
+    if is_write_protected(database) or not os.access(database.parent, os.W_OK):
+        raise StorageFault(READ_ONLY, path=str(database))
     copy, revision = _checked_copy(backup, database)
     try:
         info = describe(backup)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +15,9 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+from grassroots_app.domain.errors import N_, DomainError, InvalidInput, NotFound
 from grassroots_app.paths import migrations_dir
+from grassroots_app.persistence.faults import StorageFault, storage_fault
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -35,19 +39,55 @@ def resolve_url(location: str | None) -> str:
     location = location or os.environ.get(ENV_VARIABLE) or str(default_database_path())
     if "://" in location:
         return location
-    path = Path(location).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
+    return f"sqlite:///{Path(location).expanduser().resolve()}"
 
 
-def _configure_sqlite(engine: Engine) -> None:
-    """Turn on foreign keys, WAL and full sync, and let SQLAlchemy own the transactions."""
+def sqlite_file(url: str) -> Path | None:
+    """Return the file of an SQLite URL, or None for another database, an in-memory one or an SQLite URI."""
+    parsed = make_url(url)
+    name = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:":
+        return None
+    if name.startswith("file:") or parsed.query.get("uri"):
+        return None
+    return Path(name).expanduser().resolve()
+
+
+def is_write_protected(path: Path) -> bool:
+    """Return whether an existing database file may be read but not written (nor its journal made beside it)."""
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def check_database_file(path: Path, create: bool) -> None:
+    """Refuse a missing file (unless one may be created: its folder is made then) and an empty one."""
+    if not path.exists():
+        if not create:
+            raise NotFound(N_("There is no database at '{path}'."), path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    if path.is_file() and path.stat().st_size == 0:
+        raise InvalidInput(
+            N_("'{path}' is an empty file (0 bytes), not a database: perhaps a copy that failed. "
+               "Choose the right file, or delete this one first."), path=str(path))
+
+
+def read_only_connection(path: Path, **options: Any) -> sqlite3.Connection:
+    """Open an existing database read-only with the plain driver; immutable when its folder cannot take the
+    WAL index (a write-protected folder or drive)."""
+    immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro{immutable}", uri=True, check_same_thread=False, **options)
+
+
+def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:
+    """Turn on foreign keys, WAL and full sync, and let SQLAlchemy own the transactions (read-only: no WAL)."""
+    wal = () if read_only else ("journal_mode=WAL",)
+    pragmas = ("foreign_keys=ON", *wal, "synchronous=FULL", "busy_timeout=5000")
 
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "busy_timeout=5000"):
+        for pragma in pragmas:
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 
@@ -63,10 +103,25 @@ def for_writing(engine: Engine) -> Engine:
 
 
 def make_engine(url: str, pooled: bool = True) -> Engine:
-    """Create an engine for the URL (unpooled: each connection closed after use); SQLite gets the safe settings."""
-    engine = create_engine(url) if pooled else create_engine(url, poolclass=NullPool)
+    """Create an engine for the URL (unpooled: each connection closed after use); SQLite gets the safe settings.
+
+    A write-protected SQLite file is opened read-only; the engine's file and disk failures come out as
+    StorageFault naming the file.
+    """
+    path = sqlite_file(url)
+    options: dict[str, Any] = {} if pooled else {"poolclass": NullPool}
+    read_only = path is not None and is_write_protected(path)
+    if path is not None and read_only:
+        options["creator"] = partial(read_only_connection, path)
+    engine = create_engine(url, **options)
     if make_url(url).get_backend_name() == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, read_only)
+    shown = str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
+
+    @event.listens_for(engine, "handle_error", retval=True)
+    def on_error(context: Any) -> BaseException | None:
+        return storage_fault(context.original_exception, shown)
+
     return engine
 
 
@@ -111,39 +166,89 @@ def stored_revision(engine: Engine) -> str | None:
         return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
+OLD_AND_PROTECTED = N_("'{path}' is write-protected and was made by an older Grassroots: it must be upgraded "
+                       "before use, which needs it writable. Nothing was changed.")
+NEWER_SCHEMA = N_("'{path}' was made by a newer version of Grassroots (schema {revision}); update Grassroots first.")
+
+
+def _file_revision(path: Path) -> str | None:
+    """Return the schema revision of an SQLite file, read without writing anything (not even WAL mode)."""
+    connection = read_only_connection(path)
+    try:
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (VERSION_TABLE,)).fetchone() is None:
+            return None
+        row = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()  # noqa: S608 - a constant
+        return row[0] if row else None
+    except sqlite3.Error as error:
+        fault = storage_fault(error, path)
+        if fault is None:
+            raise
+        raise fault from error
+    finally:
+        connection.close()
+
+
+def _checked_revision(engine: Engine, path: Path | None, url: str) -> str | None:
+    """Return the database's schema revision; refuse one this program does not know (a newer Grassroots's).
+
+    An SQLite file is read before anything is written to it, so that a refused file is left byte for byte.
+    """
+    stored = _file_revision(path) if path is not None and path.exists() else stored_revision(engine)
+    if stored is not None and stored not in known_revisions():
+        raise InvalidInput(NEWER_SCHEMA, path=str(path or url), revision=stored)
+    return stored
+
+
+def _migrate(engine: Engine, url: str, stored: str | None, backup: bool, read_only: bool) -> None:
+    """Bring the database to the newest schema, backed up first when it held one; refuse a write-protected file."""
+    if read_only:
+        raise StorageFault(OLD_AND_PROTECTED, path=str(sqlite_file(url)))
+    if backup and stored is not None:
+        from grassroots_app.persistence.backup import backup_before_migration  # noqa: PLC0415
+
+        backup_before_migration(url)
+    from alembic import command  # noqa: PLC0415 - slow to import; most starts need no migration
+
+    command.upgrade(alembic_config(engine), "head")
+
+
 @dataclass
 class Database:
-    """An open, migrated database."""
+    """An open, migrated database; `damage` is set once its pages are known to be damaged (writes refused)."""
 
     url: str
     engine: Engine
+    damage: DomainError | None = None
+    backup_failure: DomainError | None = None  # why today's daily backup was not made
 
     @classmethod
-    def open(cls, location: str | None = None, backup: bool = True, daily: bool = True) -> Database:
-        """Open (creating if needed) the database at a path or URL and migrate it to the latest schema.
+    def open(
+        cls, location: str | None = None, backup: bool = True, daily: bool = True, create: bool = True
+    ) -> Database:
+        """Open the database at a path or URL and migrate it to the latest schema.
 
+        A missing SQLite file is created (its folder too) only with `create`; an empty (0-byte) file, a file
+        that is no database and a database of a newer Grassroots are refused, changing nothing. A
+        write-protected file is opened read-only, neither migrated nor backed up.
         With `backup` (the default), an SQLite file that already held a database is copied to the backup
         folder first: before a migration (a failure to do so stops the opening), and, with `daily`, once a day
-        (a failure is only logged; the window passes daily=False and makes it in the background). Tests and
-        benchmarks that open many databases may pass backup=False.
+        (a failure is only logged, a damaged database sets `damage`; the window passes daily=False and makes
+        it in the background). Tests and benchmarks that open many databases may pass backup=False.
         """
         url = resolve_url(location)
+        path = sqlite_file(url)
+        if path is not None:
+            check_database_file(path, create)
         engine = make_engine(url)
-        stored = stored_revision(engine)
-        if stored != head_revision():
-            if backup and stored is not None:
-                from grassroots_app.persistence.backup import backup_before_migration  # noqa: PLC0415
-
-                try:
-                    backup_before_migration(url)
-                except BaseException:
-                    engine.dispose()
-                    raise
-            from alembic import command  # noqa: PLC0415 - slow to import; most starts need no migration
-
-            command.upgrade(alembic_config(engine), "head")
+        try:
+            stored = _checked_revision(engine, path, url)
+            if stored != head_revision():
+                _migrate(engine, url, stored, backup, path is not None and is_write_protected(path))
+        except BaseException:
+            engine.dispose()
+            raise
         database = cls(url, engine)
-        if backup and daily and stored is not None:
+        if backup and daily and stored is not None and not database.read_only:
             from grassroots_app.persistence.backup import daily_backup  # noqa: PLC0415
 
             daily_backup(database)
@@ -161,6 +266,17 @@ class Database:
         if url.get_backend_name() == "sqlite" and url.database:
             return url.database
         return url.render_as_string(hide_password=True)
+
+    @property
+    def read_only(self) -> bool:
+        """Return whether the database is a write-protected file, opened read-only."""
+        path = sqlite_file(self.url)
+        return path is not None and is_write_protected(path)
+
+    def refuse_writes_if_damaged(self) -> None:
+        """Refuse a write into a database known to be damaged."""
+        if self.damage is not None:
+            raise self.damage
 
     def close(self) -> None:
         """Release the connections."""

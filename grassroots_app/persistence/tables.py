@@ -7,6 +7,17 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, DateTime, Index, MetaData, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from grassroots_app.domain.text import (
+    CODE_LENGTH,
+    CONTENT_LENGTH,
+    DECISION_LENGTH,
+    KIND_LENGTH,
+    NAME_LENGTH,
+    NOTE_LENGTH,
+    PHONE_LENGTH,
+    TITLE_LENGTH,
+)
+
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -37,10 +48,10 @@ class UnitRow(SQLModel, table=True):
 
     id: str = Field(primary_key=True, max_length=ID_LENGTH)
     level: str = Field(max_length=16)
-    kind: str = Field(max_length=40)
-    name: str = Field(max_length=200)
-    name_key: str = Field(max_length=200, index=True)
-    code: str | None = Field(default=None, max_length=20, unique=True)
+    kind: str = Field(max_length=KIND_LENGTH)
+    name: str = Field(max_length=NAME_LENGTH)
+    name_key: str = Field(max_length=NAME_LENGTH, index=True)
+    code: str | None = Field(default=None, max_length=CODE_LENGTH, unique=True)
     valid_from: date
     valid_to: date | None = None
     is_remote: bool = False
@@ -72,7 +83,7 @@ class LineageRow(SQLModel, table=True):
     source_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH, index=True)
     target_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH, index=True)
     on_date: date
-    note: str = Field(default="", max_length=1000)
+    note: str = Field(default="", max_length=NOTE_LENGTH)
 
 
 class ClusterRow(SQLModel, table=True):
@@ -81,7 +92,7 @@ class ClusterRow(SQLModel, table=True):
     __tablename__ = "cluster"
 
     id: str = Field(primary_key=True, max_length=ID_LENGTH)
-    name: str = Field(max_length=200)
+    name: str = Field(max_length=NAME_LENGTH)
     parent_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH, index=True)
     valid_from: date
     valid_to: date | None = None
@@ -105,17 +116,17 @@ class CadreRow(SQLModel, table=True):
     __tablename__ = "cadre"
 
     id: str = Field(primary_key=True, max_length=ID_LENGTH)
-    full_name: str = Field(max_length=200)
-    name_key: str = Field(max_length=200, index=True)
+    full_name: str = Field(max_length=NAME_LENGTH)
+    name_key: str = Field(max_length=NAME_LENGTH, index=True)
     gender: str | None = Field(default=None, max_length=8)
     birth_year: int | None = None
-    position: str = Field(default="", max_length=200)
-    workplace: str = Field(default="", max_length=200)
+    position: str = Field(default="", max_length=NAME_LENGTH)
+    workplace: str = Field(default="", max_length=NAME_LENGTH)
     tier: str = Field(max_length=16)
     is_standing: bool = False
     is_committee: bool = False
     is_party_member: bool = False
-    phone: str = Field(default="", max_length=40)
+    phone: str = Field(default="", max_length=PHONE_LENGTH)
     status: str = Field(default="active", max_length=8)
     status_date: date | None = None
     home_unit_id: str | None = Field(default=None, foreign_key="unit.id", max_length=ID_LENGTH)
@@ -138,13 +149,13 @@ class AssignmentRow(SQLModel, table=True):
     cadre_id: str = Field(foreign_key="cadre.id", max_length=ID_LENGTH)
     unit_id: str | None = Field(default=None, foreign_key="unit.id", max_length=ID_LENGTH)
     cluster_id: str | None = Field(default=None, foreign_key="cluster.id", max_length=ID_LENGTH)
-    role: str = Field(max_length=200)
+    role: str = Field(max_length=NAME_LENGTH)
     start_date: date
     end_date: date | None = None
-    decision_number: str = Field(default="", max_length=60)
+    decision_number: str = Field(default="", max_length=DECISION_LENGTH)
     decision_date: date | None = None
-    note: str = Field(default="", max_length=1000)
-    end_reason: str = Field(default="", max_length=1000)
+    note: str = Field(default="", max_length=NOTE_LENGTH)
+    end_reason: str = Field(default="", max_length=NOTE_LENGTH)
 
 
 class GraspRuleRow(SQLModel, table=True):
@@ -155,7 +166,7 @@ class GraspRuleRow(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     target_level: str = Field(max_length=16)
-    role: str = Field(max_length=200)
+    role: str = Field(max_length=NAME_LENGTH)
     tiers: str = Field(max_length=100)
     flags: str = Field(default="", max_length=100)
     minimum: int = 1
@@ -168,7 +179,7 @@ class HolidayOverrideRow(SQLModel, table=True):
 
     day: date = Field(primary_key=True)
     kind: str = Field(max_length=16)
-    name: str = Field(default="", max_length=200)
+    name: str = Field(default="", max_length=NAME_LENGTH)
 
 
 class MeetingRow(SQLModel, table=True):
@@ -178,13 +189,13 @@ class MeetingRow(SQLModel, table=True):
     __table_args__ = (Index("ix_meeting_period", "starts_at", "ends_at"),)
 
     id: str = Field(primary_key=True, max_length=ID_LENGTH)
-    title: str = Field(max_length=300)
-    organizer: str = Field(default="", max_length=200)
+    title: str = Field(max_length=TITLE_LENGTH)
+    organizer: str = Field(default="", max_length=NAME_LENGTH)
     starts_at: datetime = Field(sa_type=DateTime)  # naive local (Vietnam) wall-clock time
     ends_at: datetime = Field(sa_type=DateTime)
-    place: str = Field(default="", max_length=300)
+    place: str = Field(default="", max_length=TITLE_LENGTH)
     category: str = Field(max_length=32)
-    reason: str = Field(default="", max_length=1000)
+    reason: str = Field(default="", max_length=NOTE_LENGTH)
 
 
 class MeetingAttendeeRow(SQLModel, table=True):
@@ -213,7 +224,7 @@ class BaseVisitRow(SQLModel, table=True):
     cadre_id: str = Field(foreign_key="cadre.id", max_length=ID_LENGTH, index=True)
     unit_id: str | None = Field(default=None, foreign_key="unit.id", max_length=ID_LENGTH)
     cluster_id: str | None = Field(default=None, foreign_key="cluster.id", max_length=ID_LENGTH)
-    note: str = Field(default="", max_length=1000)
+    note: str = Field(default="", max_length=NOTE_LENGTH)
 
 
 class ActivityRow(SQLModel, table=True):
@@ -238,7 +249,7 @@ class ActivityRow(SQLModel, table=True):
     kind: str = Field(max_length=32)
     day: date
     duration_minutes: int = 0
-    notes: str = Field(default="", max_length=1000)
+    notes: str = Field(default="", max_length=NOTE_LENGTH)
     visit_id: str | None = Field(
         default=None, foreign_key="base_visit.id", ondelete="SET NULL", max_length=ID_LENGTH, index=True
     )
@@ -259,14 +270,14 @@ class RecommendationRow(SQLModel, table=True):
     unit_id: str = Field(foreign_key="unit.id", max_length=ID_LENGTH)
     cadre_id: str = Field(foreign_key="cadre.id", max_length=ID_LENGTH)
     raised_on: date
-    content: str = Field(max_length=2000)
+    content: str = Field(max_length=CONTENT_LENGTH)
     field: str = Field(max_length=32)
     due: date | None = None
     status: str = Field(max_length=16)
-    forwarded_to: str = Field(default="", max_length=200)
+    forwarded_to: str = Field(default="", max_length=NAME_LENGTH)
     forwarded_on: date | None = None
     answered_on: date | None = None
-    answer: str = Field(default="", max_length=2000)
+    answer: str = Field(default="", max_length=CONTENT_LENGTH)
     resolved_on: date | None = None
     closed_on: date | None = None
 
@@ -281,7 +292,7 @@ class RecommendationChangeRow(SQLModel, table=True):
     day: date
     old_status: str | None = Field(default=None, max_length=16)
     new_status: str = Field(max_length=16)
-    note: str = Field(default="", max_length=1000)
+    note: str = Field(default="", max_length=NOTE_LENGTH)
 
 
 class RatingRow(SQLModel, table=True):
@@ -300,7 +311,7 @@ class RatingRow(SQLModel, table=True):
     quarter: int = 0
     grade: str = Field(max_length=16)
     score: float | None = None
-    note: str = Field(default="", max_length=1000)
+    note: str = Field(default="", max_length=NOTE_LENGTH)
 
 
 class ReportRow(SQLModel, table=True):
@@ -326,10 +337,10 @@ class ReportRow(SQLModel, table=True):
     number: int | None = None
     term_start: int | None = None
     symbol: str = Field(default="", max_length=40)
-    place: str = Field(default="", max_length=200)
+    place: str = Field(default="", max_length=NAME_LENGTH)
     issued_on: date
-    higher_body: str = Field(default="", max_length=200)
-    issuing_body: str = Field(default="", max_length=200)
+    higher_body: str = Field(default="", max_length=NAME_LENGTH)
+    issuing_body: str = Field(default="", max_length=NAME_LENGTH)
     subject: str = Field(default="", max_length=500)
     situation: str = Field(default="", max_length=20000)
     results: str = Field(default="", max_length=20000)
@@ -337,8 +348,8 @@ class ReportRow(SQLModel, table=True):
     next_tasks: str = Field(default="", max_length=20000)
     proposals: str = Field(default="", max_length=20000)
     recipients: str = Field(default="", max_length=8000)  # one a line
-    signer_capacity: str = Field(default="", max_length=200)
-    signer_title: str = Field(default="", max_length=200)
-    signer_name: str = Field(default="", max_length=200)
+    signer_capacity: str = Field(default="", max_length=NAME_LENGTH)
+    signer_title: str = Field(default="", max_length=NAME_LENGTH)
+    signer_name: str = Field(default="", max_length=NAME_LENGTH)
     created_at: datetime = Field(sa_type=DateTime)
     updated_at: datetime = Field(sa_type=DateTime)

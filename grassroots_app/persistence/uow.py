@@ -113,6 +113,7 @@ class UnitOfWork:
 
     def commit(self) -> None:
         """Make everything done so far permanent (and, when recording, keep what changed)."""
+        self.database.refuse_writes_if_damaged()
         self.session.flush()
         if self.record:
             self.change_set = take_journal(self.session)

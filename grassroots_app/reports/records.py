@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from grassroots_app.domain.calendar import check_quarter, check_year, quarter_span
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
-from grassroots_app.domain.text import nfc
+from grassroots_app.domain.text import TextField, check_characters, clean_text
 from grassroots_app.reports.model import Narrative, ReportKind, ReportStatus, Signer
 from grassroots_app.reports.formatting import format_date
 
@@ -111,15 +111,13 @@ def number_text(number: int | None, symbol: str) -> str:
 
 
 def _line(text: str, limit: int) -> str:
-    """Return one line of text normalized, or refuse it when longer than the limit."""
-    cleaned = nfc(text)
-    if len(cleaned) > limit:
-        raise InvalidInput(N_("The text is longer than {limit} characters."), limit=limit)
-    return cleaned
+    """Return one line of text normalized, or refuse control characters or a line longer than the limit."""
+    return clean_text(text, limit, TextField.REPORT)
 
 
 def clean_section(text: str) -> str:
     """Return a section's text NFC-normalized, line ends unified, trailing spaces and extra blank lines removed."""
+    check_characters(text, TextField.REPORT)
     lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cleaned = _BLANK_LINES.sub("\n\n", "\n".join(line.rstrip() for line in lines)).strip("\n")
     if len(cleaned) > MAX_SECTION:

@@ -10,6 +10,7 @@ from grassroots_app.domain.assignments import check_can_end, check_no_overlap
 from grassroots_app.domain.errors import N_, NotFound, RuleViolation
 from grassroots_app.domain.model import Assignment, Cadre, Decision, Level, Period, new_id
 from grassroots_app.domain.rules import GraspRule, check_eligible, pick_rule, rules_for
+from grassroots_app.domain.text import DECISION_LENGTH, NOTE_LENGTH, TextField, clean_text
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.setup import require_settings
@@ -104,10 +105,10 @@ def build_assignment(
     check_eligible(cadre, rule)
     period = Period(new.start)
     check_no_overlap(cadre.id, target.id, rule.role, period, held)
-    decision = Decision(new.decision.number.strip(), new.decision.signed_on)
-    return Assignment(
-        assignment_id or new_id(), cadre.id, target.id, target.level, rule.role, period, decision, new.note.strip()
-    )
+    number = clean_text(new.decision.number, DECISION_LENGTH, TextField.DECISION)
+    note = clean_text(new.note, NOTE_LENGTH, TextField.NOTE)
+    decision = Decision(number, new.decision.signed_on)
+    return Assignment(assignment_id or new_id(), cadre.id, target.id, target.level, rule.role, period, decision, note)
 
 
 def check_still_holds(uow: UnitOfWork, assignment_id: str) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.model import Cadre, CadreStatus, new_id
-from grassroots_app.domain.text import person_sort_key
+from grassroots_app.domain.text import NAME_LENGTH, PHONE_LENGTH, TextField, clean_text, person_sort_key
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import lookup
 from grassroots_app.services.units import get_unit
@@ -42,9 +42,9 @@ def _validated(uow: UnitOfWork, cadre: Cadre) -> Cadre:
     return replace(
         cadre,
         full_name=name,
-        position=cadre.position.strip(),
-        workplace=cadre.workplace.strip(),
-        phone=cadre.phone.strip(),
+        position=clean_text(cadre.position, NAME_LENGTH, TextField.POSITION),
+        workplace=clean_text(cadre.workplace, NAME_LENGTH, TextField.WORKPLACE),
+        phone=clean_text(cadre.phone, PHONE_LENGTH, TextField.PHONE),
         home_unit_id=cadre.home_unit_id or None,
     )
 

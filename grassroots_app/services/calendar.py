@@ -24,7 +24,7 @@ from grassroots_app.domain.calendar import (
     HolidayTable,
 )
 from grassroots_app.domain.errors import N_, InvalidInput
-from grassroots_app.domain.text import nfc
+from grassroots_app.domain.text import NAME_LENGTH, TextField, clean_text
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.setup import require_settings
 
@@ -123,7 +123,7 @@ def holidays_of_year(uow: UnitOfWork, year: int) -> list[HolidayEntry]:
 def set_override(uow: UnitOfWork, day: date, kind: DayKind, name: str = "") -> HolidayOverride:
     """Make a day a day off or a working day in this database's holiday table, over the package."""
     require_settings(uow)
-    name = nfc(name)
+    name = clean_text(name, NAME_LENGTH, TextField.NAME)
     kind = DayKind(kind)
     if kind is DayKind.DAY_OFF and not name:
         raise InvalidInput(N_("Give the name of the day off on {day}."), day=day.strftime("%d/%m/%Y"))

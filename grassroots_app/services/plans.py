@@ -12,7 +12,7 @@ from grassroots_app.domain.base_plan import Visit, propose_plan, shortfall, visi
 from grassroots_app.domain.calendar import FreeDay
 from grassroots_app.domain.errors import N_, NotFound, RuleViolation
 from grassroots_app.domain.model import Level, Period, new_id
-from grassroots_app.domain.text import natural_key, nfc, person_sort_key
+from grassroots_app.domain.text import NOTE_LENGTH, TextField, clean_text, natural_key, person_sort_key
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import calendar
 from grassroots_app.services.assignments import get_target
@@ -223,7 +223,7 @@ def _check_visit(uow: UnitOfWork, visit: Visit) -> Visit:
             N_("{name} is already planned at {target} on {day}."), name=cadre.full_name, target=target.name,
             day=shown,
         )
-    return replace(visit, note=nfc(visit.note))
+    return replace(visit, note=clean_text(visit.note, NOTE_LENGTH, TextField.NOTE))
 
 
 def _one(uow: UnitOfWork, visit: Visit) -> PlannedVisit:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from grassroots_app.domain.backups import BackupKind
-from grassroots_app.domain.errors import N_
+from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.sheets import ID, Fate, Issue, RowOutcome, SheetKind
 from grassroots_app.exchange.reading import Table, Workbook, read_file
 from grassroots_app.persistence.uow import UnitOfWork
@@ -18,6 +19,7 @@ from grassroots_app.services.sheet_people import Departure, apply_departures, im
 from grassroots_app.services.sheet_places import Job, import_cluster, import_unit
 from grassroots_app.services.sheet_rows import RowContext, RowFailed
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # rows done, rows in all; may raise to cancel (nothing is written)
 ORDER = (SheetKind.UNITS, SheetKind.CLUSTERS, SheetKind.CADRES, SheetKind.ASSIGNMENTS)
 PROGRESS_EVERY = 500
@@ -132,9 +134,14 @@ def _stage_table(
     for record in table.records:
         row = RowContext(table.name, table.spec, record)
         try:
-            handle(row)
+            if row.outcome.fate is not Fate.ERROR:  # a cell already refused (an error value, TRUE for a name)
+                handle(row)
         except RowFailed:
             pass
+        except (ArithmeticError, AttributeError, LookupError, ValueError, TypeError) as error:  # a case missed
+            log.exception("Row %s of sheet %r failed unexpectedly", record.row, table.name)
+            row.fail(InvalidInput(N_("This row could not be read ({reason}); check its cells."),
+                                  reason=f"{type(error).__name__}: {error}"[:200]))
         report.outcomes.append(row.outcome)
         done += 1
         if progress is not None and done % PROGRESS_EVERY == 0:

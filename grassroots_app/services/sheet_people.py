@@ -28,8 +28,10 @@ from grassroots_app.services.sheet_rows import RowContext, RowFailed
 from grassroots_app.services.units import PATH_SEPARATOR
 
 T = TypeVar("T")
+Traits = tuple[int | None, str]  # birth year and workplace: what tells namesakes apart
 FLAGS = {"standing": "is_standing", "committee": "is_committee", "party_member": "is_party_member"}
 TEXTS = {"position": "position", "workplace": "workplace", "phone": "phone"}
+_SAME_CADRE = N_("Row {row} already stands for this cadre; keep one row for each cadre.")
 
 
 @dataclass(frozen=True)
@@ -58,13 +60,14 @@ def import_cadre(job: Job, row: RowContext, departures: list[Departure]) -> None
     if row.has("home"):
         home = find_unit(job, row, "home", "")
         fields["home_unit_id"] = home.id if home else None
-    existing = _matching_cadre(job, row, name, fields.get("birth_year"))
+    existing = _matching_cadre(job, row, name, fields)
     if existing is None:
         if fields.get("tier") is None:
             row.require("tier")
         cadre = Cadre(id=new_record_id(row, row.text(ID)) or new_id(), **fields)  # type: ignore[arg-type]
         with row.blame("name"):
             cadres.stage_cadre(job.uow, cadre)
+        job.cadre_rows[cadre.id] = row.outcome.row
         changed: list[str] = []
     else:
         cadre = replace(existing, **fields)  # type: ignore[arg-type]
@@ -80,16 +83,75 @@ def import_cadre(job: Job, row: RowContext, departures: list[Departure]) -> None
     row.settle(cadre.full_name, changed, new=existing is None)
 
 
-def _matching_cadre(job: Job, row: RowContext, name: str, birth_year: object) -> Cadre | None:
+def _matching_cadre(job: Job, row: RowContext, name: str, fields: dict[str, object]) -> Cadre | None:
+    """Return the stored cadre a row stands for: by id, else by name when exactly one fits (said in a note)."""
     given = row.text(ID)
-    found = job.uow.cadres.get(given) if given else None
-    if found is not None or given:
+    if given:
+        found = job.uow.cadres.get(given)
+        _claim(row, job.cadre_rows, given, ID, _SAME_CADRE)
         return found
-    same = [c for c in job.uow.cadres.named(name) if birth_year is None or c.birth_year == birth_year]
-    if len(same) > 1:
-        row.issue("name", InvalidInput(N_("Several cadres are named '{name}'; use the id."), name=name))
+    _refuse_namesake_rows(job, row, name, fields)
+    stored = [c for c in job.uow.cadres.named(name) if c.id not in job.cadre_rows and _fits(c, fields)]
+    if len(stored) > 1:
+        row.issue("name", InvalidInput(
+            N_("{count} cadres in the database fit '{name}': {candidates}; give the id, the birth year or the "
+               "workplace of the one meant."), count=len(stored), name=name, candidates=_described(job, stored)))
         raise RowFailed
-    return same[0] if same else None
+    if not stored:
+        return None
+    _claim(row, job.cadre_rows, stored[0].id, "name", _SAME_CADRE)
+    row.note("name", InvalidInput(N_("Taken as the cadre already in the database: {cadre}."),
+                                  cadre=_described(job, stored)))
+    return stored[0]
+
+
+def _fits(cadre: Cadre, fields: dict[str, object]) -> bool:
+    """Return whether a stored cadre agrees with the birth year and workplace a row gives (when it gives them)."""
+    return _alike((cadre.birth_year, cadre.workplace), _traits(fields))
+
+
+def _traits(fields: dict[str, object]) -> Traits:
+    year = fields.get("birth_year")
+    return year if isinstance(year, int) else None, str(fields.get("workplace") or "")
+
+
+def _alike(one: Traits, other: Traits) -> bool:
+    """Return whether nothing tells two namesakes apart: birth years and workplaces agree where both are given."""
+    (year, workplace), (other_year, other_workplace) = one, other
+    return (year is None or other_year is None or year == other_year) and (
+        not workplace or not other_workplace or fold(workplace) == fold(other_workplace))
+
+
+def _refuse_namesake_rows(job: Job, row: RowContext, name: str, fields: dict[str, object]) -> None:
+    """Refuse a row without id naming the same person as an earlier row of the file (nothing tells them apart)."""
+    earlier = job.namesakes.setdefault(fold(name), [])
+    traits = _traits(fields)
+    for other_row, other in earlier:
+        if _alike(traits, other):
+            row.issue("name", RuleViolation(
+                N_("Row {row} also names '{name}' without an id: if they are two people, give each a birth year or "
+                   "workplace (or an id) that tells them apart; if one, keep one row."), row=other_row, name=name))
+            raise RowFailed
+    earlier.append((row.outcome.row, traits))
+
+
+def _claim(row: RowContext, claimed: dict[str, int], record_id: str, key: str, message: str) -> None:
+    """Refuse a second row standing for a record an earlier row of the file already stands for ({row})."""
+    earlier = claimed.get(record_id)
+    if earlier is not None:
+        row.issue(key, RuleViolation(message, row=earlier))
+        raise RowFailed
+    claimed[record_id] = row.outcome.row
+
+
+def _described(job: Job, found: list[Cadre]) -> str:
+    """Return cadres as a clerk tells them apart: name, birth year, workplace, and the id (or '#row' adding them)."""
+    parts = []
+    for cadre in found:
+        details = [str(cadre.birth_year) if cadre.birth_year else "", cadre.workplace,
+                   f"#{job.cadre_rows[cadre.id]}" if cadre.id in job.cadre_rows else cadre.id]
+        parts.append(f"{cadre.full_name} ({', '.join(filter(None, details))})")
+    return "; ".join(parts)
 
 
 def _changed_columns(old: Cadre, new: Cadre) -> list[str]:
@@ -133,6 +195,8 @@ def import_assignment(job: Job, row: RowContext) -> None:
         existing = job.uow.assignments.get(given)
     label = f"{cadre.full_name} – {target.name}"
     if existing is not None:
+        _claim(row, job.assignment_rows, existing.id, ID if given else "start",
+               N_("Row {row} already gives this assignment; keep one row for it."))
         ended = _end_if_asked(job, row, existing.id, existing.period, end)
         if ended:
             job.held.pop(target.id, None)  # read again with its end
@@ -150,6 +214,7 @@ def import_assignment(job: Job, row: RowContext) -> None:
     with row.blame("target"):
         added = assignments.build_assignment(cadre, target, rule, new, held, new_record_id(row, given))
     job.add_assignment(added)
+    job.assignment_rows[added.id] = row.outcome.row
     if _end_if_asked(job, row, added.id, added.period, end):
         job.held.pop(target.id, None)
     row.settle(label, new=True)
@@ -171,7 +236,17 @@ def _end_if_asked(job: Job, row: RowContext, assignment_id: str, period: Period,
 def _cadre(job: Job, row: RowContext) -> Cadre:
     """Return the cadre a row names by id, else by full name (when unique)."""
     return _looked_up(row, job.cadres, ("cadre_id", "cadre"), lambda given, reference: (
-        cadres.get_cadre(job.uow, given) if given else cadres.resolve_cadre(job.uow, reference)))
+        cadres.get_cadre(job.uow, given) if given else _named_cadre(job, row, reference)))
+
+
+def _named_cadre(job: Job, row: RowContext, reference: str) -> Cadre:
+    """Return the cadre an assignment names by id or full name; refuse a name that fits several, naming them."""
+    named = [] if job.uow.cadres.get(reference.strip()) else job.uow.cadres.named(reference)
+    if len(named) > 1:
+        raise InvalidInput(N_("{count} cadres are named '{name}': {candidates}; give the id of the one meant in the "
+                              "column '{column}'."), count=len(named), name=reference,
+                           candidates=_described(job, named), column=row.spec.column("cadre_id").header)
+    return cadres.resolve_cadre(job.uow, reference)
 
 
 def _target(job: Job, row: RowContext) -> Target:

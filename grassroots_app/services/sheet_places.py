@@ -37,6 +37,9 @@ class Job:
     new_clusters: set[str] = field(default_factory=set)
     stored_assignments: set[str] = field(default_factory=set)  # ids the assignments sheet gives that are stored
     pending: list[Assignment] = field(default_factory=list)  # new assignments not yet written
+    cadre_rows: dict[str, int] = field(default_factory=dict)  # cadre id -> the row of the file that stands for it
+    namesakes: dict[str, list[tuple[int, tuple[int | None, str]]]] = field(default_factory=dict)  # folded name -> rows without id
+    assignment_rows: dict[str, int] = field(default_factory=dict)  # assignment id -> its row in the file
 
     def assignments_on(self, target_id: str) -> list[Assignment]:
         """Return a place's assignments, stored and added so far (a place new in this import has none stored)."""

@@ -8,10 +8,22 @@ from typing import TypeVar
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.legacy_text import recover
-from grassroots_app.domain.sheets import Cell, Fate, Issue, Record, RowOutcome, SheetSpec, cell_text
+from grassroots_app.domain.text import TextField, check_text
+from grassroots_app.domain.sheets import (
+    FLAG_KEYS,
+    Cell,
+    ErrorValue,
+    Fate,
+    Issue,
+    Record,
+    RowOutcome,
+    SheetSpec,
+    cell_text,
+)
 
 T = TypeVar("T")
 LABEL_KEYS = ("name", "cadre", "target")  # what names a row until its handler settles it
+_UNLIMITED = 1 << 30  # paths and references: only their characters are checked, their parts are looked up
 
 
 class RowFailed(Exception):
@@ -29,11 +41,22 @@ class RowContext:
         self.outcome.label = next(filter(None, map(self.record.text, LABEL_KEYS)), "")
 
     def _recovered(self, key: str, cell: Cell) -> Cell:
-        """Return the cell with text typed in an old Vietnamese encoding converted to Unicode."""
+        """Return the cell with text typed in an old Vietnamese encoding converted to Unicode; refuse odd cells."""
+        if isinstance(cell.value, ErrorValue):
+            self._add(key, cell, InvalidInput(N_(
+                "The cell holds the formula {code}, whose value was never calculated; open the file in a spreadsheet "
+                "program, save it, and import it again.") if cell.value.uncalculated else N_(
+                "The cell holds the spreadsheet error {code} instead of a value; correct the formula or type the "
+                "value."), code=cell.value.code))
+            return Cell(None, cell.letter)
+        if isinstance(cell.value, bool) and key not in FLAG_KEYS:
+            self._add(key, cell, InvalidInput(N_("The cell holds TRUE or FALSE where text or a number is expected.")))
+            return Cell(None, cell.letter)
         if not isinstance(cell.value, str):
             return cell
         try:
             found = recover(cell.value)
+            check_text(found.text if found else cell.value, self.spec.column(key).limit or _UNLIMITED, TextField.CELL)
         except DomainError as error:
             self._add(key, cell, error)
             return Cell(None, cell.letter)
@@ -55,10 +78,15 @@ class RowContext:
         """Record a problem in one column of the row."""
         self._add(key, self.record.cells.get(key), error)
 
+    def note(self, key: str, error: DomainError) -> None:
+        """Record what the import did with one column of the row that the clerk should know (not an error)."""
+        self._add(key, self.record.cells.get(key), error, warning=True)
+
     def _add(self, key: str, cell: Cell | None, error: DomainError, warning: bool = False) -> None:
         column = self.spec.column(key).header
         letter = cell.letter if cell else ""
-        value = cell_text(cell.value) if cell else ""
+        value = ("TRUE" if cell.value else "FALSE") if cell and isinstance(cell.value, bool) else (
+            cell_text(cell.value) if cell else "")
         self.outcome.issues.append(Issue(self.sheet, self.outcome.row, column, letter, value, error, warning))
         if not warning:
             self.outcome.fate = Fate.ERROR
@@ -72,6 +100,11 @@ class RowContext:
         except DomainError as error:
             self.issue(key, error)
             return None
+
+    def fail(self, error: DomainError) -> None:
+        """Record a problem of the row as a whole (no one column is to blame)."""
+        self.outcome.issues.append(Issue(self.sheet, self.outcome.row, "", "", "", error))
+        self.outcome.fate = Fate.ERROR
 
     def stop_if_failed(self) -> None:
         """Stop with this row when one of its cells was bad."""

@@ -11,12 +11,15 @@ from grassroots_app.domain import hierarchy
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Assignment, Level, Period, Preset, Unit, UnitAttributes, new_id
-from grassroots_app.domain.text import fold, nfc
+from grassroots_app.domain.text import CODE_LENGTH, NOTE_LENGTH, TextField, clean_text, fold, nfc
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import timeline
 from grassroots_app.services.setup import require_settings
 
 PATH_SEPARATOR = "/"
+# Households, people or party members of one unit: Viet Nam as a whole counts about 101 million people, so a
+# larger count is a typo (or a cell read wrongly), and it stays far inside SQLite's 64-bit integers.
+MAX_COUNT = 150_000_000
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def get_unit(uow: UnitOfWork, unit_id: str) -> Unit:
 
 
 def check_attributes(attributes: UnitAttributes) -> None:
-    """Refuse negative counts of households, people or party members."""
+    """Refuse negative or implausibly large counts of households, people or party members."""
     for message, value in (
         (N_("The number of households cannot be negative."), attributes.households),
         (N_("The population cannot be negative."), attributes.population),
@@ -55,11 +58,14 @@ def check_attributes(attributes: UnitAttributes) -> None:
     ):
         if value is not None and value < 0:
             raise InvalidInput(message)
+        if value is not None and value > MAX_COUNT:
+            raise InvalidInput(N_("{value} is more than any unit can count (at most {limit})."),
+                               value=value, limit=f"{MAX_COUNT:,}".replace(",", "."))
 
 
 def check_code(code: str | None, holder: Unit | None, unit_id: str | None) -> str | None:
-    """Return the official code cleaned (None when empty), or refuse one that another unit holds."""
-    cleaned = (code or "").strip() or None
+    """Return the official code cleaned (None when empty), or refuse a bad one or one that another unit holds."""
+    cleaned = clean_text(code or "", CODE_LENGTH, TextField.CODE) or None
     if cleaned is not None and holder is not None and holder.id != unit_id:
         raise RuleViolation(
             N_("The official code {code} already belongs to '{name}'."), code=cleaned, name=holder.name
@@ -68,7 +74,7 @@ def check_code(code: str | None, holder: Unit | None, unit_id: str | None) -> st
 
 
 def _clean_code(uow: UnitOfWork, code: str | None, unit_id: str | None) -> str | None:
-    cleaned = (code or "").strip() or None
+    cleaned = clean_text(code or "", CODE_LENGTH, TextField.CODE) or None
     return check_code(cleaned, uow.units.by_code(cleaned) if cleaned else None, unit_id)
 
 
@@ -279,7 +285,7 @@ def merge_units(
     for old in _retire(uow, source, on, f"Sáp nhập vào {target.name}"):
         if carry is Carry.TRANSFER:
             _transfer(uow, old, target, on)
-    uow.units.add_lineage(source.id, target.id, on, note.strip())
+    uow.units.add_lineage(source.id, target.id, on, clean_text(note, NOTE_LENGTH, TextField.NOTE))
     uow.commit()
     return get_unit(uow, target.id)
 

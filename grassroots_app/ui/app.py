@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from grassroots_app.applog import start_logging
+from grassroots_app.domain.errors import DomainError
 from grassroots_app.paths import app_icon
 from grassroots_app.persistence.database import APP_NAME, Database
 from grassroots_app.ui.context import AppContext
@@ -32,13 +33,27 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def open_at_start(chosen: str | None, last: str | None, errors: ErrorReporter) -> Database:
+    """Open the database named on the command line, else the last one, else the default one (created if needed).
+
+    The last database refused (moved away, damaged, write-protected and old…) is reported, and the default
+    one opened instead; a database named on the command line is never replaced by another.
+    """
+    if chosen is None and last is not None:
+        try:
+            return Database.open(last, daily=False, create=False)  # backed up in the background
+        except DomainError as error:
+            errors.report(error)
+    return Database.open(chosen, daily=False, create=chosen is None)
+
+
 def build_window(arguments: argparse.Namespace) -> MainWindow:
     """Open the database and the settings, then the main window in the remembered language."""
     log_file = start_logging()
     errors = ErrorReporter(log_file)
     sys.excepthook = errors.excepthook
     settings = WindowSettings(arguments.settings)
-    database = Database.open(arguments.db or settings.last_database, daily=False)  # backed up in the background
+    database = open_at_start(arguments.db, settings.last_database, errors)
     settings.remember_database(database.url)
     context = AppContext(database, settings, errors)
     context.language.apply(settings.language)
@@ -59,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         window = build_window(arguments)
     except Exception as error:  # noqa: BLE001 - nothing else can show it: no window yet
-        QMessageBox.critical(None, APP_NAME, tr("Grassroots could not start:\n{error}").format(error=error))
+        shown = error.render(tr) if isinstance(error, DomainError) else error
+        QMessageBox.critical(None, APP_NAME, tr("Grassroots could not start:\n{error}").format(error=shown))
         return 1
     window.show()
     QTimer.singleShot(0, window.offer_first_run)

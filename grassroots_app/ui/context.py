@@ -64,7 +64,13 @@ class AppContext:
         if not self.back_up:
             return
         database = self.database
-        self.tasks.run(lambda _progress: daily_backup(database), lambda _path: None)
+        known = database.damage is not None
+        self.tasks.run(lambda _progress: daily_backup(database), lambda _path: self._warn_of_damage(database, known))
+
+    def _warn_of_damage(self, database: Database, known: bool) -> None:
+        """Say once that the daily backup found the database damaged (its writes are refused from now on)."""
+        if database.damage is not None and not known:
+            self.errors.report(database.damage)
 
     def read(self, query: Callable[..., T], *args: Any) -> T:
         """Run a read use case in its own unit of work and return its result."""

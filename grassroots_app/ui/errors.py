@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from grassroots_app.applog import log
 from grassroots_app.domain.errors import DomainError
+from grassroots_app.persistence.faults import file_fault
 from grassroots_app.ui.i18n import tr
 
 class ErrorReporter:
@@ -22,7 +23,8 @@ class ErrorReporter:
         self.last_message = ""
 
     def report(self, error: BaseException) -> None:
-        """Report an error raised by work the user started."""
+        """Report an error raised by work the user started (a full or write-protected disk as a refusal)."""
+        error = file_fault(error) or error
         if isinstance(error, DomainError):
             self._show(QMessageBox.Icon.Warning, error.render(tr))
             return

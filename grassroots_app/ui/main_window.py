@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         except DomainError as error:
             self.context.errors.report(error)
             return
-        self.open_location(str(path))
+        self.open_location(str(path), create=True)
 
     def open_database(self) -> None:
         """Open an existing database file."""
@@ -311,12 +311,13 @@ class MainWindow(QMainWindow):
         if path:
             self.open_location(path)
 
-    def open_location(self, location: str) -> None:
-        """Switch to the database at a path or URL, setting it up first when it is empty."""
+    def open_location(self, location: str, create: bool = False) -> None:
+        """Switch to the database at a path or URL (a missing file is refused unless `create`), setting it up
+        first when it is empty."""
         if not self.report_view.may_leave():
             return
         try:
-            database = Database.open(location, daily=False)  # the context backs it up in the background
+            database = Database.open(location, daily=False, create=create)  # backed up in the background
         except Exception as error:  # noqa: BLE001 - shown to the user, logged by the reporter
             self.context.errors.report(error)
             return
@@ -398,7 +399,7 @@ class MainWindow(QMainWindow):
         finally:
             QApplication.restoreOverrideCursor()
         try:
-            database = Database.open(url, daily=False)
+            database = Database.open(url, daily=False, create=False)
         except Exception as error:  # noqa: BLE001 - shown to the user, logged by the reporter
             self.context.errors.report(error)
             return

@@ -284,10 +284,6 @@
       <translation>Tên đang để trống.</translation>
     </message>
     <message>
-      <source>The name is longer than {limit} characters.</source>
-      <translation>Tên dài quá {limit} ký tự.</translation>
-    </message>
-    <message>
       <source>A {level} has no parent unit.</source>
       <translation>Đơn vị cấp {level} không có đơn vị cấp trên.</translation>
     </message>
@@ -1926,10 +1922,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Thời lượng phải từ 1 đến {most} phút (để 0 nếu không rõ).</translation>
     </message>
     <message>
-      <source>The notes are longer than {limit} characters.</source>
-      <translation>Ghi chú dài quá {limit} ký tự.</translation>
-    </message>
-    <message>
       <source>{day} is in the future.</source>
       <translation>Ngày {day} chưa đến.</translation>
     </message>
@@ -1978,10 +1970,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Số điểm {score} ứng với mức '{expected}', không phải '{grade}'.</translation>
     </message>
     <message>
-      <source>The note is longer than {limit} characters.</source>
-      <translation>Ghi chú dài quá {limit} ký tự.</translation>
-    </message>
-    <message>
       <source>land</source>
       <translation>đất đai</translation>
     </message>
@@ -2024,10 +2012,6 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>closed</source>
       <translation>đã kết thúc</translation>
-    </message>
-    <message>
-      <source>The text is longer than {limit} characters.</source>
-      <translation>Nội dung dài quá {limit} ký tự.</translation>
     </message>
     <message>
       <source>A recommendation needs its content.</source>
@@ -4042,6 +4026,202 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>The number of activities to show must be at least 1, not {limit}.</source>
       <translation>Số hoạt động cần hiển thị phải từ 1 trở lên, không phải {limit}.</translation>
+    </message>
+    <message>
+      <source>'{path}' is write-protected and was made by an older Grassroots: it must be upgraded before use, which needs it writable. Nothing was changed.</source>
+      <translation>'{path}' đang bị chống ghi và được tạo bởi phiên bản Nắm cơ sở cũ hơn: cần nâng cấp trước khi dùng, mà muốn nâng cấp thì phải ghi được vào tệp. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>'{path}' is an empty file (0 bytes), not a database: perhaps a copy that failed. Choose the right file, or delete this one first.</source>
+      <translation>'{path}' là tệp rỗng (0 byte), không phải cơ sở dữ liệu: có thể là một lần sao chép bị hỏng. Hãy chọn đúng tệp, hoặc xóa tệp này trước.</translation>
+    </message>
+    <message>
+      <source>The disk holding '{path}' is full: free some space and try again. Nothing was changed.</source>
+      <translation>Ổ đĩa chứa '{path}' đã đầy: hãy giải phóng bớt dung lượng rồi thử lại. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>'{path}' is write-protected (the file, its folder or the drive): it can be read but not changed. Nothing was changed.</source>
+      <translation>'{path}' đang bị chống ghi (tệp, thư mục chứa nó hoặc ổ đĩa): chỉ đọc được, không sửa được. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>Cannot open '{path}': the file or its folder is missing, or this user may not open it.</source>
+      <translation>Không mở được '{path}': tệp hoặc thư mục chứa nó không tồn tại, hoặc người dùng này không có quyền mở.</translation>
+    </message>
+    <message>
+      <source>'{path}' is not a Grassroots database: it is not an SQLite database file.</source>
+      <translation>'{path}' không phải cơ sở dữ liệu của Nắm cơ sở: đây không phải tệp cơ sở dữ liệu SQLite.</translation>
+    </message>
+    <message>
+      <source>The database '{path}' is damaged ({reason}): nothing can be saved into it. Restore the newest good backup ('grassroots backups', then 'grassroots restore').</source>
+      <translation>Cơ sở dữ liệu '{path}' bị hỏng ({reason}): không thể lưu thêm gì vào đó. Hãy khôi phục bản sao lưu tốt mới nhất ('grassroots backups', rồi 'grassroots restore').</translation>
+    </message>
+    <message>
+      <source>Cannot read or write '{path}': the disk reported an error. Nothing was changed.</source>
+      <translation>Không đọc hoặc ghi được '{path}': ổ đĩa báo lỗi. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>The daily backup was not made: {reason}</source>
+      <translation>Chưa sao lưu được bản hằng ngày: {reason}</translation>
+    </message>
+    <message>
+      <source>The date {value} is outside the years {first} to {last}.</source>
+      <translation>Ngày {value} nằm ngoài khoảng từ năm {first} đến năm {last}.</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>tên</translation>
+    </message>
+    <message>
+      <source>title</source>
+      <translation>tiêu đề</translation>
+    </message>
+    <message>
+      <source>kind</source>
+      <translation>loại</translation>
+    </message>
+    <message>
+      <source>official code</source>
+      <translation>mã đơn vị</translation>
+    </message>
+    <message>
+      <source>position</source>
+      <translation>chức vụ</translation>
+    </message>
+    <message>
+      <source>workplace</source>
+      <translation>nơi công tác</translation>
+    </message>
+    <message>
+      <source>phone number</source>
+      <translation>số điện thoại</translation>
+    </message>
+    <message>
+      <source>role</source>
+      <translation>vai trò</translation>
+    </message>
+    <message>
+      <source>decision number</source>
+      <translation>số quyết định</translation>
+    </message>
+    <message>
+      <source>reason</source>
+      <translation>lý do</translation>
+    </message>
+    <message>
+      <source>place</source>
+      <translation>địa điểm</translation>
+    </message>
+    <message>
+      <source>organizer</source>
+      <translation>đơn vị tổ chức</translation>
+    </message>
+    <message>
+      <source>body it is forwarded to</source>
+      <translation>nơi được chuyển đến</translation>
+    </message>
+    <message>
+      <source>content</source>
+      <translation>nội dung</translation>
+    </message>
+    <message>
+      <source>answer</source>
+      <translation>nội dung trả lời</translation>
+    </message>
+    <message>
+      <source>The {field} is longer than {limit} characters ({length}).</source>
+      <translation>Trường “{field}” dài {length} ký tự, vượt quá {limit} ký tự cho phép.</translation>
+    </message>
+    <message>
+      <source>The {field} holds an invisible or control character (U+{code}); retype it.</source>
+      <translation>Trường “{field}” chứa ký tự điều khiển hoặc ký tự vô hình (U+{code}); hãy gõ lại.</translation>
+    </message>
+    <message>
+      <source>The encoding of '{path}' is not recognized (it is not UTF-8, UTF-16, UTF-32, Windows-1258, TCVN3 or VNI text); save it again as 'CSV UTF-8'.</source>
+      <translation>Không nhận ra bảng mã của tệp '{path}' (không phải văn bản UTF-8, UTF-16, UTF-32, Windows-1258, TCVN3 hay VNI); hãy lưu lại tệp dưới dạng 'CSV UTF-8'.</translation>
+    </message>
+    <message>
+      <source>'{path}' cannot be read as a CSV file near line {line}: {reason}.</source>
+      <translation>Không đọc được '{path}' như một tệp CSV ở gần dòng {line}: {reason}.</translation>
+    </message>
+    <message>
+      <source>The file is not in Unicode: it was read as {encoding} text.</source>
+      <translation>Tệp không dùng bảng mã Unicode: đã được đọc theo bảng mã {encoding}.</translation>
+    </message>
+    <message>
+      <source>The sheet is hidden in the workbook: show it (right-click a sheet tab, Unhide) to check it, or delete it, then import again.</source>
+      <translation>Trang tính này đang bị ẩn trong sổ tính: hãy cho hiện ra (nhấp chuột phải vào thẻ trang tính, chọn Unhide) để kiểm tra, hoặc xóa nó đi, rồi nhập lại.</translation>
+    </message>
+    <message>
+      <source>The sheet '{sheet}' is too large to read (over {limit} MB unpacked).</source>
+      <translation>Trang tính '{sheet}' quá lớn, không đọc được (hơn {limit} MB khi giải nén).</translation>
+    </message>
+    <message>
+      <source>This row could not be read ({reason}); check its cells.</source>
+      <translation>Không đọc được dòng này ({reason}); hãy kiểm tra các ô của dòng.</translation>
+    </message>
+    <message>
+      <source>Taken as the cadre already in the database: {cadre}.</source>
+      <translation>Đã hiểu là cán bộ có sẵn trong cơ sở dữ liệu: {cadre}.</translation>
+    </message>
+    <message>
+      <source>{count} cadres are named '{name}': {candidates}; give the id of the one meant in the column '{column}'.</source>
+      <translation>Có {count} cán bộ tên '{name}': {candidates}; hãy ghi mã của người cần chọn vào cột '{column}'.</translation>
+    </message>
+    <message>
+      <source>{count} cadres in the database fit '{name}': {candidates}; give the id, the birth year or the workplace of the one meant.</source>
+      <translation>Có {count} cán bộ trong cơ sở dữ liệu khớp với '{name}': {candidates}; hãy ghi mã, năm sinh hoặc nơi công tác của người cần chọn.</translation>
+    </message>
+    <message>
+      <source>Row {row} already stands for this cadre; keep one row for each cadre.</source>
+      <translation>Dòng {row} đã ứng với cán bộ này; mỗi cán bộ chỉ giữ một dòng.</translation>
+    </message>
+    <message>
+      <source>Row {row} already gives this assignment; keep one row for it.</source>
+      <translation>Dòng {row} đã ghi phân công này; mỗi phân công chỉ giữ một dòng.</translation>
+    </message>
+    <message>
+      <source>Row {row} also names '{name}' without an id: if they are two people, give each a birth year or workplace (or an id) that tells them apart; if one, keep one row.</source>
+      <translation>Dòng {row} cũng ghi tên '{name}' mà không có mã: nếu là hai người, hãy ghi năm sinh hoặc nơi công tác (hoặc mã) để phân biệt; nếu là một người, chỉ giữ một dòng.</translation>
+    </message>
+    <message>
+      <source>The cell holds the spreadsheet error {code} instead of a value; correct the formula or type the value.</source>
+      <translation>Ô chứa lỗi bảng tính {code} thay cho giá trị; hãy sửa công thức hoặc gõ giá trị vào.</translation>
+    </message>
+    <message>
+      <source>The cell holds TRUE or FALSE where text or a number is expected.</source>
+      <translation>Ô chứa TRUE hoặc FALSE ở chỗ cần chữ hoặc số.</translation>
+    </message>
+    <message>
+      <source>{value} is more than any unit can count (at most {limit}).</source>
+      <translation>{value} lớn hơn mọi số liệu một đơn vị có thể có (tối đa {limit}).</translation>
+    </message>
+    <message>
+      <source>cell text</source>
+      <translation>nội dung ô</translation>
+    </message>
+    <message>
+      <source>'{path}' is UTF-8 text with bytes that are not UTF-8 on line {line}; save it again as 'CSV UTF-8'.</source>
+      <translation>'{path}' là văn bản UTF-8 nhưng có byte không hợp lệ ở dòng {line}; hãy lưu lại tệp dưới dạng 'CSV UTF-8'.</translation>
+    </message>
+    <message>
+      <source>The header row has the column '{column}' more than once (columns {letters}); keep one.</source>
+      <translation>Dòng tên cột có cột '{column}' nhiều hơn một lần (các cột {letters}); hãy chỉ giữ một.</translation>
+    </message>
+    <message>
+      <source>'{path}' unpacks to more than {limit} MB: it is not an exchange workbook.</source>
+      <translation>'{path}' khi giải nén lớn hơn {limit} MB: đây không phải là tệp trao đổi dữ liệu.</translation>
+    </message>
+    <message>
+      <source>The cell holds the formula {code}, whose value was never calculated; open the file in a spreadsheet program, save it, and import it again.</source>
+      <translation>Ô chứa công thức {code} nhưng giá trị của nó chưa từng được tính; hãy mở tệp bằng chương trình bảng tính, lưu lại rồi nhập lại.</translation>
+    </message>
+    <message>
+      <source>report text</source>
+      <translation>nội dung báo cáo</translation>
+    </message>
+    <message>
+      <source>The sheet '{sheet}' reaches row {rows} and column {columns}: beyond what can be read (at most {limit} cells from A1, {most_rows} rows, {most_columns} columns). Delete what lies beyond the data (select the empty rows and columns, then Delete) and try again.</source>
+      <translation>Trang tính '{sheet}' kéo dài tới dòng {rows} và cột {columns}: vượt quá mức có thể đọc (tối đa {limit} ô tính từ A1, {most_rows} dòng, {most_columns} cột). Hãy xóa phần nằm ngoài dữ liệu (chọn các dòng và cột trống rồi bấm Delete) và thử lại.</translation>
     </message>
   </context>
 </TS>

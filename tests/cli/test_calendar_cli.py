@@ -25,8 +25,8 @@ def office(cli: Cli) -> Cli:
     return cli
 
 
-def test_calendar_json_lists_the_free_days_of_a_year(cli: Cli) -> None:
-    result = cli("calendar", "--year", "2026", "--json")
+def test_calendar_json_lists_the_free_days_of_a_year(office: Cli) -> None:
+    result = office("calendar", "--year", "2026", "--json")
     assert result.code == 0, result.err
     data = result.json()
     assert list(data) == ["days"]
@@ -36,8 +36,8 @@ def test_calendar_json_lists_the_free_days_of_a_year(cli: Cli) -> None:
     assert [day["date"][8:] for day in data["days"]] == ["09", "15"] * 12
 
 
-def test_calendar_of_one_month_in_words(cli: Cli) -> None:
-    result = cli("calendar", "--year", "2026", "--month", "2")
+def test_calendar_of_one_month_in_words(office: Cli) -> None:
+    result = office("calendar", "--year", "2026", "--month", "2")
     assert result.code == 0, result.err
     assert "09/02/2026" in result.out and "15/02/2026" in result.out
     assert "03/2026" not in result.out
@@ -135,8 +135,8 @@ def test_export_ics_for_everyone_and_for_one_cadre(office: Cli, tmp_path: Path) 
     assert nowhere.code == 2 and nowhere.err
 
 
-def test_the_installed_command(cli: Cli) -> None:
-    result = cli.process("calendar", "--year", "2026", "--month", "9", "--json")
+def test_the_installed_command(office: Cli) -> None:
+    result = office.process("calendar", "--year", "2026", "--month", "9", "--json")
     assert result.code == 0, result.err
     assert result.json() == {"days": [{"date": "2026-09-09", "moved_from": None, "holiday": None},
                                       {"date": "2026-09-15", "moved_from": None, "holiday": None}]}

@@ -96,7 +96,7 @@ def test_bad_activities_are_refused_and_nothing_is_written(two_level: Env, place
             place.ap_1.id, "party", TENTH)
     refused(two_level, InvalidInput, "duration", activities.record_activity, place.mai.id, place.ap_1.id,
             K.OTHER, TENTH, 24 * 60 + 1)
-    refused(two_level, InvalidInput, "notes are longer", activities.record_activity, place.mai.id,
+    refused(two_level, InvalidInput, "note is longer", activities.record_activity, place.mai.id,
             place.ap_1.id, K.OTHER, TENTH, 0, "x" * 1001)
     refused(two_level, RuleViolation, "does not exist on 31/12/2019", activities.record_activity, place.mai.id,
             place.ap_1.id, K.OTHER, date(2019, 12, 31))

@@ -394,7 +394,8 @@ def test_a_bad_backup_is_refused_and_nothing_changes(
     env: Env, folder: Path, tmp_path: Path, how: str, message: str
 ) -> None:
     for number in range(30):  # enough pages for garbage to land on the tables
-        env.cadre(f"Cán Bộ Số {number}", Tier.COMMUNE, position="Bí thư chi bộ " * 20)
+        env.cadre(f"Cán Bộ Số {number}", Tier.COMMUNE, position="Bí thư chi bộ " * 14,
+                  workplace="Đảng ủy xã Tân Đoàn " * 9)
     saved = backup.backup_to(env.path, tmp_path / "saved.sqlite")
     bad = damaged(saved, how)
     env.db.close()

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from grassroots_app.domain.errors import InvalidInput
 from grassroots_app.domain.model import Preset, Tier
 from grassroots_app.domain.sheets import Fate
 from grassroots_app.persistence.uow import UnitOfWork
@@ -279,3 +280,110 @@ def test_an_opendocument_spreadsheet_is_read_too(area: Env, tmp_path: Path) -> N
     path = write_ods(tmp_path / "to.ods", "Đơn vị", [["Đơn vị cấp trên", "Tên đơn vị"], [HAMLET, "Tổ 7"]])
     report = run_import(area, path)
     assert report.committed and [(o.label, o.fate) for o in report.outcomes] == [("Tổ 7", Fate.NEW)]
+
+
+CADRE_HEADER = ["Họ và tên", "Năm sinh", "Cấp công tác", "Nơi công tác"]
+
+
+def cadres_named(env: Env, name: str) -> list[tuple[str, int | None, str]]:
+    return sorted((c.full_name, c.birth_year, c.workplace) for c in env.read(lambda uow: uow.cadres.named(name)))
+
+
+def test_namesakes_told_apart_by_birth_year_or_workplace_are_two_people(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Cán bộ", [CADRE_HEADER, ["Lò Văn Páo", 1970, "Xã", "UBND xã"],
+                                                     ["Lò Văn Páo", 1982, "Xã", "UBND xã"],
+                                                     ["Lò Văn Páo", 1970, "Xã", "Trường tiểu học"]])
+    report = run_import(area, path)
+    assert report.committed and [o.fate for o in report.outcomes] == [Fate.NEW] * 3
+    assert cadres_named(area, "Lò Văn Páo") == [("Lò Văn Páo", 1970, "Trường tiểu học"),
+                                                ("Lò Văn Páo", 1970, "UBND xã"), ("Lò Văn Páo", 1982, "UBND xã")]
+
+
+def test_a_stored_cadre_is_matched_by_name_only_when_one_fits_and_the_row_says_which(area: Env,
+                                                                                   tmp_path: Path) -> None:
+    area.cadre("Nguyễn Văn An", Tier.COMMUNE, birth_year=1980)
+    area.cadre("Nguyễn Văn An", Tier.COMMUNE, birth_year=1985)
+    path = write_sheet(tmp_path / "s.xlsx", "Cán bộ", [CADRE_HEADER, ["Nguyễn Văn An", 1985, "Xã", "Đảng ủy xã"]])
+    report = run_import(area, path)
+    notes = [issue.error.render(str) for issue in report.issues() if issue.warning]
+    assert report.committed and report.outcomes[0].fate is Fate.CHANGED
+    assert notes == [notes[0]] and "Nguyễn Văn An (1985" in notes[0]
+    assert cadres_named(area, "Nguyễn Văn An") == [("Nguyễn Văn An", 1980, ""), ("Nguyễn Văn An", 1985, "Đảng ủy xã")]
+    ambiguous = write_sheet(tmp_path / "a.xlsx", "Phân công", [["Cán bộ", "Địa bàn phụ trách", "Từ ngày"],
+                                                              ["Nguyễn Văn An", HAMLET, "01/01/2024"]])
+    assert_refused(area, ambiguous, "Phân công", 2, "Cán bộ", "2 cadres are named 'Nguyễn Văn An'")
+    message = run_import(area, ambiguous, dry_run=True).errors()[0].error.render(str)
+    assert "Nguyễn Văn An (1980" in message and "Nguyễn Văn An (1985, Đảng ủy xã" in message
+
+
+def test_two_rows_for_one_name_without_ids_are_refused_naming_both(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Cán bộ", [CADRE_HEADER, ["Lò Văn Páo", None, "Xã", None],
+                                                     ["Lò Văn Páo", 1970, "Xã", None]])
+    assert_refused(area, path, "Cán bộ", 3, "Họ và tên", "Row 2 also names 'Lò Văn Páo'")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-le", "cp1258", "tcvn3"])
+def test_csv_files_in_unicode_and_legacy_encodings_are_read_and_the_encoding_said(
+        area: Env, tmp_path: Path, encoding: str) -> None:
+    from tests.integration.bad_sheets import encode_cp1258
+    text = f"Đơn vị cấp trên,Tên đơn vị,Số hộ\r\n{HAMLET},Tổ dân cư số 1,12\r\n"
+    tcvn3 = "§¬n vÞ cÊp trªn,Tªn ®¬n vÞ,Sè hé\r\nTØnh L¹ng S¬n / X· T©n §oµn / Th«n B¶n NÇm,Tæ d©n c\xad sè 1,12\r\n"
+    data = {"cp1258": encode_cp1258(text), "tcvn3": tcvn3.encode("cp1252")}.get(encoding) or text.encode(encoding)
+    path = tmp_path / "groups.csv"
+    path.write_bytes(data)
+    report = run_import(area, path)
+    assert report.committed and [(o.label, o.fate) for o in report.outcomes] == [("Tổ dân cư số 1", Fate.NEW)]
+    said = {"cp1258": "Windows-1258", "tcvn3": "TCVN3"}.get(encoding)
+    assert [issue.error.render(str) for issue in report.issues()] == (
+        [f"The file is not in Unicode: it was read as {said} text."] if said else [])
+
+
+def test_headers_typed_in_tcvn3_are_recognised(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Sheet1", [["§¬n vÞ cÊp trªn", "Tªn ®¬n vÞ"], [HAMLET, "Tæ 3"]])
+    report = run_import(area, path)
+    assert report.committed and [(o.label, o.fate) for o in report.outcomes] == [("Tổ 3", Fate.NEW)]
+
+
+def test_a_hidden_sheet_of_notes_is_left_aside_with_a_word(area: Env, tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "Đơn vị"
+    book.active.append(GROUPS)
+    book.active.append([HAMLET, "Tổ 4", "Tổ", None])
+    notes = book.create_sheet("Ghi chú")
+    notes.append(["chỉ là ghi chú"])
+    notes.sheet_state = "hidden"
+    book.save(tmp_path / "s.xlsx")
+    report = run_import(area, tmp_path / "s.xlsx")
+    assert report.committed and [(i.sheet, i.warning) for i in report.issues()] == [("Ghi chú", True)]
+
+
+def test_an_unexpected_failure_in_a_row_is_that_rows_error_and_is_logged(
+        area: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from grassroots_app.services import sheet_places
+    real = sheet_places.import_unit
+
+    def failing(job: sheet_places.Job, row: sheet_places.RowContext) -> None:
+        if row.text("name") == "Tổ 2":
+            raise KeyError("a case nobody foresaw")
+        real(job, row)
+
+    monkeypatch.setattr(sheet_import, "import_unit", failing)
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Tổ 1", "Tổ", None], [HAMLET, "Tổ 2", "Tổ", None]])
+    before = area.dump()
+    report = run_import(area, path)
+    assert not report.committed and [(o.row, o.fate) for o in report.outcomes] == [(2, Fate.NEW), (3, Fate.ERROR)]
+    assert [(e.sheet, e.row) for e in report.errors()] == [("Đơn vị", 3)]
+    assert "a case nobody foresaw" in report.errors()[0].error.render(str)
+    assert any(record.exc_info and "Row 3 of sheet 'Đơn vị'" in record.getMessage() for record in caplog.records)
+    assert area.dump() == before
+
+
+def test_an_old_excel_xls_workbook_is_read_and_a_far_cell_in_it_refused_by_sheet(area: Env, tmp_path: Path) -> None:
+    from tests.integration.bad_sheets import xls
+    path = tmp_path / "old.xls"
+    xls("Đơn vị", [GROUPS, [HAMLET, "Tổ 8", "Tổ", "01/01/2024"]])(path)
+    report = run_import(area, path, dry_run=True)
+    assert report.errors() == [] and [(o.label, o.fate) for o in report.outcomes] == [("Tổ 8", Fate.NEW)]
+    xls("Đơn vị", [GROUPS, [HAMLET, "Tổ 8", "Tổ", "01/01/2024"]], [(65535, 65535, 1)])(path)
+    with pytest.raises(InvalidInput, match="The sheet 'Đơn vị' reaches row 65536 and column 65536"):
+        run_import(area, path, dry_run=True)

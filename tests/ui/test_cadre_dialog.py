@@ -141,3 +141,15 @@ def test_a_refused_edit_with_a_new_status_leaves_nothing_to_undo(context: AppCon
     assert dialog.isVisible() and "1800" in dialog.error.text()
     assert context.undo.count() == 0 and not context.undo.canRedo()
     assert context.read(cadres.get_cadre, cadre.id) == cadre
+
+
+def test_a_name_of_zero_width_spaces_or_a_control_character_is_refused_inline(
+        context: AppContext, qtbot: QtBot) -> None:
+    dialog = shown(qtbot, CadreDialog(context))
+    dialog.full_name.setText("\u200b\u200b")  # pasted: no key types a zero-width space
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible() and dialog.error.isVisible() and "U+200B" in dialog.error.text()
+    dialog.full_name.setText("Tạ Văn\x07 Dũng")
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible() and "U+0007" in dialog.error.text()
+    assert named(context, "Tạ Văn Dũng") == [] and context.undo.count() == 0

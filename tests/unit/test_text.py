@@ -6,7 +6,21 @@ import unicodedata
 
 import pytest
 
-from grassroots_app.domain.text import collation_key, fold, nfc, person_sort_key
+from grassroots_app.domain.errors import InvalidInput
+from grassroots_app.domain.text import (
+    CODE_LENGTH,
+    DECISION_LENGTH,
+    NAME_LENGTH,
+    NOTE_LENGTH,
+    PHONE_LENGTH,
+    TextField,
+    clean_text,
+    collation_key,
+    fold,
+    nfc,
+    person_sort_key,
+)
+from grassroots_app.persistence.tables import metadata
 
 
 def sorted_names(names: list[str]) -> list[str]:
@@ -104,3 +118,32 @@ def test_collation_key_marks_modified_letters_as_distinct() -> None:
     assert collation_key("ơ")[0] != collation_key("o")[0]
     assert collation_key("đ")[0] > collation_key("d")[0]
     assert collation_key("ư")[0] > collation_key("u")[0]
+
+
+@pytest.mark.parametrize("value, code", [
+    ("Tổ\x001", "0000"), ("Tổ\x07 1", "0007"), ("\x1b[31mTổ", "001B"), ("Tổ\x0b1", "000B"), ("Tổ\x0c1", "000C"),
+    ("Tổ\x1f1", "001F"), ("Tổ\x851", "0085"), ("\u200b", "200B"), ("\u200c\u200d", "200C"), ("\ufeff", "FEFF"),
+    ("\u2060", "2060"), ("\u202eTổ", "202E"), ("T\u00ado", "00AD"), ("T\ud800", "D800"), ("T\ufffd", "FFFD"),
+])
+def test_clean_text_refuses_control_and_invisible_characters_naming_the_field(value: str, code: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        clean_text(value, NAME_LENGTH, TextField.NAME)
+    assert refused.value.render(lambda text: text) == (
+        f"The name holds an invisible or control character (U+{code}); retype it.")
+
+
+def test_clean_text_keeps_tabs_and_line_breaks_as_spaces_and_counts_after_normalizing() -> None:
+    assert clean_text(" Tổ\t1\r\nấp  Mỹ ", NAME_LENGTH, TextField.NAME) == "Tổ 1 ấp Mỹ"
+    decomposed = unicodedata.normalize("NFD", "ố") * NAME_LENGTH  # 400 code points, 200 letters
+    assert clean_text(decomposed, NAME_LENGTH, TextField.NAME) == "ố" * NAME_LENGTH
+    with pytest.raises(InvalidInput, match=r"The note is longer than 1000 characters \(1001\)"):
+        clean_text("n" * 1001, NOTE_LENGTH, TextField.NOTE)
+
+
+def test_every_text_limit_is_the_size_of_its_database_column() -> None:
+    sizes = {(table.name, column.name): column.type.length for table in metadata.sorted_tables
+             for column in table.columns if getattr(column.type, "length", None)}
+    assert sizes[("unit", "name")] == sizes[("cadre", "full_name")] == sizes[("cluster", "name")] == NAME_LENGTH
+    assert sizes[("assignment", "note")] == sizes[("assignment", "end_reason")] == NOTE_LENGTH
+    assert sizes[("assignment", "decision_number")] == DECISION_LENGTH
+    assert sizes[("cadre", "phone")] == PHONE_LENGTH and sizes[("unit", "code")] == CODE_LENGTH
