@@ -15,6 +15,7 @@ from grassroots_app.services.demo import DEMO_DATE
 from tests.cli.support import Cli
 
 QUARTER = f"{DEMO_DATE.year}-Q{(DEMO_DATE.month - 1) // 3 + 1}"
+OUTPUTS = (b"%PDF", b"PK\x03\x04", b"BEGIN:VCALENDAR", b"SQLite format 3")
 REASONS = ("là cơ sở dữ liệu đang mở", "nằm trong thư mục sao lưu", "là một thư mục",
            "là một cơ sở dữ liệu hoặc một bản sao lưu")
 
@@ -33,9 +34,17 @@ class Place:
         shutil.copyfile(self.backup, self.copied)
 
     def fingerprint(self) -> dict[str, str]:
-        """Return a digest of every file that must not change: the database, its side files, the backups."""
-        paths = [*self.cli.db.parent.glob(f"{self.cli.db.name}*"), *self.folder.iterdir(), self.copied]
-        return {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(paths) if path.is_file()}
+        """Return a digest of every file that must not change: the database and the backups.
+
+        (SQLite itself may leave an empty -wal and a -shm beside the database after a command.)
+        """
+        paths = [self.cli.db, *self.folder.iterdir(), self.copied]
+        return {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(paths)}
+
+    def side_files_hold_no_output(self) -> bool:
+        """Return whether none of the database's side files holds a PDF, a workbook, a calendar or a copy."""
+        sides = [Path(f"{self.cli.db}{end}") for end in ("-wal", "-shm", "-journal")]
+        return not any(path.read_bytes().startswith(OUTPUTS) for path in sides if path.is_file())
 
 
 @pytest.fixture(scope="module")
@@ -88,5 +97,5 @@ def test_an_output_onto_the_database_or_a_backup_is_refused(place: Place, comman
     assert result.out == "" and "Traceback" not in result.err
     assert any(reason in result.err for reason in REASONS), result.err
     assert path.name in result.err or str(place.folder) in result.err  # the message names the file
-    assert place.fingerprint() == before
+    assert place.fingerprint() == before and place.side_files_hold_no_output()
     assert sorted(os.listdir(place.usb)) == usb_before  # not even the PDF named beside a refused workbook
