@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from grassroots_app.applog import log, start_logging
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
@@ -33,8 +33,9 @@ from grassroots_app.persistence import backup
 from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.persistence.database import Database, resolve_url, sqlite_file
 from grassroots_app.persistence.faults import storage_fault
+from grassroots_app.persistence.files import Fill, write_files
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.reports.model import ReportDocument, ReportKind, ReportStatus
+from grassroots_app.reports.model import ReportKind, ReportStatus
 from grassroots_app.reports.records import ReportDraft, clean_draft
 from grassroots_app.services import (
     activities,
@@ -54,7 +55,6 @@ from grassroots_app.services.activities import ActivityView
 from grassroots_app.services.coverage import CoverageReport, coverage
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.services.recommendations import RecommendationView
-from grassroots_app.tempfiles import temporary_beside
 
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_PIPE = 1  # the reader of the output went away (Python's documented convention)
@@ -63,7 +63,6 @@ tr = Translator()
 logging.getLogger("grassroots_app").addHandler(logging.NullHandler())  # stderr gets Vietnamese, not log lines
 Handler = Callable[[argparse.Namespace, Database], None]
 FileHandler = Callable[[argparse.Namespace], None]  # works on the database file without opening it
-Writer = Callable[[ReportDocument, BinaryIO], None]
 Scoped = Callable[[UnitOfWork], Cluster | Unit]  # finds what a report covers
 NAME_BYTES = 255  # the longest name of a file or folder the file systems allow
 LARGEST_NUMBER = 2**63 - 1  # the largest integer SQLite stores
@@ -433,7 +432,7 @@ def cmd_calendar_export(args: argparse.Namespace, db: Database) -> None:
     with UnitOfWork(db) as uow:
         start, end = year_span(year)
         cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre is not None else None
-        count = write_ics(uow, Path(args.out), start, end, cadre, tr)
+        count = write_ics(uow, _output_path(args.out, db), start, end, cadre, tr)
     print(tr("Wrote {count} events to {path}.").format(count=count, path=args.out))
 
 
@@ -731,21 +730,16 @@ def parse_quarter(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
-def _output_path(text: str) -> Path:
-    """Return a file to write, or refuse one that is a folder or whose folder does not exist."""
-    path = Path(text)
-    if not path.parent.is_dir():
-        raise InvalidInput(N_("The folder '{path}' does not exist."), path=str(path.parent))
-    if path.is_dir():
-        raise InvalidInput(N_("'{path}' is a folder; name a file to write."), path=text)
-    return path
+def _output_path(text: str, db: Database) -> Path:
+    """Return a file to write, checked before anything is read (see OutputGuard: never the database or a backup)."""
+    return backup.output_guard(db).target(text)
 
 
-def _output_paths(args: argparse.Namespace) -> tuple[Path, Path | None]:
+def _output_paths(args: argparse.Namespace, db: Database) -> tuple[Path, Path | None]:
     """Return the PDF and the optional workbook to write, checked before anything is read."""
-    pdf = _output_path(args.out)
-    workbook = _output_path(args.xlsx) if args.xlsx else None
-    if workbook is not None and workbook.resolve() == pdf.resolve():
+    pdf = _output_path(args.out, db)
+    workbook = _output_path(args.xlsx, db) if args.xlsx else None
+    if workbook is not None and workbook == pdf:
         raise InvalidInput(N_("--out and --xlsx name the same file '{path}'."), path=args.out)
     return pdf, workbook
 
@@ -760,56 +754,21 @@ def _with_overrides(draft: ReportDraft, place: str | None, signer: str | None) -
     return clean_draft(draft)
 
 
-def _cannot_write(path: Path, error: OSError) -> InvalidInput:
-    """Return the refusal for a file the system would not let us write."""
-    return InvalidInput(N_("Cannot write '{path}': {reason}."), path=str(path), reason=error.strerror or error)
-
-
-def _temporary_copy(document: ReportDocument, path: Path, write: Writer) -> Path:
-    """Write a file under a hidden temporary name beside its target, flushed to disk; return that name."""
-    temporary = temporary_beside(path)
-    try:
-        with temporary.open("xb") as stream:
-            write(document, stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise _cannot_write(path, error) from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary
-
-
-def _write_files(document: ReportDocument, outputs: Sequence[tuple[Path, Writer]]) -> None:
-    """Write every file in full under a temporary name, then rename them all: a failure leaves no half file."""
-    written: list[tuple[Path, Path]] = []
-    try:
-        for path, write in outputs:
-            written.append((_temporary_copy(document, path, write), path))
-        for temporary, path in written:
-            try:
-                os.replace(temporary, path)
-            except OSError as error:
-                raise _cannot_write(path, error) from error
-    finally:
-        for temporary, _path in written:
-            temporary.unlink(missing_ok=True)
-
-
 def _write_report(args: argparse.Namespace, db: Database, kind: ReportKind, scoped: Scoped) -> None:
     """Write the unnumbered draft of a quarterly report as a PDF and, with --xlsx, its tables; store nothing."""
     from grassroots_app.reports.pdf import write_pdf
     from grassroots_app.reports.xlsx import write_xlsx
 
     year, quarter = parse_quarter(args.quarter)
-    pdf, workbook = _output_paths(args)
+    pdf, workbook = _output_paths(args, db)
     with UnitOfWork(db) as uow:
         scope = scoped(uow)
         draft, figures = reports.draft_with_figures(uow, kind, scope.id, year, quarter, _day(args))
     document = reports.compose(_with_overrides(draft, args.place, args.signer), figures, None, ReportStatus.DRAFT)
-    _write_files(document, [(pdf, write_pdf), *([(workbook, write_xlsx)] if workbook else [])])
+    outputs: list[tuple[Path, Fill]] = [(pdf, lambda temporary: write_pdf(document, temporary))]
+    if workbook:
+        outputs.append((workbook, lambda temporary: write_xlsx(document, temporary)))
+    write_files(outputs, backup.output_guard(db))
     data = {"pdf": str(pdf), "xlsx": str(workbook) if workbook else None, kind.value: scope.name,
             "quarter": f"{year}-Q{quarter}"}
     lines = [tr("Wrote the draft report of {name} for {period} to {path}.").format(

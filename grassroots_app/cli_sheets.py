@@ -6,9 +6,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from grassroots_app.cli import _add, _day, _output_path, emit, path_text, tr
+from grassroots_app.cli import _add, _day, emit, path_text, tr
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.sheets import Issue
+from grassroots_app.exchange.writing import workbook_target
+from grassroots_app.persistence import backup
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import sheet_export, sheet_import, units
@@ -45,7 +47,7 @@ def cmd_import(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_export(args: argparse.Namespace, db: Database) -> None:
     """Write the data standing on a day (all, or under one unit) to an .xlsx file."""
-    path = _xlsx_path(args.out)
+    path = workbook_target(args.out, backup.output_guard(db))
     day = _day(args)
     with UnitOfWork(db) as uow:
         under = units.resolve_unit(uow, args.under, day).id if args.under is not None else None
@@ -56,15 +58,11 @@ def cmd_export(args: argparse.Namespace, db: Database) -> None:
 
 
 def cmd_template(args: argparse.Namespace) -> None:
-    """Write the empty exchange workbook (no database needed)."""
-    path = _xlsx_path(args.out)
-    sheet_export.write_template(path)
+    """Write the empty exchange workbook (no database needed; never over the database named or a backup)."""
+    guard = backup.output_guard(args.db)
+    path = workbook_target(args.out, guard)
+    sheet_export.write_template(path, guard)
     print(tr("Wrote the empty workbook to {path}.").format(path=path))
-
-
-def _xlsx_path(text: str) -> Path:
-    path = _output_path(text)
-    return path if path.suffix.casefold() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 def add_parsers(sub: Any) -> None:

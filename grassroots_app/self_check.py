@@ -16,7 +16,9 @@ from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.sheets import Fate
 from grassroots_app.i18n import LANGUAGES, Translator, catalog_path
 from grassroots_app.paths import app_icon, fonts_dir, migrations_dir
+from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.database import Database, head_revision, stored_revision
+from grassroots_app.persistence.files import write_file
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports.model import ReportKind
 
@@ -184,7 +186,7 @@ class SelfCheck:
         pdf = pdf_bytes(document)
         pages = rasterize(pdf, 36)
         workbook = self.folder / "self-check.xlsx"
-        write_xlsx(document, workbook)
+        write_file(workbook, output_guard(self.scratch()), lambda temporary: write_xlsx(document, temporary))
         return tr("{pages} page(s), {size} KB of PDF; {workbook}").format(
             pages=len(pages), size=len(pdf) // 1024, workbook=workbook.name)
 

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from grassroots_app.domain.errors import N_, InvalidInput
-from grassroots_app.tempfiles import temporary_beside
+from grassroots_app.persistence.files import OutputGuard, write_file
 
 DATE_FORMAT = "dd/mm/yyyy"
 _BOLD = Font(bold=True)
@@ -34,8 +33,35 @@ class SheetContent:
     rows: Iterable[Sequence[object]]
 
 
+_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")  # XML cannot hold them; CR would read as LF
+_LIKE_ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4}_)")  # text Excel and calamine would read as an escape
+_SURROGATE = re.compile("[\ud800-\udfff]")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # text a spreadsheet could take for a formula
+
+
+def stored_text(text: str) -> str:
+    """Return text as an .xlsx cell holds it, read back unchanged by Excel and calamine (their _xHHHH_ escapes).
+
+    Characters XML cannot hold (controls, CR) are escaped as Excel writes them; lone surrogates become U+FFFD.
+    """
+    text = _LIKE_ESCAPE.sub("_x005F_", _SURROGATE.sub("\ufffd", text))
+    return _UNWRITABLE.sub(lambda match: f"_x{ord(match[0]):04X}_", text)
+
+
+def as_text(cell: Cell, text: str) -> None:
+    """Store text in a cell as a text cell, never a formula; text a spreadsheet could take for one is quote-prefixed."""
+    cell.value = stored_text(text)
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+
+
 def _cell(sheet: WriteOnlyWorksheet, value: object, font: Font | None = None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet)
+    if isinstance(value, str):
+        as_text(cell, value)
+    else:
+        cell.value = value
     if isinstance(value, date):
         cell.number_format = DATE_FORMAT
     if font is not None:
@@ -57,22 +83,19 @@ def _write_sheet(workbook: Workbook, content: SheetContent) -> None:
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in content.rows:
-        sheet.append([_cell(sheet, value) if isinstance(value, date) else value for value in row])
+        sheet.append([_cell(sheet, value) if isinstance(value, (date, str)) else value for value in row])
 
 
-def save_workbook(sheets: Iterable[SheetContent], path: Path) -> None:
-    """Write the sheets into an .xlsx file, whole or not at all (a temporary file renamed at the end)."""
-    if not path.parent.is_dir():
-        raise InvalidInput(N_("The folder '{path}' does not exist."), path=str(path.parent))
+def workbook_target(chosen: Path | str, guard: OutputGuard) -> Path:
+    """Return the .xlsx file to write for a name chosen (.xlsx added when missing); both names are checked."""
+    path = guard.target(chosen)
+    return path if path.suffix.casefold() == ".xlsx" else guard.target(path.with_name(path.name + ".xlsx"))
+
+
+def save_workbook(sheets: Iterable[SheetContent], path: Path, guard: OutputGuard) -> None:
+    """Write the sheets into an .xlsx file, whole or not at all, never over the database or a backup."""
+    target = guard.target(path)
     workbook = Workbook(write_only=True)
     for content in sheets:
         _write_sheet(workbook, content)
-    temporary = temporary_beside(path)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise InvalidInput(N_("Cannot write '{path}': {reason}."), path=str(path),
-                           reason=error.strerror or error) from error
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_file(target, guard, workbook.save)

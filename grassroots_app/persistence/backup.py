@@ -53,13 +53,13 @@ from grassroots_app.persistence.database import (
     sqlite_file,
 )
 from grassroots_app.persistence.faults import READ_ONLY, DamagedDatabase, StorageFault, damaged, storage_fault
+from grassroots_app.persistence.files import SIDE_FILES, OutputGuard, expanded
 from grassroots_app.tempfiles import STALE_AFTER_S, sweep_stale, temporary_beside
 
 FOLDER_VARIABLE = "GRASSROOTS_BACKUP_DIR"
 RETENTION_VARIABLE = "GRASSROOTS_BACKUP_KEEP"
 BUSY_SECONDS = 5.0
 COUNTED_TABLES = ("cadre", "assignment", "activity", "recommendation")
-SIDE_FILES = ("-wal", "-shm", "-journal")
 LEFTOVER_AGE_S = STALE_AFTER_S
 
 log = logging.getLogger(__name__)
@@ -125,6 +125,11 @@ def database_file(location: Location) -> Path | None:
     if "://" not in text:
         return Path(text).expanduser().resolve()
     return sqlite_file(text)
+
+
+def output_guard(location: Location = None) -> OutputGuard:
+    """Return the guard that keeps every output off a database (path, URL or open Database) and the backups."""
+    return OutputGuard(database_file(location), backup_folder().resolve())
 
 
 def require_database_file(location: Location) -> Path:
@@ -307,17 +312,13 @@ def make_backup(
 def backup_to(location: Location, target: Path) -> Path:
     """Back up a database to a chosen file, or into a chosen folder (a USB drive) under its dated name.
 
-    A file that exists is replaced; the database itself (or one of its side files) is refused.
+    Refused (see OutputGuard): the database, its side files, the backup folder, any existing database or backup.
     """
     database = _existing_database(location)
-    target = target.expanduser()
-    if target.is_dir():
-        return make_backup(database, BackupKind.MANUAL, target.resolve())
-    if not target.parent.is_dir():
-        raise InvalidInput(N_("The folder '{path}' does not exist."), path=str(target.parent))
-    target = target.resolve()
-    if target in {Path(f"{database}{suffix}") for suffix in ("", *SIDE_FILES)}:
-        raise InvalidInput(N_("'{path}' is the database itself; choose another file."), path=str(target))
+    guard = output_guard(database)
+    if expanded(target).is_dir():
+        return make_backup(database, BackupKind.MANUAL, guard.folder(target))
+    target = guard.target(target)
     try:
         copy_database(database, target)
     except (OSError, sqlite3.Error) as error:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.files import write_file
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports.model import ReportDocument
 
@@ -66,17 +67,15 @@ def page_images(_uow: UnitOfWork, report: ReportDocument, dpi: float) -> tuple[P
     return rasterize(pdf_bytes(report), dpi)
 
 
-def save_pdf(_uow: UnitOfWork, report: ReportDocument, path: str) -> str:
-    """Write the report's PDF to a path and return the path."""
+def save_pdf(uow: UnitOfWork, report: ReportDocument, path: str) -> str:
+    """Write the report's PDF to a path (never over the database or a backup) and return the file written."""
     from grassroots_app.reports.pdf import write_pdf  # noqa: PLC0415 - heavy, needed only in the worker process
 
-    write_pdf(report, Path(path))
-    return path
+    return str(write_file(path, output_guard(uow.database), lambda temporary: write_pdf(report, temporary)))
 
 
-def save_xlsx(_uow: UnitOfWork, report: ReportDocument, path: str) -> str:
-    """Write the report's annexed tables as an Excel workbook to a path and return the path."""
+def save_xlsx(uow: UnitOfWork, report: ReportDocument, path: str) -> str:
+    """Write the report's annexed tables as an Excel workbook (see save_pdf) and return the file written."""
     from grassroots_app.reports.xlsx import write_xlsx  # noqa: PLC0415 - heavy, needed only in the worker process
 
-    write_xlsx(report, Path(path))
-    return path
+    return str(write_file(path, output_guard(uow.database), lambda temporary: write_xlsx(report, temporary)))

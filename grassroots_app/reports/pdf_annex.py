@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
+from ..domain.text import printable
 from .charts import coverage_chart, recommendations_chart
 from .formatting import format_date
 from .model import Heading
@@ -45,7 +46,7 @@ def cell(value: CellValue, column: Column, font: str) -> str:
     text = cell_text(value, column.kind)
     if column.kind is not Kind.TEXT:
         return text
-    return "\n".join(simpleSplit(text, font, CELL_SIZE, column.width_mm * mm - 2 * PADDING))
+    return "\n".join(simpleSplit(printable(text), font, CELL_SIZE, column.width_mm * mm - 2 * PADDING))
 
 
 def cells(table: AnnexTable, row: tuple[CellValue, ...], font: str = REGULAR) -> list[str]:

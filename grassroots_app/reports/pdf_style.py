@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
+from ..domain.text import printable
 from ..paths import fonts_dir
 
 NO_BREAK_SPACE = "\u00a0"
@@ -74,4 +75,4 @@ def keep_spaces(text: str) -> str:
 
 def para(text: str, paragraph_style: ParagraphStyle) -> Paragraph:
     """Return a paragraph of plain text (escaped: the clerk's "<" or "&" print as typed)."""
-    return Paragraph(escape(text), paragraph_style)
+    return Paragraph(escape(printable(text)), paragraph_style)

@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from grassroots_app.exchange.writing import as_text, stored_text
 
 from .formatting import quarter_label
 from .model import ReportDocument
@@ -57,11 +60,23 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
+def put(sheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
+    """Put a value in a cell, text always as text (never a formula); return the cell."""
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        as_text(cell, value)
+    else:
+        cell.value = value
+    return cell
+
+
 def write_row(sheet: Worksheet, row: int, table: AnnexTable, values: tuple[CellValue, ...], bold: bool = False) -> None:
     """Write one row of typed cells with their number formats."""
     for column, (value, spec) in enumerate(zip(values, table.columns), start=1):
-        cell = sheet.cell(row=row, column=column, value=None if value == "" else value)
+        cell = sheet.cell(row=row, column=column)
         cell.style = style_name(Kind.TEXT if isinstance(value, str) else spec.kind, bold)
+        if value != "":
+            put(sheet, row, column, value)
 
 
 def fit_columns(sheet: Worksheet, table: AnnexTable) -> None:
@@ -87,16 +102,16 @@ def print_setup(sheet: Worksheet) -> None:
 
 def write_table(sheet: Worksheet, report_name: str, number: int, table: AnnexTable) -> None:
     """Fill one sheet: the report's name, the table's title, the frozen bold header row, the rows and total."""
-    sheet.cell(row=1, column=1, value=report_name).font = Font(bold=True, size=13)
-    sheet.cell(row=2, column=1, value=f"Phụ lục {number}. {table.title}").font = Font(bold=True, size=12)
+    put(sheet, 1, 1, report_name).font = Font(bold=True, size=13)
+    put(sheet, 2, 1, f"Phụ lục {number}. {table.title}").font = Font(bold=True, size=12)
     for column, spec in enumerate(table.columns, start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=column, value=spec.header)
+        cell = put(sheet, HEADER_ROW, column, spec.header)
         cell.font, cell.border = BOLD, GRID
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for offset, values in enumerate(table.rows, start=1):
         write_row(sheet, HEADER_ROW + offset, table, values)
     if not table.rows:
-        sheet.cell(row=HEADER_ROW + 1, column=1, value=NONE_ROW)
+        put(sheet, HEADER_ROW + 1, 1, NONE_ROW)
     if table.total is not None:
         write_row(sheet, HEADER_ROW + len(table.rows) + 1, table, table.total, bold=True)
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
@@ -120,7 +135,7 @@ def workbook(report: ReportDocument) -> Workbook:
     name = report_name(report)
     for number, table in enumerate(annex_tables(report.figures), start=1):
         write_table(book.create_sheet(sheet_title(f"{number}. {table.sheet}", taken)), name, number, table)
-    book.properties.title = name
+    book.properties.title = stored_text(name)
     book.properties.creator = "Grassroots"
     return book
 

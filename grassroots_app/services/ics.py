@@ -17,6 +17,9 @@ import icalendar
 
 from grassroots_app.domain.calendar import FreeDay
 from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.domain.text import printable
+from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.files import write_bytes
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import calendar, meetings, plans
 from grassroots_app.services.cadres import get_cadre
@@ -130,7 +133,12 @@ def export_ics(
     now: datetime | None = None,
 ) -> bytes:
     """Return the iCalendar file's bytes for [start, end), for everyone or one cadre."""
-    return build_calendar(uow, start, end, cadre_id, translate, now).to_ical()
+    return _ical_bytes(build_calendar(uow, start, end, cadre_id, translate, now))
+
+
+def _ical_bytes(built: icalendar.Calendar) -> bytes:
+    """Return a calendar's bytes without the control characters stored text may hold (RFC 5545 forbids them)."""
+    return printable(built.to_ical().decode("utf-8")).encode("utf-8")
 
 
 def write_ics(
@@ -142,9 +150,8 @@ def write_ics(
     translate: Translate = _same,
 ) -> int:
     """Write the iCalendar file; return how many events it holds."""
+    guard = output_guard(uow.database)
+    target = guard.target(path)
     built = build_calendar(uow, start, end, cadre_id, translate)
-    try:
-        path.write_bytes(built.to_ical())
-    except OSError as error:
-        raise InvalidInput(N_("Cannot write {path}: {error}"), path=str(path), error=error.strerror or error) from None
+    write_bytes(target, guard, _ical_bytes(built))
     return len(built.walk("VEVENT"))

@@ -22,6 +22,8 @@ from grassroots_app.domain.sheets import (
 )
 from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.exchange.writing import SheetContent, save_workbook
+from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.files import OutputGuard
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.units import PATH_SEPARATOR, get_unit
 
@@ -194,15 +196,15 @@ def write_export(uow: UnitOfWork, path: Path, on: date, under: str | None = None
     """Write the data standing on a day (all, or under one unit) to an .xlsx file; return the rows per sheet."""
     sheets = export_sheets(uow, on, under)
     subtitle = f" (số liệu ngày {on.strftime('%d/%m/%Y')})"
-    save_workbook([_content(sheet.spec, sheet.rows, subtitle) for sheet in sheets], path)
+    save_workbook([_content(sheet.spec, sheet.rows, subtitle) for sheet in sheets], path, output_guard(uow.database))
     return {sheet.spec.kind.value: len(sheet.rows) for sheet in sheets}
 
 
-def write_template(path: Path) -> None:
+def write_template(path: Path, guard: OutputGuard) -> None:
     """Write the empty exchange workbook, with a sheet that explains how to fill it."""
     guide_rows = [[line] for line in GUIDE] + [[]] + [
         [f"{spec.title} ▸ {column.header}", "bắt buộc" if column.required else ""]  # one cell: never a header
         for spec in (UNITS, CLUSTERS, CADRES, ASSIGNMENTS) for column in spec.columns
     ]
     guide = SheetContent("Hướng dẫn", "HƯỚNG DẪN NHẬP DỮ LIỆU", [("Trang ▸ cột", 40), ("", 10)], guide_rows)
-    save_workbook([*(_content(spec, [], "") for spec in (UNITS, CLUSTERS, CADRES, ASSIGNMENTS)), guide], path)
+    save_workbook([*(_content(spec, [], "") for spec in (UNITS, CLUSTERS, CADRES, ASSIGNMENTS)), guide], path, guard)

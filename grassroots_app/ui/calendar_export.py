@@ -8,12 +8,11 @@ from datetime import date, timedelta
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,8 +24,11 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain import calendar as rule
 from grassroots_app.domain.calendar import FreeDay
-from grassroots_app.domain.errors import N_, DomainError, InvalidInput
+from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.meetings import when
+from grassroots_app.domain.text import printable
+from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.files import write_bytes
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import calendar, meetings, plans
 from grassroots_app.services.cadres import get_cadre
@@ -134,8 +136,7 @@ def export_ics(parent: QWidget, context: AppContext, year: int | None = None) ->
         return
     start, end = dialog.span()
     name = f"ngay-co-so-{start:%Y%m%d}-{end - timedelta(days=1):%Y%m%d}.ics"
-    path, _filter = QFileDialog.getSaveFileName(parent, tr("Export to calendar (.ics)"), name,
-                                                tr("iCalendar file (*.ics)"))
+    path = context.prompter.save_path(parent, tr("Export to calendar (.ics)"), name, tr("iCalendar file (*.ics)"))
     if not path:
         return
     try:
@@ -228,13 +229,17 @@ def month_plan_html(plan: MonthPlan) -> str:
 
 
 def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path) -> None:
-    """Print the month plan to an A4 PDF file; a path that cannot be written is refused."""
+    """Print the month plan to an A4 PDF file, whole or not at all (never over the database or a backup)."""
+    guard = output_guard(context.database)
+    target = guard.target(path)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     document = QTextDocument()
     font = QFont(DOCUMENT_FONT, BODY_POINTS)
     font.setStyleHint(QFont.StyleHint.Serif)
     document.setDefaultFont(font)
-    document.setHtml(month_plan_html(context.read(_month_plan, year, month)))
-    writer = QPdfWriter(str(path))
+    document.setHtml(printable(month_plan_html(context.read(_month_plan, year, month))))
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageOrientation(QPageLayout.Orientation.Portrait)
     writer.setPageMargins(PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter)
@@ -242,15 +247,14 @@ def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path)
     writer.setTitle(tr("MONTH PLAN {month}/{year}").format(month=f"{month:02d}", year=year))
     writer.setCreator(tr("Grassroots"))
     document.print_(writer)
-    del writer  # the file is complete once the writer is gone
-    if not path.exists() or path.stat().st_size == 0:
-        raise InvalidInput(N_("Cannot write {path}."), path=str(path))
+    del writer  # the document is complete once the writer is gone
+    write_bytes(target, guard, buffer.data().data())
 
 
 def print_month_plan(parent: QWidget, context: AppContext, year: int, month: int) -> None:
     """Ask where to save the printable month plan, then write it as PDF."""
     name = f"ke-hoach-thang-{month:02d}-{year}.pdf"
-    path, _filter = QFileDialog.getSaveFileName(parent, tr("Print the month plan"), name, tr("PDF document (*.pdf)"))
+    path = context.prompter.save_path(parent, tr("Print the month plan"), name, tr("PDF document (*.pdf)"))
     if not path:
         return
     try:

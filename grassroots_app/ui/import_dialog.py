@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.sheets import Fate, Issue, RowOutcome
 from grassroots_app.domain.text import collation_key
-from grassroots_app.exchange.writing import SheetContent, save_workbook
+from grassroots_app.exchange.writing import SheetContent, save_workbook, workbook_target
 from grassroots_app.i18n import Translator
+from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import sheet_export
@@ -80,12 +81,6 @@ def error_sheet(report: ImportReport) -> SheetContent:
     rows = [[issue.sheet, issue.row, f"{issue.column} ({issue.letter})" if issue.letter else issue.column,
              issue.value, issue.error.render(translate)] for issue in report.errors()]
     return SheetContent(ERROR_SHEET, f"DANH SÁCH LỖI CỦA TỆP {report.file}", ERROR_HEADERS, rows)
-
-
-def xlsx_path(chosen: str) -> Path:
-    """Return the path chosen to save a workbook, ending in .xlsx."""
-    path = Path(chosen)
-    return path if path.suffix.casefold() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 def _work(database: Database, path: Path, run: Run) -> Callable[[TaskProgress], ImportReport | None]:
@@ -280,8 +275,9 @@ class ImportDialog(QDialog):
         chosen = self.context.prompter.save_path(self, tr("Save the error list"), suggested, tr(WORKBOOK_FILTERS))
         if chosen is None:
             return
+        guard = output_guard(self.context.database)
         try:
-            save_workbook([error_sheet(self.report)], xlsx_path(chosen))
+            save_workbook([error_sheet(self.report)], workbook_target(chosen, guard), guard)
         except DomainError as error:
             self.error.show_error(error)
 
@@ -316,7 +312,12 @@ def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
                                         tr(WORKBOOK_FILTERS))
     if chosen is None:
         return
-    database, path = context.database, xlsx_path(chosen)
+    database = context.database
+    try:
+        path = workbook_target(chosen, output_guard(database))
+    except DomainError as error:
+        context.errors.report(error)
+        return
 
     def work(_progress: TaskProgress) -> dict[str, int]:
         with UnitOfWork(database) as uow:
@@ -335,9 +336,10 @@ def save_template(window: QMainWindow, context: AppContext) -> None:
                                         tr(WORKBOOK_FILTERS))
     if chosen is None:
         return
-    path = xlsx_path(chosen)
+    guard = output_guard(context.database)
     try:
-        sheet_export.write_template(path)
+        path = workbook_target(chosen, guard)
+        sheet_export.write_template(path, guard)
     except DomainError as error:
         context.errors.report(error)
         return

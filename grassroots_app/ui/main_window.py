@@ -294,10 +294,16 @@ class MainWindow(QMainWindow):
         self.build()
 
     def new_database(self) -> None:
-        """Create a database file and offer the first-run choice on it."""
-        path, _filter = QFileDialog.getSaveFileName(self, tr("New database"), "", tr("Grassroots database (*.sqlite)"))
-        if path:
-            self.open_location(path, create=True)
+        """Create a database in a new file (never an existing one, nor in the backup folder); offer the first run."""
+        chosen = self.context.prompter.save_path(self, tr("New database"), "", tr("Grassroots database (*.sqlite)"))
+        if chosen is None:
+            return
+        try:
+            path = backup.output_guard(self.context.database).new_file(chosen)
+        except DomainError as error:
+            self.context.errors.report(error)
+            return
+        self.open_location(str(path), create=True)
 
     def open_database(self) -> None:
         """Open an existing database file."""

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QWidget
 
+from grassroots_app.domain.errors import DomainError
+from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.files import put_in_place
 from grassroots_app.reports import output
 from grassroots_app.reports.model import ReportDocument
 from grassroots_app.reports.output import PageImage
+from grassroots_app.tempfiles import temporary_beside
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.report_preview import PREVIEW_DPI, PRINT_DPI, PreviewPane, PrintJob
 from grassroots_app.ui.row_model import LatestRead
 
 Failure = Callable[[BaseException], None]
+IntoFile = tuple[Path, Path]  # the temporary file a printer prints to, and the file it becomes
 
 
 class ReportOutput:
@@ -69,6 +75,11 @@ class ReportOutput:
         path = self.context.prompter.save_path(self.owner, title, name, filters)
         if not path:
             return
+        try:
+            output_guard(self.context.database).target(path)  # the name chosen too, before a suffix is added
+        except DomainError as error:
+            self.failed(error)
+            return
         suffix = name[name.rindex("."):]
         if not path.lower().endswith(suffix):
             path += suffix
@@ -88,16 +99,46 @@ class ReportOutput:
         printer.setDocName(document.heading.subject)
         if not self.context.prompter.setup_printer(self.owner, printer):
             return
+        try:
+            into_file = self._print_to_temporary(printer)
+        except DomainError as error:
+            self.failed(error)
+            return
         self.note.setText(tr("Preparing the pages to print…"))
         self.context.read_later(output.page_images, (document, min(printer.resolution(), PRINT_DPI)),
-                                lambda pages: self._print_pages(printer, pages), self.failed, parent=self.owner)
+                                lambda pages: self._print_pages(printer, pages, into_file), self.failed,
+                                parent=self.owner)
 
-    def _print_pages(self, printer: QPrinter, pages: tuple[PageImage, ...]) -> None:
+    def _print_to_temporary(self, printer: QPrinter) -> IntoFile | None:
+        """Aim a printer that prints to a file at a temporary file beside the checked target; return both."""
+        chosen = printer.outputFileName()
+        if not chosen:
+            return None
+        target = output_guard(self.context.database).target(chosen)
+        temporary = temporary_beside(target)
+        printer.setOutputFileName(str(temporary))
+        return temporary, target
+
+    def _print_pages(self, printer: QPrinter, pages: tuple[PageImage, ...], into_file: IntoFile | None) -> None:
         job = PrintJob(printer, pages, self.owner)
-        job.finished.connect(lambda: self.note.setText(tr("{count} pages sent to the printer.").format(
-            count=len(pages))))
+        job.finished.connect(lambda: self._printed(len(pages), into_file))
         job.finished.connect(job.deleteLater)
         try:
             job.start()
         except OSError as error:
+            if into_file is not None:
+                into_file[0].unlink(missing_ok=True)
             self.failed(error)
+
+    def _printed(self, count: int, into_file: IntoFile | None) -> None:
+        """Put a file printed to in place, then say the pages went out."""
+        if into_file is not None:
+            temporary, target = into_file
+            try:
+                put_in_place(temporary, target)
+            except DomainError as error:
+                self.failed(error)
+                return
+            finally:
+                temporary.unlink(missing_ok=True)
+        self.note.setText(tr("{count} pages sent to the printer.").format(count=count))

@@ -10,7 +10,6 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo
 from PySide6.QtGui import QPixmap
@@ -20,7 +19,9 @@ from grassroots_app import __version__
 from grassroots_app.domain.errors import N_
 from grassroots_app.i18n import CONTEXT
 from grassroots_app.paths import app_icon
+from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.database import APP_NAME
+from grassroots_app.persistence.files import write_bytes
 from grassroots_app.self_check import KNOWN_MESSAGE, Check, CheckResult, SelfCheck, run_checks, tr
 from grassroots_app.services.setup import require_settings
 from grassroots_app.applog import log_path
@@ -89,13 +90,14 @@ def format_results(results: list[CheckResult]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _output() -> TextIO:
-    """Return standard output, or a file in the log folder when there is none (a windowed build)."""
+def _show(text: str) -> None:
+    """Print the outcome, or write it to a file in the log folder without a standard output (a windowed build)."""
     if sys.stdout is not None:
-        return sys.stdout
+        sys.stdout.write(text)
+        return
     target = log_path().with_name(REPORT_FILE)
     target.parent.mkdir(parents=True, exist_ok=True)
-    return target.open("w", encoding="utf-8")
+    write_bytes(target, output_guard(), text.encode("utf-8"))
 
 
 def run_self_check() -> int:
@@ -109,10 +111,5 @@ def run_self_check() -> int:
             results = run_checks([*base.checks(), *QtChecks(base).checks()])
         finally:
             base.close()
-    output = _output()
-    try:
-        output.write(format_results(results))
-    finally:
-        if output is not sys.stdout:
-            output.close()
+    _show(format_results(results))
     return 0 if all(result.passed for result in results) else 1

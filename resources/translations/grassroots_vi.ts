@@ -4203,5 +4203,21 @@ Chi tiết có trong tệp nhật ký:
       <source>The sheet '{sheet}' reaches row {rows} and column {columns}: beyond what can be read (at most {limit} cells from A1, {most_rows} rows, {most_columns} columns). Delete what lies beyond the data (select the empty rows and columns, then Delete) and try again.</source>
       <translation>Trang tính '{sheet}' kéo dài tới dòng {rows} và cột {columns}: vượt quá mức có thể đọc (tối đa {limit} ô tính từ A1, {most_rows} dòng, {most_columns} cột). Hãy xóa phần nằm ngoài dữ liệu (chọn các dòng và cột trống rồi bấm Delete) và thử lại.</translation>
     </message>
+    <message>
+      <source>'{path}' exists already; choose a new file name.</source>
+      <translation>'{path}' đã có; hãy chọn một tên tệp mới.</translation>
+    </message>
+    <message>
+      <source>'{path}' is in the backup folder '{folder}'; choose a file elsewhere.</source>
+      <translation>'{path}' nằm trong thư mục sao lưu '{folder}'; hãy chọn tệp ở nơi khác.</translation>
+    </message>
+    <message>
+      <source>'{path}' is the open database or one of its working files; choose another file.</source>
+      <translation>'{path}' là cơ sở dữ liệu đang mở hoặc một tệp làm việc của nó; hãy chọn tệp khác.</translation>
+    </message>
+    <message>
+      <source>'{path}' is a database or a backup; Grassroots never writes over one. Choose another file.</source>
+      <translation>'{path}' là một cơ sở dữ liệu hoặc một bản sao lưu; Grassroots không bao giờ ghi đè lên tệp như vậy. Hãy chọn tệp khác.</translation>
+    </message>
   </context>
 </TS>

@@ -86,7 +86,7 @@ def test_backup_refuses_the_database_itself_a_missing_folder_and_other_databases
     office: Cli, tmp_path: Path
 ) -> None:
     before = office.dump()
-    refused(office("backup", "--to", str(office.db)), "chính là cơ sở dữ liệu đang dùng")
+    refused(office("backup", "--to", str(office.db)), "là cơ sở dữ liệu đang mở")
     refused(office("backup", "--to", str(tmp_path / "nowhere" / "x.sqlite")), "không tồn tại")
     assert office.dump() == before
     other = Cli("postgresql://clerk:secret@server/grassroots")  # type: ignore[arg-type] - a URL, not a path

@@ -71,7 +71,7 @@ def test_back_up_onto_the_database_itself_is_refused(qtbot: QtBot, window: MainW
     prompter(context).paths.append(str(database_path(context)))
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: not context.tasks.busy, timeout=10000)
-    assert "chính là cơ sở dữ liệu đang dùng" in context.errors.last_message
+    assert "là cơ sở dữ liệu đang mở" in context.errors.last_message
 
 
 def choose_in_dialog(path: Path) -> Callable[[QWidget], None]:

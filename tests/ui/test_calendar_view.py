@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
 import icalendar
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -15,6 +19,7 @@ from grassroots_app.domain.calendar import MeetingCategory
 from grassroots_app.domain.errors import N_, RuleViolation
 from grassroots_app.domain.meetings import Meeting
 from grassroots_app.domain.text import fold
+from grassroots_app.persistence import backup
 from grassroots_app.services import cadres, calendar, meetings, plans
 from grassroots_app.ui.calendar_export import IcsExportDialog, write_ics_file, write_month_plan_pdf
 from grassroots_app.ui.calendar_view import CalendarView
@@ -214,6 +219,23 @@ def test_the_month_plan_is_written_as_pdf(context: AppContext, tmp_path: Path) -
     path = tmp_path / "ke-hoach.pdf"
     write_month_plan_pdf(context, 2026, 10, path)
     assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_the_month_plan_leaves_out_stored_control_characters(context: AppContext, tmp_path: Path) -> None:
+    (cadre_id, _name), _other = two_cadres(context)
+    meeting_id = record(context, "Họp Ban Chấp hành", datetime(2026, 10, 21, 8, 0), (cadre_id,))
+    database = backup.database_file(context.database)
+    assert database is not None
+    connection = sqlite3.connect(database)  # as an older Grassroots, without today's checks, could have stored
+    with connection:
+        connection.execute("UPDATE meeting SET title = ? WHERE id = ?", ("Họp\x00\x07 Ban\x1b\x0b Chấp hành",
+                                                                         meeting_id))
+    connection.close()
+    path = tmp_path / "ke-hoach.pdf"
+    write_month_plan_pdf(context, 2026, 10, path)
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    assert re.findall("[\x00-\x08\x0b\x0c\x0e-\x1f]", text) == []
+    assert "Họp Ban Chấp hành" in " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def test_the_ics_file_parses_for_everyone_and_for_one_cadre(
