@@ -10,7 +10,7 @@ CASES = [
     (("units", "add", "Tổ\x071", "--parent", "20"), "Trường “tên” chứa ký tự điều khiển hoặc ký tự vô hình (U+0007)"),
     (("units", "add", "\u200b\u200b", "--parent", "20"), "(U+200B)"),
     (("units", "add", "Tổ 1", "--parent", "20", "--code", "9" * 21), "Trường “mã đơn vị” dài 21 ký tự"),
-    (("units", "add", "Tổ 1", "--parent", "20", "--households", str(2**63)), "tối đa 150.000.000"),
+    (("units", "add", "Tổ 1", "--parent", "20", "--households", "150000001"), "tối đa 150.000.000"),
     (("cadres", "add", "Lê\x1b[31m Hoa", "--tier", "commune"), "(U+001B)"),
     (("cadres", "add", "\ufeff", "--tier", "commune"), "(U+FEFF)"),
     (("cadres", "add", "Lê Hoa", "--tier", "commune", "--position", "x" * 201), "Trường “chức vụ” dài 201 ký tự"),
