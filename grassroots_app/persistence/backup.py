@@ -53,7 +53,7 @@ from grassroots_app.persistence.database import (
     sqlite_file,
 )
 from grassroots_app.persistence.faults import READ_ONLY, DamagedDatabase, StorageFault, damaged, storage_fault
-from grassroots_app.persistence.files import SIDE_FILES, OutputGuard, expanded
+from grassroots_app.persistence.files import SIDE_FILES, OutputGuard, expanded, fsync_file, fsync_folder
 from grassroots_app.tempfiles import STALE_AFTER_S, sweep_stale, temporary_beside
 
 FOLDER_VARIABLE = "GRASSROOTS_BACKUP_DIR"
@@ -185,22 +185,6 @@ def _connect(path: Path, mode: str = "ro") -> Iterator[sqlite3.Connection]:
         connection.close()
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Flush a folder's entries (the rename) to disk where the system allows it (not on Windows)."""
-    if os.name == "nt":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _fsync_file(path: Path) -> None:
-    with path.open("rb+") as stream:
-        os.fsync(stream.fileno())
-
-
 def remove_leftovers(folder: Path, now: datetime | None = None) -> list[Path]:
     """Delete the temporary files of copies cut off (a killed process); return them."""
     return sweep_stale(folder, (now or datetime.now()).timestamp())
@@ -247,11 +231,11 @@ def copy_database(source: Path, target: Path) -> None:
     try:
         _online_copy(source, temporary)
         _check_pages(temporary, source)
-        _fsync_file(temporary)
+        fsync_file(temporary)
         os.replace(temporary, target)
     finally:
         _remove_with_side_files(temporary)
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
 
 
 def _free_name(database: Path, folder: Path, kind: BackupKind, taken: datetime) -> Path:
@@ -534,7 +518,7 @@ def _keep_current(database: Path) -> Path | None:
     temporary = temporary_beside(target)
     try:
         shutil.copyfile(database, temporary)
-        _fsync_file(temporary)
+        fsync_file(temporary)
         os.replace(temporary, target)
     except OSError as error:
         raise _copy_fault(error, database, folder) from error
@@ -588,7 +572,7 @@ def restore(location: Location, backup: Path) -> RestoreResult:
         if revision != head_revision():
             _migrate(copy)
             migrated_from = revision
-        _fsync_file(copy)
+        fsync_file(copy)
         _take_for_replacement(database)
         kept = _keep_current(database)
         try:
@@ -599,7 +583,7 @@ def restore(location: Location, backup: Path) -> RestoreResult:
         for suffix in SIDE_FILES:
             with suppress(FileNotFoundError):
                 Path(f"{database}{suffix}").unlink()
-        _fsync_folder(database.parent)
+        fsync_folder(database.parent)
     finally:
         _remove_with_side_files(copy)
     return RestoreResult(database, info, kept, migrated_from)

@@ -105,12 +105,13 @@ def cannot_write(path: Path, error: OSError) -> InvalidInput:
     return InvalidInput(N_("Cannot write '{path}': {reason}."), path=str(path), reason=error.strerror or error)
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Flush a file's content to disk."""
     with path.open("rb+") as stream:
         os.fsync(stream.fileno())
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Flush a folder's entries (the renames) to disk where the system allows it (not on Windows)."""
     if os.name == "nt":
         return
@@ -134,7 +135,7 @@ def write_files(outputs: Sequence[tuple[Path | str, Fill]], guard: OutputGuard) 
             written.append((temporary, target))
             try:
                 fill(temporary)
-                _fsync(temporary)  # every file whole on disk before the first rename
+                fsync_file(temporary)  # every file whole on disk before the first rename
             except OSError as error:
                 raise cannot_write(target, error) from error
         for temporary, target in written:
@@ -148,12 +149,12 @@ def write_files(outputs: Sequence[tuple[Path | str, Fill]], guard: OutputGuard) 
 def put_in_place(temporary: Path, target: Path) -> None:
     """Flush a file written in full under a temporary name beside its checked target, then rename it onto it."""
     try:
-        _fsync(temporary)
+        fsync_file(temporary)
         os.replace(temporary, target)
     except OSError as error:
         raise cannot_write(target, error) from error
     with suppress(OSError):  # the file is in place; some file systems cannot flush a folder
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
 
 
 def write_file(chosen: Path | str, guard: OutputGuard, fill: Fill) -> Path:
