@@ -18,7 +18,7 @@ from grassroots_app.paths import app_icon
 from grassroots_app.persistence.database import APP_NAME, Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
-from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.i18n import LanguageSwitcher, tr
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
 
@@ -53,11 +53,11 @@ def build_window(arguments: argparse.Namespace) -> MainWindow:
     errors = ErrorReporter(log_file)
     sys.excepthook = errors.excepthook
     settings = WindowSettings(arguments.settings)
+    language = LanguageSwitcher()
+    language.apply(settings.language)  # before opening: a refusal of the database is read in this language
     database = open_at_start(arguments.db, settings.last_database, errors)
     settings.remember_database(database.url)
-    context = AppContext(database, settings, errors)
-    context.language.apply(settings.language)
-    return MainWindow(context)
+    return MainWindow(AppContext(database, settings, errors, language=language))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.errors import NotFound
@@ -22,9 +23,11 @@ from grassroots_app.persistence.backup import FOLDER_VARIABLE
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import units
+from grassroots_app.ui import app as app_module
 from grassroots_app.ui.app import open_at_start
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
+from grassroots_app.ui.i18n import LanguageSwitcher
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
 from tests.faults import damage_pages, fingerprint, immutable, settle, stamp_revision
@@ -181,3 +184,21 @@ def test_a_full_disk_under_a_file_the_window_writes_is_a_message_naming_it(conte
     context.errors.report(OSError(errno.ENOSPC, "No space left on device", target))
     assert context.errors.last_message == (f"Ổ đĩa chứa '{target}' đã đầy: hãy giải phóng bớt dung lượng rồi thử lại. "
                                            "Chưa có gì bị thay đổi.")
+
+
+def test_a_database_refused_at_start_is_said_in_vietnamese(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    LanguageSwitcher().apply("en")  # as a fresh start: no translator installed yet
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    empty = tmp_path / "so.sqlite"
+    empty.touch()
+    try:
+        assert app_module.main(["--db", str(empty), "--settings", str(tmp_path / "s.ini")]) == 1
+    finally:
+        LanguageSwitcher().apply("vi")
+    assert len(shown) == 1
+    assert shown[0].startswith("Không khởi động được Nắm cơ sở:\n"), shown
+    assert f"'{empty}' là tệp rỗng (0 byte), không phải cơ sở dữ liệu" in shown[0]
+    assert empty.stat().st_size == 0
