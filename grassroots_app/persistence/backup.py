@@ -378,14 +378,14 @@ def backup_before_migration(url: str) -> Path | None:
 
 
 def daily_backup(database: Database, now: datetime | None = None) -> Path | None:
-    """Back up an SQLite database unless it already has a daily backup of today; failures are only logged.
+    """Back up an SQLite database (not a backup) unless it has a daily backup of today; failures are only logged.
 
     When today's backup exists this costs one listing of the backup folder. A refusal is kept as the
     database's `backup_failure`; a database whose copy fails the check of its pages also gets `damage` set
     (as no daily backup is then made, every opening checks it again).
     """
     path = database_file(database)
-    if path is None or not path.is_file():
+    if path is None or not path.is_file() or is_backup(path):  # a backup opened to be read is not backed up
         return None
     now = now or datetime.now()
     try:
