@@ -52,8 +52,15 @@ from grassroots_app.persistence.database import (
     read_only_connection,
     sqlite_file,
 )
-from grassroots_app.persistence.faults import READ_ONLY, DamagedDatabase, StorageFault, damaged, storage_fault
-from grassroots_app.persistence.files import SIDE_FILES, OutputGuard, expanded, fsync_file, fsync_folder
+from grassroots_app.persistence.faults import (
+    READ_ONLY,
+    DamagedDatabase,
+    StorageFault,
+    backup_refusal,
+    damaged,
+    storage_fault,
+)
+from grassroots_app.persistence.files import SIDE_FILES, OutputGuard, expanded, fsync_file, fsync_folder, is_backup_file
 from grassroots_app.tempfiles import STALE_AFTER_S, sweep_stale, temporary_beside
 
 FOLDER_VARIABLE = "GRASSROOTS_BACKUP_DIR"
@@ -101,6 +108,11 @@ def backup_folder() -> Path:
     if named:
         return Path(named).expanduser().resolve()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "backups"
+
+
+def is_backup(path: Path) -> bool:
+    """Return whether a database file is a Grassroots backup (see files.is_backup_file): it is only ever read."""
+    return is_backup_file(path.resolve(), backup_folder().resolve())
 
 
 def retention() -> Retention:
@@ -175,7 +187,7 @@ def _uri(path: Path, mode: str) -> str:
 @contextmanager
 def _connect(path: Path, mode: str = "ro") -> Iterator[sqlite3.Connection]:
     """Open an existing SQLite file with the plain driver (autocommit), closed on leaving (write-protected: 'ro')."""
-    if mode == "rw" and is_write_protected(path):
+    if mode == "rw" and (is_write_protected(path) or is_backup(path)):
         connection = read_only_connection(path, timeout=BUSY_SECONDS, isolation_level=None)
     else:
         connection = sqlite3.connect(_uri(path, mode), uri=True, timeout=BUSY_SECONDS, isolation_level=None)
@@ -336,6 +348,8 @@ def backup_before(database: Database, kind: BackupKind) -> Path | None:
     path = database_file(database)
     if path is None or not path.is_file():
         return None
+    if is_backup(path):  # the change is refused: a backup is never written into
+        raise backup_refusal(path)
     return make_backup(path, kind)
 
 
@@ -348,14 +362,14 @@ def backup_before_migration(url: str) -> Path | None:
 
 
 def daily_backup(database: Database, now: datetime | None = None) -> Path | None:
-    """Back up an SQLite database unless it already has a daily backup of today; failures are only logged.
+    """Back up an SQLite database (not a backup) unless it has a daily backup of today; failures are only logged.
 
     When today's backup exists this costs one listing of the backup folder. A refusal is kept as the
     database's `backup_failure`; a database whose copy fails the check of its pages also gets `damage` set
     (as no daily backup is then made, every opening checks it again).
     """
     path = database_file(database)
-    if path is None or not path.is_file():
+    if path is None or not path.is_file() or is_backup(path):  # a backup opened to be read is not backed up
         return None
     now = now or datetime.now()
     try:
@@ -563,6 +577,8 @@ def restore(location: Location, backup: Path) -> RestoreResult:
         raise InvalidInput(N_("'{path}' is the database itself; choose another file."), path=str(backup))
     if not database.parent.is_dir():
         raise InvalidInput(N_("The folder '{path}' does not exist."), path=str(database.parent))
+    if is_backup(database):
+        raise backup_refusal(database)
     if is_write_protected(database) or not os.access(database.parent, os.W_OK):
         raise StorageFault(READ_ONLY, path=str(database))
     copy, revision = _checked_copy(backup, database)

@@ -17,7 +17,7 @@ from sqlalchemy.pool import NullPool
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput, NotFound
 from grassroots_app.paths import migrations_dir
-from grassroots_app.persistence.faults import StorageFault, storage_fault
+from grassroots_app.persistence.faults import READ_ONLY, StorageFault, backup_refusal, storage_fault
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -56,6 +56,18 @@ def sqlite_file(url: str) -> Path | None:
 def is_write_protected(path: Path) -> bool:
     """Return whether an existing database file may be read but not written (nor its journal made beside it)."""
     return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _is_backup(path: Path) -> bool:
+    """Return whether an existing database file is a Grassroots backup (see backup.is_backup)."""
+    from grassroots_app.persistence import backup  # noqa: PLC0415 - backup imports this module
+
+    return path.is_file() and backup.is_backup(path)
+
+
+def opens_read_only(path: Path) -> bool:
+    """Return whether an existing database file is only read: write-protected, or a backup (never written into)."""
+    return is_write_protected(path) or _is_backup(path)
 
 
 def check_database_file(path: Path, create: bool) -> None:
@@ -105,12 +117,13 @@ def for_writing(engine: Engine) -> Engine:
 def make_engine(url: str, pooled: bool = True) -> Engine:
     """Create an engine for the URL (unpooled: each connection closed after use); SQLite gets the safe settings.
 
-    A write-protected SQLite file is opened read-only; the engine's file and disk failures come out as
-    StorageFault naming the file.
+    A write-protected SQLite file and a backup are opened read-only; the engine's file and disk failures come
+    out as StorageFault naming the file (a write into a backup: that it is a backup, to restore).
     """
     path = sqlite_file(url)
     options: dict[str, Any] = {} if pooled else {"poolclass": NullPool}
-    read_only = path is not None and is_write_protected(path)
+    backup = path is not None and _is_backup(path)
+    read_only = path is not None and opens_read_only(path)
     if path is not None and read_only:
         options["creator"] = partial(read_only_connection, path)
     engine = create_engine(url, **options)
@@ -120,7 +133,10 @@ def make_engine(url: str, pooled: bool = True) -> Engine:
 
     @event.listens_for(engine, "handle_error", retval=True)
     def on_error(context: Any) -> BaseException | None:
-        return storage_fault(context.original_exception, shown)
+        fault = storage_fault(context.original_exception, shown)
+        if backup and fault is not None and fault.template == READ_ONLY:
+            return backup_refusal(shown)
+        return fault
 
     return engine
 
@@ -168,6 +184,9 @@ def stored_revision(engine: Engine) -> str | None:
 
 OLD_AND_PROTECTED = N_("'{path}' is write-protected and was made by an older Grassroots: it must be upgraded "
                        "before use, which needs it writable. Nothing was changed.")
+OLD_BACKUP = N_("'{path}' is a backup made by an older Grassroots: it must be upgraded before use, and a backup "
+                "is never changed. Restore it instead (grassroots restore '{path}', or 'Restore from a "
+                "backup…' in the window). Nothing was changed.")
 NEWER_SCHEMA = N_("'{path}' was made by a newer version of Grassroots (schema {revision}); update Grassroots first.")
 
 
@@ -199,10 +218,12 @@ def _checked_revision(engine: Engine, path: Path | None, url: str) -> str | None
     return stored
 
 
-def _migrate(engine: Engine, url: str, stored: str | None, backup: bool, read_only: bool) -> None:
-    """Bring the database to the newest schema, backed up first when it held one; refuse a write-protected file."""
-    if read_only:
-        raise StorageFault(OLD_AND_PROTECTED, path=str(sqlite_file(url)))
+def _migrate(engine: Engine, url: str, stored: str | None, backup: bool, path: Path | None) -> None:
+    """Bring the database to the newest schema, backed up first when it held one; refuse a file only read."""
+    if path is not None and _is_backup(path):
+        raise StorageFault(OLD_BACKUP, path=str(path))
+    if path is not None and is_write_protected(path):
+        raise StorageFault(OLD_AND_PROTECTED, path=str(path))
     if backup and stored is not None:
         from grassroots_app.persistence.backup import backup_before_migration  # noqa: PLC0415
 
@@ -229,7 +250,8 @@ class Database:
 
         A missing SQLite file is created (its folder too) only with `create`; an empty (0-byte) file, a file
         that is no database and a database of a newer Grassroots are refused, changing nothing. A
-        write-protected file is opened read-only, neither migrated nor backed up.
+        write-protected file and a backup (see backup.is_backup) are opened read-only, neither migrated nor
+        backed up; their writes are refused.
         With `backup` (the default), an SQLite file that already held a database is copied to the backup
         folder first: before a migration (a failure to do so stops the opening), and, with `daily`, once a day
         (a failure is only logged, a damaged database sets `damage`; the window passes daily=False and makes
@@ -243,7 +265,7 @@ class Database:
         try:
             stored = _checked_revision(engine, path, url)
             if stored != head_revision():
-                _migrate(engine, url, stored, backup, path is not None and is_write_protected(path))
+                _migrate(engine, url, stored, backup, path)
         except BaseException:
             engine.dispose()
             raise
@@ -269,9 +291,15 @@ class Database:
 
     @property
     def read_only(self) -> bool:
-        """Return whether the database is a write-protected file, opened read-only."""
+        """Return whether the database is a write-protected file or a backup, opened read-only."""
         path = sqlite_file(self.url)
-        return path is not None and is_write_protected(path)
+        return path is not None and opens_read_only(path)
+
+    def refuse_writes_if_backup(self) -> None:
+        """Refuse a write into a backup, opened only to be read, before anything is done."""
+        path = sqlite_file(self.url)
+        if path is not None and _is_backup(path):
+            raise backup_refusal(path)
 
     def refuse_writes_if_damaged(self) -> None:
         """Refuse a write into a database known to be damaged."""

@@ -18,6 +18,8 @@ from grassroots_app.domain.errors import N_, DomainError
 FULL = N_("The disk holding '{path}' is full: free some space and try again. Nothing was changed.")
 READ_ONLY = N_("'{path}' is write-protected (the file, its folder or the drive): it can be read but not "
                "changed. Nothing was changed.")
+A_BACKUP = N_("'{path}' is a backup: Grassroots only reads it and never writes into it. To work on it, restore "
+             "it (grassroots restore '{path}', or 'Restore from a backup…' in the window). Nothing was changed.")
 CANNOT_OPEN = N_("Cannot open '{path}': the file or its folder is missing, or this user may not open it.")
 NOT_A_DATABASE = N_("'{path}' is not a Grassroots database: it is not an SQLite database file.")
 DAMAGED = N_("The database '{path}' is damaged ({reason}): nothing can be saved into it. Restore the newest "
@@ -54,6 +56,11 @@ class DamagedDatabase(StorageFault):
 def damaged(path: Path | str, reason: str) -> DamagedDatabase:
     """Return the refusal of a damaged database, with what the check found."""
     return DamagedDatabase(DAMAGED, path=str(path), reason=reason)
+
+
+def backup_refusal(path: Path | str) -> StorageFault:
+    """Return the refusal of a write into a backup (opened only to be read)."""
+    return StorageFault(A_BACKUP, path=str(path))
 
 
 def _causes(error: BaseException) -> list[BaseException]:

@@ -64,14 +64,14 @@ class OutputGuard:
             raise InvalidInput(N_("'{path}' is the open database or one of its working files; choose another file."),
                                path=str(path))
         self._refuse_backup_folder(path)
-        if path.is_file() and (is_sqlite_file(path) or parse_backup_name(path) is not None):
+        if path.is_file() and (is_sqlite_file(path) or is_backup_file(path, self.backups)):
             raise InvalidInput(N_("'{path}' is a database or a backup; Grassroots never writes over one. "
                                   "Choose another file."), path=str(path))
         return path
 
     def _refuse_backup_folder(self, path: Path) -> None:
         """Refuse the backup folder and anything in it."""
-        if any(_same(folder, self.backups) for folder in (path, *path.parents)):
+        if in_folder(path, self.backups):
             raise InvalidInput(N_("'{path}' is in the backup folder '{folder}'; choose a file elsewhere."),
                                path=str(path), folder=str(self.backups))
 
@@ -82,6 +82,16 @@ def expanded(path: Path) -> Path:
         return path.expanduser()
     except RuntimeError:  # "~0": no such user, a file name like any other (as the shell leaves it)
         return path
+
+
+def in_folder(path: Path, folder: Path) -> bool:
+    """Return whether a resolved path is a folder or lies in it (at any depth)."""
+    return any(_same(each, folder) for each in (path, *path.parents))
+
+
+def is_backup_file(path: Path, backups: Path) -> bool:
+    """Return whether a resolved file is a Grassroots backup: in the backup folder, or named as a backup is."""
+    return in_folder(path, backups) or parse_backup_name(path) is not None
 
 
 def _same(one: Path, other: Path) -> bool:

@@ -57,6 +57,8 @@ class UnitOfWork:
         self.change_set = ChangeSet()
 
     def __enter__(self) -> UnitOfWork:
+        if self.write:
+            self.database.refuse_writes_if_backup()
         writes = self.write or writes_everything()
         engine = for_writing(self.database.engine) if writes else self.database.engine
         self.session = Session(engine, expire_on_commit=False)

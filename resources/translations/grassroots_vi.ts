@@ -4219,5 +4219,13 @@ Chi tiết có trong tệp nhật ký:
       <source>'{path}' is a database or a backup; Grassroots never writes over one. Choose another file.</source>
       <translation>'{path}' là một cơ sở dữ liệu hoặc một bản sao lưu; Grassroots không bao giờ ghi đè lên tệp như vậy. Hãy chọn tệp khác.</translation>
     </message>
+    <message>
+      <source>'{path}' is a backup made by an older Grassroots: it must be upgraded before use, and a backup is never changed. Restore it instead (grassroots restore '{path}', or 'Restore from a backup…' in the window). Nothing was changed.</source>
+      <translation>'{path}' là bản sao lưu do phiên bản Nắm cơ sở cũ hơn tạo ra: cần nâng cấp trước khi dùng, mà bản sao lưu thì không bao giờ bị thay đổi. Hãy khôi phục bản sao lưu này (grassroots restore '{path}', hoặc 'Khôi phục từ bản sao lưu…' trong cửa sổ). Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>'{path}' is a backup: Grassroots only reads it and never writes into it. To work on it, restore it (grassroots restore '{path}', or 'Restore from a backup…' in the window). Nothing was changed.</source>
+      <translation>'{path}' là một bản sao lưu: Nắm cơ sở chỉ đọc, không bao giờ ghi vào tệp này. Muốn làm việc trên nó, hãy khôi phục nó (grassroots restore '{path}', hoặc 'Khôi phục từ bản sao lưu…' trong cửa sổ). Chưa có gì bị thay đổi.</translation>
+    </message>
   </context>
 </TS>

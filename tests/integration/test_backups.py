@@ -19,6 +19,8 @@ from grassroots_app.domain.errors import InvalidInput, RuleViolation
 from grassroots_app.domain.model import Preset, Tier
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.database import Database, alembic_config, head_revision, stored_revision
+from grassroots_app.persistence.faults import StorageFault
+from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import official, units
 from tests.integration.support import D0, Env, open_env
 
@@ -430,3 +432,45 @@ def test_restore_into_a_database_sqlite_cannot_read_keeps_it_as_it_was(env: Env,
     result = backup.restore(env.path, saved)
     assert unit_names(env.path) == {"Tỉnh Một", "Xã Một", "Xã Hai"}
     assert result.kept is not None and result.kept.read_bytes() == b"ruined by a power cut" * 100
+
+
+# --- a backup opened as the database ----------------------------------------------------------
+
+
+def test_a_backup_is_a_file_in_the_backup_folder_or_named_as_one(env: Env, folder: Path, tmp_path: Path) -> None:
+    made = backup.make_backup(env.path, BackupKind.MANUAL)
+    (folder / "sub").mkdir()
+    placed = Path(shutil.copyfile(env.path, folder / "sub" / "so-cu.sqlite"))
+    named = Path(shutil.copyfile(made, tmp_path / made.name))
+    assert [backup.is_backup(path) for path in (made, placed, named)] == [True, True, True]
+    assert not backup.is_backup(env.path)
+    assert not backup.is_backup(Path(shutil.copyfile(env.path, tmp_path / "so-2026.sqlite")))
+
+
+def test_a_backup_at_an_older_schema_is_refused_read_only_without_a_backup(env: Env, folder: Path) -> None:
+    env.db.close()
+    older_schema(env.path)
+    made = backup.make_backup(env.path, BackupKind.MANUAL)
+    before = made.read_bytes()
+    with pytest.raises(StorageFault, match="is a backup made by an older Grassroots") as refused:
+        Database.open(str(made))
+    assert refused.value.params == {"path": str(made)}
+    assert made.read_bytes() == before and files(folder) == [made]
+
+
+def test_a_merge_into_a_backup_is_refused_before_any_backup_is_made(env: Env, folder: Path) -> None:
+    made = backup.make_backup(env.path, BackupKind.MANUAL)
+    before = made.read_bytes()
+    opened = Database.open(str(made))
+    try:
+        with UnitOfWork(opened) as uow:
+            one, two = (units.resolve_unit(uow, f"Tỉnh Một / {name}") for name in ("Xã Một", "Xã Hai"))
+        with (
+            pytest.raises(StorageFault, match="is a backup: Grassroots only reads it") as refused,
+            UnitOfWork(opened) as uow,
+        ):
+            units.merge_units(uow, one.id, two.id, date(2026, 1, 1), units.Carry.TRANSFER)
+    finally:
+        opened.close()
+    assert refused.value.params == {"path": str(made)}
+    assert made.read_bytes() == before and files(folder) == [made]
