@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
+import os
+import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +35,9 @@ from grassroots_app.exchange.decoding import decode_csv
 from grassroots_app.exchange.sheet_scan import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetScan, scan_workbook, too_large
 from grassroots_app.exchange.xls_scan import SIGNATURE as XLS_SIGNATURE
 from grassroots_app.exchange.xls_scan import scan_xls
+
+log = logging.getLogger(__name__)
+STDERR = 2  # the descriptor the native reader writes its panics to
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet
@@ -115,14 +122,15 @@ def _read_workbook(path: Path) -> list[RawSheet]:
         compound = file.read(len(XLS_SIGNATURE)) == XLS_SIGNATURE
     scans = scan_workbook(path) if zipfile.is_zipfile(path) else scan_xls(path) if compound else {}
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        hidden = {sheet.name for sheet in workbook.sheets_metadata if sheet.visible != SheetVisibleEnum.Visible}
-        sheets = []
-        for name in workbook.sheet_names:
-            scan = scans.get(name, SheetScan())
-            grid = _grid(workbook.get_sheet_by_name(name), scan)
-            rows = [(number, values) for number, values in enumerate(grid, start=1) if _filled(values)]
-            sheets.append(RawSheet(name, rows, name in hidden))
+        with _native_output_logged(path):
+            workbook = CalamineWorkbook.from_path(str(path))
+            hidden = {sheet.name for sheet in workbook.sheets_metadata if sheet.visible != SheetVisibleEnum.Visible}
+            sheets = []
+            for name in workbook.sheet_names:
+                scan = scans.get(name, SheetScan())
+                grid = _grid(workbook.get_sheet_by_name(name), scan)
+                rows = [(number, values) for number, values in enumerate(grid, start=1) if _filled(values)]
+                sheets.append(RawSheet(name, rows, name in hidden))
         return sheets
     except (CalamineError, OSError, ValueError, TypeError) as error:
         raise _unreadable(path, error) from error
@@ -130,6 +138,23 @@ def _read_workbook(path: Path) -> list[RawSheet]:
         if type(error).__name__ != "PanicException":
             raise
         raise _unreadable(path, error) from error
+
+
+@contextmanager
+def _native_output_logged(path: Path) -> Iterator[None]:
+    """Send what the native reader prints on the standard error (a Rust panic, in English) to the log instead."""
+    with tempfile.TemporaryFile() as caught:
+        saved = os.dup(STDERR)
+        os.dup2(caught.fileno(), STDERR)
+        try:
+            yield
+        finally:
+            os.dup2(saved, STDERR)
+            os.close(saved)
+            caught.seek(0)
+            printed = caught.read().decode("utf-8", "replace").strip()
+            if printed:
+                log.warning("The spreadsheet reader printed this while reading %s:\n%s", path, printed)
 
 
 def _unreadable(path: Path, error: BaseException) -> InvalidInput:

@@ -12,7 +12,7 @@ from tests.integration.test_import_corpus import seed
 
 SAMPLE_EVERY = 12
 BY_PROCESS = ("cell-at-xfd1048576", "ods-repeat-bomb", "xls-cell-at-65535-65535", "unit-name-bel-csv",
-              "encoding-tcvn3-whole-file")
+              "encoding-tcvn3-whole-file", "xls-short-sheet-record")  # the last makes python-calamine panic
 
 
 def sample() -> list[Case]:
@@ -25,7 +25,7 @@ def assert_refused_in_vietnamese(case: Case, path: Path, result: Result) -> None
     """Exit 2, no traceback, and the sheet, row and column (or the file) named in the Vietnamese output."""
     printed = result.out + result.err
     assert result.code == 2, printed
-    assert "Traceback" not in printed
+    assert "Traceback" not in printed and "panicked" not in printed, printed
     sheet, row, column = case.where(path)
     if sheet:
         assert f"Trang '{sheet}', dòng {row}" in printed, printed
