@@ -8,12 +8,13 @@ from grassroots_app.domain.errors import N_, RuleViolation
 from grassroots_app.domain.model import Period
 
 
-def check_single_cluster(period: Period, memberships: Iterable[tuple[str, Period]]) -> None:
+def check_single_cluster(commune: str, period: Period, memberships: Iterable[tuple[str, Period]]) -> None:
     """Refuse a membership overlapping the commune's membership of any cluster (name, period)."""
     for cluster_name, other in memberships:
         if other.overlaps(period):
             raise RuleViolation(
-                N_("This commune already belongs to the cluster '{cluster}' from {start}."),
+                N_("'{commune}' already belongs to the cluster '{cluster}' from {start}."),
+                commune=commune,
                 cluster=cluster_name,
                 start=other.start.strftime("%d/%m/%Y"),
             )

@@ -84,7 +84,8 @@ def stage_member(uow: UnitOfWork, cluster_id: str, commune_id: str, valid_from: 
         hierarchy.check_open_on(what.period, valid_from, what.name)
         hierarchy.check_not_closed(what.period, what.name)
     period = Period(valid_from)
-    check_single_cluster(period, [(c.name, p) for _id, c, p in uow.clusters.memberships_of(commune.id)])
+    held = [(c.name, p) for _id, c, p in uow.clusters.memberships_of(commune.id)]
+    check_single_cluster(commune.name, period, held)
     uow.clusters.add_member(cluster.id, commune.id, period)
 
 
@@ -130,8 +131,9 @@ def check_still_stands(uow: UnitOfWork, cluster_id: str) -> None:
 def check_memberships_stand(uow: UnitOfWork, commune_id: str) -> None:
     """Refuse a commune's memberships as stored when they overlap or an open one is in a closed cluster."""
     held = uow.clusters.memberships_of(commune_id)
+    name = get_unit(uow, commune_id).name if held else ""
     for membership_id, cluster, period in held:
-        check_single_cluster(period, [(c.name, p) for other, c, p in held if other != membership_id])
+        check_single_cluster(name, period, [(c.name, p) for other, c, p in held if other != membership_id])
         if period.end is None:
             hierarchy.check_not_closed(cluster.period, cluster.name)
 
@@ -140,6 +142,9 @@ def change_members(
     uow: UnitOfWork, cluster_id: str, added: Sequence[str], removed: Sequence[str], on: date
 ) -> None:
     """Take communes out of a cluster and put others in from a day on, all or none."""
+    for commune_id in set(added) & set(removed):
+        raise InvalidInput(N_("'{name}' is named both to add to the cluster and to remove from it; name it once."),
+                           name=get_unit(uow, commune_id).name)
     for commune_id in removed:
         stage_removal(uow, cluster_id, commune_id, on)
     for commune_id in added:

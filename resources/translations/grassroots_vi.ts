@@ -268,10 +268,6 @@
       <translation>Cán bộ này đã giữ vai trò '{role}' tại đây từ {start}{until}.</translation>
     </message>
     <message>
-      <source>This commune already belongs to the cluster '{cluster}' from {start}.</source>
-      <translation>Xã này đã thuộc cụm '{cluster}' từ {start}.</translation>
-    </message>
-    <message>
       <source>'{kind}' is not a kind of {level}; expected one of: {known}.</source>
       <translation>'{kind}' không phải là loại đơn vị cấp {level}; các loại hợp lệ: {known}.</translation>
     </message>
@@ -1414,10 +1410,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Ngày dành cho cơ sở</translation>
     </message>
     <message>
-      <source>Cannot write {path}: {error}</source>
-      <translation>Không ghi được {path}: {error}</translation>
-    </message>
-    <message>
       <source>Category: {category}</source>
       <translation>Loại: {category}</translation>
     </message>
@@ -1528,10 +1520,6 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>MONTH PLAN {month}/{year}</source>
       <translation>KẾ HOẠCH THÁNG {month}/{year}</translation>
-    </message>
-    <message>
-      <source>Cannot write {path}.</source>
-      <translation>Không ghi được {path}.</translation>
     </message>
     <message>
       <source>Choose the cadre first.</source>
@@ -4226,6 +4214,14 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>'{path}' is a backup: Grassroots only reads it and never writes into it. To work on it, restore it (grassroots restore '{path}', or 'Restore from a backup…' in the window). Nothing was changed.</source>
       <translation>'{path}' là một bản sao lưu: Nắm cơ sở chỉ đọc, không bao giờ ghi vào tệp này. Muốn làm việc trên nó, hãy khôi phục nó (grassroots restore '{path}', hoặc 'Khôi phục từ bản sao lưu…' trong cửa sổ). Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>'{commune}' already belongs to the cluster '{cluster}' from {start}.</source>
+      <translation>'{commune}' đã thuộc cụm '{cluster}' từ {start}.</translation>
+    </message>
+    <message>
+      <source>'{name}' is named both to add to the cluster and to remove from it; name it once.</source>
+      <translation>'{name}' vừa được nêu để thêm vào cụm vừa để bỏ khỏi cụm; chỉ nêu một lần.</translation>
     </message>
   </context>
 </TS>

@@ -67,6 +67,23 @@ def test_members_added_and_removed_in_one_command(office: Cli) -> None:
     assert [m["path"] for m in changed.json()["members"]] == ["Tỉnh Vĩnh Long / Xã Phú Quới"]
 
 
+def test_a_commune_both_added_and_removed_is_refused_by_name(office: Cli) -> None:
+    assert office("clusters", "members", "Cụm 1", "--add", "Tỉnh Vĩnh Long / Xã Long Hồ", "--on", "2025-08-01").code == 0
+    before = office.dump()
+    refused(office("clusters", "members", "Cụm 1", "--add", "Tỉnh Vĩnh Long / Xã Long Hồ", "--remove",
+                   "Tỉnh Vĩnh Long / Xã Long Hồ", "--on", "2025-09-01"),
+            "'Xã Long Hồ' vừa được nêu để thêm vào cụm vừa để bỏ khỏi cụm")
+    assert office.dump() == before
+
+
+def test_a_commune_already_in_the_cluster_is_named(office: Cli) -> None:
+    assert office("clusters", "members", "Cụm 1", "--add", "Tỉnh Vĩnh Long / Xã Long Hồ", "--on", "2025-08-01").code == 0
+    before = office.dump()
+    refused(office("clusters", "members", "Cụm 1", "--add", "Tỉnh Vĩnh Long / Xã Phú Quới",
+                   "Tỉnh Vĩnh Long / Xã Long Hồ", "--on", "2025-09-01"), "'Xã Long Hồ' đã thuộc cụm 'Cụm 1' từ 01/08/2025")
+    assert office.dump() == before
+
+
 # --- values that used to crash or mean something else ---------------------------------------
 
 
