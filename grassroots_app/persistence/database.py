@@ -77,6 +77,9 @@ def check_database_file(path: Path, create: bool) -> None:
             raise NotFound(N_("There is no database at '{path}'."), path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
         return
+    if path.is_dir():
+        raise InvalidInput(N_("'{path}' is a folder, not a database file: name the database file in it."),
+                           path=str(path))
     if path.is_file() and path.stat().st_size == 0:
         raise InvalidInput(
             N_("'{path}' is an empty file (0 bytes), not a database: perhaps a copy that failed. "

@@ -4223,5 +4223,9 @@ Chi tiết có trong tệp nhật ký:
       <source>'{name}' is named both to add to the cluster and to remove from it; name it once.</source>
       <translation>'{name}' vừa được nêu để thêm vào cụm vừa để bỏ khỏi cụm; chỉ nêu một lần.</translation>
     </message>
+    <message>
+      <source>'{path}' is a folder, not a database file: name the database file in it.</source>
+      <translation>'{path}' là một thư mục, không phải tệp cơ sở dữ liệu: hãy nêu tên tệp cơ sở dữ liệu trong thư mục đó.</translation>
+    </message>
   </context>
 </TS>

@@ -120,6 +120,14 @@ def test_an_empty_file_is_refused_and_stays_empty(tmp_path: Path, folder: Path, 
     assert empty.stat().st_size == 0
 
 
+@pytest.mark.parametrize("command", [("units", "list"), ADD_PROVINCE, ("init", "--model", "two-level")])
+def test_a_folder_named_as_the_database_is_refused(tmp_path: Path, folder: Path, command: tuple[str, ...]) -> None:
+    office = tmp_path / "office"
+    office.mkdir()
+    refused(Cli(office)(*command), f"'{office}' là một thư mục, không phải tệp cơ sở dữ liệu")
+    assert list(office.iterdir()) == []
+
+
 def test_a_file_that_is_no_database_is_refused_unchanged(tmp_path: Path, folder: Path) -> None:
     text = tmp_path / "so.sqlite"
     text.write_text("Danh sách cán bộ phụ trách địa bàn\n" * 100, encoding="utf-8")
