@@ -4227,5 +4227,13 @@ Chi tiết có trong tệp nhật ký:
       <source>'{path}' is a backup: Grassroots only reads it and never writes into it. To work on it, restore it (grassroots restore '{path}', or 'Restore from a backup…' in the window). Nothing was changed.</source>
       <translation>'{path}' là một bản sao lưu: Nắm cơ sở chỉ đọc, không bao giờ ghi vào tệp này. Muốn làm việc trên nó, hãy khôi phục nó (grassroots restore '{path}', hoặc 'Khôi phục từ bản sao lưu…' trong cửa sổ). Chưa có gì bị thay đổi.</translation>
     </message>
+    <message>
+      <source>The {field} holds a character with no agreed meaning (U+{code}: private-use, unassigned or a non-character); retype it.</source>
+      <translation>Trường “{field}” chứa ký tự không có nghĩa chung (U+{code}: ký tự dùng riêng, chưa được gán hoặc không phải ký tự); hãy gõ lại.</translation>
+    </message>
+    <message>
+      <source>The {field} holds only accents or marks, no letter, digit or sign; retype it.</source>
+      <translation>Trường “{field}” chỉ có dấu thanh hoặc dấu phụ, không có chữ, chữ số hay ký hiệu nào; hãy gõ lại.</translation>
+    </message>
   </context>
 </TS>
