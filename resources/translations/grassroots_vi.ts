@@ -4235,5 +4235,9 @@ Chi tiết có trong tệp nhật ký:
       <source>The {field} holds only accents or marks, no letter, digit or sign; retype it.</source>
       <translation>Trường “{field}” chỉ có dấu thanh hoặc dấu phụ, không có chữ, chữ số hay ký hiệu nào; hãy gõ lại.</translation>
     </message>
+    <message>
+      <source>The cell holds a date or time where text is expected; if it is meant, type it as text.</source>
+      <translation>Ô này chứa ngày hoặc giờ ở chỗ cần chữ; nếu đúng là muốn ghi như vậy, hãy gõ nó dưới dạng văn bản.</translation>
+    </message>
   </context>
 </TS>
