@@ -437,15 +437,16 @@ def structure_cases() -> Iterator[Case]:
     yield Case("merge-to-xfd1048576", ".xlsx",
                xlsx("Đơn vị", declared, merged=["A3:XFD1048576"]), "Đơn vị", 2, "Từ ngày")
     yield Case("wide-first-row", ".xlsx", xlsx("Đơn vị", declared, extra={"XFD1": "z"}), "Đơn vị", 2, "Từ ngày")
-    yield Case("text-renamed-xlsx", ".xlsx", raw(csv_text([UNITS, UNIT_ROW]).encode()), text="text-renamed-xlsx")
+    yield Case("text-renamed-xlsx", ".xlsx", raw(csv_text([UNITS, UNIT_ROW]).encode()), text=RENAMED)
     yield Case("pdf-renamed-xlsx", ".xlsx", raw(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"),
-               text="pdf-renamed-xlsx")
+               text=RENAMED)
     yield Case("encrypted-ole-xlsx", ".xlsx", raw(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)),
                text="encrypted-ole-xlsx")
-    yield Case("empty-xlsx", ".xlsx", raw(b""), text="empty-xlsx")
+    yield Case("empty-xlsx", ".xlsx", raw(b""), text="'empty-xlsx.xlsx' is empty (0 bytes)")
     yield Case("truncated-xlsx", ".xlsx", _truncated, text="truncated-xlsx")
     yield Case("damaged-deflate", ".xlsx", _damaged, text="damaged-deflate")
-    yield Case("zip-without-workbook", ".xlsx", _zip({"hello.txt": b"hi"}), text="zip-without-workbook")
+    yield Case("zip-without-workbook", ".xlsx", _zip({"hello.txt": b"hi"}),
+               text="'zip-without-workbook.xlsx' is a zip archive but not a workbook")
     yield Case("zip-encrypted-member", ".xlsx", _encrypted_member, text="zip-encrypted-member")
     yield Case("zip-bomb-sheet", ".xlsx", _bomb, text="zip-bomb-sheet")
     yield Case("ods-repeat-bomb", ".ods", _ods_bomb, text="'S'")
@@ -468,7 +469,10 @@ def structure_cases() -> Iterator[Case]:
     yield Case("formulas-without-values", ".xlsx", lambda path: write_xlsx(path, [("Đơn vị", formula, "")]),
                "Đơn vị", 2, "Tên đơn vị")
     yield Case("csv-field-over-limit", ".csv", csv_file([UNITS, _with(UNIT_ROW, UNITS, "Tên đơn vị", "z" * 200_000)]),
-               text="csv-field-over-limit")
+               "Đơn vị", 2, "Tên đơn vị", text="longer than 200 characters")
+
+
+RENAMED = "is not an Excel or OpenDocument workbook (perhaps another kind of file renamed)"
 
 
 def encoding_cases() -> Iterator[Case]:
