@@ -66,7 +66,7 @@ FileHandler = Callable[[argparse.Namespace], None]  # works on the database file
 Scoped = Callable[[UnitOfWork], Cluster | Unit]  # finds what a report covers
 NAME_BYTES = 255  # the longest name of a file or folder the file systems allow
 LARGEST_NUMBER = 2**63 - 1  # the largest integer SQLite stores
-QUARTER_TEXT = re.compile(r"(\d{4})-[Qq]([1-4])")
+QUARTER_TEXT = re.compile(r"(\d{4})-[Qq]([1-4])", re.ASCII)
 
 # argparse's own words, translated through the same catalog.
 ARGPARSE_MESSAGES = (
@@ -112,16 +112,23 @@ def parse_day(text: str) -> date:
     """Parse YYYY-MM-DD or dd/mm/yyyy, a day within the years the application handles."""
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return check_day(datetime.strptime(text.strip(), pattern).date())
+            return check_day(datetime.strptime(ascii_digits(text).strip(), pattern).date())
         except ValueError:
             continue
     raise InvalidInput(N_("'{text}' is not a date; write YYYY-MM-DD or dd/mm/yyyy."), text=text)
 
 
+def ascii_digits(text: str) -> str:
+    """Return the text, or raise ValueError if it is not ASCII (int() and float() read any script's digits)."""
+    if not text.isascii():
+        raise ValueError(text)
+    return text
+
+
 def integer(text: str) -> int:
     """Parse a whole number that a database can hold (the type of every number on the command line)."""
     try:
-        value = int(text)
+        value = int(ascii_digits(text))
     except ValueError:
         raise argparse.ArgumentTypeError(tr(N_("'{text}' is not a whole number.")).format(text=text)) from None
     if abs(value) > LARGEST_NUMBER:
@@ -387,7 +394,7 @@ def cmd_coverage(args: argparse.Namespace, db: Database) -> None:
 def parse_time(text: str) -> time:
     """Parse HH:MM."""
     try:
-        return datetime.strptime(text.strip(), "%H:%M").time()
+        return datetime.strptime(ascii_digits(text).strip(), "%H:%M").time()
     except ValueError:
         raise InvalidInput(N_("'{text}' is not a time; write HH:MM."), text=text) from None
 
@@ -530,7 +537,7 @@ def _named(uow: UnitOfWork, args: argparse.Namespace) -> dict[str, str | None]:
 def parse_number(text: str) -> float:
     """Parse a number written with a decimal point or a Vietnamese decimal comma."""
     try:
-        return float(text.strip().replace(",", "."))
+        return float(ascii_digits(text).strip().replace(",", "."))
     except ValueError:
         raise InvalidInput(N_("'{text}' is not a number."), text=text) from None
 

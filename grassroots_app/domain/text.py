@@ -141,30 +141,65 @@ register_labels(
 )
 
 # Control and format characters (NUL, BEL, ESC, VT, zero-width spaces, BOM, bidirectional marks, soft hyphen), lone
-# surrogates, and the replacement character a broken decoding leaves: none belongs in a name or a note, and several
-# break exports. Tabs and line breaks are spaces.
+# surrogates, the Hangul fillers (blank letters) and the replacement character a broken decoding leaves: none belongs
+# in a name or a note, and several break exports. Tabs and line breaks are spaces.
 _ALLOWED_CONTROLS = "\t\n\r"
+_INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0\ufffd"
+# Private-use (Co) and unassigned code points (Cn, which holds the non-characters U+FDD0-U+FDEF and U+xFFFE/U+xFFFF):
+# no two computers agree on what they show.
+_MEANINGLESS = ("Co", "Cn")
+
+
+def _class_of(categories: tuple[str, ...], extra: str = "") -> re.Pattern[str]:
+    """Return a pattern matching one character of the Unicode categories (as ranges: Cn alone is most of Unicode)."""
+    ranges: list[str] = []
+    start = None
+    for code in range(sys.maxunicode + 2):
+        inside = code <= sys.maxunicode and unicodedata.category(chr(code)) in categories \
+            and chr(code) not in _ALLOWED_CONTROLS
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            ranges.append(re.escape(chr(start)) + "-" + re.escape(chr(code - 1)))
+            start = None
+    return re.compile("[" + "".join(ranges) + re.escape(extra) + "]")
 
 
 @functools.cache
 def _forbidden() -> re.Pattern[str]:
-    """Return the pattern of the characters no text may hold (built on first use: it reads the Unicode tables)."""
-    chars = [chr(code) for code in range(sys.maxunicode + 1)
-             if unicodedata.category(chr(code)) in ("Cc", "Cf", "Cs") and chr(code) not in _ALLOWED_CONTROLS]
-    return re.compile("[" + re.escape("".join(chars)) + "\ufffd]")
+    """Return the pattern of the invisible characters no text may hold (built on first use: it reads Unicode tables)."""
+    return _class_of(("Cc", "Cf", "Cs"), _INVISIBLE_LETTERS)
+
+
+@functools.cache
+def _meaningless() -> re.Pattern[str]:
+    """Return the pattern of the private-use, unassigned and non-characters no text may hold."""
+    return _class_of(_MEANINGLESS)
 
 
 def check_characters(value: str, field: TextField) -> None:
-    """Refuse text holding a control, format or invisible character, naming the field and the character."""
+    """Refuse text holding a control, format, invisible, private-use or unassigned character, naming field and it."""
     found = _forbidden().search(value)
     if found is not None:
         raise InvalidInput(N_("The {field} holds an invisible or control character (U+{code}); retype it."),
                            field=field, code=f"{ord(found[0]):04X}")
+    found = _meaningless().search(value)
+    if found is not None:
+        raise InvalidInput(N_("The {field} holds a character with no agreed meaning (U+{code}: private-use, "
+                              "unassigned or a non-character); retype it."), field=field, code=f"{ord(found[0]):04X}")
+
+
+def check_visible(value: str, field: TextField) -> None:
+    """Refuse text whose every character is a mark or a space: a name needs a letter, digit, punctuation or symbol."""
+    if value.strip() and all(ch.isspace() or unicodedata.category(ch)[0] == "M" for ch in value):
+        raise InvalidInput(N_("The {field} holds only accents or marks, no letter, digit or sign; retype it."),
+                           field=field)
 
 
 def check_text(value: str, limit: int, field: TextField) -> None:
-    """Refuse text holding a control or invisible character, or longer than the limit once normalized."""
+    """Refuse text holding a control or invisible character, only marks, or longer than the limit once normalized."""
     check_characters(value, field)
+    check_visible(value, field)
     if len(value) > limit and len(cleaned := nfc(value)) > limit:  # normalizing only ever shortens text
         raise InvalidInput(
             N_("The {field} is longer than {limit} characters ({length})."),

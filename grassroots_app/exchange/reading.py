@@ -33,6 +33,7 @@ from grassroots_app.domain.sheets import (
 )
 from grassroots_app.exchange.decoding import decode_csv
 from grassroots_app.exchange.sheet_scan import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetScan, scan_workbook, too_large
+from grassroots_app.exchange.unreadable import unreadable
 from grassroots_app.exchange.xls_scan import SIGNATURE as XLS_SIGNATURE
 from grassroots_app.exchange.xls_scan import scan_xls
 
@@ -133,11 +134,11 @@ def _read_workbook(path: Path) -> list[RawSheet]:
                 sheets.append(RawSheet(name, rows, name in hidden))
         return sheets
     except (CalamineError, OSError, ValueError, TypeError) as error:
-        raise _unreadable(path, error) from error
+        raise unreadable(path, error) from error
     except BaseException as error:  # a panic inside python-calamine: pyo3's PanicException is no Exception
         if type(error).__name__ != "PanicException":
             raise
-        raise _unreadable(path, error) from error
+        raise unreadable(path, error) from error
 
 
 @contextmanager
@@ -155,11 +156,6 @@ def _native_output_logged(path: Path) -> Iterator[None]:
             printed = caught.read().decode("utf-8", "replace").strip()
             if printed:
                 log.warning("The spreadsheet reader printed this while reading %s:\n%s", path, printed)
-
-
-def _unreadable(path: Path, error: BaseException) -> InvalidInput:
-    return InvalidInput(N_("'{path}' cannot be read as an Excel workbook: {reason}."), path=path.name,
-                        reason=str(error) or type(error).__name__)
 
 
 def _grid(sheet: CalamineSheet, scan: SheetScan) -> list[list[object]]:
@@ -210,6 +206,7 @@ def _read_csv(path: Path) -> tuple[RawSheet, str]:
     delimiter = max(_CSV_DELIMITERS, key=sample.count) if sample else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[Row] = []
+    limit = csv.field_size_limit(len(text) + 1)  # a long cell is refused by its column's limit, naming its place
     try:
         for values in reader:
             if _filled(values):
@@ -217,6 +214,8 @@ def _read_csv(path: Path) -> tuple[RawSheet, str]:
     except csv.Error as error:
         raise InvalidInput(N_("'{path}' cannot be read as a CSV file near line {line}: {reason}."),
                            path=path.name, line=reader.line_num, reason=str(error)) from error
+    finally:
+        csv.field_size_limit(limit)
     return RawSheet(path.stem, rows), encoding
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from openpyxl.utils import column_index_from_string
 
 from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.exchange.unreadable import unreadable
 
 MAX_ROWS = 1_048_576  # Excel's own limits
 MAX_COLUMNS = 16_384
@@ -60,8 +61,7 @@ def scan_workbook(path: Path) -> dict[str, SheetScan]:
             return {name: _scan_sheet(archive, name, part) for name, part in _sheet_parts(archive)}
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, KeyError, OSError, EOFError, NotImplementedError,
             RuntimeError, ValueError) as error:  # RuntimeError: an encrypted member; zlib.error: damaged data
-        raise InvalidInput(N_("'{path}' cannot be read as an Excel workbook: {reason}."),
-                           path=path.name, reason=str(error) or type(error).__name__) from error
+        raise unreadable(path, error) from error
 
 
 def _attributes(text: bytes) -> dict[str, str]:

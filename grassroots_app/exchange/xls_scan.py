@@ -12,8 +12,9 @@ from pathlib import Path
 
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.exchange.sheet_scan import SheetScan, check_extent
+from grassroots_app.exchange.unreadable import OLE_SIGNATURE, unreadable
 
-SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
+SIGNATURE = OLE_SIGNATURE
 _END_OF_CHAIN = 0xFFFFFFFE
 _BOF = (0x0809, 0x0409, 0x0209, 0x0009)
 _BOUNDSHEET = 0x0085
@@ -30,8 +31,7 @@ def scan_xls(path: Path) -> dict[str, SheetScan]:
     try:
         stream = _workbook_stream(data)
     except (struct.error, IndexError, KeyError, ValueError) as error:
-        raise InvalidInput(N_("'{path}' cannot be read as an Excel workbook: {reason}."),
-                           path=path.name, reason=str(error) or type(error).__name__) from error
+        raise unreadable(path, error) from error
     return _scan_records(stream)
 
 

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # rows done, rows in all; may raise to cancel (nothing is written)
 ORDER = (SheetKind.UNITS, SheetKind.CLUSTERS, SheetKind.CADRES, SheetKind.ASSIGNMENTS)
 PROGRESS_EVERY = 500
+SHOWN_VALUE = 80  # the most characters of a cell a problem line repeats (a cell may hold 32,767)
 FATE_LABELS = {
     Fate.NEW: N_("new"),
     Fate.CHANGED: N_("changed"),
@@ -63,7 +64,8 @@ def issue_text(issue: Issue, translate: Callable[[str], str]) -> str:
             sheet=issue.sheet, row=issue.row, column=issue.column, letter=issue.letter or "—")
     else:
         where = translate(N_("Sheet '{sheet}', row {row}")).format(sheet=issue.sheet, row=issue.row)
-    value = f" '{issue.value}'" if issue.value else ""
+    shown = issue.value if len(issue.value) <= SHOWN_VALUE else issue.value[:SHOWN_VALUE - 1] + "…"
+    value = f" '{shown}'" if issue.value else ""
     kind = translate(N_("note")) if issue.warning else translate(N_("error"))
     return f"{where}:{value} — {kind}: {message}"
 

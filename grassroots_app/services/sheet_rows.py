@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date, time, timedelta
 from typing import TypeVar
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
@@ -51,6 +52,10 @@ class RowContext:
             return Cell(None, cell.letter)
         if isinstance(cell.value, bool) and key not in FLAG_KEYS:
             self._add(key, cell, InvalidInput(N_("The cell holds TRUE or FALSE where text or a number is expected.")))
+            return Cell(None, cell.letter)
+        if isinstance(cell.value, (date, time, timedelta)) and self.spec.column(key).limit is not None:
+            self._add(key, cell, InvalidInput(N_("The cell holds a date or time where text is expected; if it is "
+                                                 "meant, type it as text.")))
             return Cell(None, cell.letter)
         if not isinstance(cell.value, str):
             return cell

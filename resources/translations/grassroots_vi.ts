@@ -3624,10 +3624,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Không có tệp '{path}'.</translation>
     </message>
     <message>
-      <source>'{path}' cannot be read as an Excel workbook: {reason}.</source>
-      <translation>Không đọc được '{path}' như một tệp Excel: {reason}.</translation>
-    </message>
-    <message>
       <source>No header row of a known sheet (units, clusters, cadres, assignments) was found in its first {rows} rows; the sheet is left aside.</source>
       <translation>Không tìm thấy dòng tên cột của một trang đã biết (đơn vị, cụm, cán bộ, phân công) trong {rows} dòng đầu; trang này được bỏ qua.</translation>
     </message>
@@ -4226,6 +4222,34 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>'{path}' is a folder, not a database file: name the database file in it.</source>
       <translation>'{path}' là một thư mục, không phải tệp cơ sở dữ liệu: hãy nêu tên tệp cơ sở dữ liệu trong thư mục đó.</translation>
+    </message>
+    <message>
+      <source>The {field} holds a character with no agreed meaning (U+{code}: private-use, unassigned or a non-character); retype it.</source>
+      <translation>Trường “{field}” chứa ký tự không có nghĩa chung (U+{code}: ký tự dùng riêng, chưa được gán hoặc không phải ký tự); hãy gõ lại.</translation>
+    </message>
+    <message>
+      <source>The {field} holds only accents or marks, no letter, digit or sign; retype it.</source>
+      <translation>Trường “{field}” chỉ có dấu thanh hoặc dấu phụ, không có chữ, chữ số hay ký hiệu nào; hãy gõ lại.</translation>
+    </message>
+    <message>
+      <source>The cell holds a date or time where text is expected; if it is meant, type it as text.</source>
+      <translation>Ô này chứa ngày hoặc giờ ở chỗ cần chữ; nếu đúng là muốn ghi như vậy, hãy gõ nó dưới dạng văn bản.</translation>
+    </message>
+    <message>
+      <source>'{path}' is a damaged workbook, or one locked with a password, and cannot be read; open it in Excel or LibreOffice, save it again without a password, and import it again.</source>
+      <translation>Không đọc được bảng tính '{path}': tệp bị hỏng hoặc bị khóa bằng mật khẩu; hãy mở nó bằng Excel hoặc LibreOffice, lưu lại không đặt mật khẩu, rồi nhập lại.</translation>
+    </message>
+    <message>
+      <source>'{path}' is empty (0 bytes).</source>
+      <translation>Tệp '{path}' rỗng (0 byte).</translation>
+    </message>
+    <message>
+      <source>'{path}' is a zip archive but not a workbook.</source>
+      <translation>Tệp '{path}' là một tệp nén zip chứ không phải bảng tính.</translation>
+    </message>
+    <message>
+      <source>'{path}' is not an Excel or OpenDocument workbook (perhaps another kind of file renamed).</source>
+      <translation>Tệp '{path}' không phải bảng tính Excel hay OpenDocument (có thể là một loại tệp khác bị đổi tên).</translation>
     </message>
   </context>
 </TS>

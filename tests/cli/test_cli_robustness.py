@@ -233,3 +233,27 @@ def test_the_next_writer_into_a_folder_sweeps_what_killed_ones_left(
         leftover = _killed_writer_leftover(folder, "x.pdf")
         office(*command)
         assert not leftover.exists(), command
+
+
+@pytest.mark.parametrize("digits", ["\u0663", "\u0969", "\uff13", "1\u0660"])
+@pytest.mark.parametrize("command", [
+    ("units", "add", "Xã Mới", "--parent", "Tỉnh Vĩnh Long", "--households"),
+    ("units", "add", "Xã Mới", "--parent", "Tỉnh Vĩnh Long", "--population"),
+    ("ratings", "set", "--unit", "Tỉnh Vĩnh Long / Xã Long Hồ", "--year", "2025", "--score"),
+    ("meetings", "add", "Họp", "--on", "2026-06-10", "--duration"),
+])
+def test_a_number_in_other_than_ascii_digits_is_refused(office: Cli, command: tuple[str, ...], digits: str) -> None:
+    before = office.dump()
+    refused(office(*command, digits), digits)
+    assert office.dump() == before
+
+
+@pytest.mark.parametrize("command", [
+    ("meetings", "add", "Họp", "--on", "\u0662\u0660\u0662\u0666-06-10"),
+    ("meetings", "add", "Họp", "--on", "2026-06-10", "--at", "\u0660\u0668:00"),
+    ("meetings", "list", "--on", "\uff11\uff10/06/2026"),
+])
+def test_a_day_or_time_in_other_than_ascii_digits_is_refused(office: Cli, command: tuple[str, ...]) -> None:
+    before = office.dump()
+    refused(office(*command), command[-1])
+    assert office.dump() == before

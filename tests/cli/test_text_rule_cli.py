@@ -16,6 +16,12 @@ CASES = [
     (("cadres", "add", "Lê Hoa", "--tier", "commune", "--position", "x" * 201), "Trường “chức vụ” dài 201 ký tự"),
     (("cadres", "add", "Lê Hoa", "--tier", "commune", "--workplace", "UBND\x0bxã"), "“nơi công tác”"),
     (("clusters", "add", "Cụm\x00", "--under", "20"), "(U+0000)"),
+    (("units", "add", "\u3164", "--parent", "20"), "Trường “tên” chứa ký tự điều khiển hoặc ký tự vô hình (U+3164)"),
+    (("cadres", "add", "\u0301\u0301", "--tier", "commune"), "Trường “tên” chỉ có dấu"),
+    (("clusters", "add", "Cụm \ue000", "--under", "20"), "Trường “tên” chứa ký tự không có nghĩa chung (U+E000"),
+    (("cadres", "add", "Lê Hoa\U0010ffff", "--tier", "commune"), "(U+10FFFF"),
+    (("units", "add", "Tổ\ufdd0", "--parent", "20"), "(U+FDD0"),
+    (("cadres", "add", "Lê Hoa", "--tier", "commune", "--position", "\u0378"), "“chức vụ”"),
 ]
 
 

@@ -12,9 +12,11 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 HAMLET = "Tỉnh Lạng Sơn / Xã Tân Đoàn / Thôn Bản Nầm"
@@ -197,6 +199,18 @@ def xlsx(title: str, rows: Sequence[Sequence[object]], state: str = "", **option
     return lambda path: write_xlsx(path, [(title, sheet_xml(rows, **options), state)])  # type: ignore[arg-type]
 
 
+def openpyxl_xlsx(title: str, rows: Sequence[Sequence[object]]) -> Callable[[Path], None]:
+    """Return a writer of a one-sheet workbook saved by openpyxl (its date and time cells are typed and formatted)."""
+    def write(path: Path) -> None:
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = title
+        for row in rows:
+            sheet.append(list(row))
+        workbook.save(path)
+    return write
+
+
 def encode_cp1258(text: str) -> bytes:
     """Return text in Windows-1258: letters it lacks written as a base letter and a combining tone, as Word does."""
     out = bytearray()
@@ -347,6 +361,12 @@ def choice_cases() -> Iterator[Case]:
     yield from _one_bad_cell("flag-unknown", "Cán bộ", "Đảng viên", "có lẽ", (".xlsx",))
     yield from _one_bad_cell("cadre-name-true", "Cán bộ", "Họ và tên", True, (".xlsx",))
     yield from _one_bad_cell("cadre-name-false", "Cán bộ", "Họ và tên", False, (".xlsx",))
+    for label, sheet, column, value in [
+            ("cadre-name-date", "Cán bộ", "Họ và tên", date(2026, 1, 1)),
+            ("unit-name-datetime", "Đơn vị", "Tên đơn vị", datetime(2026, 1, 1, 8, 30)),
+            ("cluster-name-date", "Cụm", "Tên cụm", date(2025, 7, 1)),
+            ("assignment-note-time", "Phân công", "Ghi chú", time(8, 30))]:
+        yield Case(f"{label}-xlsx", ".xlsx", openpyxl_xlsx(sheet, header_and_row(sheet, column, value)), sheet, 2, column)
     yield from _one_bad_cell("cadre-name-error-ref", "Cán bộ", "Họ và tên", Err("#REF!"), (".xlsx",))
     yield from _one_bad_cell("cadre-name-error-na-text", "Cán bộ", "Họ và tên", "#N/A", (".csv",))
     yield from _one_bad_cell("tier-number", "Cán bộ", "Cấp công tác", 3, (".xlsx",))
@@ -417,15 +437,16 @@ def structure_cases() -> Iterator[Case]:
     yield Case("merge-to-xfd1048576", ".xlsx",
                xlsx("Đơn vị", declared, merged=["A3:XFD1048576"]), "Đơn vị", 2, "Từ ngày")
     yield Case("wide-first-row", ".xlsx", xlsx("Đơn vị", declared, extra={"XFD1": "z"}), "Đơn vị", 2, "Từ ngày")
-    yield Case("text-renamed-xlsx", ".xlsx", raw(csv_text([UNITS, UNIT_ROW]).encode()), text="text-renamed-xlsx")
+    yield Case("text-renamed-xlsx", ".xlsx", raw(csv_text([UNITS, UNIT_ROW]).encode()), text=RENAMED)
     yield Case("pdf-renamed-xlsx", ".xlsx", raw(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"),
-               text="pdf-renamed-xlsx")
+               text=RENAMED)
     yield Case("encrypted-ole-xlsx", ".xlsx", raw(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)),
                text="encrypted-ole-xlsx")
-    yield Case("empty-xlsx", ".xlsx", raw(b""), text="empty-xlsx")
+    yield Case("empty-xlsx", ".xlsx", raw(b""), text="'empty-xlsx.xlsx' is empty (0 bytes)")
     yield Case("truncated-xlsx", ".xlsx", _truncated, text="truncated-xlsx")
     yield Case("damaged-deflate", ".xlsx", _damaged, text="damaged-deflate")
-    yield Case("zip-without-workbook", ".xlsx", _zip({"hello.txt": b"hi"}), text="zip-without-workbook")
+    yield Case("zip-without-workbook", ".xlsx", _zip({"hello.txt": b"hi"}),
+               text="'zip-without-workbook.xlsx' is a zip archive but not a workbook")
     yield Case("zip-encrypted-member", ".xlsx", _encrypted_member, text="zip-encrypted-member")
     yield Case("zip-bomb-sheet", ".xlsx", _bomb, text="zip-bomb-sheet")
     yield Case("ods-repeat-bomb", ".ods", _ods_bomb, text="'S'")
@@ -448,7 +469,10 @@ def structure_cases() -> Iterator[Case]:
     yield Case("formulas-without-values", ".xlsx", lambda path: write_xlsx(path, [("Đơn vị", formula, "")]),
                "Đơn vị", 2, "Tên đơn vị")
     yield Case("csv-field-over-limit", ".csv", csv_file([UNITS, _with(UNIT_ROW, UNITS, "Tên đơn vị", "z" * 200_000)]),
-               text="csv-field-over-limit")
+               "Đơn vị", 2, "Tên đơn vị", text="longer than 200 characters")
+
+
+RENAMED = "is not an Excel or OpenDocument workbook (perhaps another kind of file renamed)"
 
 
 def encoding_cases() -> Iterator[Case]:

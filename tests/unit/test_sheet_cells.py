@@ -10,6 +10,7 @@ from grassroots_app.domain.errors import InvalidInput
 from grassroots_app.domain.model import CadreStatus, Gender, Level, Tier
 from grassroots_app.domain.sheets import (
     UNITS,
+    Issue,
     cell_text,
     header_key,
     parse_count,
@@ -20,6 +21,7 @@ from grassroots_app.domain.sheets import (
     parse_status,
     parse_tier,
 )
+from grassroots_app.services.sheet_import import issue_text
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -80,3 +82,12 @@ def test_headers_match_without_case_diacritics_or_punctuation() -> None:
 def test_cells_become_nfc_text() -> None:
     assert cell_text("Tho\u0302n  1 ") == "Thôn 1"
     assert cell_text(6010.0) == "6010" and cell_text(None) == "" and cell_text(date(2024, 1, 2)) == "02/01/2024"
+
+
+def test_an_issue_shows_a_long_value_cut_short() -> None:
+    error = InvalidInput("Too long.")
+    long_issue = Issue("Đơn vị", 2, "Tên đơn vị", "B", "z" * 200_000, error)
+    shown = f"Sheet 'Đơn vị', row 2, column 'Tên đơn vị' (B): '{'z' * 79}…' — error: Too long."
+    assert issue_text(long_issue, str) == shown
+    short_issue = Issue("Đơn vị", 2, "Tên đơn vị", "B", "z" * 80, error)
+    assert f"'{'z' * 80}'" in issue_text(short_issue, str)

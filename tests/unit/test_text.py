@@ -147,3 +147,42 @@ def test_every_text_limit_is_the_size_of_its_database_column() -> None:
     assert sizes[("assignment", "note")] == sizes[("assignment", "end_reason")] == NOTE_LENGTH
     assert sizes[("assignment", "decision_number")] == DECISION_LENGTH
     assert sizes[("cadre", "phone")] == PHONE_LENGTH and sizes[("unit", "code")] == CODE_LENGTH
+
+
+@pytest.mark.parametrize("value, code", [("\u3164", "3164"), ("\u115f", "115F"), ("Tổ\u1160", "1160"),
+                                         ("\uffa0\uffa0", "FFA0")])
+def test_clean_text_refuses_hangul_fillers_as_invisible(value: str, code: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        clean_text(value, NAME_LENGTH, TextField.NAME)
+    assert refused.value.render(lambda text: text) == (
+        f"The name holds an invisible or control character (U+{code}); retype it.")
+
+
+@pytest.mark.parametrize("value, code", [
+    ("\ue000", "E000"), ("Tổ \uf8ff", "F8FF"), ("\U000f0000", "F0000"), ("Tổ\ufdd0", "FDD0"), ("\ufdef", "FDEF"),
+    ("\U0001fffe", "1FFFE"), ("\U0010ffff", "10FFFF"), ("Tổ\u0378", "0378"), ("\U000e0080", "E0080"),
+])
+def test_clean_text_refuses_private_use_non_characters_and_unassigned(value: str, code: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        clean_text(value, NAME_LENGTH, TextField.NOTE)
+    assert refused.value.render(lambda text: text) == (
+        f"The note holds a character with no agreed meaning (U+{code}: private-use, unassigned or a "
+        "non-character); retype it.")
+
+
+@pytest.mark.parametrize("value", ["\u0301\u0301", " \u0301 ", "\u0300\u0309\u0303\u0323", "\u20dd"])
+def test_clean_text_refuses_a_text_of_only_marks(value: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        clean_text(value, NAME_LENGTH, TextField.TITLE)
+    assert refused.value.render(lambda text: text) == (
+        "The title holds only accents or marks, no letter, digit or sign; retype it.")
+
+
+@pytest.mark.parametrize("value", [
+    "Nguyễn Thị Ngọc Ánh", "Đặng Hữu Phước", "Trương Quỳnh Hương", "Lý Thừa Ân", "Ấp Mỹ Phước 3",
+    "Chi bộ ấp Tân Thạnh", "Bế Ỷ Đoàn", "Hồ Thị Kỷ", "Xã Ia H'Drai", "Phường Bến Nghé", "5", "—", "№ 7",
+])
+def test_clean_text_keeps_vietnamese_names_with_every_tone_and_mark(value: str) -> None:
+    assert clean_text(value, NAME_LENGTH, TextField.NAME) == value
+    decomposed = unicodedata.normalize("NFD", value)
+    assert clean_text(decomposed, NAME_LENGTH, TextField.NAME) == value
