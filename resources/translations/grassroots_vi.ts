@@ -4227,5 +4227,17 @@ Chi tiết có trong tệp nhật ký:
       <source>'{path}' is a backup: Grassroots only reads it and never writes into it. To work on it, restore it (grassroots restore '{path}', or 'Restore from a backup…' in the window). Nothing was changed.</source>
       <translation>'{path}' là một bản sao lưu: Nắm cơ sở chỉ đọc, không bao giờ ghi vào tệp này. Muốn làm việc trên nó, hãy khôi phục nó (grassroots restore '{path}', hoặc 'Khôi phục từ bản sao lưu…' trong cửa sổ). Chưa có gì bị thay đổi.</translation>
     </message>
+    <message>
+      <source>'{path}' would be larger than the system allows for one file: nothing was written. Ask whoever manages this computer to lift the limit, or write to another drive.</source>
+      <translation>'{path}' sẽ lớn hơn mức hệ thống cho phép với một tệp: chưa có gì được ghi. Hãy nhờ người quản lý máy này nới giới hạn, hoặc ghi vào ổ đĩa khác.</translation>
+    </message>
+    <message>
+      <source>'{path}' is not an ordinary file (a device, a pipe or a socket); name a file to write.</source>
+      <translation>'{path}' không phải là một tệp thông thường (mà là thiết bị, đường ống hoặc socket); hãy nêu tên một tệp để ghi.</translation>
+    </message>
+    <message>
+      <source>'{path}' is a working file of an SQLite database; Grassroots never writes over one. Choose another file.</source>
+      <translation>'{path}' là tệp làm việc của một cơ sở dữ liệu SQLite; Grassroots không bao giờ ghi đè lên tệp như vậy. Hãy chọn tệp khác.</translation>
+    </message>
   </context>
 </TS>
