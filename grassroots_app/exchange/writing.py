@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from grassroots_app.persistence.files import OutputGuard, write_file
 
@@ -95,7 +98,33 @@ def workbook_target(chosen: Path | str, guard: OutputGuard) -> Path:
 def save_workbook(sheets: Iterable[SheetContent], path: Path, guard: OutputGuard) -> None:
     """Write the sheets into an .xlsx file, whole or not at all, never over the database or a backup."""
     target = guard.target(path)
-    workbook = Workbook(write_only=True)
-    for content in sheets:
-        _write_sheet(workbook, content)
-    write_file(target, guard, workbook.save)
+
+    def fill(temporary: Path) -> None:
+        workbook = Workbook(write_only=True)
+        archive: ZipFile | None = None
+        try:
+            for content in sheets:
+                _write_sheet(workbook, content)
+            archive = ZipFile(temporary, "w", ZIP_DEFLATED, allowZip64=True)
+            ExcelWriter(workbook, archive).save()
+        except BaseException:
+            _discard(workbook, archive)
+            raise
+
+    write_file(target, guard, fill)
+
+
+def _discard(workbook: Workbook, archive: ZipFile | None) -> None:
+    """Close what a failed save left open (the sheets' streams and files, the archive), so nothing is left to the
+    garbage collector to close (and print a traceback about)."""
+    for sheet in workbook.worksheets:
+        writer = sheet._writer  # noqa: SLF001 - openpyxl gives no way to abandon a write-only sheet
+        for stream in (sheet._rows, writer.xf if writer else None):  # noqa: SLF001
+            if stream is not None:
+                with suppress(Exception):  # the failure itself is raised by the caller
+                    stream.close()
+        if writer is not None:
+            Path(writer.out).unlink(missing_ok=True)
+    if archive is not None:
+        with suppress(Exception):
+            archive.close()

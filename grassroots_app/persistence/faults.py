@@ -24,6 +24,8 @@ CANNOT_OPEN = N_("Cannot open '{path}': the file or its folder is missing, or th
 NOT_A_DATABASE = N_("'{path}' is not a Grassroots database: it is not an SQLite database file.")
 DAMAGED = N_("The database '{path}' is damaged ({reason}): nothing can be saved into it. Restore the newest "
              "good backup ('grassroots backups', then 'grassroots restore').")
+TOO_LARGE = N_("'{path}' would be larger than the system allows for one file: nothing was written. "
+               "Ask whoever manages this computer to lift the limit, or write to another drive.")
 DISK_ERROR = N_("Cannot read or write '{path}': the disk reported an error. Nothing was changed.")
 
 SQLITE_MESSAGES = {
@@ -38,6 +40,7 @@ SQLITE_MESSAGES = {
 OS_MESSAGES = {
     errno.ENOSPC: FULL,
     errno.EDQUOT: FULL,
+    errno.EFBIG: TOO_LARGE,
     errno.EROFS: READ_ONLY,
     errno.EACCES: READ_ONLY,
     errno.EPERM: READ_ONLY,

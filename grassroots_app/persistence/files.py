@@ -10,7 +10,9 @@ target as it was and no temporary file behind.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -18,11 +20,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from grassroots_app.domain.backups import parse_backup_name
-from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.domain.errors import N_, DomainError, InvalidInput
+from grassroots_app.persistence.faults import storage_fault
 from grassroots_app.tempfiles import temporary_beside
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 SQLITE_HEADER = b"SQLite format 3\x00"
+SIDE_FILE_HEADERS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83", b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7")  # WAL, journal
 
 Fill = Callable[[Path], None]  # writes the whole file at the (temporary) path it is given
 
@@ -64,6 +68,12 @@ class OutputGuard:
             raise InvalidInput(N_("'{path}' is the open database or one of its working files; choose another file."),
                                path=str(path))
         self._refuse_backup_folder(path)
+        if path.exists() and not path.is_file():
+            raise InvalidInput(N_("'{path}' is not an ordinary file (a device, a pipe or a socket); "
+                                  "name a file to write."), path=str(path))
+        if is_side_file(path):
+            raise InvalidInput(N_("'{path}' is a working file of an SQLite database; Grassroots never writes "
+                                  "over one. Choose another file."), path=str(path))
         if path.is_file() and (is_sqlite_file(path) or is_backup_file(path, self.backups)):
             raise InvalidInput(N_("'{path}' is a database or a backup; Grassroots never writes over one. "
                                   "Choose another file."), path=str(path))
@@ -110,9 +120,23 @@ def is_sqlite_file(path: Path) -> bool:
         return stream.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def cannot_write(path: Path, error: OSError) -> InvalidInput:
-    """Return the refusal for a file the system would not let us write."""
-    return InvalidInput(N_("Cannot write '{path}': {reason}."), path=str(path), reason=error.strerror or error)
+def is_side_file(path: Path) -> bool:
+    """Return whether a resolved path is an SQLite side file: named so beside an existing file, or begun as one."""
+    name = os.path.normcase(path.name)
+    if any(name.endswith(end) and (path.parent / path.name[: -len(end)]).exists() for end in SIDE_FILES):
+        return True
+    if not path.is_file():
+        return False
+    with path.open("rb") as stream:
+        return stream.read(8).startswith(SIDE_FILE_HEADERS)
+
+
+def cannot_write(path: Path, error: OSError) -> DomainError:
+    """Return the refusal for a file the system would not let us write, in the clerk's words where known."""
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return InvalidInput(N_("The folder '{path}' does not exist."), path=str(path.parent))
+    return storage_fault(error, path) or InvalidInput(N_("Cannot write '{path}': {reason}."), path=str(path),
+                                                      reason=error.strerror or error)
 
 
 def fsync_file(path: Path) -> None:

@@ -4251,5 +4251,17 @@ Chi tiết có trong tệp nhật ký:
       <source>'{path}' is not an Excel or OpenDocument workbook (perhaps another kind of file renamed).</source>
       <translation>Tệp '{path}' không phải bảng tính Excel hay OpenDocument (có thể là một loại tệp khác bị đổi tên).</translation>
     </message>
+    <message>
+      <source>'{path}' would be larger than the system allows for one file: nothing was written. Ask whoever manages this computer to lift the limit, or write to another drive.</source>
+      <translation>'{path}' sẽ lớn hơn mức hệ thống cho phép với một tệp: chưa có gì được ghi. Hãy nhờ người quản lý máy này nới giới hạn, hoặc ghi vào ổ đĩa khác.</translation>
+    </message>
+    <message>
+      <source>'{path}' is not an ordinary file (a device, a pipe or a socket); name a file to write.</source>
+      <translation>'{path}' không phải là một tệp thông thường (mà là thiết bị, đường ống hoặc socket); hãy nêu tên một tệp để ghi.</translation>
+    </message>
+    <message>
+      <source>'{path}' is a working file of an SQLite database; Grassroots never writes over one. Choose another file.</source>
+      <translation>'{path}' là tệp làm việc của một cơ sở dữ liệu SQLite; Grassroots không bao giờ ghi đè lên tệp như vậy. Hãy chọn tệp khác.</translation>
+    </message>
   </context>
 </TS>

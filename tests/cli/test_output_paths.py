@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import resource
 import shutil
+import signal
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,12 +15,13 @@ import pytest
 
 from grassroots_app.persistence import backup
 from grassroots_app.services.demo import DEMO_DATE
-from tests.cli.support import Cli
+from tests.cli.support import ENTRY, Cli
 
 QUARTER = f"{DEMO_DATE.year}-Q{(DEMO_DATE.month - 1) // 3 + 1}"
 OUTPUTS = (b"%PDF", b"PK\x03\x04", b"BEGIN:VCALENDAR", b"SQLite format 3")
 REASONS = ("là cơ sở dữ liệu đang mở", "nằm trong thư mục sao lưu", "là một thư mục",
-           "là một cơ sở dữ liệu hoặc một bản sao lưu")
+           "là một cơ sở dữ liệu hoặc một bản sao lưu", "là tệp làm việc của một cơ sở dữ liệu SQLite",
+           "không phải là một tệp thông thường")
 
 
 class Place:
@@ -32,6 +36,8 @@ class Place:
         (self.backup, *_older) = [info.path for info in backup.list_backups(cli.db)]  # the day's backup
         self.copied = usb / "ban-sao-cu.sqlite"
         shutil.copyfile(self.backup, self.copied)
+        self.fifo = usb / "ong-dan"
+        os.mkfifo(self.fifo)
 
     def fingerprint(self) -> dict[str, str]:
         """Return a digest of every file that must not change: the database and the backups.
@@ -66,6 +72,9 @@ TARGETS: dict[str, Callable[[Place], Path]] = {
     "a new file in the backup folder": lambda place: place.folder / "bao-cao",
     "the backup folder itself": lambda place: place.folder,
     "an existing backup elsewhere": lambda place: place.copied,
+    "another database's -wal": lambda place: Path(f"{place.copied}-wal"),
+    "another database's -journal": lambda place: Path(f"{place.copied}-journal"),
+    "a FIFO": lambda place: place.fifo,
 }
 
 COMMANDS: dict[str, Callable[[Place, str], list[str]]] = {
@@ -99,3 +108,27 @@ def test_an_output_onto_the_database_or_a_backup_is_refused(place: Place, comman
     assert path.name in result.err or str(place.folder) in result.err  # the message names the file
     assert place.fingerprint() == before and place.side_files_hold_no_output()
     assert sorted(os.listdir(place.usb)) == usb_before  # not even the PDF named beside a refused workbook
+
+
+def _limited(limit: int) -> None:
+    """In the child: files may not grow past `limit` bytes, and passing it is an error, not a signal."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+@pytest.mark.skipif(os.name == "nt", reason="RLIMIT_FSIZE is a POSIX limit")
+@pytest.mark.parametrize("command, limit", [("export", 64 * 1024), ("template", 4 * 1024)])
+def test_a_workbook_failing_midway_prints_one_vietnamese_line_and_no_traceback(
+    place: Place, command: str, limit: int
+) -> None:
+    target = place.usb / f"{command}.xlsx"
+    done = subprocess.run(
+        [str(ENTRY), "--db", str(place.cli.db), command, "--out", str(target)],
+        capture_output=True, text=True, encoding="utf-8", timeout=300, check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"}, preexec_fn=lambda: _limited(limit),  # noqa: PLW1509
+    )
+    assert done.returncode == 2 and done.stdout == "", done
+    assert done.stderr.splitlines() == [
+        f"Lỗi: '{target}' sẽ lớn hơn mức hệ thống cho phép với một tệp: chưa có gì được ghi. "
+        "Hãy nhờ người quản lý máy này nới giới hạn, hoặc ghi vào ổ đĩa khác."], done.stderr
+    assert not target.exists() and not any(path.name.startswith(".") for path in place.usb.iterdir())

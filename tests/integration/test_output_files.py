@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -13,6 +14,7 @@ import pytest
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import InvalidInput
 from grassroots_app.persistence import backup, files
+from grassroots_app.persistence.faults import TOO_LARGE, StorageFault
 from grassroots_app.persistence.files import OutputGuard, write_bytes, write_file, write_files
 
 CONTENT = b"%PDF-1.7 a report"
@@ -120,7 +122,7 @@ def test_a_write_failing_midway_leaves_the_old_file_and_no_temporary(place: Path
         temporary.write_bytes(CONTENT[:5])
         raise OSError(28, "No space left on device")
 
-    with pytest.raises(InvalidInput, match="No space left on device"):
+    with pytest.raises(StorageFault, match="The disk holding .*bao-cao.pdf' is full"):
         write_file(target, guard(place), half)
     assert target.read_bytes() == b"old"
     assert [path.name for path in place.iterdir() if path.name.startswith(".")] == []
@@ -141,7 +143,7 @@ def test_several_files_are_all_written_or_none(place: Path) -> None:
     def fails(_temporary: Path) -> None:
         raise OSError(5, "Input/output error")
 
-    with pytest.raises(InvalidInput, match="b.xlsx"):
+    with pytest.raises(StorageFault, match="b.xlsx"):
         write_files([(first, lambda path: path.write_bytes(CONTENT)), (second, fails)], guard(place))
     assert not first.exists() and not second.exists()
     assert [path.name for path in place.iterdir() if path.name.startswith(".")] == []
@@ -172,3 +174,53 @@ def test_backup_to_refuses_the_backup_folder_and_an_existing_backup(place: Path)
     assert written.parent == place / "usb"
     with pytest.raises(InvalidInput, match="never writes over"):
         backup.backup_to(database, written)
+
+
+def wal_database(folder: Path) -> tuple[sqlite3.Connection, Path]:
+    """Return an open connection to another database whose committed row lies only in its -wal."""
+    other = folder / "other.sqlite"
+    connection = sqlite3.connect(other)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA wal_autocheckpoint=0")
+    connection.execute("CREATE TABLE t (x TEXT)")
+    connection.execute("INSERT INTO t VALUES ('committed')")
+    connection.commit()
+    return connection, other
+
+
+def test_side_files_of_another_database_are_refused_by_name_and_by_identity(place: Path) -> None:
+    (place / "usb").mkdir()
+    connection, other = wal_database(place / "usb")
+    try:
+        (place / "notes.txt").write_bytes(b"keep")
+        hard = link(place, "copy.bin", Path(f"{other}-wal"), os.link)
+        before = snapshot(place)
+        for target in (f"{other}-wal", f"{other}-shm", f"{other}-journal", place / "notes.txt-journal", hard):
+            with pytest.raises(InvalidInput, match="working file of an SQLite database"):
+                write_bytes(target, guard(place), CONTENT)
+        assert snapshot(place) == before
+    finally:
+        connection.close()
+
+
+def test_a_target_that_is_no_regular_file_is_refused(place: Path) -> None:
+    fifo = place / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(InvalidInput, match="'.*pipe' is not an ordinary file"):
+        write_bytes(fifo, guard(place), CONTENT)
+    assert fifo.exists() and not fifo.is_file()
+
+
+@pytest.mark.parametrize("number, expected", [
+    (errno.EPERM, "is write-protected"), (errno.EACCES, "is write-protected"), (errno.EFBIG, "larger than the system"),
+    (errno.ENOENT, "does not exist"), (errno.ENOTDIR, "does not exist"), (errno.EDQUOT, "is full"),
+])
+def test_a_failing_write_is_said_in_the_clerks_words_not_the_systems(place: Path, number: int, expected: str) -> None:
+    def fails(_temporary: Path) -> None:
+        raise OSError(number, os.strerror(number))
+
+    with pytest.raises((InvalidInput, StorageFault)) as raised:
+        write_file(place / "bao-cao.pdf", guard(place), fails)
+    assert expected in str(raised.value) and os.strerror(number) not in str(raised.value)
+    if number == errno.EFBIG:
+        assert raised.value.template == TOO_LARGE
