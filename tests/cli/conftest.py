@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from grassroots_app.persistence.backup import FOLDER_VARIABLE
 from tests.cli.support import Cli
 
 
@@ -13,3 +14,11 @@ from tests.cli.support import Cli
 def cli(tmp_path: Path) -> Cli:
     """A command line on a fresh database file."""
     return Cli(tmp_path / "cli.sqlite")
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The backup folder of this test (GRASSROOTS_BACKUP_DIR)."""
+    path = tmp_path / "backups"
+    monkeypatch.setenv(FOLDER_VARIABLE, str(path))
+    return path

@@ -9,17 +9,8 @@ from pathlib import Path
 import pytest
 
 from grassroots_app.domain.backups import BackupKind, parse_backup_name
-from grassroots_app.persistence.backup import FOLDER_VARIABLE
 from grassroots_app.persistence.database import head_revision
 from tests.cli.support import Cli
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The backup folder of this test."""
-    path = tmp_path / "backups"
-    monkeypatch.setenv(FOLDER_VARIABLE, str(path))
-    return path
 
 
 @pytest.fixture

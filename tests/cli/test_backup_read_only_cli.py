@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from grassroots_app.persistence.backup import FOLDER_VARIABLE
 from tests.cli.support import Cli, Result
 from tests.faults import fingerprint, settle
 
@@ -26,14 +25,6 @@ WRITES = [
     ("init", "--model", "two-level"),
 ]
 READS = [("units", "list", "--json"), ("coverage",), ("cadres", "list")]
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The backup folder of this test."""
-    path = tmp_path / "backups"
-    monkeypatch.setenv(FOLDER_VARIABLE, str(path))
-    return path
 
 
 @pytest.fixture

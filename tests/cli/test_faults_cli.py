@@ -54,14 +54,6 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The backup folder of this test."""
-    path = tmp_path / "backups"
-    monkeypatch.setenv(FOLDER_VARIABLE, str(path))
-    return path
-
-
-@pytest.fixture
 def office(tmp_path: Path, folder: Path) -> Cli:
     """A small two-level database with a province, its daily backup made, settled as one file."""
     cli = Cli(tmp_path / "office" / "so.sqlite")
