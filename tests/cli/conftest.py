@@ -8,6 +8,7 @@ import pytest
 
 from grassroots_app.persistence.backup import FOLDER_VARIABLE
 from tests.cli.support import Cli
+from tests.faults import settle
 
 
 @pytest.fixture
@@ -22,3 +23,13 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "backups"
     monkeypatch.setenv(FOLDER_VARIABLE, str(path))
     return path
+
+
+@pytest.fixture
+def office(tmp_path: Path, folder: Path) -> Cli:
+    """A small two-level database with a province, its daily backup made, settled as one file (no -wal)."""
+    cli = Cli(tmp_path / "office" / "so.sqlite")
+    assert cli("init", "--model", "two-level").code == 0
+    assert cli("units", "add", "Tỉnh Vĩnh Long", "--from", "2025-07-01").code == 0
+    settle(cli.db)
+    return cli

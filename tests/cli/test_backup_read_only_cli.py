@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.support import Cli, Result
-from tests.faults import fingerprint, settle
+from tests.faults import fingerprint
 
 IS_A_BACKUP = "'{path}' là một bản sao lưu"
 RESTORE_IT = "grassroots restore"
@@ -25,16 +25,6 @@ WRITES = [
     ("init", "--model", "two-level"),
 ]
 READS = [("units", "list", "--json"), ("coverage",), ("cadres", "list")]
-
-
-@pytest.fixture
-def office(tmp_path: Path, folder: Path) -> Cli:
-    """A small two-level database with a province."""
-    cli = Cli(tmp_path / "office" / "so.sqlite")
-    assert cli("init", "--model", "two-level").code == 0
-    assert cli("units", "add", "Tỉnh Vĩnh Long", "--from", "2025-07-01").code == 0
-    settle(cli.db)
-    return cli
 
 
 def _made(office: Cli, folder: Path, tmp_path: Path) -> Path:

@@ -53,16 +53,6 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def office(tmp_path: Path, folder: Path) -> Cli:
-    """A small two-level database with a province, its daily backup made, settled as one file."""
-    cli = Cli(tmp_path / "office" / "so.sqlite")
-    assert cli("init", "--model", "two-level").code == 0
-    assert cli("units", "add", "Tỉnh Vĩnh Long", "--from", "2025-07-01").code == 0
-    settle(cli.db)
-    return cli
-
-
 def refused(result: Result, *words: str) -> None:
     """Check a refusal: exit 2, every expected phrase on stderr, nothing on stdout, no traceback."""
     assert result.code == 2, result
