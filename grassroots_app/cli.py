@@ -243,13 +243,16 @@ def cmd_units_merge(args: argparse.Namespace, db: Database) -> None:
 
 
 def cmd_units_import(args: argparse.Namespace, db: Database) -> None:
-    """Import a province from the official list."""
+    """Import a province, or one district of it, from the official list."""
     with UnitOfWork(db, write=True) as uow:
-        result = official.import_official(uow, args.province)
+        result = official.import_official(uow, args.province, district=args.district)
+    place = result.province.name if result.district is None else f"{result.province.name} / {result.district.name}"
     data = {"province_id": result.province.id, "province": result.province.name,
+            "district_id": result.district.id if result.district else None,
+            "district": result.district.name if result.district else None,
             "added": result.added, "matched": result.matched}
     emit(args, data, [tr("{province}: {added} units added, {matched} already present.").format(
-        province=result.province.name, added=result.added, matched=result.matched)])
+        province=place, added=result.added, matched=result.matched)])
 
 
 def cmd_clusters_add(args: argparse.Namespace, db: Database) -> None:
@@ -940,9 +943,10 @@ def _units_parsers(sub: Any) -> None:
     merge.add_argument("--on")
     merge.add_argument("--carry", choices=[c.value for c in units.Carry], default="transfer")
     merge.add_argument("--note", default="")
-    imported = _add(group, "import-official", N_("import a province from the official list"),
+    imported = _add(group, "import-official", N_("import a province, or one district of it, from the official list"),
                     cmd_units_import, json_flag=True)
     imported.add_argument("--province", required=True)
+    imported.add_argument("--district", help=tr(N_("only this district (three-level model: the pre-July-2025 list)")))
 
 
 def _cluster_and_cadre_parsers(sub: Any) -> None:
