@@ -34,6 +34,7 @@ from grassroots_app.ui.calendar_view import CalendarView
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog_view import FieldLogView
 from grassroots_app.ui.first_run import FirstRunDialog
+from grassroots_app.ui.official_import import OfficialImportDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
 from grassroots_app.ui.lifetime import follow, silence
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(tr("&Back up to…"), self.back_up_to)
         self.restore_action = self._action(tr("R&estore from a backup…"), self.restore_backup)
         self.import_action = self._action(tr("&Import from a spreadsheet…"), self.import_spreadsheet, "Ctrl+I")
+        self.official_action = self._action(tr("Import from the o&fficial list…"), self.import_official)
         self.export_action = self._action(tr("E&xport to a spreadsheet…"), self.export_spreadsheet, "Ctrl+E")
         self.template_action = self._action(tr("Save the empty &template…"), self.save_template)
         self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action, self.template_action])
+        file_menu.addActions([self.import_action, self.official_action, self.export_action, self.template_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -329,6 +331,15 @@ class MainWindow(QMainWindow):
         empty = self.context.read(lambda uow: uow.settings.get() is None)
         if empty:
             FirstRunDialog(self.context, self).exec()
+
+    def import_official(self) -> None:
+        """Import a province, or one district of it, from the official list that fits the database's model."""
+        try:
+            dialog = OfficialImportDialog(self.context, self)
+        except DomainError as error:  # a database not set up yet
+            self.context.errors.report(error)
+            return
+        dialog.exec()
 
     def back_up_to(self) -> None:
         """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""

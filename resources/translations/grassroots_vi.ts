@@ -80,10 +80,6 @@
       <translation>sáp nhập một đơn vị vào đơn vị khác</translation>
     </message>
     <message>
-      <source>import a province from the official list</source>
-      <translation>nhập một tỉnh từ danh mục hành chính chính thức</translation>
-    </message>
-    <message>
       <source>create a cluster</source>
       <translation>thêm một cụm</translation>
     </message>
@@ -472,16 +468,8 @@
       <translation>Danh mục hành chính chính thức không có tỉnh nào tên '{name}'.</translation>
     </message>
     <message>
-      <source>The official list has no districts: it can only be imported into a two-level database.</source>
-      <translation>Danh mục chính thức không có cấp huyện: chỉ nhập được vào cơ sở dữ liệu theo mô hình hai cấp.</translation>
-    </message>
-    <message>
       <source>No province was named.</source>
       <translation>Chưa nêu tên tỉnh.</translation>
-    </message>
-    <message>
-      <source>The code {code} belongs to a unit that is not a province.</source>
-      <translation>Mã {code} thuộc về một đơn vị không phải cấp tỉnh.</translation>
     </message>
     <message>
       <source>This database is already set up for the {preset} model.</source>
@@ -818,16 +806,8 @@ Chi tiết có trong tệp nhật ký:
       <translation>Mô hình</translation>
     </message>
     <message>
-      <source>e.g. Tỉnh Vĩnh Long</source>
-      <translation>ví dụ: Tỉnh Vĩnh Long</translation>
-    </message>
-    <message>
       <source>Province (official list)</source>
       <translation>Tỉnh (danh mục chính thức)</translation>
-    </message>
-    <message>
-      <source>Province name</source>
-      <translation>Tên tỉnh</translation>
     </message>
     <message>
       <source>Setting up the database…</source>
@@ -4262,6 +4242,58 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>'{path}' is a working file of an SQLite database; Grassroots never writes over one. Choose another file.</source>
       <translation>'{path}' là tệp làm việc của một cơ sở dữ liệu SQLite; Grassroots không bao giờ ghi đè lên tệp như vậy. Hãy chọn tệp khác.</translation>
+    </message>
+    <message>
+      <source>import a province, or one district of it, from the official list</source>
+      <translation>nhập một tỉnh, hoặc một huyện của tỉnh, từ danh mục hành chính chính thức</translation>
+    </message>
+    <message>
+      <source>only this district (three-level model: the pre-July-2025 list)</source>
+      <translation>chỉ nhập huyện này (mô hình ba cấp: danh mục trước ngày 01/7/2025)</translation>
+    </message>
+    <message>
+      <source>This database has the two-level model, which has no districts: import the whole province without naming the district '{district}'.</source>
+      <translation>Cơ sở dữ liệu này theo mô hình hai cấp, không có cấp huyện: hãy nhập cả tỉnh, không ghi huyện '{district}'.</translation>
+    </message>
+    <message>
+      <source>The code {code} belongs to '{name}', which is not a {level}.</source>
+      <translation>Mã {code} thuộc về '{name}', không phải đơn vị cấp {level}.</translation>
+    </message>
+    <message>
+      <source>'{name}' fits several units of the official list: {choices}; give the full name or the code.</source>
+      <translation>'{name}' ứng với nhiều đơn vị trong danh mục hành chính chính thức: {choices}; hãy ghi tên đầy đủ hoặc mã.</translation>
+    </message>
+    <message>
+      <source>No district was named.</source>
+      <translation>Chưa ghi tên huyện.</translation>
+    </message>
+    <message>
+      <source>No district of {province} in the official list is named '{name}'.</source>
+      <translation>Danh mục hành chính chính thức không có huyện nào của {province} tên '{name}'.</translation>
+    </message>
+    <message>
+      <source>Import from the o&amp;fficial list…</source>
+      <translation>Nhập từ &amp;danh mục hành chính chính thức…</translation>
+    </message>
+    <message>
+      <source>Units already present (same official code, or same name without a code) are kept; the others are added.</source>
+      <translation>Các đơn vị đã có (cùng mã chính thức, hoặc cùng tên mà chưa có mã) được giữ nguyên; các đơn vị còn lại được thêm vào.</translation>
+    </message>
+    <message>
+      <source>District</source>
+      <translation>Đơn vị cấp huyện</translation>
+    </message>
+    <message>
+      <source>The whole province</source>
+      <translation>Cả tỉnh</translation>
+    </message>
+    <message>
+      <source>Import from the official list</source>
+      <translation>Nhập từ danh mục hành chính chính thức</translation>
+    </message>
+    <message>
+      <source>This is the list in force before 1 July 2025; its units are valid from {day}.</source>
+      <translation>Đây là danh mục có hiệu lực trước ngày 01/7/2025; các đơn vị được ghi hiệu lực từ ngày {day}.</translation>
     </message>
   </context>
 </TS>
