@@ -145,7 +145,7 @@ class _Stager:
         return staged
 
     def ensure(self, listed: ListedUnit, parent: Unit | None, namesakes: dict[str, Unit]) -> Unit:
-        """Return the unit bearing the listed code, or its uncoded namesake among `namesakes` (coded now), or a new unit."""
+        """Return the unit bearing the listed code, its uncoded namesake in `namesakes` (coded now), or a new one."""
         level = Level.PROVINCE if parent is None else child_level(self.preset, parent.level)
         found = self.uow.units.by_code(listed.code)
         if found is not None and found.level is not level:

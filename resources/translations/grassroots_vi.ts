@@ -4295,5 +4295,9 @@ Chi tiết có trong tệp nhật ký:
       <source>This is the list in force before 1 July 2025; its units are valid from {day}.</source>
       <translation>Đây là danh mục có hiệu lực trước ngày 01/7/2025; các đơn vị được ghi hiệu lực từ ngày {day}.</translation>
     </message>
+    <message>
+      <source>{count} provinces in the pre-July-2025 list</source>
+      <translation>danh mục trước ngày 01/7/2025 có {count} tỉnh, thành phố</translation>
+    </message>
   </context>
 </TS>

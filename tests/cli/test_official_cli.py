@@ -1,4 +1,4 @@
-"""`grassroots units import-official` on a three-level database: the pre-July-2025 list, a province or a district."""
+"""`grassroots units import-official` on a three-level database: the pre-July-2025 list, a province or district."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ def test_a_district_of_the_pre_reform_list(cli: Cli) -> None:
     assert (district["name"], district["code"], district["kind"]) == ("Huyện Châu Thành", "831", "huyện")
     communes = cli("units", "list", "--under", "Tỉnh Bến Tre / Huyện Châu Thành", "--json").json()
     assert len(communes) == 16
-    assert {(c["name"], c["code"]) for c in communes} >= {("Xã Tân Thạch", "28804"), ("Thị trấn Tiên Thủy", "28861")}
+    assert {(c["name"], c["code"]) for c in communes} >= {("Xã Tân Thạch", "28804"),
+                                                          ("Thị trấn Tiên Thủy", "28861")}
     before = cli.dump()
     again = cli("units", "import-official", "--province", "83", "--district", "chau thanh", "--json").json()
     assert (again["province"], again["district"], again["added"], again["matched"]) == (

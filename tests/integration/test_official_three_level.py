@@ -19,10 +19,11 @@ from grassroots_app.services.official_list import pre_reform_provinces
 from tests.integration.support import Env
 
 CHAU_THANH = {
-    "28804": "Xã Tân Thạch", "28807": "Xã Qưới Sơn", "28810": "Thị trấn Châu Thành", "28813": "Xã Giao Long",
-    "28819": "Xã Phú Túc", "28822": "Xã Phú Đức", "28828": "Xã An Phước", "28831": "Xã Tam Phước",
-    "28834": "Xã Thành Triệu", "28840": "Xã Tân Phú", "28843": "Xã Quới Thành", "28846": "Xã Phước Thạnh",
-    "28852": "Xã Tiên Long", "28855": "Xã Tường Đa", "28858": "Xã Hữu Định", "28861": "Thị trấn Tiên Thủy",
+    "28804": "Xã Tân Thạch", "28807": "Xã Qưới Sơn", "28810": "Thị trấn Châu Thành",
+    "28813": "Xã Giao Long", "28819": "Xã Phú Túc", "28822": "Xã Phú Đức", "28828": "Xã An Phước",
+    "28831": "Xã Tam Phước", "28834": "Xã Thành Triệu", "28840": "Xã Tân Phú", "28843": "Xã Quới Thành",
+    "28846": "Xã Phước Thạnh", "28852": "Xã Tiên Long", "28855": "Xã Tường Đa", "28858": "Xã Hữu Định",
+    "28861": "Thị trấn Tiên Thủy",
 }
 BEN_TRE_DISTRICTS = {  # code: (name, communes)
     "829": ("Thành phố Bến Tre", 12), "831": ("Huyện Châu Thành", 16), "832": ("Huyện Chợ Lách", 11),
@@ -72,7 +73,8 @@ def test_a_whole_province_with_its_districts_and_communes(three_level: Env) -> N
 def test_one_district_then_the_province_matches_by_code(three_level: Env) -> None:
     result = three_level.run(official.import_official, "tinh ben tre", district="Châu Thành")
     assert (result.added, result.matched) == (18, 0)
-    assert result.district is not None and (result.district.name, result.district.code) == ("Huyện Châu Thành", "831")
+    assert result.district is not None
+    assert (result.district.name, result.district.code) == ("Huyện Châu Thành", "831")
     assert list(children(three_level, "83")) == ["831"]
     assert set(children(three_level, "831")) == set(CHAU_THANH)
     before = three_level.dump()
