@@ -84,6 +84,16 @@ def find_province(preset: Preset, reference: str) -> ListedUnit:
     return found
 
 
+def held_province(uow: UnitOfWork) -> str | None:
+    """Return the official code of the first province of the database found in its model's list, if any."""
+    provinces = official_provinces(require_settings(uow).preset)
+    for root in uow.units.roots():
+        found = find_listed(provinces, root.code or root.name)
+        if found is not None:
+            return found.code
+    return None
+
+
 def import_official(
     uow: UnitOfWork, reference: str, progress: Progress | None = None, district: str | None = None
 ) -> ImportResult:

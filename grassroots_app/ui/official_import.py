@@ -27,6 +27,8 @@ class OfficialPicker(QWidget):
         super().__init__(parent)
         self.province = QComboBox()
         self.district = QComboBox()
+        for combo in (self.province, self.district):  # the longest name shows whole ("Thành phố Hồ Chí Minh")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(tr("Province (official list)"), self.province)
@@ -59,6 +61,10 @@ class OfficialPicker(QWidget):
         if self.preset is Preset.THREE_LEVEL and index >= 0:
             for district in by_name(self.provinces[index].children):
                 self.district.addItem(district.name, district.code)
+
+    def select_province(self, code: str) -> None:
+        """Choose the province of the list bearing an official code."""
+        self.province.setCurrentIndex(max(self.province.findData(code), 0))
 
     def choice(self) -> tuple[str, str | None]:
         """Return the chosen province's code and the chosen district's code (None: the whole province)."""
@@ -102,6 +108,9 @@ class OfficialImportDialog(QDialog):
         intro = QLabel(text)
         intro.setWordWrap(True)
         self.picker = OfficialPicker(preset)
+        held = context.read(official.held_province)
+        if held is not None:
+            self.picker.select_province(held)
         self.buttons = ok_cancel_buttons(self)
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)

@@ -95,6 +95,7 @@ def test_the_file_menu_imports_a_district_into_a_three_level_database(
     def import_district(dialog: QWidget) -> None:
         assert isinstance(dialog, OfficialImportDialog)
         assert any("01/01/2020" in label.text() for label in dialog.findChildren(QLabel))
+        assert dialog.picker.province.currentText() == "Tỉnh Bến Tre"  # the database's own province, by name
         choose(qtbot, dialog, "Tỉnh Bến Tre", "Huyện Châu Thành")
 
     done = answer_dialog(qtbot, import_district)
