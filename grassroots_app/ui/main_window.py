@@ -339,7 +339,8 @@ class MainWindow(QMainWindow):
         except DomainError as error:  # a database not set up yet
             self.context.errors.report(error)
             return
-        dialog.exec()
+        if dialog.exec():
+            self.statusBar().showMessage(dialog.summary)
 
     def back_up_to(self) -> None:
         """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""

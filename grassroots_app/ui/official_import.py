@@ -4,7 +4,7 @@ importing it in the background with progress."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -16,6 +16,9 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.tasks import TaskProgress
 from grassroots_app.ui.widgets import ok_cancel_buttons
+
+if TYPE_CHECKING:
+    from grassroots_app.services.official import ImportResult
 
 Work = Callable[[TaskProgress], Any]
 
@@ -96,6 +99,7 @@ class OfficialImportDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.summary = ""  # what the import did, once done
         self.setWindowTitle(tr("Import from the official list"))
         from grassroots_app.services import official  # noqa: PLC0415 - the official list loads only when asked
 
@@ -126,8 +130,11 @@ class OfficialImportDialog(QDialog):
         work = import_work(self.context.database, self.picker.choice())
         self.context.tasks.run(work, self._done, self._failed, tr("Importing the official units…"), self)
 
-    def _done(self, _result: object) -> None:
+    def _done(self, result: ImportResult) -> None:
         self.context.events.database_changed.emit()
+        place = result.province.name if result.district is None else f"{result.province.name} / {result.district.name}"
+        self.summary = tr("{province}: {added} units added, {matched} already present.").format(
+            province=place, added=result.added, matched=result.matched)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

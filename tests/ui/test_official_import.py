@@ -103,6 +103,8 @@ def test_the_file_menu_imports_a_district_into_a_three_level_database(
     done()
     assert coded_children(new_context, "83") == {"831": "Huyện Châu Thành"}
     assert len(coded_children(new_context, "831")) == 16
+    assert window.statusBar().currentMessage() == (
+        "Tỉnh Bến Tre / Huyện Châu Thành: đã thêm 16 đơn vị, 1 đơn vị đã có sẵn.")
     assert new_context.errors.last_message == ""
 
 
