@@ -147,3 +147,16 @@ def test_the_imported_district_takes_hamlets(three_level: Env) -> None:
     commune = three_level.read(lambda uow: units.resolve_unit(uow, "28804"))
     hamlet = three_level.unit("Ấp 1", commune, on=date(2024, 1, 1))
     assert hamlet.level is Level.HAMLET
+
+
+def test_an_import_stopped_half_way_leaves_nothing(three_level: Env) -> None:
+    """The window's Cancel raises from the progress callback: the transaction is rolled back."""
+
+    def stop_at_ten(done: int, _total: int) -> None:
+        if done == 10:
+            raise KeyboardInterrupt
+
+    before = three_level.dump()
+    with pytest.raises(KeyboardInterrupt):
+        three_level.run(official.import_official, "Bến Tre", stop_at_ten)
+    assert three_level.dump() == before
