@@ -56,9 +56,8 @@ def province_name(province: Province) -> str:
 
 
 def _post_reform(province: Province, wards: list[Ward]) -> ListedUnit:
-    communes = (ListedUnit(f"{int(w.code):05d}", w.name, _KINDS[w.division_type]) for w in wards)
-    children = tuple(sorted(communes, key=lambda commune: commune.name))
-    return ListedUnit(f"{int(province.code):02d}", province_name(province), _KINDS[province.division_type], children)
+    communes = by_name(ListedUnit(f"{int(w.code):05d}", w.name, _KINDS[w.division_type]) for w in wards)
+    return ListedUnit(f"{int(province.code):02d}", province_name(province), _KINDS[province.division_type], communes)
 
 
 def post_reform_provinces() -> tuple[ListedUnit, ...]:
@@ -143,6 +142,8 @@ class _Stager:
 
     def ensure_below(self, listed: ListedUnit, parent: Unit) -> list[Unit]:
         """Stage the units below a listed unit, depth first; return those right below it."""
+        if not listed.children:
+            return []
         existing = {fold(unit.name): unit for unit in self.uow.units.children(parent.id)}
         staged = []
         for child in listed.children:

@@ -42,7 +42,7 @@ class ListedUnit:
 
 @cache
 def pre_reform_provinces() -> tuple[ListedUnit, ...]:
-    """Return the 63 provinces of the pre-July-2025 list with their districts and communes, by name."""
+    """Return the 63 provinces of the pre-July-2025 list with their districts and communes, each by name."""
     with gzip.open(paths.official_units_file(), "rt", encoding="utf-8", newline="") as source:
         rows = list(csv.DictReader(source))
     provinces: dict[str, tuple[str, dict[str, tuple[str, list[ListedUnit]]]]] = {}
@@ -61,7 +61,7 @@ def pre_reform_provinces() -> tuple[ListedUnit, ...]:
 
 
 def _listed(code: str, name: str, level: Level, children: Iterable[ListedUnit] = ()) -> ListedUnit:
-    return ListedUnit(code, name, guess_kind(level, name), tuple(children))
+    return ListedUnit(code, name, guess_kind(level, name), by_name(children))
 
 
 def by_name(units: Iterable[ListedUnit]) -> tuple[ListedUnit, ...]:

@@ -56,13 +56,11 @@ class OfficialPicker(QWidget):
         self._fill_districts()
 
     def _fill_districts(self) -> None:
-        from grassroots_app.services.official_list import by_name  # noqa: PLC0415 - with the list, when asked
-
         self.district.clear()
         self.district.addItem(tr("The whole province"), None)
         index = self.province.currentIndex()
         if self.preset is Preset.THREE_LEVEL and index >= 0:
-            for district in by_name(self.provinces[index].children):
+            for district in self.provinces[index].children:
                 self.district.addItem(district.name, district.code)
 
     def select_province(self, code: str) -> None:

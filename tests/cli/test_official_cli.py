@@ -48,5 +48,5 @@ def test_an_unknown_or_ambiguous_district_is_named(cli: Cli) -> None:
     assert "Tỉnh Bến Tre" in unknown.err and "'Cai Lậy'" in unknown.err, unknown.err
     ambiguous = cli("units", "import-official", "--province", "Tiền Giang", "--district", "Cai Lậy")
     assert ambiguous.code == 2
-    assert "Thị xã Cai Lậy (817), Huyện Cai Lậy (820)" in ambiguous.err, ambiguous.err
+    assert "Huyện Cai Lậy (820), Thị xã Cai Lậy (817)" in ambiguous.err, ambiguous.err
     assert cli.dump() == before

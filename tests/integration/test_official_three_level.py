@@ -117,7 +117,7 @@ def test_a_two_level_database_takes_no_district(two_level: Env) -> None:
 
 
 @pytest.mark.parametrize(("province", "district", "error", "words"), [
-    ("Tiền Giang", "Cai Lậy", InvalidInput, "Thị xã Cai Lậy (817), Huyện Cai Lậy (820)"),
+    ("Tiền Giang", "Cai Lậy", InvalidInput, "Huyện Cai Lậy (820), Thị xã Cai Lậy (817)"),
     ("Bến Tre", "Huyện Cai Lậy", NotFound, "Huyện Cai Lậy"),
     ("Bến Tre", " ", InvalidInput, ""),
     ("Sông Bé", None, NotFound, "Sông Bé"),
