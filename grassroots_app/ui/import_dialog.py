@@ -38,6 +38,7 @@ from grassroots_app.services.sheet_import import (
     summary_text,
 )
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.row_model import Column, RowsModel, rows_table
 from grassroots_app.ui.tasks import Cancelled, TaskProgress
@@ -271,8 +272,9 @@ class ImportDialog(QDialog):
         """Ask where, then write the errors found to an .xlsx sheet."""
         if self.report is None:
             return
-        suggested = f"loi-{self.path.stem}.xlsx"
-        chosen = self.context.prompter.save_path(self, tr("Save the error list"), suggested, tr(WORKBOOK_FILTERS))
+        suggested = file_name(tr("Errors"), self.path.stem, suffix=".xlsx")
+        chosen = ask_save_path(self.context, self, FileKind.SPREADSHEET, tr("Save the error list"), suggested,
+                               tr(WORKBOOK_FILTERS))
         if chosen is None:
             return
         guard = output_guard(self.context.database)
@@ -296,7 +298,7 @@ class ImportDialog(QDialog):
 
 def import_spreadsheet(parent: QWidget, context: AppContext) -> None:
     """Ask for a spreadsheet, then show its dry run in the import dialog (and import it from there)."""
-    chosen = context.prompter.open_path(parent, tr("Import from a spreadsheet"), tr(SHEET_FILTERS))
+    chosen = ask_open_path(context, parent, FileKind.SPREADSHEET, tr("Import from a spreadsheet"), tr(SHEET_FILTERS))
     if chosen is None:
         return
     dialog = ImportDialog(context, Path(chosen), parent)
@@ -308,8 +310,8 @@ def import_spreadsheet(parent: QWidget, context: AppContext) -> None:
 def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
     """Ask where, then write the data standing on the window's day to an .xlsx file in the background."""
     day = context.as_of
-    chosen = context.prompter.save_path(window, tr("Export to a spreadsheet"), f"du-lieu-{day:%Y-%m-%d}.xlsx",
-                                        tr(WORKBOOK_FILTERS))
+    chosen = ask_save_path(context, window, FileKind.SPREADSHEET, tr("Export to a spreadsheet"),
+                           file_name(tr("Data"), f"{day:%Y-%m-%d}", suffix=".xlsx"), tr(WORKBOOK_FILTERS))
     if chosen is None:
         return
     database = context.database
@@ -332,8 +334,8 @@ def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
 
 def save_template(window: QMainWindow, context: AppContext) -> None:
     """Ask where, then write the empty exchange workbook with its guide."""
-    chosen = context.prompter.save_path(window, tr("Save the empty template"), "mau-nhap-du-lieu.xlsx",
-                                        tr(WORKBOOK_FILTERS))
+    chosen = ask_save_path(context, window, FileKind.SPREADSHEET, tr("Save the empty template"),
+                           file_name(tr("Import template"), suffix=".xlsx"), tr(WORKBOOK_FILTERS))
     if chosen is None:
         return
     guard = output_guard(context.database)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QScrollArea,
@@ -33,6 +32,7 @@ from grassroots_app.ui.cadre_panel import CadrePanel
 from grassroots_app.ui.calendar_view import CalendarView
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog_view import FieldLogView
+from grassroots_app.ui.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
@@ -295,7 +295,8 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> None:
         """Create a database in a new file (never an existing one, nor in the backup folder); offer the first run."""
-        chosen = self.context.prompter.save_path(self, tr("New database"), "", tr("Grassroots database (*.sqlite)"))
+        chosen = ask_save_path(self.context, self, FileKind.DATABASE, tr("New database"), "",
+                               tr("Grassroots database (*.sqlite)"))
         if chosen is None:
             return
         try:
@@ -307,7 +308,8 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         """Open an existing database file."""
-        path, _filter = QFileDialog.getOpenFileName(self, tr("Open database"), "", tr("Grassroots database (*.sqlite)"))
+        path = ask_open_path(self.context, self, FileKind.DATABASE, tr("Open database"),
+                             tr("Grassroots database (*.sqlite)"))
         if path:
             self.open_location(path)
 
@@ -332,8 +334,9 @@ class MainWindow(QMainWindow):
 
     def back_up_to(self) -> None:
         """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""
-        suggested = f"{Path(self.context.database.display_name).stem}-{date.today():%Y-%m-%d}.sqlite"
-        chosen = self.context.prompter.save_path(self, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
+        suggested = file_name(Path(self.context.database.display_name).stem, f"{date.today():%Y-%m-%d}",
+                              suffix=".sqlite")
+        chosen = ask_save_path(self.context, self, FileKind.BACKUP, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
         if chosen is None:
             return
         location, target = self.context.database.url, Path(chosen)

@@ -4263,5 +4263,41 @@ Chi tiết có trong tệp nhật ký:
       <source>'{path}' is a working file of an SQLite database; Grassroots never writes over one. Choose another file.</source>
       <translation>'{path}' là tệp làm việc của một cơ sở dữ liệu SQLite; Grassroots không bao giờ ghi đè lên tệp như vậy. Hãy chọn tệp khác.</translation>
     </message>
+    <message>
+      <source>Month plan</source>
+      <translation>Kế hoạch tháng</translation>
+    </message>
+    <message>
+      <source>Save the month plan as PDF</source>
+      <translation>Lưu kế hoạch tháng thành tệp PDF</translation>
+    </message>
+    <message>
+      <source>The month plan was sent to the printer.</source>
+      <translation>Kế hoạch tháng đã được gửi đến máy in.</translation>
+    </message>
+    <message>
+      <source>Save as PDF…</source>
+      <translation>Lưu thành PDF…</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>Lỗi</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>Dữ liệu</translation>
+    </message>
+    <message>
+      <source>Import template</source>
+      <translation>Mẫu nhập dữ liệu</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Báo cáo</translation>
+    </message>
+    <message>
+      <source>No. {number}</source>
+      <translation>Số {number}</translation>
+    </message>
   </context>
 </TS>
