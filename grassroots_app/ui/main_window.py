@@ -25,7 +25,7 @@ from grassroots_app.domain.errors import DomainError
 from grassroots_app.i18n import LANGUAGES
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.backup import BackupInfo
-from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.database import Database, describe_location
 from grassroots_app.services import browse
 from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.cadre_panel import CadrePanel
@@ -221,9 +221,15 @@ class MainWindow(QMainWindow):
         self.tree.model.set_show_closed(self.closed_action.isChecked())
 
     def _fill_recent(self) -> None:
+        """List the recent databases by file name and folder (the full path in the tooltip), never a password."""
         self.recent_menu.clear()
+        self.recent_menu.setToolTipsVisible(True)
         for location in self.context.settings.recent_databases:
-            self.recent_menu.addAction(self._action(location, lambda _on=False, l=location: self.open_location(l)))
+            name, where, full = describe_location(location)
+            action = self._action(f"{name} — {where}".replace("&", "&&"),
+                                  lambda _on=False, l=location: self.open_location(l))
+            action.setToolTip(full)
+            self.recent_menu.addAction(action)
         self.recent_menu.setEnabled(bool(self.context.settings.recent_databases))
 
     # --- reacting -----------------------------------------------------------------------------
