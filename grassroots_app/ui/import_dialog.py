@@ -33,6 +33,8 @@ from grassroots_app.services.sheet_import import (
     ImportReport,
     Progress,
     check_file,
+    fates_text,
+    has_work,
     import_file,
     issue_text,
     summary_text,
@@ -215,12 +217,14 @@ class ImportDialog(QDialog):
             return tr("Imported.")
         if report.errors():
             return tr("Nothing was imported: correct the errors in the file, then check it again.")
+        if not has_work(report):
+            return tr("Nothing to import: the database already holds every row as the file gives it.")
         return tr("Dry run: nothing was written.") + " " + tr("Press Import to write these rows.")
 
     def _enable(self) -> None:
         report = self.report
         errors = report is not None and bool(report.errors())
-        ready = report is not None and not report.committed and not errors
+        ready = report is not None and not report.committed and not errors and has_work(report)
         self.check_button.setEnabled(not self.busy)
         self.save_errors_button.setEnabled(not self.busy and errors)
         self.import_button.setEnabled(not self.busy and ready)
@@ -237,8 +241,8 @@ class ImportDialog(QDialog):
         """After a confirmation, import the checked file in the background, all or nothing, after a backup."""
         if self.report is None:
             return
-        question = tr("Import the {rows} rows of {file} into the database? It is backed up first.").format(
-            rows=len(self.report.outcomes), file=self.path.name)
+        question = tr("Import {file} into the database? Of its {rows} rows: {fates}. It is backed up first.").format(
+            file=self.path.name, rows=len(self.report.outcomes), fates=fates_text(self.report, tr))
         if self.context.prompter.confirm(self, tr("Import from a spreadsheet"), question):
             self._start(import_file, tr("Importing {file}…").format(file=self.path.name))
 
