@@ -247,6 +247,10 @@ def _month_plan_title(year: int, month: int) -> str:
     return tr("MONTH PLAN {month}/{year}").format(month=f"{month:02d}", year=year)
 
 
+def _month_plan_file(year: int, month: int, suffix: str) -> str:
+    return file_name(tr("Month plan"), f"{month:02d}", str(year), suffix=suffix)
+
+
 def _set_up_page(device: QPagedPaintDevice) -> None:
     """Lay out an A4 portrait page with a Party document's margins."""
     device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -273,9 +277,8 @@ def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path)
 
 def save_month_plan_pdf(parent: QWidget, context: AppContext, year: int, month: int) -> None:
     """Ask where to save the month plan as PDF, then write it."""
-    name = file_name(tr("Month plan"), f"{month:02d}", str(year), suffix=".pdf")
-    path = ask_save_path(context, parent, FileKind.CALENDAR, tr("Save the month plan as PDF"), name,
-                         tr("PDF document (*.pdf)"))
+    path = ask_save_path(context, parent, FileKind.CALENDAR, tr("Save the month plan as PDF"),
+                         _month_plan_file(year, month, ".pdf"), tr("PDF document (*.pdf)"))
     if not path:
         return
     try:
@@ -292,7 +295,7 @@ def print_month_plan(parent: QWidget, context: AppContext, year: int, month: int
     database or a backup)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _set_up_page(printer)
-    printer.setDocName(_month_plan_title(year, month))
+    printer.setDocName(_month_plan_file(year, month, ""))  # Qt's dialog offers it to print to a file
     if not context.prompter.setup_printer(parent, printer):
         return
     try:

@@ -327,4 +327,4 @@ class ReportEditor(QWidget):
         """Print the report's pages."""
         document = self._document_or_error()
         if document is not None:
-            self.output.print_document(document)
+            self.output.print_document(document, self._file_name(""))

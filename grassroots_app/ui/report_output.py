@@ -89,12 +89,13 @@ class ReportOutput:
 
     # --- printing -----------------------------------------------------------------------------
 
-    def print_document(self, document: ReportDocument) -> None:
-        """Choose a printer, then print the pages rendered at its resolution (300 dpi at most)."""
+    def print_document(self, document: ReportDocument, name: str) -> None:
+        """Choose a printer, then print the pages rendered at its resolution (300 dpi at most); the job is named
+        as the file would be (Qt's dialog offers that name to print to a file)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setFullPage(True)
-        printer.setDocName(document.heading.subject)
+        printer.setDocName(name)
         if not self.context.prompter.setup_printer(self.owner, printer):
             return
         try:

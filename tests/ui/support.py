@@ -90,7 +90,7 @@ class ScriptedPrompter(Prompter):
     answers: list[bool] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # the files chosen to save or open, then the printers' output files
-    offered: list[str] = field(default_factory=list)  # the paths the file choosers offered, or the folders they opened
+    offered: list[str] = field(default_factory=list)  # what the choosers offered: a path, a folder, a printed name
 
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
         """Record the question and give the next scripted answer (yes when none is left)."""
@@ -121,6 +121,7 @@ class ScriptedPrompter(Prompter):
 
     def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
         """Print to a PDF file at the next scripted path, at a low resolution to be quick (cancel when none is left)."""
+        self.offered.append(printer.docName())
         if not self.paths:
             return False
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

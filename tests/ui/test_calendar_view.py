@@ -234,7 +234,8 @@ def test_print_the_month_plan_prints_its_pages_and_save_as_pdf_is_apart(
     printed, saved = tmp_path / "may-in.pdf", tmp_path / "ke-hoach.pdf"
     prompter.paths = [str(printed)]
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
-    assert prompter.paths == [] and prompter.offered == [], "the printer was set up; no file was asked for"
+    assert prompter.paths == [], "the printer was set up"
+    assert prompter.offered == ["Ke-hoach-thang-10-2026"], "no file chooser; the name printing to a file offers"
     assert prompter.shown[-1] == tr("The month plan was sent to the printer.")
     text = " ".join(" ".join(unicodedata.normalize("NFC", page.extract_text()).split())
                     for page in PdfReader(printed).pages)

@@ -174,13 +174,15 @@ def test_the_names_offered_say_what_the_file_holds(
     assert context.read(browse.all_clusters, date(YEAR, 9, 30))[0][1].startswith("Cụm số 1 ")
     view.editor.save_pdf()
     view.editor.save_xlsx()
+    view.editor.print_report()  # the print dialog offers the job's name to print to a file
     calendar_export.save_month_plan_pdf(started, context, YEAR, 10)
+    calendar_export.print_month_plan(started, context, YEAR, 10)
     export_ics(started, context, monkeypatch)
     started.export_action.trigger()
     started.template_action.trigger()
     names = [Path(offered).name for offered in prompter.offered]
-    assert names == ["Bao-cao-Cum-so-1-2026-Q3.pdf", "Bao-cao-Cum-so-1-2026-Q3.xlsx", "Ke-hoach-thang-10-2026.pdf",
-                     "Lich-2026-01-01-2026-12-31.ics", f"Du-lieu-{context.as_of:%Y-%m-%d}.xlsx",
+    assert names == ["Bao-cao-Cum-so-1-2026-Q3.pdf", "Bao-cao-Cum-so-1-2026-Q3.xlsx", "Bao-cao-Cum-so-1-2026-Q3",
+                     "Ke-hoach-thang-10-2026.pdf", "Ke-hoach-thang-10-2026", "Lich-2026-01-01-2026-12-31.ics", f"Du-lieu-{context.as_of:%Y-%m-%d}.xlsx",
                      "Mau-nhap-du-lieu.xlsx"]
 
 
