@@ -43,7 +43,7 @@ from grassroots_app.domain.meetings import Meeting, when
 from grassroots_app.services import agenda, meetings
 from grassroots_app.services.agenda import DayCell, DayDetails, MonthOverview
 from grassroots_app.services.meetings import MeetingView
-from grassroots_app.ui.calendar_export import export_ics, print_month_plan
+from grassroots_app.ui.calendar_export import export_ics, print_month_plan, save_month_plan_pdf
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
@@ -427,12 +427,15 @@ class CalendarView(QWidget):
         self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.export_button = QPushButton(tr("Export to calendar (.ics)…"))
         self.print_button = QPushButton(tr("Print the month plan…"))
+        self.save_plan_button = QPushButton(tr("Save as PDF…"))
+        self.save_plan_button.setToolTip(tr("Save the month plan as PDF"))
         self.navigation = QHBoxLayout()
         for widget in (self.previous_button, self.month_label, self.next_button, self.today_button):
             self.navigation.addWidget(widget)
         self.navigation.addStretch()
         self.navigation.addWidget(self.export_button)
         self.navigation.addWidget(self.print_button)
+        self.navigation.addWidget(self.save_plan_button)
 
     def _build_grid(self) -> None:
         self.grid = MonthGrid()
@@ -483,6 +486,7 @@ class CalendarView(QWidget):
         self.panel.delete_button.clicked.connect(self.delete_meeting)
         self.export_button.clicked.connect(lambda: export_ics(self, self.context, self.year))
         self.print_button.clicked.connect(lambda: print_month_plan(self, self.context, self.year, self.month))
+        self.save_plan_button.clicked.connect(lambda: save_month_plan_pdf(self, self.context, self.year, self.month))
 
     # --- showing ------------------------------------------------------------------------------
 

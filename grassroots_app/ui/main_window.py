@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QScrollArea,
@@ -26,13 +25,14 @@ from grassroots_app.domain.errors import DomainError
 from grassroots_app.i18n import LANGUAGES
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.backup import BackupInfo
-from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.database import Database, describe_location
 from grassroots_app.services import browse
 from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.cadre_panel import CadrePanel
 from grassroots_app.ui.calendar_view import CalendarView
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog_view import FieldLogView
+from grassroots_app.ui.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.official_import import OfficialImportDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
@@ -223,9 +223,15 @@ class MainWindow(QMainWindow):
         self.tree.model.set_show_closed(self.closed_action.isChecked())
 
     def _fill_recent(self) -> None:
+        """List the recent databases by file name and folder (the full path in the tooltip), never a password."""
         self.recent_menu.clear()
+        self.recent_menu.setToolTipsVisible(True)
         for location in self.context.settings.recent_databases:
-            self.recent_menu.addAction(self._action(location, lambda _on=False, l=location: self.open_location(l)))
+            name, where, full = describe_location(location)
+            action = self._action(f"{name} — {where}".replace("&", "&&"),
+                                  lambda _on=False, l=location: self.open_location(l))
+            action.setToolTip(full)
+            self.recent_menu.addAction(action)
         self.recent_menu.setEnabled(bool(self.context.settings.recent_databases))
 
     # --- reacting -----------------------------------------------------------------------------
@@ -297,7 +303,8 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> None:
         """Create a database in a new file (never an existing one, nor in the backup folder); offer the first run."""
-        chosen = self.context.prompter.save_path(self, tr("New database"), "", tr("Grassroots database (*.sqlite)"))
+        chosen = ask_save_path(self.context, self, FileKind.DATABASE, tr("New database"), "",
+                               tr("Grassroots database (*.sqlite)"))
         if chosen is None:
             return
         try:
@@ -309,7 +316,8 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         """Open an existing database file."""
-        path, _filter = QFileDialog.getOpenFileName(self, tr("Open database"), "", tr("Grassroots database (*.sqlite)"))
+        path = ask_open_path(self.context, self, FileKind.DATABASE, tr("Open database"),
+                             tr("Grassroots database (*.sqlite)"))
         if path:
             self.open_location(path)
 
@@ -344,8 +352,9 @@ class MainWindow(QMainWindow):
 
     def back_up_to(self) -> None:
         """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""
-        suggested = f"{Path(self.context.database.display_name).stem}-{date.today():%Y-%m-%d}.sqlite"
-        chosen = self.context.prompter.save_path(self, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
+        suggested = file_name(Path(self.context.database.display_name).stem, f"{date.today():%Y-%m-%d}",
+                              suffix=".sqlite")
+        chosen = ask_save_path(self.context, self, FileKind.BACKUP, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
         if chosen is None:
             return
         location, target = self.context.database.url, Path(chosen)

@@ -3760,10 +3760,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Lưu danh sách lỗi</translation>
     </message>
     <message>
-      <source>Import the {rows} rows of {file} into the database? It is backed up first.</source>
-      <translation>Nhập {rows} dòng của {file} vào cơ sở dữ liệu? Cơ sở dữ liệu sẽ được sao lưu trước.</translation>
-    </message>
-    <message>
       <source>File: {path}</source>
       <translation>Tệp: {path}</translation>
     </message>
@@ -4298,6 +4294,58 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>{count} provinces in the pre-July-2025 list</source>
       <translation>danh mục trước ngày 01/7/2025 có {count} tỉnh, thành phố</translation>
+    </message>
+    <message>
+      <source>Month plan</source>
+      <translation>Kế hoạch tháng</translation>
+    </message>
+    <message>
+      <source>Save the month plan as PDF</source>
+      <translation>Lưu kế hoạch tháng thành tệp PDF</translation>
+    </message>
+    <message>
+      <source>The month plan was sent to the printer.</source>
+      <translation>Kế hoạch tháng đã được gửi đến máy in.</translation>
+    </message>
+    <message>
+      <source>Save as PDF…</source>
+      <translation>Lưu thành PDF…</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>Lỗi</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>Dữ liệu</translation>
+    </message>
+    <message>
+      <source>Import template</source>
+      <translation>Mẫu nhập dữ liệu</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Báo cáo</translation>
+    </message>
+    <message>
+      <source>No. {number}</source>
+      <translation>Số {number}</translation>
+    </message>
+    <message>
+      <source>{new} added, {changed} changed, {unchanged} unchanged (skipped), {error} refused</source>
+      <translation>thêm {new}, sửa {changed}, {unchanged} không đổi (bỏ qua), {error} bị từ chối</translation>
+    </message>
+    <message>
+      <source>{new} to add, {changed} to change, {unchanged} unchanged (to skip), {error} refused (with errors)</source>
+      <translation>sẽ thêm {new}, sẽ sửa {changed}, {unchanged} không đổi (sẽ bỏ qua), {error} bị từ chối (có lỗi)</translation>
+    </message>
+    <message>
+      <source>Nothing to import: the database already holds every row as the file gives it.</source>
+      <translation>Không có gì để nhập: cơ sở dữ liệu đã có mọi dòng đúng như trong tệp.</translation>
+    </message>
+    <message>
+      <source>Import {file} into the database? Of its {rows} rows: {fates}. It is backed up first.</source>
+      <translation>Nhập {file} vào cơ sở dữ liệu? Trong {rows} dòng: {fates}. Cơ sở dữ liệu sẽ được sao lưu trước.</translation>
     </message>
   </context>
 </TS>
