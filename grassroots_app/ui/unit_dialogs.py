@@ -190,15 +190,13 @@ class MergeUnitDialog(EditDialog):
         self.form.addRow(tr("Note (decision)"), self.note)
 
     def submit(self) -> None:
-        """Merge after a confirmation."""
+        """Merge after a confirmation (a merge the rules refuse is not asked about)."""
         if self.picker.chosen is None:
             self.error.setText(tr("Choose the unit to merge into first."))
             self.error.show()
             return
         question = tr("Merge '{name}' into '{target}'? It will be closed and its units moved.").format(
             name=self.unit.name, target=self.picker.label.text())
-        if not self.context.prompter.confirm(self, tr("Merge units"), question):
-            return
         carry = units.Carry.TRANSFER if self.transfer.isChecked() else units.Carry.END
-        self.run_edit(tr("Merge {name}").format(name=self.unit.name), units.merge_units, self.unit.id,
-                      self.picker.chosen, from_qdate(self.on.date()), carry, self.note.text())
+        self.run_confirmed_edit(tr("Merge {name}").format(name=self.unit.name), question, units.merge_units,
+                                self.unit.id, self.picker.chosen, from_qdate(self.on.date()), carry, self.note.text())
