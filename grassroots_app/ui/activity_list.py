@@ -185,6 +185,6 @@ class ActivityList(QWidget):
         else:
             label = tr("Delete {count} activities").format(count=len(chosen))
             question = tr("Delete the {count} selected activities?").format(count=len(chosen))
-        if not self.context.prompter.confirm(self, tr("Delete activities"), question):
-            return
-        self.context.execute_or_report(label, delete_activities, [view.activity.id for view in chosen])
+        ids = [view.activity.id for view in chosen]
+        if self.context.confirm_edit(self, tr("Delete activities"), question, delete_activities, ids):
+            self.context.execute_or_report(label, delete_activities, ids)

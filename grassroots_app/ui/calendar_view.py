@@ -576,7 +576,7 @@ class CalendarView(QWidget):
             return
         title = view.meeting.title
         question = tr("Delete the meeting '{title}' ({when})?").format(title=title, when=when(view.meeting))
-        if self.context.prompter.confirm(self, tr("Delete meeting"), question):
+        if self.context.confirm_edit(self, tr("Delete meeting"), question, meetings.delete_meeting, view.meeting.id):
             self.context.execute_or_report(tr("Delete the meeting {title}").format(title=title),
                                            meetings.delete_meeting, view.meeting.id)
 

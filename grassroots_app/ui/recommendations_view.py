@@ -205,7 +205,9 @@ class RecommendationsView(QWidget):
         if view is None:
             return
         question = tr("Delete this recommendation and its history?\n{summary}").format(summary=summary(view))
-        if not self.context.prompter.confirm(self, tr("Delete the recommendation"), question):
+        if not self.context.confirm_edit(self, tr("Delete the recommendation"), question,
+                                         recommendations.delete_recommendation, view.recommendation.id,
+                                         on_refused=self.error.show_error):
             return
         label = tr("Delete the recommendation of {unit}").format(unit=view.unit_name)
         try:

@@ -148,12 +148,8 @@ class EditDialog(QDialog):
 
     def run_confirmed_edit(self, label: str, question: str, use_case: Callable[..., Any], *args: Any) -> None:
         """Run an edit the user confirms first; one the rules refuse is shown without asking."""
-        try:
-            self.context.check(use_case, *args)
-        except DomainError as error:
-            self.error.show_error(error)
-            return
-        if self.context.prompter.confirm(self, self.windowTitle(), question):
+        if self.context.confirm_edit(self, self.windowTitle(), question, use_case, *args,
+                                     on_refused=self.error.show_error):
             self.run_edit(label, use_case, *args)
 
     def submit(self) -> None:
