@@ -45,6 +45,7 @@ from grassroots_app.services.agenda import DayCell, DayDetails, MonthOverview
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.ui.calendar_export import export_ics, print_month_plan
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
 from grassroots_app.ui.meeting_dialog import WARNING_STYLE, MeetingDialog
@@ -481,6 +482,8 @@ class CalendarView(QWidget):
         self.panel.edit_button.clicked.connect(self.edit_meeting)
         self.panel.meetings.itemActivated.connect(lambda _item: self.edit_meeting())
         self.panel.delete_button.clicked.connect(self.delete_meeting)
+        panel = self.panel
+        offer_menu(panel.meetings, lambda: [panel.edit_button, panel.delete_button, None, panel.add_button])
         self.export_button.clicked.connect(lambda: export_ics(self, self.context, self.year))
         self.print_button.clicked.connect(lambda: print_month_plan(self, self.context, self.year, self.month))
 

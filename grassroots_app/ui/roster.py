@@ -39,6 +39,7 @@ from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import RosterEntry, roster
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow, release_gradually
 from grassroots_app.ui.tree_model import CADRE_MIME_TYPE, cadre_mime_data
@@ -374,6 +375,7 @@ class CadreRoster(QWidget):
         self.filter_timer.timeout.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.edit_cadre)
+        offer_menu(self.table, lambda: [self.edit_button, self.add_button])
         self.add_button.clicked.connect(self.add_cadre)
         self.edit_button.clicked.connect(self.edit_cadre)
         follow(self.context.events.data_changed, self, self.reload)
