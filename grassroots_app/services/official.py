@@ -10,6 +10,7 @@ from vietnam_provinces import Province, VietNamDivisionType, Ward
 
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
+from grassroots_app.domain.hierarchy import unit_sort_key
 from grassroots_app.domain.model import Level, Preset, Unit
 from grassroots_app.domain.text import fold
 from grassroots_app.persistence.uow import UnitOfWork
@@ -55,8 +56,8 @@ def province_name(province: Province) -> str:
 
 
 def official_provinces() -> list[Province]:
-    """Return the 34 provinces of the official list, by name."""
-    return sorted(Province.iter_all(), key=lambda province: fold(province.name))
+    """Return the 34 provinces of the official list, by proper name ("Thành phố Huế" among the H's)."""
+    return sorted(Province.iter_all(), key=lambda province: unit_sort_key(province_name(province)))
 
 
 def find_province(reference: str) -> Province:

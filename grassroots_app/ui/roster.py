@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain.model import CadreStatus, Flag, Tier
 from grassroots_app.domain.text import collation_key, fold
-from grassroots_app.services.cadres import get_cadre
+from grassroots_app.services.cadres import get_cadre, offered_tiers
 from grassroots_app.services.roster import RosterEntry, roster
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
@@ -317,9 +318,7 @@ class CadreRoster(QWidget):
 
     def _build(self) -> None:
         self.tier = QComboBox()
-        self.tier.addItem(tr("All tiers"), None)
-        for tier in Tier:
-            self.tier.addItem(tr(tier.label), tier.value)
+        self.fill_tiers()
         self.workplace = QLineEdit()
         self.workplace.setPlaceholderText(tr("Workplace contains…"))
         self.workplace.setClearButtonEnabled(True)
@@ -380,7 +379,21 @@ class CadreRoster(QWidget):
         self.edit_button.clicked.connect(self.edit_cadre)
         follow(self.context.events.data_changed, self, self.reload)
         follow(self.context.events.as_of_changed, self, self.reload)
+        follow(self.context.events.database_changed, self, self.fill_tiers)
         follow(self.context.events.database_changed, self, self.reload)
+
+    def fill_tiers(self) -> None:
+        """Offer the tiers of the database's model in the filter (keeping the one chosen when it is still offered)."""
+        chosen = self.tier.currentData()
+        blocker = QSignalBlocker(self.tier)
+        self.tier.clear()
+        self.tier.addItem(tr("All tiers"), None)
+        for tier in self.context.read(offered_tiers):
+            self.tier.addItem(tr(tier.label), tier.value)
+        self.tier.setCurrentIndex(max(self.tier.findData(chosen), 0))
+        del blocker
+        if self.tier.currentData() != chosen:
+            self.apply_filter()
 
     # --- loading ------------------------------------------------------------------------------
 
