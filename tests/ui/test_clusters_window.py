@@ -249,3 +249,29 @@ def test_the_tree_right_click_menu_acts_on_the_row(qtbot: QtBot, window: MainWin
     menu = open_tree_menu(qtbot, window, province, keyboard=True)
     assert entries(menu)["Cụm mới…"] is True
     menu.close()
+
+
+def test_in_the_three_level_model_a_cluster_is_made_under_a_district(qtbot: QtBot,
+                                                                      context_three_level: AppContext) -> None:
+    context = context_three_level
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    province = province_id(context)
+    district = context.read(browse.children, province, context.as_of)[0]
+    window.tree.reveal(province)
+    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == province)
+    assert not window.panel.new_cluster_button.isVisible(), "a province has no clusters in this model"
+    window.tree.reveal(district.id)
+    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == district.id)
+
+    def new(dialog: QWidget) -> None:
+        assert isinstance(dialog, NewClusterDialog)
+        type_text(qtbot, dialog.name, "Cụm Bắc")
+        dialog.valid_from.setDate(to_qdate(JOINED))
+        dialog.buttons.accepted.emit()
+
+    click_answering(qtbot, window.panel.new_cluster_button, new)
+    made = context.read(lambda uow: uow.clusters.all(district.id))
+    assert "Cụm Bắc" in [cluster.name for cluster in made]
+    context.tasks.wait()
