@@ -20,7 +20,8 @@ MENU_KEYS = (QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10"))
 def offer_menu(view: QAbstractItemView, entries: Entries) -> None:
     """Give a list or tree a menu of the entries (read when it opens) on right-click, Menu key and Shift+F10."""
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    view.customContextMenuRequested.connect(lambda point: show_menu(view, entries(), view.viewport().mapToGlobal(point)))
+    view.customContextMenuRequested.connect(
+        lambda point: show_menu(view, entries(), view.viewport().mapToGlobal(point)))
     keys = QAction(view)
     keys.setShortcuts(list(MENU_KEYS))
     keys.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
