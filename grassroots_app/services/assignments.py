@@ -127,10 +127,7 @@ def check_still_holds(uow: UnitOfWork, assignment_id: str) -> None:
     assignment = uow.assignments.get(assignment_id)
     if assignment is None:
         return
-    target = get_target(uow, assignment.target_id)
-    hierarchy.check_open_on(target.period, assignment.period.start, target.name)
-    others = [held for held in uow.assignments.for_target(target.id) if held.id != assignment.id]
-    check_no_overlap(assignment.cadre_id, target.id, assignment.role, assignment.period, others)
+    target = _check_dates(uow, assignment)
     if assignment.period.end is None:
         hierarchy.check_not_closed(target.period, target.name)
         check_eligible(get_cadre(uow, assignment.cadre_id), pick_rule(uow.rules.all(), target.level, assignment.role))
@@ -145,7 +142,9 @@ def get_assignment(uow: UnitOfWork, assignment_id: str) -> Assignment:
 
 
 def edit_assignment(uow: UnitOfWork, assignment_id: str, changes: AssignmentChanges) -> Assignment:
-    """Change an assignment's dates, decision, note or reason for ending, checked by the rules of a new one."""
+    """Change an assignment's dates, decision, note or reason for ending, checked by the rules on dates (its
+    cadre's eligibility was checked when it was made: a decision number added later is not refused by a rule
+    changed since)."""
     settings = require_settings(uow)
     old = get_assignment(uow, assignment_id)
     if changes.end is not None and old.period.end is None:
@@ -160,20 +159,28 @@ def edit_assignment(uow: UnitOfWork, assignment_id: str, changes: AssignmentChan
         decision=Decision(clean_text(decision.number, DECISION_LENGTH, TextField.DECISION), decision.signed_on),
         note=old.note if changes.note is None else clean_text(changes.note, NOTE_LENGTH, TextField.NOTE),
     )
-    _check_within_target(uow, edited)
+    _check_within_target(_check_dates(uow, edited), edited)
     uow.assignments.update(edited)
-    check_still_holds(uow, edited.id)
     uow.commit()
     return edited
 
 
-def _check_within_target(uow: UnitOfWork, assignment: Assignment) -> None:
+def _check_within_target(target: Target, assignment: Assignment) -> None:
     """Refuse an assignment lasting beyond the day its target closed."""
-    target = get_target(uow, assignment.target_id)
     closed, end = target.period.end, assignment.period.end
     if closed is not None and (end is None or end > closed):
         raise RuleViolation(N_("'{name}' closed on {day}; an assignment on it cannot last beyond that day."),
                             name=target.name, day=closed.strftime("%d/%m/%Y"))
+
+
+def _check_dates(uow: UnitOfWork, assignment: Assignment) -> Target:
+    """Refuse an assignment starting before its target exists or overlapping the same role held there; return
+    the target."""
+    target = get_target(uow, assignment.target_id)
+    hierarchy.check_open_on(target.period, assignment.period.start, target.name)
+    others = [held for held in uow.assignments.for_target(target.id) if held.id != assignment.id]
+    check_no_overlap(assignment.cadre_id, target.id, assignment.role, assignment.period, others)
+    return target
 
 
 def end_assignment(uow: UnitOfWork, assignment_id: str, on: date, reason: str = "") -> Assignment:

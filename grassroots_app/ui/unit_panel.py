@@ -246,20 +246,23 @@ class UnitPanel(QWidget):
             self._enable_actions(None)
             return
         self.title.setText(data.path)
-        self._fill_details(data.unit)
+        self._fill_details(data)
         self._fill_holders(data.holders)
         self._enable_actions(data)
         self._load_gaps(data)
 
-    def _fill_details(self, unit: Unit | None) -> None:
+    def _fill_details(self, data: PanelData) -> None:
+        unit = data.unit
         self.details_box.setVisible(unit is not None)
         self.details_error.clear_error()
+        shown = unit or data.cluster
+        if shown is not None:
+            text = tr("{level}, from {start}{end}") if unit else tr("Cluster of communes, from {start}{end}")
+            self.period.setText(text.format(
+                level=tr(unit.level.label) if unit else "", start=format_day(shown.period.start),
+                end=tr(" until {day}").format(day=format_day(shown.period.end)) if shown.period.end else ""))
         if unit is None:
-            self.period.setText(tr("Cluster of communes"))
             return
-        self.period.setText(tr("{level}, from {start}{end}").format(
-            level=tr(unit.level.label), start=format_day(unit.period.start),
-            end=tr(" until {day}").format(day=format_day(unit.period.end)) if unit.period.end else ""))
         self.name.setText(unit.name)
         self.kind.clear()
         self.kind.addItems(list(hierarchy.UNIT_KINDS[unit.level]))

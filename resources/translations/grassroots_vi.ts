@@ -1150,10 +1150,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Chọn một đơn vị trên cây hoặc tìm theo tên.</translation>
     </message>
     <message>
-      <source>Cluster of communes</source>
-      <translation>Cụm xã</translation>
-    </message>
-    <message>
       <source>The cluster lacks its standing-committee member.</source>
       <translation>Cụm chưa có Ủy viên Ban Thường vụ phụ trách.</translation>
     </message>
@@ -4362,6 +4358,10 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>Close the cluster…</source>
       <translation>Giải thể cụm…</translation>
+    </message>
+    <message>
+      <source>Cluster of communes, from {start}{end}</source>
+      <translation>Cụm xã, từ ngày {start}{end}</translation>
     </message>
   </context>
 </TS>

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from grassroots_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Decision, Level, Period, Tier, Unit
+from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import assignments, clusters, units
 from tests.integration.support import Env
 
@@ -210,3 +212,20 @@ def test_an_ended_assignment_keeps_its_rules_when_its_dates_change(places: tuple
         env.run(assignments.edit_assignment, second.id, assignments.AssignmentChanges(end=date(2026, 10, 1)))
     with pytest.raises(NotFound):
         env.run(assignments.edit_assignment, "no-such-id", assignments.AssignmentChanges(note="x"))
+
+
+def test_a_decision_number_added_later_is_not_refused_by_a_rule_changed_since(
+    places: tuple[Env, Unit, Unit, Unit],
+) -> None:
+    env, _province, _commune, hamlet = places
+    cadre = env.cadre("Lê Văn Bình", Tier.COMMUNE)
+    made = env.assign(cadre, hamlet.id, START)
+
+    def promote(uow: UnitOfWork) -> None:
+        uow.cadres.update(replace(cadre, tier=Tier.PROVINCE))
+        uow.commit()
+
+    env.run(promote)
+    edited = env.run(assignments.edit_assignment, made.id,
+                     assignments.AssignmentChanges(decision=Decision("40-QĐ/ĐU", date(2024, 2, 1))))
+    assert edited.decision == Decision("40-QĐ/ĐU", date(2024, 2, 1))

@@ -106,6 +106,7 @@ def test_make_and_change_a_cluster_then_undo_every_step(qtbot: QtBot, window: Ma
     expand_province(qtbot, window, context)
     select_in_tree(qtbot, window, new_id)
     assert window.panel.join_button.isVisible() and not window.panel.new_cluster_button.isVisible()
+    assert window.panel.period.text() == "Cụm xã, từ ngày 01/09/2026"
 
     def join_refused(dialog: QWidget) -> None:
         assert isinstance(dialog, ClusterCommunesDialog)
