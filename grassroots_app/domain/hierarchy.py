@@ -30,12 +30,21 @@ UNIT_KINDS: dict[Level, tuple[str, ...]] = {
     Level.GROUP: ("tổ nhân dân tự quản", "tổ dân cư"),
 }
 
+# Kinds of one model only: a township (thị trấn) lies in a district; special zones (đặc khu) came with the
+# two-level government. A unit already of such a kind keeps it (data from before the reform stays readable).
+MODEL_ONLY_KINDS: dict[str, Preset] = {"thị trấn": Preset.THREE_LEVEL, "đặc khu": Preset.TWO_LEVEL}
+
 MAX_NAME_LENGTH = NAME_LENGTH
 
 
 def unit_levels(preset: Preset) -> tuple[Level, ...]:
     """Return the unit levels of a preset, from the top down."""
     return PRESET_LEVELS[preset]
+
+
+def offered_kinds(preset: Preset, level: Level, keep: str = "") -> tuple[str, ...]:
+    """Return the kinds to offer for a unit of a level in a model (and `keep`, a unit's present kind)."""
+    return tuple(kind for kind in UNIT_KINDS[level] if MODEL_ONLY_KINDS.get(kind, preset) is preset or kind == keep)
 
 
 def model_tiers(preset: Preset) -> tuple[Tier, ...]:

@@ -69,12 +69,13 @@ class AttributesForm(QWidget):
                               read(self.party_members))
 
 
-def _child_level(uow: UnitOfWork, parent_id: str | None) -> Level:
+def _child_level(uow: UnitOfWork, parent_id: str | None) -> tuple[Level, tuple[str, ...]]:
+    """Return the level of a new unit under a parent (None: a province) and the kinds the model offers it."""
     preset = require_settings(uow).preset
-    if parent_id is None:
-        return Level.PROVINCE
-    child = hierarchy.child_level(preset, units.get_unit(uow, parent_id).level)
-    return child or Level.GROUP
+    level = Level.PROVINCE
+    if parent_id is not None:
+        level = hierarchy.child_level(preset, units.get_unit(uow, parent_id).level) or Level.GROUP
+    return level, hierarchy.offered_kinds(preset, level)
 
 
 class AddUnitDialog(EditDialog):
@@ -83,10 +84,10 @@ class AddUnitDialog(EditDialog):
     def __init__(self, context: AppContext, parent_id: str | None, parent: QWidget | None = None) -> None:
         super().__init__(context, tr("Add a unit"), parent)
         self.parent_id = parent_id
-        level = context.read(_child_level, parent_id)
+        level, kinds = context.read(_child_level, parent_id)
         self.name = QLineEdit()
         self.kind = QComboBox()
-        self.kind.addItems(list(hierarchy.UNIT_KINDS[level]))
+        self.kind.addItems(list(kinds))
         self.code = QLineEdit()
         self.valid_from = date_edit(date.today())
         self.attributes = AttributesForm()

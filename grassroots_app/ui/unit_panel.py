@@ -70,15 +70,18 @@ class PanelData:
     holders: list[browse.Holder]
     cluster: Cluster | None = None
     owns_clusters: bool = False  # a unit clusters of communes belong to (province or district, by the model)
+    kinds: tuple[str, ...] = ()  # the kinds a unit may be given in the model (its own included)
 
 
 def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
     target = get_target(uow, target_id)
     unit = uow.units.get(target_id)
     path = units.unit_path(uow, target_id, on) or target.name
-    owns = unit is not None and unit.level is hierarchy.cluster_parent_level(require_settings(uow).preset)
+    preset = require_settings(uow).preset
+    owns = unit is not None and unit.level is hierarchy.cluster_parent_level(preset)
+    kinds = hierarchy.offered_kinds(preset, unit.level, unit.kind) if unit is not None else ()
     return PanelData(target.id, target.level, target.name, path, unit, browse.holders(uow, target_id),
-                     uow.clusters.get(target_id), owns)
+                     uow.clusters.get(target_id), owns, kinds)
 
 
 class CadrePickerDialog(QDialog):
@@ -265,7 +268,7 @@ class UnitPanel(QWidget):
             return
         self.name.setText(unit.name)
         self.kind.clear()
-        self.kind.addItems(list(hierarchy.UNIT_KINDS[unit.level]))
+        self.kind.addItems(list(data.kinds))
         self.kind.setCurrentText(unit.kind)
         self.code.setText(unit.code or "")
         self.attributes.set_attributes(unit.attributes)

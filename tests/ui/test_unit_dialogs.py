@@ -16,7 +16,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
 from grassroots_app.ui.roster import CadreRoster
-from grassroots_app.ui.unit_dialogs import MergeUnitDialog
+from grassroots_app.ui.unit_dialogs import AddUnitDialog, MergeUnitDialog
 from tests.ui.support import ScriptedPrompter, shown
 
 
@@ -97,3 +97,12 @@ def test_the_province_list_sorts_cities_by_their_proper_name(qtbot: QtBot, conte
     names = offered(dialog.province)
     assert names[0] == "Tỉnh An Giang"
     assert names.index("Tỉnh Hà Tĩnh") < names.index("Thành phố Huế") < names.index("Tỉnh Hưng Yên")
+
+
+def test_adding_a_commune_offers_the_kinds_of_the_model(qtbot: QtBot, context: AppContext,
+                                                        context_three_level: AppContext) -> None:
+    province = context.read(browse.children, None, context.as_of)[0]
+    assert offered(shown(qtbot, AddUnitDialog(context, province.id)).kind) == ["xã", "phường", "đặc khu"]
+    three = context_three_level
+    district = three.read(browse.children, three.read(browse.children, None, three.as_of)[0].id, three.as_of)[0]
+    assert offered(shown(qtbot, AddUnitDialog(three, district.id)).kind) == ["xã", "phường", "thị trấn"]

@@ -225,3 +225,10 @@ def test_the_proper_name_drops_the_longest_kind_only() -> None:
 def test_a_two_level_model_has_no_district_tier() -> None:
     assert hierarchy.model_tiers(TWO) == (Tier.PROVINCE, Tier.COMMUNE)
     assert hierarchy.model_tiers(THREE) == (Tier.PROVINCE, Tier.DISTRICT, Tier.COMMUNE)
+
+
+def test_each_model_offers_its_own_commune_kinds() -> None:
+    assert hierarchy.offered_kinds(TWO, Level.COMMUNE) == ("xã", "phường", "đặc khu")
+    assert hierarchy.offered_kinds(THREE, Level.COMMUNE) == ("xã", "phường", "thị trấn")
+    assert hierarchy.offered_kinds(TWO, Level.COMMUNE, keep="thị trấn") == ("xã", "phường", "đặc khu", "thị trấn")
+    assert hierarchy.offered_kinds(TWO, Level.PROVINCE) == hierarchy.UNIT_KINDS[Level.PROVINCE]
