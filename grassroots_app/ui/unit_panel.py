@@ -36,13 +36,13 @@ from grassroots_app.services.coverage import CoverageReport, coverage
 from grassroots_app.services.setup import require_settings
 from grassroots_app.ui.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog
 from grassroots_app.ui.cluster_dialogs import (
-    ClusterCommunesDialog,
     CloseClusterDialog,
+    ClusterCommunesDialog,
     NewClusterDialog,
     RenameClusterDialog,
 )
-from grassroots_app.ui.context_menu import Entry, offer_menu
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import Entry, offer_menu
 from grassroots_app.ui.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow

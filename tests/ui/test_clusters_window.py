@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse
 from grassroots_app.ui.cluster_dialogs import (
-    ClusterCommunesDialog,
     CloseClusterDialog,
+    ClusterCommunesDialog,
     NewClusterDialog,
     RenameClusterDialog,
 )
