@@ -8,11 +8,13 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.ui.activity_list import EditActivityDialog
 from grassroots_app.ui.main_window import MainWindow
-from tests.ui.support import focus
+from grassroots_app.ui.recommendation_dialogs import RecommendationDialog
+from tests.ui.support import answer_dialog, focus
 
 Getter = Callable[[MainWindow], QAbstractItemView]
 TAB_OF = {"roster": 0, "activities": 3, "recommendations": 4, "reports": 6}
@@ -69,3 +71,25 @@ def test_a_list_offers_its_actions_on_right_click_and_from_the_keyboard(qtbot: Q
         menu = popup(qtbot)
         assert menu_texts(menu) == expected
         menu.close()
+
+
+def test_the_panels_field_log_rows_open_with_a_double_click(qtbot: QtBot, window: MainWindow) -> None:
+    province = window.tree.model.index(0, 0)
+    window.tree.view.setCurrentIndex(province)
+    section = window.panel.field_log
+    qtbot.waitUntil(lambda: section.activities.rowCount() > 0 and section.recommendations.rowCount() > 0,
+                    timeout=20000)
+    for tab, expected in ((0, EditActivityDialog), (1, RecommendationDialog)):
+        section.tabs.setCurrentIndex(tab)
+        table = section.tabs.currentWidget()
+        assert isinstance(table, QAbstractItemView)
+        point = first_row_point(table)
+        done = answer_dialog(qtbot, lambda dialog, kind=expected: assert_kind(dialog, kind))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)  # a double click's first press
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        done()
+
+
+def assert_kind(dialog: QWidget, kind: type) -> None:
+    """Check that the dialog that opened is of a kind."""
+    assert isinstance(dialog, kind)
