@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import and_, func, literal, or_, select
 from sqlmodel import Session
 
-from grassroots_app.domain.hierarchy import UNIT_KINDS
+from grassroots_app.domain.hierarchy import UNIT_KINDS, unit_sort_key
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.text import fold, natural_key
 from grassroots_app.persistence.repositories import valid_on
@@ -81,7 +81,7 @@ class BrowseQueries:
                     row.valid_to is not None and row.valid_to <= on, counts.get(row.id, 0))
             for row in found
         ]
-        return sorted(rows, key=lambda row: (row.closed, natural_key(row.name), row.name))
+        return sorted(rows, key=lambda row: (row.closed, unit_sort_key(row.name), row.name))
 
     def children(self, parent_id: str | None, on: date, include_closed: bool = False) -> list[NodeRow]:
         """Return the units under a parent (None: the provinces) on a day, closed ones on request."""
@@ -208,5 +208,5 @@ class BrowseQueries:
                 found.setdefault(row.id, (row.id, row.name, Level(row.level)))
             if len(found) >= limit:
                 break
-        ordered = sorted(found.values(), key=lambda row: (list(Level).index(row[2]), natural_key(row[1])))
+        ordered = sorted(found.values(), key=lambda row: (list(Level).index(row[2]), unit_sort_key(row[1])))
         return ordered[:limit]

@@ -442,6 +442,15 @@ class AssignmentRepository:
         self.session.add(row)
         self.session.flush()
 
+    def update(self, assignment: Assignment) -> None:
+        """Store an assignment's edited dates, decision, note and reason for ending (not its cadre, target or role)."""
+        row = self.session.get_one(AssignmentRow, assignment.id)
+        row.start_date, row.end_date = assignment.period.start, assignment.period.end
+        row.decision_number, row.decision_date = assignment.decision.number, assignment.decision.signed_on
+        row.note, row.end_reason = assignment.note, assignment.end_reason
+        self.session.add(row)
+        self.session.flush()
+
     def for_target(self, target_id: str) -> list[Assignment]:
         """Return every assignment on a unit or cluster, oldest first."""
         query = (

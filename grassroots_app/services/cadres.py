@@ -7,7 +7,7 @@ from datetime import date
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import N_, InvalidInput
-from grassroots_app.domain.model import Cadre, CadreStatus, new_id
+from grassroots_app.domain.model import Cadre, CadreStatus, Tier, new_id
 from grassroots_app.domain.text import NAME_LENGTH, PHONE_LENGTH, TextField, clean_text, person_sort_key
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import lookup
@@ -104,3 +104,10 @@ def find_cadres(uow: UnitOfWork, text: str, limit: int = 100) -> list[Cadre]:
     """Return active cadres whose name contains the text (ignoring case and diacritics), by given name."""
     found = [c for c in uow.cadres.search(text, limit=limit) if c.status is CadreStatus.ACTIVE]
     return sorted(found, key=lambda cadre: person_sort_key(cadre.full_name))
+
+
+def offered_tiers(uow: UnitOfWork, keep: Tier | None = None) -> list[Tier]:
+    """Return the tiers the database's model has (every tier before it is set up), with `keep` if it is not one."""
+    settings = uow.settings.get()
+    tiers = hierarchy.model_tiers(settings.preset) if settings is not None else tuple(Tier)
+    return [tier for tier in Tier if tier in tiers or tier is keep]

@@ -15,7 +15,7 @@ from functools import cache
 
 from grassroots_app import paths
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound
-from grassroots_app.domain.hierarchy import guess_kind
+from grassroots_app.domain.hierarchy import guess_kind, unit_sort_key
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.text import fold
 
@@ -66,7 +66,7 @@ def _listed(code: str, name: str, level: Level, children: Iterable[ListedUnit] =
 
 def by_name(units: Iterable[ListedUnit]) -> tuple[ListedUnit, ...]:
     """Return units sorted by their name without the kind ("Thành phố Hà Nội" under H)."""
-    return tuple(sorted(units, key=lambda unit: (fold(unit.short_name()), fold(unit.name))))
+    return tuple(sorted(units, key=lambda unit: unit_sort_key(unit.name)))
 
 
 def find_listed(units: Iterable[ListedUnit], reference: str) -> ListedUnit | None:

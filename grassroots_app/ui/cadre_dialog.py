@@ -38,7 +38,7 @@ class CadreDialog(EditDialog):
         self.birth_year.setValidator(QIntValidator(0, MAX_YEAR, self.birth_year))
         self.position = QLineEdit()
         self.workplace = QLineEdit()
-        self.tier = choices(Tier)
+        self.tier = choices(self.context.read(cadres.offered_tiers, self.cadre.tier if self.cadre else None))
         self.standing = QCheckBox(tr("Member of the Standing Committee"))
         self.committee = QCheckBox(tr("Member of the Party Committee"))
         self.party_member = QCheckBox(tr("Party member"))

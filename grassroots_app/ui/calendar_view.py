@@ -45,6 +45,7 @@ from grassroots_app.services.agenda import DayCell, DayDetails, MonthOverview
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.ui.calendar_export import export_ics, print_month_plan, save_month_plan_pdf
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
 from grassroots_app.ui.meeting_dialog import WARNING_STYLE, MeetingDialog
@@ -484,6 +485,8 @@ class CalendarView(QWidget):
         self.panel.edit_button.clicked.connect(self.edit_meeting)
         self.panel.meetings.itemActivated.connect(lambda _item: self.edit_meeting())
         self.panel.delete_button.clicked.connect(self.delete_meeting)
+        panel = self.panel
+        offer_menu(panel.meetings, lambda: [panel.edit_button, panel.delete_button, None, panel.add_button])
         self.export_button.clicked.connect(lambda: export_ics(self, self.context, self.year))
         self.print_button.clicked.connect(lambda: print_month_plan(self, self.context, self.year, self.month))
         self.save_plan_button.clicked.connect(lambda: save_month_plan_pdf(self, self.context, self.year, self.month))
@@ -580,7 +583,7 @@ class CalendarView(QWidget):
             return
         title = view.meeting.title
         question = tr("Delete the meeting '{title}' ({when})?").format(title=title, when=when(view.meeting))
-        if self.context.prompter.confirm(self, tr("Delete meeting"), question):
+        if self.context.confirm_edit(self, tr("Delete meeting"), question, meetings.delete_meeting, view.meeting.id):
             self.context.execute_or_report(tr("Delete the meeting {title}").format(title=title),
                                            meetings.delete_meeting, view.meeting.id)
 

@@ -31,6 +31,7 @@ from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.cadre_panel import CadrePanel
 from grassroots_app.ui.calendar_view import CalendarView
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.fieldlog_view import FieldLogView
 from grassroots_app.ui.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.first_run import FirstRunDialog
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.search.unit_chosen.connect(self.tree.reveal)
         self.tree.selection_changed.connect(self.on_node_selected)
+        offer_menu(self.tree.view, self.panel.menu_entries)
         self.tree.model.cadre_dropped.connect(self.on_cadre_dropped)
         self.roster.cadre_selected.connect(self.cadre_panel.show_cadre)
         self.tree.model.set_group_by_cluster(self.cluster_action.isChecked())

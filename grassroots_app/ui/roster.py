@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -35,10 +36,11 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain.model import CadreStatus, Flag, Tier
 from grassroots_app.domain.text import collation_key, fold
-from grassroots_app.services.cadres import get_cadre
+from grassroots_app.services.cadres import get_cadre, offered_tiers
 from grassroots_app.services.roster import RosterEntry, roster
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow, release_gradually
 from grassroots_app.ui.tree_model import CADRE_MIME_TYPE, cadre_mime_data
@@ -316,9 +318,7 @@ class CadreRoster(QWidget):
 
     def _build(self) -> None:
         self.tier = QComboBox()
-        self.tier.addItem(tr("All tiers"), None)
-        for tier in Tier:
-            self.tier.addItem(tr(tier.label), tier.value)
+        self.fill_tiers()
         self.workplace = QLineEdit()
         self.workplace.setPlaceholderText(tr("Workplace contains…"))
         self.workplace.setClearButtonEnabled(True)
@@ -374,11 +374,26 @@ class CadreRoster(QWidget):
         self.filter_timer.timeout.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.edit_cadre)
+        offer_menu(self.table, lambda: [self.edit_button, self.add_button])
         self.add_button.clicked.connect(self.add_cadre)
         self.edit_button.clicked.connect(self.edit_cadre)
         follow(self.context.events.data_changed, self, self.reload)
         follow(self.context.events.as_of_changed, self, self.reload)
+        follow(self.context.events.database_changed, self, self.fill_tiers)
         follow(self.context.events.database_changed, self, self.reload)
+
+    def fill_tiers(self) -> None:
+        """Offer the tiers of the database's model in the filter (keeping the one chosen when it is still offered)."""
+        chosen = self.tier.currentData()
+        blocker = QSignalBlocker(self.tier)
+        self.tier.clear()
+        self.tier.addItem(tr("All tiers"), None)
+        for tier in self.context.read(offered_tiers):
+            self.tier.addItem(tr(tier.label), tier.value)
+        self.tier.setCurrentIndex(max(self.tier.findData(chosen), 0))
+        del blocker
+        if self.tier.currentData() != chosen:
+            self.apply_filter()
 
     # --- loading ------------------------------------------------------------------------------
 

@@ -146,6 +146,12 @@ class EditDialog(QDialog):
             return
         self.accept()
 
+    def run_confirmed_edit(self, label: str, question: str, use_case: Callable[..., Any], *args: Any) -> None:
+        """Run an edit the user confirms first; one the rules refuse is shown without asking."""
+        if self.context.confirm_edit(self, self.windowTitle(), question, use_case, *args,
+                                     on_refused=self.error.show_error):
+            self.run_edit(label, use_case, *args)
+
     def submit(self) -> None:
         """Run the dialog's edit (subclasses)."""
         raise NotImplementedError

@@ -1070,10 +1070,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Sáp nhập '{name}' vào '{target}'? Đơn vị này sẽ giải thể và các đơn vị trực thuộc được chuyển sang.</translation>
     </message>
     <message>
-      <source>Merge units</source>
-      <translation>Sáp nhập đơn vị</translation>
-    </message>
-    <message>
       <source>Move {name}</source>
       <translation>Chuyển {name}</translation>
     </message>
@@ -1132,10 +1128,6 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>Choose a unit in the tree or search for it.</source>
       <translation>Chọn một đơn vị trên cây hoặc tìm theo tên.</translation>
-    </message>
-    <message>
-      <source>Cluster of communes</source>
-      <translation>Cụm xã</translation>
     </message>
     <message>
       <source>The cluster lacks its standing-committee member.</source>
@@ -4346,6 +4338,114 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>Import {file} into the database? Of its {rows} rows: {fates}. It is backed up first.</source>
       <translation>Nhập {file} vào cơ sở dữ liệu? Trong {rows} dòng: {fates}. Cơ sở dữ liệu sẽ được sao lưu trước.</translation>
+    </message>
+    <message>
+      <source>This assignment has not ended; end it with “End the assignment” instead.</source>
+      <translation>Phân công này chưa kết thúc; hãy dùng “Kết thúc phân công” để kết thúc.</translation>
+    </message>
+    <message>
+      <source>'{name}' closed on {day}; an assignment on it cannot last beyond that day.</source>
+      <translation>'{name}' đã giải thể ngày {day}; phân công phụ trách không thể kéo dài quá ngày đó.</translation>
+    </message>
+    <message>
+      <source>Edit the assignment</source>
+      <translation>Sửa phân công</translation>
+    </message>
+    <message>
+      <source>Edit the assignment of {name}</source>
+      <translation>Sửa phân công của {name}</translation>
+    </message>
+    <message>
+      <source>New cluster</source>
+      <translation>Cụm mới</translation>
+    </message>
+    <message>
+      <source>e.g. Cụm số 1</source>
+      <translation>ví dụ: Cụm số 1</translation>
+    </message>
+    <message>
+      <source>New name</source>
+      <translation>Tên mới</translation>
+    </message>
+    <message>
+      <source>Add communes to {name}</source>
+      <translation>Thêm xã vào {name}</translation>
+    </message>
+    <message>
+      <source>Remove communes from {name}</source>
+      <translation>Bớt xã khỏi {name}</translation>
+    </message>
+    <message>
+      <source>Find</source>
+      <translation>Tìm</translation>
+    </message>
+    <message>
+      <source>The cluster stays in the history; from that day its communes leave it and the assignments on it end.</source>
+      <translation>Cụm vẫn được lưu trong lịch sử; từ ngày đó các xã ra khỏi cụm và các phân công phụ trách cụm kết thúc.</translation>
+    </message>
+    <message>
+      <source>In the cluster from</source>
+      <translation>Vào cụm từ ngày</translation>
+    </message>
+    <message>
+      <source>Out of the cluster from</source>
+      <translation>Ra khỏi cụm từ ngày</translation>
+    </message>
+    <message>
+      <source>Tick at least one commune.</source>
+      <translation>Hãy đánh dấu ít nhất một xã.</translation>
+    </message>
+    <message>
+      <source>Close the cluster '{name}' from {day}? Its communes leave it and the assignments on it end that day.</source>
+      <translation>Giải thể cụm '{name}' từ ngày {day}? Các xã sẽ ra khỏi cụm và các phân công phụ trách cụm kết thúc từ ngày đó.</translation>
+    </message>
+    <message>
+      <source>New cluster {name}</source>
+      <translation>Lập cụm {name}</translation>
+    </message>
+    <message>
+      <source>Rename {name}</source>
+      <translation>Đổi tên {name}</translation>
+    </message>
+    <message>
+      <source>Rename the cluster {name}</source>
+      <translation>Đổi tên cụm {name}</translation>
+    </message>
+    <message>
+      <source>Close the cluster {name}</source>
+      <translation>Giải thể cụm {name}</translation>
+    </message>
+    <message>
+      <source>{commune} (now in {cluster})</source>
+      <translation>{commune} (đang thuộc {cluster})</translation>
+    </message>
+    <message>
+      <source>Edit the assignment…</source>
+      <translation>Sửa phân công…</translation>
+    </message>
+    <message>
+      <source>New cluster…</source>
+      <translation>Cụm mới…</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>Đổi tên…</translation>
+    </message>
+    <message>
+      <source>Add communes…</source>
+      <translation>Thêm xã…</translation>
+    </message>
+    <message>
+      <source>Remove communes…</source>
+      <translation>Bớt xã…</translation>
+    </message>
+    <message>
+      <source>Close the cluster…</source>
+      <translation>Giải thể cụm…</translation>
+    </message>
+    <message>
+      <source>Cluster of communes, from {start}{end}</source>
+      <translation>Cụm xã, từ ngày {start}{end}</translation>
     </message>
   </context>
 </TS>
