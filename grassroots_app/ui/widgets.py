@@ -121,6 +121,9 @@ def ok_cancel_buttons(parent: QWidget) -> QDialogButtonBox:
     return buttons
 
 
+EDIT_DIALOG_WIDTH = 560
+
+
 class EditDialog(QDialog):
     """A dialog whose OK runs one edit and shows a refusal next to the fields."""
 
@@ -128,7 +131,9 @@ class EditDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(title)
+        self.setMinimumWidth(EDIT_DIALOG_WIDTH)  # room for a name, a position or a unit path
         self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error = ErrorLabel(self)
         self.buttons = ok_cancel_buttons(self)
         self.buttons.accepted.connect(self.submit)

@@ -3,6 +3,7 @@ marks and dates say what they know, and a language switch keeps the clerk's plac
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, QRect, Qt
@@ -12,12 +13,15 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.model import Level
 from grassroots_app.services import browse, units
+from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.demo import DEMO_DATE
+from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.calendar_view import SELECTED_BORDER, CalendarView, day_number_font, today_ring
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.screen_fit import COMFORTABLE_SIZE, first_geometry, fitted_geometry
 from grassroots_app.ui.tree_model import MARK_COLUMN, NAME_COLUMN
+from tests.ui.screenshots import first_cadre
 
 LAPTOP = QRect(0, 0, 1366, 768 - 40)  # 1366x768 less a 40 px taskbar
 FULL_HD = QRect(0, 0, 1920, 1080 - 40)
@@ -226,3 +230,17 @@ def test_a_language_switch_keeps_the_view(qtbot: QtBot, window: MainWindow, cont
     assert window.tree.current_node().id == second.id
     assert set(expanded) <= set(window.tree.expanded_ids())
     assert window.panel.data is not None and window.panel.data.target_id == second.id
+
+
+# --- dialogs with room for names (seen on the 1366x768 screenshots) -----------------------------------
+
+def test_the_cadre_dialog_shows_a_long_position_whole(qtbot: QtBot, context: AppContext) -> None:
+    position = "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh"
+    cadre = replace(context.read(get_cadre, context.read(first_cadre)), position=position)
+    dialog = CadreDialog(context, cadre)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field = dialog.position
+    assert field.text() == position
+    assert field.fontMetrics().horizontalAdvance(position) < field.contentsRect().width()
