@@ -21,7 +21,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.screen_fit import COMFORTABLE_SIZE, first_geometry, fitted_geometry
 from grassroots_app.ui.tree_model import MARK_COLUMN, NAME_COLUMN
-from tests.ui.screenshots import first_cadre
+from tests.ui.screenshots import first_cadre, loading
 
 LAPTOP = QRect(0, 0, 1366, 768 - 40)  # 1366x768 less a 40 px taskbar
 FULL_HD = QRect(0, 0, 1920, 1080 - 40)
@@ -244,3 +244,22 @@ def test_the_cadre_dialog_shows_a_long_position_whole(qtbot: QtBot, context: App
     field = dialog.position
     assert field.text() == position
     assert field.fontMetrics().horizontalAdvance(position) < field.contentsRect().width()
+
+
+def test_the_first_window_fits_the_screen(window: MainWindow) -> None:
+    available = window.screen().availableGeometry()
+    assert available.contains(window.geometry())
+
+
+# --- the screenshot script waits for the real loading signals --------------------------------------------
+
+def test_the_screenshots_wait_until_the_window_has_loaded(qtbot: QtBot, window: MainWindow,
+                                                          context: AppContext) -> None:
+    assert not loading(window, None)
+    context.execute("rename", units.edit_unit, communes(context)[0].id, "Xã Đổi Tên")
+    assert loading(window, None)  # the gap marks are being recounted
+    qtbot.waitUntil(lambda: not loading(window, None), timeout=10000)
+    assert window.tree.model.marks is not None and not context.tasks.busy
+    window.roster.reload()
+    assert loading(window, None)  # the roster is read in a worker process
+    qtbot.waitUntil(lambda: not loading(window, None), timeout=10000)
