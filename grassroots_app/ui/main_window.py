@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -306,12 +307,19 @@ class MainWindow(QMainWindow):
     def toggle_clusters(self, on: bool) -> None:
         """Group the communes by cluster, or by district."""
         self.context.settings.set_flag("group_by_cluster", on)
-        self.tree.model.set_group_by_cluster(on)
+        self._keeping_the_chosen_unit(lambda: self.tree.model.set_group_by_cluster(on))
 
     def toggle_closed(self, on: bool) -> None:
         """Show or hide the closed units."""
         self.context.settings.set_flag("show_closed", on)
-        self.tree.model.set_show_closed(on)
+        self._keeping_the_chosen_unit(lambda: self.tree.model.set_show_closed(on))
+
+    def _keeping_the_chosen_unit(self, regroup: Callable[[], None]) -> None:
+        """Rearrange the tree, then choose again the unit chosen before (wherever it now stands)."""
+        chosen = self.tree.current_node()
+        regroup()
+        if chosen is not None and chosen.kind is NodeKind.UNIT:
+            self.tree.reveal(chosen.id)
 
     def toggle_roster(self, on: bool) -> None:
         """Show or hide the cadre roster; it belongs to the Units tab, shown for it."""

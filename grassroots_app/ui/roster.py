@@ -42,6 +42,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.flow_layout import FlowLayout
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow, release_gradually
+from grassroots_app.ui.row_model import ROW_PADDING
 from grassroots_app.ui.tree_model import CADRE_MIME_TYPE, cadre_mime_data
 
 FILTER_DELAY_MS = 250
@@ -367,6 +368,7 @@ class CadreRoster(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + ROW_PADDING)
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)

@@ -20,6 +20,7 @@ from grassroots_app.ui.calendar_view import SELECTED_BORDER, CalendarView, day_n
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.screen_fit import COMFORTABLE_SIZE, first_geometry, fitted_geometry
+from grassroots_app.ui.row_model import ROW_PADDING
 from grassroots_app.ui.tree_model import MARK_COLUMN, NAME_COLUMN
 from tests.ui.screenshots import first_cadre, loading
 
@@ -263,3 +264,22 @@ def test_the_screenshots_wait_until_the_window_has_loaded(qtbot: QtBot, window: 
     window.roster.reload()
     assert loading(window, None)  # the roster is read in a worker process
     qtbot.waitUntil(lambda: not loading(window, None), timeout=10000)
+
+
+# --- seen on the screenshots: roster rows, and the selection kept when the tree is regrouped ----------------
+
+def test_the_roster_rows_are_as_compact_as_the_other_tables(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.roster.model.total > 0, timeout=10000)
+    table = window.roster.table
+    assert table.rowHeight(0) <= table.fontMetrics().height() + ROW_PADDING
+
+
+def test_grouping_by_cluster_keeps_the_chosen_commune(window: MainWindow, context: AppContext) -> None:
+    commune = communes(context)[1]
+    window.tree.reveal(commune.id)
+    for _toggle in range(2):
+        window.cluster_action.trigger()
+        assert window.tree.current_node().id == commune.id
+        assert window.panel.data is not None and window.panel.data.target_id == commune.id
+    window.closed_action.trigger()
+    assert window.tree.current_node().id == commune.id
