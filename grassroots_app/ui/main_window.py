@@ -49,7 +49,7 @@ from grassroots_app.ui.screen_fit import first_geometry, fitted_geometry
 from grassroots_app.ui.search import SearchBox
 from grassroots_app.ui.tree_model import Node, NodeKind
 from grassroots_app.ui.unit_panel import UnitPanel
-from grassroots_app.ui.widgets import date_edit, from_qdate, to_qdate
+from grassroots_app.ui.widgets import ElidedLabel, date_edit, from_qdate, to_qdate
 
 MARKS_DELAY_MS = 150
 LEFT_PANE_WIDTH = 440
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setObjectName("MainWindow")
-        self.status = QLabel()
+        self.status = ElidedLabel()  # the database's path, which may be long
         self.statusBar().addPermanentWidget(self.status)
         self.marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
         self.marks_timer.timeout.connect(self.compute_marks)

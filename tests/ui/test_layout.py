@@ -3,8 +3,10 @@ marks and dates say what they know, and a language switch keeps the clerk's plac
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
@@ -283,3 +285,18 @@ def test_grouping_by_cluster_keeps_the_chosen_commune(window: MainWindow, contex
         assert window.panel.data is not None and window.panel.data.target_id == commune.id
     window.closed_action.trigger()
     assert window.tree.current_node().id == commune.id
+
+
+def test_a_database_in_a_deep_folder_is_elided_in_the_status_bar(
+        qtbot: QtBot, window: MainWindow, context: AppContext, tmp_path: Path) -> None:
+    folder = tmp_path.joinpath(*["Tài liệu của văn phòng Đảng ủy xã Khuổi Ky"] * 4, "Nắm cơ sở", "Năm 2026")
+    folder.mkdir(parents=True)
+    moved = folder / "co-so-du-lieu-nam-co-so.sqlite"
+    shutil.copy(context.database.url.removeprefix("sqlite:///"), moved)
+    window.open_location(str(moved))
+    qtbot.waitUntil(lambda: window.tree.model.marks is not None, timeout=10000)
+    window.resize(1366, LAPTOP.height())
+    assert window.minimumSizeHint().width() <= LAPTOP.width()
+    assert window.status.toolTip() == str(moved)
+    shown = QLabel.text(window.status)
+    assert "…" in shown and shown.endswith(moved.name)
