@@ -193,6 +193,7 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideMiddle, self.contentsRect().width())
-        super().setText(shown)
+        metrics, width = self.fontMetrics(), self.contentsRect().width()
+        fits = metrics.horizontalAdvance(self._whole) <= width  # elidedText can cut a text exactly as wide
+        super().setText(self._whole if fits else metrics.elidedText(self._whole, Qt.TextElideMode.ElideMiddle, width))
 

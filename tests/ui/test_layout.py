@@ -300,3 +300,9 @@ def test_a_database_in_a_deep_folder_is_elided_in_the_status_bar(
     assert window.status.toolTip() == str(moved)
     shown = QLabel.text(window.status)
     assert "…" in shown and shown.endswith(moved.name)
+
+
+def test_a_path_with_room_is_shown_whole(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
+    window.resize(1366, LAPTOP.height())
+    qtbot.wait(50)
+    assert QLabel.text(window.status) == context.database.display_name
