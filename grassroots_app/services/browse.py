@@ -100,6 +100,11 @@ class TreeMarks:
     total: int
 
 
+def first_day(uow: UnitOfWork) -> date | None:
+    """Return the day the earliest top-level unit starts (None when there is no unit)."""
+    return min((unit.period.start for unit in uow.units.roots()), default=None)
+
+
 def tree_marks(uow: UnitOfWork, on: date) -> TreeMarks:
     """Return the tree's gap marks on a day (none for a database not yet set up)."""
     if uow.settings.get() is None:

@@ -31,7 +31,7 @@ from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
-from grassroots_app.ui.widgets import format_day
+from grassroots_app.ui.widgets import ElidedLabel, format_day
 
 ENDED_COLOR = QColor("gray")
 
@@ -87,7 +87,7 @@ class CadrePanel(QWidget):
         self.context = context
         self.cadre_id: str | None = None
         self.rows: list[CadreTarget] = []
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.details_box = QGroupBox(tr("Details"))
         self.details = QFormLayout(self.details_box)

@@ -40,7 +40,7 @@ from grassroots_app.ui.file_choice import FileKind, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.printing import print_to_temporary, put_printed
 from grassroots_app.ui.unit_panel import CadrePickerDialog
-from grassroots_app.ui.widgets import ErrorLabel, date_edit, format_day, from_qdate, ok_cancel_buttons
+from grassroots_app.ui.widgets import ElidedLabel, ErrorLabel, date_edit, format_day, from_qdate, ok_cancel_buttons
 
 # A Party document's margins are 30, 20, 15, 20 mm (left, top, right, bottom); QTextDocument.print_ adds
 # 2 cm of its own inside the page's margins (and the page number in the bottom one), so the page keeps
@@ -79,7 +79,7 @@ class IcsExportDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.everyone)
         group.addButton(self.one)
-        self.cadre_name = QLabel(tr("No cadre chosen."))
+        self.cadre_name = ElidedLabel(tr("No cadre chosen."))
         self.choose = QPushButton(tr("Choose a cadre…"))
         self.choose.clicked.connect(self.choose_cadre)
         self.error = ErrorLabel(self)

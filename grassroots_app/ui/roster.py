@@ -41,11 +41,14 @@ from grassroots_app.services.roster import RosterEntry, roster
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.context_menu import offer_menu
+from grassroots_app.ui.flow_layout import FlowLayout
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow, release_gradually
+from grassroots_app.ui.row_model import ROW_PADDING
 from grassroots_app.ui.tree_model import CADRE_MIME_TYPE, cadre_mime_data
 
 FILTER_DELAY_MS = 250
+WORKPLACE_FILTER_WIDTH = 200
 OVERLOAD_COLOR = QColor("#b00020")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -332,10 +335,14 @@ class CadreRoster(QWidget):
         self.add_button = QPushButton(tr("Add cadre…"))
         self.edit_button = QPushButton(tr("Edit…"))
         self.edit_button.setEnabled(False)
+        self.workplace.setMinimumWidth(WORKPLACE_FILTER_WIDTH)
+        filters = FlowLayout()
+        for widget in (self.tier, self.workplace, self.standing, self.committee, self.active_only,
+                       self.unassigned, self.overloaded):
+            filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._row(self.tier, self.workplace, self.standing, self.committee, self.active_only,
-                                   self.unassigned, self.overloaded))
+        layout.addLayout(filters)
         layout.addWidget(self.table)
         layout.addLayout(self._row(self.count, None, self.add_button, self.edit_button))
 
@@ -361,6 +368,7 @@ class CadreRoster(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + ROW_PADDING)
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)

@@ -53,7 +53,7 @@ from grassroots_app.ui.unit_dialogs import (
     MergeUnitDialog,
     MoveUnitDialog,
 )
-from grassroots_app.ui.widgets import ErrorLabel, format_day
+from grassroots_app.ui.widgets import ElidedLabel, ErrorLabel, format_day
 
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
 
@@ -123,8 +123,7 @@ class UnitPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.data: PanelData | None = None
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = ElidedLabel()
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.period = QLabel()
         self._build_details()

@@ -4447,5 +4447,25 @@ Chi tiết có trong tệp nhật ký:
       <source>Cluster of communes, from {start}{end}</source>
       <translation>Cụm xã, từ ngày {start}{end}</translation>
     </message>
+    <message>
+      <source>The database has no units yet.</source>
+      <translation>Cơ sở dữ liệu chưa có đơn vị nào.</translation>
+    </message>
+    <message>
+      <source>No unit existed yet on {day}: the first one starts on {first}. Choose a later day under “As of”, or press Today.</source>
+      <translation>Ngày {day} chưa có đơn vị nào: đơn vị sớm nhất có từ ngày {first}. Hãy chọn một ngày muộn hơn ở ô “Ngày xem”, hoặc nhấn Hôm nay.</translation>
+    </message>
+    <message>
+      <source>No unit stands on {day}.</source>
+      <translation>Ngày {day} không có đơn vị nào đang tồn tại.</translation>
+    </message>
+    <message>
+      <source>Cadre &amp;roster</source>
+      <translation>&amp;Danh sách cán bộ</translation>
+    </message>
+    <message>
+      <source>Show the hierarchy and the assignments as they are today</source>
+      <translation>Xem hệ thống đơn vị và phân công như hôm nay</translation>
+    </message>
   </context>
 </TS>
