@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.assignments import check_can_end, check_no_overlap
@@ -143,3 +143,33 @@ def stage_end(uow: UnitOfWork, assignment_id: str, on: date, reason: str = "") -
     ended = uow.assignments.get(assignment.id)
     assert ended is not None
     return ended
+
+
+def edit_assignment(
+    uow: UnitOfWork, assignment_id: str, decision: Decision, start: date, end: date | None, note: str,
+    reason: str = "",
+) -> Assignment:
+    """Correct an assignment's decision, dates or note (a new end follows the rules of ending); return it."""
+    settings = require_settings(uow)
+    stored = uow.assignments.get(assignment_id)
+    if stored is None:
+        raise NotFound(N_("No assignment has the id '{id}'."), id=assignment_id)
+    target = get_target(uow, stored.target_id)
+    period = Period(start, end)
+    hierarchy.check_open_on(target.period, start, target.name)
+    if end is None:
+        hierarchy.check_not_closed(target.period, target.name)
+    else:
+        hierarchy.check_open_on(target.period, end - timedelta(days=1), target.name)
+    others = [held for held in uow.assignments.for_target(target.id) if held.id != stored.id]
+    check_no_overlap(stored.cadre_id, target.id, stored.role, period, others)
+    end_reason = stored.end_reason
+    if end is not None and end != stored.period.end:
+        opened = replace(stored, period=Period(start))
+        end_reason = check_can_end(opened, end, settings.min_tenure_months, reason or stored.end_reason)
+    number = clean_text(decision.number, DECISION_LENGTH, TextField.DECISION)
+    edited = replace(stored, period=period, decision=Decision(number, decision.signed_on),
+                     note=clean_text(note, NOTE_LENGTH, TextField.NOTE), end_reason=end_reason if end else "")
+    uow.assignments.update(edited)
+    uow.commit()
+    return edited
