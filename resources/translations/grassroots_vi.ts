@@ -4369,7 +4369,7 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>the day the decision was signed ('' clears it)</source>
-      <translation>ngày ký quyết định (&apos;&apos; để xóa)</translation>
+      <translation>ngày ký quyết định ('' để xóa)</translation>
     </message>
     <message>
       <source>the first day in charge</source>
@@ -4377,7 +4377,7 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>the day it ends ('' reopens it)</source>
-      <translation>ngày kết thúc (&apos;&apos; để mở lại)</translation>
+      <translation>ngày kết thúc ('' để mở lại)</translation>
     </message>
     <message>
       <source>why it ends before the minimum tenure</source>
@@ -4385,11 +4385,11 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>official code ('' clears it)</source>
-      <translation>mã đơn vị hành chính (&apos;&apos; để xóa)</translation>
+      <translation>mã đơn vị hành chính ('' để xóa)</translation>
     </message>
     <message>
       <source>home unit (id, code or path; '' clears it)</source>
-      <translation>đơn vị nơi cư trú (mã định danh, mã hoặc đường dẫn; &apos;&apos; để xóa)</translation>
+      <translation>đơn vị nơi cư trú (mã định danh, mã hoặc đường dẫn; '' để xóa)</translation>
     </message>
     <message>
       <source>the day the new status takes effect (required with --status)</source>
@@ -4410,6 +4410,22 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>list or correct assignments</source>
       <translation>liệt kê hoặc sửa các phân công</translation>
+    </message>
+    <message>
+      <source>Left on</source>
+      <translation>Nghỉ từ ngày</translation>
+    </message>
+    <message>
+      <source>Reason for leaving</source>
+      <translation>Lý do nghỉ</translation>
+    </message>
+    <message>
+      <source>These {count} assignments end on the day the cadre leaves:</source>
+      <translation>{count} phân công sau đây kết thúc vào ngày cán bộ nghỉ:</translation>
+    </message>
+    <message>
+      <source>No assignment ends.</source>
+      <translation>Không có phân công nào phải kết thúc.</translation>
     </message>
   </context>
 </TS>
