@@ -7,12 +7,12 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from grassroots_app.cli import _add, _choices, emit, integer, parse_day, shown_rows, tr
+from grassroots_app.cli import SHOWN_ROWS, _add, _choices, emit, integer, parse_day, tr
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.model import Assignment, Cadre, CadreStatus, Decision, Gender, Tier, UnitAttributes
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import assignments, cadres, clusters, roster, units
+from grassroots_app.services import assignments, browse, cadres, clusters, roster, units
 from grassroots_app.services.roster import AssignmentFilter, ListedAssignment
 
 ARGPARSE_MESSAGES = (N_("not allowed with argument %s"),)  # argparse's words for exclusive options
@@ -110,6 +110,21 @@ def _optional(text: str) -> date | None:
 
 # --- units and cadres ---------------------------------------------------------------------------
 
+EVERY_HIT = 1_000_000_000  # no limit: SQLite's LIMIT wants a number
+
+
+def cmd_units_find(args: argparse.Namespace, db: Database) -> None:
+    """Find units whose name holds the words (any case, accents optional) or whose code starts with them."""
+    on = parse_day(args.on) if args.on is not None else date.today()
+    with UnitOfWork(db) as uow:
+        hits = browse.search(uow, args.text, on, EVERY_HIT if args.all else SHOWN_ROWS + 1)
+    shown, more = (hits, []) if args.all or len(hits) <= SHOWN_ROWS else (
+        hits[:SHOWN_ROWS], [f"  {tr('… and more (use --all to see them all)')}"])
+    data = [{"id": hit.id, "name": hit.name, "level": hit.level.value, "path": hit.path} for hit in shown]
+    lines = [f"{hit.path}  ({tr(hit.level.label)})  {hit.id}" for hit in shown]
+    emit(args, data, [*lines, *more] if shown else [tr("No unit found")])
+
+
 UNIT_OPTIONS = ("name", "kind", "code", "remote", "households", "population", "party_members")
 
 
@@ -184,7 +199,7 @@ def cmd_cadres_edit(args: argparse.Namespace, db: Database) -> None:
 
 
 def add_parsers(sub: Any, unit_commands: Any, cadre_commands: Any) -> None:
-    """Add `assignments list|edit`, `units edit` and `cadres edit`."""
+    """Add `assignments list|edit`, `units find|edit` and `cadres edit`."""
     group = sub.add_parser("assignments", help=tr(N_("list or correct assignments"))).add_subparsers(required=True)
     listing = _add(group, "list", N_("list the assignments with their ids"), cmd_assignments_list, json_flag=True)
     listing.add_argument("--under", help=tr(N_("only on this unit and below it (id, code or path)")))
@@ -202,6 +217,11 @@ def add_parsers(sub: Any, unit_commands: Any, cadre_commands: Any) -> None:
     edit.add_argument("--until", help=tr(N_("the day it ends ('' reopens it)")))
     edit.add_argument("--note")
     edit.add_argument("--reason", default="", help=tr(N_("why it ends before the minimum tenure")))
+    found = _add(unit_commands, "find", N_("find units by a word of their name or by code"), cmd_units_find,
+                 json_flag=True)
+    found.add_argument("text")
+    found.add_argument("--on", help=tr(N_("the day (default: today)")))
+    found.add_argument("--all", action="store_true", help=tr(N_("every unit found (without: the first 50)")))
     unit = _add(unit_commands, "edit", N_("rename a unit or change its kind, code or figures"), cmd_units_edit,
                 json_flag=True)
     unit.add_argument("unit", help=tr(N_("unit (id, code or path)")))

@@ -4427,5 +4427,17 @@ Chi tiết có trong tệp nhật ký:
       <source>No assignment ends.</source>
       <translation>Không có phân công nào phải kết thúc.</translation>
     </message>
+    <message>
+      <source>find units by a word of their name or by code</source>
+      <translation>tìm đơn vị theo một từ trong tên hoặc theo mã</translation>
+    </message>
+    <message>
+      <source>every unit found (without: the first 50)</source>
+      <translation>mọi đơn vị tìm được (không có: 50 đơn vị đầu)</translation>
+    </message>
+    <message>
+      <source>… and more (use --all to see them all)</source>
+      <translation>… và còn nữa (dùng --all để xem tất cả)</translation>
+    </message>
   </context>
 </TS>

@@ -211,3 +211,20 @@ def test_coverage_text_sorts_gaps_by_path_and_says_what_it_leaves_out(office: Cl
     assert hamlets == [f"Thôn {number}" for number in range(1, 61)]
     paths = [gap["path"] for gap in office("coverage", "--on", "2025-09-01", "--json").json()["gaps"]]
     assert [line.split(" — ")[0].strip() for line in every_gaps] == paths
+
+
+def test_units_find_matches_a_word_inside_the_name_at_every_level(office: Cli) -> None:
+    found = office("units", "find", "khuoi", "--json")
+    assert found.code == 0, found.err
+    assert [hit["path"] for hit in found.json()] == [f"{HAMLET} / Tổ Khuổi Ký"]
+    text = office("units", "find", "NÀ PÒ").out.splitlines()
+    assert text[0].startswith(f"{HAMLET}  (ấp/thôn)  ")
+    assert office("units", "find", "zzz").out.strip() == "Không tìm thấy đơn vị nào"
+
+
+def test_units_find_says_when_it_shows_only_the_first_fifty(office: Cli) -> None:
+    for number in range(1, 53):
+        assert office("units", "add", f"Tổ Khuổi {number}", "--parent", HAMLET, "--from", "2025-07-01").code == 0
+    cut = office("units", "find", "khuoi").out.splitlines()
+    assert len(cut) == 51 and cut[-1] == "  … và còn nữa (dùng --all để xem tất cả)"
+    assert len(office("units", "find", "khuoi", "--all").out.splitlines()) == 53
