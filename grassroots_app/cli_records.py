@@ -87,16 +87,18 @@ def cmd_assignments_list(args: argparse.Namespace, db: Database) -> None:
 
 
 def cmd_assignments_edit(args: argparse.Namespace, db: Database) -> None:
-    """Correct an assignment's decision, dates or note."""
+    """Correct an assignment's decision, dates or note (the same use case as the window's Edit)."""
     _nothing_given(args, ("decision", "decision_date", "valid_from", "until", "note"))
     with UnitOfWork(db, write=True) as uow:
-        stored = roster.assignment_view(uow, args.assignment, date.today()).assignment
+        stored = assignments.get_assignment(uow, args.assignment)
         number = stored.decision.number if args.decision is None else args.decision
         signed = stored.decision.signed_on if args.decision_date is None else _optional(args.decision_date)
-        start = stored.period.start if args.valid_from is None else parse_day(args.valid_from)
-        end = stored.period.end if args.until is None else _optional(args.until)
-        note = stored.note if args.note is None else args.note
-        assignments.edit_assignment(uow, stored.id, Decision(number, signed), start, end, note, args.reason)
+        changes = assignments.AssignmentChanges(
+            start=parse_day(args.valid_from) if args.valid_from is not None else None,
+            end=parse_day(args.until) if args.until is not None else None,
+            decision=Decision(number, signed), note=args.note, end_reason=args.reason,
+        )
+        assignments.edit_assignment(uow, stored.id, changes)
     with UnitOfWork(db) as uow:
         view = roster.assignment_view(uow, args.assignment, date.today())
     row = ListedAssignment(view.assignment, view.cadre_name, view.path)
@@ -214,9 +216,9 @@ def add_parsers(sub: Any, unit_commands: Any, cadre_commands: Any) -> None:
     edit.add_argument("--decision", help=tr(N_("the decision number")))
     edit.add_argument("--decision-date", help=tr(N_("the day the decision was signed ('' clears it)")))
     edit.add_argument("--from", dest="valid_from", help=tr(N_("the first day in charge")))
-    edit.add_argument("--until", help=tr(N_("the day it ends ('' reopens it)")))
+    edit.add_argument("--until", help=tr(N_("the day it ended (only of one that has ended: unassign ends one)")))
     edit.add_argument("--note")
-    edit.add_argument("--reason", default="", help=tr(N_("why it ends before the minimum tenure")))
+    edit.add_argument("--reason", help=tr(N_("why it ends before the minimum tenure")))
     found = _add(unit_commands, "find", N_("find units by a word of their name or by code"), cmd_units_find,
                  json_flag=True)
     found.add_argument("text")

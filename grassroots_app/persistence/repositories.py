@@ -443,11 +443,11 @@ class AssignmentRepository:
         self.session.flush()
 
     def update(self, assignment: Assignment) -> None:
-        """Store an existing assignment's new decision, dates, note and end reason."""
+        """Store an assignment's edited dates, decision, note and reason for ending (not its cadre, target or role)."""
         row = self.session.get_one(AssignmentRow, assignment.id)
-        fresh = mapping.assignment_to_row(assignment)
-        for name in ("start_date", "end_date", "decision_number", "decision_date", "note", "end_reason"):
-            setattr(row, name, getattr(fresh, name))
+        row.start_date, row.end_date = assignment.period.start, assignment.period.end
+        row.decision_number, row.decision_date = assignment.decision.number, assignment.decision.signed_on
+        row.note, row.end_reason = assignment.note, assignment.end_reason
         self.session.add(row)
         self.session.flush()
 

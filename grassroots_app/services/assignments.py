@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.assignments import check_can_end, check_no_overlap
@@ -26,6 +26,17 @@ class NewAssignment:
     role: str | None = None
     decision: Decision = Decision()
     note: str = ""
+
+
+@dataclass(frozen=True)
+class AssignmentChanges:
+    """What an edit changes in an assignment; None keeps what is stored (`end`: only of one that has ended)."""
+
+    start: date | None = None
+    end: date | None = None
+    decision: Decision | None = None
+    note: str | None = None
+    end_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +136,46 @@ def check_still_holds(uow: UnitOfWork, assignment_id: str) -> None:
         check_eligible(get_cadre(uow, assignment.cadre_id), pick_rule(uow.rules.all(), target.level, assignment.role))
 
 
+def get_assignment(uow: UnitOfWork, assignment_id: str) -> Assignment:
+    """Return the assignment or refuse an unknown id."""
+    assignment = uow.assignments.get(assignment_id)
+    if assignment is None:
+        raise NotFound(N_("No assignment has the id '{id}'."), id=assignment_id)
+    return assignment
+
+
+def edit_assignment(uow: UnitOfWork, assignment_id: str, changes: AssignmentChanges) -> Assignment:
+    """Change an assignment's dates, decision, note or reason for ending, checked by the rules of a new one."""
+    settings = require_settings(uow)
+    old = get_assignment(uow, assignment_id)
+    if changes.end is not None and old.period.end is None:
+        raise RuleViolation(N_("This assignment has not ended; end it with “End the assignment” instead."))
+    start, end = changes.start or old.period.start, changes.end or old.period.end
+    reason = old.end_reason if changes.end_reason is None else changes.end_reason
+    if end is not None and (start, end, reason) != (old.period.start, old.period.end, old.end_reason):
+        reason = check_can_end(replace(old, period=Period(start)), end, settings.min_tenure_months, reason)
+    decision = changes.decision or old.decision
+    edited = replace(
+        old, period=Period(start, end), end_reason=reason,
+        decision=Decision(clean_text(decision.number, DECISION_LENGTH, TextField.DECISION), decision.signed_on),
+        note=old.note if changes.note is None else clean_text(changes.note, NOTE_LENGTH, TextField.NOTE),
+    )
+    _check_within_target(uow, edited)
+    uow.assignments.update(edited)
+    check_still_holds(uow, edited.id)
+    uow.commit()
+    return edited
+
+
+def _check_within_target(uow: UnitOfWork, assignment: Assignment) -> None:
+    """Refuse an assignment lasting beyond the day its target closed."""
+    target = get_target(uow, assignment.target_id)
+    closed, end = target.period.end, assignment.period.end
+    if closed is not None and (end is None or end > closed):
+        raise RuleViolation(N_("'{name}' closed on {day}; an assignment on it cannot last beyond that day."),
+                            name=target.name, day=closed.strftime("%d/%m/%Y"))
+
+
 def end_assignment(uow: UnitOfWork, assignment_id: str, on: date, reason: str = "") -> Assignment:
     """End an assignment on a day; before the minimum tenure a reason is required and kept."""
     ended = stage_end(uow, assignment_id, on, reason)
@@ -135,41 +186,9 @@ def end_assignment(uow: UnitOfWork, assignment_id: str, on: date, reason: str = 
 def stage_end(uow: UnitOfWork, assignment_id: str, on: date, reason: str = "") -> Assignment:
     """Check and stage the end of an assignment in the caller's transaction."""
     settings = require_settings(uow)
-    assignment = uow.assignments.get(assignment_id)
-    if assignment is None:
-        raise NotFound(N_("No assignment has the id '{id}'."), id=assignment_id)
+    assignment = get_assignment(uow, assignment_id)
     cleaned = check_can_end(assignment, on, settings.min_tenure_months, reason)
     uow.assignments.end(assignment.id, on, cleaned)
     ended = uow.assignments.get(assignment.id)
     assert ended is not None
     return ended
-
-
-def edit_assignment(
-    uow: UnitOfWork, assignment_id: str, decision: Decision, start: date, end: date | None, note: str,
-    reason: str = "",
-) -> Assignment:
-    """Correct an assignment's decision, dates or note (a new end follows the rules of ending); return it."""
-    settings = require_settings(uow)
-    stored = uow.assignments.get(assignment_id)
-    if stored is None:
-        raise NotFound(N_("No assignment has the id '{id}'."), id=assignment_id)
-    target = get_target(uow, stored.target_id)
-    period = Period(start, end)
-    hierarchy.check_open_on(target.period, start, target.name)
-    if end is None:
-        hierarchy.check_not_closed(target.period, target.name)
-    else:
-        hierarchy.check_open_on(target.period, end - timedelta(days=1), target.name)
-    others = [held for held in uow.assignments.for_target(target.id) if held.id != stored.id]
-    check_no_overlap(stored.cadre_id, target.id, stored.role, period, others)
-    end_reason = stored.end_reason
-    if end is not None and end != stored.period.end:
-        opened = replace(stored, period=Period(start))
-        end_reason = check_can_end(opened, end, settings.min_tenure_months, reason or stored.end_reason)
-    number = clean_text(decision.number, DECISION_LENGTH, TextField.DECISION)
-    edited = replace(stored, period=period, decision=Decision(number, decision.signed_on),
-                     note=clean_text(note, NOTE_LENGTH, TextField.NOTE), end_reason=end_reason if end else "")
-    uow.assignments.update(edited)
-    uow.commit()
-    return edited

@@ -4376,10 +4376,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>ngày bắt đầu phụ trách</translation>
     </message>
     <message>
-      <source>the day it ends ('' reopens it)</source>
-      <translation>ngày kết thúc ('' để mở lại)</translation>
-    </message>
-    <message>
       <source>why it ends before the minimum tenure</source>
       <translation>lý do kết thúc trước thời gian phụ trách tối thiểu</translation>
     </message>
@@ -4438,6 +4434,18 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>… and more (use --all to see them all)</source>
       <translation>… và còn nữa (dùng --all để xem tất cả)</translation>
+    </message>
+    <message>
+      <source>the day it ended (only of one that has ended: unassign ends one)</source>
+      <translation>ngày kết thúc (chỉ với phân công đã kết thúc; muốn kết thúc một phân công, dùng unassign)</translation>
+    </message>
+    <message>
+      <source>This assignment has not ended; end it with “End the assignment” instead.</source>
+      <translation>Phân công này chưa kết thúc; hãy dùng “Kết thúc phân công” để kết thúc.</translation>
+    </message>
+    <message>
+      <source>'{name}' closed on {day}; an assignment on it cannot last beyond that day.</source>
+      <translation>&apos;{name}&apos; đã giải thể ngày {day}; phân công phụ trách không thể kéo dài quá ngày đó.</translation>
     </message>
   </context>
 </TS>

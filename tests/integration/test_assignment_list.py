@@ -62,20 +62,23 @@ def test_all_under_a_unit_or_in_a_cluster_or_of_a_cadre(two_level: Env, area: di
 
 def test_a_decision_added_later(two_level: Env, area: dict[str, str]) -> None:
     decision = Decision("12-QĐ/ĐU", date(2025, 7, 30))
-    edited = two_level.run(assignments.edit_assignment, area["kept"], decision, date(2025, 8, 5), None, "ghi chú")
+    changes = assignments.AssignmentChanges(start=date(2025, 8, 5), decision=decision, note="ghi chú")
+    edited = two_level.run(assignments.edit_assignment, area["kept"], changes)
     stored = two_level.read(lambda uow: uow.assignments.get(area["kept"]))
     assert stored == edited
     assert (stored.decision, stored.period, stored.note) == (decision, Period(date(2025, 8, 5)), "ghi chú")
 
 
-@pytest.mark.parametrize(("start", "end", "words"), [
-    (date(2025, 6, 1), None, "does not exist on 01/06/2025"),
-    (date(2025, 8, 1), date(2025, 8, 1), "must come after"),
-    (date(2025, 8, 1), date(2025, 9, 1), "minimum tenure"),
+@pytest.mark.parametrize(("which", "start", "end", "words"), [
+    ("kept", date(2025, 6, 1), None, "does not exist on 01/06/2025"),
+    ("kept", None, date(2025, 9, 1), "has not ended"),
+    ("ended", None, date(2025, 8, 1), "must end after its start"),
+    ("ended", None, date(2025, 9, 1), "minimum tenure"),
 ])
 def test_a_bad_correction_changes_nothing(
-        two_level: Env, area: dict[str, str], start: date, end: date | None, words: str) -> None:
+        two_level: Env, area: dict[str, str], which: str, start: date | None, end: date | None, words: str) -> None:
     before = two_level.dump()
+    changes = assignments.AssignmentChanges(start=start, end=end, decision=Decision("1"), end_reason="")
     with pytest.raises(DomainError, match=words):
-        two_level.run(assignments.edit_assignment, area["kept"], Decision("1"), start, end, "")
+        two_level.run(assignments.edit_assignment, area[which], changes)
     assert two_level.dump() == before
