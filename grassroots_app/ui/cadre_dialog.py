@@ -7,7 +7,7 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
@@ -67,26 +67,22 @@ class CadreDialog(EditDialog):
         )
         for label, field in rows:
             self.form.addRow(label, field)
-        self.form.addRow(self._build_leaving())
+        self._build_leaving()
         chain = [*(field for _label, field in rows), self.left_on, self.reason, self.buttons]
         for first, second in pairwise(chain):
             self.setTabOrder(first, second)
         self.status.currentIndexChanged.connect(self._show_leaving)
         self._show_leaving()
 
-    def _build_leaving(self) -> QWidget:
-        """Build the fields a departure asks for: the day, the reason, and the assignments that end."""
+    def _build_leaving(self) -> None:
+        """Add the fields a departure asks for: the day, the reason, and the assignments that end."""
         self.left_on = date_edit(date.today())
         self.reason = QLineEdit()
         self.ending = QLabel()
         self.ending.setWordWrap(True)
-        self.leaving = QWidget()
-        form = QFormLayout(self.leaving)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(tr("Left on"), self.left_on)
-        form.addRow(tr("Reason for leaving"), self.reason)
-        form.addRow(self.ending)
-        return self.leaving
+        self.form.addRow(tr("Left on"), self.left_on)
+        self.form.addRow(tr("Reason for leaving"), self.reason)
+        self.form.addRow(self.ending)
 
     def leaves(self) -> bool:
         """Return whether the status chosen makes an active (or new) cadre leave."""
@@ -103,7 +99,8 @@ class CadreDialog(EditDialog):
             self.ending.setText("\n".join([head, *lines]) if ending else tr("No assignment ends."))
         else:
             self.ending.setText("")
-        self.leaving.setVisible(leaving)
+        for field in (self.left_on, self.reason, self.ending):
+            self.form.setRowVisible(field, leaving)
         self.adjustSize()
 
     def _show(self, cadre: Cadre) -> None:
