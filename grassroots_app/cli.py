@@ -1188,7 +1188,8 @@ def build_parser() -> Parser:
     cover = _add(sub, "coverage", N_("show gaps, coverage per level and workload"), cmd_coverage, json_flag=True)
     cover.add_argument("--under")
     cover.add_argument("--on")
-    cover.add_argument("--all", action="store_true", help=tr(N_("list every gap and overloaded cadre (without: the first 50)")))
+    cover.add_argument("--all", action="store_true",
+                       help=tr(N_("list every gap and overloaded cadre (without: the first 50)")))
     _calendar_parsers(sub)
     _meeting_parsers(sub)
     _log_parsers(sub)

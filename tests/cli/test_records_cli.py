@@ -68,7 +68,8 @@ def test_assignments_list_filters(office: Cli) -> None:
     assert [row["cadre"] for row in listed(office, *day, "--under", "Tỉnh Cao Bằng / Xã Nguyên Bình")] == [
         "Lục Văn Sơn"]
     assert [row["cadre"] for row in listed(office, *day, "--cadre", "hoang thi mai")] == ["Hoàng Thị Mai"]
-    assert [row["cadre"] for row in listed(office, *day, "--cluster", "Cụm 1")] == ["Nông Văn Dũng", "Hoàng Thị Mai"]
+    in_cluster = listed(office, *day, "--cluster", "Cụm 1")
+    assert [row["cadre"] for row in in_cluster] == ["Nông Văn Dũng", "Hoàng Thị Mai"]
     assert listed(office, "--on", "2025-07-15") == []
 
 

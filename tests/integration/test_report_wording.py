@@ -17,7 +17,8 @@ D0 = date(2025, 7, 1)
 
 @pytest.fixture
 def cluster_id(two_level: Env) -> str:
-    """A cluster of one commune with a 'thôn' and a 'bản'; the 'bản' has a cadre from January, the 'thôn' from April."""
+    """A cluster of one commune with a 'thôn' and a 'bản': the 'bản' has a cadre from January, the 'thôn' from
+    April."""
     province = two_level.unit("Tỉnh Cao Bằng", on=D0)
     commune = two_level.unit("Xã Hòa An", province, on=D0)
     ban = two_level.unit("Bản Nà Pò", commune, on=D0)

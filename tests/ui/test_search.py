@@ -120,7 +120,8 @@ def test_the_chosen_unit_is_revealed_in_the_tree(context: AppContext, box: Searc
     assert not parents[1].parent().isValid()
 
 
-def test_a_word_inside_the_name_of_a_hamlet_or_group_finds_it(context: AppContext, box: SearchBox, qtbot: QtBot) -> None:
+def test_a_word_inside_the_name_of_a_hamlet_or_group_finds_it(
+        context: AppContext, box: SearchBox, qtbot: QtBot) -> None:
     commune = a_commune(context)
     hamlet = context.execute("add", units.add_unit, units.NewUnit("Bản Nà Pò", commune.id, DEMO_DATE))
     group = context.execute("add", units.add_unit, units.NewUnit("Tổ Khuổi Ký", hamlet.id, DEMO_DATE))
