@@ -88,7 +88,7 @@ def cmd_assignments_list(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_assignments_edit(args: argparse.Namespace, db: Database) -> None:
     """Correct an assignment's decision, dates or note (the same use case as the window's Edit)."""
-    _nothing_given(args, ("decision", "decision_date", "valid_from", "until", "note"))
+    _nothing_given(args, ("decision", "decision_date", "valid_from", "until", "note", "reason"))
     with UnitOfWork(db, write=True) as uow:
         stored = assignments.get_assignment(uow, args.assignment)
         number = stored.decision.number if args.decision is None else args.decision
