@@ -20,7 +20,6 @@ CLUSTER, MEMBER = ClusterRow.__table__, ClusterMemberRow.__table__  # type: igno
 unit, link, cluster, member = UNIT.c, LINK.c, CLUSTER.c, MEMBER.c
 CHUNK = 500
 _KIND_PREFIXES = sorted({fold(kind) for kinds in UNIT_KINDS.values() for kind in kinds})
-_SEARCHED_INSIDE = (Level.PROVINCE.value, Level.DISTRICT.value, Level.COMMUNE.value)
 
 
 @dataclass(frozen=True)
@@ -193,14 +192,15 @@ class BrowseQueries:
         return parents
 
     def search(self, text: str, on: date, limit: int) -> list[tuple[str, str, Level]]:
-        """Return (id, name, level) of units whose name or code starts with the text, ignoring accents."""
+        """Return (id, name, level) of units whose code starts with the text or whose name holds it, ignoring
+        accents and case, at every level; the names that start with it (or with a kind and it) come first."""
         wanted = fold(text)
         if not wanted:
             return []
         prefixes = [wanted, *(f"{kind} {wanted}" for kind in _KIND_PREFIXES)]
         starts = or_(*(and_(unit.name_key >= p, unit.name_key < p + "\uffff") for p in prefixes))
         by_code = and_(unit.code >= text.strip(), unit.code < text.strip() + "\uffff")
-        inside = and_(unit.level.in_(_SEARCHED_INSIDE), unit.name_key.contains(wanted, autoescape=True))
+        inside = unit.name_key.contains(wanted, autoescape=True)
         found: dict[str, tuple[str, str, Level]] = {}
         for condition in (starts, by_code, inside):
             query = select(unit.id, unit.name, unit.level).where(condition, _open_on(on)).limit(limit)

@@ -469,6 +469,13 @@ class AssignmentRepository:
         )
         return self._with_levels(list(self.session.exec(query)))
 
+    def running(self, on: date | None) -> list[Assignment]:
+        """Return the assignments running on a day (None: every assignment, ended ones too), oldest first."""
+        query = select(AssignmentRow).order_by(col(AssignmentRow.start_date))
+        if on is not None:
+            query = query.where(valid_on(AssignmentRow.start_date, AssignmentRow.end_date, on))
+        return self._with_levels(list(self.session.exec(query)))
+
     def open_on_target(self, target_id: str) -> list[Assignment]:
         """Return the assignments on a target that have no end date."""
         return [a for a in self.for_target(target_id) if a.period.end is None]

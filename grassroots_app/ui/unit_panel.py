@@ -322,7 +322,7 @@ class UnitPanel(QWidget):
         if self.data is None or self.data.target_id != target_id:
             return
         self.gaps.clear()
-        for gap in report.coverage.gaps:
+        for gap in report.gaps_by_path():
             path = report.paths.get(gap.target_id, "")
             self.gaps.addItem(tr("{path} — {role}: {assigned} of {required}").format(
                 path=path, role=gap.role, assigned=gap.assigned, required=gap.required))

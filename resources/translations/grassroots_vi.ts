@@ -4467,5 +4467,181 @@ Chi tiết có trong tệp nhật ký:
       <source>Show the hierarchy and the assignments as they are today</source>
       <translation>Xem hệ thống đơn vị và phân công như hôm nay</translation>
     </message>
+    <message>
+      <source>… and {count} more (use --all to see them all)</source>
+      <translation>… và {count} mục khác (dùng --all để xem tất cả)</translation>
+    </message>
+    <message>
+      <source>No {option} was given: the change takes effect today, {day}.</source>
+      <translation>Không có {option}: thay đổi có hiệu lực từ hôm nay, {day}.</translation>
+    </message>
+    <message>
+      <source>the first day in charge (the decision's date of effect)</source>
+      <translation>ngày bắt đầu phụ trách (ngày quyết định có hiệu lực)</translation>
+    </message>
+    <message>
+      <source>list every gap and overloaded cadre (without: the first 50)</source>
+      <translation>liệt kê mọi nơi còn thiếu và mọi cán bộ quá tải (không có: 50 mục đầu)</translation>
+    </message>
+    <message>
+      <source>No --from was given: it begins today, {day}, so nothing (an assignment, a move, a meeting) can be dated before that day. Give --from with the day it really began.</source>
+      <translation>Không có --from: đơn vị bắt đầu từ hôm nay, {day}, nên không thể ghi gì (phân công, chuyển đơn vị, cuộc họp) trước ngày đó. Hãy dùng --from với ngày đơn vị thực sự bắt đầu.</translation>
+    </message>
+    <message>
+      <source>not allowed with argument %s</source>
+      <translation>không được dùng cùng tham số %s</translation>
+    </message>
+    <message>
+      <source>no decision recorded</source>
+      <translation>chưa ghi quyết định</translation>
+    </message>
+    <message>
+      <source>list the assignments with their ids</source>
+      <translation>liệt kê các phân công kèm mã định danh</translation>
+    </message>
+    <message>
+      <source>correct an assignment's decision, dates or note</source>
+      <translation>sửa quyết định, ngày hoặc ghi chú của một phân công</translation>
+    </message>
+    <message>
+      <source>rename a unit or change its kind, code or figures</source>
+      <translation>đổi tên đơn vị hoặc sửa loại, mã, số liệu của đơn vị</translation>
+    </message>
+    <message>
+      <source>edit a cadre (leaving ends their assignments)</source>
+      <translation>sửa thông tin cán bộ (nghỉ công tác thì kết thúc các phân công của cán bộ)</translation>
+    </message>
+    <message>
+      <source>Nothing to change: give at least one of {options}.</source>
+      <translation>Không có gì để sửa: hãy cho ít nhất một trong các tham số {options}.</translation>
+    </message>
+    <message>
+      <source>decision {number} of {day}</source>
+      <translation>quyết định {number} ngày {day}</translation>
+    </message>
+    <message>
+      <source>The assignment now reads:</source>
+      <translation>Phân công sau khi sửa:</translation>
+    </message>
+    <message>
+      <source>from {day}</source>
+      <translation>từ {day}</translation>
+    </message>
+    <message>
+      <source>decision {number}</source>
+      <translation>quyết định {number}</translation>
+    </message>
+    <message>
+      <source>All assignments, ended ones too: {count}</source>
+      <translation>Tất cả phân công, kể cả đã kết thúc: {count}</translation>
+    </message>
+    <message>
+      <source>Assignments running on {day}: {count}</source>
+      <translation>Phân công đang chạy ngày {day}: {count}</translation>
+    </message>
+    <message>
+      <source>No assignments.</source>
+      <translation>Không có phân công nào.</translation>
+    </message>
+    <message>
+      <source>Give the day the status changes with --on (for one who leaves, their assignments end that day).</source>
+      <translation>Hãy cho ngày thay đổi trạng thái bằng --on (cán bộ nghỉ công tác thì các phân công kết thúc vào ngày đó).</translation>
+    </message>
+    <message>
+      <source>Saved the cadre {name}.</source>
+      <translation>Đã lưu cán bộ {name}.</translation>
+    </message>
+    <message>
+      <source>only on this unit and below it (id, code or path)</source>
+      <translation>chỉ ở đơn vị này và các đơn vị trực thuộc (mã định danh, mã hoặc đường dẫn)</translation>
+    </message>
+    <message>
+      <source>only on this cluster and its communes (id or name)</source>
+      <translation>chỉ ở cụm này và các xã của cụm (mã định danh hoặc tên)</translation>
+    </message>
+    <message>
+      <source>those running on this day (default: today)</source>
+      <translation>các phân công đang chạy vào ngày này (mặc định: hôm nay)</translation>
+    </message>
+    <message>
+      <source>all of them, ended ones too</source>
+      <translation>tất cả, kể cả đã kết thúc</translation>
+    </message>
+    <message>
+      <source>the decision number</source>
+      <translation>số quyết định</translation>
+    </message>
+    <message>
+      <source>the day the decision was signed ('' clears it)</source>
+      <translation>ngày ký quyết định ('' để xóa)</translation>
+    </message>
+    <message>
+      <source>the first day in charge</source>
+      <translation>ngày bắt đầu phụ trách</translation>
+    </message>
+    <message>
+      <source>why it ends before the minimum tenure</source>
+      <translation>lý do kết thúc trước thời gian phụ trách tối thiểu</translation>
+    </message>
+    <message>
+      <source>official code ('' clears it)</source>
+      <translation>mã đơn vị hành chính ('' để xóa)</translation>
+    </message>
+    <message>
+      <source>home unit (id, code or path; '' clears it)</source>
+      <translation>đơn vị nơi cư trú (mã định danh, mã hoặc đường dẫn; '' để xóa)</translation>
+    </message>
+    <message>
+      <source>the day the new status takes effect (required with --status)</source>
+      <translation>ngày trạng thái mới có hiệu lực (bắt buộc khi có --status)</translation>
+    </message>
+    <message>
+      <source>why the cadre left (kept with each assignment ended)</source>
+      <translation>lý do cán bộ nghỉ (ghi vào từng phân công được kết thúc)</translation>
+    </message>
+    <message>
+      <source>Saved {path} ({kind}), code {code}.</source>
+      <translation>Đã lưu {path} ({kind}), mã {code}.</translation>
+    </message>
+    <message>
+      <source>Left on {day}; {count} assignments ended that day:</source>
+      <translation>Nghỉ công tác từ {day}; {count} phân công kết thúc ngày đó:</translation>
+    </message>
+    <message>
+      <source>list or correct assignments</source>
+      <translation>liệt kê hoặc sửa các phân công</translation>
+    </message>
+    <message>
+      <source>Left on</source>
+      <translation>Nghỉ từ ngày</translation>
+    </message>
+    <message>
+      <source>Reason for leaving</source>
+      <translation>Lý do nghỉ</translation>
+    </message>
+    <message>
+      <source>These {count} assignments end on the day the cadre leaves:</source>
+      <translation>{count} phân công sau đây kết thúc vào ngày cán bộ nghỉ:</translation>
+    </message>
+    <message>
+      <source>No assignment ends.</source>
+      <translation>Không có phân công nào phải kết thúc.</translation>
+    </message>
+    <message>
+      <source>find units by a word of their name or by code</source>
+      <translation>tìm đơn vị theo một từ trong tên hoặc theo mã</translation>
+    </message>
+    <message>
+      <source>every unit found (without: the first 50)</source>
+      <translation>mọi đơn vị tìm được (không có: 50 đơn vị đầu)</translation>
+    </message>
+    <message>
+      <source>… and more (use --all to see them all)</source>
+      <translation>… và còn nữa (dùng --all để xem tất cả)</translation>
+    </message>
+    <message>
+      <source>the day it ended (only of one that has ended: unassign ends one)</source>
+      <translation>ngày kết thúc (chỉ với phân công đã kết thúc; muốn kết thúc một phân công, dùng unassign)</translation>
+    </message>
   </context>
 </TS>
