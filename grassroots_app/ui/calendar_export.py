@@ -12,7 +12,6 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,7 +36,7 @@ from grassroots_app.services.plans import PlannedVisit
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.unit_panel import CadrePickerDialog
-from grassroots_app.ui.widgets import ErrorLabel, date_edit, format_day, from_qdate, ok_cancel_buttons
+from grassroots_app.ui.widgets import Dialog, ErrorLabel, date_edit, format_day, from_qdate, ok_cancel_buttons
 
 # A Party document's margins are 30, 20, 15, 20 mm (left, top, right, bottom); QTextDocument.print_ adds
 # 2 cm of its own inside the page's margins (and the page number in the bottom one), so the page keeps
@@ -60,7 +59,7 @@ def write_ics_file(context: AppContext, path: Path, start: date, end: date, cadr
     return context.read(ics.write_ics, path, start, end, cadre_id, tr)
 
 
-class IcsExportDialog(QDialog):
+class IcsExportDialog(Dialog):
     """Choose the days to export and whether for everyone or for one cadre."""
 
     def __init__(self, context: AppContext, year: int, parent: QWidget | None = None) -> None:

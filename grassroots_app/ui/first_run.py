@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -26,7 +25,7 @@ from grassroots_app.services import setup, units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.tasks import TaskProgress
-from grassroots_app.ui.widgets import ok_cancel_buttons
+from grassroots_app.ui.widgets import Dialog, ok_cancel_buttons
 
 Work = Callable[[TaskProgress], Any]
 
@@ -63,7 +62,7 @@ def _demo_work(database: Database, preset: Preset) -> Work:
     return work
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(Dialog):
     """Asks how to start on an empty database and sets it up in the background with progress."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

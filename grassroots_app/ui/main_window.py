@@ -215,7 +215,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.search.unit_chosen.connect(self.tree.reveal)
         self.tree.selection_changed.connect(self.on_node_selected)
-        self.tree.model.cadre_dropped.connect(self.on_cadre_dropped)
+        # Queued: the Assign dialog runs after the drop has ended, never inside Qt's drag-and-drop handling.
+        self.tree.model.cadre_dropped.connect(self.on_cadre_dropped, Qt.ConnectionType.QueuedConnection)
         self.roster.cadre_selected.connect(self.cadre_panel.show_cadre)
         self.tree.model.set_group_by_cluster(self.cluster_action.isChecked())
         self.tree.model.set_show_closed(self.closed_action.isChecked())
@@ -354,7 +355,6 @@ class MainWindow(QMainWindow):
             return
         dialog = RestoreDialog(self.context, backups, self)
         chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
         if chosen is not None:
             self.restore_from(chosen)
 

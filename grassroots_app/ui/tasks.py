@@ -148,7 +148,7 @@ class TaskRunner(QObject):
 
         def finish() -> None:
             self._running.discard(signals)
-            if dialog is not None:
+            if dialog is not None and shiboken6.isValid(dialog):  # else gone with its parent
                 dialog.reset()
                 dialog.deleteLater()
 
@@ -218,6 +218,8 @@ class TaskRunner(QObject):
 
 
 def _show(dialog: QProgressDialog, done: int, total: int, text: str) -> None:
+    if not shiboken6.isValid(dialog):  # gone with its parent
+        return
     dialog.setMaximum(max(total, 0))
     dialog.setValue(min(done, total) if total else 0)
     if text:

@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -45,7 +44,7 @@ from grassroots_app.ui.unit_dialogs import (
     MergeUnitDialog,
     MoveUnitDialog,
 )
-from grassroots_app.ui.widgets import ErrorLabel, format_day
+from grassroots_app.ui.widgets import Dialog, ErrorLabel, format_day
 
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
 
@@ -69,7 +68,7 @@ def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
     return PanelData(target.id, target.level, target.name, path, unit, browse.holders(uow, target_id))
 
 
-class CadrePickerDialog(QDialog):
+class CadrePickerDialog(Dialog):
     """Choose an active cadre by typing part of the name."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
