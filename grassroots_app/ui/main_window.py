@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         settings = self.context.settings
         self.new_action = self._action(tr("&New database…"), self.new_database, QKeySequence.StandardKey.New)
         self.open_action = self._action(tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
+        self.setup_action = self._action(tr("&Set up this database…"), self.offer_first_run)
         self.backup_action = self._action(tr("&Back up to…"), self.back_up_to)
         self.restore_action = self._action(tr("R&estore from a backup…"), self.restore_backup)
         self.import_action = self._action(tr("&Import from a spreadsheet…"), self.import_spreadsheet, "Ctrl+I")
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(tr("&File"))
-        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addActions([self.new_action, self.open_action, self.setup_action])
         self.recent_menu = file_menu.addMenu(tr("&Recent databases"))
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
@@ -253,6 +254,7 @@ class MainWindow(QMainWindow):
         """Show another database (or the same one after it was set up)."""
         self.panel.show_target(None)
         self.status.setText(self.context.database.display_name)
+        self._empty()
         self._fill_recent()
         self.marks_timer.start()
 
@@ -326,10 +328,15 @@ class MainWindow(QMainWindow):
         self.offer_first_run()
 
     def offer_first_run(self) -> None:
-        """Ask how to start when the database is empty."""
+        """Ask how to start when the database is empty; after Cancel, say where to come back (File menu)."""
+        if self._empty() and not FirstRunDialog(self.context, self).exec():
+            self.statusBar().showMessage(tr("This database is empty. To start, choose File ▸ Set up this database…"))
+
+    def _empty(self) -> bool:
+        """Return whether the database is still empty, offering to set it up only then."""
         empty = self.context.read(lambda uow: uow.settings.get() is None)
-        if empty:
-            FirstRunDialog(self.context, self).exec()
+        self.setup_action.setEnabled(empty)
+        return empty
 
     def back_up_to(self) -> None:
         """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""

@@ -4263,5 +4263,13 @@ Chi tiết có trong tệp nhật ký:
       <source>'{path}' is a working file of an SQLite database; Grassroots never writes over one. Choose another file.</source>
       <translation>'{path}' là tệp làm việc của một cơ sở dữ liệu SQLite; Grassroots không bao giờ ghi đè lên tệp như vậy. Hãy chọn tệp khác.</translation>
     </message>
+    <message>
+      <source>&amp;Set up this database…</source>
+      <translation>Thiết &amp;lập cơ sở dữ liệu này…</translation>
+    </message>
+    <message>
+      <source>This database is empty. To start, choose File ▸ Set up this database…</source>
+      <translation>Cơ sở dữ liệu này còn trống. Để bắt đầu, hãy chọn Tệp ▸ Thiết lập cơ sở dữ liệu này…</translation>
+    </message>
   </context>
 </TS>
