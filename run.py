@@ -53,6 +53,10 @@ MESSAGES = {
         "vi": "Đang cài các thư viện đã ghim phiên bản …",
         "en": "Installing the pinned dependencies …",
     },
+    "crashed": {
+        "vi": "Grassroots đã dừng đột ngột (tín hiệu {signal}). Chi tiết có trong tệp nhật ký:\n{log}",
+        "en": "Grassroots stopped unexpectedly (signal {signal}). The details are in the log file:\n{log}",
+    },
     "missing": {
         "vi": "Grassroots chưa thể mở cửa sổ: máy thiếu các thư viện hệ thống mà Qt cần để hiển thị trên X11 "
               "({libraries}).\nHãy cài chúng bằng lệnh sau rồi chạy lại:\n\n    {command}\n",
@@ -159,6 +163,16 @@ def check_xcb() -> bool:
     return False
 
 
+def said_if_crashed(python: str, status: int) -> int:
+    """Name the log when the window was killed by a signal (a crash writes its trace there); return the shell's status."""
+    if status >= 0:
+        return status
+    where = [python, "-c", "from grassroots_app.applog import log_path; print(log_path())"]
+    log = subprocess.run(where, capture_output=True, text=True, check=False).stdout.strip()
+    print(message("crashed", signal=str(-status), log=log), file=sys.stderr)
+    return 128 - status
+
+
 def main(argv: list[str]) -> int:
     """Dispatch to the application, the tests or the command line."""
     command, rest = (argv[0], argv[1:]) if argv else ("app", [])
@@ -172,7 +186,7 @@ def main(argv: list[str]) -> int:
     if command == "cli":
         return subprocess.call([python, "-m", "grassroots_app.cli", *rest])
     if command == "app":
-        return subprocess.call([python, "-m", "grassroots_app", *rest])
+        return said_if_crashed(python, subprocess.call([python, "-m", "grassroots_app", *rest]))
     print(__doc__, file=sys.stderr)
     return 2
 
