@@ -145,7 +145,7 @@ class TaskRunner(QObject):
 
         The callbacks are skipped once `parent` (the widget they serve) has been deleted.
         """
-        signals = _Signals(self)  # owned by the runner, deleted below on this thread, never by a worker's collector
+        signals = _Signals()  # deleted below on this thread once answered, not while its answer is still queued
         progress = TaskProgress(signals)
         dialog = self._dialog(label, parent, progress) if label is not None else None
         job = _Job(work, signals, progress)
