@@ -27,6 +27,8 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
 from grassroots_app.domain.backups import (
     BackupKind,
@@ -61,6 +63,7 @@ from grassroots_app.persistence.faults import (
     storage_fault,
 )
 from grassroots_app.persistence.files import SIDE_FILES, OutputGuard, expanded, fsync_file, fsync_folder, is_backup_file
+from grassroots_app.persistence.repositories import SettingsRepository
 from grassroots_app.tempfiles import STALE_AFTER_S, sweep_stale, temporary_beside
 
 FOLDER_VARIABLE = "GRASSROOTS_BACKUP_DIR"
@@ -361,8 +364,18 @@ def backup_before_migration(url: str) -> Path | None:
     return make_backup(path, BackupKind.PRE_MIGRATION)
 
 
+def holds_data(database: Database) -> bool:
+    """Return whether the database has been set up (its model chosen); one that cannot be read counts as set up."""
+    try:
+        with Session(database.engine) as session:
+            return SettingsRepository(session).get() is not None
+    except SQLAlchemyError:  # damaged or busy: the backup's own check says what is wrong
+        return True
+
+
 def daily_backup(database: Database, now: datetime | None = None) -> Path | None:
-    """Back up an SQLite database (not a backup) unless it has a daily backup of today; failures are only logged.
+    """Back up an SQLite database (not a backup) unless it has a daily backup of today or holds no data yet (the
+    day's backup is then taken once it does); failures are only logged.
 
     When today's backup exists this costs one listing of the backup folder. A refusal is kept as the
     database's `backup_failure`; a database whose copy fails the check of its pages also gets `damage` set
@@ -370,6 +383,8 @@ def daily_backup(database: Database, now: datetime | None = None) -> Path | None
     """
     path = database_file(database)
     if path is None or not path.is_file() or is_backup(path):  # a backup opened to be read is not backed up
+        return None
+    if not holds_data(database):  # an empty copy would count as the day's backup, made before the first data
         return None
     now = now or datetime.now()
     try:

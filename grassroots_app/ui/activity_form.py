@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.pickers import ID_ROLE, TEXT_ROLE, LookupField, find_cadres
 from grassroots_app.ui.search import SearchBox
-from grassroots_app.ui.widgets import DATE_FORMAT, from_qdate, set_date_range, to_qdate
+from grassroots_app.ui.widgets import DATE_FORMAT, Dialog, from_qdate, set_date_range, to_qdate
 
 TARGET_WIDTH_CHARS = 28
 
@@ -91,7 +90,7 @@ class DayEdit(QDateEdit):
         return QWidget.focusNextPrevChild(self, forward)
 
 
-class UnitChoiceDialog(QDialog):
+class UnitChoiceDialog(Dialog):
     """Find a unit by name or code; choosing it closes the dialog."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdf
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,7 +39,7 @@ from grassroots_app.ui.file_choice import FileKind, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.printing import print_to_temporary, put_printed
 from grassroots_app.ui.unit_panel import CadrePickerDialog
-from grassroots_app.ui.widgets import ElidedLabel, ErrorLabel, date_edit, format_day, from_qdate, ok_cancel_buttons
+from grassroots_app.ui.widgets import Dialog, ElidedLabel, ErrorLabel, date_edit, format_day, from_qdate, ok_cancel_buttons
 
 # A Party document's margins are 30, 20, 15, 20 mm (left, top, right, bottom); QTextDocument.print_ adds
 # 2 cm of its own inside the page's margins (and the page number in the bottom one), so the page keeps
@@ -63,7 +62,7 @@ def write_ics_file(context: AppContext, path: Path, start: date, end: date, cadr
     return context.read(ics.write_ics, path, start, end, cadre_id, tr)
 
 
-class IcsExportDialog(QDialog):
+class IcsExportDialog(Dialog):
     """Choose the days to export and whether for everyone or for one cadre."""
 
     def __init__(self, context: AppContext, year: int, parent: QWidget | None = None) -> None:

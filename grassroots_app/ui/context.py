@@ -57,10 +57,12 @@ class AppContext:
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.back_up_later)
         self.backup_timer.start()
+        self.events.database_changed.connect(self.back_up_later)  # another database, or this one just set up
         self.back_up_later()
 
     def back_up_later(self) -> None:
-        """Make today's backup of the database in the background unless it exists (a failure is only logged)."""
+        """Make today's backup of the database in the background unless it exists or the database is still empty
+        (a failure is only logged)."""
         if not self.back_up:
             return
         database = self.database
@@ -152,4 +154,3 @@ class AppContext:
         self.undo.clear()
         self.settings.remember_database(database.url)
         self.events.database_changed.emit()
-        self.back_up_later()

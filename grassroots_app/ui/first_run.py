@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QButtonGroup, QDialog, QGroupBox, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from grassroots_app.domain.model import Preset
 from grassroots_app.persistence.database import Database
@@ -13,7 +13,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.official_import import OfficialPicker, import_work
 from grassroots_app.ui.tasks import TaskProgress
-from grassroots_app.ui.widgets import ok_cancel_buttons
+from grassroots_app.ui.widgets import Dialog, ok_cancel_buttons
 
 Work = Callable[[TaskProgress], Any]
 
@@ -32,7 +32,7 @@ def _demo_work(database: Database, preset: Preset) -> Work:
     return work
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(Dialog):
     """Asks how to start on an empty database and sets it up in the background with progress."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

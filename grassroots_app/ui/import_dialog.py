@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -44,7 +43,7 @@ from grassroots_app.ui.file_choice import FileKind, ask_open_path, ask_save_path
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.row_model import Column, RowsModel, rows_table
 from grassroots_app.ui.tasks import Cancelled, TaskProgress
-from grassroots_app.ui.widgets import ErrorLabel
+from grassroots_app.ui.widgets import Dialog, ErrorLabel
 
 SHEET_FILTERS = N_("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
 WORKBOOK_FILTERS = N_("Excel workbook (*.xlsx)")
@@ -99,7 +98,7 @@ def _work(database: Database, path: Path, run: Run) -> Callable[[TaskProgress], 
     return work
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Dialog):
     """A file's dry run row by row, its errors to save as a sheet, and the import once there are none."""
 
     def __init__(self, context: AppContext, path: Path, parent: QWidget | None = None) -> None:
@@ -308,7 +307,6 @@ def import_spreadsheet(parent: QWidget, context: AppContext) -> None:
     dialog = ImportDialog(context, Path(chosen), parent)
     dialog.check()
     dialog.exec()
-    dialog.deleteLater()
 
 
 def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         settings = self.context.settings
         self.new_action = self._action(tr("&New database…"), self.new_database, QKeySequence.StandardKey.New)
         self.open_action = self._action(tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
+        self.setup_action = self._action(tr("&Set up this database…"), self.offer_first_run)
         self.backup_action = self._action(tr("&Back up to…"), self.back_up_to)
         self.restore_action = self._action(tr("R&estore from a backup…"), self.restore_backup)
         self.import_action = self._action(tr("&Import from a spreadsheet…"), self.import_spreadsheet, "Ctrl+I")
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(tr("&File"))
-        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addActions([self.new_action, self.open_action, self.setup_action])
         self.recent_menu = file_menu.addMenu(tr("&Recent databases"))
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
@@ -245,7 +246,8 @@ class MainWindow(QMainWindow):
         self.search.unit_chosen.connect(self.tree.reveal)
         self.tree.selection_changed.connect(self.on_node_selected)
         offer_menu(self.tree.view, self.panel.menu_entries)
-        self.tree.model.cadre_dropped.connect(self.on_cadre_dropped)
+        # Queued: the Assign dialog runs after the drop has ended, never inside Qt's drag-and-drop handling.
+        self.tree.model.cadre_dropped.connect(self.on_cadre_dropped, Qt.ConnectionType.QueuedConnection)
         self.roster.cadre_selected.connect(self.cadre_panel.show_cadre)
         self.tree.model.set_group_by_cluster(self.cluster_action.isChecked())
         self.tree.model.set_show_closed(self.closed_action.isChecked())
@@ -291,6 +293,7 @@ class MainWindow(QMainWindow):
         """Show another database (or the same one after it was set up)."""
         self.panel.show_target(None)
         self.status.setText(self.context.database.display_name)
+        self._empty()
         self._fill_recent()
         self.marks_timer.start()
 
@@ -396,10 +399,15 @@ class MainWindow(QMainWindow):
         self.offer_first_run()
 
     def offer_first_run(self) -> None:
-        """Ask how to start when the database is empty."""
+        """Ask how to start when the database is empty; after Cancel, say where to come back (File menu)."""
+        if self._empty() and not FirstRunDialog(self.context, self).exec():
+            self.statusBar().showMessage(tr("This database is empty. To start, choose File ▸ Set up this database…"))
+
+    def _empty(self) -> bool:
+        """Return whether the database is still empty, offering to set it up only then."""
         empty = self.context.read(lambda uow: uow.settings.get() is None)
-        if empty:
-            FirstRunDialog(self.context, self).exec()
+        self.setup_action.setEnabled(empty)
+        return empty
 
     def import_official(self) -> None:
         """Import a province, or one district of it, from the official list that fits the database's model."""
@@ -436,7 +444,6 @@ class MainWindow(QMainWindow):
             return
         dialog = RestoreDialog(self.context, backups, self)
         chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
         if chosen is not None:
             self.restore_from(chosen)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from grassroots_app.domain.model import Preset
 from grassroots_app.persistence.database import Database
@@ -15,7 +15,7 @@ from grassroots_app.services import setup
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.tasks import TaskProgress
-from grassroots_app.ui.widgets import ok_cancel_buttons
+from grassroots_app.ui.widgets import Dialog, ok_cancel_buttons
 
 if TYPE_CHECKING:
     from grassroots_app.services.official import ImportResult
@@ -91,7 +91,7 @@ def import_work(database: Database, choice: tuple[str, str | None], preset: Pres
     return work
 
 
-class OfficialImportDialog(QDialog):
+class OfficialImportDialog(Dialog):
     """Imports a province, or one district of it, of the official list that fits the open database's model."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

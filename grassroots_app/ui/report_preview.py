@@ -87,7 +87,7 @@ class PrintJob(QObject):
         paint_band(self.painter, self.image, band, PRINT_BANDS)
         self.step += 1
         if self.step < len(self.pages) * PRINT_BANDS:
-            QTimer.singleShot(0, self._next)
+            QTimer.singleShot(0, self, self._next)  # not after the job is gone
         else:
             self.painter.end()
             self.finished.emit()

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.persistence.backup import COUNTED_TABLES, BackupInfo, backup_folder, check_backup
@@ -14,7 +14,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.file_choice import FileKind, ask_open_path
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.row_model import Column, RowsModel, rows_table
-from grassroots_app.ui.widgets import ErrorLabel, ok_cancel_buttons
+from grassroots_app.ui.widgets import Dialog, ErrorLabel, ok_cancel_buttons
 
 BACKUP_FILTERS = N_("Grassroots database (*.sqlite);;All files (*)")
 
@@ -61,7 +61,7 @@ COLUMNS: tuple[Column[BackupInfo], ...] = (
 )
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(Dialog):
     """The backups of the database to choose from, and a button to choose any other backup file."""
 
     def __init__(self, context: AppContext, backups: list[BackupInfo], parent: QWidget | None = None) -> None:

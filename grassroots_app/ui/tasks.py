@@ -111,6 +111,7 @@ class _Job(QRunnable):
     def __init__(self, work: Callable[[TaskProgress], Any], signals: _Signals, progress: TaskProgress) -> None:
         super().__init__()
         self.work, self.signals, self.progress = work, signals, progress
+        self.emitted = threading.Event()  # set once the worker thread is done with the signals
 
     def run(self) -> None:
         try:
@@ -119,6 +120,8 @@ class _Job(QRunnable):
             self.signals.failed.emit(error)
         else:
             self.signals.succeeded.emit(result)
+        finally:
+            self.emitted.set()
 
 
 class TaskRunner(QObject):
@@ -142,13 +145,16 @@ class TaskRunner(QObject):
 
         The callbacks are skipped once `parent` (the widget they serve) has been deleted.
         """
-        signals = _Signals()
+        signals = _Signals()  # deleted below on this thread once answered, not while its answer is still queued
         progress = TaskProgress(signals)
         dialog = self._dialog(label, parent, progress) if label is not None else None
+        job = _Job(work, signals, progress)
 
         def finish() -> None:
             self._running.discard(signals)
-            if dialog is not None:
+            job.emitted.wait()  # the worker thread has posted its answer: at most a moment
+            signals.deleteLater()  # with its connections, which hold these callbacks
+            if dialog is not None and shiboken6.isValid(dialog):  # else gone with its parent
                 dialog.reset()
                 dialog.deleteLater()
 
@@ -171,7 +177,7 @@ class TaskRunner(QObject):
         if dialog is not None:
             signals.progress.connect(lambda done, total, text: _show(dialog, done, total, text))
         self._running.add(signals)
-        self.pool.start(_Job(work, signals, progress))
+        self.pool.start(job)
         return progress
 
     def read(
@@ -218,6 +224,8 @@ class TaskRunner(QObject):
 
 
 def _show(dialog: QProgressDialog, done: int, total: int, text: str) -> None:
+    if not shiboken6.isValid(dialog):  # gone with its parent
+        return
     dialog.setMaximum(max(total, 0))
     dialog.setValue(min(done, total) if total else 0)
     if text:

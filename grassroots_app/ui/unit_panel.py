@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -53,7 +52,7 @@ from grassroots_app.ui.unit_dialogs import (
     MergeUnitDialog,
     MoveUnitDialog,
 )
-from grassroots_app.ui.widgets import ElidedLabel, ErrorLabel, format_day
+from grassroots_app.ui.widgets import Dialog, ElidedLabel, ErrorLabel, format_day
 
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
 
@@ -84,7 +83,7 @@ def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
                      uow.clusters.get(target_id), owns, kinds)
 
 
-class CadrePickerDialog(QDialog):
+class CadrePickerDialog(Dialog):
     """Choose an active cadre by typing part of the name."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

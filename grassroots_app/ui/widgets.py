@@ -121,10 +121,26 @@ def ok_cancel_buttons(parent: QWidget) -> QDialogButtonBox:
     return buttons
 
 
+class Dialog(QDialog):
+    """A modal dialog that Qt deletes once it has run: no timer, pop-up, queued signal or worker's answer can
+    reach a closed dialog, and closed dialogs do not pile up under their parent.
+
+    What the caller reads right after exec() (the choice, the saved record) is still there: the deletion
+    waits until control is back in the event loop that was running before the dialog.
+    """
+
+    def exec(self) -> int:
+        """Run the dialog to its end, then have it deleted."""
+        try:
+            return super().exec()
+        finally:
+            self.deleteLater()
+
+
 EDIT_DIALOG_WIDTH = 560
 
 
-class EditDialog(QDialog):
+class EditDialog(Dialog):
     """A dialog whose OK runs one edit and shows a refusal next to the fields."""
 
     def __init__(self, context: AppContext, title: str, parent: QWidget | None = None) -> None:

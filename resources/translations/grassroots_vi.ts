@@ -4643,5 +4643,13 @@ Chi tiết có trong tệp nhật ký:
       <source>the day it ended (only of one that has ended: unassign ends one)</source>
       <translation>ngày kết thúc (chỉ với phân công đã kết thúc; muốn kết thúc một phân công, dùng unassign)</translation>
     </message>
+    <message>
+      <source>&amp;Set up this database…</source>
+      <translation>Thiết &amp;lập cơ sở dữ liệu này…</translation>
+    </message>
+    <message>
+      <source>This database is empty. To start, choose File ▸ Set up this database…</source>
+      <translation>Cơ sở dữ liệu này còn trống. Để bắt đầu, hãy chọn Tệp ▸ Thiết lập cơ sở dữ liệu này…</translation>
+    </message>
   </context>
 </TS>

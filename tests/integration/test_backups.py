@@ -474,3 +474,21 @@ def test_a_merge_into_a_backup_is_refused_before_any_backup_is_made(env: Env, fo
         opened.close()
     assert refused.value.params == {"path": str(made)}
     assert made.read_bytes() == before and files(folder) == [made]
+
+
+def test_no_daily_backup_of_a_database_not_yet_set_up_then_one_after_the_first_data(
+        folder: Path, tmp_path: Path) -> None:
+    """A new database's day is backed up once it holds data (its model chosen), not while still empty."""
+    path = tmp_path / "new.sqlite"
+    Database.open(str(path)).close()
+    database = Database.open(str(path))  # opened again the same day: still empty
+    try:
+        assert backup.daily_backup(database) is None
+        assert files(folder) == []
+        with UnitOfWork(database, write=True) as uow:
+            official.start_with_province(uow, "Tỉnh Cao Bằng")
+        taken = backup.daily_backup(database)
+        assert taken is not None and kinds(folder) == [BackupKind.DAILY]
+        assert "Tỉnh Cao Bằng" in unit_names(taken)
+    finally:
+        database.close()

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.backups import BackupKind
-from grassroots_app.domain.model import Level
+from grassroots_app.domain.model import Level, Preset
 from grassroots_app.domain.text import fold
 from grassroots_app.persistence.backup import list_backups
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import browse
+from grassroots_app.services import browse, setup
 from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
@@ -250,7 +250,10 @@ def test_first_run_sets_up_a_province_from_the_official_list(qtbot: QtBot, empty
 
 def test_the_window_makes_todays_backup_in_the_background_once(qapp: object, tmp_path: Path) -> None:
     path = tmp_path / "office.sqlite"
-    Database.open(str(path), backup=False).close()
+    created = Database.open(str(path), backup=False)
+    with UnitOfWork(created, write=True) as uow:
+        setup.init_database(uow, Preset.TWO_LEVEL)  # holding data: an empty database gets no daily backup
+    created.close()
     context = AppContext(
         database=Database.open(str(path), daily=False),
         settings=WindowSettings(tmp_path / "settings.ini"),
