@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
@@ -64,6 +64,9 @@ def answer_dialog(qtbot: QtBot, handler: Handler) -> Callable[[], None]:
 def focus(qtbot: QtBot, widget: QWidget) -> None:
     """Give a widget the keyboard in an active window, as after a dialog closed (shortcuts need both)."""
     window = widget.window()
+    # The window's event loop deletes a closed dialog (widgets.Dialog) as soon as it runs again; a test has no
+    # such loop, so do it here: a closed dialog left alive keeps the platform's focus on its hidden window.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if QApplication.activeWindow() is not window:
         with qtbot.waitActive(window):
             window.activateWindow()
