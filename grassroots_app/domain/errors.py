@@ -61,7 +61,7 @@ def render_phrase(phrase: Phrase, translate: Callable[[str], str] = lambda text:
 
 def _shown(value: Any, translate: Callable[[str], str]) -> Any:
     """Return a message value as shown: labels and phrases translated, tuples of labels joined."""
-    if isinstance(value, Phrase):
+    if isinstance(value, (Phrase, DomainError)):
         return value.render(translate)
     if isinstance(value, Labelled):
         return translate(value.label)
