@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from grassroots_app.domain.activities import AttendanceTarget, clean_targets
 from grassroots_app.domain.calendar import FreeDayPolicy, MeetingCategory, Shift
-from grassroots_app.domain.errors import N_, InvalidInput, Labelled
+from grassroots_app.domain.errors import N_, InvalidInput, Labelled, NotFound, Phrase
 from grassroots_app.domain.model import Flag, Level, Tier
 from grassroots_app.domain.rules import GraspRule
 from grassroots_app.domain.settings import Settings
@@ -59,6 +59,35 @@ def clean_rules(rules: Iterable[GraspRule]) -> tuple[GraspRule, ...]:
     return tuple(cleaned)
 
 
+# --- editing the grasp rules -----------------------------------------------------------------------
+
+
+def find_rule(rules: Iterable[GraspRule], level: Level, role: str) -> GraspRule:
+    """Return the rule of a role on a level (the role matched ignoring case), or refuse naming the level's roles."""
+    wanted = nfc(role).strip().casefold()
+    for rule in rules:
+        if rule.target_level is level and rule.role.casefold() == wanted:
+            return rule
+    known = [rule.role for rule in rules if rule.target_level is level]
+    raise NotFound(N_("A {level} has no role '{role}'; its roles: {roles}."),
+                   level=level, role=role, roles="; ".join(known) or "—")
+
+
+def with_rule(local: LocalRules, rule: GraspRule) -> LocalRules:
+    """Return the local rules with a new rule added, checked."""
+    return check_local_rules(replace(local, rules=(*local.rules, rule)))
+
+
+def with_rule_changed(local: LocalRules, old: GraspRule, new: GraspRule) -> LocalRules:
+    """Return the local rules with one rule replaced in its place, checked."""
+    return check_local_rules(replace(local, rules=tuple(new if rule == old else rule for rule in local.rules)))
+
+
+def without_rule(local: LocalRules, old: GraspRule) -> LocalRules:
+    """Return the local rules without one rule."""
+    return replace(local, rules=tuple(rule for rule in local.rules if rule != old))
+
+
 # --- reading values given as text (the command line) ----------------------------------------------
 
 
@@ -77,7 +106,7 @@ def parse_choice(key: str, text: str, kind: type[Labelled]) -> Labelled:
         if member.value == wanted:
             return member
     raise InvalidInput(
-        N_("The setting {key} does not allow '{value}'; allowed: {allowed}."),
+        N_("{key} does not allow '{value}'; allowed: {allowed}."),
         key=key, value=text, allowed=", ".join(str(member.value) for member in kind),
     )
 
@@ -166,6 +195,30 @@ def with_setting(local: LocalRules, key: str, text: str) -> LocalRules:
         raise InvalidInput(N_("There is no setting '{key}'; the settings are: {keys}."),
                            key=key, keys=", ".join(setting_keys()))
     return check_local_rules(changed)
+
+
+SETTING_LABELS: dict[str, str] = {
+    "min_tenure_months": N_("Minimum tenure of an assignment, in months"),
+    "workload_threshold": N_("Targets a cadre may hold before the workload is flagged"),
+    "calendar.days": N_("Meeting-free days of each month"),
+    "calendar.shift": N_("A meeting-free day on a weekend or a day off"),
+    "calendar.allowed": N_("Meetings still allowed on a meeting-free day"),
+    "calendar.visits_per_quarter": N_("Base visits to each target per quarter"),
+}
+
+
+def setting_label(key: str, local: LocalRules) -> Phrase:
+    """Return what a setting means, as a phrase to translate (an attendance key names its tier and membership)."""
+    if key in SETTING_LABELS:
+        return Phrase(SETTING_LABELS[key])
+    target = next(target for target in local.targets if attendance_key(target) == key)
+    if target.tier and target.flag:
+        return Phrase(N_("Party meetings a year for a {flag} of the {tier}"), flag=target.flag, tier=target.tier)
+    if target.flag:
+        return Phrase(N_("Party meetings a year for a {flag} of any tier"), flag=target.flag)
+    if target.tier:
+        return Phrase(N_("Party meetings a year for a cadre of the {tier}"), tier=target.tier)
+    return Phrase(N_("Party meetings a year for every cadre"))
 
 
 def setting_values(local: LocalRules) -> dict[str, object]:

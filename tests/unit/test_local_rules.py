@@ -52,10 +52,10 @@ def test_an_attendance_target_is_set_added_and_removed_by_its_key() -> None:
                                 "at least 1."),
     ("calendar.days", "9,32", "The setting calendar.days refuses '9,32': A meeting-free day must be a day of "
                               "the month from 1 to 31."),
-    ("calendar.shift", "later", "The setting calendar.shift does not allow 'later'; allowed: keep, next, previous."),
+    ("calendar.shift", "later", "calendar.shift does not allow 'later'; allowed: keep, next, previous."),
     ("calendar.visits_per_quarter", "13", "The setting calendar.visits_per_quarter refuses '13': The visits to "
                                           "each target per quarter must be between 1 and 12."),
-    ("attendance.ward.committee", "3", "The setting attendance.ward.committee does not allow 'ward'; allowed: "
+    ("attendance.ward.committee", "3", "attendance.ward.committee does not allow 'ward'; allowed: "
                                        "province, district, commune."),
     ("tenure", "3", "There is no setting 'tenure'; the settings are: min_tenure_months, workload_threshold, "
                     "calendar.days, calendar.shift, calendar.allowed, calendar.visits_per_quarter, "
