@@ -400,10 +400,6 @@
       <translation>Thời gian phụ trách tối thiểu phải từ 0 đến 120 tháng.</translation>
     </message>
     <message>
-      <source>The workload threshold must be at least 1.</source>
-      <translation>Ngưỡng số địa bàn phụ trách phải ít nhất là 1.</translation>
-    </message>
-    <message>
       <source>No unit or cluster has the id '{id}'.</source>
       <translation>Không có đơn vị hay cụm nào có mã định danh '{id}'.</translation>
     </message>
@@ -4478,6 +4474,114 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>The role '{role}' of a {level} cannot be removed: {count} cadres still hold it. End their assignments first.</source>
       <translation>Không thể bỏ vai trò '{role}' của {level}: {count} cán bộ vẫn đang giữ vai trò này. Hãy kết thúc các phân công đó trước.</translation>
+    </message>
+    <message>
+      <source>The workload threshold must be between 1 and {most}.</source>
+      <translation>Ngưỡng khối lượng phụ trách phải từ 1 đến {most}.</translation>
+    </message>
+    <message>
+      <source>&amp;Add a role</source>
+      <translation>&amp;Thêm vai trò</translation>
+    </message>
+    <message>
+      <source>&amp;Remove the role</source>
+      <translation>&amp;Bỏ vai trò</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>Cấp địa bàn</translation>
+    </message>
+    <message>
+      <source>Cadres of the tiers</source>
+      <translation>Cán bộ thuộc cấp</translation>
+    </message>
+    <message>
+      <source>…holding one of</source>
+      <translation>…và là một trong</translation>
+    </message>
+    <message>
+      <source>Or of any tier, holding one of</source>
+      <translation>Hoặc ở bất kỳ cấp nào, nếu là một trong</translation>
+    </message>
+    <message>
+      <source>Required on each</source>
+      <translation>Số người cần có ở mỗi nơi</translation>
+    </message>
+    <message>
+      <source>Who may hold it</source>
+      <translation>Ai được giữ</translation>
+    </message>
+    <message>
+      <source>any tier</source>
+      <translation>mọi cấp</translation>
+    </message>
+    <message>
+      <source>any membership</source>
+      <translation>mọi tư cách</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Cài đặt</translation>
+    </message>
+    <message>
+      <source>Meeting-free days</source>
+      <translation>Ngày hạn chế họp</translation>
+    </message>
+    <message>
+      <source>Attendance targets</source>
+      <translation>Chỉ tiêu dự sinh hoạt</translation>
+    </message>
+    <message>
+      <source>Grasp rules</source>
+      <translation>Quy định phân công</translation>
+    </message>
+    <message>
+      <source> months</source>
+      <translation> tháng</translation>
+    </message>
+    <message>
+      <source>Minimum tenure of an assignment</source>
+      <translation>Thời gian phụ trách tối thiểu</translation>
+    </message>
+    <message>
+      <source>Days of the month, separated by commas: 9, 15</source>
+      <translation>Các ngày trong tháng, cách nhau bằng dấu phẩy: 9, 15</translation>
+    </message>
+    <message>
+      <source>When one falls on a weekend or a day off</source>
+      <translation>Khi rơi vào cuối tuần hoặc ngày nghỉ</translation>
+    </message>
+    <message>
+      <source>Meetings still allowed on those days</source>
+      <translation>Các cuộc họp vẫn được tổ chức vào những ngày này</translation>
+    </message>
+    <message>
+      <source>Membership</source>
+      <translation>Tư cách</translation>
+    </message>
+    <message>
+      <source>Meetings a year</source>
+      <translation>Số buổi mỗi năm</translation>
+    </message>
+    <message>
+      <source>Add a &amp;target</source>
+      <translation>Thêm &amp;chỉ tiêu</translation>
+    </message>
+    <message>
+      <source>Remove the t&amp;arget</source>
+      <translation>Bỏ c&amp;hỉ tiêu</translation>
+    </message>
+    <message>
+      <source>Party meetings a year each cadre must attend; the highest target that fits a cadre counts.</source>
+      <translation>Số buổi sinh hoạt đảng mỗi cán bộ phải dự trong một năm; nếu nhiều chỉ tiêu cùng áp dụng cho một cán bộ thì lấy chỉ tiêu cao nhất.</translation>
+    </message>
+    <message>
+      <source>Change the settings</source>
+      <translation>Đổi cài đặt</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>&amp;Cài đặt…</translation>
     </message>
   </context>
 </TS>

@@ -49,7 +49,7 @@ def test_an_attendance_target_is_set_added_and_removed_by_its_key() -> None:
                                  "between 0 and 120 months."),
     ("min_tenure_months", "mười", "The setting min_tenure_months takes a whole number, not 'mười'."),
     ("workload_threshold", "0", "The setting workload_threshold refuses '0': The workload threshold must be "
-                                "at least 1."),
+                                "between 1 and 1000."),
     ("calendar.days", "9,32", "The setting calendar.days refuses '9,32': A meeting-free day must be a day of "
                               "the month from 1 to 31."),
     ("calendar.shift", "later", "calendar.shift does not allow 'later'; allowed: keep, next, previous."),
