@@ -181,20 +181,17 @@ def setting_keys() -> tuple[str, ...]:
 def with_setting(local: LocalRules, key: str, text: str) -> LocalRules:
     """Return the local rules with one setting changed from its text, checked; refuse an unknown key or value."""
     key = key.strip()
-    if key.startswith("attendance."):
-        changed = _with_target(local, key, text)
-    elif key in SETTERS:
-        try:
-            changed = SETTERS[key](local, key, text)
-        except InvalidInput as error:
-            if "key" in error.params:
-                raise
-            raise InvalidInput(N_("The setting {key} refuses '{value}': {reason}"),
-                               key=key, value=text, reason=error) from None
-    else:
+    if not key.startswith("attendance.") and key not in SETTERS:
         raise InvalidInput(N_("There is no setting '{key}'; the settings are: {keys}."),
                            key=key, keys=", ".join(setting_keys()))
-    return check_local_rules(changed)
+    setter = _with_target if key.startswith("attendance.") else SETTERS[key]
+    try:
+        return check_local_rules(setter(local, key, text))
+    except InvalidInput as error:
+        if "key" in error.params:
+            raise
+        raise InvalidInput(N_("The setting {key} refuses '{value}': {reason}"),
+                           key=key, value=text, reason=error) from None
 
 
 SETTING_LABELS: dict[str, str] = {

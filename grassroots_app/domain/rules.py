@@ -71,9 +71,10 @@ def holders(rule: GraspRule) -> Phrase:
 
 def describe_cadre(cadre: Cadre) -> Tier | Phrase:
     """Return a cadre's tier and memberships, as a rule sees them: "district tier, committee member"."""
-    if not cadre.flags:
-        return cadre.tier
-    return Phrase(N_("{tier}, {flags}"), tier=cadre.tier, flags=_sorted(cadre.flags))
+    described: Tier | Phrase = cadre.tier
+    for flag in _sorted(cadre.flags):
+        described = Phrase(N_("{tier}, {flags}"), tier=described, flags=flag)
+    return described
 
 
 # "Every self-governing group must have at least one cadre or party member in charge" (the domain page).

@@ -9,10 +9,12 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.domain.calendar import MeetingCategory, Shift
 from grassroots_app.domain.model import Flag, Level, Tier
 from grassroots_app.services import local_rules
+from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.local_rules_dialog import LocalRulesDialog
 from grassroots_app.ui.main_window import MainWindow
-from tests.ui.support import type_text
+from tests.ui.support import shown, type_text
+from tests.ui.test_assign_dialog import a_cadre, a_hamlet
 
 SCREEN = (1366, 768)
 
@@ -131,3 +133,11 @@ def test_the_edit_menu_opens_the_settings(qtbot: QtBot, window: MainWindow) -> N
     window.settings_action.trigger()
     assert len(seen) == 1 and isinstance(seen[0], LocalRulesDialog)
     assert window.settings_action.text() == "&Cài đặt…"
+
+
+def test_the_assign_dialog_quotes_the_rule_that_refuses(qtbot: QtBot, context: AppContext) -> None:
+    cadre = a_cadre(context, Tier.PROVINCE, committee=True)
+    dialog = shown(qtbot, AssignDialog(context, cadre.id, a_hamlet(context).id))
+    assert dialog.error.isVisible()
+    assert "quy định cho ấp/thôn chỉ cho phép một cán bộ cấp xã (cần ít nhất 1 người)" in dialog.error.text()
+    assert dialog.error.text().endswith(f"{cadre.full_name}: cấp tỉnh, cấp ủy viên, đảng viên.")

@@ -57,6 +57,8 @@ def test_an_attendance_target_is_set_added_and_removed_by_its_key() -> None:
                                           "each target per quarter must be between 1 and 12."),
     ("attendance.ward.committee", "3", "attendance.ward.committee does not allow 'ward'; allowed: "
                                        "province, district, commune."),
+    ("attendance.commune.committee", "400", "The setting attendance.commune.committee refuses '400': The meetings "
+                                            "a year must be between 0 and 366."),
     ("tenure", "3", "There is no setting 'tenure'; the settings are: min_tenure_months, workload_threshold, "
                     "calendar.days, calendar.shift, calendar.allowed, calendar.visits_per_quarter, "
                     "attendance.<tier|any>.<membership|any>."),

@@ -167,3 +167,10 @@ def test_holders_describes_who_may_hold_a_role() -> None:
     assert render_phrase(holders(rule)) == "a cadre of the commune tier, or a party member of any tier"
     only_flag = GraspRule(Level.GROUP, "x", frozenset(), any_tier_flags=frozenset({Flag.PARTY_MEMBER}))
     assert render_phrase(holders(only_flag)) == "a party member of any tier"
+
+
+def test_the_refusal_lists_every_membership_the_cadre_holds() -> None:
+    with pytest.raises(RuleViolation) as caught:
+        check_eligible(cadre(Tier.DISTRICT, is_committee=True, is_party_member=True),
+                       rule_of(Preset.THREE_LEVEL, Level.CLUSTER))
+    assert str(caught.value).endswith("Nguyễn Văn An: district tier, committee member, party member.")
