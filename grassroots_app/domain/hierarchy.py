@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
@@ -140,12 +139,14 @@ def guess_kind(level: Level, name: str, default: str | None = None) -> str:
     return max(matches, key=len) if matches else default or UNIT_KINDS[level][0]
 
 
-def default_kind(level: Level, sibling_kinds: Iterable[str], province: str | None, commune_kind: str | None) -> str:
-    """Return the kind a new unit most likely has: the one most used among its siblings (a tie: the first
-    listed), else for a hamlet the one its region uses (`commune_kind`: the kind of the commune it is in)."""
-    used = Counter(kind for kind in sibling_kinds if kind in UNIT_KINDS[level])
-    if used:
-        return max(UNIT_KINDS[level], key=lambda kind: used[kind])
+def default_kind(
+    level: Level, sibling_kinds: Mapping[str, int], province: str | None, commune_kind: str | None
+) -> str:
+    """Return the kind a new unit most likely has: the one most used among its siblings (`sibling_kinds`: how
+    many bear each kind; a tie: the first listed), else for a hamlet the one its region uses (`commune_kind`:
+    the kind of the commune it is in)."""
+    if any(sibling_kinds.get(kind, 0) for kind in UNIT_KINDS[level]):
+        return max(UNIT_KINDS[level], key=lambda kind: sibling_kinds.get(kind, 0))
     if level is Level.HAMLET:
         return regional_hamlet_kind(province, commune_kind)
     return UNIT_KINDS[level][0]

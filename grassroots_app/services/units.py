@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -106,10 +107,10 @@ def create_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
 def default_kind_under(uow: UnitOfWork, parent_id: str | None, on: date) -> str:
     """Return the kind a new unit under a parent most likely has (its siblings' kind, else its region's)."""
     if parent_id is None:
-        return hierarchy.default_kind(Level.PROVINCE, [], None, None)
+        return hierarchy.default_kind(Level.PROVINCE, {}, None, None)
     parent = get_unit(uow, parent_id)
     level = hierarchy.child_level(require_settings(uow).preset, parent.level) or Level.GROUP
-    siblings = [unit.kind for unit in uow.units.children(parent_id, on)]
+    siblings = Counter(unit.kind for unit in uow.units.children(parent_id, on))
     province = parent
     while province.parent_id is not None:
         province = get_unit(uow, province.parent_id)

@@ -223,10 +223,10 @@ def test_guess_kind_reads_the_new_kinds(name: str, expected: str) -> None:
 
 
 def test_the_default_kind_is_the_one_most_used_among_the_siblings() -> None:
-    kinds = ["xóm", "thôn", "xóm", "bản"]
+    kinds = {"xóm": 2, "thôn": 1, "bản": 1}
     assert hierarchy.default_kind(Level.HAMLET, kinds, "Tỉnh Vĩnh Long", "xã") == "xóm"
     # A tie goes to the kind listed first (thôn before bản).
-    assert hierarchy.default_kind(Level.HAMLET, ["bản", "thôn"], "Tỉnh Cao Bằng", "xã") == "thôn"
+    assert hierarchy.default_kind(Level.HAMLET, {"bản": 1, "thôn": 1}, "Tỉnh Cao Bằng", "xã") == "thôn"
 
 
 @pytest.mark.parametrize(("province", "commune_kind", "expected"), [
@@ -245,12 +245,12 @@ def test_the_default_kind_is_the_one_most_used_among_the_siblings() -> None:
 def test_without_siblings_the_default_kind_fits_the_region(
     province: str | None, commune_kind: str | None, expected: str
 ) -> None:
-    assert hierarchy.default_kind(Level.HAMLET, [], province, commune_kind) == expected
+    assert hierarchy.default_kind(Level.HAMLET, {}, province, commune_kind) == expected
 
 
 def test_the_default_kind_of_other_levels_is_their_first_kind_or_the_siblings() -> None:
-    assert hierarchy.default_kind(Level.COMMUNE, [], "Thành phố Hà Nội", None) == "xã"
-    assert hierarchy.default_kind(Level.COMMUNE, ["phường", "phường", "xã"], None, None) == "phường"
+    assert hierarchy.default_kind(Level.COMMUNE, {}, "Thành phố Hà Nội", None) == "xã"
+    assert hierarchy.default_kind(Level.COMMUNE, {"phường": 2, "xã": 1}, None, None) == "phường"
 
 
 def test_a_name_that_starts_with_a_kind_wins_over_the_default() -> None:
