@@ -25,7 +25,7 @@ from grassroots_app.domain.activities import MAX_PER_YEAR, AttendanceTarget
 from grassroots_app.domain.calendar import MAX_VISITS_PER_QUARTER, FreeDayPolicy, MeetingCategory, Shift
 from grassroots_app.domain.errors import DomainError, render_phrase
 from grassroots_app.domain.local_rules import RULE_LEVELS, LocalRules, check_local_rules, parse_days
-from grassroots_app.domain.model import Flag, Level, Tier
+from grassroots_app.domain.model import Flag, Level, Preset, Tier
 from grassroots_app.domain.rules import MAX_MINIMUM, GraspRule, holders
 from grassroots_app.domain.settings import MAX_TENURE_MONTHS, MAX_WORKLOAD_THRESHOLD
 from grassroots_app.services import local_rules
@@ -42,6 +42,14 @@ def _spin(low: int, high: int, value: int) -> QSpinBox:
     box.setRange(low, high)
     box.setValue(value)
     return box
+
+
+def _offered_tiers(local: LocalRules) -> tuple[Tier, ...]:
+    """Return the tiers a rule may name: no district tier in a two-level database (unless a rule names it)."""
+    named = any(Tier.DISTRICT in rule.tiers for rule in local.rules)
+    if local.settings.preset is Preset.THREE_LEVEL or named:
+        return tuple(Tier)
+    return tuple(tier for tier in Tier if tier is not Tier.DISTRICT)
 
 
 class MemberChecks(QWidget):
@@ -69,14 +77,14 @@ class MemberChecks(QWidget):
 class RulesPage(QWidget):
     """The grasp rules: a list of roles, and the chosen one's holders and minimum."""
 
-    def __init__(self, rules: tuple[GraspRule, ...], parent: QWidget | None = None) -> None:
+    def __init__(self, rules: tuple[GraspRule, ...], tiers: tuple[Tier, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rules = list(rules)
         self.stored = {(rule.target_level, rule.role) for rule in rules}
         self.list = QListWidget()
         self.level = choices(RULE_LEVELS)
         self.role = QLineEdit()
-        self.tiers = MemberChecks(tuple(Tier))
+        self.tiers = MemberChecks(tiers)
         self.flags = MemberChecks(tuple(Flag))
         self.any_tier = MemberChecks(tuple(Flag))
         self.minimum = _spin(0, MAX_MINIMUM, 1)
@@ -212,7 +220,7 @@ class LocalRulesDialog(EditDialog):
         self.tabs.addTab(self._assignments_page(), tr("Assignments"))
         self.tabs.addTab(self._calendar_page(), tr("Meeting-free days"))
         self.tabs.addTab(self._attendance_page(), tr("Attendance targets"))
-        self.rules = RulesPage(self.current.rules)
+        self.rules = RulesPage(self.current.rules, _offered_tiers(self.current))
         self.tabs.addTab(self.rules, tr("Grasp rules"))
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)

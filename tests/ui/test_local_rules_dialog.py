@@ -44,6 +44,12 @@ def test_the_dialog_shows_every_group_starts_in_its_first_field_and_fits_a_lapto
     hint = dialog.sizeHint()
     assert hint.width() <= SCREEN[0] and hint.height() <= SCREEN[1] - 60  # room for the title bar and task bar
     assert dialog.rules.list.count() == 4
+    assert list(dialog.rules.tiers.boxes) == [Tier.PROVINCE, Tier.COMMUNE]  # a two-level database has no districts
+
+
+def test_a_three_level_database_offers_the_district_tier(qtbot: QtBot, context_three_level: AppContext) -> None:
+    dialog = dialog_on(qtbot, context_three_level)
+    assert list(dialog.rules.tiers.boxes) == [Tier.PROVINCE, Tier.DISTRICT, Tier.COMMUNE]
 
 
 def test_a_bad_day_is_said_at_once_and_ok_waits_until_it_is_fixed(qtbot: QtBot, context: AppContext) -> None:
