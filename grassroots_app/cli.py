@@ -1201,9 +1201,10 @@ def build_parser() -> Parser:
     _rating_parsers(sub)
     _report_parsers(sub)
     _backup_parsers(sub)
-    from grassroots_app import cli_sheets  # it builds on this module
+    from grassroots_app import cli_settings, cli_sheets  # they build on this module
 
     cli_sheets.add_parsers(sub)
+    cli_settings.add_parsers(sub)
     from grassroots_app import cli_records  # it builds on this module too
 
     cli_records.add_parsers(sub, unit_commands, cadre_commands)

@@ -35,8 +35,34 @@ def _rebuild(kind: type[DomainError], template: str, params: dict[str, Any]) -> 
     return kind(template, **params)
 
 
+class Phrase:
+    """A piece of a message with its own template and values, translated when the message is shown."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.template = template
+        self.params = params
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        """Return the phrase with its template and values passed through `translate`."""
+        values = {key: _shown(value, translate) for key, value in self.params.items()}
+        return translate(self.template).format(**values)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Phrase) and (self.template, self.params) == (other.template, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.template)
+
+
+def render_phrase(phrase: Phrase, translate: Callable[[str], str] = lambda text: text) -> str:
+    """Return a phrase as shown (in English unless a translation is given)."""
+    return phrase.render(translate)
+
+
 def _shown(value: Any, translate: Callable[[str], str]) -> Any:
-    """Return a message value as shown: labels translated, tuples of labels joined."""
+    """Return a message value as shown: labels and phrases translated, tuples of labels joined."""
+    if isinstance(value, (Phrase, DomainError)):
+        return value.render(translate)
     if isinstance(value, Labelled):
         return translate(value.label)
     if isinstance(value, tuple):

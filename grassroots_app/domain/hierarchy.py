@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
 from grassroots_app.domain.model import Level, Period, Preset, Tier
+from grassroots_app.domain.regions import regional_hamlet_kind
 from grassroots_app.domain.text import NAME_LENGTH, TextField, clean_text, fold, natural_key, nfc
 
 PRESET_LEVELS: dict[Preset, tuple[Level, ...]] = {
@@ -24,8 +25,8 @@ UNIT_KINDS: dict[Level, tuple[str, ...]] = {
     Level.DISTRICT: ("huyện", "quận", "thị xã", "thành phố"),
     Level.COMMUNE: ("xã", "phường", "đặc khu", "thị trấn"),
     Level.HAMLET: (
-        "ấp", "thôn", "bản", "làng", "buôn", "bon", "phum", "sóc", "khu phố",
-        "tổ dân phố", "khóm", "khối phố", "tiểu khu",
+        "ấp", "thôn", "xóm", "bản", "làng", "buôn", "bon", "plei", "plây", "phum", "sóc", "khu", "khu dân cư",
+        "khu phố", "tổ dân phố", "khóm", "khối phố", "khối", "tiểu khu",
     ),
     Level.GROUP: ("tổ nhân dân tự quản", "tổ dân cư"),
 }
@@ -150,11 +151,24 @@ def check_open_on(period: Period, day: date, what: str) -> None:
         )
 
 
-def guess_kind(level: Level, name: str) -> str:
-    """Return the kind a unit's name starts with ("Ấp 1" -> "ấp"), or the level's first kind."""
+def guess_kind(level: Level, name: str, default: str | None = None) -> str:
+    """Return the kind a unit's name starts with ("Ấp 1" -> "ấp"), else the default (the level's first kind)."""
     folded = fold(name)
     matches = [kind for kind in UNIT_KINDS[level] if folded.startswith(fold(kind) + " ")]
-    return max(matches, key=len) if matches else UNIT_KINDS[level][0]
+    return max(matches, key=len) if matches else default or UNIT_KINDS[level][0]
+
+
+def default_kind(
+    level: Level, sibling_kinds: Mapping[str, int], province: str | None, commune_kind: str | None
+) -> str:
+    """Return the kind a new unit most likely has: the one most used among its siblings (`sibling_kinds`: how
+    many bear each kind; a tie: the first listed), else for a hamlet the one its region uses (`commune_kind`:
+    the kind of the commune it is in)."""
+    if any(sibling_kinds.get(kind, 0) for kind in UNIT_KINDS[level]):
+        return max(UNIT_KINDS[level], key=lambda kind: sibling_kinds.get(kind, 0))
+    if level is Level.HAMLET:
+        return regional_hamlet_kind(province, commune_kind)
+    return UNIT_KINDS[level][0]
 
 
 def proper_name(name: str) -> str:

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.model import Preset
 
+MAX_TENURE_MONTHS = 120
+MAX_WORKLOAD_THRESHOLD = 1000
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -17,7 +20,7 @@ class Settings:
     workload_threshold: int = 8
 
     def __post_init__(self) -> None:
-        if not 0 <= self.min_tenure_months <= 120:
+        if not 0 <= self.min_tenure_months <= MAX_TENURE_MONTHS:
             raise InvalidInput(N_("The minimum tenure must be between 0 and 120 months."))
-        if self.workload_threshold < 1:
-            raise InvalidInput(N_("The workload threshold must be at least 1."))
+        if not 1 <= self.workload_threshold <= MAX_WORKLOAD_THRESHOLD:
+            raise InvalidInput(N_("The workload threshold must be between 1 and {most}."), most=MAX_WORKLOAD_THRESHOLD)

@@ -149,6 +149,7 @@ def rule_from_row(row: GraspRuleRow) -> GraspRule:
         tiers=frozenset(Tier(value) for value in row.tiers.split(",") if value),
         flags=frozenset(Flag(value) for value in row.flags.split(",") if value),
         minimum=row.minimum,
+        any_tier_flags=frozenset(Flag(value) for value in row.any_tier_flags.split(",") if value),
     )
 
 
@@ -160,4 +161,5 @@ def rule_to_row(rule: GraspRule) -> GraspRuleRow:
         tiers=",".join(sorted(tier.value for tier in rule.tiers)),
         flags=",".join(sorted(flag.value for flag in rule.flags)),
         minimum=rule.minimum,
+        any_tier_flags=",".join(sorted(flag.value for flag in rule.any_tier_flags)),
     )

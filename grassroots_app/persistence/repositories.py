@@ -92,6 +92,33 @@ class RuleRepository:
         self.session.flush()
         self.session.add_all(mapping.rule_to_row(rule) for rule in rules)
 
+    def sync(self, rules: tuple[GraspRule, ...]) -> None:
+        """Make the stored rules the given ones: update those kept (by level and role), drop and add the rest."""
+        stored = {(row.target_level, row.role): row for row in self.session.exec(select(GraspRuleRow))}
+        wanted = {(rule.target_level.value, rule.role): mapping.rule_to_row(rule) for rule in rules}
+        for key, row in stored.items():
+            if key not in wanted:
+                self.session.delete(row)
+        self.session.flush()
+        for key, new in wanted.items():
+            row = stored.get(key)
+            if row is None:
+                self.session.add(new)
+                continue
+            row.tiers, row.flags, row.any_tier_flags, row.minimum = new.tiers, new.flags, new.any_tier_flags, new.minimum
+        self.session.flush()
+
+    def open_holders(self, level: Level, role: str) -> int:
+        """Return how many assignments in a role on targets of a level have not ended."""
+        query = select(func.count()).select_from(AssignmentRow).where(
+            AssignmentRow.role == role, col(AssignmentRow.end_date).is_(None)
+        )
+        if level is Level.CLUSTER:
+            query = query.where(col(AssignmentRow.cluster_id).is_not(None))
+        else:
+            query = query.join(UnitRow, col(UnitRow.id) == AssignmentRow.unit_id).where(UnitRow.level == level.value)
+        return self.session.exec(query).one()
+
 
 class UnitRepository:
     """Units and their parents over time."""

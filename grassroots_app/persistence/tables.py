@@ -170,6 +170,7 @@ class GraspRuleRow(SQLModel, table=True):
     tiers: str = Field(max_length=100)
     flags: str = Field(default="", max_length=100)
     minimum: int = 1
+    any_tier_flags: str = Field(default="", max_length=100)
 
 
 class HolidayOverrideRow(SQLModel, table=True):

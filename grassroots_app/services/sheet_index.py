@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound
-from grassroots_app.domain.model import Period, Unit
+from grassroots_app.domain.model import Level, Period, Preset, Unit
 from grassroots_app.domain.text import fold, nfc
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.units import PATH_SEPARATOR
@@ -22,12 +23,14 @@ class _Children:
 
     current: dict[str, list[Unit]] = field(default_factory=dict)
     placements: dict[str, list[tuple[Unit, Period]]] = field(default_factory=dict)
+    kinds: Counter[str] = field(default_factory=Counter)  # how many current children bear each kind
 
     def place(self, unit: Unit, placement: Period) -> None:
         """Record a unit placed under this parent over a period."""
         self.placements.setdefault(hierarchy.sibling_key(unit.name), []).append((unit, placement))
         if placement.end is None and unit.period.end is None:
             self.current.setdefault(fold(unit.name), []).append(unit)
+            self.kinds[unit.kind] += 1
 
 
 class UnitIndex:
@@ -109,6 +112,17 @@ class UnitIndex:
         return [unit.name for unit, placement in placed
                 if unit.id != except_id and (placement.end is None or placement.end > start)
                 and (unit.period.end is None or unit.period.end > start)]
+
+    def default_kind(self, parent: Unit | None, preset: Preset) -> str:
+        """Return the kind a new unit under a parent most likely has (its siblings' kind, else its region's)."""
+        if parent is None:
+            return hierarchy.default_kind(Level.PROVINCE, {}, None, None)
+        level = hierarchy.child_level(preset, parent.level) or Level.GROUP
+        province = parent
+        while province.parent_id is not None and (above := self.get(province.parent_id)) is not None:
+            province = above
+        commune_kind = parent.kind if parent.level is Level.COMMUNE else None
+        return hierarchy.default_kind(level, self._under(parent.id).kinds, province.name, commune_kind)
 
     def add(self, unit: Unit) -> None:
         """Stage a new unit (written in batches) and make it visible to the rows that follow."""

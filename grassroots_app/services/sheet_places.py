@@ -170,8 +170,9 @@ def _add_unit(job: Job, row: RowContext, name: str, parent: Unit | None, code: s
     holder = job.index.by_code(code) if code else None
     clashes = job.index.clashing_names(parent_id, name, start)
     new = NewUnit(name, parent_id, start, row.text("kind") or None, code, attributes)
+    default_kind = None if new.kind else job.index.default_kind(parent, job.preset)
     try:
-        unit = build_unit(job.preset, new, parent, clashes, holder, unit_id)
+        unit = build_unit(job.preset, new, parent, clashes, holder, unit_id, default_kind)
     except DomainError:
         _blame_new_unit(job, row, new, parent, clashes, holder)
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -97,20 +98,35 @@ def create_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
     code = (new.code or "").strip() or None
     unit = build_unit(
         preset, new, parent, _sibling_names(uow, new.parent_id, new.valid_from),
-        uow.units.by_code(code) if code else None,
+        uow.units.by_code(code) if code else None, default_kind=default_kind_under(uow, new.parent_id, new.valid_from),
     )
     uow.units.add(unit)
     return unit
 
 
+def default_kind_under(uow: UnitOfWork, parent_id: str | None, on: date) -> str:
+    """Return the kind a new unit under a parent most likely has (its siblings' kind, else its region's)."""
+    if parent_id is None:
+        return hierarchy.default_kind(Level.PROVINCE, {}, None, None)
+    parent = get_unit(uow, parent_id)
+    level = hierarchy.child_level(require_settings(uow).preset, parent.level) or Level.GROUP
+    siblings = Counter(unit.kind for unit in uow.units.children(parent_id, on))
+    province = parent
+    while province.parent_id is not None:
+        province = get_unit(uow, province.parent_id)
+    commune_kind = parent.kind if parent.level is Level.COMMUNE else None
+    return hierarchy.default_kind(level, siblings, province.name, commune_kind)
+
+
 def build_unit(
     preset: Preset, new: NewUnit, parent: Unit | None, sibling_names: Iterable[str], code_holder: Unit | None,
-    unit_id: str | None = None,
+    unit_id: str | None = None, default_kind: str | None = None,
 ) -> Unit:
     """Check a new unit against the rules of the model and return it, not yet stored.
 
     `sibling_names` are the names borne under the same parent from its first day on; `code_holder` is the
-    unit already bearing its official code, if any.
+    unit already bearing its official code, if any; a unit given no kind and whose name does not start with
+    one takes `default_kind` (None: the level's first kind).
     """
     name = hierarchy.clean_name(new.name)
     if parent is None:
@@ -124,7 +140,7 @@ def build_unit(
         level = child
     hierarchy.check_parent(preset, level, parent.level if parent else None)
     hierarchy.check_sibling_name(name, sibling_names)
-    kind = hierarchy.clean_kind(level, new.kind) if new.kind else hierarchy.guess_kind(level, name)
+    kind = hierarchy.clean_kind(level, new.kind) if new.kind else hierarchy.guess_kind(level, name, default_kind)
     check_attributes(new.attributes)
     code = check_code(new.code, code_holder, None)
     return Unit(unit_id or new_id(), level, kind, name, new.parent_id, Period(new.valid_from), code,

@@ -41,6 +41,7 @@ from grassroots_app.ui.official_import import OfficialImportDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
 from grassroots_app.ui.lifetime import follow, silence
+from grassroots_app.ui.local_rules_dialog import LocalRulesDialog
 from grassroots_app.ui.plan_view import PlanView
 from grassroots_app.ui.ratings_view import RatingsView
 from grassroots_app.ui.recommendations_view import RecommendationsView
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(tr("&Find a unit"), self.focus_search, QKeySequence.StandardKey.Find)
         self.roster_action = self._action(tr("Cadre &roster"), self.toggle_roster, "Ctrl+Shift+R", True)
         self.roster_action.setChecked(settings.flag("show_roster", True))
+        self.settings_action = self._action(tr("&Settings…"), self.edit_settings, "Ctrl+,")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -192,6 +194,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.search_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
         view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions([self.cluster_action, self.closed_action, self.roster_action])
         language_menu = bar.addMenu(tr("&Language"))
@@ -316,6 +320,16 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         """Put the cursor in the search box."""
         self.search.setFocus()
+
+    def edit_settings(self) -> None:
+        """Change the local rules of the database (tenure, workload, meeting-free days, targets, grasp rules)."""
+        try:
+            dialog = LocalRulesDialog(self.context, self)
+        except DomainError as error:  # a database not set up yet
+            self.context.errors.report(error)
+            return
+        dialog.exec()
+        dialog.deleteLater()
 
     def toggle_clusters(self, on: bool) -> None:
         """Group the communes by cluster, or by district."""

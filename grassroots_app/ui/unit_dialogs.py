@@ -85,9 +85,11 @@ class AddUnitDialog(EditDialog):
         super().__init__(context, tr("Add a unit"), parent)
         self.parent_id = parent_id
         level, kinds = context.read(_child_level, parent_id)
+        default_kind = context.read(units.default_kind_under, parent_id, date.today())
         self.name = QLineEdit()
         self.kind = QComboBox()
         self.kind.addItems(list(kinds))
+        self.kind.setCurrentText(default_kind)
         self.code = QLineEdit()
         self.valid_from = date_edit(date.today())
         self.attributes = AttributesForm()
@@ -96,11 +98,11 @@ class AddUnitDialog(EditDialog):
         self.form.addRow(tr("Official code"), self.code)
         self.form.addRow(tr("From"), self.valid_from)
         self.form.addRow(self.attributes)
-        self.name.textEdited.connect(self._guess_kind(level))
+        self.name.textEdited.connect(self._guess_kind(level, default_kind))
 
-    def _guess_kind(self, level: Level) -> Callable[[str], None]:
+    def _guess_kind(self, level: Level, default_kind: str) -> Callable[[str], None]:
         def guess(text: str) -> None:
-            self.kind.setCurrentText(hierarchy.guess_kind(level, text))
+            self.kind.setCurrentText(hierarchy.guess_kind(level, text, default_kind))
         return guess
 
     def submit(self) -> None:

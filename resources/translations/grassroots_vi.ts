@@ -388,24 +388,12 @@
       <translation>{name} đã nghỉ công tác, không thể phân công.</translation>
     </message>
     <message>
-      <source>{name} cannot hold the role '{role}': it is for cadres of the {tiers}, and {name} works at the {tier}.</source>
-      <translation>{name} không thể giữ vai trò '{role}': vai trò này dành cho cán bộ {tiers}, còn {name} là cán bộ {tier}.</translation>
-    </message>
-    <message>
-      <source>{name} cannot hold the role '{role}': it needs a {flag}.</source>
-      <translation>{name} không thể giữ vai trò '{role}': vai trò này đòi hỏi là {flag}.</translation>
-    </message>
-    <message>
       <source>The minimum number in charge cannot be negative.</source>
       <translation>Số người phụ trách tối thiểu không thể âm.</translation>
     </message>
     <message>
       <source>The minimum tenure must be between 0 and 120 months.</source>
       <translation>Thời gian phụ trách tối thiểu phải từ 0 đến 120 tháng.</translation>
-    </message>
-    <message>
-      <source>The workload threshold must be at least 1.</source>
-      <translation>Ngưỡng số địa bàn phụ trách phải ít nhất là 1.</translation>
     </message>
     <message>
       <source>No unit or cluster has the id '{id}'.</source>
@@ -4650,6 +4638,338 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>This database is empty. To start, choose File ▸ Set up this database…</source>
       <translation>Cơ sở dữ liệu này còn trống. Để bắt đầu, hãy chọn Tệp ▸ Thiết lập cơ sở dữ liệu này…</translation>
+    </message>
+    <message>
+      <source>the local settings: tenure, workload, meeting-free days, attendance</source>
+      <translation>các quy định riêng: thời gian phụ trách, khối lượng phụ trách, ngày hạn chế họp, dự sinh hoạt</translation>
+    </message>
+    <message>
+      <source>show every local setting</source>
+      <translation>xem mọi quy định riêng</translation>
+    </message>
+    <message>
+      <source>change one local setting</source>
+      <translation>đổi một quy định riêng</translation>
+    </message>
+    <message>
+      <source>the grasp rules: the roles of each level, who may hold them, how many</source>
+      <translation>quy định phân công: các vai trò của từng cấp, ai được giữ, cần bao nhiêu người</translation>
+    </message>
+    <message>
+      <source>list the roles, who may hold them and how many are required</source>
+      <translation>liệt kê các vai trò, ai được giữ và cần bao nhiêu người</translation>
+    </message>
+    <message>
+      <source>remove a role nobody holds</source>
+      <translation>bỏ một vai trò không còn ai giữ</translation>
+    </message>
+    <message>
+      <source>Added:</source>
+      <translation>Đã thêm:</translation>
+    </message>
+    <message>
+      <source>Changed:</source>
+      <translation>Đã sửa:</translation>
+    </message>
+    <message>
+      <source>add a role to a level</source>
+      <translation>thêm một vai trò cho một cấp</translation>
+    </message>
+    <message>
+      <source>change who may hold a role or how many are required</source>
+      <translation>sửa ai được giữ một vai trò hoặc số người cần có</translation>
+    </message>
+    <message>
+      <source>Local rules of this database ({model} model):</source>
+      <translation>Các quy định riêng của cơ sở dữ liệu này (mô hình {model}):</translation>
+    </message>
+    <message>
+      <source>Change one with: grassroots settings set KEY VALUE (keys: {keys}).</source>
+      <translation>Đổi một quy định bằng lệnh: grassroots settings set KHÓA GIÁ_TRỊ (các khóa: {keys}).</translation>
+    </message>
+    <message>
+      <source>{key}: {old} → {new}</source>
+      <translation>{key}: {old} → {new}</translation>
+    </message>
+    <message>
+      <source>{key}: removed</source>
+      <translation>{key}: đã bỏ</translation>
+    </message>
+    <message>
+      <source>Nothing changed.</source>
+      <translation>Không có gì thay đổi.</translation>
+    </message>
+    <message>
+      <source>No grasp rules.</source>
+      <translation>Chưa có quy định phân công nào.</translation>
+    </message>
+    <message>
+      <source>Removed the role '{role}' of a {level}.</source>
+      <translation>Đã bỏ vai trò '{role}' của {level}.</translation>
+    </message>
+    <message>
+      <source>the role's name, as assignments show it</source>
+      <translation>tên vai trò, như ghi trong các phân công</translation>
+    </message>
+    <message>
+      <source>how many cadres are required on each target (default 1)</source>
+      <translation>số cán bộ cần có ở mỗi nơi được phân công (mặc định 1)</translation>
+    </message>
+    <message>
+      <source>the setting, as settings show lists it</source>
+      <translation>khóa của quy định, như lệnh settings show liệt kê</translation>
+    </message>
+    <message>
+      <source>its new value</source>
+      <translation>giá trị mới</translation>
+    </message>
+    <message>
+      <source>who may hold it: {holders}</source>
+      <translation>Ai được giữ: {holders}</translation>
+    </message>
+    <message>
+      <source>required on each: {minimum}</source>
+      <translation>Số người cần có ở mỗi nơi: {minimum}</translation>
+    </message>
+    <message>
+      <source>tiers whose cadres may hold it, comma-separated ({choices}), or none</source>
+      <translation>các cấp có cán bộ được giữ vai trò, cách nhau bằng dấu phẩy ({choices}), hoặc none</translation>
+    </message>
+    <message>
+      <source>memberships such a cadre must hold, one of ({choices}), or none</source>
+      <translation>tư cách mà cán bộ đó phải có, một trong ({choices}), hoặc none</translation>
+    </message>
+    <message>
+      <source>or memberships that let a cadre of any tier hold it ({choices}), or none</source>
+      <translation>hoặc tư cách cho phép cán bộ ở bất kỳ cấp nào giữ vai trò ({choices}), hoặc none</translation>
+    </message>
+    <message>
+      <source>Minimum tenure of an assignment, in months</source>
+      <translation>Thời gian phụ trách tối thiểu của một phân công (tháng)</translation>
+    </message>
+    <message>
+      <source>Targets a cadre may hold before the workload is flagged</source>
+      <translation>Số nơi một cán bộ phụ trách trước khi bị đánh dấu quá tải</translation>
+    </message>
+    <message>
+      <source>Meeting-free days of each month</source>
+      <translation>Ngày hạn chế họp trong tháng</translation>
+    </message>
+    <message>
+      <source>A meeting-free day on a weekend or a day off</source>
+      <translation>Ngày hạn chế họp rơi vào cuối tuần hoặc ngày nghỉ</translation>
+    </message>
+    <message>
+      <source>Meetings still allowed on a meeting-free day</source>
+      <translation>Các cuộc họp vẫn được tổ chức vào ngày hạn chế họp</translation>
+    </message>
+    <message>
+      <source>Base visits to each target per quarter</source>
+      <translation>Số lần xuống cơ sở ở mỗi nơi trong một quý</translation>
+    </message>
+    <message>
+      <source>A {level} has no role '{role}'; its roles: {roles}.</source>
+      <translation>{level} không có vai trò '{role}'; các vai trò hiện có: {roles}.</translation>
+    </message>
+    <message>
+      <source>{key} does not allow '{value}'; allowed: {allowed}.</source>
+      <translation>{key} không nhận giá trị '{value}'; các giá trị được dùng: {allowed}.</translation>
+    </message>
+    <message>
+      <source>Party meetings a year for every cadre</source>
+      <translation>Số buổi sinh hoạt đảng phải dự mỗi năm: mọi cán bộ</translation>
+    </message>
+    <message>
+      <source>The setting {key} takes a whole number, not '{value}'.</source>
+      <translation>Cài đặt {key} phải là một số nguyên, không phải '{value}'.</translation>
+    </message>
+    <message>
+      <source>The setting {key} needs at least one day of the month, as 9,15.</source>
+      <translation>Cài đặt {key} cần ít nhất một ngày trong tháng, ví dụ 9,15.</translation>
+    </message>
+    <message>
+      <source>An attendance key is attendance.&lt;tier&gt;.&lt;membership&gt;, as attendance.commune.committee; '{key}' is not.</source>
+      <translation>Khóa chỉ tiêu dự sinh hoạt có dạng attendance.&lt;cấp&gt;.&lt;tư cách&gt;, ví dụ attendance.commune.committee; '{key}' không đúng dạng đó.</translation>
+    </message>
+    <message>
+      <source>Party meetings a year for a {flag} of the {tier}</source>
+      <translation>Số buổi sinh hoạt đảng phải dự mỗi năm: {flag} {tier}</translation>
+    </message>
+    <message>
+      <source>Party meetings a year for a {flag} of any tier</source>
+      <translation>Số buổi sinh hoạt đảng phải dự mỗi năm: {flag} ở bất kỳ cấp nào</translation>
+    </message>
+    <message>
+      <source>Party meetings a year for a cadre of the {tier}</source>
+      <translation>Số buổi sinh hoạt đảng phải dự mỗi năm: cán bộ {tier}</translation>
+    </message>
+    <message>
+      <source>A grasp rule cannot target a {level}; it can target: {levels}.</source>
+      <translation>Quy định phân công không thể áp dụng cho {level}; chỉ áp dụng được cho: {levels}.</translation>
+    </message>
+    <message>
+      <source>A grasp rule of a {level} has no role name.</source>
+      <translation>Một quy định phân công của {level} chưa có tên vai trò.</translation>
+    </message>
+    <message>
+      <source>A {level} has the role '{role}' twice.</source>
+      <translation>{level} có vai trò '{role}' hai lần.</translation>
+    </message>
+    <message>
+      <source>There is no setting '{key}'; the settings are: {keys}.</source>
+      <translation>Không có cài đặt '{key}'; các cài đặt là: {keys}.</translation>
+    </message>
+    <message>
+      <source>The setting {key} refuses '{value}': {reason}</source>
+      <translation>Cài đặt {key} không nhận '{value}': {reason}</translation>
+    </message>
+    <message>
+      <source>{first}, or {second}</source>
+      <translation>{first}, hoặc {second}</translation>
+    </message>
+    <message>
+      <source>{tier}, {flags}</source>
+      <translation>{tier}, {flags}</translation>
+    </message>
+    <message>
+      <source>{name} cannot hold the role '{role}': the rule for a {level} allows only {holders} (at least {minimum} required). {name}: {cadre}.</source>
+      <translation>{name} không thể giữ vai trò '{role}': quy định cho {level} chỉ cho phép {holders} (cần ít nhất {minimum} người). {name}: {cadre}.</translation>
+    </message>
+    <message>
+      <source>The role '{role}' asks for {minimum} cadres; at most {most} can be required.</source>
+      <translation>Vai trò '{role}' đòi hỏi {minimum} cán bộ; chỉ được đòi hỏi tối đa {most}.</translation>
+    </message>
+    <message>
+      <source>The role '{role}' names no tier and no membership of any tier: nobody could hold it.</source>
+      <translation>Vai trò '{role}' không nêu cấp nào, cũng không nêu tư cách nào ở bất kỳ cấp nào: không ai có thể giữ vai trò này.</translation>
+    </message>
+    <message>
+      <source>a {flags} of the {tiers}</source>
+      <translation>một {flags} {tiers}</translation>
+    </message>
+    <message>
+      <source>a {flags} of any tier</source>
+      <translation>một {flags} ở bất kỳ cấp nào</translation>
+    </message>
+    <message>
+      <source>a cadre of the {tiers}</source>
+      <translation>một cán bộ {tiers}</translation>
+    </message>
+    <message>
+      <source>The hierarchy model of a database cannot be changed here.</source>
+      <translation>Không thể đổi mô hình tổ chức của cơ sở dữ liệu ở đây.</translation>
+    </message>
+    <message>
+      <source>The role '{role}' of a {level} cannot be removed: {count} cadres still hold it. End their assignments first.</source>
+      <translation>Không thể bỏ vai trò '{role}' của {level}: {count} cán bộ vẫn đang giữ vai trò này. Hãy kết thúc các phân công đó trước.</translation>
+    </message>
+    <message>
+      <source>The workload threshold must be between 1 and {most}.</source>
+      <translation>Ngưỡng khối lượng phụ trách phải từ 1 đến {most}.</translation>
+    </message>
+    <message>
+      <source>&amp;Add a role</source>
+      <translation>&amp;Thêm vai trò</translation>
+    </message>
+    <message>
+      <source>&amp;Remove the role</source>
+      <translation>&amp;Bỏ vai trò</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>Cấp địa bàn</translation>
+    </message>
+    <message>
+      <source>Cadres of the tiers</source>
+      <translation>Cán bộ thuộc cấp</translation>
+    </message>
+    <message>
+      <source>…holding one of</source>
+      <translation>…và là một trong</translation>
+    </message>
+    <message>
+      <source>Or of any tier, holding one of</source>
+      <translation>Hoặc ở bất kỳ cấp nào, nếu là một trong</translation>
+    </message>
+    <message>
+      <source>Required on each</source>
+      <translation>Số người cần có ở mỗi nơi</translation>
+    </message>
+    <message>
+      <source>Who may hold it</source>
+      <translation>Ai được giữ</translation>
+    </message>
+    <message>
+      <source>any tier</source>
+      <translation>mọi cấp</translation>
+    </message>
+    <message>
+      <source>any membership</source>
+      <translation>mọi tư cách</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Cài đặt</translation>
+    </message>
+    <message>
+      <source>Meeting-free days</source>
+      <translation>Ngày hạn chế họp</translation>
+    </message>
+    <message>
+      <source>Attendance targets</source>
+      <translation>Chỉ tiêu dự sinh hoạt</translation>
+    </message>
+    <message>
+      <source>Grasp rules</source>
+      <translation>Quy định phân công</translation>
+    </message>
+    <message>
+      <source> months</source>
+      <translation> tháng</translation>
+    </message>
+    <message>
+      <source>Minimum tenure of an assignment</source>
+      <translation>Thời gian phụ trách tối thiểu</translation>
+    </message>
+    <message>
+      <source>Days of the month, separated by commas: 9, 15</source>
+      <translation>Các ngày trong tháng, cách nhau bằng dấu phẩy: 9, 15</translation>
+    </message>
+    <message>
+      <source>When one falls on a weekend or a day off</source>
+      <translation>Khi rơi vào cuối tuần hoặc ngày nghỉ</translation>
+    </message>
+    <message>
+      <source>Meetings still allowed on those days</source>
+      <translation>Các cuộc họp vẫn được tổ chức vào những ngày này</translation>
+    </message>
+    <message>
+      <source>Membership</source>
+      <translation>Tư cách</translation>
+    </message>
+    <message>
+      <source>Meetings a year</source>
+      <translation>Số buổi mỗi năm</translation>
+    </message>
+    <message>
+      <source>Add a &amp;target</source>
+      <translation>Thêm &amp;chỉ tiêu</translation>
+    </message>
+    <message>
+      <source>Remove the t&amp;arget</source>
+      <translation>Bỏ c&amp;hỉ tiêu</translation>
+    </message>
+    <message>
+      <source>Party meetings a year each cadre must attend; the highest target that fits a cadre counts.</source>
+      <translation>Số buổi sinh hoạt đảng mỗi cán bộ phải dự trong một năm; nếu nhiều chỉ tiêu cùng áp dụng cho một cán bộ thì lấy chỉ tiêu cao nhất.</translation>
+    </message>
+    <message>
+      <source>Change the settings</source>
+      <translation>Đổi cài đặt</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>&amp;Cài đặt…</translation>
     </message>
   </context>
 </TS>

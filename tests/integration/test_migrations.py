@@ -10,7 +10,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from grassroots_app.persistence.database import Database, alembic_config, head_revision, stored_revision
 from grassroots_app.persistence.tables import metadata
@@ -77,3 +77,28 @@ def test_opening_an_older_database_migrates_it(tmp_path: Path) -> None:
         assert schema_diff(again) == []
     finally:
         again.close()
+
+
+def test_the_group_rule_of_an_older_database_takes_party_members_of_any_tier(tmp_path: Path) -> None:
+    path = str(tmp_path / "old.sqlite")
+    old = Database.open(path)
+    command.downgrade(alembic_config(old.engine), "0005")
+    with old.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO grasp_rule (target_level, role, tiers, flags, minimum) VALUES "
+            "('group', 'Cán bộ, đảng viên phụ trách tổ NDTQ', 'commune', '', 1), "
+            "('group', 'Tổ trưởng tự chọn', 'commune', '', 1), "
+            "('hamlet', 'Cán bộ xã phụ trách thôn, tổ dân phố', 'commune', '', 1)"
+        ))
+    old.close()
+    again = Database.open(path)
+    try:
+        with again.engine.connect() as connection:
+            rows = connection.execute(text("SELECT role, any_tier_flags FROM grasp_rule ORDER BY id")).all()
+    finally:
+        again.close()
+    assert rows == [
+        ("Cán bộ, đảng viên phụ trách tổ NDTQ", "party_member"),
+        ("Tổ trưởng tự chọn", ""),
+        ("Cán bộ xã phụ trách thôn, tổ dân phố", ""),
+    ]

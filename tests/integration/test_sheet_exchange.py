@@ -387,3 +387,19 @@ def test_an_old_excel_xls_workbook_is_read_and_a_far_cell_in_it_refused_by_sheet
     xls("Đơn vị", [GROUPS, [HAMLET, "Tổ 8", "Tổ", "01/01/2024"]], [(65535, 65535, 1)])(path)
     with pytest.raises(InvalidInput, match="The sheet 'Đơn vị' reaches row 65536 and column 65536"):
         run_import(area, path, dry_run=True)
+
+
+def test_an_imported_hamlet_without_a_kind_takes_its_siblings_kind(area: Env, tmp_path: Path) -> None:
+    commune = "Tỉnh Lạng Sơn / Xã Tân Đoàn"
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [
+        ["Đơn vị cấp trên", "Tên đơn vị", "Loại", "Từ ngày"],
+        [commune, "Khòn Pổ", None, D0],  # thôn: its only sibling is a thôn
+        [commune, "Nà Pàn", "xóm", D0],
+        [commune, "Pác Kéo", "xóm", D0],
+        [commune, "Nà Lừa", "xóm", D0],
+        [commune, "Bó Pia", None, D0],  # xóm: now the kind most used under the commune
+    ])
+    assert run_import(area, path).committed
+    kinds = dict(area.sql("SELECT name, kind FROM unit WHERE level = 'hamlet'"))
+    assert kinds == {"Thôn Bản Nầm": "thôn", "Khòn Pổ": "thôn", "Nà Pàn": "xóm", "Pác Kéo": "xóm", "Nà Lừa": "xóm",
+                     "Bó Pia": "xóm"}

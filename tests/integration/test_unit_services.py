@@ -483,3 +483,21 @@ def test_closing_a_unit_that_still_has_a_child_after_that_day_is_refused(
     except (RuleViolation, InvalidInput):
         pass
     assert env.sql(LINKS_OUTLIVING_PARENT) == [(0,)]
+
+
+def test_a_hamlet_without_a_kind_takes_the_kind_most_used_under_its_commune(two_level: Env) -> None:
+    province = two_level.unit("Tỉnh Vĩnh Long")
+    commune = two_level.unit("Xã Long Hồ", province)
+    assert two_level.unit("Phú Hòa", commune).kind == "ấp"  # the south, no sibling yet
+    two_level.unit("Xóm Chài", commune)
+    two_level.unit("Xóm Giữa", commune)
+    assert two_level.unit("Bình Lương", commune).kind == "xóm"
+
+
+def test_a_hamlet_of_a_northern_province_defaults_to_thon_and_of_a_ward_to_to_dan_pho(two_level: Env) -> None:
+    province = two_level.unit("Tỉnh Cao Bằng")
+    commune = two_level.unit("Xã Quảng Uyên", province)
+    ward = two_level.unit("Phường Thục Phán", province)
+    assert two_level.unit("Nà Cạn", commune).kind == "thôn"
+    assert two_level.unit("Số 3", ward).kind == "tổ dân phố"
+    assert two_level.read(lambda uow: units.default_kind_under(uow, commune.id, D0)) == "thôn"

@@ -232,3 +232,55 @@ def test_each_model_offers_its_own_commune_kinds() -> None:
     assert hierarchy.offered_kinds(THREE, Level.COMMUNE) == ("xã", "phường", "thị trấn")
     assert hierarchy.offered_kinds(TWO, Level.COMMUNE, keep="thị trấn") == ("xã", "phường", "đặc khu", "thị trấn")
     assert hierarchy.offered_kinds(TWO, Level.PROVINCE) == hierarchy.UNIT_KINDS[Level.PROVINCE]
+
+
+@pytest.mark.parametrize("kind", [
+    "thôn", "xóm", "bản", "làng", "buôn", "bon", "plei", "plây", "ấp", "phum", "sóc", "khu", "khu dân cư",
+    "khu phố", "tổ dân phố", "khóm", "khối phố", "khối", "tiểu khu",
+])
+def test_every_hamlet_kind_of_the_country_is_known(kind: str) -> None:
+    assert hierarchy.clean_kind(Level.HAMLET, kind.upper()) == kind
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Xóm Nà Cạn", "xóm"), ("Khu 3", "khu"), ("Khu dân cư số 2", "khu dân cư"), ("Plei Ốp", "plei"),
+    ("Khu phố 4", "khu phố"),
+])
+def test_guess_kind_reads_the_new_kinds(name: str, expected: str) -> None:
+    assert hierarchy.guess_kind(Level.HAMLET, name) == expected
+
+
+def test_the_default_kind_is_the_one_most_used_among_the_siblings() -> None:
+    kinds = {"xóm": 2, "thôn": 1, "bản": 1}
+    assert hierarchy.default_kind(Level.HAMLET, kinds, "Tỉnh Vĩnh Long", "xã") == "xóm"
+    # A tie goes to the kind listed first (thôn before bản).
+    assert hierarchy.default_kind(Level.HAMLET, {"bản": 1, "thôn": 1}, "Tỉnh Cao Bằng", "xã") == "thôn"
+
+
+@pytest.mark.parametrize(("province", "commune_kind", "expected"), [
+    ("Tỉnh Cao Bằng", "xã", "thôn"),
+    ("Thành phố Hà Nội", "phường", "tổ dân phố"),
+    ("Tỉnh Đắk Lắk", "xã", "thôn"),
+    ("Tỉnh Vĩnh Long", "xã", "ấp"),
+    ("Tỉnh An Giang", "phường", "khu phố"),
+    ("Thành phố Hồ Chí Minh", "phường", "khu phố"),
+    ("TP. Cần Thơ", "xã", "ấp"),
+    ("Tỉnh Bến Tre", "thị trấn", "khu phố"),
+    ("Tỉnh Nghệ An", "thị trấn", "tổ dân phố"),
+    ("Tỉnh Gia Lai", "phường", "tổ dân phố"),
+    (None, None, "thôn"),
+])
+def test_without_siblings_the_default_kind_fits_the_region(
+    province: str | None, commune_kind: str | None, expected: str
+) -> None:
+    assert hierarchy.default_kind(Level.HAMLET, {}, province, commune_kind) == expected
+
+
+def test_the_default_kind_of_other_levels_is_their_first_kind_or_the_siblings() -> None:
+    assert hierarchy.default_kind(Level.COMMUNE, {}, "Thành phố Hà Nội", None) == "xã"
+    assert hierarchy.default_kind(Level.COMMUNE, {"phường": 2, "xã": 1}, None, None) == "phường"
+
+
+def test_a_name_that_starts_with_a_kind_wins_over_the_default() -> None:
+    assert hierarchy.guess_kind(Level.HAMLET, "Ấp Mỹ Hòa", default="thôn") == "ấp"
+    assert hierarchy.guess_kind(Level.HAMLET, "Nà Cạn", default="xóm") == "xóm"

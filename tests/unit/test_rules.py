@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from grassroots_app.domain.errors import InvalidInput, RuleViolation
+from grassroots_app.domain.errors import InvalidInput, RuleViolation, render_phrase
 from grassroots_app.domain.model import Cadre, CadreStatus, Flag, Level, Preset, Tier
-from grassroots_app.domain.rules import DEFAULT_RULES, GraspRule, check_eligible, pick_rule, rules_for
+from grassroots_app.domain.rules import DEFAULT_RULES, GraspRule, check_eligible, holders, pick_rule, rules_for
 
 
 def cadre(tier: Tier, **flags: bool) -> Cadre:
@@ -101,14 +101,15 @@ def test_check_eligible_refuses_the_wrong_tier_saying_so() -> None:
         check_eligible(cadre(Tier.COMMUNE, is_committee=True), rule_of(Preset.TWO_LEVEL, Level.COMMUNE))
     message = str(caught.value)
     assert "Nguyễn Văn An cannot hold the role 'Tỉnh ủy viên phụ trách xã, phường'" in message
-    assert "province tier" in message
-    assert "works at the commune tier" in message
+    assert "the rule for a commune allows only a committee member of the province tier" in message
+    assert "Nguyễn Văn An: commune tier, committee member." in message
 
 
 def test_check_eligible_refuses_a_missing_flag_saying_which() -> None:
     with pytest.raises(RuleViolation) as caught:
         check_eligible(cadre(Tier.DISTRICT, is_committee=True), rule_of(Preset.THREE_LEVEL, Level.CLUSTER))
-    assert "it needs a standing-committee member" in str(caught.value)
+    assert "allows only a standing-committee member of the district tier" in str(caught.value)
+    assert "Nguyễn Văn An: district tier, committee member." in str(caught.value)
 
 
 def test_check_eligible_refuses_a_cadre_who_left() -> None:
@@ -120,3 +121,56 @@ def test_check_eligible_refuses_a_cadre_who_left() -> None:
 def test_cadre_flags_reflect_memberships() -> None:
     assert cadre(Tier.PROVINCE).flags == frozenset()
     assert cadre(Tier.PROVINCE, is_standing=True, is_party_member=True).flags == {Flag.STANDING, Flag.PARTY_MEMBER}
+
+
+def test_the_group_default_takes_a_commune_cadre_or_a_party_member_of_any_tier() -> None:
+    for preset in Preset:
+        rule = rule_of(preset, Level.GROUP)
+        check_eligible(cadre(Tier.COMMUNE), rule)
+        check_eligible(cadre(Tier.DISTRICT, is_party_member=True), rule)
+        check_eligible(cadre(Tier.PROVINCE, is_party_member=True), rule)
+        with pytest.raises(RuleViolation):
+            check_eligible(cadre(Tier.PROVINCE, is_committee=True), rule)
+
+
+def test_a_rule_can_say_tier_with_flag_or_another_flag_of_any_tier() -> None:
+    rule = GraspRule(Level.HAMLET, "Hỗ trợ thôn", frozenset({Tier.COMMUNE}), frozenset({Flag.COMMITTEE}),
+                     any_tier_flags=frozenset({Flag.STANDING}), minimum=2)
+    check_eligible(cadre(Tier.COMMUNE, is_committee=True), rule)
+    check_eligible(cadre(Tier.PROVINCE, is_standing=True), rule)
+    with pytest.raises(RuleViolation) as caught:
+        check_eligible(cadre(Tier.COMMUNE, is_party_member=True), rule)
+    assert str(caught.value) == (
+        "Nguyễn Văn An cannot hold the role 'Hỗ trợ thôn': the rule for a hamlet allows only a committee member"
+        " of the commune tier, or a standing-committee member of any tier (at least 2 required)."
+        " Nguyễn Văn An: commune tier, party member."
+    )
+
+
+def test_the_refusal_quotes_the_group_rule_in_full() -> None:
+    with pytest.raises(RuleViolation) as caught:
+        check_eligible(cadre(Tier.PROVINCE), rule_of(Preset.TWO_LEVEL, Level.GROUP))
+    assert str(caught.value) == (
+        "Nguyễn Văn An cannot hold the role 'Cán bộ, đảng viên phụ trách tổ NDTQ': the rule for a self-governing"
+        " group allows only a cadre of the commune tier, or a party member of any tier (at least 1 required)."
+        " Nguyễn Văn An: province tier."
+    )
+
+
+def test_a_rule_nobody_may_hold_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="nobody could hold"):
+        GraspRule(Level.GROUP, "x", frozenset())
+
+
+def test_holders_describes_who_may_hold_a_role() -> None:
+    rule = rule_of(Preset.THREE_LEVEL, Level.GROUP)
+    assert render_phrase(holders(rule)) == "a cadre of the commune tier, or a party member of any tier"
+    only_flag = GraspRule(Level.GROUP, "x", frozenset(), any_tier_flags=frozenset({Flag.PARTY_MEMBER}))
+    assert render_phrase(holders(only_flag)) == "a party member of any tier"
+
+
+def test_the_refusal_lists_every_membership_the_cadre_holds() -> None:
+    with pytest.raises(RuleViolation) as caught:
+        check_eligible(cadre(Tier.DISTRICT, is_committee=True, is_party_member=True),
+                       rule_of(Preset.THREE_LEVEL, Level.CLUSTER))
+    assert str(caught.value).endswith("Nguyễn Văn An: district tier, committee member, party member.")

@@ -28,5 +28,5 @@ def test_tenure_out_of_range_is_refused(months: int) -> None:
 
 def test_workload_threshold_must_be_positive() -> None:
     assert Settings(Preset.TWO_LEVEL, workload_threshold=1).workload_threshold == 1
-    with pytest.raises(InvalidInput, match="at least 1"):
+    with pytest.raises(InvalidInput, match="between 1 and 1000"):
         Settings(Preset.TWO_LEVEL, workload_threshold=0)
