@@ -81,7 +81,6 @@ class AssignDialog(EditDialog):
         self.form.addRow(tr("Decision number"), self.decision_number)
         self.form.addRow(tr("Decision date"), signed)
         self.form.addRow(tr("Note"), self.note)
-        self.role.setFocus()
 
     def new_assignment(self) -> assignments.NewAssignment:
         """Return the assignment as the fields describe it."""
@@ -122,7 +121,6 @@ class EndAssignmentDialog(EditDialog):
         self.form.addRow(self.hint)
         self.end.dateChanged.connect(self.update_hint)
         self.update_hint()
-        self.end.setFocus()
 
     def update_hint(self) -> None:
         """Say that a reason is required when the end date falls before the minimum tenure."""

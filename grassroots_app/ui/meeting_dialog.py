@@ -161,7 +161,6 @@ class MeetingDialog(EditDialog):
             self._show(self.view)
         self._connect()
         self.check_now()
-        self.title.setFocus()
 
     def _build(self, day: date) -> None:
         self.title = QLineEdit()
