@@ -74,6 +74,7 @@ class AssignDialog(EditDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.decision_dated)
         row.addWidget(self.decision_date, 1)
+        signed.setFocusProxy(self.decision_dated)
         self.form.addRow(tr("Cadre"), _bold(f"{cadre.full_name} — {cadre.position or tr(cadre.tier.label)}"))
         self.form.addRow(tr("In charge of"), _bold(self.data.path))
         self.form.addRow(tr("Role"), self.role)

@@ -90,6 +90,7 @@ class AttendeePicker(QWidget):
             layout.addWidget(widget)
         self.filter.textChanged.connect(self.refresh)
         self.filter.installEventFilter(self)
+        self.setFocusProxy(self.filter)
         self.list.itemChanged.connect(self._toggled)
         self.refresh()
 

@@ -123,6 +123,7 @@ class UnitPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addWidget(self.label)
+        self.setFocusProxy(self.search)
         self.search.unit_chosen.connect(self.choose)
 
     def choose(self, unit_id: str) -> None:
