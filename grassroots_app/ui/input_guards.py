@@ -2,51 +2,57 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLayout,
+    QWidget,
+)
 
 OUR_MODULES = "grassroots_app."
 
 
-def _focus_chain(dialog: QDialog) -> list[QWidget]:
-    """Return the dialog's widgets in Tab order."""
-    chain: list[QWidget] = []
-    widget = dialog.nextInFocusChain()
-    while widget is not dialog and widget not in chain:
-        chain.append(widget)
-        widget = widget.nextInFocusChain()
-    return chain
+def _placed_widgets(layout: QLayout) -> Iterator[QWidget]:
+    """Yield the widgets a layout holds, in its order, going into nested layouts and plain containers.
+
+    Only widgets placed in layouts are visited: never the inner parts of Qt's own widgets.
+    """
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        widget, inner = item.widget(), item.layout()
+        if inner is not None:
+            yield from _placed_widgets(inner)
+        elif widget is not None and not widget.isHidden():
+            yield widget
+            if widget.layout() is not None and not isinstance(widget, QDialogButtonBox):
+                yield from _placed_widgets(widget.layout())
 
 
-def _in_button_box(widget: QWidget) -> bool:
-    parent: QWidget | None = widget
-    while parent is not None and not parent.isWindow():
-        if isinstance(parent, QDialogButtonBox):
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
-def _takes_keyboard(widget: QWidget, dialog: QDialog) -> bool:
-    tab = Qt.FocusPolicy.TabFocus.value
-    return bool(widget.focusPolicy().value & tab) and widget.isEnabled() and widget.isVisibleTo(dialog) \
-        and widget.focusProxy() is None
+def _takes_keyboard(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value) and widget.isEnabled()
 
 
 def settle_focus(dialog: QDialog) -> None:
     """Put the dialog's buttons last in the Tab order and the cursor in its first field (unless placed already)."""
-    chain = [widget for widget in _focus_chain(dialog) if widget.window() is dialog]
-    fields = [widget for widget in chain if not _in_button_box(widget)]
-    buttons = [widget for widget in chain if _in_button_box(widget) and _takes_keyboard(widget, dialog)]
+    layout = dialog.layout()
+    if layout is None:
+        return
+    placed = list(_placed_widgets(layout))
+    fields = [widget for widget in placed if not isinstance(widget, QDialogButtonBox) and _takes_keyboard(widget)]
+    buttons = [button for box in placed if isinstance(box, QDialogButtonBox) for button in box.buttons()
+               if _takes_keyboard(button)]
     if fields:
         for first, second in zip([fields[-1], *buttons], buttons, strict=False):
             QWidget.setTabOrder(first, second)
-    placed = dialog.focusWidget()
-    if placed is not None and not _in_button_box(placed):
-        return
-    first_field = next((widget for widget in fields if _takes_keyboard(widget, dialog)), None)
-    if first_field is not None:
-        first_field.setFocus(Qt.FocusReason.TabFocusReason)
+    chosen = dialog.focusWidget()
+    if fields and (chosen is None or chosen in buttons):
+        fields[0].setFocus(Qt.FocusReason.TabFocusReason)
 
 
 def _wheel_needs_focus(widget: QObject) -> bool:
