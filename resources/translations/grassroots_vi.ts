@@ -2,6 +2,307 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
   <context>
+    <name>QPlatformTheme</name>
+    <message>
+      <source>OK</source>
+      <translation>Đồng ý</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Lưu</translation>
+    </message>
+    <message>
+      <source>Save All</source>
+      <translation>Lưu tất cả</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Mở</translation>
+    </message>
+    <message>
+      <source>&amp;Yes</source>
+      <translation>&amp;Có</translation>
+    </message>
+    <message>
+      <source>Yes to &amp;All</source>
+      <translation>Có với tất &amp;cả</translation>
+    </message>
+    <message>
+      <source>&amp;No</source>
+      <translation>&amp;Không</translation>
+    </message>
+    <message>
+      <source>N&amp;o to All</source>
+      <translation>Khô&amp;ng với tất cả</translation>
+    </message>
+    <message>
+      <source>Abort</source>
+      <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation>Thử lại</translation>
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation>Bỏ qua</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Đóng</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Hủy</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Không lưu</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>Trợ giúp</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>Áp dụng</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>Đặt lại</translation>
+    </message>
+    <message>
+      <source>Restore Defaults</source>
+      <translation>Khôi phục mặc định</translation>
+    </message>
+  </context>
+  <context>
+    <name>QGnomeTheme</name>
+    <message>
+      <source>&amp;OK</source>
+      <translation>Đồn&amp;g ý</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>Đón&amp;g</translation>
+    </message>
+    <message>
+      <source>Close without Saving</source>
+      <translation>Đóng không lưu</translation>
+    </message>
+  </context>
+  <context>
+    <name>QDialogButtonBox</name>
+    <message>
+      <source>OK</source>
+      <translation>Đồng ý</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Lưu</translation>
+    </message>
+    <message>
+      <source>Save All</source>
+      <translation>Lưu tất cả</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Mở</translation>
+    </message>
+    <message>
+      <source>&amp;Yes</source>
+      <translation>&amp;Có</translation>
+    </message>
+    <message>
+      <source>Yes to &amp;All</source>
+      <translation>Có với tất &amp;cả</translation>
+    </message>
+    <message>
+      <source>&amp;No</source>
+      <translation>&amp;Không</translation>
+    </message>
+    <message>
+      <source>N&amp;o to All</source>
+      <translation>Khô&amp;ng với tất cả</translation>
+    </message>
+    <message>
+      <source>Abort</source>
+      <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation>Thử lại</translation>
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation>Bỏ qua</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Đóng</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Hủy</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Không lưu</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>Trợ giúp</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>Áp dụng</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>Đặt lại</translation>
+    </message>
+    <message>
+      <source>Restore Defaults</source>
+      <translation>Khôi phục mặc định</translation>
+    </message>
+    <message>
+      <source>&amp;OK</source>
+      <translation>Đồn&amp;g ý</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>Đón&amp;g</translation>
+    </message>
+    <message>
+      <source>Close without Saving</source>
+      <translation>Đóng không lưu</translation>
+    </message>
+    <message>
+      <source>Don't Save</source>
+      <translation>Không lưu</translation>
+    </message>
+  </context>
+  <context>
+    <name>QMessageBox</name>
+    <message>
+      <source>OK</source>
+      <translation>Đồng ý</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>Trợ giúp</translation>
+    </message>
+    <message>
+      <source>Show Details...</source>
+      <translation>Xem chi tiết...</translation>
+    </message>
+    <message>
+      <source>Hide Details...</source>
+      <translation>Ẩn chi tiết...</translation>
+    </message>
+    <message>
+      <source>About Qt</source>
+      <translation>Giới thiệu về Qt</translation>
+    </message>
+  </context>
+  <context>
+    <name>QLineEdit</name>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>&amp;Dán</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Xóa</translation>
+    </message>
+    <message>
+      <source>Select All</source>
+      <translation>Chọn tất cả</translation>
+    </message>
+  </context>
+  <context>
+    <name>QWidgetTextControl</name>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>&amp;Dán</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Xóa</translation>
+    </message>
+    <message>
+      <source>Select All</source>
+      <translation>Chọn tất cả</translation>
+    </message>
+    <message>
+      <source>Copy &amp;Link Location</source>
+      <translation>Sao chép địa chỉ &amp;liên kết</translation>
+    </message>
+  </context>
+  <context>
+    <name>QAbstractSpinBox</name>
+    <message>
+      <source>&amp;Select All</source>
+      <translation>Chọn &amp;tất cả</translation>
+    </message>
+    <message>
+      <source>&amp;Step up</source>
+      <translation>&amp;Tăng</translation>
+    </message>
+    <message>
+      <source>Step &amp;down</source>
+      <translation>&amp;Giảm</translation>
+    </message>
+  </context>
+  <context>
     <name>grassroots</name>
     <message>
       <source>usage: </source>
