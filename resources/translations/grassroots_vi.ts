@@ -3305,10 +3305,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Báo cáo chưa lưu</translation>
     </message>
     <message>
-      <source>The report has changes that are not saved. Discard them?</source>
-      <translation>Báo cáo có thay đổi chưa được lưu. Bỏ các thay đổi đó?</translation>
-    </message>
-    <message>
       <source>Choose a cluster or a whole area and a quarter, then New draft; or open a saved report.</source>
       <translation>Chọn một cụm hoặc toàn địa bàn và quý, rồi bấm Tạo dự thảo mới; hoặc mở một báo cáo đã lưu.</translation>
     </message>
@@ -4563,6 +4559,10 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>'{path}' is a working file of an SQLite database; Grassroots never writes over one. Choose another file.</source>
       <translation>'{path}' là tệp làm việc của một cơ sở dữ liệu SQLite; Grassroots không bao giờ ghi đè lên tệp như vậy. Hãy chọn tệp khác.</translation>
+    </message>
+    <message>
+      <source>The report has changes that are not saved. Save them before leaving?</source>
+      <translation>Báo cáo có thay đổi chưa được lưu. Lưu lại trước khi rời đi?</translation>
     </message>
   </context>
 </TS>
