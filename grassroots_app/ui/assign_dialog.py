@@ -52,7 +52,7 @@ class AssignDialog(EditDialog):
         self.data = context.read(_assign_data, cadre_id, target_id, context.as_of)
         self._build()
         if self.data.refusal is not None:
-            self.error.show_error(self.data.refusal)
+            self.error.show_error(self.data.refusal, until_edited=False)  # about the cadre, not a field
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(bool(self.data.rules))
 

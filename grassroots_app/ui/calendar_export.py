@@ -123,8 +123,7 @@ class IcsExportDialog(QDialog):
     def submit(self) -> None:
         """Accept when the choice is complete."""
         if self.one.isChecked() and self.cadre_id is None:
-            self.error.setText(tr("Choose the cadre first."))
-            self.error.show()
+            self.error.show_text(tr("Choose the cadre first."))
             return
         self.accept()
 

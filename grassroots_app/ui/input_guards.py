@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 OUR_MODULES = "grassroots_app."
 
 
-def _placed_widgets(layout: QLayout) -> Iterator[QWidget]:
+def placed_widgets(layout: QLayout) -> Iterator[QWidget]:
     """Yield the widgets a layout holds, in its order, going into nested layouts and plain containers.
 
     Only widgets placed in layouts are visited: never the inner parts of Qt's own widgets.
@@ -27,11 +27,11 @@ def _placed_widgets(layout: QLayout) -> Iterator[QWidget]:
         item = layout.itemAt(index)
         widget, inner = item.widget(), item.layout()
         if inner is not None:
-            yield from _placed_widgets(inner)
+            yield from placed_widgets(inner)
         elif widget is not None and not widget.isHidden():
             yield widget
             if widget.layout() is not None and not isinstance(widget, QDialogButtonBox):
-                yield from _placed_widgets(widget.layout())
+                yield from placed_widgets(widget.layout())
 
 
 def _takes_keyboard(widget: QWidget) -> bool:
@@ -43,7 +43,7 @@ def settle_focus(dialog: QDialog) -> None:
     layout = dialog.layout()
     if layout is None:
         return
-    placed = list(_placed_widgets(layout))
+    placed = list(placed_widgets(layout))
     fields = [widget for widget in placed if not isinstance(widget, QDialogButtonBox) and _takes_keyboard(widget)]
     buttons = [button for box in placed if isinstance(box, QDialogButtonBox) for button in box.buttons()
                if _takes_keyboard(button)]

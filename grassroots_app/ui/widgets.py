@@ -8,14 +8,21 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +31,7 @@ from grassroots_app.domain.calendar import FIRST_DAY, LAST_DAY
 from grassroots_app.domain.errors import DomainError, Labelled
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.input_guards import placed_widgets
 from grassroots_app.ui.settings import WindowSettings
 
 DATE_FORMAT = "dd/MM/yyyy"
@@ -90,23 +98,73 @@ def remember_state(settings: WindowSettings, key: str, part: QSplitter | QHeader
 
 
 class ErrorLabel(QLabel):
-    """A red message next to the fields that caused it; hidden while there is nothing to say."""
+    """A red message next to the fields that caused it; hidden while there is nothing to say.
+
+    Its window grows to show it whole, and it goes as soon as one of the fields next to it is changed.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet("color: #b00020;")
         self.setWordWrap(True)
+        self.watching = False
         self.hide()
 
-    def show_error(self, error: DomainError) -> None:
-        """Show a refusal in the user's language."""
-        self.setText(error.render(tr))
+    def show_error(self, error: DomainError, until_edited: bool = True) -> None:
+        """Show a refusal in the user's language (until a field is changed, unless told otherwise)."""
+        self.show_text(error.render(tr), until_edited)
+
+    def show_text(self, text: str, until_edited: bool = True) -> None:
+        """Show a message already in the user's language (until a field is changed, unless told otherwise)."""
+        self.setText(text)
         self.show()
+        if until_edited:
+            self._watch_fields()
+        _make_room(self.window())
 
     def clear_error(self) -> None:
         """Hide the message."""
         self.clear()
         self.hide()
+
+    def _watch_fields(self) -> None:
+        """Clear the message when a field beside it changes (connected once)."""
+        holder = self.parentWidget()
+        if self.watching or holder is None or holder.layout() is None:
+            return
+        self.watching = True
+        for widget in placed_widgets(holder.layout()):
+            for signal in _change_signals(widget):
+                signal.connect(self.clear_error)
+
+
+def _change_signals(widget: QWidget) -> list[Any]:
+    """Return the signals a field sends when the user changes it."""
+    if isinstance(widget, QLineEdit):
+        return [widget.textEdited]
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QDateTimeEdit):
+        return [widget.dateTimeChanged]
+    if isinstance(widget, QSpinBox | QDoubleSpinBox):
+        return [widget.valueChanged]
+    if isinstance(widget, QComboBox):
+        return [widget.currentIndexChanged]
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return [widget.toggled]
+    return []
+
+
+def _make_room(window: QWidget) -> None:
+    """Let a dialog grow to hold what its layout now needs (a wrapped message) at its present width."""
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    if needed > window.height():
+        window.resize(width, needed)
 
 
 def ok_cancel_buttons(parent: QWidget) -> QDialogButtonBox:
