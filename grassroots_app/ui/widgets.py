@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTextEdit,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +39,7 @@ from grassroots_app.ui.input_guards import placed_widgets
 from grassroots_app.ui.settings import WindowSettings
 
 DATE_FORMAT = "dd/MM/yyyy"
+MONTHS = 12
 E = TypeVar("E", bound=Labelled)
 
 
@@ -48,13 +53,47 @@ def from_qdate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
-    """Return a date field in the Vietnamese format with a calendar pop-up."""
-    edit = QDateEdit(to_qdate(day), parent)
-    set_date_range(edit)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    return edit
+class DateField(QDateEdit):
+    """A dd/mm/yyyy field with a calendar pop-up that refuses an impossible day (31/02) with a message, instead
+    of quietly making it another day (28/02)."""
+
+    def __init__(self, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(to_qdate(day), parent)
+        set_date_range(self)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+        self.refusal = ""
+
+    def validate(self, text: str, position: int) -> object:
+        """Refuse a keystroke that makes a day the month does not have; otherwise check as Qt does."""
+        refusal = impossible_day(text)
+        if refusal:
+            self.refusal = refusal
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), refusal, self)
+            return QValidator.State.Invalid, text, position
+        return super().validate(text, position)
+
+
+def impossible_day(text: str) -> str:
+    """Return why a typed dd/mm/yyyy text names no day (31/02/2026), or an empty string."""
+    parts = text.split("/")
+    if [len(part) for part in parts] not in ([1, 1, 4], [1, 2, 4], [2, 1, 4], [2, 2, 4]) \
+            or not all(part.isdigit() for part in parts):
+        return ""  # not typed whole yet, or not a day Qt would take anyway
+    day, month, year = (int(part) for part in parts)
+    if not 1 <= month <= MONTHS or day < 1:  # Qt refuses these itself
+        return ""
+    length = monthrange(year, month)[1]
+    if day <= length:
+        return ""
+    return tr("{text} is not a date: month {month}/{year} has {count} days.").format(
+        text=text, month=month, year=year, count=length)
+
+
+def date_edit(day: date, parent: QWidget | None = None) -> DateField:
+    """Return a date field in the Vietnamese format with a calendar pop-up (an impossible day refused)."""
+    return DateField(day, parent)
 
 
 def set_date_range(edit: QDateEdit) -> None:

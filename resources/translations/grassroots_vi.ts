@@ -4564,5 +4564,9 @@ Chi tiết có trong tệp nhật ký:
       <source>The report has changes that are not saved. Save them before leaving?</source>
       <translation>Báo cáo có thay đổi chưa được lưu. Lưu lại trước khi rời đi?</translation>
     </message>
+    <message>
+      <source>{text} is not a date: month {month}/{year} has {count} days.</source>
+      <translation>{text} không phải là một ngày: tháng {month}/{year} chỉ có {count} ngày.</translation>
+    </message>
   </context>
 </TS>
