@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.ui.context import AppContext
@@ -57,3 +57,12 @@ def test_english_stays_english(context: AppContext, qtbot: QtBot) -> None:
     box = QMessageBox(QMessageBox.Icon.Question, "Grassroots", "?", QMessageBox.StandardButton.Yes)
     qtbot.addWidget(box)
     assert box.button(QMessageBox.StandardButton.Yes).text() == "&Yes"
+
+
+def test_qt_own_file_dialog_is_vietnamese(context: AppContext, qtbot: QtBot) -> None:
+    chooser = QFileDialog(None, "Mở cơ sở dữ liệu")
+    chooser.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(chooser)
+    label = QFileDialog.DialogLabel
+    shown = [chooser.labelText(kind) for kind in (label.LookIn, label.FileName, label.FileType, label.Accept)]
+    assert shown == ["Tìm &trong:", "&Tên tệp:", "&Loại tệp:", "&Mở"]
