@@ -1,8 +1,20 @@
-"""Qt's own texts in the Vietnamese window: standard buttons of every question box and button row, edit menus."""
+"""Qt's own texts in the Vietnamese window: standard buttons of every question box and button row, edit menus,
+the file and print dialogs."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+)
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.ui.context import AppContext
@@ -66,3 +78,13 @@ def test_qt_own_file_dialog_is_vietnamese(context: AppContext, qtbot: QtBot) -> 
     label = QFileDialog.DialogLabel
     shown = [chooser.labelText(kind) for kind in (label.LookIn, label.FileName, label.FileType, label.Accept)]
     assert shown == ["Tìm &trong:", "&Tên tệp:", "&Loại tệp:", "&Mở"]
+
+
+def test_qt_own_print_dialog_is_vietnamese(context: AppContext, qtbot: QtBot) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    texts = {widget.text() for kind in (QLabel, QAbstractButton) for widget in dialog.findChildren(kind)}
+    texts |= {box.title() for box in dialog.findChildren(QGroupBox)}
+    assert {"&In", "Máy in", "Phạm vi in", "Số bản:", "In hai mặt", "&Tệp in ra:"} <= texts
+    assert not {"&Print", "Printer", "Print range", "Copies:", "Double Sided Printing", "Output &file:"} & texts
