@@ -163,6 +163,14 @@ def _day(args: argparse.Namespace, name: str = "on") -> date:
     return parse_day(value) if value is not None else date.today()
 
 
+def today_note(args: argparse.Namespace, name: str, option: str) -> list[str]:
+    """Return the line saying that a change takes effect today because its option was not given (else none)."""
+    if getattr(args, name, None) is not None:
+        return []
+    return [tr("No {option} was given: the change takes effect today, {day}.").format(
+        option=option, day=date.today().strftime("%d/%m/%Y"))]
+
+
 # --- handlers -------------------------------------------------------------------------------
 
 
@@ -196,8 +204,13 @@ def cmd_units_add(args: argparse.Namespace, db: Database) -> None:
         new = units.NewUnit(args.name, parent, _day(args, "valid_from"), args.kind, args.code, attributes)
         unit = units.add_unit(uow, new)
         path = units.unit_path(uow, unit.id, unit.period.start)
-    emit(args, {"id": unit.id, "path": path, "level": unit.level.value, "kind": unit.kind},
-         [tr("Created {path} ({kind}), id {id}.").format(path=path, kind=unit.kind, id=unit.id)])
+    lines = [tr("Created {path} ({kind}), id {id}.").format(path=path, kind=unit.kind, id=unit.id)]
+    if args.valid_from is None:
+        lines.append(tr("No --from was given: it begins today, {day}, so nothing (an assignment, a move, a "
+                        "meeting) can be dated before that day. Give --from with the day it really began.").format(
+            day=unit.period.start.strftime("%d/%m/%Y")))
+    emit(args, {"id": unit.id, "path": path, "level": unit.level.value, "kind": unit.kind,
+                "valid_from": unit.period.start.isoformat()}, lines)
 
 
 def cmd_units_list(args: argparse.Namespace, db: Database) -> None:
@@ -223,7 +236,8 @@ def cmd_units_move(args: argparse.Namespace, db: Database) -> None:
         parent = units.resolve_unit(uow, args.to)
         moved = units.move_unit(uow, unit.id, parent.id, _day(args))
         path = units.unit_path(uow, moved.id, _day(args))
-    print(tr("Moved: now {path}.").format(path=path))
+    for line in [tr("Moved: now {path}.").format(path=path), *today_note(args, "on", "--on")]:
+        print(line)
 
 
 def cmd_units_close(args: argparse.Namespace, db: Database) -> None:
@@ -231,6 +245,8 @@ def cmd_units_close(args: argparse.Namespace, db: Database) -> None:
     with UnitOfWork(db, write=True) as uow:
         unit = units.close_unit(uow, units.resolve_unit(uow, args.unit).id, _day(args))
     print(tr("Closed '{name}' on {day}.").format(name=unit.name, day=_day(args).strftime("%d/%m/%Y")))
+    for line in today_note(args, "on", "--on"):
+        print(line)
 
 
 def cmd_units_merge(args: argparse.Namespace, db: Database) -> None:
@@ -240,16 +256,21 @@ def cmd_units_merge(args: argparse.Namespace, db: Database) -> None:
         target = units.resolve_unit(uow, args.into)
         units.merge_units(uow, source.id, target.id, _day(args), units.Carry(args.carry), args.note)
     print(tr("Merged '{source}' into '{target}'.").format(source=source.name, target=target.name))
+    for line in today_note(args, "on", "--on"):
+        print(line)
 
 
 def cmd_units_import(args: argparse.Namespace, db: Database) -> None:
-    """Import a province from the official list."""
+    """Import a province, or one district of it, from the official list."""
     with UnitOfWork(db, write=True) as uow:
-        result = official.import_official(uow, args.province)
+        result = official.import_official(uow, args.province, district=args.district)
+    place = result.province.name if result.district is None else f"{result.province.name} / {result.district.name}"
     data = {"province_id": result.province.id, "province": result.province.name,
+            "district_id": result.district.id if result.district else None,
+            "district": result.district.name if result.district else None,
             "added": result.added, "matched": result.matched}
     emit(args, data, [tr("{province}: {added} units added, {matched} already present.").format(
-        province=result.province.name, added=result.added, matched=result.matched)])
+        province=place, added=result.added, matched=result.matched)])
 
 
 def cmd_clusters_add(args: argparse.Namespace, db: Database) -> None:
@@ -257,8 +278,9 @@ def cmd_clusters_add(args: argparse.Namespace, db: Database) -> None:
     with UnitOfWork(db, write=True) as uow:
         parent = units.resolve_unit(uow, args.under)
         cluster = clusters.add_cluster(uow, args.name, parent.id, _day(args, "valid_from"))
-    emit(args, {"id": cluster.id, "name": cluster.name},
-         [tr("Created the cluster '{name}', id {id}.").format(name=cluster.name, id=cluster.id)])
+    emit(args, {"id": cluster.id, "name": cluster.name, "valid_from": cluster.period.start.isoformat()},
+         [tr("Created the cluster '{name}', id {id}.").format(name=cluster.name, id=cluster.id),
+          *today_note(args, "valid_from", "--from")])
 
 
 def cmd_clusters_close(args: argparse.Namespace, db: Database) -> None:
@@ -266,6 +288,8 @@ def cmd_clusters_close(args: argparse.Namespace, db: Database) -> None:
     with UnitOfWork(db, write=True) as uow:
         closed = clusters.close_cluster(uow, clusters.resolve_cluster(uow, args.cluster).id, _day(args))
     print(tr("Closed '{name}' on {day}.").format(name=closed.name, day=_day(args).strftime("%d/%m/%Y")))
+    for line in today_note(args, "on", "--on"):
+        print(line)
 
 
 def cmd_clusters_list(args: argparse.Namespace, db: Database) -> None:
@@ -292,7 +316,8 @@ def cmd_clusters_members(args: argparse.Namespace, db: Database) -> None:
         paths = uow.queries.paths(members, on)
     data = {"cluster": cluster.name, "on": on.isoformat(),
             "members": [{"id": m, "path": paths.get(m, "")} for m in members]}
-    emit(args, data, [paths.get(m, m) for m in members] or [tr("No communes.")])
+    changed = today_note(args, "on", "--on") if added or removed else []
+    emit(args, data, [*changed, *([paths.get(m, m) for m in members] or [tr("No communes.")])])
 
 
 def cmd_cadres_add(args: argparse.Namespace, db: Database) -> None:
@@ -352,6 +377,8 @@ def cmd_unassign(args: argparse.Namespace, db: Database) -> None:
     with UnitOfWork(db, write=True) as uow:
         ended = assignments.end_assignment(uow, args.assignment, _day(args), args.reason)
     print(tr("The assignment ends on {day}.").format(day=ended.period.end.strftime("%d/%m/%Y")))
+    for line in today_note(args, "on", "--on"):
+        print(line)
 
 
 def coverage_json(report: CoverageReport) -> dict[str, Any]:
@@ -362,25 +389,38 @@ def coverage_json(report: CoverageReport) -> dict[str, Any]:
         "levels": {row.level.value: {"total": row.total, "covered": row.covered} for row in result.levels},
         "gaps": [{"unit_id": gap.target_id, "path": report.paths.get(gap.target_id, ""),
                   "level": gap.level.value, "role": gap.role, "required": gap.required,
-                  "assigned": gap.assigned} for gap in result.gaps],
+                  "assigned": gap.assigned} for gap in report.gaps_by_path()],
         "workload": [{"cadre_id": row.cadre_id, "name": row.name, "targets": row.targets,
                       "overloaded": row.overloaded} for row in result.workload],
     }
 
 
-def _coverage_lines(report: CoverageReport) -> list[str]:
+SHOWN_ROWS = 50  # a text list longer than this shows its first rows and says how many more --all shows
+
+
+def shown_rows(rows: Sequence[Any], every: bool) -> tuple[Sequence[Any], list[str]]:
+    """Return the rows a text list prints and, when cut, the line saying how many more --all shows."""
+    if every or len(rows) <= SHOWN_ROWS:
+        return rows, []
+    more = tr("… and {count} more (use --all to see them all)").format(count=len(rows) - SHOWN_ROWS)
+    return rows[:SHOWN_ROWS], [f"  {more}"]
+
+
+def _coverage_lines(report: CoverageReport, every: bool = False) -> list[str]:
     result = report.coverage
     lines = [tr("Coverage on {day}:").format(day=result.on.strftime("%d/%m/%Y"))]
     for row in result.levels:
         share = f"{row.share * 100:.2f}".replace(".", ",")
         lines.append(f"  {tr(row.level.label):<22} {row.covered:>8}/{row.total:<8} {share} %")
     lines.append(tr("Gaps: {count}").format(count=len(result.gaps)))
-    lines += [f"  {report.paths.get(g.target_id, g.target_id)} — {g.role}: {g.assigned}/{g.required}"
-              for g in result.gaps[:50]]
+    gaps, more = shown_rows(report.gaps_by_path(), every)
+    lines += [f"  {report.paths.get(g.target_id, g.target_id)} — {g.role}: {g.assigned}/{g.required}" for g in gaps]
+    lines += more
     overloaded = [row for row in result.workload if row.overloaded]
     lines.append(tr("Overloaded cadres: {count}").format(count=len(overloaded)))
-    lines += [f"  {row.name}: {row.targets}" for row in overloaded[:50]]
-    return lines
+    shown, more = shown_rows(overloaded, every)
+    lines += [f"  {row.name}: {row.targets}" for row in shown]
+    return lines + more
 
 
 def cmd_coverage(args: argparse.Namespace, db: Database) -> None:
@@ -388,7 +428,7 @@ def cmd_coverage(args: argparse.Namespace, db: Database) -> None:
     with UnitOfWork(db) as uow:
         under = units.resolve_unit(uow, args.under).id if args.under is not None else None
         report = coverage(uow, _day(args), under)
-    emit(args, coverage_json(report), _coverage_lines(report))
+    emit(args, coverage_json(report), _coverage_lines(report, args.all))
 
 
 def parse_time(text: str) -> time:
@@ -913,7 +953,7 @@ def _group(sub: Any, name: str, help_text: str) -> Any:
     return sub.add_parser(name, help=tr(help_text)).add_subparsers(required=True)
 
 
-def _units_parsers(sub: Any) -> None:
+def _units_parsers(sub: Any) -> Any:
     group = _group(sub, "units", N_("administrative units"))
     add = _add(group, "add", N_("create a unit"), cmd_units_add, json_flag=True)
     add.add_argument("name")
@@ -940,12 +980,14 @@ def _units_parsers(sub: Any) -> None:
     merge.add_argument("--on")
     merge.add_argument("--carry", choices=[c.value for c in units.Carry], default="transfer")
     merge.add_argument("--note", default="")
-    imported = _add(group, "import-official", N_("import a province from the official list"),
+    imported = _add(group, "import-official", N_("import a province, or one district of it, from the official list"),
                     cmd_units_import, json_flag=True)
     imported.add_argument("--province", required=True)
+    imported.add_argument("--district", help=tr(N_("only this district (three-level model: the pre-July-2025 list)")))
+    return group
 
 
-def _cluster_and_cadre_parsers(sub: Any) -> None:
+def _cluster_and_cadre_parsers(sub: Any) -> Any:
     group = _group(sub, "clusters", N_("clusters of communes"))
     add = _add(group, "add", N_("create a cluster"), cmd_clusters_add, json_flag=True)
     add.add_argument("name")
@@ -974,6 +1016,7 @@ def _cluster_and_cadre_parsers(sub: Any) -> None:
         add.add_argument(flag, action="store_true")
     listing = _add(group, "list", N_("list the cadres"), cmd_cadres_list, json_flag=True)
     listing.add_argument("--search")
+    return group
 
 
 def _calendar_parsers(sub: Any) -> None:
@@ -1131,13 +1174,14 @@ def build_parser() -> Parser:
     demo.add_argument("--model", choices=[p.value for p in Preset], default=Preset.TWO_LEVEL.value)
     demo.add_argument("--seed", type=integer, default=1)
     demo.add_argument("--scale", choices=["district", "province", "national"], default="district")
-    _units_parsers(sub)
-    _cluster_and_cadre_parsers(sub)
+    unit_commands = _units_parsers(sub)
+    cadre_commands = _cluster_and_cadre_parsers(sub)
     assign = _add(sub, "assign", N_("put a cadre in charge of a unit or cluster"), cmd_assign, json_flag=True)
     assign.add_argument("cadre", help=tr(N_("cadre id or full name")))
     assign.add_argument("target", help=tr(N_("unit (id, code or path) or cluster (id or name)")))
     assign.add_argument("--role")
-    assign.add_argument("--from", dest="valid_from")
+    assign.add_argument("--from", dest="valid_from", required=True,
+                        help=tr(N_("the first day in charge (the decision's date of effect)")))
     assign.add_argument("--decision", default="")
     assign.add_argument("--decision-date")
     assign.add_argument("--note", default="")
@@ -1148,6 +1192,8 @@ def build_parser() -> Parser:
     cover = _add(sub, "coverage", N_("show gaps, coverage per level and workload"), cmd_coverage, json_flag=True)
     cover.add_argument("--under")
     cover.add_argument("--on")
+    cover.add_argument("--all", action="store_true",
+                       help=tr(N_("list every gap and overloaded cadre (without: the first 50)")))
     _calendar_parsers(sub)
     _meeting_parsers(sub)
     _log_parsers(sub)
@@ -1158,6 +1204,9 @@ def build_parser() -> Parser:
     from grassroots_app import cli_sheets  # it builds on this module
 
     cli_sheets.add_parsers(sub)
+    from grassroots_app import cli_records  # it builds on this module too
+
+    cli_records.add_parsers(sub, unit_commands, cadre_commands)
     return parser
 
 

@@ -51,3 +51,8 @@ def icons_dir() -> Path:
 def app_icon() -> Path:
     """Return the application icon shown by the window (the executable's own icon is the `.ico` beside it)."""
     return icons_dir() / "grassroots.png"
+
+
+def official_units_file() -> Path:
+    """Return the official pre-July-2025 list of provinces, districts and communes (see its folder's README)."""
+    return resource_root() / "resources" / "official" / "units-2025-01-04.csv.gz"

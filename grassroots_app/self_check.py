@@ -15,7 +15,7 @@ from pathlib import Path
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.sheets import Fate
 from grassroots_app.i18n import LANGUAGES, Translator, catalog_path
-from grassroots_app.paths import app_icon, fonts_dir, migrations_dir
+from grassroots_app.paths import app_icon, fonts_dir, migrations_dir, official_units_file
 from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.database import Database, head_revision, stored_revision
 from grassroots_app.persistence.files import write_file
@@ -59,6 +59,7 @@ def required_files() -> list[Path]:
         *catalogs,
         app_icon(),
         migrations_dir() / "env.py",
+        official_units_file(),
     ]
 
 
@@ -124,7 +125,7 @@ class SelfCheck:
 
     def official_units(self) -> str:
         """Import a province of the official list and put two of its communes in a cluster."""
-        from grassroots_app.services import clusters, official  # noqa: PLC0415
+        from grassroots_app.services import clusters, official, official_list  # noqa: PLC0415
 
         with UnitOfWork(self.scratch()) as uow:
             imported = official.start_with_province(uow, PROVINCE)
@@ -134,8 +135,11 @@ class SelfCheck:
             for commune in uow.units.children(imported.province.id)[:2]:
                 clusters.add_member(uow, cluster.id, commune.id, start)
         self.cluster_id = cluster.id
-        return tr("{province}: {count} units imported").format(province=imported.province.name,
-                                                                count=imported.added)
+        imported_text = tr("{province}: {count} units imported").format(province=imported.province.name,
+                                                                         count=imported.added)
+        before_reform = tr("{count} provinces in the pre-July-2025 list").format(
+            count=len(official_list.pre_reform_provinces()))
+        return f"{imported_text}; {before_reform}"
 
     def holidays(self) -> str:
         """Find this year's National Day among the package's public holidays."""

@@ -6,12 +6,17 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
-from grassroots_app.domain.model import Level, Period, Preset
-from grassroots_app.domain.text import NAME_LENGTH, TextField, clean_text, fold, nfc
+from grassroots_app.domain.model import Level, Period, Preset, Tier
+from grassroots_app.domain.text import NAME_LENGTH, TextField, clean_text, fold, natural_key, nfc
 
 PRESET_LEVELS: dict[Preset, tuple[Level, ...]] = {
     Preset.THREE_LEVEL: (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.HAMLET, Level.GROUP),
     Preset.TWO_LEVEL: (Level.PROVINCE, Level.COMMUNE, Level.HAMLET, Level.GROUP),
+}
+
+PRESET_TIERS: dict[Preset, tuple[Tier, ...]] = {
+    Preset.THREE_LEVEL: (Tier.PROVINCE, Tier.DISTRICT, Tier.COMMUNE),
+    Preset.TWO_LEVEL: (Tier.PROVINCE, Tier.COMMUNE),
 }
 
 UNIT_KINDS: dict[Level, tuple[str, ...]] = {
@@ -25,12 +30,26 @@ UNIT_KINDS: dict[Level, tuple[str, ...]] = {
     Level.GROUP: ("tổ nhân dân tự quản", "tổ dân cư"),
 }
 
+# Kinds of one model only: a township (thị trấn) lies in a district; special zones (đặc khu) came with the
+# two-level government. A unit already of such a kind keeps it (data from before the reform stays readable).
+MODEL_ONLY_KINDS: dict[str, Preset] = {"thị trấn": Preset.THREE_LEVEL, "đặc khu": Preset.TWO_LEVEL}
+
 MAX_NAME_LENGTH = NAME_LENGTH
 
 
 def unit_levels(preset: Preset) -> tuple[Level, ...]:
     """Return the unit levels of a preset, from the top down."""
     return PRESET_LEVELS[preset]
+
+
+def offered_kinds(preset: Preset, level: Level, keep: str = "") -> tuple[str, ...]:
+    """Return the kinds to offer for a unit of a level in a model (and `keep`, a unit's present kind)."""
+    return tuple(kind for kind in UNIT_KINDS[level] if MODEL_ONLY_KINDS.get(kind, preset) is preset or kind == keep)
+
+
+def model_tiers(preset: Preset) -> tuple[Tier, ...]:
+    """Return the tiers of government a preset has, from the top down (two-level: no district)."""
+    return PRESET_TIERS[preset]
 
 
 def parent_level(preset: Preset, level: Level) -> Level | None:
@@ -136,6 +155,21 @@ def guess_kind(level: Level, name: str) -> str:
     folded = fold(name)
     matches = [kind for kind in UNIT_KINDS[level] if folded.startswith(fold(kind) + " ")]
     return max(matches, key=len) if matches else UNIT_KINDS[level][0]
+
+
+def proper_name(name: str) -> str:
+    """Return a unit's name without the kind in front ("Thành phố Huế" -> "Huế"; "Thôn" stays whole)."""
+    words = nfc(name).split(" ")
+    folded = [fold(word) for word in words]
+    lengths = [len(kind.split(" ")) for kinds in UNIT_KINDS.values() for kind in kinds
+               if fold(kind).split(" ") == folded[: len(kind.split(" "))]]
+    cut = max(lengths, default=0)
+    return " ".join(words[cut:]) if cut < len(words) else nfc(name)
+
+
+def unit_sort_key(name: str) -> tuple[object, ...]:
+    """Return the key that sorts units by their proper name, then kind ("Thành phố Huế" among the H's)."""
+    return natural_key(proper_name(name)), natural_key(name)
 
 
 def check_not_closed(period: Period, what: str) -> None:

@@ -50,10 +50,15 @@ def printable(text: str) -> str:
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+def fold_marks(text: str) -> str:
+    """Return the text without its diacritics, keeping the case ("Qưới Sơn" -> "Quoi Son")."""
+    decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
+    return _MARKS.sub("", decomposed)
+
+
 def fold(text: str) -> str:
     """Return a search key that ignores case and diacritics ("Qưới Sơn" -> "quoi son")."""
-    decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
-    return _MARKS.sub("", decomposed).casefold()
+    return fold_marks(text).casefold()
 
 
 def _letters(word: str) -> list[tuple[str, int]]:

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import and_, func, literal, or_, select
 from sqlmodel import Session
 
-from grassroots_app.domain.hierarchy import UNIT_KINDS
+from grassroots_app.domain.hierarchy import UNIT_KINDS, unit_sort_key
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.text import fold, natural_key
 from grassroots_app.persistence.repositories import valid_on
@@ -20,7 +20,6 @@ CLUSTER, MEMBER = ClusterRow.__table__, ClusterMemberRow.__table__  # type: igno
 unit, link, cluster, member = UNIT.c, LINK.c, CLUSTER.c, MEMBER.c
 CHUNK = 500
 _KIND_PREFIXES = sorted({fold(kind) for kinds in UNIT_KINDS.values() for kind in kinds})
-_SEARCHED_INSIDE = (Level.PROVINCE.value, Level.DISTRICT.value, Level.COMMUNE.value)
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ class BrowseQueries:
                     row.valid_to is not None and row.valid_to <= on, counts.get(row.id, 0))
             for row in found
         ]
-        return sorted(rows, key=lambda row: (row.closed, natural_key(row.name), row.name))
+        return sorted(rows, key=lambda row: (row.closed, unit_sort_key(row.name), row.name))
 
     def children(self, parent_id: str | None, on: date, include_closed: bool = False) -> list[NodeRow]:
         """Return the units under a parent (None: the provinces) on a day, closed ones on request."""
@@ -193,14 +192,15 @@ class BrowseQueries:
         return parents
 
     def search(self, text: str, on: date, limit: int) -> list[tuple[str, str, Level]]:
-        """Return (id, name, level) of units whose name or code starts with the text, ignoring accents."""
+        """Return (id, name, level) of units whose code starts with the text or whose name holds it, ignoring
+        accents and case, at every level; the names that start with it (or with a kind and it) come first."""
         wanted = fold(text)
         if not wanted:
             return []
         prefixes = [wanted, *(f"{kind} {wanted}" for kind in _KIND_PREFIXES)]
         starts = or_(*(and_(unit.name_key >= p, unit.name_key < p + "\uffff") for p in prefixes))
         by_code = and_(unit.code >= text.strip(), unit.code < text.strip() + "\uffff")
-        inside = and_(unit.level.in_(_SEARCHED_INSIDE), unit.name_key.contains(wanted, autoescape=True))
+        inside = unit.name_key.contains(wanted, autoescape=True)
         found: dict[str, tuple[str, str, Level]] = {}
         for condition in (starts, by_code, inside):
             query = select(unit.id, unit.name, unit.level).where(condition, _open_on(on)).limit(limit)
@@ -208,5 +208,5 @@ class BrowseQueries:
                 found.setdefault(row.id, (row.id, row.name, Level(row.level)))
             if len(found) >= limit:
                 break
-        ordered = sorted(found.values(), key=lambda row: (list(Level).index(row[2]), natural_key(row[1])))
+        ordered = sorted(found.values(), key=lambda row: (list(Level).index(row[2]), unit_sort_key(row[1])))
         return ordered[:limit]

@@ -53,6 +53,17 @@ def sqlite_file(url: str) -> Path | None:
     return Path(name).expanduser().resolve()
 
 
+def describe_location(location: str) -> tuple[str, str, str]:
+    """Return how to name a database path or URL to the user, never with its password: (name, where, in full) -
+    an SQLite file's name, folder and path, else the database, its server and the URL."""
+    url = make_url(resolve_url(location))
+    file = sqlite_file(str(url))
+    if file is not None:
+        return file.name, str(file.parent), str(file)
+    server = f"{url.host}:{url.port}" if url.port else url.host or url.get_backend_name()
+    return url.database or "", server, url.render_as_string(hide_password=True)
+
+
 def is_write_protected(path: Path) -> bool:
     """Return whether an existing database file may be read but not written (nor its journal made beside it)."""
     return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))

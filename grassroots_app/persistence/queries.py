@@ -307,7 +307,21 @@ class ReadQueries:
         for item, name, parent in rows:
             names[item] = name
             parents[item] = parent
+        parents.update(self._nearest_parents([item for item, _name, parent in rows if parent is None], on))
         return {row[0] for row in rows}
+
+    def _nearest_parents(self, ids: list[str], on: date) -> dict[str, str]:
+        """Return the parent of units placed nowhere on the day (not yet, or no longer) from their nearest link.
+
+        A hamlet added after the day asked still prints under its commune, not as a bare name ("Tổ 1").
+        """
+        nearest: dict[str, tuple[int, str]] = {}
+        query = select(link.unit_id, link.parent_id, link.valid_from, link.valid_to).where(link.unit_id.in_(ids))
+        for item, parent, start, end in self.session.execute(query) if ids else ():
+            distance = (start - on).days if start > on else (on - end).days if end is not None else 0
+            if item not in nearest or distance < nearest[item][0]:
+                nearest[item] = (distance, parent)
+        return {item: parent for item, (_distance, parent) in nearest.items()}
 
     @staticmethod
     def _join_path(item: str, names: dict[str, str], parents: dict[str, str | None]) -> str:

@@ -442,6 +442,15 @@ class AssignmentRepository:
         self.session.add(row)
         self.session.flush()
 
+    def update(self, assignment: Assignment) -> None:
+        """Store an assignment's edited dates, decision, note and reason for ending (not its cadre, target or role)."""
+        row = self.session.get_one(AssignmentRow, assignment.id)
+        row.start_date, row.end_date = assignment.period.start, assignment.period.end
+        row.decision_number, row.decision_date = assignment.decision.number, assignment.decision.signed_on
+        row.note, row.end_reason = assignment.note, assignment.end_reason
+        self.session.add(row)
+        self.session.flush()
+
     def for_target(self, target_id: str) -> list[Assignment]:
         """Return every assignment on a unit or cluster, oldest first."""
         query = (
@@ -458,6 +467,13 @@ class AssignmentRepository:
             .where(AssignmentRow.cadre_id == cadre_id)
             .order_by(col(AssignmentRow.start_date))
         )
+        return self._with_levels(list(self.session.exec(query)))
+
+    def running(self, on: date | None) -> list[Assignment]:
+        """Return the assignments running on a day (None: every assignment, ended ones too), oldest first."""
+        query = select(AssignmentRow).order_by(col(AssignmentRow.start_date))
+        if on is not None:
+            query = query.where(valid_on(AssignmentRow.start_date, AssignmentRow.end_date, on))
         return self._with_levels(list(self.session.exec(query)))
 
     def open_on_target(self, target_id: str) -> list[Assignment]:

@@ -48,12 +48,15 @@ class UnitOfWork:
     write lock at once (BEGIN IMMEDIATE on SQLite, waiting for another program's write to end), so that a
     write never fails because another program wrote after it began reading. Reading alone takes no lock.
     With `record=True` (which writes) the committed row changes are kept in `change_set`, for undo and redo.
+    With `trial=True` (which writes) a use case is only tried, to learn whether the rules refuse it: `commit()`
+    stages without committing, nothing is backed up, and leaving rolls everything back.
     """
 
-    def __init__(self, database: Database, record: bool = False, write: bool = False) -> None:
+    def __init__(self, database: Database, record: bool = False, write: bool = False, trial: bool = False) -> None:
         self.database = database
         self.record = record
-        self.write = write or record
+        self.trial = trial
+        self.write = write or record or trial
         self.change_set = ChangeSet()
 
     def __enter__(self) -> UnitOfWork:
@@ -105,7 +108,7 @@ class UnitOfWork:
         With `unless_empty`, a database without any unit is not backed up (there is nothing to lose).
         A backup that cannot be made refuses the change.
         """
-        if unless_empty and not self.units.any():
+        if self.trial or (unless_empty and not self.units.any()):
             return None
         return backup_before(self.database, kind)
 
@@ -117,6 +120,8 @@ class UnitOfWork:
         """Make everything done so far permanent (and, when recording, keep what changed)."""
         self.database.refuse_writes_if_damaged()
         self.session.flush()
+        if self.trial:
+            return
         if self.record:
             self.change_set = take_journal(self.session)
         self.session.commit()

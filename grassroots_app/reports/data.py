@@ -162,4 +162,5 @@ def _figures(
         ratings_year=ratings_year,
         ratings=rows.rating_rows(rated, vietnamese),
         clusters=clusters,
+        hamlet_kinds=tuple(sorted({row.kind for row in scope.present(Level.HAMLET)})),
     )

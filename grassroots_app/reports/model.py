@@ -152,6 +152,7 @@ class ReportFigures:
     ratings_year: int | None  # the year of the latest ratings shown (None: none yet)
     ratings: tuple[RatingLevelRow, ...]
     clusters: tuple[str, ...] = ()  # an area report: its clusters' titles
+    hamlet_kinds: tuple[str, ...] = ()  # the kinds of the hamlets in the area in the quarter ("bản", "thôn")
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,7 @@ def attendance_rows(
     """
     cadres: dict[str, Cadre] = {}
     places: dict[str, dict[str, str]] = defaultdict(dict)
-    named = [(item, scope.rows[item.target_id][0].name) for item in charges]
+    named = [(item, scope.path(item.target_id, _last_day(item, scope.quarter.end))) for item in charges]
     for item, name in sorted(named, key=lambda pair: (pair[0].start, natural_key(pair[1]), pair[0].target_id)):
         cadres[item.cadre.id] = item.cadre
         places[item.cadre.id][item.target_id] = name

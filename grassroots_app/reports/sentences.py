@@ -43,8 +43,12 @@ def _communes(figures: ReportFigures) -> str:
 
 
 def hamlet_words(figures: ReportFigures) -> str:
-    """Return how the report names its hamlets: the kinds found ("thôn, bản"), or "thôn, tổ dân phố"."""
-    return _kinds(Level.HAMLET, (row.level_label for row in figures.charges), HAMLETS_IN_GENERAL)
+    """Return how the report names its hamlets: the kinds in the area ("thôn, bản"), or "thôn, tổ dân phố".
+
+    The kinds come from the area's hamlets, not from those with a cadre in the quarter, so that every quarter's
+    draft and its annex name the same hamlets the same way.
+    """
+    return _kinds(Level.HAMLET, figures.hamlet_kinds, HAMLETS_IN_GENERAL)
 
 
 def default_subject(figures: ReportFigures) -> str:

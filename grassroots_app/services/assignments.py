@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from grassroots_app.domain import hierarchy
@@ -26,6 +26,17 @@ class NewAssignment:
     role: str | None = None
     decision: Decision = Decision()
     note: str = ""
+
+
+@dataclass(frozen=True)
+class AssignmentChanges:
+    """What an edit changes in an assignment; None keeps what is stored (`end`: only of one that has ended)."""
+
+    start: date | None = None
+    end: date | None = None
+    decision: Decision | None = None
+    note: str | None = None
+    end_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,13 +127,60 @@ def check_still_holds(uow: UnitOfWork, assignment_id: str) -> None:
     assignment = uow.assignments.get(assignment_id)
     if assignment is None:
         return
+    target = _check_dates(uow, assignment)
+    if assignment.period.end is None:
+        hierarchy.check_not_closed(target.period, target.name)
+        check_eligible(get_cadre(uow, assignment.cadre_id), pick_rule(uow.rules.all(), target.level, assignment.role))
+
+
+def get_assignment(uow: UnitOfWork, assignment_id: str) -> Assignment:
+    """Return the assignment or refuse an unknown id."""
+    assignment = uow.assignments.get(assignment_id)
+    if assignment is None:
+        raise NotFound(N_("No assignment has the id '{id}'."), id=assignment_id)
+    return assignment
+
+
+def edit_assignment(uow: UnitOfWork, assignment_id: str, changes: AssignmentChanges) -> Assignment:
+    """Change an assignment's dates, decision, note or reason for ending, checked by the rules on dates (its
+    cadre's eligibility was checked when it was made: a decision number added later is not refused by a rule
+    changed since)."""
+    settings = require_settings(uow)
+    old = get_assignment(uow, assignment_id)
+    if changes.end is not None and old.period.end is None:
+        raise RuleViolation(N_("This assignment has not ended; end it with “End the assignment” instead."))
+    start, end = changes.start or old.period.start, changes.end or old.period.end
+    reason = old.end_reason if changes.end_reason is None else changes.end_reason
+    if end is not None and (start, end, reason) != (old.period.start, old.period.end, old.end_reason):
+        reason = check_can_end(replace(old, period=Period(start)), end, settings.min_tenure_months, reason)
+    decision = changes.decision or old.decision
+    edited = replace(
+        old, period=Period(start, end), end_reason=reason,
+        decision=Decision(clean_text(decision.number, DECISION_LENGTH, TextField.DECISION), decision.signed_on),
+        note=old.note if changes.note is None else clean_text(changes.note, NOTE_LENGTH, TextField.NOTE),
+    )
+    _check_within_target(_check_dates(uow, edited), edited)
+    uow.assignments.update(edited)
+    uow.commit()
+    return edited
+
+
+def _check_within_target(target: Target, assignment: Assignment) -> None:
+    """Refuse an assignment lasting beyond the day its target closed."""
+    closed, end = target.period.end, assignment.period.end
+    if closed is not None and (end is None or end > closed):
+        raise RuleViolation(N_("'{name}' closed on {day}; an assignment on it cannot last beyond that day."),
+                            name=target.name, day=closed.strftime("%d/%m/%Y"))
+
+
+def _check_dates(uow: UnitOfWork, assignment: Assignment) -> Target:
+    """Refuse an assignment starting before its target exists or overlapping the same role held there; return
+    the target."""
     target = get_target(uow, assignment.target_id)
     hierarchy.check_open_on(target.period, assignment.period.start, target.name)
     others = [held for held in uow.assignments.for_target(target.id) if held.id != assignment.id]
     check_no_overlap(assignment.cadre_id, target.id, assignment.role, assignment.period, others)
-    if assignment.period.end is None:
-        hierarchy.check_not_closed(target.period, target.name)
-        check_eligible(get_cadre(uow, assignment.cadre_id), pick_rule(uow.rules.all(), target.level, assignment.role))
+    return target
 
 
 def end_assignment(uow: UnitOfWork, assignment_id: str, on: date, reason: str = "") -> Assignment:
@@ -135,9 +193,7 @@ def end_assignment(uow: UnitOfWork, assignment_id: str, on: date, reason: str = 
 def stage_end(uow: UnitOfWork, assignment_id: str, on: date, reason: str = "") -> Assignment:
     """Check and stage the end of an assignment in the caller's transaction."""
     settings = require_settings(uow)
-    assignment = uow.assignments.get(assignment_id)
-    if assignment is None:
-        raise NotFound(N_("No assignment has the id '{id}'."), id=assignment_id)
+    assignment = get_assignment(uow, assignment_id)
     cleaned = check_can_end(assignment, on, settings.min_tenure_months, reason)
     uow.assignments.end(assignment.id, on, cleaned)
     ended = uow.assignments.get(assignment.id)

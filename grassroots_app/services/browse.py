@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from grassroots_app.domain.coverage import find_gaps
+from grassroots_app.domain.hierarchy import unit_sort_key
 from grassroots_app.domain.model import Assignment, Level
 from grassroots_app.domain.text import natural_key
 from grassroots_app.persistence.browse import ClusterRowView, NodeRow
@@ -46,7 +47,7 @@ def clusters_under(uow: UnitOfWork, unit_id: str, on: date) -> list[ClusterRowVi
 
 def all_clusters(uow: UnitOfWork, on: date) -> list[tuple[str, str]]:
     """Return (id, "name (unit it belongs to)") of every cluster on a day, by unit then cluster name."""
-    rows = sorted(uow.browse.all_clusters(on), key=lambda row: (natural_key(row[2]), natural_key(row[1])))
+    rows = sorted(uow.browse.all_clusters(on), key=lambda row: (unit_sort_key(row[2]), natural_key(row[1])))
     return [(cluster_id, f"{name} ({owner})") for cluster_id, name, owner in rows]
 
 
@@ -97,6 +98,11 @@ class TreeMarks:
 
     by_target: dict[str, int]
     total: int
+
+
+def first_day(uow: UnitOfWork) -> date | None:
+    """Return the day the earliest top-level unit starts (None when there is no unit)."""
+    return min((unit.period.start for unit in uow.units.roots()), default=None)
 
 
 def tree_marks(uow: UnitOfWork, on: date) -> TreeMarks:

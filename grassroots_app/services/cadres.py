@@ -7,13 +7,14 @@ from datetime import date
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import N_, InvalidInput
-from grassroots_app.domain.model import Cadre, CadreStatus, new_id
-from grassroots_app.domain.text import NAME_LENGTH, PHONE_LENGTH, TextField, clean_text, person_sort_key
+from grassroots_app.domain.model import Assignment, Cadre, CadreStatus, Tier, new_id
+from grassroots_app.domain.text import NAME_LENGTH, NOTE_LENGTH, PHONE_LENGTH, TextField, clean_text, person_sort_key
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import lookup
 from grassroots_app.services.units import get_unit
 
 MIN_BIRTH_YEAR = 1900
+LEFT_REASON = "Cán bộ nghỉ công tác"  # the stored end reason when the clerk gives none
 
 
 def get_cadre(uow: UnitOfWork, cadre_id: str) -> Cadre:
@@ -63,40 +64,48 @@ def stage_cadre(uow: UnitOfWork, cadre: Cadre) -> Cadre:
     return stored
 
 
-def edit_cadre(uow: UnitOfWork, cadre: Cadre, on: date | None = None) -> Cadre:
-    """Store the edited fields of an existing cadre; a new status takes effect on `on` (default today)."""
-    edited = stage_cadre_edit(uow, cadre, on)
+def edit_cadre(uow: UnitOfWork, cadre: Cadre, on: date | None = None, reason: str = "") -> Cadre:
+    """Store the edited fields of an existing cadre; a new status takes effect on `on` (default today).
+
+    A cadre who leaves has the assignments `ended_by_leaving` lists ended that day, for `reason`.
+    """
+    edited = stage_cadre_edit(uow, cadre, on, reason)
     uow.commit()
     return edited
 
 
-def stage_cadre_edit(uow: UnitOfWork, cadre: Cadre, on: date | None = None) -> Cadre:
+def stage_cadre_edit(uow: UnitOfWork, cadre: Cadre, on: date | None = None, reason: str = "") -> Cadre:
     """Check and stage the edited fields of an existing cadre in the caller's transaction."""
     stored = get_cadre(uow, cadre.id)
     edited = _validated(uow, cadre)
     if edited.status is not stored.status:
-        edited = _change_status(uow, edited, on or date.today())
+        edited = _change_status(uow, edited, on or date.today(), reason)
     uow.cadres.update(edited)
     return edited
 
 
-def set_status(uow: UnitOfWork, cadre_id: str, status: CadreStatus, on: date) -> Cadre:
+def set_status(uow: UnitOfWork, cadre_id: str, status: CadreStatus, on: date, reason: str = "") -> Cadre:
     """Mark a cadre as active or as having left on a day (ending their open assignments)."""
-    updated = _change_status(uow, replace(get_cadre(uow, cadre_id), status=status), on)
+    updated = _change_status(uow, replace(get_cadre(uow, cadre_id), status=status), on, reason)
     uow.cadres.update(updated)
     uow.commit()
     return updated
 
 
-def _change_status(uow: UnitOfWork, cadre: Cadre, on: date) -> Cadre:
+def ended_by_leaving(uow: UnitOfWork, cadre_id: str) -> list[Assignment]:
+    """Return the assignments that end when the cadre leaves: all those still open, oldest first."""
+    return [assignment for assignment in uow.assignments.for_cadre(cadre_id) if assignment.period.end is None]
+
+
+def _change_status(uow: UnitOfWork, cadre: Cadre, on: date, reason: str) -> Cadre:
     """Date the cadre's new status; one who leaves has their open assignments ended that day."""
     if cadre.status is CadreStatus.LEFT:
-        for assignment in uow.assignments.for_cadre(cadre.id):
-            if assignment.period.end is None:
-                if assignment.period.start >= on:
-                    raise InvalidInput(N_("An assignment of this cadre starts on {day}, after that date."),
-                                       day=assignment.period.start.strftime("%d/%m/%Y"))
-                uow.assignments.end(assignment.id, on, "Cán bộ nghỉ công tác")
+        cleaned = clean_text(reason, NOTE_LENGTH, TextField.REASON) or LEFT_REASON
+        for assignment in ended_by_leaving(uow, cadre.id):
+            if assignment.period.start >= on:
+                raise InvalidInput(N_("An assignment of this cadre starts on {day}, after that date."),
+                                   day=assignment.period.start.strftime("%d/%m/%Y"))
+            uow.assignments.end(assignment.id, on, cleaned)
     return replace(cadre, status_date=on)
 
 
@@ -104,3 +113,10 @@ def find_cadres(uow: UnitOfWork, text: str, limit: int = 100) -> list[Cadre]:
     """Return active cadres whose name contains the text (ignoring case and diacritics), by given name."""
     found = [c for c in uow.cadres.search(text, limit=limit) if c.status is CadreStatus.ACTIVE]
     return sorted(found, key=lambda cadre: person_sort_key(cadre.full_name))
+
+
+def offered_tiers(uow: UnitOfWork, keep: Tier | None = None) -> list[Tier]:
+    """Return the tiers the database's model has (every tier before it is set up), with `keep` if it is not one."""
+    settings = uow.settings.get()
+    tiers = hierarchy.model_tiers(settings.preset) if settings is not None else tuple(Tier)
+    return [tier for tier in Tier if tier in tiers or tier is keep]

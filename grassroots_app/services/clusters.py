@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from grassroots_app.domain import hierarchy
@@ -54,6 +54,13 @@ def stage_cluster(
     cluster = Cluster(cluster_id or new_id(), cleaned, parent.id, Period(valid_from))
     uow.clusters.add(cluster)
     return cluster
+
+
+def rename_cluster(uow: UnitOfWork, cluster_id: str, name: str) -> Cluster:
+    """Give a cluster a new name (unique among the open clusters of its unit)."""
+    renamed = stage_rename(uow, cluster_id, name)
+    uow.commit()
+    return renamed
 
 
 def stage_rename(uow: UnitOfWork, cluster_id: str, name: str) -> Cluster:
@@ -169,3 +176,22 @@ def close_cluster(uow: UnitOfWork, cluster_id: str, on: date) -> Cluster:
     uow.clusters.update(closed)
     uow.commit()
     return closed
+
+
+@dataclass(frozen=True)
+class CommuneChoice:
+    """A commune a cluster may gather, with the cluster it belongs to on the day (None: none)."""
+
+    id: str
+    name: str
+    cluster_id: str | None
+    cluster_name: str | None
+
+
+def commune_choices(uow: UnitOfWork, cluster_id: str, on: date) -> list[CommuneChoice]:
+    """Return the open communes under a cluster's unit on a day, by proper name, each with its cluster then."""
+    cluster = get_cluster(uow, cluster_id)
+    rows = [row for row in uow.browse.children(cluster.parent_id, on) if row.level is Level.COMMUNE]
+    held = uow.browse.clusters_of([row.id for row in rows], on)
+    names = {other.id: other.name for other in uow.clusters.all(cluster.parent_id)}
+    return [CommuneChoice(row.id, row.name, held.get(row.id), names.get(held.get(row.id, ""))) for row in rows]

@@ -6,7 +6,8 @@ import gc
 from dataclasses import dataclass
 from datetime import date
 
-from grassroots_app.domain.coverage import Coverage, compute_coverage
+from grassroots_app.domain.coverage import Coverage, Gap, compute_coverage
+from grassroots_app.domain.text import natural_key
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.setup import require_settings
 
@@ -17,6 +18,11 @@ class CoverageReport:
 
     coverage: Coverage
     paths: dict[str, str]
+
+    def gaps_by_path(self) -> list[Gap]:
+        """Return the gaps as lists show them: by the path of their target, then by role."""
+        return sorted(self.coverage.gaps, key=lambda gap: (natural_key(self.paths.get(gap.target_id, "")),
+                                                           natural_key(gap.role)))
 
 
 def coverage(uow: UnitOfWork, on: date, under: str | None = None) -> CoverageReport:

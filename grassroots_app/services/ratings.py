@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from grassroots_app.domain.calendar import period_span
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
-from grassroots_app.domain.hierarchy import unit_levels
+from grassroots_app.domain.hierarchy import unit_levels, unit_sort_key
 from grassroots_app.domain.model import Level, Period, Unit, new_id
 from grassroots_app.domain.ratings import (
     RATEABLE_LEVELS,
@@ -19,7 +19,6 @@ from grassroots_app.domain.ratings import (
     grade_shares,
     rateable_below,
 )
-from grassroots_app.domain.text import natural_key
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.setup import require_settings
 from grassroots_app.services.units import get_unit
@@ -105,7 +104,7 @@ def ratings_under(uow: UnitOfWork, unit_id: str, year: int, quarter: int | None 
     below = uow.fieldlog_queries.units_below(unit.id, level, span)
     ratings = uow.ratings.for_units([item for item, _name in below], year, quarter)
     views = [RatingView(ratings.get(item), item, name, level) for item, name in below]
-    return sorted(views, key=lambda view: (natural_key(view.unit_name), view.unit_id))
+    return sorted(views, key=lambda view: (unit_sort_key(view.unit_name), view.unit_id))
 
 
 def ratings_at(uow: UnitOfWork, unit_id: str, year: int, quarter: int | None = None) -> list[RatingView]:

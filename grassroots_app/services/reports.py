@@ -9,6 +9,7 @@ from datetime import date, datetime
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.hierarchy import guess_kind
 from grassroots_app.domain.model import Level, Unit, new_id
+from grassroots_app.domain.text import fold
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports import data
 from grassroots_app.reports.model import (
@@ -37,7 +38,15 @@ from grassroots_app.services.setup import require_settings
 from grassroots_app.services.units import get_unit
 
 ISSUING_BODY = "BAN TỔ CHỨC"
-SYMBOLS = {Level.PROVINCE: "BC/BTCTU", Level.DISTRICT: "BC/BTCHU"}  # the organization committee of each level
+# The party committee a district or province unit has, by the unit's kind, and the symbol of its organization
+# committee's reports: the heading of an advisory body names that committee first (Hướng dẫn 36-HD/VPTW, 1.2).
+COMMITTEES = {
+    "tỉnh": ("TỈNH ỦY", "BC/BTCTU"),
+    "thành phố": ("THÀNH ỦY", "BC/BTCTU"),
+    "huyện": ("HUYỆN ỦY", "BC/BTCHU"),
+    "quận": ("QUẬN ỦY", "BC/BTCQU"),
+    "thị xã": ("THỊ ỦY", "BC/BTCTU"),
+}
 SIGNER_TITLE = "TRƯỞNG BAN"
 RECENT_REPORTS = 50  # how far back a new draft looks for its committee's heading
 
@@ -73,6 +82,19 @@ def _province_of(uow: UnitOfWork, unit: Unit) -> Unit:
     return unit
 
 
+def _bare_name(unit: Unit) -> str:
+    """Return a unit's name without its kind ("Tỉnh Cao Bằng" -> "Cao Bằng"); a number keeps it ("Quận 1")."""
+    kind = guess_kind(unit.level, unit.name)
+    bare = unit.name[len(kind):].strip() if fold(unit.name).startswith(fold(kind) + " ") else unit.name
+    return unit.name if bare.isdigit() else bare
+
+
+def _committee(owner: Unit) -> tuple[str, str]:
+    """Return the party committee of a district or province ("TỈNH ỦY CAO BẰNG") and its report symbol."""
+    committee, symbol = COMMITTEES.get(owner.kind) or COMMITTEES[guess_kind(owner.level, owner.name)]
+    return f"{committee} {_bare_name(owner).upper()}", symbol
+
+
 def _last_of_owner(uow: UnitOfWork, owner_id: str) -> ReportRecord | None:
     """Return the report saved most recently by the committee of a district or province (among the latest ones)."""
     recent = uow.reports.latest_edited(RECENT_REPORTS)
@@ -90,11 +112,10 @@ def _default_heading(uow: UnitOfWork, draft: ReportDraft) -> ReportDraft:
         narrative = replace(draft.narrative, recipients=kept.narrative.recipients, signer=kept.narrative.signer)
         return replace(draft, symbol=kept.symbol, place=kept.place, higher_body=kept.higher_body,
                        issuing_body=kept.issuing_body, narrative=narrative)
-    province = _province_of(uow, owner)
-    place = province.name[len(guess_kind(Level.PROVINCE, province.name)):].strip() or province.name
+    committee, symbol = _committee(owner)
     narrative = replace(draft.narrative, signer=Signer("", SIGNER_TITLE, ""))
-    return replace(draft, symbol=SYMBOLS.get(owner.level, SYMBOLS[Level.PROVINCE]), place=place,
-                   higher_body=f"ĐẢNG BỘ {owner.name.upper()}", issuing_body=ISSUING_BODY, narrative=narrative)
+    return replace(draft, symbol=symbol, place=_bare_name(_province_of(uow, owner)), higher_body=committee,
+                   issuing_body=ISSUING_BODY, narrative=narrative)
 
 
 def new_draft(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -9,10 +11,10 @@ from typing import NamedTuple
 from grassroots_app.domain.assignments import tenure_end
 from grassroots_app.domain.errors import N_, NotFound
 from grassroots_app.domain.model import Assignment, CadreStatus, Period, Tier
-from grassroots_app.domain.text import person_sort_key
+from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.persistence.roster import RosterQueries
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services.cadres import get_cadre
+from grassroots_app.services.cadres import ended_by_leaving, get_cadre
 from grassroots_app.services.setup import require_settings
 
 _TIERS = {tier.value: tier for tier in Tier}
@@ -112,6 +114,12 @@ def cadre_targets(uow: UnitOfWork, cadre_id: str, on: date) -> list[CadreTarget]
     return sorted(rows, key=lambda row: (not row.current, -row.assignment.period.start.toordinal()))
 
 
+def leaving_targets(uow: UnitOfWork, cadre_id: str, on: date) -> list[CadreTarget]:
+    """Return the assignments that end if the cadre leaves on a day, with their targets' paths."""
+    ending = {assignment.id for assignment in ended_by_leaving(uow, cadre_id)}
+    return [target for target in cadre_targets(uow, cadre_id, on) if target.assignment.id in ending]
+
+
 def target_path(uow: UnitOfWork, target_id: str, on: date) -> str:
     """Return the full path of a unit or cluster on a day ("Tỉnh … / Xã … / Thôn …")."""
     paths = uow.queries.paths([target_id], on)
@@ -129,3 +137,84 @@ def assignment_view(uow: UnitOfWork, assignment_id: str, on: date) -> Assignment
     cadre = get_cadre(uow, assignment.cadre_id)
     path = target_path(uow, assignment.target_id, _path_day(assignment.period, on))
     return AssignmentView(assignment, cadre.full_name, path, tenure_end(assignment, settings.min_tenure_months))
+
+
+@dataclass(frozen=True)
+class AssignmentFilter:
+    """Which assignments a list shows: those running on a day (None: all, ended ones too), of whom, where."""
+
+    on: date | None
+    cadre_id: str | None = None
+    under_id: str | None = None  # a unit: assignments on it, below it, and on the clusters under it
+    cluster_id: str | None = None  # a cluster: assignments on it and on its communes and below them
+
+
+@dataclass(frozen=True)
+class ListedAssignment:
+    """An assignment as a list shows it: the cadre's name and the target's path on the day shown."""
+
+    assignment: Assignment
+    cadre_name: str
+    path: str
+
+
+def list_assignments(uow: UnitOfWork, wanted: AssignmentFilter, today: date) -> list[ListedAssignment]:
+    """Return the assignments that match, by target path, cadre (given name) and start.
+
+    Places are judged on the day asked, or (for ended and future assignments in a list of all) on the
+    nearest day the assignment ran; `today` stands for the day asked when the list takes them all.
+    """
+    held = uow.assignments.for_cadre(wanted.cadre_id) if wanted.cadre_id else uow.assignments.running(wanted.on)
+    if wanted.on is not None:
+        held = [item for item in held if item.period.covers(wanted.on)]
+    day_of = _shown_on(wanted.on or today)
+    for roots in _place_roots(uow, wanted):
+        held = _inside(uow, held, roots, day_of)
+    paths = _paths(uow, held, wanted.on or today)
+    names = uow.calendar_queries.names(sorted({item.cadre_id for item in held}))
+    rows = [ListedAssignment(item, names.get(item.cadre_id, ""), paths.get((day_of(item), item.target_id), ""))
+            for item in held]
+    return sorted(rows, key=lambda row: (natural_key(row.path), person_sort_key(row.cadre_name),
+                                         row.assignment.period.start))
+
+
+def _shown_on(day: date) -> Callable[[Assignment], date]:
+    """Return the function giving the day an assignment's place is judged and shown on."""
+    return lambda item: _path_day(item.period, day)
+
+
+def _place_roots(uow: UnitOfWork, wanted: AssignmentFilter) -> list[Callable[[date], set[str]]]:
+    """Return, for each place filter, the ids a target must be or lie under on a day."""
+    found: list[Callable[[date], set[str]]] = []
+    if wanted.under_id is not None:
+        under = wanted.under_id
+        found.append(lambda _day: {under})
+    if wanted.cluster_id is not None:
+        cluster = wanted.cluster_id
+        found.append(lambda day: {cluster, *uow.clusters.members(cluster, day)})
+    return found
+
+
+def _inside(
+    uow: UnitOfWork, held: list[Assignment], roots: Callable[[date], set[str]], day_of: Callable[[Assignment], date]
+) -> list[Assignment]:
+    """Return the assignments whose target is one of the roots, or lies under one, on its day."""
+    by_day: dict[date, list[Assignment]] = defaultdict(list)
+    for item in held:
+        by_day[day_of(item)].append(item)
+    kept: list[Assignment] = []
+    for day, items in by_day.items():
+        wanted = roots(day)
+        parents = uow.browse.ancestry({item.target_id for item in items}, day)
+        kept += [item for item in items if _chain(item.target_id, parents) & wanted]
+    return kept
+
+
+def _chain(item: str, parents: dict[str, str | None]) -> set[str]:
+    """Return the item and everything above it."""
+    found: set[str] = set()
+    current: str | None = item
+    while current is not None and current not in found:
+        found.add(current)
+        current = parents.get(current)
+    return found

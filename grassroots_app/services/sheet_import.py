@@ -70,12 +70,24 @@ def issue_text(issue: Issue, translate: Callable[[str], str]) -> str:
     return f"{where}:{value} — {kind}: {message}"
 
 
-def summary_text(report: ImportReport, translate: Callable[[str], str]) -> str:
-    """Return the file's name, its number of rows and how many rows are new, changed, unchanged and in error."""
+def fates_text(report: ImportReport, translate: Callable[[str], str]) -> str:
+    """Return how many rows the import adds, changes, skips as unchanged and refuses (or did, once imported)."""
+    wording = N_("{new} added, {changed} changed, {unchanged} unchanged (skipped), {error} refused") \
+        if report.committed else \
+        N_("{new} to add, {changed} to change, {unchanged} unchanged (to skip), {error} refused (with errors)")
+    return translate(wording).format(**{fate.value: count for fate, count in report.counts().items()})
+
+
+def has_work(report: ImportReport) -> bool:
+    """Return whether importing the checked file would add or change anything."""
     counts = report.counts()
-    summary = ", ".join(f"{counts[fate]} {translate(label)}" for fate, label in FATE_LABELS.items())
+    return counts[Fate.NEW] + counts[Fate.CHANGED] > 0
+
+
+def summary_text(report: ImportReport, translate: Callable[[str], str]) -> str:
+    """Return the file's name, its number of rows and how many rows are added, changed, skipped and refused."""
     return translate(N_("{file}: {rows} rows: {summary}.")).format(file=report.file, rows=len(report.outcomes),
-                                                                  summary=summary)
+                                                                  summary=fates_text(report, translate))
 
 
 def check_file(uow: UnitOfWork, path: Path, progress: Progress | None = None) -> ImportReport:

@@ -113,6 +113,7 @@ class TargetChooser(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.cadre_id: str | None = None  # whose targets are listed
         self.targets: list[tuple[str, str]] = []
         self.others: list[tuple[str, str]] = []
         self.combo = QComboBox()
@@ -128,12 +129,17 @@ class TargetChooser(QWidget):
         self.setFocusProxy(self.combo)
 
     def show_targets(self, cadre_id: str | None, day: date) -> None:
-        """List the targets in the cadre's charge on the day, keeping the chosen one when still listed."""
+        """List the targets in the cadre's charge on the day, keeping the chosen one when still listed; for another
+        cadre, a unit found for the previous one stays offered but is no longer chosen."""
         rows = self.context.read(cadre_targets, cadre_id, day) if cadre_id else []
+        keep = self.chosen()
         self.targets = [(row.assignment.target_id, row.path) for row in rows if row.current]
+        if cadre_id != self.cadre_id and keep not in {target_id for target_id, _path in self.targets}:
+            keep = None
+        self.cadre_id = cadre_id
         self.combo.setPlaceholderText(tr("No target on that day: choose another unit") if cadre_id
                                       else tr("Choose the cadre first"))
-        self._fill(self.chosen())
+        self._fill(keep)
 
     def forget_others(self) -> None:
         """Offer only the cadre's targets again (another database was opened)."""
@@ -159,7 +165,7 @@ class TargetChooser(QWidget):
             self.combo.addItem(_short_path(path), target_id)
             self.combo.setItemData(self.combo.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
         found = self.combo.findData(keep) if keep is not None else -1
-        self.combo.setCurrentIndex(found if found >= 0 else min(0, self.combo.count() - 1))
+        self.combo.setCurrentIndex(found if found >= 0 else 0 if self.targets else -1)
 
     def chosen(self) -> str | None:
         """Return the id of the chosen unit or cluster."""

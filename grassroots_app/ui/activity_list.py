@@ -13,6 +13,7 @@ from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.services.activities import ActivityView, delete_activities, edit_activity, list_activities
 from grassroots_app.ui.activity_form import ActivityFields, CadreLookup
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.period_chooser import PeriodChooser
@@ -121,6 +122,7 @@ class ActivityList(QWidget):
             action.triggered.connect(slot)
             self.table.addAction(action)
         self.table.activated.connect(lambda _index: self.edit_selected())
+        offer_menu(self.table, lambda: [self.edit_button, self.delete_button])
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._enable())
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.count, 1)
@@ -185,6 +187,6 @@ class ActivityList(QWidget):
         else:
             label = tr("Delete {count} activities").format(count=len(chosen))
             question = tr("Delete the {count} selected activities?").format(count=len(chosen))
-        if not self.context.prompter.confirm(self, tr("Delete activities"), question):
-            return
-        self.context.execute_or_report(label, delete_activities, [view.activity.id for view in chosen])
+        ids = [view.activity.id for view in chosen]
+        if self.context.confirm_edit(self, tr("Delete activities"), question, delete_activities, ids):
+            self.context.execute_or_report(label, delete_activities, ids)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from grassroots_app.domain.errors import RuleViolation
 from grassroots_app.domain.model import Cadre, Decision
@@ -36,6 +45,28 @@ def _assign_data(uow: UnitOfWork, cadre_id: str, target_id: str, on: date) -> As
     return AssignData(get_cadre(uow, cadre_id), target_path(uow, target_id, on), rules, refusal)
 
 
+def _decision_fields(decision: Decision) -> tuple[QLineEdit, QCheckBox, QDateEdit, QWidget]:
+    """Return the decision's number field, "signed on" box and date, and the row holding the last two."""
+    number = QLineEdit(decision.number)
+    dated = QCheckBox(tr("Signed on"))
+    day = date_edit(decision.signed_on or date.today())
+    dated.setChecked(decision.signed_on is not None)
+    day.setEnabled(dated.isChecked())
+    dated.toggled.connect(day.setEnabled)
+    signed = QWidget()
+    row = QHBoxLayout(signed)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(dated)
+    row.addWidget(day, 1)
+    signed.setFocusProxy(dated)
+    return number, dated, day, signed
+
+
+def _decision(number: QLineEdit, dated: QCheckBox, day: QDateEdit) -> Decision:
+    """Return the decision the fields describe."""
+    return Decision(number.text(), from_qdate(day.date()) if dated.isChecked() else None)
+
+
 def _bold(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold;")
@@ -63,18 +94,8 @@ class AssignDialog(EditDialog):
             self.role.addItem(rule.role, rule.role)
         self.role.setEnabled(bool(self.data.rules))
         self.start = date_edit(date.today())
-        self.decision_number = QLineEdit()
-        self.decision_dated = QCheckBox(tr("Signed on"))
-        self.decision_date = date_edit(date.today())
-        self.decision_date.setEnabled(False)
-        self.decision_dated.toggled.connect(self.decision_date.setEnabled)
+        self.decision_number, self.decision_dated, self.decision_date, signed = _decision_fields(Decision())
         self.note = QLineEdit()
-        signed = QWidget()
-        row = QHBoxLayout(signed)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.decision_dated)
-        row.addWidget(self.decision_date, 1)
-        signed.setFocusProxy(self.decision_dated)
         self.form.addRow(tr("Cadre"), _bold(f"{cadre.full_name} — {cadre.position or tr(cadre.tier.label)}"))
         self.form.addRow(tr("In charge of"), _bold(self.data.path))
         self.form.addRow(tr("Role"), self.role)
@@ -85,13 +106,12 @@ class AssignDialog(EditDialog):
 
     def new_assignment(self) -> assignments.NewAssignment:
         """Return the assignment as the fields describe it."""
-        signed_on = from_qdate(self.decision_date.date()) if self.decision_dated.isChecked() else None
         return assignments.NewAssignment(
             cadre_id=self.data.cadre.id,
             target_id=self.target_id,
             start=from_qdate(self.start.date()),
             role=self.role.currentData(),
-            decision=Decision(self.decision_number.text(), signed_on),
+            decision=_decision(self.decision_number, self.decision_dated, self.decision_date),
             note=self.note.text(),
         )
 
@@ -135,3 +155,44 @@ class EndAssignmentDialog(EditDialog):
         label = tr("End the assignment of {name}").format(name=self.view.cadre_name)
         self.run_edit(label, assignments.end_assignment, self.view.assignment.id,
                       from_qdate(self.end.date()), self.reason.text())
+
+
+class EditAssignmentDialog(EditDialog):
+    """Change an assignment's dates, decision (a number added later) and note; an ended one's end and reason."""
+
+    def __init__(self, context: AppContext, assignment_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(context, tr("Edit the assignment"), parent)
+        self.view: AssignmentView = context.read(assignment_view, assignment_id, context.as_of)
+        held = self.view.assignment
+        self.start = date_edit(held.period.start)
+        self.end = date_edit(held.period.end or date.today())
+        self.reason = QLineEdit(held.end_reason)
+        self.decision_number, self.decision_dated, self.decision_date, signed = _decision_fields(held.decision)
+        self.note = QLineEdit(held.note)
+        self.form.addRow(tr("Cadre"), _bold(self.view.cadre_name))
+        self.form.addRow(tr("In charge of"), _bold(self.view.path))
+        self.form.addRow(tr("Role"), QLabel(held.role))
+        self.form.addRow(tr("From"), self.start)
+        if held.period.end is not None:
+            self.form.addRow(tr("Ends on"), self.end)
+            self.form.addRow(tr("Reason for ending"), self.reason)
+        self.form.addRow(tr("Decision number"), self.decision_number)
+        self.form.addRow(tr("Decision date"), signed)
+        self.form.addRow(tr("Note"), self.note)
+        self.start.setFocus()
+
+    def changes(self) -> assignments.AssignmentChanges:
+        """Return the assignment as the fields describe it."""
+        ended = self.view.assignment.period.end is not None
+        return assignments.AssignmentChanges(
+            start=from_qdate(self.start.date()),
+            end=from_qdate(self.end.date()) if ended else None,
+            decision=_decision(self.decision_number, self.decision_dated, self.decision_date),
+            note=self.note.text(),
+            end_reason=self.reason.text() if ended else None,
+        )
+
+    def submit(self) -> None:
+        """Store the changes; a refusal stays in the dialog."""
+        label = tr("Edit the assignment of {name}").format(name=self.view.cadre_name)
+        self.run_edit(label, assignments.edit_assignment, self.view.assignment.id, self.changes())

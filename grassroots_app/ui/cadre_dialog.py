@@ -7,16 +7,31 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
 from grassroots_app.services import cadres
+from grassroots_app.services.roster import CadreTarget, leaving_targets
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.widgets import EditDialog, choices, choose_member, chosen_member
+from grassroots_app.ui.widgets import (
+    EditDialog,
+    choices,
+    choose_member,
+    chosen_member,
+    date_edit,
+    format_day,
+    from_qdate,
+)
 
 MAX_YEAR = 9999
+
+
+def _ending_line(target: CadreTarget) -> str:
+    """Return one assignment that ends as the dialog lists it: where, the role, since when."""
+    since = tr("from {day}").format(day=format_day(target.assignment.period.start))
+    return f"• {target.path} — {target.assignment.role} ({since})"
 
 
 class CadreDialog(EditDialog):
@@ -37,7 +52,7 @@ class CadreDialog(EditDialog):
         self.birth_year.setValidator(QIntValidator(0, MAX_YEAR, self.birth_year))
         self.position = QLineEdit()
         self.workplace = QLineEdit()
-        self.tier = choices(Tier)
+        self.tier = choices(self.context.read(cadres.offered_tiers, self.cadre.tier if self.cadre else None))
         self.standing = QCheckBox(tr("Member of the Standing Committee"))
         self.committee = QCheckBox(tr("Member of the Party Committee"))
         self.party_member = QCheckBox(tr("Party member"))
@@ -51,9 +66,41 @@ class CadreDialog(EditDialog):
         )
         for label, field in rows:
             self.form.addRow(label, field)
-        chain = [*(field for _label, field in rows), self.buttons]
+        self._build_leaving()
+        chain = [*(field for _label, field in rows), self.left_on, self.reason, self.buttons]
         for first, second in pairwise(chain):
             self.setTabOrder(first, second)
+        self.status.currentIndexChanged.connect(self._show_leaving)
+        self._show_leaving()
+
+    def _build_leaving(self) -> None:
+        """Add the fields a departure asks for: the day, the reason, and the assignments that end."""
+        self.left_on = date_edit(date.today())
+        self.reason = QLineEdit()
+        self.ending = QLabel()
+        self.ending.setWordWrap(True)
+        self.form.addRow(tr("Left on"), self.left_on)
+        self.form.addRow(tr("Reason for leaving"), self.reason)
+        self.form.addRow(self.ending)
+
+    def leaves(self) -> bool:
+        """Return whether the status chosen makes an active (or new) cadre leave."""
+        chosen = chosen_member(self.status, CadreStatus) is CadreStatus.LEFT
+        return chosen and (self.cadre is None or self.cadre.status is not CadreStatus.LEFT)
+
+    def _show_leaving(self) -> None:
+        """Show the day, the reason and the assignments that end only while the cadre is being made to leave."""
+        leaving = self.leaves()
+        if leaving and self.cadre is not None:
+            ending = self.context.read(leaving_targets, self.cadre.id, self.context.as_of)
+            lines = [_ending_line(target) for target in ending]
+            head = tr("These {count} assignments end on the day the cadre leaves:").format(count=len(ending))
+            self.ending.setText("\n".join([head, *lines]) if ending else tr("No assignment ends."))
+        else:
+            self.ending.setText("")
+        for field in (self.left_on, self.reason, self.ending):
+            self.form.setRowVisible(field, leaving)
+        self.adjustSize()
 
     def _show(self, cadre: Cadre) -> None:
         self.full_name.setText(cadre.full_name)
@@ -100,9 +147,12 @@ class CadreDialog(EditDialog):
         self.accept()
 
     def _add(self, status: CadreStatus) -> Cadre:
-        new = replace(self.entered(), status=status, status_date=date.today() if status is CadreStatus.LEFT else None)
+        left = from_qdate(self.left_on.date()) if status is CadreStatus.LEFT else None
+        new = replace(self.entered(), status=status, status_date=left)
         return self.context.execute(tr("Add {name}").format(name=new.full_name.strip()), cadres.add_cadre, new)
 
     def _edit(self, cadre: Cadre, status: CadreStatus) -> Cadre:
         label = tr("Edit {name}").format(name=cadre.full_name)
-        return self.context.execute(label, cadres.edit_cadre, replace(self.entered(), status=status))
+        on = from_qdate(self.left_on.date()) if self.leaves() else None
+        return self.context.execute(label, cadres.edit_cadre, replace(self.entered(), status=status), on,
+                                    self.reason.text())

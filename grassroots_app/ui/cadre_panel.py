@@ -25,12 +25,13 @@ from grassroots_app.domain.model import Cadre, Flag
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import CadreTarget, cadre_targets
-from grassroots_app.ui.assign_dialog import EndAssignmentDialog
+from grassroots_app.ui.assign_dialog import EditAssignmentDialog, EndAssignmentDialog
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
-from grassroots_app.ui.widgets import format_day
+from grassroots_app.ui.widgets import ElidedLabel, format_day
 
 ENDED_COLOR = QColor("gray")
 
@@ -86,15 +87,17 @@ class CadrePanel(QWidget):
         self.context = context
         self.cadre_id: str | None = None
         self.rows: list[CadreTarget] = []
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.details_box = QGroupBox(tr("Details"))
         self.details = QFormLayout(self.details_box)
         self.targets_box = QGroupBox(tr("In charge of, now and before"))
         self.targets = self._table()
+        self.edit_button = QPushButton(tr("Edit the assignment…"))
         self.end_button = QPushButton(tr("End the assignment…"))
         self.end_button.setEnabled(False)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.end_button)
         buttons.addStretch()
         box = QVBoxLayout(self.targets_box)
@@ -106,6 +109,9 @@ class CadrePanel(QWidget):
             layout.addWidget(widget)
         self.targets.itemSelectionChanged.connect(self._selection_changed)
         self.end_button.clicked.connect(self.end_assignment)
+        self.edit_button.clicked.connect(self.edit_assignment)
+        self.targets.activated.connect(lambda _index: self.edit_assignment())
+        offer_menu(self.targets, lambda: [self.edit_button, self.end_button])
         follow(context.events.data_changed, self, self.refresh)
         follow(context.events.as_of_changed, self, self.refresh)
         self.show_cadre(None)
@@ -174,14 +180,21 @@ class CadrePanel(QWidget):
 
     # --- acting -------------------------------------------------------------------------------
 
-    def selected_assignment(self) -> str | None:
-        """Return the id of the assignment selected in the table, if it is still open."""
+    def selected_assignment(self, open_only: bool = True) -> str | None:
+        """Return the id of the assignment selected in the table (if it is still open, unless not `open_only`)."""
         items = self.targets.selectedItems()
         held = self.rows[items[0].row()].assignment if items else None
-        return held.id if held is not None and held.period.end is None else None
+        return held.id if held is not None and (held.period.end is None or not open_only) else None
 
     def _selection_changed(self) -> None:
         self.end_button.setEnabled(self.selected_assignment() is not None)
+        self.edit_button.setEnabled(self.selected_assignment(open_only=False) is not None)
+
+    def edit_assignment(self) -> None:
+        """Open the selected assignment to change its dates, decision or note."""
+        chosen = self.selected_assignment(open_only=False)
+        if chosen is not None:
+            EditAssignmentDialog(self.context, chosen, self).exec()
 
     def end_assignment(self) -> None:
         """Open the dialog that ends the selected assignment."""

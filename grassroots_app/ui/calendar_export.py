@@ -9,7 +9,8 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -35,9 +36,11 @@ from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.services.plans import PlannedVisit
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.file_choice import FileKind, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.printing import print_to_temporary, put_printed
 from grassroots_app.ui.unit_panel import CadrePickerDialog
-from grassroots_app.ui.widgets import ErrorLabel, date_edit, format_day, from_qdate, ok_cancel_buttons
+from grassroots_app.ui.widgets import ElidedLabel, ErrorLabel, date_edit, format_day, from_qdate, ok_cancel_buttons
 
 # A Party document's margins are 30, 20, 15, 20 mm (left, top, right, bottom); QTextDocument.print_ adds
 # 2 cm of its own inside the page's margins (and the page number in the bottom one), so the page keeps
@@ -76,7 +79,7 @@ class IcsExportDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.everyone)
         group.addButton(self.one)
-        self.cadre_name = QLabel(tr("No cadre chosen."))
+        self.cadre_name = ElidedLabel(tr("No cadre chosen."))
         self.choose = QPushButton(tr("Choose a cadre…"))
         self.choose.clicked.connect(self.choose_cadre)
         self.error = ErrorLabel(self)
@@ -134,8 +137,10 @@ def export_ics(parent: QWidget, context: AppContext, year: int | None = None) ->
     if not dialog.exec():
         return
     start, end = dialog.span()
-    name = f"ngay-co-so-{start:%Y%m%d}-{end - timedelta(days=1):%Y%m%d}.ics"
-    path = context.prompter.save_path(parent, tr("Export to calendar (.ics)"), name, tr("iCalendar file (*.ics)"))
+    cadre = [dialog.cadre_name.text()] if dialog.chosen_cadre() else []
+    name = file_name(tr("Calendar"), *cadre, f"{start:%Y-%m-%d}", f"{end - timedelta(days=1):%Y-%m-%d}", suffix=".ics")
+    path = ask_save_path(context, parent, FileKind.CALENDAR, tr("Export to calendar (.ics)"), name,
+                         tr("iCalendar file (*.ics)"))
     if not path:
         return
     try:
@@ -227,33 +232,52 @@ def month_plan_html(plan: MonthPlan) -> str:
     )
 
 
+def _month_plan_document(context: AppContext, year: int, month: int) -> QTextDocument:
+    """Return the month plan laid out for printing."""
+    document = QTextDocument()
+    font = QFont(DOCUMENT_FONT, BODY_POINTS)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    document.setDefaultFont(font)
+    document.setHtml(printable(month_plan_html(context.read(_month_plan, year, month))))
+    return document
+
+
+def _month_plan_title(year: int, month: int) -> str:
+    return tr("MONTH PLAN {month}/{year}").format(month=f"{month:02d}", year=year)
+
+
+def _month_plan_file(year: int, month: int, suffix: str) -> str:
+    return file_name(tr("Month plan"), f"{month:02d}", str(year), suffix=suffix)
+
+
+def _set_up_page(device: QPagedPaintDevice) -> None:
+    """Lay out an A4 portrait page with a Party document's margins."""
+    device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    device.setPageOrientation(QPageLayout.Orientation.Portrait)
+    device.setPageMargins(PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
 def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path) -> None:
     """Print the month plan to an A4 PDF file, whole or not at all (never over the database or a backup)."""
     guard = output_guard(context.database)
     target = guard.target(path)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    document = QTextDocument()
-    font = QFont(DOCUMENT_FONT, BODY_POINTS)
-    font.setStyleHint(QFont.StyleHint.Serif)
-    document.setDefaultFont(font)
-    document.setHtml(printable(month_plan_html(context.read(_month_plan, year, month))))
+    document = _month_plan_document(context, year, month)
     writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    writer.setPageMargins(PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter)
+    _set_up_page(writer)
     writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(tr("MONTH PLAN {month}/{year}").format(month=f"{month:02d}", year=year))
+    writer.setTitle(_month_plan_title(year, month))
     writer.setCreator(tr("Grassroots"))
     document.print_(writer)
     del writer  # the document is complete once the writer is gone
     write_bytes(target, guard, buffer.data().data())
 
 
-def print_month_plan(parent: QWidget, context: AppContext, year: int, month: int) -> None:
-    """Ask where to save the printable month plan, then write it as PDF."""
-    name = f"ke-hoach-thang-{month:02d}-{year}.pdf"
-    path = context.prompter.save_path(parent, tr("Print the month plan"), name, tr("PDF document (*.pdf)"))
+def save_month_plan_pdf(parent: QWidget, context: AppContext, year: int, month: int) -> None:
+    """Ask where to save the month plan as PDF, then write it."""
+    path = ask_save_path(context, parent, FileKind.CALENDAR, tr("Save the month plan as PDF"),
+                         _month_plan_file(year, month, ".pdf"), tr("PDF document (*.pdf)"))
     if not path:
         return
     try:
@@ -261,5 +285,24 @@ def print_month_plan(parent: QWidget, context: AppContext, year: int, month: int
     except DomainError as error:
         context.errors.report(error)
         return
-    context.prompter.inform(parent, tr("Print the month plan"), tr("The month plan was saved to {path}.").format(
-        path=path))
+    context.prompter.inform(parent, tr("Save the month plan as PDF"),
+                            tr("The month plan was saved to {path}.").format(path=path))
+
+
+def print_month_plan(parent: QWidget, context: AppContext, year: int, month: int) -> None:
+    """Choose a printer, then print the month plan on it (a printer that prints to a file never replaces the
+    database or a backup)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    _set_up_page(printer)
+    printer.setDocName(_month_plan_file(year, month, ""))  # Qt's dialog offers it to print to a file
+    if not context.prompter.setup_printer(parent, printer):
+        return
+    try:
+        into_file = print_to_temporary(printer, context.database)
+        _month_plan_document(context, year, month).print_(printer)
+        if into_file is not None:
+            put_printed(into_file)
+    except DomainError as error:
+        context.errors.report(error)
+        return
+    context.prompter.inform(parent, tr("Print the month plan"), tr("The month plan was sent to the printer."))

@@ -43,8 +43,9 @@ from grassroots_app.domain.meetings import Meeting, when
 from grassroots_app.services import agenda, meetings
 from grassroots_app.services.agenda import DayCell, DayDetails, MonthOverview
 from grassroots_app.services.meetings import MeetingView
-from grassroots_app.ui.calendar_export import export_ics, print_month_plan
+from grassroots_app.ui.calendar_export import export_ics, print_month_plan, save_month_plan_pdf
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
 from grassroots_app.ui.meeting_dialog import WARNING_STYLE, MeetingDialog
@@ -74,6 +75,9 @@ MEETING_TEXT = QColor("#0d47a1")
 CONFLICT_TEXT = QColor("#e65100")
 QUIET_TEXT = QColor("#757575")
 SELECTED_BORDER = QColor("#1565c0")
+SELECTED_WIDTH = 3
+RING_MARGIN = 3  # between today's number and its circle
+RING_WIDTH = 2
 
 
 def day_title(day: date) -> str:
@@ -194,28 +198,26 @@ class DayDelegate(QStyledItemDelegate):
         top = self._paint_header(painter, option, area, cell)
         self._paint_lines(painter, option, QRect(area.left(), top, area.width(), area.bottom() - top), cell)
         if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            painter.setPen(QPen(SELECTED_BORDER, 3))
+            painter.setPen(QPen(SELECTED_BORDER, SELECTED_WIDTH))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
     def _paint_header(self, painter: QPainter, option: QStyleOptionViewItem, area: QRect, cell: DayCell) -> int:
-        font = QFont(option.font)  # type: ignore[attr-defined]
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font = day_number_font(option.font)  # type: ignore[attr-defined]
         painter.setFont(font)
         off = cell.holiday is not None and cell.holiday.kind is DayKind.DAY_OFF
         painter.setPen(QUIET_TEXT if not cell.in_month else HOLIDAY_TEXT if off else QColor("#212121"))
-        height = QFontMetrics(font).height()
-        number = QRect(area.left(), area.top(), area.width(), height)
-        painter.drawText(number, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(cell.day.day))
+        ring, number = today_ring(option.rect, str(cell.day.day), QFontMetrics(font))  # type: ignore[attr-defined]
+        painter.drawText(number, Qt.AlignmentFlag.AlignCenter, str(cell.day.day))
         if cell.day == self.today:
-            painter.setPen(QPen(SELECTED_BORDER, 1))
-            painter.drawEllipse(QRect(area.left() - 3, area.top(), height + 6, height))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(SELECTED_BORDER, RING_WIDTH))
+            painter.drawEllipse(ring.adjusted(1, 1, -1, -1))
         if cell.conflicts:
             painter.setPen(CONFLICT_TEXT)
-            painter.drawText(number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"⚠ {cell.conflicts}")
-        return area.top() + height + 1
+            painter.drawText(QRect(area.left(), ring.top(), area.width(), ring.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"⚠ {cell.conflicts}")
+        return ring.bottom() + 1
 
     def _paint_lines(self, painter: QPainter, option: QStyleOptionViewItem, area: QRect, cell: DayCell) -> None:
         base = QFont(option.font)  # type: ignore[attr-defined]
@@ -233,6 +235,25 @@ class DayDelegate(QStyledItemDelegate):
             line = QRect(area.left(), area.top() + number * height, area.width(), height)
             shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, line.width())
             painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+
+
+def day_number_font(base: QFont) -> QFont:
+    """Return the font of the day numbers, from the grid's font."""
+    font = QFont(base)
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    return font
+
+
+def today_ring(cell: QRect, number: str, metrics: QFontMetrics) -> tuple[QRect, QRect]:
+    """Return the circle around a day's number and the number's box, both clear of the cell's selection frame."""
+    inset = PADDING
+    room = min(cell.width(), cell.height()) - 2 * inset
+    diameter = min(max(metrics.horizontalAdvance(number), metrics.height()) + 2 * RING_MARGIN, room)
+    ring = QRect(cell.left() + inset, cell.top() + inset, diameter, diameter)
+    text = QRect(0, 0, metrics.horizontalAdvance(number), metrics.height())
+    text.moveCenter(ring.center())
+    return ring, text
 
 
 def _background(cell: DayCell) -> QColor:
@@ -427,12 +448,15 @@ class CalendarView(QWidget):
         self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.export_button = QPushButton(tr("Export to calendar (.ics)…"))
         self.print_button = QPushButton(tr("Print the month plan…"))
+        self.save_plan_button = QPushButton(tr("Save as PDF…"))
+        self.save_plan_button.setToolTip(tr("Save the month plan as PDF"))
         self.navigation = QHBoxLayout()
         for widget in (self.previous_button, self.month_label, self.next_button, self.today_button):
             self.navigation.addWidget(widget)
         self.navigation.addStretch()
         self.navigation.addWidget(self.export_button)
         self.navigation.addWidget(self.print_button)
+        self.navigation.addWidget(self.save_plan_button)
 
     def _build_grid(self) -> None:
         self.grid = MonthGrid()
@@ -481,8 +505,11 @@ class CalendarView(QWidget):
         self.panel.edit_button.clicked.connect(self.edit_meeting)
         self.panel.meetings.itemActivated.connect(lambda _item: self.edit_meeting())
         self.panel.delete_button.clicked.connect(self.delete_meeting)
+        panel = self.panel
+        offer_menu(panel.meetings, lambda: [panel.edit_button, panel.delete_button, None, panel.add_button])
         self.export_button.clicked.connect(lambda: export_ics(self, self.context, self.year))
         self.print_button.clicked.connect(lambda: print_month_plan(self, self.context, self.year, self.month))
+        self.save_plan_button.clicked.connect(lambda: save_month_plan_pdf(self, self.context, self.year, self.month))
 
     # --- showing ------------------------------------------------------------------------------
 
@@ -576,7 +603,7 @@ class CalendarView(QWidget):
             return
         title = view.meeting.title
         question = tr("Delete the meeting '{title}' ({when})?").format(title=title, when=when(view.meeting))
-        if self.context.prompter.confirm(self, tr("Delete meeting"), question):
+        if self.context.confirm_edit(self, tr("Delete meeting"), question, meetings.delete_meeting, view.meeting.id):
             self.context.execute_or_report(tr("Delete the meeting {title}").format(title=title),
                                            meetings.delete_meeting, view.meeting.id)
 

@@ -103,6 +103,27 @@ class AppContext:
             self.undo.push(ServiceCommand(label, self.database, change_set, self.errors.report))
         return result
 
+    def check(self, use_case: Callable[..., Any], *args: Any) -> None:
+        """Try an edit without keeping it (before a confirmation is asked); a refusal raises DomainError."""
+
+        def run() -> None:
+            with UnitOfWork(self.database, trial=True) as uow:
+                use_case(uow, *args)
+
+        retry_when_busy(run)
+
+    def confirm_edit(
+        self, parent: QWidget | None, title: str, question: str, use_case: Callable[..., Any], *args: Any,
+        on_refused: Callable[[DomainError], None] | None = None,
+    ) -> bool:
+        """Ask to confirm an edit only if the rules allow it; a refusal is shown (on_refused, else a message)."""
+        try:
+            self.check(use_case, *args)
+        except DomainError as error:
+            (on_refused or self.errors.report)(error)
+            return False
+        return self.prompter.confirm(parent, title, question)
+
     def execute_or_report(self, label: str, use_case: Callable[..., T], *args: Any) -> T | None:
         """Run an edit like execute(); show a refusal in a message and return None."""
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QGroupBox, QTabWidget, QVBoxLayout, QWidget
 
 from grassroots_app.domain.activities import ActivityFilter
@@ -13,9 +13,10 @@ from grassroots_app.domain.recommendations import PENDING, RecommendationFilter
 from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.services.activities import ActivityView, list_activities
 from grassroots_app.services.recommendations import RecommendationView, list_recommendations
-from grassroots_app.ui.activity_list import ACTIVITY_COLUMNS
+from grassroots_app.ui.activity_list import ACTIVITY_COLUMNS, EditActivityDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.recommendation_dialogs import RecommendationDialog
 from grassroots_app.ui.row_model import Column, LatestRead, RowsModel, rows_table
 from grassroots_app.ui.widgets import format_day
 
@@ -67,8 +68,16 @@ class FieldLogSection(QGroupBox):
             table = rows_table(model, context.settings, f"{name}/{key}", order)
             table.setMinimumHeight(PANEL_TABLE_HEIGHT)
             table.setColumnHidden(cadre_column, for_cadre)
+            table.activated.connect(self.open_row)
             self.tabs.addTab(table, "")
         QVBoxLayout(self).addWidget(self.tabs)
+
+    def open_row(self, index: QModelIndex) -> None:
+        """Open an activity or a recommendation of the lists (double-click or Enter) to correct it."""
+        if self.tabs.currentIndex() == 0:
+            EditActivityDialog(self.context, self.activities.rows[index.row()], self).exec()
+        else:
+            RecommendationDialog(self.context, self.recommendations.rows[index.row()], self).exec()
 
     def show_place(self, target_id: str | None, is_cluster: bool = False) -> None:
         """Show what was done at a unit (and below it) or in a cluster (None: hide)."""

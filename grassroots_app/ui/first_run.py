@@ -1,52 +1,21 @@
-"""The first-run choice for an empty database: a new one (model, then an official province) or the demo."""
+"""The first-run choice for an empty database: a new one (model, then an official province or district) or the demo."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QDialog, QGroupBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from grassroots_app.domain.model import Preset
 from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import setup, units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.official_import import OfficialPicker, import_work
 from grassroots_app.ui.tasks import TaskProgress
 from grassroots_app.ui.widgets import ok_cancel_buttons
 
 Work = Callable[[TaskProgress], Any]
-
-
-def _new_province_work(database: Database, preset: Preset, province: str) -> Work:
-    """Return the work that sets up a database with one province, all in one transaction."""
-
-    def work(progress: TaskProgress) -> Any:
-        from grassroots_app.services import official  # noqa: PLC0415 - the official list loads only when asked
-
-        def report(done: int, total: int) -> None:
-            progress.report(done, total, tr("Importing the official units…"))
-
-        with UnitOfWork(database, write=True) as uow:
-            if preset is Preset.TWO_LEVEL:
-                return official.start_with_province(uow, province, report)
-            setup.stage_settings(uow, preset)
-            return units.add_unit(uow, units.NewUnit(province, None, date.today()))
-
-    return work
 
 
 def _demo_work(database: Database, preset: Preset) -> Work:
@@ -84,23 +53,14 @@ class FirstRunDialog(QDialog):
         model_layout = QVBoxLayout(models)
         model_layout.addWidget(self.two_level)
         model_layout.addWidget(self.three_level)
-        from grassroots_app.services import official  # noqa: PLC0415 - the official list loads only when asked
-
-        self.province = QComboBox()
-        self.province.addItems([official.province_name(p) for p in official.official_provinces()])
-        self.province_name = QLineEdit()
-        self.province_name.setPlaceholderText(tr("e.g. Tỉnh Vĩnh Long"))
-        form = QFormLayout()
-        form.addRow(tr("Province (official list)"), self.province)
-        form.addRow(tr("Province name"), self.province_name)
-        self.form = form
+        self.picker = OfficialPicker(Preset.TWO_LEVEL)
+        self.province, self.district = self.picker.province, self.picker.district
         self.buttons = ok_cancel_buttons(self)
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.new_choice, self.demo_choice, models):
+        for widget in (intro, self.new_choice, self.demo_choice, models, self.picker):
             layout.addWidget(widget)
-        layout.addLayout(form)
         layout.addWidget(self.buttons)
         for toggle in (self.new_choice, self.demo_choice, self.two_level, self.three_level):
             toggle.toggled.connect(self._update)
@@ -111,9 +71,9 @@ class FirstRunDialog(QDialog):
         return Preset.TWO_LEVEL if self.two_level.isChecked() else Preset.THREE_LEVEL
 
     def _update(self) -> None:
-        official_list = self.new_choice.isChecked() and self.preset() is Preset.TWO_LEVEL
-        self.form.setRowVisible(self.province, official_list)
-        self.form.setRowVisible(self.province_name, self.new_choice.isChecked() and not official_list)
+        if self.picker.preset is not self.preset():
+            self.picker.set_preset(self.preset())
+        self.picker.setVisible(self.new_choice.isChecked())
 
     def start(self) -> None:
         """Set the database up in the background; close when done."""
@@ -121,8 +81,7 @@ class FirstRunDialog(QDialog):
         if self.demo_choice.isChecked():
             work = _demo_work(database, self.preset())
         else:
-            name = self.province.currentText() if self.preset() is Preset.TWO_LEVEL else self.province_name.text()
-            work = _new_province_work(database, self.preset(), name)
+            work = import_work(database, self.picker.choice(), self.preset())
         self.setEnabled(False)
         self.context.tasks.run(work, self._done, self._failed, tr("Setting up the database…"), self)
 

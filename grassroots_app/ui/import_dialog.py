@@ -33,11 +33,14 @@ from grassroots_app.services.sheet_import import (
     ImportReport,
     Progress,
     check_file,
+    fates_text,
+    has_work,
     import_file,
     issue_text,
     summary_text,
 )
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.row_model import Column, RowsModel, rows_table
 from grassroots_app.ui.tasks import Cancelled, TaskProgress
@@ -214,12 +217,14 @@ class ImportDialog(QDialog):
             return tr("Imported.")
         if report.errors():
             return tr("Nothing was imported: correct the errors in the file, then check it again.")
+        if not has_work(report):
+            return tr("Nothing to import: the database already holds every row as the file gives it.")
         return tr("Dry run: nothing was written.") + " " + tr("Press Import to write these rows.")
 
     def _enable(self) -> None:
         report = self.report
         errors = report is not None and bool(report.errors())
-        ready = report is not None and not report.committed and not errors
+        ready = report is not None and not report.committed and not errors and has_work(report)
         self.check_button.setEnabled(not self.busy)
         self.save_errors_button.setEnabled(not self.busy and errors)
         self.import_button.setEnabled(not self.busy and ready)
@@ -236,8 +241,8 @@ class ImportDialog(QDialog):
         """After a confirmation, import the checked file in the background, all or nothing, after a backup."""
         if self.report is None:
             return
-        question = tr("Import the {rows} rows of {file} into the database? It is backed up first.").format(
-            rows=len(self.report.outcomes), file=self.path.name)
+        question = tr("Import {file} into the database? Of its {rows} rows: {fates}. It is backed up first.").format(
+            file=self.path.name, rows=len(self.report.outcomes), fates=fates_text(self.report, tr))
         if self.context.prompter.confirm(self, tr("Import from a spreadsheet"), question):
             self._start(import_file, tr("Importing {file}…").format(file=self.path.name))
 
@@ -271,8 +276,9 @@ class ImportDialog(QDialog):
         """Ask where, then write the errors found to an .xlsx sheet."""
         if self.report is None:
             return
-        suggested = f"loi-{self.path.stem}.xlsx"
-        chosen = self.context.prompter.save_path(self, tr("Save the error list"), suggested, tr(WORKBOOK_FILTERS))
+        suggested = file_name(tr("Errors"), self.path.stem, suffix=".xlsx")
+        chosen = ask_save_path(self.context, self, FileKind.SPREADSHEET, tr("Save the error list"), suggested,
+                               tr(WORKBOOK_FILTERS))
         if chosen is None:
             return
         guard = output_guard(self.context.database)
@@ -296,7 +302,7 @@ class ImportDialog(QDialog):
 
 def import_spreadsheet(parent: QWidget, context: AppContext) -> None:
     """Ask for a spreadsheet, then show its dry run in the import dialog (and import it from there)."""
-    chosen = context.prompter.open_path(parent, tr("Import from a spreadsheet"), tr(SHEET_FILTERS))
+    chosen = ask_open_path(context, parent, FileKind.SPREADSHEET, tr("Import from a spreadsheet"), tr(SHEET_FILTERS))
     if chosen is None:
         return
     dialog = ImportDialog(context, Path(chosen), parent)
@@ -308,8 +314,8 @@ def import_spreadsheet(parent: QWidget, context: AppContext) -> None:
 def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
     """Ask where, then write the data standing on the window's day to an .xlsx file in the background."""
     day = context.as_of
-    chosen = context.prompter.save_path(window, tr("Export to a spreadsheet"), f"du-lieu-{day:%Y-%m-%d}.xlsx",
-                                        tr(WORKBOOK_FILTERS))
+    chosen = ask_save_path(context, window, FileKind.SPREADSHEET, tr("Export to a spreadsheet"),
+                           file_name(tr("Data"), f"{day:%Y-%m-%d}", suffix=".xlsx"), tr(WORKBOOK_FILTERS))
     if chosen is None:
         return
     database = context.database
@@ -332,8 +338,8 @@ def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
 
 def save_template(window: QMainWindow, context: AppContext) -> None:
     """Ask where, then write the empty exchange workbook with its guide."""
-    chosen = context.prompter.save_path(window, tr("Save the empty template"), "mau-nhap-du-lieu.xlsx",
-                                        tr(WORKBOOK_FILTERS))
+    chosen = ask_save_path(context, window, FileKind.SPREADSHEET, tr("Save the empty template"),
+                           file_name(tr("Import template"), suffix=".xlsx"), tr(WORKBOOK_FILTERS))
     if chosen is None:
         return
     guard = output_guard(context.database)

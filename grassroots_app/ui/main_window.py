@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -11,13 +12,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,14 +27,17 @@ from grassroots_app.domain.errors import DomainError
 from grassroots_app.i18n import LANGUAGES
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.backup import BackupInfo
-from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.database import Database, describe_location
 from grassroots_app.services import browse
 from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.cadre_panel import CadrePanel
 from grassroots_app.ui.calendar_view import CalendarView
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.fieldlog_view import FieldLogView
+from grassroots_app.ui.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.first_run import FirstRunDialog
+from grassroots_app.ui.official_import import OfficialImportDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
 from grassroots_app.ui.lifetime import follow, silence
@@ -43,10 +47,11 @@ from grassroots_app.ui.recommendations_view import RecommendationsView
 from grassroots_app.ui.report_view import ReportView
 from grassroots_app.ui.restore_dialog import BACKUP_FILTERS, RestoreDialog, format_taken
 from grassroots_app.ui.roster import CadreRoster
+from grassroots_app.ui.screen_fit import first_geometry, fitted_geometry
 from grassroots_app.ui.search import SearchBox
 from grassroots_app.ui.tree_model import Node, NodeKind
 from grassroots_app.ui.unit_panel import UnitPanel
-from grassroots_app.ui.widgets import date_edit, from_qdate, to_qdate
+from grassroots_app.ui.widgets import ElidedLabel, date_edit, from_qdate, to_qdate
 
 MARKS_DELAY_MS = 150
 LEFT_PANE_WIDTH = 440
@@ -60,10 +65,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setObjectName("MainWindow")
-        self.status = QLabel()
+        self.status = ElidedLabel()  # the database's path, which may be long
         self.statusBar().addPermanentWidget(self.status)
         self.marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
         self.marks_timer.timeout.connect(self.compute_marks)
+        self.marks_asked = 0  # the latest gap count asked for: an earlier answer arriving late is dropped
         follow(context.events.data_changed, self, self.on_data_changed)
         follow(context.events.as_of_changed, self, self.on_as_of_changed)
         follow(context.events.database_changed, self, self.on_database_changed)
@@ -123,11 +129,13 @@ class MainWindow(QMainWindow):
 
     def _build_dock(self) -> None:
         holder = QSplitter(Qt.Orientation.Horizontal)
-        holder.addWidget(_scrolled(self.roster))
+        holder.addWidget(self.roster)  # its filters wrap and its table scrolls: never wider than the dock
         holder.addWidget(_scrolled(self.cadre_panel))
         holder.setSizes([3 * LEFT_PANE_WIDTH // 2, LEFT_PANE_WIDTH])
         self.dock = QDockWidget(tr("Cadres"), self)
         self.dock.setObjectName("CadreDock")
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)  # hidden from the View menu
         self.dock.setWidget(holder)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
@@ -148,6 +156,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(tr("&Back up to…"), self.back_up_to)
         self.restore_action = self._action(tr("R&estore from a backup…"), self.restore_backup)
         self.import_action = self._action(tr("&Import from a spreadsheet…"), self.import_spreadsheet, "Ctrl+I")
+        self.official_action = self._action(tr("Import from the o&fficial list…"), self.import_official)
         self.export_action = self._action(tr("E&xport to a spreadsheet…"), self.export_spreadsheet, "Ctrl+E")
         self.template_action = self._action(tr("Save the empty &template…"), self.save_template)
         self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -163,6 +172,8 @@ class MainWindow(QMainWindow):
         self.closed_action = self._action(tr("Show &closed units"), self.toggle_closed, "Ctrl+Shift+H", True)
         self.closed_action.setChecked(settings.flag("show_closed"))
         self.search_action = self._action(tr("&Find a unit"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.roster_action = self._action(tr("Cadre &roster"), self.toggle_roster, "Ctrl+Shift+R", True)
+        self.roster_action.setChecked(settings.flag("show_roster", True))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -173,7 +184,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action, self.template_action])
+        file_menu.addActions([self.import_action, self.official_action, self.export_action, self.template_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -181,7 +192,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.search_action)
         view_menu = bar.addMenu(tr("&View"))
-        view_menu.addActions([self.cluster_action, self.closed_action, self.dock.toggleViewAction()])
+        view_menu.addActions([self.cluster_action, self.closed_action, self.roster_action])
         language_menu = bar.addMenu(tr("&Language"))
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -199,31 +210,57 @@ class MainWindow(QMainWindow):
             self.removeToolBar(old)
         toolbar = QToolBar(tr("Main"), self)
         toolbar.setObjectName("MainToolbar")
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
+        toolbar.addAction(self._toolbar_twin(self.undo_action, tr("Undo")))
+        toolbar.addAction(self._toolbar_twin(self.redo_action, tr("Redo")))
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(tr("As of") + " "))
         self.as_of = date_edit(self.context.as_of)
         self.as_of.setToolTip(tr("Show the hierarchy and the assignments as they were on this day"))
         self.as_of.dateChanged.connect(lambda day: self.context.set_as_of(from_qdate(day)))
         toolbar.addWidget(self.as_of)
+        self.today_button = QToolButton()
+        self.today_button.setText(tr("Today"))
+        self.today_button.setToolTip(tr("Show the hierarchy and the assignments as they are today"))
+        self.today_button.clicked.connect(lambda: self.context.set_as_of(date.today()))
+        toolbar.addWidget(self.today_button)
         toolbar.addSeparator()
         toolbar.addAction(self.cluster_action)
         toolbar.addAction(self.closed_action)
         self.addToolBar(toolbar)
 
+    def _toolbar_twin(self, action: QAction, text: str) -> QAction:
+        """Return a toolbar twin of an undo or redo action: a short text, the step's name only in the tooltip."""
+        twin = QAction(text, self)
+        twin.triggered.connect(action.trigger)
+
+        def follow_action() -> None:
+            twin.setEnabled(action.isEnabled())
+            twin.setToolTip(action.text())
+
+        action.changed.connect(follow_action)
+        follow_action()
+        return twin
+
     def _connect(self) -> None:
         self.search.unit_chosen.connect(self.tree.reveal)
         self.tree.selection_changed.connect(self.on_node_selected)
+        offer_menu(self.tree.view, self.panel.menu_entries)
         self.tree.model.cadre_dropped.connect(self.on_cadre_dropped)
         self.roster.cadre_selected.connect(self.cadre_panel.show_cadre)
         self.tree.model.set_group_by_cluster(self.cluster_action.isChecked())
         self.tree.model.set_show_closed(self.closed_action.isChecked())
+        self.tabs.currentChanged.connect(self.place_roster)
 
     def _fill_recent(self) -> None:
+        """List the recent databases by file name and folder (the full path in the tooltip), never a password."""
         self.recent_menu.clear()
+        self.recent_menu.setToolTipsVisible(True)
         for location in self.context.settings.recent_databases:
-            self.recent_menu.addAction(self._action(location, lambda _on=False, l=location: self.open_location(l)))
+            name, where, full = describe_location(location)
+            action = self._action(f"{name} — {where}".replace("&", "&&"),
+                                  lambda _on=False, l=location: self.open_location(l))
+            action.setToolTip(full)
+            self.recent_menu.addAction(action)
         self.recent_menu.setEnabled(bool(self.context.settings.recent_databases))
 
     # --- reacting -----------------------------------------------------------------------------
@@ -239,6 +276,7 @@ class MainWindow(QMainWindow):
 
     def on_data_changed(self) -> None:
         """Recount the gaps shortly after an edit, undo or redo (the views reload themselves)."""
+        self.tree.model.set_marks(None)
         self.marks_timer.start()
 
     def on_as_of_changed(self, day: date) -> None:
@@ -246,6 +284,7 @@ class MainWindow(QMainWindow):
         blocker = QSignalBlocker(self.as_of)
         self.as_of.setDate(to_qdate(day))
         del blocker
+        self.tree.model.set_marks(None)
         self.marks_timer.start()
 
     def on_database_changed(self) -> None:
@@ -258,9 +297,14 @@ class MainWindow(QMainWindow):
     def compute_marks(self) -> None:
         """Count the gaps under every unit in a worker process, then show them in the tree."""
         self.tree.model.set_marks(None)
-        self.context.read_later(browse.tree_marks, (self.context.as_of,), self._show_marks, parent=self)
+        self.marks_asked += 1
+        asked = self.marks_asked
+        self.context.read_later(browse.tree_marks, (self.context.as_of,),
+                                lambda marks: self._show_marks(marks, asked), parent=self)
 
-    def _show_marks(self, marks: browse.TreeMarks) -> None:
+    def _show_marks(self, marks: browse.TreeMarks, asked: int) -> None:
+        if asked != self.marks_asked:
+            return
         self.tree.model.set_marks(marks.by_target)
         self.statusBar().showMessage(tr("{count} gaps in coverage").format(count=marks.total))
 
@@ -273,12 +317,30 @@ class MainWindow(QMainWindow):
     def toggle_clusters(self, on: bool) -> None:
         """Group the communes by cluster, or by district."""
         self.context.settings.set_flag("group_by_cluster", on)
-        self.tree.model.set_group_by_cluster(on)
+        self._keeping_the_chosen_unit(lambda: self.tree.model.set_group_by_cluster(on))
 
     def toggle_closed(self, on: bool) -> None:
         """Show or hide the closed units."""
         self.context.settings.set_flag("show_closed", on)
-        self.tree.model.set_show_closed(on)
+        self._keeping_the_chosen_unit(lambda: self.tree.model.set_show_closed(on))
+
+    def _keeping_the_chosen_unit(self, regroup: Callable[[], None]) -> None:
+        """Rearrange the tree, then choose again the unit chosen before (wherever it now stands)."""
+        chosen = self.tree.current_node()
+        regroup()
+        if chosen is not None and chosen.kind is NodeKind.UNIT:
+            self.tree.reveal(chosen.id)
+
+    def toggle_roster(self, on: bool) -> None:
+        """Show or hide the cadre roster; it belongs to the Units tab, shown for it."""
+        self.context.settings.set_flag("show_roster", on)
+        if on:
+            self.tabs.setCurrentIndex(0)
+        self.place_roster()
+
+    def place_roster(self) -> None:
+        """Show the roster dock on the Units tab when the clerk wants it, hide it on the other tabs."""
+        self.dock.setVisible(self.roster_action.isChecked() and self.tabs.currentIndex() == 0)
 
     def set_language(self, language: str) -> None:
         """Switch the interface language and rebuild the window's texts."""
@@ -289,13 +351,21 @@ class MainWindow(QMainWindow):
             return
         self.context.language.apply(language)
         self.context.settings.language = language
+        tab, place, state = self.tabs.currentIndex(), self.tree.place(), self.saveState()
+        splitter = self.splitter.saveState()
         self.removeDockWidget(self.dock)
         self.dock.deleteLater()
         self.build()
+        self.restoreState(state)
+        self.splitter.restoreState(splitter)
+        self.tabs.setCurrentIndex(tab)
+        self.place_roster()
+        self.tree.go_to(place)
 
     def new_database(self) -> None:
         """Create a database in a new file (never an existing one, nor in the backup folder); offer the first run."""
-        chosen = self.context.prompter.save_path(self, tr("New database"), "", tr("Grassroots database (*.sqlite)"))
+        chosen = ask_save_path(self.context, self, FileKind.DATABASE, tr("New database"), "",
+                               tr("Grassroots database (*.sqlite)"))
         if chosen is None:
             return
         try:
@@ -307,7 +377,8 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         """Open an existing database file."""
-        path, _filter = QFileDialog.getOpenFileName(self, tr("Open database"), "", tr("Grassroots database (*.sqlite)"))
+        path = ask_open_path(self.context, self, FileKind.DATABASE, tr("Open database"),
+                             tr("Grassroots database (*.sqlite)"))
         if path:
             self.open_location(path)
 
@@ -330,10 +401,21 @@ class MainWindow(QMainWindow):
         if empty:
             FirstRunDialog(self.context, self).exec()
 
+    def import_official(self) -> None:
+        """Import a province, or one district of it, from the official list that fits the database's model."""
+        try:
+            dialog = OfficialImportDialog(self.context, self)
+        except DomainError as error:  # a database not set up yet
+            self.context.errors.report(error)
+            return
+        if dialog.exec():
+            self.statusBar().showMessage(dialog.summary)
+
     def back_up_to(self) -> None:
         """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""
-        suggested = f"{Path(self.context.database.display_name).stem}-{date.today():%Y-%m-%d}.sqlite"
-        chosen = self.context.prompter.save_path(self, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
+        suggested = file_name(Path(self.context.database.display_name).stem, f"{date.today():%Y-%m-%d}",
+                              suffix=".sqlite")
+        chosen = ask_save_path(self.context, self, FileKind.BACKUP, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
         if chosen is None:
             return
         location, target = self.context.database.url, Path(chosen)
@@ -413,12 +495,17 @@ class MainWindow(QMainWindow):
         """Put the window back where the clerk left it."""
         settings = self.context.settings
         geometry, state = settings.blob("geometry"), settings.blob("window_state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        available = self.screen().availableGeometry()
+        if geometry is not None and self.restoreGeometry(geometry):
+            self.setGeometry(fitted_geometry(self.normalGeometry(), available))
         else:
-            self.resize(1280, 800)
+            place, maximize = first_geometry(available)
+            self.setGeometry(place)
+            if maximize:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         if state is not None:
             self.restoreState(state)
+        self.place_roster()
         splitter = settings.blob("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

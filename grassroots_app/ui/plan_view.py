@@ -29,6 +29,7 @@ from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.services import plans
 from grassroots_app.services.plans import PlannedVisit, QuarterPlan
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.widgets import ErrorLabel, format_day
@@ -138,6 +139,7 @@ class PlanView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.visits.selectionModel().currentRowChanged.connect(lambda *_args: self._enable())
+        offer_menu(self.visits, lambda: [self.remove_button])
 
     def _build_unvisited(self) -> None:
         self.unvisited_box = QGroupBox()

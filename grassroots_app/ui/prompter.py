@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -19,6 +20,12 @@ class Unsaved(Enum):
 
 
 UNSAVED_ANSWERS = {QMessageBox.StandardButton.Save: Unsaved.SAVE, QMessageBox.StandardButton.Discard: Unsaved.DISCARD}
+
+
+def file_dialog_options() -> QFileDialog.Option:
+    """Return Qt's own file dialog, which speaks the interface's language, where the system's would not (Linux)."""
+    native = sys.platform in {"win32", "darwin"}  # these systems' dialogs follow the system's language
+    return QFileDialog.Option(0) if native else QFileDialog.Option.DontUseNativeDialog
 
 
 class Prompter:
@@ -47,13 +54,13 @@ class Prompter:
         QMessageBox.warning(parent, tr("Grassroots"), text)
 
     def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-        """Ask where to save a file; return the path chosen, or None when cancelled."""
-        path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        """Ask where to save a file, offering a path; return the path chosen, or None when cancelled."""
+        path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters, options=file_dialog_options())
         return path or None
 
-    def open_path(self, parent: QWidget | None, title: str, filters: str) -> str | None:
-        """Ask which existing file to open; return the path chosen, or None when cancelled."""
-        path, _filter = QFileDialog.getOpenFileName(parent, title, "", filters)
+    def open_path(self, parent: QWidget | None, title: str, filters: str, folder: str = "") -> str | None:
+        """Ask which existing file to open, starting in a folder; return the path chosen, or None when cancelled."""
+        path, _filter = QFileDialog.getOpenFileName(parent, title, folder, filters, options=file_dialog_options())
         return path or None
 
     def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:

@@ -34,7 +34,7 @@ from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.pickers import unit_field
 from grassroots_app.ui.rating_table import EDITABLE, Column, GradeDelegate, RatingsModel, SharesTable, parse_score
 from grassroots_app.ui.row_model import ROW_PADDING, LatestRead
-from grassroots_app.ui.widgets import ErrorLabel, remember_state
+from grassroots_app.ui.widgets import ElidedLabel, ErrorLabel, remember_state
 
 HEADER_KEY = "ratings/header"
 SPLITTER_KEY = "ratings/splitter"
@@ -74,7 +74,7 @@ class RatingsView(QWidget):
         self.up_button = QPushButton(tr("Up one level"))
         self.up_button.setShortcut(QKeySequence(UP_KEYS))
         self.up_button.setToolTip(tr("Show the unit above ({keys})").format(keys=UP_KEYS))
-        self.path = QLabel()
+        self.path = ElidedLabel()
         bold = self.path.font()
         bold.setBold(True)
         self.path.setFont(bold)

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QFormLayout,
     QGroupBox,
     QHeaderView,
@@ -79,6 +80,10 @@ class RecommendationDetail(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the change and the note share the width
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.history.setWordWrap(True)
+        # As tall as its rows, each as tall as its text: the pane's own scroll area scrolls, nothing is cut.
+        self.history.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        header.geometriesChanged.connect(self._fit_history)
         self.history_box = QGroupBox(tr("History"))
         QVBoxLayout(self.history_box).addWidget(self.history)
         self.empty = QLabel(tr("Choose a recommendation in the list to see its detail and history."))
@@ -86,7 +91,8 @@ class RecommendationDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.fields)
-        layout.addWidget(self.history_box, 1)
+        layout.addWidget(self.history_box)
+        layout.addStretch(1)
         self.show_recommendation(None, [])
 
     def show_recommendation(self, view: RecommendationView | None, history: list[StatusChange]) -> None:
@@ -110,7 +116,11 @@ class RecommendationDetail(QWidget):
         self.history.setRowCount(len(history))
         for row, change in enumerate(history):
             for column, text in enumerate((format_day(change.on), change_text(change), change_note(rec, change))):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.history.setItem(row, column, item)
+                self.history.setItem(row, column, QTableWidgetItem(text))
+        self._fit_history()
+
+    def _fit_history(self) -> None:
+        """Make each step's row as tall as its wrapped text at the columns' widths, and the table as tall as its rows."""
         self.history.resizeRowsToContents()
+        rows = sum(self.history.rowHeight(row) for row in range(self.history.rowCount()))
+        self.history.setFixedHeight(self.history.horizontalHeader().height() + rows + 2 * self.history.frameWidth())

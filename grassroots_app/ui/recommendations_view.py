@@ -23,6 +23,7 @@ from grassroots_app.domain.recommendations import TRANSITIONS, RecommendationSta
 from grassroots_app.services import recommendations
 from grassroots_app.services.recommendations import RecommendationView
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.recommendation_detail import RecommendationDetail
@@ -62,6 +63,8 @@ class RecommendationsView(QWidget):
         self.filters.changed.connect(self.reload)
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self.show_selected())
         self.table.activated.connect(lambda _index: self.edit())
+        offer_menu(self.table, lambda: [self.new_action, None, *self.step_actions.values(), None, self.edit_action,
+                                        self.delete_action])
         self.show_selected()
         self.refresher = ShownRefresher(self, self.reload)
         follow(context.events.data_changed, self, self.refresher.request)
@@ -205,7 +208,9 @@ class RecommendationsView(QWidget):
         if view is None:
             return
         question = tr("Delete this recommendation and its history?\n{summary}").format(summary=summary(view))
-        if not self.context.prompter.confirm(self, tr("Delete the recommendation"), question):
+        if not self.context.confirm_edit(self, tr("Delete the recommendation"), question,
+                                         recommendations.delete_recommendation, view.recommendation.id,
+                                         on_refused=self.error.show_error):
             return
         label = tr("Delete the recommendation of {unit}").format(unit=view.unit_name)
         try:

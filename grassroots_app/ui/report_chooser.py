@@ -14,6 +14,7 @@ from grassroots_app.reports.model import ReportKind, ReportStatus
 from grassroots_app.reports.records import ReportRecord
 from grassroots_app.services import browse, reports
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.pickers import ClusterCombo, unit_field
 from grassroots_app.ui.row_model import Column, LatestRead, RowsModel, rows_table
@@ -99,6 +100,7 @@ class ReportChooser(QWidget):
         self.open_button.clicked.connect(self._ask_open)
         self.delete_button.clicked.connect(self._ask_delete)
         self.table.activated.connect(self._ask_open)
+        offer_menu(self.table, lambda: [self.open_button, self.delete_button, None, self.new_button])
         delete = QAction(self.table)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

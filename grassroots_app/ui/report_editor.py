@@ -15,6 +15,7 @@ from grassroots_app.reports.model import ReportDocument, ReportFigures, ReportSt
 from grassroots_app.reports.records import ReportDraft, ReportRecord, check_issuable, clean_draft, number_text
 from grassroots_app.services import reports
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.file_choice import file_name
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.prompter import Unsaved
 from grassroots_app.ui.report_figures import FiguresView
@@ -301,26 +302,33 @@ class ReportEditor(QWidget):
         elif self.figures is None:
             self.output.clear_preview(tr("Waiting for the figures…") if self.opened else tr("No report is open."))
 
-    def _file_stem(self) -> str:
-        """Return a file name for the report: its quarter, and its number once issued."""
-        assert self.opened is not None
-        stem = f"bao-cao-{self.opened.year}-quy-{self.opened.quarter}"
-        return f"{stem}-so-{self.record.number:02d}" if self.record and self.record.number else stem
+    def _file_name(self, suffix: str) -> str:
+        """Return a file name for the report: its cluster or area and quarter, and its number once issued."""
+        opened = self.opened
+        assert opened is not None
+        try:
+            scope = [self.context.read(data.check_scope, opened.kind, opened.scope_id,
+                                       data.quarter_ref(opened.year, opened.quarter))]
+        except DomainError:  # the cluster or unit was taken away since (an undo): the quarter still names it
+            scope = []
+        number = [tr("No. {number}").format(number=f"{self.record.number:02d}")] if self.record and self.record.number \
+            else []
+        return file_name(tr("Report"), *scope, str(opened.year), f"Q{opened.quarter}", *number, suffix=suffix)
 
     def save_pdf(self) -> None:
         """Save the report as a PDF file."""
         document = self._document_or_error()
         if document is not None:
-            self.output.save_pdf(document, self._file_stem())
+            self.output.save_pdf(document, self._file_name(".pdf"))
 
     def save_xlsx(self) -> None:
         """Save the report's annexed tables as an Excel workbook."""
         document = self._document_or_error()
         if document is not None:
-            self.output.save_xlsx(document, self._file_stem())
+            self.output.save_xlsx(document, self._file_name(".xlsx"))
 
     def print_report(self) -> None:
         """Print the report's pages."""
         document = self._document_or_error()
         if document is not None:
-            self.output.print_document(document)
+            self.output.print_document(document, self._file_name(""))

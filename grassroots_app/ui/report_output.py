@@ -11,18 +11,17 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.persistence.backup import output_guard
-from grassroots_app.persistence.files import put_in_place
 from grassroots_app.reports import output
 from grassroots_app.reports.model import ReportDocument
 from grassroots_app.reports.output import PageImage
-from grassroots_app.tempfiles import temporary_beside
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.file_choice import FileKind, ask_save_path
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.printing import IntoFile, print_to_temporary, put_printed
 from grassroots_app.ui.report_preview import PREVIEW_DPI, PRINT_DPI, PreviewPane, PrintJob
 from grassroots_app.ui.row_model import LatestRead
 
 Failure = Callable[[BaseException], None]
-IntoFile = tuple[Path, Path]  # the temporary file a printer prints to, and the file it becomes
 
 
 class ReportOutput:
@@ -59,20 +58,19 @@ class ReportOutput:
 
     # --- files --------------------------------------------------------------------------------
 
-    def save_pdf(self, document: ReportDocument, stem: str) -> None:
-        """Ask where to save the report as a PDF file, then write it."""
-        self._save_file(output.save_pdf, document, tr("Save the report as PDF"), f"{stem}.pdf",
-                        tr("PDF document (*.pdf)"))
+    def save_pdf(self, document: ReportDocument, name: str) -> None:
+        """Ask where to save the report as a PDF file, offering a name, then write it."""
+        self._save_file(output.save_pdf, document, tr("Save the report as PDF"), name, tr("PDF document (*.pdf)"))
 
-    def save_xlsx(self, document: ReportDocument, stem: str) -> None:
-        """Ask where to save the report's annexed tables as an Excel workbook, then write it."""
-        self._save_file(output.save_xlsx, document, tr("Save the annexed tables as Excel"), f"{stem}.xlsx",
+    def save_xlsx(self, document: ReportDocument, name: str) -> None:
+        """Ask where to save the report's annexed tables as an Excel workbook, offering a name, then write it."""
+        self._save_file(output.save_xlsx, document, tr("Save the annexed tables as Excel"), name,
                         tr("Excel workbook (*.xlsx)"))
 
     def _save_file(self, writer: Callable[..., str], document: ReportDocument, title: str, name: str,
                    filters: str) -> None:
         """Ask where to save, then write the file in a worker process."""
-        path = self.context.prompter.save_path(self.owner, title, name, filters)
+        path = ask_save_path(self.context, self.owner, FileKind.REPORT, title, name, filters)
         if not path:
             return
         try:
@@ -91,16 +89,17 @@ class ReportOutput:
 
     # --- printing -----------------------------------------------------------------------------
 
-    def print_document(self, document: ReportDocument) -> None:
-        """Choose a printer, then print the pages rendered at its resolution (300 dpi at most)."""
+    def print_document(self, document: ReportDocument, name: str) -> None:
+        """Choose a printer, then print the pages rendered at its resolution (300 dpi at most); the job is named
+        as the file would be (Qt's dialog offers that name to print to a file)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setFullPage(True)
-        printer.setDocName(document.heading.subject)
+        printer.setDocName(name)
         if not self.context.prompter.setup_printer(self.owner, printer):
             return
         try:
-            into_file = self._print_to_temporary(printer)
+            into_file = print_to_temporary(printer, self.context.database)
         except DomainError as error:
             self.failed(error)
             return
@@ -108,16 +107,6 @@ class ReportOutput:
         self.context.read_later(output.page_images, (document, min(printer.resolution(), PRINT_DPI)),
                                 lambda pages: self._print_pages(printer, pages, into_file), self.failed,
                                 parent=self.owner)
-
-    def _print_to_temporary(self, printer: QPrinter) -> IntoFile | None:
-        """Aim a printer that prints to a file at a temporary file beside the checked target; return both."""
-        chosen = printer.outputFileName()
-        if not chosen:
-            return None
-        target = output_guard(self.context.database).target(chosen)
-        temporary = temporary_beside(target)
-        printer.setOutputFileName(str(temporary))
-        return temporary, target
 
     def _print_pages(self, printer: QPrinter, pages: tuple[PageImage, ...], into_file: IntoFile | None) -> None:
         job = PrintJob(printer, pages, self.owner)
@@ -133,12 +122,9 @@ class ReportOutput:
     def _printed(self, count: int, into_file: IntoFile | None) -> None:
         """Put a file printed to in place, then say the pages went out."""
         if into_file is not None:
-            temporary, target = into_file
             try:
-                put_in_place(temporary, target)
+                put_printed(into_file)
             except DomainError as error:
                 self.failed(error)
                 return
-            finally:
-                temporary.unlink(missing_ok=True)
         self.note.setText(tr("{count} pages sent to the printer.").format(count=count))

@@ -73,7 +73,8 @@ class ReportView(QWidget):
     def delete_draft(self, record: ReportRecord) -> None:
         """Delete a saved draft after a confirmation (one step to undo)."""
         question = tr("Delete the draft report \"{subject}\"?").format(subject=record.draft.subject)
-        if not self.context.prompter.confirm(self, tr("Delete the draft"), question):
+        if not self.context.confirm_edit(self, tr("Delete the draft"), question, reports.delete_draft, record.id,
+                                         on_refused=self.editor.failed):
             return
         label = tr("Delete the draft report on quarter {quarter} of {year}").format(
             quarter=record.draft.quarter, year=record.draft.year)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.persistence.backup import COUNTED_TABLES, BackupInfo, backup_folder, check_backup
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.file_choice import FileKind, ask_open_path
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.row_model import Column, RowsModel, rows_table
 from grassroots_app.ui.widgets import ErrorLabel, ok_cancel_buttons
@@ -107,7 +108,7 @@ class RestoreDialog(QDialog):
 
     def choose_other(self) -> None:
         """Ask for a backup file anywhere, check it, and add it to the list selected (a refusal is shown)."""
-        chosen = self.context.prompter.open_path(self, tr("Choose a backup"), tr(BACKUP_FILTERS))
+        chosen = ask_open_path(self.context, self, FileKind.BACKUP, tr("Choose a backup"), tr(BACKUP_FILTERS))
         if chosen is None:
             return
         try:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -35,15 +36,19 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain.model import CadreStatus, Flag, Tier
 from grassroots_app.domain.text import collation_key, fold
-from grassroots_app.services.cadres import get_cadre
+from grassroots_app.services.cadres import get_cadre, offered_tiers
 from grassroots_app.services.roster import RosterEntry, roster
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import offer_menu
+from grassroots_app.ui.flow_layout import FlowLayout
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow, release_gradually
+from grassroots_app.ui.row_model import ROW_PADDING
 from grassroots_app.ui.tree_model import CADRE_MIME_TYPE, cadre_mime_data
 
 FILTER_DELAY_MS = 250
+WORKPLACE_FILTER_WIDTH = 200
 OVERLOAD_COLOR = QColor("#b00020")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -316,9 +321,7 @@ class CadreRoster(QWidget):
 
     def _build(self) -> None:
         self.tier = QComboBox()
-        self.tier.addItem(tr("All tiers"), None)
-        for tier in Tier:
-            self.tier.addItem(tr(tier.label), tier.value)
+        self.fill_tiers()
         self.workplace = QLineEdit()
         self.workplace.setPlaceholderText(tr("Workplace contains…"))
         self.workplace.setClearButtonEnabled(True)
@@ -332,10 +335,14 @@ class CadreRoster(QWidget):
         self.add_button = QPushButton(tr("Add cadre…"))
         self.edit_button = QPushButton(tr("Edit…"))
         self.edit_button.setEnabled(False)
+        self.workplace.setMinimumWidth(WORKPLACE_FILTER_WIDTH)
+        filters = FlowLayout()
+        for widget in (self.tier, self.workplace, self.standing, self.committee, self.active_only,
+                       self.unassigned, self.overloaded):
+            filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._row(self.tier, self.workplace, self.standing, self.committee, self.active_only,
-                                   self.unassigned, self.overloaded))
+        layout.addLayout(filters)
         layout.addWidget(self.table)
         layout.addLayout(self._row(self.count, None, self.add_button, self.edit_button))
 
@@ -361,6 +368,7 @@ class CadreRoster(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + ROW_PADDING)
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
@@ -374,11 +382,26 @@ class CadreRoster(QWidget):
         self.filter_timer.timeout.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.edit_cadre)
+        offer_menu(self.table, lambda: [self.edit_button, self.add_button])
         self.add_button.clicked.connect(self.add_cadre)
         self.edit_button.clicked.connect(self.edit_cadre)
         follow(self.context.events.data_changed, self, self.reload)
         follow(self.context.events.as_of_changed, self, self.reload)
+        follow(self.context.events.database_changed, self, self.fill_tiers)
         follow(self.context.events.database_changed, self, self.reload)
+
+    def fill_tiers(self) -> None:
+        """Offer the tiers of the database's model in the filter (keeping the one chosen when it is still offered)."""
+        chosen = self.tier.currentData()
+        blocker = QSignalBlocker(self.tier)
+        self.tier.clear()
+        self.tier.addItem(tr("All tiers"), None)
+        for tier in self.context.read(offered_tiers):
+            self.tier.addItem(tr(tier.label), tier.value)
+        self.tier.setCurrentIndex(max(self.tier.findData(chosen), 0))
+        del blocker
+        if self.tier.currentData() != chosen:
+            self.apply_filter()
 
     # --- loading ------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -20,6 +21,14 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 WARNING_COLOR = QColor("#b00020")
 ROW_PADDING = 6
 MAX_COLUMN_WIDTH = 320
+LONG_TIP = 80  # characters: a longer tooltip is given as rich text, which Qt wraps
+
+
+def wrapped_tip(text: str) -> str:
+    """Return a tooltip Qt wraps at a readable width (rich text), not one line wider than the screen (a long note)."""
+    if len(text) <= LONG_TIP:
+        return text
+    return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tip(row) if column.tip else column.text(row)
+            return wrapped_tip(column.tip(row) if column.tip else column.text(row))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self.warn is not None and self.warn(row):

@@ -69,6 +69,15 @@ class WindowSettings:
         recent = self.recent_databases
         return recent[0] if recent else None
 
+    def folder(self, kind: str) -> Path | None:
+        """Return the folder a kind of file was last chosen in, while it still exists."""
+        value = self.store.value(f"folders/{kind}")
+        return Path(str(value)) if value and Path(str(value)).is_dir() else None
+
+    def set_folder(self, kind: str, folder: Path) -> None:
+        """Remember the folder a kind of file was chosen in."""
+        self.store.setValue(f"folders/{kind}", str(folder))
+
     def flag(self, name: str, default: bool = False) -> bool:
         """Return a remembered on/off choice."""
         return str(self.store.value(name, default)).lower() in {"true", "1"}

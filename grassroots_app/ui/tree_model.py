@@ -131,6 +131,7 @@ class HierarchyModel(QAbstractItemModel):
             Qt.ItemDataRole.ForegroundRole: _foreground,
             Qt.ItemDataRole.FontRole: _font,
             Qt.ItemDataRole.TextAlignmentRole: _alignment,
+            Qt.ItemDataRole.ToolTipRole: self._tooltip,
             NODE_ROLE: lambda node, _column: node,
         }
         self.root = self._new_root()
@@ -383,6 +384,10 @@ class HierarchyModel(QAbstractItemModel):
         if column == KIND_COLUMN:
             return tr("cluster") if node.kind is NodeKind.CLUSTER else node.kind_text
         return self._mark_text(node)
+
+    def _tooltip(self, node: Node, column: int) -> str | None:
+        """Give the whole name of a row, which the tree may elide."""
+        return self._text(node, column) if column == NAME_COLUMN else None
 
     def _mark_text(self, node: Node) -> str:
         if self.marks is None:

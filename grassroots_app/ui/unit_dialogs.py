@@ -69,12 +69,13 @@ class AttributesForm(QWidget):
                               read(self.party_members))
 
 
-def _child_level(uow: UnitOfWork, parent_id: str | None) -> Level:
+def _child_level(uow: UnitOfWork, parent_id: str | None) -> tuple[Level, tuple[str, ...]]:
+    """Return the level of a new unit under a parent (None: a province) and the kinds the model offers it."""
     preset = require_settings(uow).preset
-    if parent_id is None:
-        return Level.PROVINCE
-    child = hierarchy.child_level(preset, units.get_unit(uow, parent_id).level)
-    return child or Level.GROUP
+    level = Level.PROVINCE
+    if parent_id is not None:
+        level = hierarchy.child_level(preset, units.get_unit(uow, parent_id).level) or Level.GROUP
+    return level, hierarchy.offered_kinds(preset, level)
 
 
 class AddUnitDialog(EditDialog):
@@ -83,10 +84,10 @@ class AddUnitDialog(EditDialog):
     def __init__(self, context: AppContext, parent_id: str | None, parent: QWidget | None = None) -> None:
         super().__init__(context, tr("Add a unit"), parent)
         self.parent_id = parent_id
-        level = context.read(_child_level, parent_id)
+        level, kinds = context.read(_child_level, parent_id)
         self.name = QLineEdit()
         self.kind = QComboBox()
-        self.kind.addItems(list(hierarchy.UNIT_KINDS[level]))
+        self.kind.addItems(list(kinds))
         self.code = QLineEdit()
         self.valid_from = date_edit(date.today())
         self.attributes = AttributesForm()
@@ -190,14 +191,12 @@ class MergeUnitDialog(EditDialog):
         self.form.addRow(tr("Note (decision)"), self.note)
 
     def submit(self) -> None:
-        """Merge after a confirmation."""
+        """Merge after a confirmation (a merge the rules refuse is not asked about)."""
         if self.picker.chosen is None:
             self.error.show_text(tr("Choose the unit to merge into first."))
             return
         question = tr("Merge '{name}' into '{target}'? It will be closed and its units moved.").format(
             name=self.unit.name, target=self.picker.label.text())
-        if not self.context.prompter.confirm(self, tr("Merge units"), question):
-            return
         carry = units.Carry.TRANSFER if self.transfer.isChecked() else units.Carry.END
-        self.run_edit(tr("Merge {name}").format(name=self.unit.name), units.merge_units, self.unit.id,
-                      self.picker.chosen, from_qdate(self.on.date()), carry, self.note.text())
+        self.run_confirmed_edit(tr("Merge {name}").format(name=self.unit.name), question, units.merge_units,
+                                self.unit.id, self.picker.chosen, from_qdate(self.on.date()), carry, self.note.text())

@@ -29,13 +29,21 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import N_, DomainError
-from grassroots_app.domain.model import Level, Unit
+from grassroots_app.domain.model import Cluster, Level, Unit
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, cadres, units
 from grassroots_app.services.assignments import get_target
 from grassroots_app.services.coverage import CoverageReport, coverage
-from grassroots_app.ui.assign_dialog import AssignDialog, EndAssignmentDialog
+from grassroots_app.services.setup import require_settings
+from grassroots_app.ui.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog
+from grassroots_app.ui.cluster_dialogs import (
+    CloseClusterDialog,
+    ClusterCommunesDialog,
+    NewClusterDialog,
+    RenameClusterDialog,
+)
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context_menu import Entry, offer_menu
 from grassroots_app.ui.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
@@ -46,7 +54,7 @@ from grassroots_app.ui.unit_dialogs import (
     MergeUnitDialog,
     MoveUnitDialog,
 )
-from grassroots_app.ui.widgets import ErrorLabel, format_day, ok_cancel_buttons
+from grassroots_app.ui.widgets import ElidedLabel, ErrorLabel, format_day, ok_cancel_buttons
 
 PICKER_MIN_WIDTH, PICKER_MIN_HEIGHT = 520, 360
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
@@ -62,13 +70,20 @@ class PanelData:
     path: str
     unit: Unit | None
     holders: list[browse.Holder]
+    cluster: Cluster | None = None
+    owns_clusters: bool = False  # a unit clusters of communes belong to (province or district, by the model)
+    kinds: tuple[str, ...] = ()  # the kinds a unit may be given in the model (its own included)
 
 
 def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
     target = get_target(uow, target_id)
     unit = uow.units.get(target_id)
     path = units.unit_path(uow, target_id, on) or target.name
-    return PanelData(target.id, target.level, target.name, path, unit, browse.holders(uow, target_id))
+    preset = require_settings(uow).preset
+    owns = unit is not None and unit.level is hierarchy.cluster_parent_level(preset)
+    kinds = hierarchy.offered_kinds(preset, unit.level, unit.kind) if unit is not None else ()
+    return PanelData(target.id, target.level, target.name, path, unit, browse.holders(uow, target_id),
+                     uow.clusters.get(target_id), owns, kinds)
 
 
 class CadrePickerDialog(QDialog):
@@ -130,8 +145,7 @@ class UnitPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.data: PanelData | None = None
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = ElidedLabel()
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.period = QLabel()
         self._build_details()
@@ -143,6 +157,7 @@ class UnitPanel(QWidget):
         for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box):
             layout.addWidget(widget)
         layout.addLayout(self.actions)
+        layout.addLayout(self.cluster_actions)
         layout.addWidget(self.field_log)
         follow(context.events.data_changed, self, self.refresh)
         follow(context.events.as_of_changed, self, lambda _day: self.refresh())
@@ -177,16 +192,20 @@ class UnitPanel(QWidget):
         self.holders.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.holders.verticalHeader().hide()
         self.assign_button = QPushButton(tr("Assign a cadre…"))
+        self.edit_assignment_button = QPushButton(tr("Edit the assignment…"))
         self.end_button = QPushButton(tr("End the assignment…"))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.assign_button)
-        buttons.addWidget(self.end_button)
+        for button in (self.assign_button, self.edit_assignment_button, self.end_button):
+            buttons.addWidget(button)
         buttons.addStretch()
         layout = QVBoxLayout(self.holders_box)
         layout.addWidget(self.holders)
         layout.addLayout(buttons)
         self.assign_button.clicked.connect(self.assign)
+        self.edit_assignment_button.clicked.connect(self.edit_assignment)
         self.end_button.clicked.connect(self.end_assignment)
+        self.holders.activated.connect(lambda _index: self.edit_assignment())
+        offer_menu(self.holders, lambda: [self.assign_button, self.edit_assignment_button, self.end_button])
 
     def _build_gaps(self) -> None:
         self.gaps_box = QGroupBox(tr("Gaps here and below"))
@@ -205,6 +224,26 @@ class UnitPanel(QWidget):
             self.actions.addWidget(button)
             button.clicked.connect(slot)
         self.actions.addStretch()
+        self.cluster_actions = QHBoxLayout()
+        self.new_cluster_button = QPushButton(tr("New cluster…"))
+        self.rename_cluster_button = QPushButton(tr("Rename…"))
+        self.join_button = QPushButton(tr("Add communes…"))
+        self.leave_button = QPushButton(tr("Remove communes…"))
+        self.close_cluster_button = QPushButton(tr("Close the cluster…"))
+        for button, slot in ((self.new_cluster_button, self.new_cluster),
+                             (self.rename_cluster_button, self.rename_cluster),
+                             (self.join_button, lambda: self.change_communes(True)),
+                             (self.leave_button, lambda: self.change_communes(False)),
+                             (self.close_cluster_button, self.close_cluster)):
+            self.cluster_actions.addWidget(button)
+            button.clicked.connect(slot)
+        self.cluster_actions.addStretch()
+
+    def menu_entries(self) -> list[Entry]:
+        """Return the buttons acting on the shown unit or cluster, for the tree's right-click menu."""
+        return [self.add_button, self.move_button, self.close_button, self.merge_button, None,
+                self.new_cluster_button, self.rename_cluster_button, self.join_button, self.leave_button,
+                self.close_cluster_button, None, self.assign_button]
 
     # --- showing ------------------------------------------------------------------------------
 
@@ -231,23 +270,26 @@ class UnitPanel(QWidget):
             self._enable_actions(None)
             return
         self.title.setText(data.path)
-        self._fill_details(data.unit)
+        self._fill_details(data)
         self._fill_holders(data.holders)
         self._enable_actions(data)
         self._load_gaps(data)
 
-    def _fill_details(self, unit: Unit | None) -> None:
+    def _fill_details(self, data: PanelData) -> None:
+        unit = data.unit
         self.details_box.setVisible(unit is not None)
         self.details_error.clear_error()
+        shown = unit or data.cluster
+        if shown is not None:
+            text = tr("{level}, from {start}{end}") if unit else tr("Cluster of communes, from {start}{end}")
+            self.period.setText(text.format(
+                level=tr(unit.level.label) if unit else "", start=format_day(shown.period.start),
+                end=tr(" until {day}").format(day=format_day(shown.period.end)) if shown.period.end else ""))
         if unit is None:
-            self.period.setText(tr("Cluster of communes"))
             return
-        self.period.setText(tr("{level}, from {start}{end}").format(
-            level=tr(unit.level.label), start=format_day(unit.period.start),
-            end=tr(" until {day}").format(day=format_day(unit.period.end)) if unit.period.end else ""))
         self.name.setText(unit.name)
         self.kind.clear()
-        self.kind.addItems(list(hierarchy.UNIT_KINDS[unit.level]))
+        self.kind.addItems(list(data.kinds))
         self.kind.setCurrentText(unit.kind)
         self.code.setText(unit.code or "")
         self.attributes.set_attributes(unit.attributes)
@@ -274,6 +316,14 @@ class UnitPanel(QWidget):
         self.close_button.setEnabled(bool(open_unit))
         self.assign_button.setEnabled(data is not None and data.level in {
             Level.CLUSTER, Level.COMMUNE, Level.HAMLET, Level.GROUP})
+        for button in (self.add_button, self.move_button, self.close_button, self.merge_button):
+            button.setVisible(data is None or data.cluster is None)
+        self.new_cluster_button.setVisible(data is not None and data.owns_clusters)
+        self.new_cluster_button.setEnabled(bool(open_unit))
+        cluster = data.cluster if data is not None else None
+        for button in (self.rename_cluster_button, self.join_button, self.leave_button, self.close_cluster_button):
+            button.setVisible(cluster is not None)
+            button.setEnabled(cluster is not None and cluster.period.end is None)
 
     def _load_gaps(self, data: PanelData) -> None:
         self.gaps.clear()
@@ -294,7 +344,7 @@ class UnitPanel(QWidget):
         if self.data is None or self.data.target_id != target_id:
             return
         self.gaps.clear()
-        for gap in report.coverage.gaps:
+        for gap in report.gaps_by_path():
             path = report.paths.get(gap.target_id, "")
             self.gaps.addItem(tr("{path} — {role}: {assigned} of {required}").format(
                 path=path, role=gap.role, assigned=gap.assigned, required=gap.required))
@@ -333,6 +383,14 @@ class UnitPanel(QWidget):
         if self.data is not None:
             AssignDialog(self.context, cadre_id, self.data.target_id, self).exec()
 
+    def edit_assignment(self) -> None:
+        """Open the selected assignment to change its dates, decision or note."""
+        chosen = self.selected_assignment()
+        if chosen is None:
+            self.context.prompter.inform(self, tr("Edit the assignment"), tr("Select an assignment first."))
+            return
+        EditAssignmentDialog(self.context, chosen, self).exec()
+
     def end_assignment(self) -> None:
         """End the selected assignment."""
         chosen = self.selected_assignment()
@@ -359,6 +417,26 @@ class UnitPanel(QWidget):
         """Merge the shown unit into another."""
         if self.data and self.data.unit:
             MergeUnitDialog(self.context, self.data.unit, self).exec()
+
+    def new_cluster(self) -> None:
+        """Make a cluster of communes under the shown province or district."""
+        if self.data and self.data.owns_clusters:
+            NewClusterDialog(self.context, self.data.target_id, self).exec()
+
+    def rename_cluster(self) -> None:
+        """Rename the shown cluster."""
+        if self.data and self.data.cluster:
+            RenameClusterDialog(self.context, self.data.cluster, self).exec()
+
+    def change_communes(self, joining: bool) -> None:
+        """Put communes in the shown cluster, or take them out."""
+        if self.data and self.data.cluster:
+            ClusterCommunesDialog(self.context, self.data.cluster, joining, self).exec()
+
+    def close_cluster(self) -> None:
+        """Close the shown cluster."""
+        if self.data and self.data.cluster:
+            CloseClusterDialog(self.context, self.data.cluster, self).exec()
 
 
 def _exists(uow: UnitOfWork, target_id: str) -> bool:

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTextEdit,
@@ -216,6 +217,9 @@ def ok_cancel_buttons(parent: QWidget) -> QDialogButtonBox:
     return buttons
 
 
+EDIT_DIALOG_WIDTH = 560
+
+
 class EditDialog(QDialog):
     """A dialog whose OK runs one edit and shows a refusal next to the fields."""
 
@@ -223,7 +227,9 @@ class EditDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(title)
+        self.setMinimumWidth(EDIT_DIALOG_WIDTH)  # room for a name, a position or a unit path
         self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error = ErrorLabel(self)
         self.buttons = ok_cancel_buttons(self)
         self.buttons.accepted.connect(self.submit)
@@ -243,6 +249,53 @@ class EditDialog(QDialog):
             return
         self.accept()
 
+    def run_confirmed_edit(self, label: str, question: str, use_case: Callable[..., Any], *args: Any) -> None:
+        """Run an edit the user confirms first; one the rules refuse is shown without asking."""
+        if self.context.confirm_edit(self, self.windowTitle(), question, use_case, *args,
+                                     on_refused=self.error.show_error):
+            self.run_edit(label, use_case, *args)
+
     def submit(self) -> None:
         """Run the dialog's edit (subclasses)."""
         raise NotImplementedError
+
+
+class ElidedLabel(QLabel):
+    """A one-line label for a name or a path: elided in the middle to its width, whole in its tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._whole = ""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        """Show a text, elided when it is wider than the label."""
+        self._whole = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        """Return the whole text (not the elided one shown)."""
+        return self._whole
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Return the room the whole text would take."""
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._whole) + margins.left() + margins.right()
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Return that the label may shrink to nothing but an ellipsis."""
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 3, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Elide the text again to the new width."""
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics, width = self.fontMetrics(), self.contentsRect().width()
+        fits = metrics.horizontalAdvance(self._whole) <= width  # elidedText can cut a text exactly as wide
+        super().setText(self._whole if fits else metrics.elidedText(self._whole, Qt.TextElideMode.ElideMiddle, width))
+

@@ -1042,10 +1042,6 @@ Hãy tắt một trong hai.</translation>
       <translation>sáp nhập một đơn vị vào đơn vị khác</translation>
     </message>
     <message>
-      <source>import a province from the official list</source>
-      <translation>nhập một tỉnh từ danh mục hành chính chính thức</translation>
-    </message>
-    <message>
       <source>create a cluster</source>
       <translation>thêm một cụm</translation>
     </message>
@@ -1434,16 +1430,8 @@ Hãy tắt một trong hai.</translation>
       <translation>Danh mục hành chính chính thức không có tỉnh nào tên '{name}'.</translation>
     </message>
     <message>
-      <source>The official list has no districts: it can only be imported into a two-level database.</source>
-      <translation>Danh mục chính thức không có cấp huyện: chỉ nhập được vào cơ sở dữ liệu theo mô hình hai cấp.</translation>
-    </message>
-    <message>
       <source>No province was named.</source>
       <translation>Chưa nêu tên tỉnh.</translation>
-    </message>
-    <message>
-      <source>The code {code} belongs to a unit that is not a province.</source>
-      <translation>Mã {code} thuộc về một đơn vị không phải cấp tỉnh.</translation>
     </message>
     <message>
       <source>This database is already set up for the {preset} model.</source>
@@ -1780,16 +1768,8 @@ Chi tiết có trong tệp nhật ký:
       <translation>Mô hình</translation>
     </message>
     <message>
-      <source>e.g. Tỉnh Vĩnh Long</source>
-      <translation>ví dụ: Tỉnh Vĩnh Long</translation>
-    </message>
-    <message>
       <source>Province (official list)</source>
       <translation>Tỉnh (danh mục chính thức)</translation>
-    </message>
-    <message>
-      <source>Province name</source>
-      <translation>Tên tỉnh</translation>
     </message>
     <message>
       <source>Setting up the database…</source>
@@ -2052,10 +2032,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Sáp nhập '{name}' vào '{target}'? Đơn vị này sẽ giải thể và các đơn vị trực thuộc được chuyển sang.</translation>
     </message>
     <message>
-      <source>Merge units</source>
-      <translation>Sáp nhập đơn vị</translation>
-    </message>
-    <message>
       <source>Move {name}</source>
       <translation>Chuyển {name}</translation>
     </message>
@@ -2114,10 +2090,6 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>Choose a unit in the tree or search for it.</source>
       <translation>Chọn một đơn vị trên cây hoặc tìm theo tên.</translation>
-    </message>
-    <message>
-      <source>Cluster of communes</source>
-      <translation>Cụm xã</translation>
     </message>
     <message>
       <source>The cluster lacks its standing-committee member.</source>
@@ -4738,10 +4710,6 @@ Chi tiết có trong tệp nhật ký:
       <translation>Lưu danh sách lỗi</translation>
     </message>
     <message>
-      <source>Import the {rows} rows of {file} into the database? It is backed up first.</source>
-      <translation>Nhập {rows} dòng của {file} vào cơ sở dữ liệu? Cơ sở dữ liệu sẽ được sao lưu trước.</translation>
-    </message>
-    <message>
       <source>File: {path}</source>
       <translation>Tệp: {path}</translation>
     </message>
@@ -5228,6 +5196,418 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>{text} is not a date: month {month}/{year} has {count} days.</source>
       <translation>{text} không phải là một ngày: tháng {month}/{year} chỉ có {count} ngày.</translation>
+    </message>
+    <message>
+      <source>import a province, or one district of it, from the official list</source>
+      <translation>nhập một tỉnh, hoặc một huyện của tỉnh, từ danh mục hành chính chính thức</translation>
+    </message>
+    <message>
+      <source>only this district (three-level model: the pre-July-2025 list)</source>
+      <translation>chỉ nhập huyện này (mô hình ba cấp: danh mục trước ngày 01/7/2025)</translation>
+    </message>
+    <message>
+      <source>This database has the two-level model, which has no districts: import the whole province without naming the district '{district}'.</source>
+      <translation>Cơ sở dữ liệu này theo mô hình hai cấp, không có cấp huyện: hãy nhập cả tỉnh, không ghi huyện '{district}'.</translation>
+    </message>
+    <message>
+      <source>The code {code} belongs to '{name}', which is not a {level}.</source>
+      <translation>Mã {code} thuộc về '{name}', không phải đơn vị cấp {level}.</translation>
+    </message>
+    <message>
+      <source>'{name}' fits several units of the official list: {choices}; give the full name or the code.</source>
+      <translation>'{name}' ứng với nhiều đơn vị trong danh mục hành chính chính thức: {choices}; hãy ghi tên đầy đủ hoặc mã.</translation>
+    </message>
+    <message>
+      <source>No district was named.</source>
+      <translation>Chưa ghi tên huyện.</translation>
+    </message>
+    <message>
+      <source>No district of {province} in the official list is named '{name}'.</source>
+      <translation>Danh mục hành chính chính thức không có huyện nào của {province} tên '{name}'.</translation>
+    </message>
+    <message>
+      <source>Import from the o&amp;fficial list…</source>
+      <translation>Nhập từ &amp;danh mục hành chính chính thức…</translation>
+    </message>
+    <message>
+      <source>Units already present (same official code, or same name without a code) are kept; the others are added.</source>
+      <translation>Các đơn vị đã có (cùng mã chính thức, hoặc cùng tên mà chưa có mã) được giữ nguyên; các đơn vị còn lại được thêm vào.</translation>
+    </message>
+    <message>
+      <source>District</source>
+      <translation>Đơn vị cấp huyện</translation>
+    </message>
+    <message>
+      <source>The whole province</source>
+      <translation>Cả tỉnh</translation>
+    </message>
+    <message>
+      <source>Import from the official list</source>
+      <translation>Nhập từ danh mục hành chính chính thức</translation>
+    </message>
+    <message>
+      <source>This is the list in force before 1 July 2025; its units are valid from {day}.</source>
+      <translation>Đây là danh mục có hiệu lực trước ngày 01/7/2025; các đơn vị được ghi hiệu lực từ ngày {day}.</translation>
+    </message>
+    <message>
+      <source>{count} provinces in the pre-July-2025 list</source>
+      <translation>danh mục trước ngày 01/7/2025 có {count} tỉnh, thành phố</translation>
+    </message>
+    <message>
+      <source>Month plan</source>
+      <translation>Kế hoạch tháng</translation>
+    </message>
+    <message>
+      <source>Save the month plan as PDF</source>
+      <translation>Lưu kế hoạch tháng thành tệp PDF</translation>
+    </message>
+    <message>
+      <source>The month plan was sent to the printer.</source>
+      <translation>Kế hoạch tháng đã được gửi đến máy in.</translation>
+    </message>
+    <message>
+      <source>Save as PDF…</source>
+      <translation>Lưu thành PDF…</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>Lỗi</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>Dữ liệu</translation>
+    </message>
+    <message>
+      <source>Import template</source>
+      <translation>Mẫu nhập dữ liệu</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Báo cáo</translation>
+    </message>
+    <message>
+      <source>No. {number}</source>
+      <translation>Số {number}</translation>
+    </message>
+    <message>
+      <source>{new} added, {changed} changed, {unchanged} unchanged (skipped), {error} refused</source>
+      <translation>thêm {new}, sửa {changed}, {unchanged} không đổi (bỏ qua), {error} bị từ chối</translation>
+    </message>
+    <message>
+      <source>{new} to add, {changed} to change, {unchanged} unchanged (to skip), {error} refused (with errors)</source>
+      <translation>sẽ thêm {new}, sẽ sửa {changed}, {unchanged} không đổi (sẽ bỏ qua), {error} bị từ chối (có lỗi)</translation>
+    </message>
+    <message>
+      <source>Nothing to import: the database already holds every row as the file gives it.</source>
+      <translation>Không có gì để nhập: cơ sở dữ liệu đã có mọi dòng đúng như trong tệp.</translation>
+    </message>
+    <message>
+      <source>Import {file} into the database? Of its {rows} rows: {fates}. It is backed up first.</source>
+      <translation>Nhập {file} vào cơ sở dữ liệu? Trong {rows} dòng: {fates}. Cơ sở dữ liệu sẽ được sao lưu trước.</translation>
+    </message>
+    <message>
+      <source>This assignment has not ended; end it with “End the assignment” instead.</source>
+      <translation>Phân công này chưa kết thúc; hãy dùng “Kết thúc phân công” để kết thúc.</translation>
+    </message>
+    <message>
+      <source>'{name}' closed on {day}; an assignment on it cannot last beyond that day.</source>
+      <translation>'{name}' đã giải thể ngày {day}; phân công phụ trách không thể kéo dài quá ngày đó.</translation>
+    </message>
+    <message>
+      <source>Edit the assignment</source>
+      <translation>Sửa phân công</translation>
+    </message>
+    <message>
+      <source>Edit the assignment of {name}</source>
+      <translation>Sửa phân công của {name}</translation>
+    </message>
+    <message>
+      <source>New cluster</source>
+      <translation>Cụm mới</translation>
+    </message>
+    <message>
+      <source>e.g. Cụm số 1</source>
+      <translation>ví dụ: Cụm số 1</translation>
+    </message>
+    <message>
+      <source>New name</source>
+      <translation>Tên mới</translation>
+    </message>
+    <message>
+      <source>Add communes to {name}</source>
+      <translation>Thêm xã vào {name}</translation>
+    </message>
+    <message>
+      <source>Remove communes from {name}</source>
+      <translation>Bớt xã khỏi {name}</translation>
+    </message>
+    <message>
+      <source>Find</source>
+      <translation>Tìm</translation>
+    </message>
+    <message>
+      <source>The cluster stays in the history; from that day its communes leave it and the assignments on it end.</source>
+      <translation>Cụm vẫn được lưu trong lịch sử; từ ngày đó các xã ra khỏi cụm và các phân công phụ trách cụm kết thúc.</translation>
+    </message>
+    <message>
+      <source>In the cluster from</source>
+      <translation>Vào cụm từ ngày</translation>
+    </message>
+    <message>
+      <source>Out of the cluster from</source>
+      <translation>Ra khỏi cụm từ ngày</translation>
+    </message>
+    <message>
+      <source>Tick at least one commune.</source>
+      <translation>Hãy đánh dấu ít nhất một xã.</translation>
+    </message>
+    <message>
+      <source>Close the cluster '{name}' from {day}? Its communes leave it and the assignments on it end that day.</source>
+      <translation>Giải thể cụm '{name}' từ ngày {day}? Các xã sẽ ra khỏi cụm và các phân công phụ trách cụm kết thúc từ ngày đó.</translation>
+    </message>
+    <message>
+      <source>New cluster {name}</source>
+      <translation>Lập cụm {name}</translation>
+    </message>
+    <message>
+      <source>Rename {name}</source>
+      <translation>Đổi tên {name}</translation>
+    </message>
+    <message>
+      <source>Rename the cluster {name}</source>
+      <translation>Đổi tên cụm {name}</translation>
+    </message>
+    <message>
+      <source>Close the cluster {name}</source>
+      <translation>Giải thể cụm {name}</translation>
+    </message>
+    <message>
+      <source>{commune} (now in {cluster})</source>
+      <translation>{commune} (đang thuộc {cluster})</translation>
+    </message>
+    <message>
+      <source>Edit the assignment…</source>
+      <translation>Sửa phân công…</translation>
+    </message>
+    <message>
+      <source>New cluster…</source>
+      <translation>Cụm mới…</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>Đổi tên…</translation>
+    </message>
+    <message>
+      <source>Add communes…</source>
+      <translation>Thêm xã…</translation>
+    </message>
+    <message>
+      <source>Remove communes…</source>
+      <translation>Bớt xã…</translation>
+    </message>
+    <message>
+      <source>Close the cluster…</source>
+      <translation>Giải thể cụm…</translation>
+    </message>
+    <message>
+      <source>Cluster of communes, from {start}{end}</source>
+      <translation>Cụm xã, từ ngày {start}{end}</translation>
+    </message>
+    <message>
+      <source>The database has no units yet.</source>
+      <translation>Cơ sở dữ liệu chưa có đơn vị nào.</translation>
+    </message>
+    <message>
+      <source>No unit existed yet on {day}: the first one starts on {first}. Choose a later day under “As of”, or press Today.</source>
+      <translation>Ngày {day} chưa có đơn vị nào: đơn vị sớm nhất có từ ngày {first}. Hãy chọn một ngày muộn hơn ở ô “Ngày xem”, hoặc nhấn Hôm nay.</translation>
+    </message>
+    <message>
+      <source>No unit stands on {day}.</source>
+      <translation>Ngày {day} không có đơn vị nào đang tồn tại.</translation>
+    </message>
+    <message>
+      <source>Cadre &amp;roster</source>
+      <translation>&amp;Danh sách cán bộ</translation>
+    </message>
+    <message>
+      <source>Show the hierarchy and the assignments as they are today</source>
+      <translation>Xem hệ thống đơn vị và phân công như hôm nay</translation>
+    </message>
+    <message>
+      <source>… and {count} more (use --all to see them all)</source>
+      <translation>… và {count} mục khác (dùng --all để xem tất cả)</translation>
+    </message>
+    <message>
+      <source>No {option} was given: the change takes effect today, {day}.</source>
+      <translation>Không có {option}: thay đổi có hiệu lực từ hôm nay, {day}.</translation>
+    </message>
+    <message>
+      <source>the first day in charge (the decision's date of effect)</source>
+      <translation>ngày bắt đầu phụ trách (ngày quyết định có hiệu lực)</translation>
+    </message>
+    <message>
+      <source>list every gap and overloaded cadre (without: the first 50)</source>
+      <translation>liệt kê mọi nơi còn thiếu và mọi cán bộ quá tải (không có: 50 mục đầu)</translation>
+    </message>
+    <message>
+      <source>No --from was given: it begins today, {day}, so nothing (an assignment, a move, a meeting) can be dated before that day. Give --from with the day it really began.</source>
+      <translation>Không có --from: đơn vị bắt đầu từ hôm nay, {day}, nên không thể ghi gì (phân công, chuyển đơn vị, cuộc họp) trước ngày đó. Hãy dùng --from với ngày đơn vị thực sự bắt đầu.</translation>
+    </message>
+    <message>
+      <source>not allowed with argument %s</source>
+      <translation>không được dùng cùng tham số %s</translation>
+    </message>
+    <message>
+      <source>no decision recorded</source>
+      <translation>chưa ghi quyết định</translation>
+    </message>
+    <message>
+      <source>list the assignments with their ids</source>
+      <translation>liệt kê các phân công kèm mã định danh</translation>
+    </message>
+    <message>
+      <source>correct an assignment's decision, dates or note</source>
+      <translation>sửa quyết định, ngày hoặc ghi chú của một phân công</translation>
+    </message>
+    <message>
+      <source>rename a unit or change its kind, code or figures</source>
+      <translation>đổi tên đơn vị hoặc sửa loại, mã, số liệu của đơn vị</translation>
+    </message>
+    <message>
+      <source>edit a cadre (leaving ends their assignments)</source>
+      <translation>sửa thông tin cán bộ (nghỉ công tác thì kết thúc các phân công của cán bộ)</translation>
+    </message>
+    <message>
+      <source>Nothing to change: give at least one of {options}.</source>
+      <translation>Không có gì để sửa: hãy cho ít nhất một trong các tham số {options}.</translation>
+    </message>
+    <message>
+      <source>decision {number} of {day}</source>
+      <translation>quyết định {number} ngày {day}</translation>
+    </message>
+    <message>
+      <source>The assignment now reads:</source>
+      <translation>Phân công sau khi sửa:</translation>
+    </message>
+    <message>
+      <source>from {day}</source>
+      <translation>từ {day}</translation>
+    </message>
+    <message>
+      <source>decision {number}</source>
+      <translation>quyết định {number}</translation>
+    </message>
+    <message>
+      <source>All assignments, ended ones too: {count}</source>
+      <translation>Tất cả phân công, kể cả đã kết thúc: {count}</translation>
+    </message>
+    <message>
+      <source>Assignments running on {day}: {count}</source>
+      <translation>Phân công đang chạy ngày {day}: {count}</translation>
+    </message>
+    <message>
+      <source>No assignments.</source>
+      <translation>Không có phân công nào.</translation>
+    </message>
+    <message>
+      <source>Give the day the status changes with --on (for one who leaves, their assignments end that day).</source>
+      <translation>Hãy cho ngày thay đổi trạng thái bằng --on (cán bộ nghỉ công tác thì các phân công kết thúc vào ngày đó).</translation>
+    </message>
+    <message>
+      <source>Saved the cadre {name}.</source>
+      <translation>Đã lưu cán bộ {name}.</translation>
+    </message>
+    <message>
+      <source>only on this unit and below it (id, code or path)</source>
+      <translation>chỉ ở đơn vị này và các đơn vị trực thuộc (mã định danh, mã hoặc đường dẫn)</translation>
+    </message>
+    <message>
+      <source>only on this cluster and its communes (id or name)</source>
+      <translation>chỉ ở cụm này và các xã của cụm (mã định danh hoặc tên)</translation>
+    </message>
+    <message>
+      <source>those running on this day (default: today)</source>
+      <translation>các phân công đang chạy vào ngày này (mặc định: hôm nay)</translation>
+    </message>
+    <message>
+      <source>all of them, ended ones too</source>
+      <translation>tất cả, kể cả đã kết thúc</translation>
+    </message>
+    <message>
+      <source>the decision number</source>
+      <translation>số quyết định</translation>
+    </message>
+    <message>
+      <source>the day the decision was signed ('' clears it)</source>
+      <translation>ngày ký quyết định ('' để xóa)</translation>
+    </message>
+    <message>
+      <source>the first day in charge</source>
+      <translation>ngày bắt đầu phụ trách</translation>
+    </message>
+    <message>
+      <source>why it ends before the minimum tenure</source>
+      <translation>lý do kết thúc trước thời gian phụ trách tối thiểu</translation>
+    </message>
+    <message>
+      <source>official code ('' clears it)</source>
+      <translation>mã đơn vị hành chính ('' để xóa)</translation>
+    </message>
+    <message>
+      <source>home unit (id, code or path; '' clears it)</source>
+      <translation>đơn vị nơi cư trú (mã định danh, mã hoặc đường dẫn; '' để xóa)</translation>
+    </message>
+    <message>
+      <source>the day the new status takes effect (required with --status)</source>
+      <translation>ngày trạng thái mới có hiệu lực (bắt buộc khi có --status)</translation>
+    </message>
+    <message>
+      <source>why the cadre left (kept with each assignment ended)</source>
+      <translation>lý do cán bộ nghỉ (ghi vào từng phân công được kết thúc)</translation>
+    </message>
+    <message>
+      <source>Saved {path} ({kind}), code {code}.</source>
+      <translation>Đã lưu {path} ({kind}), mã {code}.</translation>
+    </message>
+    <message>
+      <source>Left on {day}; {count} assignments ended that day:</source>
+      <translation>Nghỉ công tác từ {day}; {count} phân công kết thúc ngày đó:</translation>
+    </message>
+    <message>
+      <source>list or correct assignments</source>
+      <translation>liệt kê hoặc sửa các phân công</translation>
+    </message>
+    <message>
+      <source>Left on</source>
+      <translation>Nghỉ từ ngày</translation>
+    </message>
+    <message>
+      <source>Reason for leaving</source>
+      <translation>Lý do nghỉ</translation>
+    </message>
+    <message>
+      <source>These {count} assignments end on the day the cadre leaves:</source>
+      <translation>{count} phân công sau đây kết thúc vào ngày cán bộ nghỉ:</translation>
+    </message>
+    <message>
+      <source>No assignment ends.</source>
+      <translation>Không có phân công nào phải kết thúc.</translation>
+    </message>
+    <message>
+      <source>find units by a word of their name or by code</source>
+      <translation>tìm đơn vị theo một từ trong tên hoặc theo mã</translation>
+    </message>
+    <message>
+      <source>every unit found (without: the first 50)</source>
+      <translation>mọi đơn vị tìm được (không có: 50 đơn vị đầu)</translation>
+    </message>
+    <message>
+      <source>… and more (use --all to see them all)</source>
+      <translation>… và còn nữa (dùng --all để xem tất cả)</translation>
+    </message>
+    <message>
+      <source>the day it ended (only of one that has ended: unassign ends one)</source>
+      <translation>ngày kết thúc (chỉ với phân công đã kết thúc; muốn kết thúc một phân công, dùng unassign)</translation>
     </message>
   </context>
 </TS>

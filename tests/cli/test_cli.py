@@ -136,13 +136,6 @@ def test_import_official_twice_adds_nothing(cli: Cli) -> None:
     assert cli.dump() == before
 
 
-def test_import_official_refused_in_three_level(cli: Cli) -> None:
-    assert cli("init", "--model", "three-level").code == 0
-    result = cli("units", "import-official", "--province", "Nghệ An")
-    assert result.code == 2
-    assert "hai cấp" in result.err
-
-
 def test_installed_script_runs_as_a_process(cli: Cli) -> None:
     assert cli.process("init", "--model", "two-level").code == 0
     refused = cli.process("units", "add", "Ấp 9", "--parent", "Tỉnh Không Có")

@@ -47,7 +47,8 @@ def test_a_dry_run_then_an_import(cli: Cli, tmp_path: Path) -> None:
     assert checked.code == 0 and checked.json()["counts"]["new"] == 1 and not checked.json()["committed"]
     assert cli.dump() == before
     done = cli("import", str(path))
-    assert done.code == 0 and "1 mới" in done.out and "Đã nhập xong." in done.out
+    assert done.code == 0 and "1 dòng: thêm 1, sửa 0, 0 không đổi (bỏ qua), 0 bị từ chối." in done.out
+    assert "Đã nhập xong." in done.out
     listed = cli("units", "list", "--under", "06010")
     assert "Thôn Bản Nầm" in listed.out
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from grassroots_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Decision, Level, Period, Tier, Unit
+from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import assignments, clusters, units
 from tests.integration.support import Env
 
@@ -169,3 +171,61 @@ def test_assignment_on_a_unit_closed_later_does_not_outlive_it(places: tuple[Env
         "WHERE u.valid_to IS NOT NULL AND (a.end_date IS NULL OR a.end_date > u.valid_to)"
     )
     assert outliving == [(0,)]
+
+
+def test_an_assignment_is_edited_under_the_rules_of_a_new_one(places: tuple[Env, Unit, Unit, Unit]) -> None:
+    env, _province, _commune, hamlet = places
+    cadre = env.cadre("Lê Văn Bình", Tier.COMMUNE)
+    made = env.assign(cadre, hamlet.id, START)
+    signed = Decision(" 27-QĐ/ĐU ", date(2024, 2, 2))
+    edited = env.run(assignments.edit_assignment, made.id,
+                     assignments.AssignmentChanges(start=date(2024, 2, 1), decision=signed, note=" bổ sung số QĐ "))
+    stored = env.read(lambda uow: uow.assignments.get(made.id))
+    assert stored == edited
+    assert (stored.period, stored.decision, stored.note) == (
+        Period(date(2024, 2, 1)), Decision("27-QĐ/ĐU", date(2024, 2, 2)), "bổ sung số QĐ")
+    with pytest.raises(RuleViolation, match="has not ended"):
+        env.run(assignments.edit_assignment, made.id, assignments.AssignmentChanges(end=date(2025, 1, 1)))
+    with pytest.raises(RuleViolation, match="does not exist on 01/01/2019"):
+        env.run(assignments.edit_assignment, made.id, assignments.AssignmentChanges(start=date(2019, 1, 1)))
+    assert env.read(lambda uow: uow.assignments.get(made.id)) == edited, "a refused edit changes nothing"
+
+
+def test_an_ended_assignment_keeps_its_rules_when_its_dates_change(places: tuple[Env, Unit, Unit, Unit]) -> None:
+    env, _province, _commune, hamlet = places
+    cadre = env.cadre("Lê Văn Bình", Tier.COMMUNE)
+    first = env.assign(cadre, hamlet.id, START)
+    env.run(assignments.end_assignment, first.id, date(2026, 6, 1))
+    second = env.assign(cadre, hamlet.id, date(2026, 6, 1))
+    with pytest.raises(RuleViolation, match="already holds the role"):
+        env.run(assignments.edit_assignment, first.id, assignments.AssignmentChanges(end=date(2026, 7, 1)))
+    with pytest.raises(InvalidInput, match="must end after its start date"):
+        env.run(assignments.edit_assignment, first.id, assignments.AssignmentChanges(end=date(2024, 1, 1)))
+    with pytest.raises(RuleViolation, match="less than the minimum tenure"):
+        env.run(assignments.edit_assignment, first.id, assignments.AssignmentChanges(end=date(2024, 3, 1)))
+    early = env.run(assignments.edit_assignment, first.id,
+                    assignments.AssignmentChanges(end=date(2024, 3, 1), end_reason="Chuyển công tác"))
+    assert (early.period, early.end_reason) == (Period(START, date(2024, 3, 1)), "Chuyển công tác")
+    env.run(assignments.end_assignment, second.id, date(2026, 9, 1), "Nghỉ hưu")
+    env.run(units.close_unit, hamlet.id, date(2026, 9, 1))
+    with pytest.raises(RuleViolation, match="closed on 01/09/2026"):
+        env.run(assignments.edit_assignment, second.id, assignments.AssignmentChanges(end=date(2026, 10, 1)))
+    with pytest.raises(NotFound):
+        env.run(assignments.edit_assignment, "no-such-id", assignments.AssignmentChanges(note="x"))
+
+
+def test_a_decision_number_added_later_is_not_refused_by_a_rule_changed_since(
+    places: tuple[Env, Unit, Unit, Unit],
+) -> None:
+    env, _province, _commune, hamlet = places
+    cadre = env.cadre("Lê Văn Bình", Tier.COMMUNE)
+    made = env.assign(cadre, hamlet.id, START)
+
+    def promote(uow: UnitOfWork) -> None:
+        uow.cadres.update(replace(cadre, tier=Tier.PROVINCE))
+        uow.commit()
+
+    env.run(promote)
+    edited = env.run(assignments.edit_assignment, made.id,
+                     assignments.AssignmentChanges(decision=Decision("40-QĐ/ĐU", date(2024, 2, 1))))
+    assert edited.decision == Decision("40-QĐ/ĐU", date(2024, 2, 1))

@@ -10,7 +10,7 @@ import pytest
 
 from grassroots_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Period, Tier
-from grassroots_app.services import assignments, cadres
+from grassroots_app.services import assignments, cadres, roster
 from tests.integration.support import Env
 
 DAY = date(2024, 1, 1)
@@ -107,3 +107,19 @@ def test_a_cadre_who_left_cannot_be_assigned(two_level: Env) -> None:
 def test_blank_home_unit_means_no_home_unit(two_level: Env) -> None:
     cadre = two_level.cadre("Lê Văn Bình", Tier.COMMUNE, home_unit_id="")
     assert stored(two_level, cadre).home_unit_id is None
+
+
+def test_the_assignments_a_departure_ends_are_named_before_and_ended_with_the_reason_given(two_level: Env) -> None:
+    commune = two_level.unit("Xã A", two_level.unit("Tỉnh A"))
+    first, second = two_level.unit("Ấp 1", commune), two_level.unit("Ấp 2", commune)
+    cadre = two_level.cadre("Lê Văn Bình", Tier.COMMUNE)
+    closed = two_level.assign(cadre, first.id, date(2021, 1, 1))
+    two_level.run(assignments.end_assignment, closed.id, date(2023, 1, 1))
+    open_one = two_level.assign(cadre, second.id, date(2022, 1, 1))
+    ending = two_level.run(roster.leaving_targets, cadre.id, DAY)
+    assert [(target.assignment.id, target.path) for target in ending] == [(open_one.id, "Tỉnh A / Xã A / Ấp 2")]
+    edited = two_level.run(cadres.edit_cadre, replace(cadre, status=CadreStatus.LEFT), DAY, " Nghỉ hưu ")
+    assert (edited.status, edited.status_date) == (CadreStatus.LEFT, DAY)
+    ended = two_level.read(lambda uow: uow.assignments.get(open_one.id))
+    assert (ended.period.end, ended.end_reason) == (DAY, "Nghỉ hưu")
+    assert two_level.run(roster.leaving_targets, cadre.id, DAY) == []

@@ -96,7 +96,7 @@ def test_a_cadre_reassigned_mid_quarter_counts_where_they_were_on_each_day(two_l
     assert (hung_south.committee_meetings, hung_south.cell_meetings, hung_south.visits) == (0, 1, 1)
     assert hung_south.targets == "Xã Bình Hòa"
     mai = next(row for row in north.attendance if row.cadre_name == "Lê Thị Mai")
-    assert (mai.targets, mai.target, mai.met) == ("Ấp 1; Ấp 2", 2, False)  # 6 a year, none attended
+    assert (mai.targets, mai.target, mai.met) == ("Xã An Bình / Ấp 1; Xã An Bình / Ấp 2", 2, False)  # 6 a year
     ninth = next(day for day in south.base_days if day.day == date(2026, 9, 9))
     assert (ninth.held, ninth.targets_visited) == (1, 1)
     assert sum(day.held for day in north.base_days) == 0

@@ -99,7 +99,7 @@ def test_the_document_carries_the_heading_and_the_figures(two_level: Env, place:
 def test_a_new_draft_has_the_default_texts_and_the_last_heading(two_level: Env, place: Place) -> None:
     first = two_level.run(reports.new_draft, ReportKind.CLUSTER, place.cluster.id, 2026, 3, date(2026, 10, 2))
     assert (first.higher_body, first.issuing_body, first.symbol, first.place) == (
-        "ĐẢNG BỘ TỈNH VĨNH LONG", "BAN TỔ CHỨC", "BC/BTCTU", "Vĩnh Long")
+        "TỈNH ỦY VĨNH LONG", "BAN TỔ CHỨC", "BC/BTCTU", "Vĩnh Long")
     assert first.subject == "Kết quả thực hiện công tác nắm cơ sở quý III năm 2026 của Cụm Bắc (xã Long Hồ)"
     assert first.narrative.results.startswith("1. Phân công cán bộ phụ trách địa bàn: trong quý có 2 đồng chí")
     assert first.narrative.situation.startswith("Cụm gồm 1 xã, 2 ấp và 1 tổ nhân dân tự quản.")
@@ -114,7 +114,7 @@ def test_a_new_draft_takes_no_heading_from_another_committee(two_level: Env, pla
     other = two_level.unit("Tỉnh Cà Mau")
     draft_elsewhere = two_level.run(reports.new_draft, ReportKind.AREA, other.id, 2026, 3)
     assert (draft_elsewhere.higher_body, draft_elsewhere.symbol, draft_elsewhere.place) == (
-        "ĐẢNG BỘ TỈNH CÀ MAU", "BC/BTCTU", "Cà Mau")
+        "TỈNH ỦY CÀ MAU", "BC/BTCTU", "Cà Mau")
     assert draft_elsewhere.narrative.signer != SIGNER
     at_home = two_level.run(reports.new_draft, ReportKind.AREA, place.province.id, 2026, 3)
     assert (at_home.symbol, at_home.place, at_home.narrative.signer) == ("BC/BTCHU", "Long Hồ", SIGNER)

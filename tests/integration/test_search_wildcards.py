@@ -39,3 +39,15 @@ def test_unit_search_matches_wildcards_literally(two_level: Env, text: str, foun
         two_level.unit(name, province)
     hits = two_level.run(browse.search, text, date(2026, 1, 1))
     assert sorted(hit.name for hit in hits) == sorted(found)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("khuoi", ["Tổ Khuổi Ký"]), ("ky", ["Tổ Khuổi Ký"]), ("nà pò", ["Bản Nà Pò"]), ("NA PO", ["Bản Nà Pò"]),
+    ("hoa an", ["Xã Hòa An"]), ("cao bang", ["Tỉnh Cao Bằng"]),
+])
+def test_a_word_inside_a_name_finds_the_unit_at_every_level(two_level: Env, text: str, found: list[str]) -> None:
+    province = two_level.unit("Tỉnh Cao Bằng")
+    hamlet = two_level.unit("Bản Nà Pò", two_level.unit("Xã Hòa An", province))
+    two_level.unit("Tổ Khuổi Ký", hamlet)
+    hits = two_level.run(browse.search, text, date(2026, 1, 1))
+    assert [hit.name for hit in hits] == found

@@ -37,6 +37,7 @@ def test_the_self_check_passes_from_the_source_tree() -> None:
     "resources/translations/grassroots_vi.ts",
     "resources/icons/grassroots.png",
     "db/env.py",
+    "resources/official/units-2025-01-04.csv.gz",
 ])
 def test_a_missing_resource_fails_the_check_and_is_named(tmp_path: Path, missing: str) -> None:
     compiled_catalog("vi")  # the copy holds the compiled catalog, as a build does

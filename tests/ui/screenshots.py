@@ -1,18 +1,26 @@
-"""Open the real application on the demo database and save screenshots of the main views.
+"""Open the real application on the demo database and photograph every view once it has finished loading.
 
-Run it on a real X server, e.g. under Xvfb:
+Every tab and the main dialogs, at 1366x768 and 1920x1080, in Vietnamese and in English: each screen size
+gets its own Xvfb server, each language its own run of the window. A view is photographed only when no
+worker read is running or waiting for its callback, no delayed reload is pending and the gap marks are in.
 
-    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python -m tests.ui.screenshots --out screenshots
+    .venv/bin/python -m tests.ui.screenshots --out screenshots            # OUT/1366x768/vi/01-units.png, ...
+    .venv/bin/python -m tests.ui.screenshots --out shots --only 06 20     # some views only
+    .venv/bin/python -m tests.ui.screenshots --out shots --display 91     # the Xvfb servers on display :91
+    DISPLAY=:1 .venv/bin/python -m tests.ui.screenshots --here --language en --out shots   # this display
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
-from datetime import date
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,20 +30,32 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from grassroots_app.domain.model import Level, Preset
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.database import Database
-from grassroots_app.services import browse
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import browse, units
+from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo
 from grassroots_app.ui.app import build_window, parse_arguments
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.ui.assign_dialog import AssignDialog
+from grassroots_app.ui.cadre_dialog import CadreDialog
+from grassroots_app.ui.calendar_export import IcsExportDialog
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.import_dialog import ImportDialog
 from grassroots_app.ui.main_window import MainWindow
+from grassroots_app.ui.meeting_dialog import MeetingDialog
+from grassroots_app.ui.recommendation_dialogs import RecommendationDialog
 from grassroots_app.ui.restore_dialog import RestoreDialog
+from grassroots_app.ui.settings import WindowSettings
+from grassroots_app.ui.unit_dialogs import AddUnitDialog, MergeUnitDialog
+from grassroots_app.ui.unit_panel import CadrePickerDialog
 
-SETTLE_MS = 600
-ROSTER_SETTLE_MS = 3000  # the roster is read in a worker process
-REPORT_SETTLE_MS = 5000  # the figures and the pages are made in worker processes
-IMPORT_SETTLE_MS = 8000  # the dry run reads in the background, maybe behind the window's first reads
+SCREENS = ("1366x768", "1920x1080")
+LANGUAGES = ("vi", "en")
+POLL_MS = 100
+STEADY_POLLS = 3  # nothing loading on so many polls in a row: the view is done (and painted)
+LOAD_TIMEOUT_S = 90.0
+XVFB_START_TIMEOUT_S = 20.0
+
+Prepare = Callable[[], QWidget | None]
 
 
 def demo_database(folder: Path, preset: Preset) -> Path:
@@ -47,43 +67,75 @@ def demo_database(folder: Path, preset: Preset) -> Path:
     return path
 
 
+def loading(window: MainWindow, dialog: QWidget | None) -> bool:
+    """Return whether the window (or the dialog shown) is still loading something.
+
+    A worker read running or awaiting its callback, a delayed reload or filter still pending (an active
+    single-shot timer), or the tree's gap marks not counted yet.
+    """
+    if window.context.tasks.busy or window.tree.model.marks is None:
+        return True
+    roots = [window] if dialog is None else [window, dialog]
+    return any(timer.isActive() and timer.isSingleShot() for root in roots for timer in root.findChildren(QTimer))
+
+
+@dataclass
+class Step:
+    """One view: `prepare` arranges it (and may return a dialog to show); `ready` says when its data is in."""
+
+    name: str
+    prepare: Prepare
+    ready: Callable[[], bool] = lambda: True
+
+
 class Shooter:
-    """Steps through the views one after another, saving the screen after each."""
+    """Steps through the views one after another, saving the screen once each has finished loading."""
 
-    def __init__(self, window: MainWindow, out: Path, scratch: Path, only: list[str] | None = None) -> None:
-        self.window, self.out, self.scratch, self.only = window, out, scratch, only
-        self.steps: list[tuple[str, Callable[[], QWidget | None], int]] = []
-        self.open_dialog: QWidget | None = None
+    def __init__(self, window: MainWindow, out: Path, only: list[str] | None = None) -> None:
+        self.window, self.out, self.only = window, out, only
+        self.steps: list[Step] = []
+        self.dialog: QWidget | None = None
         self.failed: list[str] = []
+        self.step: Step | None = None
+        self.deadline = 0.0
+        self.steady = 0
 
-    def add(self, name: str, prepare: Callable[[], QWidget | None], settle_ms: int = SETTLE_MS) -> None:
-        """Queue a view: `prepare` arranges it (and may return a dialog to show); shoot it `settle_ms` later.
-
-        With `only`, a view whose name starts with none of its prefixes is left out.
-        """
+    def add(self, name: str, prepare: Prepare, ready: Callable[[], bool] = lambda: True) -> None:
+        """Queue a view; with `only`, a view whose name starts with none of its prefixes is left out."""
         if not self.only or name.startswith(tuple(self.only)):
-            self.steps.append((name, prepare, settle_ms))
+            self.steps.append(Step(name, prepare, ready))
 
     def run(self) -> None:
-        """Take the next screenshot, then schedule the one after."""
-        if self.open_dialog is not None:
-            self.open_dialog.close()
-            self.open_dialog = None
+        """Arrange the next view, then wait for it to finish loading."""
+        self._close_dialog()
         if not self.steps:
             QApplication.quit()
             return
-        name, prepare, settle_ms = self.steps.pop(0)
+        self.step = self.steps.pop(0)
         try:
-            dialog = prepare()
+            self.dialog = self.step.prepare()
         except Exception as error:  # noqa: BLE001 - one broken view must not stop the others
-            print(f"{name}: {error!r}", file=sys.stderr)
-            self.failed.append(name)
+            print(f"{self.step.name}: {error!r}", file=sys.stderr)
+            self.failed.append(self.step.name)
             QTimer.singleShot(0, self.run)
             return
-        if dialog is not None:
-            dialog.show()
-            self.open_dialog = dialog
-        QTimer.singleShot(settle_ms, lambda: self._save(name))
+        if self.dialog is not None:
+            self.dialog.show()
+        self.deadline, self.steady = time.monotonic() + LOAD_TIMEOUT_S, 0
+        QTimer.singleShot(POLL_MS, self._poll)
+
+    def _poll(self) -> None:
+        assert self.step is not None
+        done = not loading(self.window, self.dialog) and self.step.ready()
+        self.steady = self.steady + 1 if done else 0
+        if self.steady >= STEADY_POLLS:
+            self._save(self.step.name)
+        elif time.monotonic() > self.deadline:
+            print(f"{self.step.name}: still loading after {LOAD_TIMEOUT_S:.0f} s", file=sys.stderr)
+            self.failed.append(self.step.name)
+            self._save(self.step.name)
+        else:
+            QTimer.singleShot(POLL_MS, self._poll)
 
     def _save(self, name: str) -> None:
         path = self.out / f"{name}.png"
@@ -91,9 +143,27 @@ class Shooter:
         print(path)
         self.run()
 
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            if isinstance(self.dialog, QDialog):
+                self.dialog.reject()
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
 
-def first_commune_and_hamlet(window: MainWindow) -> tuple[str, str]:
-    """Return the ids of the demo's first commune with a gap, and one of its hamlets."""
+
+@dataclass(frozen=True)
+class DemoPlaces:
+    """The demo units and cadre the views show."""
+
+    province: browse.NodeRow
+    commune: browse.NodeRow
+    hamlet: browse.NodeRow
+    cadre: str
+
+
+def demo_places(window: MainWindow) -> DemoPlaces:
+    """Return the demo's first commune with a gap, one of its hamlets and the first cadre by name."""
     context = window.context
     marks = context.read(browse.gap_marks, context.as_of)
     province = context.read(browse.children, None, context.as_of)[0]
@@ -101,7 +171,7 @@ def first_commune_and_hamlet(window: MainWindow) -> tuple[str, str]:
                 if row.level is Level.COMMUNE]
     commune = next((row for row in communes if marks.get(row.id)), communes[0])
     hamlet = context.read(browse.children, commune.id, context.as_of)[0]
-    return commune.id, hamlet.id
+    return DemoPlaces(province, commune, hamlet, context.read(first_cadre))
 
 
 def first_cadre(uow: UnitOfWork) -> str:
@@ -124,12 +194,19 @@ def units_sheet(path: Path, parent: str, hamlet: str) -> Path:
     return path
 
 
-def plan(shooter: Shooter) -> None:
-    """Queue the views worth looking at."""
-    window = shooter.window
-    commune, hamlet = first_commune_and_hamlet(window)
+def show_tab(window: MainWindow, view: QWidget) -> None:
+    """Bring the tab holding a view (in its scroll area) to the front."""
+    scroll = view.parentWidget().parentWidget()  # the scroll area's viewport, then the scroll area
+    window.tabs.setCurrentIndex(window.tabs.indexOf(scroll))
 
-    def main_view() -> None:
+
+def plan_tabs(shooter: Shooter, places: DemoPlaces) -> None:
+    """Queue every tab of the window."""
+    window = shooter.window
+    commune, hamlet = places.commune.id, places.hamlet.id
+
+    def units_view() -> None:
+        window.tabs.setCurrentIndex(0)
         window.tree.reveal(commune)
 
     def search_view() -> None:
@@ -143,42 +220,23 @@ def plan(shooter: Shooter) -> None:
 
     def roster_view() -> None:
         window.cluster_action.trigger()
-        QTimer.singleShot(ROSTER_SETTLE_MS // 2, lambda: window.roster.table.selectRow(0))
-
-    def assign_view() -> QDialog:
-        cadre = window.roster.selected_cadre() or window.context.read(first_cadre)  # the roster may still load
-        return AssignDialog(window.context, cadre, hamlet, window)
-
-    def english_view() -> None:
-        window.set_language("en")
         window.tree.reveal(commune)
 
-    def first_run_view() -> QDialog:
-        return FirstRunDialog(window.context, window)
+    def roster_ready() -> bool:
+        if window.roster.selected_cadre() is None and window.roster.model.total:
+            window.roster.select_cadre(places.cadre)
+        return window.roster.selected_cadre() is not None
+
+    def hamlet_view() -> None:
+        window.tree.reveal(hamlet)
 
     def calendar_view() -> None:
-        window.set_language("vi")
-        window.tabs.setCurrentIndex(1)
+        show_tab(window, window.calendar)
         window.calendar.select_day(date(2026, 10, 9))
 
-    def plan_view() -> None:
-        window.tabs.setCurrentIndex(2)
-
-    def field_log_view() -> None:
-        window.tabs.setCurrentIndex(window.tabs.indexOf(window.field_log.parentWidget().parentWidget()))
-
-    def recommendations_view() -> None:
-        window.tabs.setCurrentIndex(window.tabs.indexOf(window.recommendations.parentWidget().parentWidget()))
-        QTimer.singleShot(SETTLE_MS // 2, lambda: window.recommendations.table.selectRow(0))
-
-    def ratings_view() -> None:
-        window.tabs.setCurrentIndex(window.tabs.indexOf(window.ratings.parentWidget().parentWidget()))
-        window.ratings.year.setValue(DEMO_DATE.year - 1)
-        window.ratings.show_unit(commune)
-
-    def report_view(tab: int) -> Callable[[], None]:
+    def report_view(tab: int) -> Prepare:
         def show() -> None:
-            window.tabs.setCurrentIndex(window.tabs.indexOf(window.report_view.parentWidget().parentWidget()))
+            show_tab(window, window.report_view)
             chooser = window.report_view.chooser
             if window.report_view.editor.opened is None:
                 chooser.year.setValue(DEMO_DATE.year)
@@ -187,68 +245,152 @@ def plan(shooter: Shooter) -> None:
             window.report_view.editor.tabs.setCurrentIndex(tab)
         return show
 
-    def restore_view() -> QDialog:
-        window.tabs.setCurrentIndex(0)
-        return RestoreDialog(window.context, backup.list_backups(window.context.database.url), window)
+    def ratings_view() -> None:
+        show_tab(window, window.ratings)
+        window.ratings.year.setValue(DEMO_DATE.year - 1)
+        window.ratings.show_unit(commune)
 
-    def import_view() -> QDialog:
-        context = window.context
-        province = context.read(browse.children, None, context.as_of)[0]
-        commune_name = next(row.name for row in context.read(browse.children, province.id, context.as_of)
-                            if row.id == commune)
-        hamlet_name = next(row.name for row in context.read(browse.children, commune, context.as_of)
-                           if row.id == hamlet)
-        path = units_sheet(shooter.scratch / "thon-moi.xlsx", f"{province.name} / {commune_name}", hamlet_name)
-        dialog = ImportDialog(context, path, window)
+    shooter.add("01-units", units_view)
+    shooter.add("02-search", search_view)
+    shooter.add("03-clusters", clusters_view)
+    shooter.add("04-roster", roster_view, roster_ready)
+    shooter.add("05-unit-field-log", hamlet_view)
+    shooter.add("06-calendar", calendar_view)
+    shooter.add("07-plan", lambda: show_tab(window, window.plan))
+    shooter.add("08-field-log", lambda: show_tab(window, window.field_log))
+    shooter.add("09-recommendations", lambda: show_tab(window, window.recommendations),
+                lambda: _select_first(window.recommendations.table))
+    shooter.add("10-ratings", ratings_view)
+    for number, tab in enumerate(("figures", "narrative", "preview"), start=11):
+        shooter.add(f"{number}-report-{tab}", report_view(number - 11),
+                    lambda: window.report_view.editor.opened is not None)
+
+
+def _select_first(table: QWidget) -> bool:
+    """Select a table's first row once it has rows; return whether one is selected."""
+    model = table.model()  # type: ignore[attr-defined]
+    if model.rowCount() == 0:
+        return False
+    if not table.selectionModel().hasSelection():  # type: ignore[attr-defined]
+        table.selectRow(0)  # type: ignore[attr-defined]
+    return True
+
+
+def plan_dialogs(shooter: Shooter, places: DemoPlaces, scratch: Path) -> None:
+    """Queue the main dialogs, each over the Units tab."""
+    window = shooter.window
+    context = window.context
+
+    def over_units(make: Callable[[], QWidget]) -> Prepare:
+        def show() -> QWidget:
+            window.tabs.setCurrentIndex(0)
+            return make()
+        return show
+
+    def import_dialog() -> QDialog:
+        parent = f"{places.province.name} / {places.commune.name}"
+        dialog = ImportDialog(context, units_sheet(scratch / "thon-moi.xlsx", parent, places.hamlet.name), window)
         dialog.check()
         return dialog
 
-    def unit_field_log_view() -> None:
-        window.tabs.setCurrentIndex(0)
-        window.tree.reveal(hamlet)
+    def merge_dialog() -> QDialog:
+        return MergeUnitDialog(context, context.read(units.get_unit, places.commune.id), window)
 
-    shooter.add("01-main", main_view)
-    shooter.add("02-search", search_view)
-    shooter.add("03-clusters", clusters_view)
-    shooter.add("04-roster", roster_view, ROSTER_SETTLE_MS)
-    shooter.add("05-assign-dialog", assign_view)
-    shooter.add("06-english", english_view)
-    shooter.add("07-first-run", first_run_view)
-    shooter.add("08-calendar", calendar_view)
-    shooter.add("09-plan", plan_view)
-    shooter.add("10-field-log", field_log_view)
-    shooter.add("11-recommendations", recommendations_view)
-    shooter.add("12-ratings", ratings_view)
-    for number, tab in enumerate(("figures", "narrative", "preview"), start=13):
-        shooter.add(f"{number}-report-{tab}", report_view(number - 13), REPORT_SETTLE_MS)
-    shooter.add("16-unit-field-log", unit_field_log_view)
-    shooter.add("17-restore-dialog", restore_view)
-    shooter.add("18-import-dialog", import_view, IMPORT_SETTLE_MS)
+    shooter.add("20-assign-dialog", over_units(lambda: AssignDialog(context, places.cadre, places.hamlet.id, window)))
+    shooter.add("21-first-run", over_units(lambda: FirstRunDialog(context, window)))
+    shooter.add("22-restore-dialog", over_units(
+        lambda: RestoreDialog(context, backup.list_backups(context.database.url), window)))
+    shooter.add("23-import-dialog", over_units(import_dialog))
+    shooter.add("24-add-unit", over_units(lambda: AddUnitDialog(context, places.commune.id, window)))
+    shooter.add("25-cadre-dialog", over_units(
+        lambda: CadreDialog(context, context.read(get_cadre, places.cadre), window)))
+    shooter.add("26-cadre-picker", over_units(lambda: CadrePickerDialog(context, window)))
+    shooter.add("27-merge-dialog", over_units(merge_dialog))
+    shooter.add("28-meeting-dialog", over_units(lambda: MeetingDialog(context, date(2026, 10, 9), parent=window)))
+    shooter.add("29-recommendation-dialog", over_units(lambda: RecommendationDialog(context, None, window)))
+    shooter.add("30-ics-export", over_units(lambda: IcsExportDialog(context, DEMO_DATE.year, window)))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Build the demo, open the window and save the screenshots."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=Path("screenshots"))
-    parser.add_argument("--preset", choices=[p.value for p in Preset], default=Preset.TWO_LEVEL.value)
-    parser.add_argument("--only", nargs="+", metavar="PREFIX", help="take only the views named so (e.g. 18 07)")
-    arguments = parser.parse_args(argv)
-    arguments.out.mkdir(parents=True, exist_ok=True)
+def shoot_here(out: Path, language: str, preset: Preset, only: list[str] | None) -> int:
+    """Photograph the views on this display in one language; return 1 when a view failed."""
+    out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         os.environ[backup.FOLDER_VARIABLE] = str(folder / "backups")  # the day's backup stays in the scratch folder
-        database = demo_database(folder, Preset(arguments.preset))
+        database = demo_database(folder, preset)
+        WindowSettings(folder / "s.ini").language = language
         window = build_window(parse_arguments(["--db", str(database), "--settings", str(folder / "s.ini")]))
         window.context.set_as_of(DEMO_DATE)
-        window.resize(1400, 860)
-        window.show()
-        shooter = Shooter(window, arguments.out, folder, arguments.only)
-        plan(shooter)
-        QTimer.singleShot(SETTLE_MS, shooter.run)
+        window.setGeometry(window.screen().availableGeometry())  # as maximized, also without a window manager
+        window.showMaximized()
+        shooter = Shooter(window, out, only)
+        places = demo_places(window)
+        plan_tabs(shooter, places)
+        plan_dialogs(shooter, places, folder)
+        QTimer.singleShot(0, shooter.run)
         app.exec()
         window.context.close()
     return 1 if shooter.failed else 0
+
+
+def start_xvfb(screen: str, display: int | None) -> tuple[subprocess.Popen[bytes], str]:
+    """Start an Xvfb server of a screen size on a display (None: a free one); return it and its DISPLAY value."""
+    read, write = os.pipe()
+    chosen = [] if display is None else [f":{display}"]
+    server = subprocess.Popen(["Xvfb", *chosen, "-displayfd", str(write), "-screen", "0", f"{screen}x24",
+                               "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
+    os.close(write)
+    number = b""
+    deadline = time.monotonic() + XVFB_START_TIMEOUT_S
+    with os.fdopen(read, "rb") as pipe:
+        while not number.endswith(b"\n") and time.monotonic() < deadline:
+            chunk = pipe.read(1)
+            if not chunk:
+                break
+            number += chunk
+    if not number.strip():
+        server.kill()
+        raise RuntimeError(f"Xvfb did not start for {screen}")
+    return server, f":{number.decode().strip()}"
+
+
+def shoot_all(out: Path, screens: list[str], languages: list[str], preset: Preset, only: list[str] | None,
+              display: int | None) -> int:
+    """Photograph the views at each screen size (an Xvfb server each) in each language; return 1 on a failure."""
+    status = 0
+    for screen in screens:
+        server, display_name = start_xvfb(screen, display)
+        try:
+            for language in languages:
+                command = [sys.executable, "-m", "tests.ui.screenshots", "--here", "--language", language,
+                           "--preset", preset.value, "--out", str(out / screen / language)]
+                if only:
+                    command += ["--only", *only]
+                environment = {**os.environ, "DISPLAY": display_name, "QT_QPA_PLATFORM": "xcb"}
+                status |= subprocess.run(command, env=environment, check=False).returncode
+        finally:
+            server.terminate()
+            server.wait()
+    return 1 if status else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the demo, open the window and save the screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--preset", choices=[p.value for p in Preset], default=Preset.TWO_LEVEL.value)
+    parser.add_argument("--only", nargs="+", metavar="PREFIX", help="take only the views named so (e.g. 23 06)")
+    parser.add_argument("--screens", nargs="+", default=list(SCREENS), metavar="WxH")
+    parser.add_argument("--languages", nargs="+", default=list(LANGUAGES), choices=LANGUAGES)
+    parser.add_argument("--here", action="store_true", help="use this display, in one --language, into --out")
+    parser.add_argument("--language", choices=LANGUAGES, default="vi")
+    parser.add_argument("--display", type=int, help="the Xvfb display number to use (default: a free one)")
+    arguments = parser.parse_args(argv)
+    preset = Preset(arguments.preset)
+    if arguments.here:
+        return shoot_here(arguments.out, arguments.language, preset, arguments.only)
+    return shoot_all(arguments.out, arguments.screens, arguments.languages, preset, arguments.only, arguments.display)
 
 
 if __name__ == "__main__":

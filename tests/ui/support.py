@@ -90,6 +90,7 @@ class ScriptedPrompter(Prompter):
     answers: list[bool] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # the files chosen to save or open, then the printers' output files
+    offered: list[str] = field(default_factory=list)  # what the choosers offered: a path, a folder, a printed name
     unsaved: list[Unsaved] = field(default_factory=list)  # the answers to "save before leaving?"
 
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
@@ -111,17 +112,22 @@ class ScriptedPrompter(Prompter):
         self.shown.append(text)
 
     def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-        """Record the title and give the next scripted path (None, as if cancelled, when none is left)."""
+        """Record the title and the path offered; give the next scripted path (None, as if cancelled, when none
+        is left)."""
         self.shown.append(title)
+        self.offered.append(suggested)
         return self.paths.pop(0) if self.paths else None
 
-    def open_path(self, parent: QWidget | None, title: str, filters: str) -> str | None:
-        """Record the title and give the next scripted path (None, as if cancelled, when none is left)."""
+    def open_path(self, parent: QWidget | None, title: str, filters: str, folder: str = "") -> str | None:
+        """Record the title and the folder offered; give the next scripted path (None, as if cancelled, when none
+        is left)."""
         self.shown.append(title)
+        self.offered.append(folder)
         return self.paths.pop(0) if self.paths else None
 
     def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
         """Print to a PDF file at the next scripted path, at a low resolution to be quick (cancel when none is left)."""
+        self.offered.append(printer.docName())
         if not self.paths:
             return False
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QDialogButtonBox
@@ -11,9 +11,10 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
 from grassroots_app.services import cadres
 from grassroots_app.services.demo import DEMO_DATE
-from grassroots_app.services.roster import roster
+from grassroots_app.services.roster import cadre_targets, roster
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.widgets import to_qdate
 from tests.ui.support import shown, type_text
 
 
@@ -111,23 +112,43 @@ def test_editing_a_cadre(context: AppContext, qtbot: QtBot) -> None:
     assert context.read(cadres.get_cadre, cadre.id).full_name == cadre.full_name
 
 
-def test_marking_a_cadre_as_left_ends_their_assignments_in_one_undo_step(context: AppContext, qtbot: QtBot) -> None:
+def test_marking_a_cadre_as_left_asks_the_day_and_reason_and_shows_what_ends(
+        context: AppContext, qtbot: QtBot) -> None:
     entry = next(e for e in context.read(roster, date.today()) if e.targets >= 2 and e.status is CadreStatus.ACTIVE)
     cadre = context.read(cadres.get_cadre, entry.id)
+    running = [target for target in context.read(cadre_targets, cadre.id, context.as_of)
+               if target.assignment.period.end is None]
     dialog = shown(qtbot, CadreDialog(context, cadre))
+    assert not dialog.left_on.isVisible() and not dialog.reason.isVisible()
     dialog.status.setCurrentIndex(dialog.status.findData(CadreStatus.LEFT.value))
+    assert dialog.left_on.isVisible() and dialog.reason.isVisible() and dialog.ending.isVisible()
+    shown_text = dialog.ending.text()
+    assert f"{len(running)} phân công" in shown_text
+    assert all(target.path in shown_text and target.assignment.role in shown_text for target in running)
+    left_on = date.today() - timedelta(days=3)
+    dialog.left_on.setDate(to_qdate(left_on))
+    type_text(qtbot, dialog.reason, "Nghỉ hưu")
     dialog.phone.clear()
     type_text(qtbot, dialog.phone, "0987654321")
     click_ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     left = context.read(cadres.get_cadre, cadre.id)
-    assert (left.status, left.status_date, left.phone) == (CadreStatus.LEFT, date.today(), "0987654321")
-    held = context.read(lambda uow: uow.assignments.for_cadre(cadre.id))
-    assert held and all(assignment.period.end is not None for assignment in held)
+    assert (left.status, left.status_date, left.phone) == (CadreStatus.LEFT, left_on, "0987654321")
+    held = {a.id: a for a in context.read(lambda uow: uow.assignments.for_cadre(cadre.id))}
+    assert [(held[t.assignment.id].period.end, held[t.assignment.id].end_reason) for t in running] == [
+        (left_on, "Nghỉ hưu")] * len(running)
     assert context.undo.count() == 1
     context.undo.undo()
     assert context.read(cadres.get_cadre, cadre.id) == cadre
     assert sum(a.period.end is None for a in context.read(lambda uow: uow.assignments.for_cadre(cadre.id))) >= 2
+
+
+def test_choosing_left_then_active_again_hides_the_departure(context: AppContext, qtbot: QtBot) -> None:
+    entry = next(e for e in context.read(roster, date.today()) if e.status is CadreStatus.ACTIVE)
+    dialog = shown(qtbot, CadreDialog(context, context.read(cadres.get_cadre, entry.id)))
+    dialog.status.setCurrentIndex(dialog.status.findData(CadreStatus.LEFT.value))
+    dialog.status.setCurrentIndex(dialog.status.findData(CadreStatus.ACTIVE.value))
+    assert not dialog.left_on.isVisible()
 
 
 def test_a_refused_edit_with_a_new_status_leaves_nothing_to_undo(context: AppContext, qtbot: QtBot) -> None:

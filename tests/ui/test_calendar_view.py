@@ -221,6 +221,35 @@ def test_the_month_plan_is_written_as_pdf(context: AppContext, tmp_path: Path) -
     assert path.read_bytes().startswith(b"%PDF")
 
 
+def test_print_the_month_plan_prints_its_pages_and_save_as_pdf_is_apart(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    """The Print button goes to the printer chosen (here one printing to a PDF file), not to a file chooser."""
+    (cadre_id, _name), _other = two_cadres(context)
+    record(context, "Họp Ban Chấp hành", datetime(2026, 10, 21, 8, 0), (cadre_id,))
+    view = shown(qtbot, CalendarView(context))
+    view.show_month(2026, 10)
+    prompter = context.prompter
+    assert isinstance(prompter, ScriptedPrompter)
+    printed, saved = tmp_path / "may-in.pdf", tmp_path / "ke-hoach.pdf"
+    prompter.paths = [str(printed)]
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    assert prompter.paths == [], "the printer was set up"
+    assert prompter.offered == ["Ke-hoach-thang-10-2026"], "no file chooser; the name printing to a file offers"
+    assert prompter.shown[-1] == tr("The month plan was sent to the printer.")
+    text = " ".join(" ".join(unicodedata.normalize("NFC", page.extract_text()).split())
+                    for page in PdfReader(printed).pages)
+    assert "KẾ HOẠCH THÁNG 10/2026" in text and "Họp Ban Chấp hành" in text
+    assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
+
+    prompter.paths = [str(saved)]
+    qtbot.mouseClick(view.save_plan_button, Qt.MouseButton.LeftButton)
+    assert saved.read_bytes().startswith(b"%PDF") and prompter.offered[-1].endswith("Ke-hoach-thang-10-2026.pdf")
+
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)  # the printer dialog cancelled: nothing happens
+    assert prompter.shown[-1] == tr("The month plan was saved to {path}.").format(path=saved)
+
+
 def test_the_month_plan_leaves_out_stored_control_characters(context: AppContext, tmp_path: Path) -> None:
     (cadre_id, _name), _other = two_cadres(context)
     meeting_id = record(context, "Họp Ban Chấp hành", datetime(2026, 10, 21, 8, 0), (cadre_id,))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,20 +18,27 @@ import grassroots_app.ui
 from grassroots_app.domain.activities import ActivityFilter
 from grassroots_app.domain.calendar import MeetingCategory
 from grassroots_app.domain.meetings import Meeting
-from grassroots_app.domain.model import Level, Tier, Unit
+from grassroots_app.domain.model import Cluster, Level, Tier, Unit
 from grassroots_app.domain.recommendations import RecommendationFilter, RecommendationStatus
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import activities, assignments, browse, cadres, meetings, recommendations
+from grassroots_app.services import activities, assignments, browse, cadres, clusters, meetings, recommendations
 from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.ui.activity_form import UnitChoiceDialog
 from grassroots_app.ui.activity_list import EditActivityDialog
-from grassroots_app.ui.assign_dialog import AssignDialog, EndAssignmentDialog
+from grassroots_app.ui.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.calendar_export import IcsExportDialog
+from grassroots_app.ui.cluster_dialogs import (
+    CloseClusterDialog,
+    ClusterCommunesDialog,
+    NewClusterDialog,
+    RenameClusterDialog,
+)
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.import_dialog import ImportDialog
 from grassroots_app.ui.meeting_dialog import MeetingDialog
+from grassroots_app.ui.official_import import OfficialImportDialog
 from grassroots_app.ui.recommendation_dialogs import RecommendationDialog, StepDialog
 from grassroots_app.ui.restore_dialog import RestoreDialog
 from grassroots_app.ui.unit_dialogs import AddUnitDialog, CloseUnitDialog, MergeUnitDialog, MoveUnitDialog
@@ -51,6 +58,7 @@ class Scene:
     hamlet: Unit
     cadre_id: str
     tmp_path: Path
+    made: dict[str, str] = field(default_factory=dict)  # records made for the dialogs, made once
 
 
 def _unit(uow: UnitOfWork, unit_id: str) -> Unit:
@@ -69,9 +77,11 @@ def scene(context: AppContext, tmp_path: Path) -> Scene:
 
 def _an_assignment(scene: Scene) -> str:
     """Return the id of an assignment of the scene's cadre to the hamlet, made for the test."""
-    new = assignments.NewAssignment(cadre_id=scene.cadre_id, target_id=scene.hamlet.id, start=date(2026, 1, 5),
-                                    role="Cán bộ xã phụ trách thôn, tổ dân phố")
-    return scene.context.execute("assign", assignments.assign, new).id
+    if "assignment" not in scene.made:
+        new = assignments.NewAssignment(cadre_id=scene.cadre_id, target_id=scene.hamlet.id, start=date(2026, 1, 5),
+                                        role="Cán bộ xã phụ trách thôn, tổ dân phố")
+        scene.made["assignment"] = scene.context.execute("assign", assignments.assign, new).id
+    return scene.made["assignment"]
 
 
 def _a_recommendation(scene: Scene) -> recommendations.RecommendationView:
@@ -87,6 +97,11 @@ def _a_meeting(scene: Scene) -> str:
     meeting = Meeting(id="", title="Họp giao ban", start=datetime(2026, 10, 6, 8), duration_minutes=90,
                       category=MeetingCategory.COMMITTEE)
     return scene.context.execute("meet", meetings.add_meeting, meeting).meeting.id
+
+
+def _a_cluster(scene: Scene) -> Cluster:
+    cluster_id = scene.context.read(browse.all_clusters, DEMO_DATE)[0][0]
+    return scene.context.read(clusters.get_cluster, cluster_id)
 
 
 def _a_sheet(scene: Scene) -> Path:
@@ -141,6 +156,17 @@ CASES = {
     "choose unit": Case(UnitChoiceDialog, lambda s: UnitChoiceDialog(s.context), lambda d: d.search.edit),
     "first run": Case(FirstRunDialog, lambda s: FirstRunDialog(s.context), lambda d: d.new_choice),
     "import": Case(ImportDialog, lambda s: ImportDialog(s.context, _a_sheet(s)), lambda d: d.filter),
+    "edit assignment": Case(EditAssignmentDialog, lambda s: EditAssignmentDialog(s.context, _an_assignment(s)),
+                            lambda d: d.start),
+    "new cluster": Case(NewClusterDialog, lambda s: NewClusterDialog(s.context, s.commune.parent_id or ""),
+                        lambda d: d.name),
+    "rename cluster": Case(RenameClusterDialog, lambda s: RenameClusterDialog(s.context, _a_cluster(s)),
+                           lambda d: d.name),
+    "add communes": Case(ClusterCommunesDialog, lambda s: ClusterCommunesDialog(s.context, _a_cluster(s), True),
+                         lambda d: d.filter),
+    "close cluster": Case(CloseClusterDialog, lambda s: CloseClusterDialog(s.context, _a_cluster(s)), lambda d: d.on),
+    "official import": Case(OfficialImportDialog, lambda s: OfficialImportDialog(s.context),
+                            lambda d: d.picker.province),
 }
 
 

@@ -205,6 +205,33 @@ def test_a_unit_outside_the_cadres_targets_is_found_by_name_from_the_keyboard(
     assert [item.activity.target_id for item in stored(context, place.nhu)] == [expected.id]
 
 
+def test_another_cadre_does_not_keep_the_previous_cadres_other_place(
+    view: FieldLogView, context: AppContext, place: Place, qtbot: QtBot
+) -> None:
+    """The place depends on the cadre: a unit found for one cadre is offered still, but not left chosen for the next."""
+    fields = view.form.fields
+    commune_id = context.read(browse.ancestors, place.hamlet.id, DEMO_DATE)[-1]
+    other = next(row for row in context.read(browse.children, commune_id, DEMO_DATE) if row.id != place.hamlet.id)
+    choose_cadre(qtbot, view, "ho thi quynh nhu")
+    fields.target.add_other(other.id, other.name)  # as "Other unit…" does
+    assert fields.target.chosen() == other.id
+    fields.day.setDate(to_qdate(date(2026, 9, 10)))
+    fields.refresh_targets()  # another day, the same cadre: the place chosen stays
+    assert fields.target.chosen() == other.id
+
+    fields.cadre.selectAll()
+    choose_cadre(qtbot, view, "lo khac tuan")
+    assert fields.cadre.chosen == place.tuan.id
+    assert fields.target.chosen() == place.hamlet.id, "the new cadre's own target, not the other place"
+    assert fields.target.combo.findData(other.id) >= 0, "the place found is still offered"
+
+    lone = context.execute("add", cadres.add_cadre, Cadre(new_id(), "Vi Văn Lẻ", Tier.COMMUNE))
+    fields.target.add_other(other.id, other.name)
+    fields.cadre.choose(lone.id, lone.full_name)  # a cadre in charge of nothing on the day: nothing chosen
+    assert fields.target.chosen() is None
+    assert fields.target.combo.placeholderText() == tr("No target on that day: choose another unit")
+
+
 def test_a_refused_entry_shows_why_next_to_the_form_and_stores_nothing(
     view: FieldLogView, context: AppContext, place: Place, qtbot: QtBot
 ) -> None:

@@ -72,7 +72,7 @@ def test_dry_run_error_list_then_import(qtbot: QtBot, window: MainWindow, contex
     problems = dialog.model.index(0, len(dialog.model.columns) - 1).data()
     assert "Đơn vị cấp trên" in problems and "Xã Không Có" in problems
     assert "Trang 'Đơn vị', dòng 4, cột 'Đơn vị cấp trên' (A)" in dialog.details.toPlainText()
-    assert "1 mới" in dialog.summary.text() and "1 có lỗi" in dialog.summary.text()
+    assert "sẽ thêm 1, sẽ sửa 0, 0 không đổi (sẽ bỏ qua), 1 bị từ chối (có lỗi)" in dialog.summary.text()
     assert not dialog.import_button.isEnabled() and dialog.save_errors_button.isEnabled()
     dialog.show_fate(None)
     assert len(dialog.model.rows) == 2
@@ -103,7 +103,7 @@ def test_dry_run_error_list_then_import(qtbot: QtBot, window: MainWindow, contex
     qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.committed, timeout=10000)
     assert "Thôn Nhập Một" in child_names(context, commune_id)
     assert "Thôn Nhập Hai" in child_names(context, commune_id)
-    assert any("Nhập 2 dòng của thon.xlsx" in text for text in prompter(context).shown)
+    assert any("Nhập thon.xlsx vào cơ sở dữ liệu? Trong 2 dòng: sẽ thêm 2," in text for text in prompter(context).shown)
     assert dialog.report.backup is not None and dialog.report.backup.is_file()
     assert str(dialog.report.backup) in dialog.summary.text()
     assert reloaded and not dialog.import_button.isEnabled()
@@ -168,3 +168,36 @@ def test_escape_closes_but_not_while_checking(qtbot: QtBot, window: MainWindow, 
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert context.settings.blob("import/geometry") is not None
+
+
+def test_the_question_and_summary_count_what_is_added_changed_skipped_and_refused(
+    qtbot: QtBot, window: MainWindow, context: AppContext, tmp_path: Path
+) -> None:
+    """A file imported before, with one row more: the question says one row will be added, not 'import 3 rows'."""
+    _commune_id, parent = commune_path(context)
+    rows: list[list[object]] = [[parent, "Thôn Đã Có Một", "Thôn", None], [parent, "Thôn Đã Có Hai", "Thôn", None]]
+    path = units_sheet(tmp_path / "thon.xlsx", rows)
+    dialog = shown(qtbot, ImportDialog(context, path, window))
+    dialog.check()
+    wait_checked(qtbot, dialog)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.committed, timeout=10000)
+    assert "thon.xlsx: 2 dòng: thêm 2, sửa 0, 0 không đổi (bỏ qua), 0 bị từ chối." in dialog.summary.text()
+
+    units_sheet(path, [*rows, [parent, "Thôn Mới Ba", "Thôn", None]])
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.report.committed, timeout=10000)
+    assert dialog.summary.text().startswith(
+        "thon.xlsx: 3 dòng: sẽ thêm 1, sẽ sửa 0, 2 không đổi (sẽ bỏ qua), 0 bị từ chối (có lỗi).")
+    prompter(context).answers = [False]
+    dialog.import_button.click()
+    assert prompter(context).shown[-1] == ("Nhập thon.xlsx vào cơ sở dữ liệu? Trong 3 dòng: sẽ thêm 1, sẽ sửa 0, "
+                                           "2 không đổi (sẽ bỏ qua), 0 bị từ chối (có lỗi). "
+                                           "Cơ sở dữ liệu sẽ được sao lưu trước.")
+
+    units_sheet(path, rows)  # nothing new: nothing to import
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None and len(dialog.report.outcomes) == 2, timeout=10000)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.summary.text() == ("thon.xlsx: 2 dòng: sẽ thêm 0, sẽ sửa 0, 2 không đổi (sẽ bỏ qua), 0 bị từ chối "
+                                     "(có lỗi). Không có gì để nhập: cơ sở dữ liệu đã có mọi dòng đúng như trong tệp.")

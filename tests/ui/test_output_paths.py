@@ -168,8 +168,10 @@ SAVES: dict[str, Callable[[Scene], Callable[[], str]]] = {
     "Report > Save Excel": lambda scene: report_editor(scene, lambda view: view.editor.save_xlsx()),
     "Report > Print to a file": lambda scene: report_editor(scene, lambda view: view.editor.print_report()),
     "Calendar > Export to calendar (.ics)": calendar_file(export_ics),
-    "Calendar > Print the month plan": calendar_file(
+    "Calendar > Print the month plan to a file": calendar_file(
         lambda scene: calendar_export.print_month_plan(scene.window, scene.context, YEAR, 10)),
+    "Calendar > Save the month plan as PDF": calendar_file(
+        lambda scene: calendar_export.save_month_plan_pdf(scene.window, scene.context, YEAR, 10)),
 }
 
 

@@ -216,3 +216,46 @@ def test_the_overdue_filter_and_the_carried_over_ones(
     assert {row.recommendation.id for row in view.model.rows} == {item.recommendation.id for item in carried}
     assert late in {row.recommendation.id for row in view.model.rows}
     assert on_time not in {row.recommendation.id for row in view.model.rows}
+
+
+LONG_CONTENT = "Bà con phản ánh đường liên thôn bị sạt lở sau mưa lũ, học sinh phải lội suối đến trường. " * 10
+LONG_NOTE = "Đã gửi công văn số 12 kèm ảnh hiện trường và biên bản kiểm tra của tổ công tác xã. " * 6
+
+
+def test_the_detail_shows_long_texts_whole(
+    qtbot: QtBot, view: RecommendationsView, context: AppContext, place: Place
+) -> None:
+    """Long content, answer and step notes wrap: every word is shown, the history's rows are as tall as their text,
+    and the pane scrolls as a whole instead of squeezing the history; a list's tooltip wraps too."""
+    rec = context.execute("raise", recommendations.raise_recommendation, place.hamlet_id, RAISED, place.cadre_id,
+                          LONG_CONTENT.strip(), RecommendationField.INFRASTRUCTURE, None)
+    rec_id = rec.recommendation.id
+    context.execute("forward", recommendations.forward_recommendation, rec_id, FORWARDED, BODY, LONG_NOTE.strip())
+    context.execute("answer", recommendations.answer_recommendation, rec_id, ANSWERED, LONG_NOTE.strip(),
+                    LONG_NOTE.strip())
+    view.resize(1366, 700)
+    view.choose(rec_id)
+    chosen(qtbot, view, rec_id)
+    detail = view.detail
+    qtbot.waitUntil(lambda: detail.history.rowCount() == 3, timeout=20000)
+    qtbot.wait(50)  # the layout settles
+
+    texts = [label.text() for label in detail.values]
+    assert LONG_CONTENT.strip() in texts and any(text.startswith(LONG_NOTE.strip()) for text in texts)
+    for label in detail.values:
+        if label.isVisible():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
+    table = detail.history
+    assert table.verticalScrollBar().maximum() == 0, "no history row is hidden inside the table"
+    for row in range(table.rowCount()):
+        assert table.rowHeight(row) >= table.sizeHintForRow(row), f"the step {row + 1} is cut"
+    rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+    assert table.viewport().height() >= rows
+    assert table.rowHeight(1) > 2 * table.fontMetrics().height(), "the long note wraps onto several lines"
+
+    view.table.model().sort(0, Qt.SortOrder.DescendingOrder)
+    model = view.table.model()
+    content = next(model.index(row, column) for row in range(model.rowCount()) for column in range(model.columnCount())
+                   if model.index(row, column).data() == LONG_CONTENT.strip())
+    tip = content.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("<qt>") and "lội suối" in tip, "a long tooltip is rich text, which Qt wraps"

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.model import Cadre, CadreStatus, Tier
@@ -240,7 +240,7 @@ def test_panel_shows_a_cadre_and_their_targets(context: AppContext, widget: Cadr
     assert panel.end_button.isEnabled() == (held[0].assignment.period.end is None)
     edited = replace(context.read(cadres.get_cadre, entries[row].id), position="Bí thư Chi bộ")
     context.execute("edit", cadres.edit_cadre, edited)
-    assert "Bí thư Chi bộ" in [label.text() for label in panel.details_box.findChildren(type(panel.title))]
+    assert "Bí thư Chi bộ" in [label.text() for label in panel.details_box.findChildren(QLabel)]
     context.undo.undo()
     context.undo.undo()
     widget.cadre_selected.emit(None)

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.text import fold
 from grassroots_app.persistence.browse import NodeRow
-from grassroots_app.services import browse
+from grassroots_app.services import browse, units
 from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.hierarchy_view import HierarchyTree
@@ -118,3 +118,16 @@ def test_the_chosen_unit_is_revealed_in_the_tree(context: AppContext, box: Searc
     assert [index.data(NODE_ROLE).id for index in parents] == [commune.id, province.id]
     assert all(tree.view.isExpanded(index) for index in parents)
     assert not parents[1].parent().isValid()
+
+
+def test_a_word_inside_the_name_of_a_hamlet_or_group_finds_it(
+        context: AppContext, box: SearchBox, qtbot: QtBot) -> None:
+    commune = a_commune(context)
+    hamlet = context.execute("add", units.add_unit, units.NewUnit("Bản Nà Pò", commune.id, DEMO_DATE))
+    group = context.execute("add", units.add_unit, units.NewUnit("Tổ Khuổi Ký", hamlet.id, DEMO_DATE))
+    for typed, wanted in (("khuoi", group.id), ("KHUOI KY", group.id), ("na po", hamlet.id)):
+        box.edit.clear()
+        type_and_wait(qtbot, box, typed)
+        assert wanted in hit_ids(box), typed
+    item = box.results.item(hit_ids(box).index(hamlet.id))
+    assert item.data(PATH_ROLE).endswith(f"{commune.name} / Bản Nà Pò")

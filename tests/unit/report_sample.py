@@ -117,6 +117,7 @@ def sample_figures(rows: int = 120) -> ReportFigures:
         recommendation_rows=recommendation_rows(rows // 3),
         ratings_year=2025,
         ratings=ratings(),
+        hamlet_kinds=("ấp",),
     )
 
 
@@ -124,7 +125,7 @@ def empty_figures() -> ReportFigures:
     """Return the figures of a quarter in which nothing was recorded."""
     nothing = RecommendationFigures(0, 0, 0, 0, 0, 0, 0, 0, ())
     return replace(sample_figures(), communes=(), charges=(), coverage=(), attendance=(), base_days=(),
-                   recommendations=nothing, recommendation_rows=(), ratings_year=None, ratings=())
+                   recommendations=nothing, recommendation_rows=(), ratings_year=None, ratings=(), hamlet_kinds=())
 
 
 def sample_document(rows: int = 120) -> ReportDocument:

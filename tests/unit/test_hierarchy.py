@@ -9,7 +9,7 @@ import pytest
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import InvalidInput, RuleViolation
-from grassroots_app.domain.model import Level, Period, Preset
+from grassroots_app.domain.model import Level, Period, Preset, Tier
 
 THREE, TWO = Preset.THREE_LEVEL, Preset.TWO_LEVEL
 
@@ -204,3 +204,31 @@ def test_clean_name_refuses_an_overlong_name() -> None:
     hierarchy.clean_name("x" * hierarchy.MAX_NAME_LENGTH)
     with pytest.raises(InvalidInput, match="longer than 200"):
         hierarchy.clean_name("x" * (hierarchy.MAX_NAME_LENGTH + 1))
+
+
+def test_units_sort_by_their_proper_name_not_their_kind() -> None:
+    names = ["Tỉnh Nghệ An", "Thành phố Huế", "Tỉnh An Giang", "Thành phố Hà Nội", "Tỉnh Hưng Yên", "Tỉnh Thái Nguyên"]
+    assert sorted(names, key=hierarchy.unit_sort_key) == [
+        "Tỉnh An Giang", "Thành phố Hà Nội", "Thành phố Huế", "Tỉnh Hưng Yên", "Tỉnh Nghệ An", "Tỉnh Thái Nguyên"]
+    assert sorted(["Phường 10", "Xã Đông Hòa", "Phường 2", "Thị trấn Châu Thành"], key=hierarchy.unit_sort_key) == [
+        "Thị trấn Châu Thành", "Xã Đông Hòa", "Phường 2", "Phường 10"]
+
+
+def test_the_proper_name_drops_the_longest_kind_only() -> None:
+    assert hierarchy.proper_name("Thành phố  Huế") == "Huế"
+    assert hierarchy.proper_name("Tổ dân phố 5") == "5"
+    assert hierarchy.proper_name("Khu phố Bình Minh") == "Bình Minh"
+    assert hierarchy.proper_name("Thôn") == "Thôn"
+    assert hierarchy.proper_name("Cụm số 1") == "Cụm số 1"
+
+
+def test_a_two_level_model_has_no_district_tier() -> None:
+    assert hierarchy.model_tiers(TWO) == (Tier.PROVINCE, Tier.COMMUNE)
+    assert hierarchy.model_tiers(THREE) == (Tier.PROVINCE, Tier.DISTRICT, Tier.COMMUNE)
+
+
+def test_each_model_offers_its_own_commune_kinds() -> None:
+    assert hierarchy.offered_kinds(TWO, Level.COMMUNE) == ("xã", "phường", "đặc khu")
+    assert hierarchy.offered_kinds(THREE, Level.COMMUNE) == ("xã", "phường", "thị trấn")
+    assert hierarchy.offered_kinds(TWO, Level.COMMUNE, keep="thị trấn") == ("xã", "phường", "đặc khu", "thị trấn")
+    assert hierarchy.offered_kinds(TWO, Level.PROVINCE) == hierarchy.UNIT_KINDS[Level.PROVINCE]

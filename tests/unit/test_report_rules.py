@@ -249,7 +249,7 @@ def figures() -> ReportFigures:
     ratings = (RatingLevelRow("Chi bộ ấp, khu phố", 21, grades, GradeCount("Hoàn thành tốt nhiệm vụ trở lên", 18,
                                                                           "18/21 = 85,71 %")),)
     return ReportFigures(ReportKind.CLUSTER, "Cụm số 1 (xã A, phường B)", Q3, ("Xã A", "Phường B"), charges,
-                         coverage, attendance, base_days, recs, (), 2025, ratings)
+                         coverage, attendance, base_days, recs, (), 2025, ratings, hamlet_kinds=("khu phố", "ấp"))
 
 
 def test_the_results_are_written_as_sentences_with_the_figures() -> None:

@@ -79,9 +79,8 @@ def test_renderers_never_import_the_database_the_services_or_qt() -> None:
 
 def test_the_coverage_table_names_hamlets_as_the_report_text_does() -> None:
     figures = sample_figures()
-    kinds = {charge.level_label for charge in figures.charges}
     coverage = next(table for table in annex_tables(figures) if table.key == "coverage")
     headers = [column.header for column in coverage.columns]
-    assert "ấp" in kinds and "thôn" not in kinds and headers[2:4] == ["Số ấp", "Ấp có người phụ trách"]
+    assert figures.hamlet_kinds == ("ấp",) and headers[2:4] == ["Số ấp", "Ấp có người phụ trách"]
     assert next(table for table in annex_tables(empty_figures()) if table.key == "coverage").columns[2].header == (
         "Số thôn, tổ dân phố")
