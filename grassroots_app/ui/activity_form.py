@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.pickers import ID_ROLE, TEXT_ROLE, LookupField, find_cadres
 from grassroots_app.ui.search import SearchBox
-from grassroots_app.ui.widgets import DATE_FORMAT, Dialog, from_qdate, set_date_range, to_qdate
+from grassroots_app.ui.widgets import DateField, Dialog, from_qdate, to_qdate
 
 TARGET_WIDTH_CHARS = 28
 
@@ -76,14 +75,8 @@ class WindowUndo(QObject):
         return False
 
 
-class DayEdit(QDateEdit):
+class DayEdit(DateField):
     """A dd/MM/yyyy field whose Tab leaves it: the day, month and year are typed one after the other."""
-
-    def __init__(self, day: date, parent: QWidget | None = None) -> None:
-        super().__init__(to_qdate(day), parent)
-        set_date_range(self)
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setCalendarPopup(True)
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         """Move to the next field instead of the next section of the date."""

@@ -58,6 +58,7 @@ def _decision_fields(decision: Decision) -> tuple[QLineEdit, QCheckBox, QDateEdi
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(dated)
     row.addWidget(day, 1)
+    signed.setFocusProxy(dated)
     return number, dated, day, signed
 
 
@@ -82,7 +83,7 @@ class AssignDialog(EditDialog):
         self.data = context.read(_assign_data, cadre_id, target_id, context.as_of)
         self._build()
         if self.data.refusal is not None:
-            self.error.show_error(self.data.refusal)
+            self.error.show_error(self.data.refusal, until_edited=False)  # about the cadre, not a field
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(bool(self.data.rules))
 
@@ -102,7 +103,6 @@ class AssignDialog(EditDialog):
         self.form.addRow(tr("Decision number"), self.decision_number)
         self.form.addRow(tr("Decision date"), signed)
         self.form.addRow(tr("Note"), self.note)
-        self.role.setFocus()
 
     def new_assignment(self) -> assignments.NewAssignment:
         """Return the assignment as the fields describe it."""
@@ -142,7 +142,6 @@ class EndAssignmentDialog(EditDialog):
         self.form.addRow(self.hint)
         self.end.dateChanged.connect(self.update_hint)
         self.update_hint()
-        self.end.setFocus()
 
     def update_hint(self) -> None:
         """Say that a reason is required when the end date falls before the minimum tenure."""

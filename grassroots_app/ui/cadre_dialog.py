@@ -44,7 +44,6 @@ class CadreDialog(EditDialog):
         self._build()
         if cadre is not None:
             self._show(cadre)
-        self.full_name.setFocus()
 
     def _build(self) -> None:
         self.full_name = QLineEdit()

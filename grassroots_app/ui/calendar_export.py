@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -125,8 +124,7 @@ class IcsExportDialog(Dialog):
     def submit(self) -> None:
         """Accept when the choice is complete."""
         if self.one.isChecked() and self.cadre_id is None:
-            self.error.setText(tr("Choose the cadre first."))
-            self.error.show()
+            self.error.show_text(tr("Choose the cadre first."))
             return
         self.accept()
 

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from grassroots_app.domain.errors import N_, DomainError, RuleViolation
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.journal import ChangeSet
 from grassroots_app.services.history import replay_on
-from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.i18n import Translated, tr
 
 Refused = Callable[[DomainError], None]
 UNDO_REFUSED = N_("“{step}” cannot be undone. {reason} It was taken off the list of steps to undo.")
@@ -30,10 +30,16 @@ class ServiceCommand(QUndoCommand):
 
     def __init__(self, label: str, database: Database, change_set: ChangeSet, on_refused: Refused) -> None:
         super().__init__(label)
+        self.label = label
         self.database = database
         self.change_set = change_set
         self.on_refused = on_refused
         self._done = True
+
+    def retranslate(self) -> None:
+        """Name the step in the language now in use."""
+        if isinstance(self.label, Translated):
+            self.setText(self.label.again())
 
     def redo(self) -> None:
         """Apply the edit again (the first call, from push(), finds it already applied)."""
@@ -55,3 +61,13 @@ class ServiceCommand(QUndoCommand):
             QTimer.singleShot(0, partial(self.on_refused, refused))  # shown once the stack has finished
             return False
         return True
+
+
+def retranslate_steps(stack: QUndoStack) -> None:
+    """Name every step of an undo stack in the language now in use."""
+    for index in range(stack.count()):
+        command = stack.command(index)
+        if isinstance(command, ServiceCommand):
+            command.retranslate()
+    stack.undoTextChanged.emit(stack.undoText())  # the Undo and Redo actions show the new names
+    stack.redoTextChanged.emit(stack.redoText())

@@ -17,7 +17,7 @@ from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.journal import ChangeSet
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.ui.commands import ServiceCommand
+from grassroots_app.ui.commands import ServiceCommand, retranslate_steps
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher
 from grassroots_app.ui.prompter import Prompter
@@ -53,6 +53,7 @@ class AppContext:
     def __post_init__(self) -> None:
         self.tasks = TaskRunner(self.errors.report)
         self.undo.indexChanged.connect(self.events.data_changed)
+        self.language.switched.append(lambda: retranslate_steps(self.undo))
         self.backup_timer = QTimer()
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.back_up_later)

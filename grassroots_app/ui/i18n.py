@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -15,9 +17,37 @@ from grassroots_app.paths import is_frozen
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
+class Translated(str):
+    """A translated text that keeps its English source and the values put in it, to be shown again in another
+    language (an undo step's name after a language switch)."""
+
+    source: str
+    values: dict[str, Any]
+
+    def __new__(cls, text: str, source: str, values: dict[str, Any]) -> Translated:
+        """Return the text, remembering where it came from."""
+        made = super().__new__(cls, text)
+        made.source, made.values = source, values
+        return made
+
+    def format(self, *args: Any, **values: Any) -> str:
+        """Fill in named values, still remembering the source (positional values give a plain text)."""
+        filled = str.format(self, *args, **values)
+        return filled if args else Translated(filled, self.source, {**self.values, **values})
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        """Cross to a worker process as the plain text."""
+        return str, (str(self),)
+
+    def again(self) -> str:
+        """Return the text in the language now in use."""
+        values = {key: value.again() if isinstance(value, Translated) else value for key, value in self.values.items()}
+        return tr(self.source).format(**values)
+
+
 def tr(text: str) -> str:
     """Translate a user-facing text through Qt's translator (the one context of the application)."""
-    return QCoreApplication.translate(CONTEXT, text)
+    return Translated(QCoreApplication.translate(CONTEXT, text), text, {})
 
 
 def lrelease_path() -> Path:
@@ -46,6 +76,7 @@ class LanguageSwitcher:
 
     def __init__(self) -> None:
         self.language = "en"
+        self.switched: list[Callable[[], None]] = []  # called after each switch (what widgets cannot hear)
 
     def apply(self, language: str = DEFAULT_LANGUAGE) -> None:
         """Switch the whole application to a language (widgets get a LanguageChange event)."""
@@ -60,3 +91,5 @@ class LanguageSwitcher:
             app.installTranslator(translator)
             _installed.append(translator)
         self.language = language
+        for listener in self.switched:
+            listener()

@@ -227,7 +227,7 @@ class LocalRulesDialog(EditDialog):
         layout.insertWidget(0, self.tabs, 1)
         self._watch()
         self.finished.connect(lambda _code: silence(self))  # no check runs on fields being torn down
-        self.tenure.setFocus()
+
 
     def _assignments_page(self) -> QWidget:
         settings = self.current.settings

@@ -90,6 +90,7 @@ class AttendeePicker(QWidget):
             layout.addWidget(widget)
         self.filter.textChanged.connect(self.refresh)
         self.filter.installEventFilter(self)
+        self.setFocusProxy(self.filter)
         self.list.itemChanged.connect(self._toggled)
         self.refresh()
 
@@ -161,7 +162,6 @@ class MeetingDialog(EditDialog):
             self._show(self.view)
         self._connect()
         self.check_now()
-        self.title.setFocus()
 
     def _build(self, day: date) -> None:
         self.title = QLineEdit()

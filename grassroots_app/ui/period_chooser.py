@@ -53,6 +53,7 @@ class PeriodChooser(QWidget):
         layout.addWidget(self.year)
         layout.addWidget(self.dates)
         layout.addStretch()
+        self.setFocusProxy(self.span)
 
     def _span_changed(self) -> None:
         if self.between:

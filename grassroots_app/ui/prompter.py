@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from grassroots_app.ui.i18n import tr
+
+
+class Unsaved(Enum):
+    """What to do with unsaved work before leaving it."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+UNSAVED_ANSWERS = {QMessageBox.StandardButton.Save: Unsaved.SAVE, QMessageBox.StandardButton.Discard: Unsaved.DISCARD}
 
 
 def file_dialog_options() -> QFileDialog.Option:
@@ -24,6 +36,14 @@ class Prompter:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         answer = QMessageBox.question(parent, title, question, buttons, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
+
+    def ask_to_save(self, parent: QWidget | None, title: str, question: str) -> Unsaved:
+        """Ask whether to save unsaved work before leaving it: Save, Don't save, or Cancel (stay)."""
+        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        box = QMessageBox(QMessageBox.Icon.Warning, title, question, buttons, parent)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return UNSAVED_ANSWERS.get(QMessageBox.StandardButton(box.exec()), Unsaved.CANCEL)
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         """Show a piece of information."""

@@ -72,7 +72,6 @@ class RecommendationDialog(EditDialog):
         self.form.addRow(tr("Unit"), self.unit)
         self.form.addRow(tr("Raised on"), self.raised_on)
         self.form.addRow(tr("Through the cadre"), self.cadre)
-        self.unit.search.edit.setFocus()
 
     def _show_origin(self, view: RecommendationView) -> None:
         self.form.addRow(tr("Unit"), QLabel(view.unit_path))
@@ -91,7 +90,6 @@ class RecommendationDialog(EditDialog):
             self.content.setPlainText(rec.content)
             if rec.due is not None:
                 self.due.setDate(to_qdate(rec.due))
-            self.content.setFocus()
         self.has_due.setChecked(view is not None and view.recommendation.due is not None)
         self.due.setEnabled(self.has_due.isChecked())
         due_row = QHBoxLayout()
@@ -100,6 +98,8 @@ class RecommendationDialog(EditDialog):
         self.form.addRow(tr("Field"), self.field)
         self.form.addRow(tr("Content"), self.content)
         self.form.addRow(tr("Due date"), due_row)
+        if view is not None:
+            self.content.setFocus()  # correcting: the text, rather than its field
 
     def due_date(self) -> date | None:
         """Return the due date entered, or None when there is none."""

@@ -17,6 +17,7 @@ from grassroots_app.services import reports
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.file_choice import file_name
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.prompter import Unsaved
 from grassroots_app.ui.report_figures import FiguresView
 from grassroots_app.ui.report_narrative import NarrativeForm
 from grassroots_app.ui.report_output import ReportOutput
@@ -181,9 +182,12 @@ class ReportEditor(QWidget):
         return baseline is None or _cleaned(self.form_draft()) != clean_draft(baseline)
 
     def may_leave(self) -> bool:
-        """Return whether the open report may be left: nothing unsaved, or the clerk agrees to drop the changes."""
-        return not self.has_unsaved_changes() or self.context.prompter.confirm(
-            self, tr("Unsaved report"), tr("The report has changes that are not saved. Discard them?"))
+        """Return whether the open report may be left: nothing unsaved, or the clerk saved or dropped the changes."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = self.context.prompter.ask_to_save(
+            self, tr("Unsaved report"), tr("The report has changes that are not saved. Save them before leaving?"))
+        return self.save() if answer is Unsaved.SAVE else answer is Unsaved.DISCARD
 
     def _show_state(self) -> None:
         """Show what is open and whether it is saved or issued; lock an issued report; enable the commands."""

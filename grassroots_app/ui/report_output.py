@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter

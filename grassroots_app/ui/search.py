@@ -91,6 +91,7 @@ class SearchBox(QWidget):
         self.edit.textChanged.connect(self.timer.start)
         self.timer.timeout.connect(self.search_now)
         self.edit.installEventFilter(self)
+        self.setFocusProxy(self.edit)  # Ctrl+F and labels put the cursor in the field
         self.results.itemClicked.connect(self._choose)
 
     def _layout(self) -> None:

@@ -126,6 +126,7 @@ class UnitPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addWidget(self.label)
+        self.setFocusProxy(self.search)
         self.search.unit_chosen.connect(self.choose)
 
     def choose(self, unit_id: str) -> None:
@@ -148,8 +149,7 @@ class MoveUnitDialog(EditDialog):
     def submit(self) -> None:
         """Move the unit."""
         if self.picker.chosen is None:
-            self.error.setText(tr("Choose the new parent unit first."))
-            self.error.show()
+            self.error.show_text(tr("Choose the new parent unit first."))
             return
         self.run_edit(tr("Move {name}").format(name=self.unit.name), units.move_unit, self.unit.id,
                       self.picker.chosen, from_qdate(self.on.date()))
@@ -195,8 +195,7 @@ class MergeUnitDialog(EditDialog):
     def submit(self) -> None:
         """Merge after a confirmation (a merge the rules refuse is not asked about)."""
         if self.picker.chosen is None:
-            self.error.setText(tr("Choose the unit to merge into first."))
-            self.error.show()
+            self.error.show_text(tr("Choose the unit to merge into first."))
             return
         question = tr("Merge '{name}' into '{target}'? It will be closed and its units moved.").format(
             name=self.unit.name, target=self.picker.label.text())

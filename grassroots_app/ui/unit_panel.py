@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -52,8 +53,9 @@ from grassroots_app.ui.unit_dialogs import (
     MergeUnitDialog,
     MoveUnitDialog,
 )
-from grassroots_app.ui.widgets import Dialog, ElidedLabel, ErrorLabel, format_day
+from grassroots_app.ui.widgets import Dialog, ElidedLabel, ErrorLabel, format_day, ok_cancel_buttons
 
+PICKER_MIN_WIDTH, PICKER_MIN_HEIGHT = 520, 360
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
 
 
@@ -84,30 +86,50 @@ def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
 
 
 class CadrePickerDialog(Dialog):
-    """Choose an active cadre by typing part of the name."""
+    """Choose an active cadre by typing part of the name: Enter takes the highlighted one, Down goes into the list."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(tr("Choose a cadre"))
+        self.setMinimumSize(PICKER_MIN_WIDTH, PICKER_MIN_HEIGHT)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(tr("Type part of the name (accents optional)"))
+        self.filter.installEventFilter(self)
         self.list = QListWidget()
+        self.buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
+        layout.addWidget(self.buttons)
         self.filter.textChanged.connect(self.refresh)
         self.list.itemActivated.connect(lambda _item: self.accept())
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         self.refresh("")
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Let Down in the filter go into the list."""
+        if watched is self.filter and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down and self.list.count():
+            self.list.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
     def refresh(self, text: str) -> None:
-        """List the cadres matching the text."""
+        """List the cadres matching the text, the first one highlighted."""
         self.list.clear()
         for cadre in self.context.read(cadres.find_cadres, text):
             item = QListWidgetItem(f"{cadre.full_name} — {cadre.position or tr(cadre.tier.label)}")
             item.setData(Qt.ItemDataRole.UserRole, cadre.id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.list.count() > 0)
+
+    def accept(self) -> None:
+        """Close with the highlighted cadre (nothing to take: stay open)."""
+        if self.chosen() is not None:
+            super().accept()
 
     def chosen(self) -> str | None:
         """Return the id of the highlighted cadre."""

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QValidator
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
+    QSpinBox,
     QSplitter,
+    QTextEdit,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +36,11 @@ from grassroots_app.domain.calendar import FIRST_DAY, LAST_DAY
 from grassroots_app.domain.errors import DomainError, Labelled
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.input_guards import placed_widgets
 from grassroots_app.ui.settings import WindowSettings
 
 DATE_FORMAT = "dd/MM/yyyy"
+MONTHS = 12
 E = TypeVar("E", bound=Labelled)
 
 
@@ -42,13 +54,47 @@ def from_qdate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
-    """Return a date field in the Vietnamese format with a calendar pop-up."""
-    edit = QDateEdit(to_qdate(day), parent)
-    set_date_range(edit)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    return edit
+class DateField(QDateEdit):
+    """A dd/mm/yyyy field with a calendar pop-up that refuses an impossible day (31/02) with a message, instead
+    of quietly making it another day (28/02)."""
+
+    def __init__(self, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(to_qdate(day), parent)
+        set_date_range(self)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+        self.refusal = ""
+
+    def validate(self, text: str, position: int) -> object:
+        """Refuse a keystroke that makes a day the month does not have; otherwise check as Qt does."""
+        refusal = impossible_day(text)
+        if refusal:
+            self.refusal = refusal
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), refusal, self)
+            return QValidator.State.Invalid, text, position
+        return super().validate(text, position)
+
+
+def impossible_day(text: str) -> str:
+    """Return why a typed dd/mm/yyyy text names no day (31/02/2026), or an empty string."""
+    parts = text.split("/")
+    if [len(part) for part in parts] not in ([1, 1, 4], [1, 2, 4], [2, 1, 4], [2, 2, 4]) \
+            or not all(part.isdigit() for part in parts):
+        return ""  # not typed whole yet, or not a day Qt would take anyway
+    day, month, year = (int(part) for part in parts)
+    if not 1 <= month <= MONTHS or day < 1:  # Qt refuses these itself
+        return ""
+    length = monthrange(year, month)[1]
+    if day <= length:
+        return ""
+    return tr("{text} is not a date: month {month}/{year} has {count} days.").format(
+        text=text, month=month, year=year, count=length)
+
+
+def date_edit(day: date, parent: QWidget | None = None) -> DateField:
+    """Return a date field in the Vietnamese format with a calendar pop-up (an impossible day refused)."""
+    return DateField(day, parent)
 
 
 def set_date_range(edit: QDateEdit) -> None:
@@ -92,23 +138,73 @@ def remember_state(settings: WindowSettings, key: str, part: QSplitter | QHeader
 
 
 class ErrorLabel(QLabel):
-    """A red message next to the fields that caused it; hidden while there is nothing to say."""
+    """A red message next to the fields that caused it; hidden while there is nothing to say.
+
+    Its window grows to show it whole, and it goes as soon as one of the fields next to it is changed.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet("color: #b00020;")
         self.setWordWrap(True)
+        self.watching = False
         self.hide()
 
-    def show_error(self, error: DomainError) -> None:
-        """Show a refusal in the user's language."""
-        self.setText(error.render(tr))
+    def show_error(self, error: DomainError, until_edited: bool = True) -> None:
+        """Show a refusal in the user's language (until a field is changed, unless told otherwise)."""
+        self.show_text(error.render(tr), until_edited)
+
+    def show_text(self, text: str, until_edited: bool = True) -> None:
+        """Show a message already in the user's language (until a field is changed, unless told otherwise)."""
+        self.setText(text)
         self.show()
+        if until_edited:
+            self._watch_fields()
+        _make_room(self.window())
 
     def clear_error(self) -> None:
         """Hide the message."""
         self.clear()
         self.hide()
+
+    def _watch_fields(self) -> None:
+        """Clear the message when a field beside it changes (connected once)."""
+        holder = self.parentWidget()
+        if self.watching or holder is None or holder.layout() is None:
+            return
+        self.watching = True
+        for widget in placed_widgets(holder.layout()):
+            for signal in _change_signals(widget):
+                signal.connect(self.clear_error)
+
+
+def _change_signals(widget: QWidget) -> list[Any]:
+    """Return the signals a field sends when the user changes it."""
+    if isinstance(widget, QLineEdit):
+        return [widget.textEdited]
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QDateTimeEdit):
+        return [widget.dateTimeChanged]
+    if isinstance(widget, QSpinBox | QDoubleSpinBox):
+        return [widget.valueChanged]
+    if isinstance(widget, QComboBox):
+        return [widget.currentIndexChanged]
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return [widget.toggled]
+    return []
+
+
+def _make_room(window: QWidget) -> None:
+    """Let a dialog grow to hold what its layout now needs (a wrapped message) at its present width."""
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    if needed > window.height():
+        window.resize(width, needed)
 
 
 def ok_cancel_buttons(parent: QWidget) -> QDialogButtonBox:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,9 +20,16 @@ from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo  # noqa: E
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402
+from grassroots_app.ui.input_guards import install_input_guards  # noqa: E402
 from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
 from tests.ui.support import ScriptedPrompter  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def input_guards(qapp: QApplication) -> None:
+    """The application-wide guards the window installs at start (first field focused, wheel needs focus)."""
+    install_input_guards(qapp)
 
 
 @pytest.fixture(scope="session")

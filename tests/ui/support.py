@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.ui.pickers import ID_ROLE, LookupField
-from grassroots_app.ui.prompter import Prompter
+from grassroots_app.ui.prompter import Prompter, Unsaved
 
 W = TypeVar("W", bound=QWidget)
 PRINT_TEST_DPI = 72
@@ -94,11 +94,17 @@ class ScriptedPrompter(Prompter):
     shown: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # the files chosen to save or open, then the printers' output files
     offered: list[str] = field(default_factory=list)  # what the choosers offered: a path, a folder, a printed name
+    unsaved: list[Unsaved] = field(default_factory=list)  # the answers to "save before leaving?"
 
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
         """Record the question and give the next scripted answer (yes when none is left)."""
         self.shown.append(question)
         return self.answers.pop(0) if self.answers else True
+
+    def ask_to_save(self, parent: QWidget | None, title: str, question: str) -> Unsaved:
+        """Record the question and give the next scripted answer (cancel when none is left)."""
+        self.shown.append(question)
+        return self.unsaved.pop(0) if self.unsaved else Unsaved.CANCEL
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         """Record the information."""

@@ -24,6 +24,7 @@ from grassroots_app.reports.tables import Kind, cell_text
 from grassroots_app.services import browse, reports
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.prompter import Unsaved
 from grassroots_app.ui.report_editor import TAB_FIGURES, TAB_NARRATIVE, TAB_PREVIEW
 from grassroots_app.ui.report_view import ReportView
 from grassroots_app.ui.widgets import to_qdate
@@ -139,13 +140,14 @@ def test_unsaved_texts_are_kept_unless_the_clerk_drops_them(qtbot: QtBot, view: 
     editor, prompter = view.editor, context.prompter
     assert isinstance(prompter, ScriptedPrompter)
     type_text(qtbot, editor.narrative.sections["proposals"], "Đề nghị bổ sung kinh phí.")
-    prompter.answers = [False]
+    prompter.unsaved = [Unsaved.CANCEL]
     qtbot.mouseClick(view.chooser.new_button, Qt.MouseButton.LeftButton)
-    assert prompter.answers == [] and editor.narrative.sections["proposals"].toPlainText() == "Đề nghị bổ sung kinh phí."
-    prompter.answers = [True]
+    assert prompter.unsaved == [] and editor.narrative.sections["proposals"].toPlainText() == "Đề nghị bổ sung kinh phí."
+    assert stored(context) == []
+    prompter.unsaved = [Unsaved.DISCARD]
     qtbot.mouseClick(view.chooser.new_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editor.narrative.sections["proposals"].toPlainText() == "", timeout=WAIT_MS)
-    assert prompter.answers == [] and not editor.has_unsaved_changes()
+    assert prompter.unsaved == [] and not editor.has_unsaved_changes() and stored(context) == []
 
 
 def test_preview_files_and_printing(qtbot: QtBot, view: ReportView, context: AppContext, tmp_path: Path) -> None:
