@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLayout,
+    QTabWidget,
     QWidget,
 )
 
@@ -28,6 +29,10 @@ def placed_widgets(layout: QLayout) -> Iterator[QWidget]:
         widget, inner = item.widget(), item.layout()
         if inner is not None:
             yield from placed_widgets(inner)
+        elif isinstance(widget, QTabWidget):  # its fields are the current page's, not the tab bar
+            page = widget.currentWidget()
+            if page is not None and page.layout() is not None:
+                yield from placed_widgets(page.layout())
         elif widget is not None and not widget.isHidden():
             yield widget
             if widget.layout() is not None and not isinstance(widget, QDialogButtonBox):

@@ -63,6 +63,8 @@ class MemberChecks(QWidget):
         for box in self.boxes.values():
             layout.addWidget(box)
         layout.addStretch()
+        if self.boxes:
+            self.setFocusProxy(next(iter(self.boxes.values())))  # its label leads to the first box
 
     def set_members(self, chosen: frozenset[Tier] | frozenset[Flag]) -> None:
         """Tick the chosen members, untick the others."""
@@ -255,6 +257,7 @@ class LocalRulesDialog(EditDialog):
         column.setContentsMargins(0, 0, 0, 0)
         for box in self.allowed.values():
             column.addWidget(box)
+        allowed.setFocusProxy(next(iter(self.allowed.values())))  # its label leads to the first box
         page = QWidget()
         form = QFormLayout(page)
         form.addRow(tr("Meeting-free days of each month"), self.days)
@@ -328,7 +331,7 @@ class LocalRulesDialog(EditDialog):
         try:
             self.values()
         except DomainError as error:
-            self.error.show_error(error)
+            self.error.show_error(error, until_edited=False)  # checked again at every change
             ok_button.setEnabled(False)
             return False
         self.error.clear_error()

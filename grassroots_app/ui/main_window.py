@@ -329,7 +329,6 @@ class MainWindow(QMainWindow):
             self.context.errors.report(error)
             return
         dialog.exec()
-        dialog.deleteLater()
 
     def toggle_clusters(self, on: bool) -> None:
         """Group the communes by cluster, or by district."""
