@@ -25,9 +25,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
-from grassroots_app.domain.model import Level, Preset
+from grassroots_app.domain.model import CadreStatus, Cluster, Level, Preset
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
@@ -35,18 +36,29 @@ from grassroots_app.services import browse, units
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo
 from grassroots_app.ui.app import build_window, parse_arguments
-from grassroots_app.ui.assign_dialog import AssignDialog
+from grassroots_app.ui.assign_dialog import AssignDialog, EditAssignmentDialog
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.calendar_export import IcsExportDialog
+from grassroots_app.ui.cluster_dialogs import (
+    CloseClusterDialog,
+    ClusterCommunesDialog,
+    NewClusterDialog,
+    RenameClusterDialog,
+)
+from grassroots_app.ui.context_menu import show_menu
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.import_dialog import ImportDialog
+from grassroots_app.ui.local_rules_dialog import LocalRulesDialog
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.meeting_dialog import MeetingDialog
+from grassroots_app.ui.official_import import OfficialImportDialog
+from grassroots_app.ui.prompter import file_dialog_options
 from grassroots_app.ui.recommendation_dialogs import RecommendationDialog
 from grassroots_app.ui.restore_dialog import RestoreDialog
 from grassroots_app.ui.settings import WindowSettings
 from grassroots_app.ui.unit_dialogs import AddUnitDialog, MergeUnitDialog
 from grassroots_app.ui.unit_panel import CadrePickerDialog
+from grassroots_app.ui.widgets import choose_member
 
 SCREENS = ("1366x768", "1920x1080")
 LANGUAGES = ("vi", "en")
@@ -148,7 +160,8 @@ class Shooter:
             if isinstance(self.dialog, QDialog):
                 self.dialog.reject()
             self.dialog.close()
-            self.dialog.deleteLater()
+            if not isinstance(self.dialog, QMenu):  # a menu bar's menu stays; a right-click menu deletes itself
+                self.dialog.deleteLater()
             self.dialog = None
 
 
@@ -160,6 +173,8 @@ class DemoPlaces:
     commune: browse.NodeRow
     hamlet: browse.NodeRow
     cadre: str
+    assignment: str
+    cluster: Cluster
 
 
 def demo_places(window: MainWindow) -> DemoPlaces:
@@ -171,12 +186,19 @@ def demo_places(window: MainWindow) -> DemoPlaces:
                 if row.level is Level.COMMUNE]
     commune = next((row for row in communes if marks.get(row.id)), communes[0])
     hamlet = context.read(browse.children, commune.id, context.as_of)[0]
-    return DemoPlaces(province, commune, hamlet, context.read(first_cadre))
+    assignment = context.read(first_assignment)
+    cluster = context.read(lambda uow: uow.clusters.all()[0])
+    return DemoPlaces(province, commune, hamlet, context.read(first_cadre), assignment, cluster)
 
 
 def first_cadre(uow: UnitOfWork) -> str:
     """Return the id of the first cadre by name."""
     return uow.cadres.search(limit=1)[0].id
+
+
+def first_assignment(uow: UnitOfWork) -> str:
+    """Return the id of the first assignment of the first cadre (by name) who holds any."""
+    return next(held[0].id for cadre in uow.cadres.search() if (held := uow.assignments.for_cadre(cadre.id)))
 
 
 def units_sheet(path: Path, parent: str, hamlet: str) -> Path:
@@ -309,6 +331,88 @@ def plan_dialogs(shooter: Shooter, places: DemoPlaces, scratch: Path) -> None:
     shooter.add("28-meeting-dialog", over_units(lambda: MeetingDialog(context, date(2026, 10, 9), parent=window)))
     shooter.add("29-recommendation-dialog", over_units(lambda: RecommendationDialog(context, None, window)))
     shooter.add("30-ics-export", over_units(lambda: IcsExportDialog(context, DEMO_DATE.year, window)))
+    plan_new_dialogs(shooter, places, scratch)
+
+
+def plan_new_dialogs(shooter: Shooter, places: DemoPlaces, scratch: Path) -> None:
+    """Queue the settings, cluster, assignment, official-list dialogs, the menus and Qt's own dialogs."""
+    window = shooter.window
+    context = window.context
+    cluster = places.cluster
+
+    def over_units(make: Callable[[], QWidget]) -> Prepare:
+        def show() -> QWidget:
+            window.tabs.setCurrentIndex(0)
+            return make()
+        return show
+
+    def leaving_cadre() -> QDialog:
+        holder = context.read(lambda uow: uow.assignments.get(places.assignment)).cadre_id
+        dialog = CadreDialog(context, context.read(get_cadre, holder), window)
+        choose_member(dialog.status, CadreStatus.LEFT)
+        dialog.reason.setText("Nghỉ hưu")
+        return dialog
+
+    def settings_page(page: int) -> Prepare:
+        def show() -> QDialog:
+            dialog = LocalRulesDialog(context, window)
+            dialog.tabs.setCurrentIndex(page)
+            return dialog
+        return show
+
+    def question() -> QWidget:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        return QMessageBox(QMessageBox.Icon.Question, window.windowTitle(), places.commune.name, buttons, window)
+
+    def file_dialog(mode: QFileDialog.AcceptMode) -> Prepare:
+        def show() -> QWidget:
+            dialog = QFileDialog(window, window.windowTitle(), str(scratch))
+            dialog.setOptions(file_dialog_options())
+            dialog.setAcceptMode(mode)
+            return dialog
+        return show
+
+    def print_dialog() -> QWidget:
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, window)
+        dialog.printer_kept = printer  # type: ignore[attr-defined] - the dialog needs its printer alive
+        return dialog
+
+    def menu(index: int) -> Prepare:
+        def show() -> QWidget:
+            window.tabs.setCurrentIndex(0)
+            bar = window.menuBar()
+            action = bar.actions()[index]
+            shown = action.menu()
+            shown.popup(bar.mapToGlobal(bar.actionGeometry(action).bottomLeft()))
+            return shown
+        return show
+
+    def tree_menu() -> QWidget | None:
+        window.tabs.setCurrentIndex(0)
+        window.tree.reveal(places.hamlet.id)
+        view = window.tree.view
+        return show_menu(view, window.panel.menu_entries(), view.viewport().mapToGlobal(
+            view.visualRect(view.currentIndex()).center()))
+
+    shooter.add("31-edit-assignment", over_units(lambda: EditAssignmentDialog(context, places.assignment, window)))
+    shooter.add("32-cadre-leaving", over_units(leaving_cadre))
+    for number, page in zip(range(33, 37), range(4), strict=True):
+        shooter.add(f"{number}-settings-{page + 1}", over_units(settings_page(page)))
+    shooter.add("37-new-cluster", over_units(lambda: NewClusterDialog(context, places.province.id, window)))
+    shooter.add("38-rename-cluster", over_units(lambda: RenameClusterDialog(context, cluster, window)))
+    shooter.add("39-cluster-add-communes", over_units(lambda: ClusterCommunesDialog(context, cluster, True, window)))
+    shooter.add("40-cluster-remove-communes",
+                over_units(lambda: ClusterCommunesDialog(context, cluster, False, window)))
+    shooter.add("41-close-cluster", over_units(lambda: CloseClusterDialog(context, cluster, window)))
+    shooter.add("42-official-import", over_units(lambda: OfficialImportDialog(context, window)))
+    shooter.add("43-question", over_units(question))
+    shooter.add("44-file-open", over_units(file_dialog(QFileDialog.AcceptMode.AcceptOpen)))
+    shooter.add("45-file-save", over_units(file_dialog(QFileDialog.AcceptMode.AcceptSave)))
+    shooter.add("46-print-dialog", over_units(print_dialog))
+    for number, index in zip(range(47, 51), range(4), strict=True):
+        shooter.add(f"{number}-menu-{index + 1}", menu(index))
+    shooter.add("51-tree-menu", tree_menu)
 
 
 def shoot_here(out: Path, language: str, preset: Preset, only: list[str] | None) -> int:
