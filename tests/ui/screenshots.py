@@ -66,6 +66,7 @@ POLL_MS = 100
 STEADY_POLLS = 3  # nothing loading on so many polls in a row: the view is done (and painted)
 LOAD_TIMEOUT_S = 90.0
 XVFB_START_TIMEOUT_S = 20.0
+DEMO_QUARTER = (DEMO_DATE.month - 1) // 3 + 1
 
 Prepare = Callable[[], QWidget | None]
 
@@ -262,9 +263,24 @@ def plan_tabs(shooter: Shooter, places: DemoPlaces) -> None:
             chooser = window.report_view.chooser
             if window.report_view.editor.opened is None:
                 chooser.year.setValue(DEMO_DATE.year)
-                chooser.quarter.setCurrentIndex(chooser.quarter.findData((DEMO_DATE.month - 1) // 3 + 1))
+                chooser.quarter.setCurrentIndex(chooser.quarter.findData(DEMO_QUARTER))
                 chooser.new_button.click()
             window.report_view.editor.tabs.setCurrentIndex(tab)
+        return show
+
+    def plan_view() -> None:
+        show_tab(window, window.plan)
+        window.plan.year.setValue(DEMO_DATE.year)
+        window.plan.quarter.setCurrentIndex(window.plan.quarter.findData(DEMO_QUARTER))
+        window.plan.propose_button.click()
+
+    def field_log_view(tab: int) -> Prepare:
+        def show() -> None:
+            show_tab(window, window.field_log)
+            window.field_log.tabs.setCurrentIndex(tab)
+            for period in (window.field_log.activities.period, window.field_log.attendance.period):
+                period.year.setValue(DEMO_DATE.year)
+                period.span.setCurrentIndex(period.span.findData(DEMO_QUARTER))
         return show
 
     def ratings_view() -> None:
@@ -278,14 +294,15 @@ def plan_tabs(shooter: Shooter, places: DemoPlaces) -> None:
     shooter.add("04-roster", roster_view, roster_ready)
     shooter.add("05-unit-field-log", hamlet_view)
     shooter.add("06-calendar", calendar_view)
-    shooter.add("07-plan", lambda: show_tab(window, window.plan))
-    shooter.add("08-field-log", lambda: show_tab(window, window.field_log))
+    shooter.add("07-plan", plan_view, lambda: window.plan.visits_model.rowCount() > 0)
+    shooter.add("08-field-log", field_log_view(0), lambda: window.field_log.activities.model.rowCount() > 0)
     shooter.add("09-recommendations", lambda: show_tab(window, window.recommendations),
                 lambda: _select_first(window.recommendations.table))
     shooter.add("10-ratings", ratings_view)
     for number, tab in enumerate(("figures", "narrative", "preview"), start=11):
         shooter.add(f"{number}-report-{tab}", report_view(number - 11),
                     lambda: window.report_view.editor.opened is not None)
+    shooter.add("52-attendance", field_log_view(1), lambda: window.field_log.attendance.model.rowCount() > 0)
 
 
 def _select_first(table: QWidget) -> bool:
