@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -64,14 +64,19 @@ class RecommendationDetail(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.titles = [QLabel(tr(title)) for title in FIELDS]
         self.values = [QLabel() for _title in FIELDS]
         self.fields = QWidget()
-        self.form = QFormLayout(self.fields)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        for title, value in zip(FIELDS, self.values, strict=True):
+        # A grid, not a form: a form gives wrapped values too little height while some of its rows are hidden.
+        grid = QGridLayout(self.fields)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        for row, (title, value) in enumerate(zip(self.titles, self.values, strict=True)):
+            title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.form.addRow(tr(title), value)
+            grid.addWidget(title, row, 0)
+            grid.addWidget(value, row, 1)
         self.history = QTableWidget(0, len(HISTORY_COLUMNS))
         self.history.setHorizontalHeaderLabels([tr(text) for text in HISTORY_COLUMNS])
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -106,9 +111,10 @@ class RecommendationDetail(QWidget):
             self._show_history(view.recommendation, history)
 
     def _show_fields(self, view: RecommendationView) -> None:
-        for row, (value, text) in enumerate(zip(self.values, field_texts(view), strict=True)):
+        for title, value, text in zip(self.titles, self.values, field_texts(view), strict=True):
             value.setText(text)
-            self.form.setRowVisible(row, bool(text))
+            title.setVisible(bool(text))
+            value.setVisible(bool(text))
         due = self.values[FIELDS.index(N_("Due date"))]
         due.setStyleSheet(f"color: {WARNING_COLOR.name()};" if view.overdue else "")
 

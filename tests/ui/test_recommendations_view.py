@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.recommendations import RecommendationField, RecommendationFilter, RecommendationStatus
@@ -17,6 +17,7 @@ from grassroots_app.services import browse, cadres, recommendations, units
 from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.recommendations import RecommendationView
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.recommendation_detail import RecommendationDetail
 from grassroots_app.ui.recommendation_dialogs import RecommendationDialog, StepDialog
 from grassroots_app.ui.recommendations_view import RecommendationsView
 from grassroots_app.ui.widgets import EditDialog
@@ -259,3 +260,42 @@ def test_the_detail_shows_long_texts_whole(
                    if model.index(row, column).data() == LONG_CONTENT.strip())
     tip = content.data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("<qt>") and "lội suối" in tip, "a long tooltip is rich text, which Qt wraps"
+
+
+
+MEDIUM_CONTENT = "Đề nghị cho chuyển mục đích đất vườn sang đất ở theo quy hoạch"
+MEDIUM_BODY = "Văn phòng Đăng ký đất đai tỉnh Lạng Sơn"
+
+
+def test_the_detail_gives_each_wrapped_line_its_room(
+    qtbot: QtBot, view: RecommendationsView, context: AppContext, place: Place
+) -> None:
+    """Texts that wrap onto two lines are shown whole at every width of the pane, the rows of the empty fields hidden
+    (the 1366x768 screenshot cut the second line of the content and of the body forwarded to)."""
+    rec = context.execute("raise", recommendations.raise_recommendation, place.hamlet_id, RAISED, place.cadre_id,
+                          MEDIUM_CONTENT, RecommendationField.LAND, None)
+    rec_id = rec.recommendation.id
+    context.execute("forward", recommendations.forward_recommendation, rec_id, FORWARDED, MEDIUM_BODY, "")
+    view.choose(rec_id)
+    chosen(qtbot, view, rec_id)
+    shown_rec = view.selected()
+    assert shown_rec is not None
+    history = context.read(recommendations.history, rec_id)
+    wrapped = 0
+    for width in range(300, 720, 20):
+        detail = RecommendationDetail()
+        pane = QScrollArea()
+        pane.setWidget(detail)
+        pane.setWidgetResizable(True)
+        qtbot.addWidget(pane)
+        pane.resize(width, 640)
+        pane.show()
+        detail.show_recommendation(shown_rec, history)
+        qtbot.wait(10)  # the layout settles
+        for label in detail.values:
+            if label.isVisible():
+                needed = label.heightForWidth(label.width())
+                wrapped += needed > label.fontMetrics().height() * 3 // 2
+                assert label.height() >= needed, (width, label.text())
+        pane.close()
+    assert wrapped, "some widths wrap the texts"
