@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from grassroots_app.i18n import CONTEXT, DEFAULT_LANGUAGE, catalog_path
 from grassroots_app.paths import is_frozen
@@ -90,6 +90,7 @@ class LanguageSwitcher:
                 raise FileNotFoundError(compiled_catalog(language))
             app.installTranslator(translator)
             _installed.append(translator)
+        QLocale.setDefault(QLocale(language))  # Qt's own names of months, days and file types follow the language
         self.language = language
         for listener in self.switched:
             listener()

@@ -44,7 +44,8 @@ def test_translator_defaults_to_vietnamese_and_english_is_identity() -> None:
 # Linux): Qt ships no Vietnamese catalogue, so ours holds them, in Qt's contexts. Qt's German catalogue, shipped
 # with PySide6, says which they are.
 QT_CONTEXTS = ("QPlatformTheme", "QGnomeTheme", "QDialogButtonBox", "QMessageBox", "QLineEdit",
-               "QWidgetTextControl", "QAbstractSpinBox", "QFileDialog", "QFileSystemModel", "QPrintDialog",
+               "QWidgetTextControl", "QAbstractSpinBox", "QFileDialog", "QFileSystemModel", "QAbstractFileIconProvider",
+               "QPrintDialog",
                "QPrintSettingsOutput", "QPrintWidget", "QPrintPropertiesWidget", "QPageSetupWidget")
 QM_MESSAGES, QM_END, QM_TRANSLATION, QM_SOURCE, QM_CONTEXT, QM_COMMENT, QM_OBSOLETE1 = 0x69, 1, 3, 6, 7, 8, 5
 
