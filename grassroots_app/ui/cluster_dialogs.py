@@ -59,7 +59,7 @@ class ClusterCommunesDialog(EditDialog):
         super().__init__(context, title.format(name=cluster.name), parent)
         self.cluster, self.joining = cluster, joining
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(tr("Type part of the name (accents optional)"))
+        self.filter.setPlaceholderText(tr("Type part of the commune's name (accents optional)"))
         self.filter.setClearButtonEnabled(True)
         self.communes = QListWidget()
         self.on = date_edit(context.as_of)

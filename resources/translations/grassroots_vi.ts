@@ -4975,6 +4975,10 @@ Chi tiết có trong tệp nhật ký:
       <source>{text} is not a date: month {month}/{year} has {count} days.</source>
       <translation>{text} không phải là một ngày: tháng {month}/{year} chỉ có {count} ngày.</translation>
     </message>
+    <message>
+      <source>Type part of the commune's name (accents optional)</source>
+      <translation>Gõ một phần tên xã (có dấu hay không dấu đều được)</translation>
+    </message>
   </context>
   <context>
     <name>QPlatformTheme</name>

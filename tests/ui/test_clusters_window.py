@@ -276,3 +276,13 @@ def test_in_the_three_level_model_a_cluster_is_made_under_a_district(qtbot: QtBo
     made = context.read(lambda uow: uow.clusters.all(district.id))
     assert "Cụm Bắc" in [cluster.name for cluster in made]
     context.tasks.wait()
+
+
+def test_the_commune_filter_asks_for_a_communes_name(qtbot: QtBot, context: AppContext) -> None:
+    """The filter of the communes to add or remove asks for a commune's name, not a person's ("họ tên", seen in the
+    1366x768 screenshot)."""
+    cluster = context.read(lambda uow: uow.clusters.all())[0]
+    for joining in (True, False):
+        dialog = ClusterCommunesDialog(context, cluster, joining)
+        qtbot.addWidget(dialog)
+        assert dialog.filter.placeholderText() == "Gõ một phần tên xã (có dấu hay không dấu đều được)"
