@@ -369,7 +369,11 @@ class CadreRoster(QWidget):
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + ROW_PADDING)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        for column in Column:  # the short columns as wide as their texts, the text columns share the rest
+            short = column in (Column.TIER, Column.TARGETS, Column.STATUS)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents if short
+                                        else QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         return table

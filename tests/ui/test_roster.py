@@ -262,3 +262,17 @@ def test_add_cadre_opens_the_dialog_and_selects_the_new_cadre(
     wait_loaded(qtbot, context)
     chosen = widget.selected_cadre()
     assert chosen is not None and context.read(cadres.get_cadre, chosen).full_name == "Quách Thị Hằng"
+
+
+def test_the_text_columns_share_the_room_the_short_ones_leave(widget: CadreRoster, qtbot: QtBot) -> None:
+    """At the dock's width on a 1366x768 screen, names, positions and workplaces get the room the short columns do
+    not need (the screenshot showed "Nguyễn Hồn…" elided beside a half-empty status column)."""
+    widget.resize(800, 400)
+    qtbot.wait(20)  # the layout settles
+    header = widget.table.horizontalHeader()
+    status = header.sectionSize(Column.STATUS)
+    needed = max(widget.table.sizeHintForColumn(Column.STATUS), header.sectionSizeFromContents(Column.STATUS).width())
+    assert status <= needed, "the status column takes only what it needs"
+    for column in (Column.NAME, Column.POSITION, Column.WORKPLACE):
+        assert header.sectionSize(column) >= 120, column.name
+    assert header.length() <= widget.table.viewport().width(), "no column is pushed off the side"
