@@ -94,7 +94,8 @@ class CadreDialog(EditDialog):
         if leaving and self.cadre is not None:
             ending = self.context.read(leaving_targets, self.cadre.id, self.context.as_of)
             lines = [_ending_line(target) for target in ending]
-            head = tr("These {count} assignments end on the day the cadre leaves:").format(count=len(ending))
+            head = tr("This assignment ends on the day the cadre leaves:") if len(ending) == 1 else \
+                tr("These {count} assignments end on the day the cadre leaves:").format(count=len(ending))
             self.ending.setText("\n".join([head, *lines]) if ending else tr("No assignment ends."))
         else:
             self.ending.setText("")

@@ -4979,6 +4979,10 @@ Chi tiết có trong tệp nhật ký:
       <source>Type part of the commune's name (accents optional)</source>
       <translation>Gõ một phần tên xã (có dấu hay không dấu đều được)</translation>
     </message>
+    <message>
+      <source>This assignment ends on the day the cadre leaves:</source>
+      <translation>Phân công sau đây kết thúc vào ngày cán bộ nghỉ:</translation>
+    </message>
   </context>
   <context>
     <name>QPlatformTheme</name>

@@ -174,3 +174,13 @@ def test_a_name_of_zero_width_spaces_or_a_control_character_is_refused_inline(
     click_ok(qtbot, dialog)
     assert dialog.isVisible() and "U+0007" in dialog.error.text()
     assert named(context, "Tạ Văn Dũng") == [] and context.undo.count() == 0
+
+
+def test_one_assignment_that_ends_is_named_in_the_singular(context: AppContext, qtbot: QtBot) -> None:
+    """A cadre holding one assignment is told "This assignment ends…", not "These 1 assignments end…" (seen in the
+    English screenshot)."""
+    context.language.apply("en")
+    entry = next(e for e in context.read(roster, context.as_of) if e.targets == 1 and e.status is CadreStatus.ACTIVE)
+    dialog = shown(qtbot, CadreDialog(context, context.read(cadres.get_cadre, entry.id)))
+    dialog.status.setCurrentIndex(dialog.status.findData(CadreStatus.LEFT.value))
+    assert dialog.ending.text().startswith("This assignment ends on the day the cadre leaves:\n")
