@@ -253,6 +253,14 @@ def plan_tabs(shooter: Shooter, places: DemoPlaces) -> None:
     def hamlet_view() -> None:
         window.tree.reveal(hamlet)
 
+    def hamlet_log_shown() -> bool:
+        """Scroll the unit's panel down to its field log (below the fold at 1366x768) once the hamlet is shown."""
+        if window.panel.data is None or window.panel.data.target_id != hamlet:
+            return False
+        scroll = window.panel.parentWidget().parentWidget()
+        scroll.ensureWidgetVisible(window.panel.field_log)  # type: ignore[attr-defined]
+        return True
+
     def calendar_view() -> None:
         show_tab(window, window.calendar)
         window.calendar.select_day(date(2026, 10, 9))
@@ -292,7 +300,7 @@ def plan_tabs(shooter: Shooter, places: DemoPlaces) -> None:
     shooter.add("02-search", search_view)
     shooter.add("03-clusters", clusters_view)
     shooter.add("04-roster", roster_view, roster_ready)
-    shooter.add("05-unit-field-log", hamlet_view)
+    shooter.add("05-unit-field-log", hamlet_view, hamlet_log_shown)
     shooter.add("06-calendar", calendar_view)
     shooter.add("07-plan", plan_view, lambda: window.plan.visits_model.rowCount() > 0)
     shooter.add("08-field-log", field_log_view(0), lambda: window.field_log.activities.model.rowCount() > 0)
