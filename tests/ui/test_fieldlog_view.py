@@ -376,3 +376,16 @@ def test_the_unit_and_cadre_panels_show_their_activities_and_recommendations(
     assert _section_rows(qtbot, cadre_panel.field_log) == (["Tuan at the hamlet"], [])
     cadre_panel.show_cadre(place.nhu.id)
     assert _section_rows(qtbot, cadre_panel.field_log) == (["Nhu at the hamlet"], ["Sua duong lien thon"])
+
+
+def test_the_list_names_each_place_with_its_path(
+    view: FieldLogView, context: AppContext, place: Place, qtbot: QtBot
+) -> None:
+    """The field log names a hamlet with the commune above it: "Tổ nhân dân tự quản số 5" alone could be in any
+    commune (seen in the screenshots of the field log)."""
+    _record(context, place.nhu, place.hamlet.id, date(2026, 9, 5), "Nhu in September")
+    view.activities.unit.choose(place.hamlet.id, place.hamlet.name)
+    assert _shown_rows(qtbot, view) == ["Nhu in September"]
+    path = context.read(units.unit_path, place.hamlet.id, DEMO_DATE)
+    assert path.endswith(" / Thôn Quỳnh Lâm") and path.count(" / ") >= 2
+    assert view.activities.model.index(0, 2).data() == path
