@@ -26,7 +26,7 @@ LIST_LIMIT = 2000
 ACTIVITY_COLUMNS: tuple[Column[ActivityView], ...] = (
     Column(N_("Date"), lambda view: format_day(view.activity.day), key=lambda view: view.activity.day),
     Column(N_("Cadre"), lambda view: view.cadre_name, key=lambda view: person_sort_key(view.cadre_name)),
-    Column(N_("Target"), lambda view: view.target_path, key=lambda view: natural_key(view.target_path)),
+    Column(N_("Target"), lambda view: view.target_path, key=lambda view: natural_key(view.target_path), path=True),
     Column(N_("Activity"), lambda view: tr(view.activity.kind.label)),
     Column(N_("Minutes"), lambda view: str(view.activity.duration_minutes or ""),
            key=lambda view: view.activity.duration_minutes, numeric=True),

@@ -38,8 +38,7 @@ def _status(view: RecommendationView) -> str:
 RECOMMENDATION_COLUMNS: tuple[Column[RecommendationView], ...] = (
     Column(N_("Raised"), lambda view: format_day(view.recommendation.raised_on),
            key=lambda view: view.recommendation.raised_on),
-    Column(N_("Unit"), lambda view: view.unit_name, key=lambda view: natural_key(view.unit_path),
-           tip=lambda view: view.unit_path),
+    Column(N_("Unit"), lambda view: view.unit_path, key=lambda view: natural_key(view.unit_path), path=True),
     Column(N_("Cadre"), lambda view: view.cadre_name, key=lambda view: person_sort_key(view.cadre_name)),
     Column(N_("Field"), lambda view: tr(view.recommendation.field.label)),
     Column(N_("Status"), _status, key=_urgency),

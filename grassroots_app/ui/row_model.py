@@ -9,7 +9,14 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from grassroots_app.domain.text import collation_key
 from grassroots_app.ui.context import AppContext
@@ -40,6 +47,16 @@ class Column(Generic[T]):
     key: Callable[[T], Any] | None = None  # None: the text in Vietnamese order
     tip: Callable[[T], str] | None = None
     numeric: bool = False
+    path: bool = False  # a unit's path: cut on the left when too long, so its own name stays in view
+
+
+class PathDelegate(QStyledItemDelegate):
+    """Draws a path cut on the left ("…/ Bản 4 / Tổ 5"): the end names the unit, the start is the province."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:  # noqa: N802 - Qt override
+        """Elide the text on the left."""
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
 class RowsModel(QAbstractTableModel, Generic[T]):
@@ -124,6 +141,9 @@ def rows_table(model: RowsModel[Any], settings: WindowSettings, name: str,
                order: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)) -> QTableView:
     """Return a compact read-only table of the model, sorted by a column; it remembers its columns under a name."""
     table = read_only_table(model)
+    for number, column in enumerate(model.columns):
+        if column.path:
+            table.setItemDelegateForColumn(number, PathDelegate(table))
     header = table.horizontalHeader()
     state = settings.blob(name)
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
@@ -388,4 +388,8 @@ def test_the_list_names_each_place_with_its_path(
     assert _shown_rows(qtbot, view) == ["Nhu in September"]
     path = context.read(units.unit_path, place.hamlet.id, DEMO_DATE)
     assert path.endswith(" / Thôn Quỳnh Lâm") and path.count(" / ") >= 2
-    assert view.activities.model.index(0, 2).data() == path
+    index = view.activities.table.model().index(0, 2)
+    assert index.data() == path
+    option = QStyleOptionViewItem()
+    view.activities.table.itemDelegateForColumn(2).initStyleOption(option, index)
+    assert option.textElideMode == Qt.TextElideMode.ElideLeft, "a path too long for its column keeps its end"
