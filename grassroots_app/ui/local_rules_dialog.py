@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grassroots_app.domain import hierarchy
 from grassroots_app.domain.activities import MAX_PER_YEAR, AttendanceTarget
 from grassroots_app.domain.calendar import MAX_VISITS_PER_QUARTER, FreeDayPolicy, MeetingCategory, Shift
 from grassroots_app.domain.errors import DomainError, render_phrase
 from grassroots_app.domain.local_rules import RULE_LEVELS, LocalRules, check_local_rules, parse_days
-from grassroots_app.domain.model import Flag, Level, Preset, Tier
+from grassroots_app.domain.model import Flag, Level, Tier
 from grassroots_app.domain.rules import MAX_MINIMUM, GraspRule, holders
 from grassroots_app.domain.settings import MAX_TENURE_MONTHS, MAX_WORKLOAD_THRESHOLD
 from grassroots_app.services import local_rules
@@ -46,10 +47,9 @@ def _spin(low: int, high: int, value: int) -> QSpinBox:
 
 def _offered_tiers(local: LocalRules) -> tuple[Tier, ...]:
     """Return the tiers a rule may name: no district tier in a two-level database (unless a rule names it)."""
-    named = any(Tier.DISTRICT in rule.tiers for rule in local.rules)
-    if local.settings.preset is Preset.THREE_LEVEL or named:
-        return tuple(Tier)
-    return tuple(tier for tier in Tier if tier is not Tier.DISTRICT)
+    named = {tier for rule in local.rules for tier in rule.tiers}
+    model = hierarchy.model_tiers(local.settings.preset)
+    return tuple(tier for tier in Tier if tier in model or tier in named)
 
 
 class MemberChecks(QWidget):
@@ -181,8 +181,11 @@ class RulesPage(QWidget):
 class TargetsTable(QTableWidget):
     """The attendance targets: a row per tier and membership, with the meetings a year."""
 
-    def __init__(self, targets: tuple[AttendanceTarget, ...], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, targets: tuple[AttendanceTarget, ...], tiers: tuple[Tier, ...], parent: QWidget | None = None
+    ) -> None:
         super().__init__(0, 3, parent)
+        self.tiers = tiers
         self.setHorizontalHeaderLabels([tr("Tier"), tr("Membership"), tr("Meetings a year")])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().hide()
@@ -193,7 +196,8 @@ class TargetsTable(QTableWidget):
         """Add a row showing a target."""
         row = self.rowCount()
         self.insertRow(row)
-        tier, flag = choices(tuple(Tier), empty=True), choices(tuple(Flag), empty=True)
+        offered = self.tiers if target.tier is None or target.tier in self.tiers else (*self.tiers, target.tier)
+        tier, flag = choices(offered, empty=True), choices(tuple(Flag), empty=True)
         tier.setItemText(0, tr("any tier"))
         flag.setItemText(0, tr("any membership"))
         choose_member(tier, target.tier)
@@ -201,6 +205,8 @@ class TargetsTable(QTableWidget):
         self.setCellWidget(row, 0, tier)
         self.setCellWidget(row, 1, flag)
         self.setCellWidget(row, 2, _spin(0, MAX_PER_YEAR, target.per_year))
+        # A target of a tier the model lacks (the district's, in a two-level database) is kept, not shown.
+        self.setRowHidden(row, offered is not self.tiers)
 
     def targets(self) -> tuple[AttendanceTarget, ...]:
         """Return the targets as the rows show them."""
@@ -267,7 +273,7 @@ class LocalRulesDialog(EditDialog):
         return page
 
     def _attendance_page(self) -> QWidget:
-        self.targets = TargetsTable(self.current.targets)
+        self.targets = TargetsTable(self.current.targets, hierarchy.model_tiers(self.current.settings.preset))
         add, remove = QPushButton(tr("Add a &target")), QPushButton(tr("Remove the t&arget"))
         add.clicked.connect(self._add_target)
         remove.clicked.connect(self._remove_target)

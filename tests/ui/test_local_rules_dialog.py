@@ -52,6 +52,32 @@ def test_a_three_level_database_offers_the_district_tier(qtbot: QtBot, context_t
     assert list(dialog.rules.tiers.boxes) == [Tier.PROVINCE, Tier.DISTRICT, Tier.COMMUNE]
 
 
+def _shown_tiers(dialog: LocalRulesDialog) -> list[list[str]]:
+    """Return, for each attendance row shown, the tiers its tier list offers."""
+    table = dialog.targets
+    return [[table.cellWidget(row, 0).itemText(index) for index in range(table.cellWidget(row, 0).count())]
+            for row in range(table.rowCount()) if not table.isRowHidden(row)]
+
+
+def test_a_two_level_database_neither_shows_nor_offers_district_targets_and_keeps_them(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    stored = context.read(local_rules.local_rules).targets
+    assert any(target.tier is Tier.DISTRICT for target in stored)  # the domain's default targets have one
+    dialog = dialog_on(qtbot, context)
+    shown = _shown_tiers(dialog)
+    assert len(shown) == len(stored) - 1
+    assert shown and not any("huyện" in text for offered in shown for text in offered)
+    assert dialog.targets.targets() == stored  # the district's target is kept as it was
+
+
+def test_a_three_level_database_shows_its_district_targets(qtbot: QtBot, context_three_level: AppContext) -> None:
+    stored = context_three_level.read(local_rules.local_rules).targets
+    dialog = dialog_on(qtbot, context_three_level)
+    assert len(_shown_tiers(dialog)) == len(stored)
+    assert all(any("huyện" in text for text in offered) for offered in _shown_tiers(dialog))
+
+
 def test_a_bad_day_is_said_at_once_and_ok_waits_until_it_is_fixed(qtbot: QtBot, context: AppContext) -> None:
     dialog = dialog_on(qtbot, context)
     dialog.tabs.setCurrentIndex(1)
