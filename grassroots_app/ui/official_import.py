@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from grassroots_app.domain.model import Preset
@@ -32,6 +33,8 @@ class OfficialPicker(QWidget):
         self.district = QComboBox()
         for combo in (self.province, self.district):  # the longest name shows whole ("Thành phố Hồ Chí Minh")
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # typing "Cao" finds "Tỉnh Cao Bằng": the kind before the name is not what a clerk types
+            combo.view().setKeyboardSearchFlags(Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchWrap)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(tr("Province (official list)"), self.province)
