@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QResizeEvent, QValidator
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -65,6 +65,18 @@ class DateField(QDateEdit):
         self.setCalendarPopup(True)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
         self.refusal = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Take "01/07/2025" typed over the whole date as typed: Qt dropped the day's digits, and a "/" after a
+        section it had already left for the next one skipped that one too."""
+        line = self.lineEdit()
+        position = line.selectionStart() if line.hasSelectedText() else line.cursorPosition()
+        if event.text() == "/" and line.text()[position - 1:position] == "/":
+            event.accept()  # the section before was typed whole and Qt has moved on already
+            return
+        if event.text().isdigit() and line.hasSelectedText() and line.selectedText() == line.text():
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+        super().keyPressEvent(event)
 
     def validate(self, text: str, position: int) -> object:
         """Refuse a keystroke that makes a day the month does not have; otherwise check as Qt does."""
