@@ -119,9 +119,15 @@ def format_day(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
 
+def typed_anywhere(box: QComboBox) -> QComboBox:
+    """Let typing choose the first item containing the letters typed: "x" finds "cấp xã", "Cao" "Tỉnh Cao Bằng"."""
+    box.view().setKeyboardSearchFlags(Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchWrap)
+    return box
+
+
 def choices(members: Iterable[Labelled], empty: bool = False) -> QComboBox:
     """Return a combo box of translated labels holding the members' values (first a blank one if asked)."""
-    box = QComboBox()
+    box = typed_anywhere(QComboBox())
     if empty:
         box.addItem("—", None)
     for member in members:

@@ -174,3 +174,11 @@ def test_a_name_of_zero_width_spaces_or_a_control_character_is_refused_inline(
     click_ok(qtbot, dialog)
     assert dialog.isVisible() and "U+0007" in dialog.error.text()
     assert named(context, "Tạ Văn Dũng") == [] and context.undo.count() == 0
+
+
+def test_typing_a_letter_of_the_tier_chooses_it(qtbot: QtBot, context: AppContext) -> None:
+    """Every tier starts "cấp …": typing "x" on the tier chooses "cấp xã", as a clerk expects."""
+    dialog = shown(qtbot, CadreDialog(context))
+    dialog.tier.setFocus()
+    qtbot.keyClicks(dialog.tier, "x")
+    assert dialog.tier.currentText() == "cấp xã"
