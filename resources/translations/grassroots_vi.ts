@@ -1075,7 +1075,7 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>Type part of the name (accents optional)</source>
-      <translation>Gõ một phần họ tên (có dấu hay không dấu đều được)</translation>
+      <translation>Gõ một phần tên (có dấu hay không dấu đều được)</translation>
     </message>
     <message>
       <source>Save changes</source>
