@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -65,6 +65,12 @@ class DateField(QDateEdit):
         self.setCalendarPopup(True)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
         self.refusal = ""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Put the cursor on the day whichever way the keyboard comes in (Qt chose the year after Shift+Tab)."""
+        super().focusInEvent(event)
+        if event.reason() == Qt.FocusReason.BacktabFocusReason:
+            self.setSelectedSection(QDateEdit.Section.DaySection)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Take "01/07/2025" typed over the whole date as typed: Qt dropped the day's digits, and a "/" after a
