@@ -76,11 +76,7 @@ class WindowUndo(QObject):
 
 
 class DayEdit(DateField):
-    """A dd/MM/yyyy field whose Tab leaves it: the day, month and year are typed one after the other."""
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        """Move to the next field instead of the next section of the date."""
-        return QWidget.focusNextPrevChild(self, forward)
+    """The field log's dd/MM/yyyy field (Tab leaves it, as every date field's does)."""
 
 
 class UnitChoiceDialog(Dialog):

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QDate, QSize, Qt, QTime
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTextEdit,
+    QTimeEdit,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -66,6 +67,10 @@ class DateField(QDateEdit):
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
         self.refusal = ""
 
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        """Let Tab leave for the next field, as in every form; "/" and the arrows move between day, month, year."""
+        return QWidget.focusNextPrevChild(self, forward)
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Put the cursor on the day whichever way the keyboard comes in (Qt chose the year after Shift+Tab)."""
         super().focusInEvent(event)
@@ -92,6 +97,18 @@ class DateField(QDateEdit):
             QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), refusal, self)
             return QValidator.State.Invalid, text, position
         return super().validate(text, position)
+
+
+class TimeField(QTimeEdit):
+    """An HH:mm field whose Tab leaves it, as a date field's does (":" and the arrows move to the minutes)."""
+
+    def __init__(self, at: QTime, parent: QWidget | None = None) -> None:
+        super().__init__(at, parent)
+        self.setDisplayFormat("HH:mm")
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        """Move to the next field instead of the minutes."""
+        return QWidget.focusNextPrevChild(self, forward)
 
 
 def impossible_day(text: str) -> str:
