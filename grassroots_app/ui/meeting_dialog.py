@@ -26,7 +26,7 @@ from grassroots_app.services import cadres, calendar, meetings
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.widgets import EditDialog, TimeField, date_edit, format_day, from_qdate, to_qdate
+from grassroots_app.ui.widgets import EditDialog, TimeField, date_edit, format_day, from_qdate, to_qdate, typed_anywhere
 
 DEFAULT_START = time(8, 0)
 DEFAULT_MINUTES = 90  # a party-cell meeting lasts at least 90 minutes
@@ -173,7 +173,7 @@ class MeetingDialog(EditDialog):
         self.duration.setValue(DEFAULT_MINUTES)
         self.duration.setSuffix(tr(" minutes"))
         self.place = QLineEdit()
-        self.category = QComboBox()
+        self.category = typed_anywhere(QComboBox())
         for member in MeetingCategory:
             self.category.addItem(tr(member.label), member.value)
         self.reason = QLineEdit()
