@@ -243,7 +243,7 @@ def recommendation(day: Day) -> None:
     day.keys("Tab")
     day.type("Nhan dan xom Na Vai de nghi sua duong lien xom bi sat lo sau mua lu")
     day.shot("recommendation-raised")
-    day.keys("Tab", "Tab", "Tab", "Return")
+    day.keys("Tab", "Return")  # from the text to the deadline's box; Enter presses OK
     for x, text in ((277, "UBND xã Nguyên Bình"), (354, "UBND xa da bo tri kinh phi sua duong"), (420, "")):
         day.click(x, 172)
         day.type(text)
