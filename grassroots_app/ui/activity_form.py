@@ -28,7 +28,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.pickers import ID_ROLE, TEXT_ROLE, LookupField, find_cadres
 from grassroots_app.ui.search import SearchBox
-from grassroots_app.ui.widgets import DateField, Dialog, from_qdate, to_qdate
+from grassroots_app.ui.widgets import DateField, Dialog, from_qdate, to_qdate, typed_anywhere
 
 TARGET_WIDTH_CHARS = 28
 
@@ -76,11 +76,7 @@ class WindowUndo(QObject):
 
 
 class DayEdit(DateField):
-    """A dd/MM/yyyy field whose Tab leaves it: the day, month and year are typed one after the other."""
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        """Move to the next field instead of the next section of the date."""
-        return QWidget.focusNextPrevChild(self, forward)
+    """The field log's dd/MM/yyyy field (Tab leaves it, as every date field's does)."""
 
 
 class UnitChoiceDialog(Dialog):
@@ -115,7 +111,7 @@ class TargetChooser(QWidget):
         self.cadre_id: str | None = None  # whose targets are listed
         self.targets: list[tuple[str, str]] = []
         self.others: list[tuple[str, str]] = []
-        self.combo = QComboBox()
+        self.combo = typed_anywhere(QComboBox())
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(TARGET_WIDTH_CHARS)
         self.other_button = QPushButton(tr("Other &unit…"))
@@ -180,7 +176,7 @@ class ActivityFields(QWidget):
         self.context = context
         self.cadre = CadreLookup(context)
         self.target = TargetChooser(context)
-        self.kind = QComboBox()
+        self.kind = typed_anywhere(QComboBox())
         for kind in ActivityKind:
             self.kind.addItem(tr(kind.label), kind.value)
         self.day = DayEdit(day)

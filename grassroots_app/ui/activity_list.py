@@ -19,7 +19,7 @@ from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.period_chooser import PeriodChooser
 from grassroots_app.ui.pickers import ClusterCombo, unit_field
 from grassroots_app.ui.row_model import Column, LatestRead, RowsModel, rows_table
-from grassroots_app.ui.widgets import EditDialog, format_day
+from grassroots_app.ui.widgets import EditDialog, format_day, typed_anywhere
 
 LIST_LIMIT = 2000
 
@@ -88,7 +88,7 @@ class ActivityList(QWidget):
         self.cluster = ClusterCombo(self.context, lambda: self.context.as_of, tr("All clusters"))
         self.unit = unit_field(self.context)
         self.cadre = CadreLookup(self.context)
-        self.kind = QComboBox()
+        self.kind = typed_anywhere(QComboBox())
         self.kind.addItem(tr("All kinds"), None)
         for kind in ActivityKind:
             self.kind.addItem(tr(kind.label), kind.value)

@@ -25,7 +25,7 @@ from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import AssignmentView, assignment_view, target_path
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.widgets import EditDialog, date_edit, format_day, from_qdate
+from grassroots_app.ui.widgets import EditDialog, date_edit, format_day, from_qdate, typed_anywhere
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class AssignDialog(EditDialog):
 
     def _build(self) -> None:
         cadre = self.data.cadre
-        self.role = QComboBox()
+        self.role = typed_anywhere(QComboBox())
         for rule in self.data.rules:
             self.role.addItem(rule.role, rule.role)
         self.role.setEnabled(bool(self.data.rules))

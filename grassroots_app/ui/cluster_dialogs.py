@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from grassroots_app.domain.model import Cluster
@@ -67,9 +68,22 @@ class ClusterCommunesDialog(EditDialog):
         self.form.addRow(tr("Communes"), self.communes)
         self.form.addRow(tr("In the cluster from") if joining else tr("Out of the cluster from"), self.on)
         self.filter.textChanged.connect(self._hide_others)
+        self.filter.installEventFilter(self)
         self.on.dateChanged.connect(lambda _day: self.refill())
         self.refill()
         self.filter.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Let Down in the search box go into the list, on the first commune shown (Space ticks it there)."""
+        if watched is self.filter and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down:
+            shown = [self.communes.item(row) for row in range(self.communes.count())
+                     if not self.communes.item(row).isHidden()]
+            if shown:
+                self.communes.setCurrentItem(shown[0])
+                self.communes.setFocus()
+                return True
+        return super().eventFilter(watched, event)
 
     def refill(self) -> None:
         """List the communes that may join (those not in the cluster) or leave (its members) on the chosen day."""

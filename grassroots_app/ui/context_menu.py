@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QMenu
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QMenu
 
 Entry = QAbstractButton | QAction | None  # None: a separator
 Entries = Callable[[], Sequence[Entry]]
@@ -30,7 +30,10 @@ def offer_menu(view: QAbstractItemView, entries: Entries) -> None:
 
 
 def show_menu(view: QAbstractItemView, entries: Sequence[Entry], where: QPoint) -> QMenu | None:
-    """Pop up a menu of the shown entries at a point of the screen (nothing when none is shown)."""
+    """Pop up a menu of the shown entries at a point of the screen (nothing when none is shown, or when a menu is
+    open already: X11 and Windows follow the Menu key, which opened one, with a context-menu event of their own)."""
+    if isinstance(QApplication.activePopupWidget(), QMenu):
+        return None
     menu = QMenu(view)
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     for entry in entries:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from grassroots_app.services import cadres, calendar, meetings
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.widgets import EditDialog, date_edit, format_day, from_qdate, to_qdate
+from grassroots_app.ui.widgets import EditDialog, TimeField, date_edit, format_day, from_qdate, to_qdate, typed_anywhere
 
 DEFAULT_START = time(8, 0)
 DEFAULT_MINUTES = 90  # a party-cell meeting lasts at least 90 minutes
@@ -167,15 +166,14 @@ class MeetingDialog(EditDialog):
         self.title = QLineEdit()
         self.organizer = QLineEdit()
         self.day = date_edit(day)
-        self.start = QTimeEdit(QTime(DEFAULT_START.hour, DEFAULT_START.minute))
-        self.start.setDisplayFormat("HH:mm")
+        self.start = TimeField(QTime(DEFAULT_START.hour, DEFAULT_START.minute))
         self.duration = QSpinBox()
         self.duration.setRange(1, MAX_DURATION_MINUTES)
         self.duration.setSingleStep(DURATION_STEP)
         self.duration.setValue(DEFAULT_MINUTES)
         self.duration.setSuffix(tr(" minutes"))
         self.place = QLineEdit()
-        self.category = QComboBox()
+        self.category = typed_anywhere(QComboBox())
         for member in MeetingCategory:
             self.category.addItem(tr(member.label), member.value)
         self.reason = QLineEdit()

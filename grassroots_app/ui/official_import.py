@@ -15,7 +15,7 @@ from grassroots_app.services import setup
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.tasks import TaskProgress
-from grassroots_app.ui.widgets import Dialog, ok_cancel_buttons
+from grassroots_app.ui.widgets import Dialog, ok_cancel_buttons, typed_anywhere
 
 if TYPE_CHECKING:
     from grassroots_app.services.official import ImportResult
@@ -32,6 +32,7 @@ class OfficialPicker(QWidget):
         self.district = QComboBox()
         for combo in (self.province, self.district):  # the longest name shows whole ("Thành phố Hồ Chí Minh")
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            typed_anywhere(combo)  # "Cao" finds "Tỉnh Cao Bằng": the kind before a name is not what a clerk types
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(tr("Province (official list)"), self.province)

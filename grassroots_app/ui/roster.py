@@ -46,6 +46,7 @@ from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow, release_gradually
 from grassroots_app.ui.row_model import ROW_PADDING
 from grassroots_app.ui.tree_model import CADRE_MIME_TYPE, cadre_mime_data
+from grassroots_app.ui.widgets import typed_anywhere
 
 FILTER_DELAY_MS = 250
 WORKPLACE_FILTER_WIDTH = 200
@@ -320,7 +321,7 @@ class CadreRoster(QWidget):
     # --- building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.tier = QComboBox()
+        self.tier = typed_anywhere(QComboBox())
         self.fill_tiers()
         self.workplace = QLineEdit()
         self.workplace.setPlaceholderText(tr("Workplace contains…"))

@@ -25,7 +25,7 @@ from grassroots_app.services.setup import require_settings
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.search import SearchBox
-from grassroots_app.ui.widgets import EditDialog, date_edit, from_qdate
+from grassroots_app.ui.widgets import EditDialog, date_edit, from_qdate, typed_anywhere
 
 NO_NUMBER = -1
 
@@ -87,7 +87,7 @@ class AddUnitDialog(EditDialog):
         level, kinds = context.read(_child_level, parent_id)
         default_kind = context.read(units.default_kind_under, parent_id, date.today())
         self.name = QLineEdit()
-        self.kind = QComboBox()
+        self.kind = typed_anywhere(QComboBox())
         self.kind.addItems(list(kinds))
         self.kind.setCurrentText(default_kind)
         self.code = QLineEdit()

@@ -53,7 +53,7 @@ from grassroots_app.ui.unit_dialogs import (
     MergeUnitDialog,
     MoveUnitDialog,
 )
-from grassroots_app.ui.widgets import Dialog, ElidedLabel, ErrorLabel, format_day, ok_cancel_buttons
+from grassroots_app.ui.widgets import Dialog, ElidedLabel, ErrorLabel, format_day, ok_cancel_buttons, typed_anywhere
 
 PICKER_MIN_WIDTH, PICKER_MIN_HEIGHT = 520, 360
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
@@ -168,7 +168,7 @@ class UnitPanel(QWidget):
         self.details_box = QGroupBox(tr("Details"))
         form = QFormLayout(self.details_box)
         self.name = QLineEdit()
-        self.kind = QComboBox()
+        self.kind = typed_anywhere(QComboBox())
         self.code = QLineEdit()
         self.attributes = AttributesForm()
         self.save = QPushButton(tr("Save changes"))

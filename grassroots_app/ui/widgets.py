@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QResizeEvent, QValidator
+from PySide6.QtCore import QDate, QSize, Qt, QTime
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTextEdit,
+    QTimeEdit,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -66,6 +67,28 @@ class DateField(QDateEdit):
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
         self.refusal = ""
 
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        """Let Tab leave for the next field, as in every form; "/" and the arrows move between day, month, year."""
+        return QWidget.focusNextPrevChild(self, forward)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Put the cursor on the day whichever way the keyboard comes in (Qt chose the year after Shift+Tab)."""
+        super().focusInEvent(event)
+        if event.reason() == Qt.FocusReason.BacktabFocusReason:
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Take "01/07/2025" typed over the whole date as typed: Qt dropped the day's digits, and a "/" after a
+        section it had already left for the next one skipped that one too."""
+        line = self.lineEdit()
+        position = line.selectionStart() if line.hasSelectedText() else line.cursorPosition()
+        if event.text() == "/" and line.text()[position - 1:position] == "/":
+            event.accept()  # the section before was typed whole and Qt has moved on already
+            return
+        if event.text().isdigit() and line.hasSelectedText() and line.selectedText() == line.text():
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+        super().keyPressEvent(event)
+
     def validate(self, text: str, position: int) -> object:
         """Refuse a keystroke that makes a day the month does not have; otherwise check as Qt does."""
         refusal = impossible_day(text)
@@ -74,6 +97,18 @@ class DateField(QDateEdit):
             QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), refusal, self)
             return QValidator.State.Invalid, text, position
         return super().validate(text, position)
+
+
+class TimeField(QTimeEdit):
+    """An HH:mm field whose Tab leaves it, as a date field's does (":" and the arrows move to the minutes)."""
+
+    def __init__(self, at: QTime, parent: QWidget | None = None) -> None:
+        super().__init__(at, parent)
+        self.setDisplayFormat("HH:mm")
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        """Move to the next field instead of the minutes."""
+        return QWidget.focusNextPrevChild(self, forward)
 
 
 def impossible_day(text: str) -> str:
@@ -107,9 +142,15 @@ def format_day(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
 
+def typed_anywhere(box: QComboBox) -> QComboBox:
+    """Let typing choose the first item containing the letters typed: "x" finds "cấp xã", "Cao" "Tỉnh Cao Bằng"."""
+    box.view().setKeyboardSearchFlags(Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchWrap)
+    return box
+
+
 def choices(members: Iterable[Labelled], empty: bool = False) -> QComboBox:
     """Return a combo box of translated labels holding the members' values (first a blank one if asked)."""
-    box = QComboBox()
+    box = typed_anywhere(QComboBox())
     if empty:
         box.addItem("—", None)
     for member in members:

@@ -184,3 +184,11 @@ def test_one_assignment_that_ends_is_named_in_the_singular(context: AppContext, 
     dialog = shown(qtbot, CadreDialog(context, context.read(cadres.get_cadre, entry.id)))
     dialog.status.setCurrentIndex(dialog.status.findData(CadreStatus.LEFT.value))
     assert dialog.ending.text().startswith("This assignment ends on the day the cadre leaves:\n")
+
+
+def test_typing_a_letter_of_the_tier_chooses_it(qtbot: QtBot, context: AppContext) -> None:
+    """Every tier starts "cấp …": typing "x" on the tier chooses "cấp xã", as a clerk expects."""
+    dialog = shown(qtbot, CadreDialog(context))
+    dialog.tier.setFocus()
+    qtbot.keyClicks(dialog.tier, "x")
+    assert dialog.tier.currentText() == "cấp xã"

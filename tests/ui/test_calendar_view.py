@@ -12,7 +12,7 @@ import icalendar
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.calendar import MeetingCategory
@@ -316,3 +316,20 @@ def test_the_plan_view_proposes_and_saves_a_quarter(qtbot: QtBot, context: AppCo
     context.undo.undo()
     context.undo.undo()
     assert context.read(plans.quarter_plan, 2026, 4).visits == ()
+
+
+def test_tab_leaves_the_date_and_the_time_of_a_meeting(qtbot: QtBot, context: AppContext) -> None:
+    """Tab goes from field to field as in every form, not from the day to the month to the year first: a clerk's
+    four Tabs from the organizer reach the place, not the middle of the start time."""
+    dialog = shown(qtbot, MeetingDialog(context, date(2026, 3, 12)))
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.organizer.setFocus(Qt.FocusReason.TabFocusReason)
+    reached = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached[0] in (dialog.day, dialog.day.lineEdit())
+    assert reached[1] in (dialog.start, dialog.start.lineEdit())
+    assert reached[2] in (dialog.duration, dialog.duration.lineEdit())
+    assert reached[3] is dialog.place

@@ -22,7 +22,7 @@ from grassroots_app.ui.cluster_dialogs import (
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.widgets import to_qdate
-from tests.ui.support import ScriptedPrompter, answer_dialog, focus, type_text
+from tests.ui.support import ScriptedPrompter, answer_dialog, focus, shown, type_text
 
 Handler = Callable[[QWidget], None]
 JOINED = date(2026, 9, 1)
@@ -286,3 +286,19 @@ def test_the_commune_filter_asks_for_a_communes_name(qtbot: QtBot, context: AppC
         dialog = ClusterCommunesDialog(context, cluster, joining)
         qtbot.addWidget(dialog)
         assert dialog.filter.placeholderText() == "Gõ một phần tên xã (có dấu hay không dấu đều được)"
+
+
+def test_the_communes_are_found_and_ticked_with_the_keyboard(qtbot: QtBot, context: AppContext) -> None:
+    """Type part of a commune's name, Down goes into the list on the first match, Space ticks it; the search box
+    asks for a name, not a person's full name ("họ tên")."""
+    cluster = context.read(lambda uow: uow.clusters.all())[0]
+    dialog = shown(qtbot, ClusterCommunesDialog(context, cluster, joining=True))
+    assert "họ tên" not in dialog.filter.placeholderText()
+    last = dialog.communes.item(dialog.communes.count() - 1)
+    wanted = last.text().split(" (")[0]
+    focus(qtbot, dialog.filter)
+    type_text(qtbot, dialog.filter, wanted)
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Down)
+    assert dialog.communes.hasFocus()
+    qtbot.keyClick(dialog.communes, Qt.Key.Key_Space)
+    assert dialog.chosen() == [last.data(Qt.ItemDataRole.UserRole)]

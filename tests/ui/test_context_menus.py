@@ -93,3 +93,21 @@ def test_the_panels_field_log_rows_open_with_a_double_click(qtbot: QtBot, window
 def assert_kind(dialog: QWidget, kind: type) -> None:
     """Check that the dialog that opened is of a kind."""
     assert isinstance(dialog, kind)
+
+
+
+def test_the_menu_key_opens_one_menu(qtbot: QtBot, window: MainWindow) -> None:
+    """The Menu key opens one menu, not two stacked: X11 and Windows follow the key with a context-menu event of
+    their own, which must not open a second menu over the first."""
+    view = window.tree.view
+    qtbot.waitUntil(lambda: view.model().rowCount() > 0, timeout=10000)
+    view.setCurrentIndex(view.model().index(0, 0))
+    focus(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_Menu)
+    popup(qtbot)
+    point = view.visualRect(view.currentIndex()).center()
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, point,
+                                                              view.viewport().mapToGlobal(point)))
+    qtbot.wait(100)
+    menus = [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, QMenu) and widget.isVisible()]
+    assert len(menus) == 1

@@ -19,7 +19,7 @@ from grassroots_app.services import assignments, browse, cadres, units
 from grassroots_app.services.activities import ActivityView, list_activities, record_activity
 from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.recommendations import raise_recommendation
-from grassroots_app.ui.activity_form import UnitChoiceDialog
+from grassroots_app.ui.activity_form import ActivityFields, UnitChoiceDialog
 from grassroots_app.ui.activity_list import EditActivityDialog
 from grassroots_app.ui.cadre_panel import CadrePanel
 from grassroots_app.ui.context import AppContext
@@ -393,3 +393,11 @@ def test_the_list_names_each_place_with_its_path(
     option = QStyleOptionViewItem()
     view.activities.table.itemDelegateForColumn(2).initStyleOption(option, index)
     assert option.textElideMode == Qt.TextElideMode.ElideLeft, "a path too long for its column keeps its end"
+
+
+def test_typing_a_word_of_the_kind_chooses_it(qtbot: QtBot, context: AppContext) -> None:
+    """Every kind starts "dự …": typing "sinh" chooses "dự sinh hoạt chi bộ định kỳ hằng tháng"."""
+    fields = ActivityFields(context, date(2026, 3, 5))
+    qtbot.addWidget(fields)
+    qtbot.keyClicks(fields.kind, "sinh")
+    assert fields.kind.currentText() == "dự sinh hoạt chi bộ định kỳ hằng tháng"

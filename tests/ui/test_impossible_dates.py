@@ -60,3 +60,31 @@ def test_29_february_of_a_leap_year_is_taken(context: AppContext, qtbot: QtBot) 
     type_day(qtbot, field, "29022028")
     assert from_qdate(field.date()) == date(2028, 2, 29) and field.refusal == ""
     assert QApplication.focusWidget() is not None
+
+
+@pytest.mark.parametrize("kind", ["dialog", "fieldlog", "period"])
+def test_a_day_typed_over_the_whole_selected_date_is_taken_whole(qtbot: QtBot, kind: str) -> None:
+    """Ctrl+A then "01/07/2025" gives 01/07/2025: the day's digits are not silently dropped (Qt made it 15/07)."""
+    window, field = made(kind)
+    qtbot.addWidget(window)
+    window.show()
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "01/07/2025")
+    assert from_qdate(field.date()) == date(2025, 7, 1)
+
+
+@pytest.mark.parametrize("kind", ["dialog", "fieldlog", "period"])
+def test_a_day_typed_after_shift_tab_into_the_date_is_taken_whole(qtbot: QtBot, kind: str) -> None:
+    """Shift+Tab back into a date puts the cursor on its day, as Tab does: "01/08/2025" typed is that day, not
+    lost in the year (the field went back to its old date)."""
+    window, field = made(kind)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    field.setFocus(Qt.FocusReason.BacktabFocusReason)
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "01/08/2025")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert from_qdate(field.date()) == date(2025, 8, 1)

@@ -18,7 +18,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.official_import import OfficialImportDialog
+from grassroots_app.ui.official_import import OfficialImportDialog, OfficialPicker
 from grassroots_app.ui.settings import WindowSettings
 from tests.ui.support import ScriptedPrompter, answer_dialog, shown
 
@@ -113,3 +113,17 @@ def test_the_import_action_on_a_database_not_set_up_says_so(qtbot: QtBot, new_co
     qtbot.addWidget(window)
     window.import_official()
     assert "chưa được thiết lập" in new_context.errors.last_message
+
+
+@pytest.mark.parametrize(("preset", "typed", "province"), [
+    (Preset.TWO_LEVEL, "Cao", "Tỉnh Cao Bằng"),
+    (Preset.TWO_LEVEL, "Minh", "Thành phố Hồ Chí Minh"),
+    (Preset.THREE_LEVEL, "Tre", "Tỉnh Bến Tre"),
+])
+def test_typing_a_word_of_the_name_chooses_the_province(
+        qtbot: QtBot, qapp: object, preset: Preset, typed: str, province: str) -> None:
+    """The clerk types "Cao" on the province list, not "Tỉnh Cao": the kind before the name is no obstacle."""
+    picker = OfficialPicker(preset)
+    qtbot.addWidget(picker)
+    qtbot.keyClicks(picker.province, typed)
+    assert picker.province.currentText() == province
