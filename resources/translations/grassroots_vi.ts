@@ -1075,7 +1075,7 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>Type part of the name (accents optional)</source>
-      <translation>Gõ một phần họ tên (có dấu hay không dấu đều được)</translation>
+      <translation>Gõ một phần tên (có dấu hay không dấu đều được)</translation>
     </message>
     <message>
       <source>Save changes</source>
@@ -2877,7 +2877,7 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>&amp;New draft</source>
-      <translation>&amp;Tạo dự thảo mới</translation>
+      <translation>Tạo dự thả&amp;o mới</translation>
     </message>
     <message>
       <source>Write a new report on the chosen cluster or area and quarter</source>
@@ -2889,7 +2889,7 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>&amp;Delete the draft</source>
-      <translation>&amp;Xóa dự thảo</translation>
+      <translation>Xó&amp;a dự thảo</translation>
     </message>
     <message>
       <source>Report &amp;on</source>
@@ -2905,7 +2905,7 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>&amp;Year</source>
-      <translation>&amp;Năm</translation>
+      <translation>Năm</translation>
     </message>
     <message>
       <source>&amp;Quarter</source>
@@ -2937,7 +2937,7 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>&amp;Figures</source>
-      <translation>&amp;Số liệu</translation>
+      <translation>Số liệu</translation>
     </message>
     <message>
       <source>&amp;Narrative</source>
