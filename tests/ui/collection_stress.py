@@ -1,13 +1,15 @@
-"""Closed widgets left to Python's garbage collector while worker reads and worker work run: run by
+"""Closed widgets and closed application contexts left to Python's garbage collector while worker reads and
+worker work run: run by
 tests/ui/test_dialog_lifetime.py in a process of its own, so that a segmentation fault fails that test with
 its trace (PYTHONFAULTHANDLER). Exits 0 when the process survived every cycle.
 
-    python -m tests.ui.collection_stress DATABASE.sqlite CYCLES
+    python -m tests.ui.collection_stress DATABASE.sqlite WORK_FOLDER CYCLES
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -16,9 +18,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QVBoxLayout, QWidget  # noqa: E402
 
+from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.services import browse  # noqa: E402
 from grassroots_app.services.demo import DEMO_DATE  # noqa: E402
+from grassroots_app.ui.context import AppContext  # noqa: E402
+from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.lifetime import collect_on_ui_thread  # noqa: E402
+from grassroots_app.ui.settings import WindowSettings  # noqa: E402
 from grassroots_app.ui.tasks import TaskProgress, TaskRunner  # noqa: E402
 from tests.ui.dialog_stress import wait_until  # noqa: E402
 
@@ -63,9 +69,19 @@ def drop_a_closed_widget(app: QApplication) -> None:
     widget.close()
 
 
+def drop_a_closed_context(path: Path, folder: Path) -> None:
+    """Open a context on the database and close it, as each window test does: its Qt objects are in a cycle."""
+    AppContext(database=Database.open(str(path), backup=False), back_up=False,
+               settings=WindowSettings(folder / "settings.ini"),
+               errors=ErrorReporter(folder / "grassroots.log", show_dialogs=False), as_of=DEMO_DATE).close()
+
+
 def main(argv: list[str]) -> int:
     """Run the cycles; print how many; exit 0 when the process survived them all."""
-    url, cycles = f"sqlite:///{Path(argv[0]).resolve()}", int(argv[1])
+    folder, cycles = Path(argv[1]), int(argv[2])
+    path = folder / "collection.sqlite"
+    shutil.copy(argv[0], path)
+    url = f"sqlite:///{path.resolve()}"
     app = QApplication.instance() or QApplication([])
     collect_on_ui_thread(app)
     runner = TaskRunner(on_error=lambda error: print(f"error: {error!r}"), parent=app)
@@ -73,7 +89,7 @@ def main(argv: list[str]) -> int:
     for _number in range(cycles):
         drop_a_closed_widget(app)
         runner.read(url, browse.children, (None, DEMO_DATE), answers.append)
-        drop_a_closed_widget(app)
+        drop_a_closed_context(path, folder)
         runner.run(make_garbage, answers.append)
         wait_until(lambda: not runner.busy)
     runner.wait()

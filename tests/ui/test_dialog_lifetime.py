@@ -171,15 +171,16 @@ def test_stress_of_the_assign_pick_and_edit_dialogs(demo_template: dict[Preset, 
     assert f"cycles: {STRESS_CYCLES}" in result.stdout and "unexpected errors: ''" in result.stdout, report
 
 
-def test_closed_widgets_are_collected_on_the_ui_thread_only(demo_template: dict[Preset, Path]) -> None:
-    """Closed widgets held only in a cycle, with worker reads and work allocating meanwhile: no crash.
+def test_closed_widgets_and_contexts_are_collected_on_the_ui_thread_only(
+        demo_template: dict[Preset, Path], tmp_path: Path) -> None:
+    """Closed widgets and contexts held only in a cycle, with worker reads and work allocating meanwhile: no crash.
 
     Before, a garbage collection started on a worker thread (by its allocations, or by a read's unpacking)
-    deleted such widgets there, and the window crashed at once.
+    deleted their Qt objects (widgets, timers, a thread pool) there, and the process crashed at once.
     """
     env = {**os.environ, "PYTHONFAULTHANDLER": "1", "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-m", "tests.ui.collection_stress", str(demo_template[Preset.TWO_LEVEL]),
+        [sys.executable, "-m", "tests.ui.collection_stress", str(demo_template[Preset.TWO_LEVEL]), str(tmp_path),
          str(COLLECTION_CYCLES)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
     report = "\n".join(line for line in (result.stdout + result.stderr).splitlines() if "propagateSizeHints" not in line)
