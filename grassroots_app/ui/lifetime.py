@@ -119,8 +119,8 @@ def collect_on_ui_thread(app: QObject) -> QObject:
     """Run Python's garbage collection only on the UI thread, for as long as the application lives.
 
     A collection runs on the thread that allocates when a threshold is passed, a worker thread as well; the
-    unreachable widgets it frees (a closed view or dialog held only in a cycle) are then deleted on that
-    thread, while the UI thread still paints, focuses or times them: a segmentation fault in QtWidgets.
+    unreachable Qt objects it frees (a closed view or dialog, a closed context's timer and thread pool, held
+    only in a cycle) are then deleted on that thread while the UI thread still uses Qt: a segmentation fault.
     Returns the collector (a child of `app`); deleting it gives collection back to Python.
     """
     collector = _UiThreadCollector(app)

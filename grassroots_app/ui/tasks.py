@@ -195,7 +195,6 @@ class TaskRunner(QObject):
 
         Cancelling drops the result: the worker finishes the read, nobody waits for it.
         """
-
         gc.collect(1)  # the young garbage, here on the UI thread: the result's unpacking freezes what is left
 
         def work(progress: TaskProgress) -> Any:
