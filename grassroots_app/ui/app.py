@@ -20,6 +20,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher, tr
 from grassroots_app.ui.input_guards import install_input_guards
+from grassroots_app.ui.lifetime import collect_on_ui_thread
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
 
@@ -74,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setWindowIcon(QIcon(str(app_icon())))
     install_input_guards(app)
+    collect_on_ui_thread(app)
     try:
         window = build_window(arguments)
     except Exception as error:  # noqa: BLE001 - nothing else can show it: no window yet

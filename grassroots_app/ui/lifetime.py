@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 
 RELEASE_CHUNK = 20_000
+COLLECT_INTERVAL_MS = 100
 
 
 def release_gradually(items: list[Any]) -> None:
@@ -93,3 +95,34 @@ class ShownRefresher(QObject):
             self.stale = False
             self.refresh()
         return False
+
+
+class _UiThreadCollector(QObject):
+    """Python's garbage collection, from a timer on the UI thread instead of whichever thread allocates."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self.timer = QTimer(self, interval=COLLECT_INTERVAL_MS)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+
+    def collect(self) -> None:
+        """Collect the oldest generation past its threshold, as Python's own collection would."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        due = [generation for generation in range(3) if counts[generation] > thresholds[generation]]
+        if due:
+            gc.collect(due[-1])
+
+
+def collect_on_ui_thread(app: QObject) -> QObject:
+    """Run Python's garbage collection only on the UI thread, for as long as the application lives.
+
+    A collection runs on the thread that allocates when a threshold is passed, a worker thread as well; the
+    unreachable Qt objects it frees (a closed view or dialog, a closed context's timer and thread pool, held
+    only in a cycle) are then deleted on that thread while the UI thread still uses Qt: a segmentation fault.
+    Returns the collector (a child of `app`); deleting it gives collection back to Python.
+    """
+    collector = _UiThreadCollector(app)
+    collector.destroyed.connect(lambda: gc.enable())
+    return collector

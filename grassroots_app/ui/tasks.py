@@ -58,20 +58,21 @@ def read_in_worker(url: str, query: Callable[..., Any], *args: Any) -> Any:
 
 
 def _unpack(packed: bytes) -> Any:
-    """Unpickle a result as long-lived data: no full collection while it arrives, and none scanning it later.
+    """Unpickle a result as long-lived data: no collection while it arrives, and none scanning it later.
 
     A national roster is 350,000 objects; each full garbage collection over them holds the interpreter
-    lock for 100-300 ms, which freezes the window. Frozen objects are still freed when no longer used;
-    the young garbage that only a collection can free is collected first.
+    lock for 100-300 ms, which freezes the window. Frozen objects are still freed when no longer used.
+    Nothing is collected here, on a worker thread: see lifetime.collect_on_ui_thread.
     """
     with _unpack_lock:
+        collecting = gc.isenabled()
         gc.disable()
-        gc.collect(1)
         try:
             return pickle.loads(packed)
         finally:
             gc.freeze()
-            gc.enable()
+            if collecting:
+                gc.enable()
 
 
 class Cancelled(Exception):
@@ -194,6 +195,7 @@ class TaskRunner(QObject):
 
         Cancelling drops the result: the worker finishes the read, nobody waits for it.
         """
+        gc.collect(1)  # the young garbage, here on the UI thread: the result's unpacking freezes what is left
 
         def work(progress: TaskProgress) -> Any:
             result = read_in_worker(url, query, *args)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +23,7 @@ from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402
 from grassroots_app.ui.input_guards import install_input_guards  # noqa: E402
+from grassroots_app.ui.lifetime import collect_on_ui_thread  # noqa: E402
 from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
 from tests.ui.support import ScriptedPrompter  # noqa: E402
@@ -30,6 +33,15 @@ from tests.ui.support import ScriptedPrompter  # noqa: E402
 def input_guards(qapp: QApplication) -> None:
     """The application-wide guards the window installs at start (first field focused, wheel needs focus)."""
     install_input_guards(qapp)
+
+
+@pytest.fixture(autouse=True)
+def collection_on_ui_thread(qapp: QApplication) -> Iterator[None]:
+    """Garbage collected on the UI thread only, as the window does; Python's own collection back after the test."""
+    collector = collect_on_ui_thread(qapp)
+    yield
+    shiboken6.delete(collector)
+    gc.collect()  # what the test left, here on the UI thread
 
 
 @pytest.fixture(scope="session")

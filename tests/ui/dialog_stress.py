@@ -34,6 +34,7 @@ from grassroots_app.ui.cadre_dialog import CadreDialog  # noqa: E402
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402
+from grassroots_app.ui.lifetime import collect_on_ui_thread  # noqa: E402
 from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
 from grassroots_app.ui.tree_model import cadre_mime_data  # noqa: E402
@@ -191,6 +192,7 @@ def main(argv: list[str]) -> int:
     path = folder / "stress.sqlite"
     shutil.copy(source, path)
     app = QApplication.instance() or QApplication([])
+    collect_on_ui_thread(app)  # as the application does
     language = LanguageSwitcher()
     language.apply("vi")
     context = AppContext(database=Database.open(str(path), backup=False), back_up=False,

@@ -33,6 +33,7 @@ from tests.ui.test_assign_dialog import a_cadre, a_hamlet
 
 ROOT = Path(__file__).resolve().parents[2]
 STRESS_CYCLES = 100
+COLLECTION_CYCLES = 60
 
 
 def delete_later_now() -> None:
@@ -168,3 +169,47 @@ def test_stress_of_the_assign_pick_and_edit_dialogs(demo_template: dict[Preset, 
     assert int(counts["picked"]) >= 15 and int(counts["EndAssignmentDialog confirmed with Enter"]) >= 3, report
     assert int(counts.get("CadreDialog confirmed with Enter", 0)) + int(counts.get("CadreDialog cancelled", 0)) >= 3
     assert f"cycles: {STRESS_CYCLES}" in result.stdout and "unexpected errors: ''" in result.stdout, report
+
+
+def test_closed_widgets_and_contexts_are_collected_on_the_ui_thread_only(
+        demo_template: dict[Preset, Path], tmp_path: Path) -> None:
+    """Closed widgets and contexts held only in a cycle, with worker reads and work allocating meanwhile: no crash.
+
+    Before, a garbage collection started on a worker thread (by its allocations, or by a read's unpacking)
+    deleted their Qt objects (widgets, timers, a thread pool) there, and the process crashed at once.
+    """
+    env = {**os.environ, "PYTHONFAULTHANDLER": "1", "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.ui.collection_stress", str(demo_template[Preset.TWO_LEVEL]), str(tmp_path),
+         str(COLLECTION_CYCLES)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+    report = "\n".join(line for line in (result.stdout + result.stderr).splitlines() if "propagateSizeHints" not in line)
+    assert result.returncode == 0, report
+    assert f"cycles: {COLLECTION_CYCLES}; answers: {2 * COLLECTION_CYCLES}" in result.stdout, report
+    assert "different thread" not in report
+
+
+
+def test_garbage_is_collected_by_a_timer_on_the_ui_thread_not_by_a_worker(qtbot: QtBot) -> None:
+    """A worker thread allocating past Python's threshold frees nothing; the UI thread's timer frees it."""
+    freed_in: list[int] = []
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.itself = self
+
+        def __del__(self) -> None:
+            freed_in.append(threading.get_ident())
+
+    def allocate() -> None:
+        for _number in range(3 * gc.get_threshold()[0]):
+            loop: list[object] = []
+            loop.append(loop)
+
+    Cycle()
+    worker = threading.Thread(target=allocate)
+    worker.start()
+    worker.join()
+    assert freed_in == []
+    qtbot.waitUntil(lambda: bool(freed_in), timeout=2000)
+    assert freed_in == [threading.get_ident()]
