@@ -62,6 +62,12 @@ def build_window(arguments: argparse.Namespace) -> MainWindow:
     return MainWindow(AppContext(database, settings, errors, language=language))
 
 
+def set_manners(app: QApplication) -> None:
+    """Install what every window of the application relies on: the input guards, collection on the UI thread."""
+    install_input_guards(app)
+    collect_on_ui_thread(app)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the application until its window is closed."""
     trace_crashes()
@@ -74,8 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setWindowIcon(QIcon(str(app_icon())))
-    install_input_guards(app)
-    collect_on_ui_thread(app)
+    set_manners(app)
     try:
         window = build_window(arguments)
     except Exception as error:  # noqa: BLE001 - nothing else can show it: no window yet

@@ -35,7 +35,7 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, units
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo
-from grassroots_app.ui.app import build_window, parse_arguments
+from grassroots_app.ui.app import build_window, parse_arguments, set_manners
 from grassroots_app.ui.assign_dialog import AssignDialog, EditAssignmentDialog
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.calendar_export import IcsExportDialog
@@ -444,6 +444,7 @@ def shoot_here(out: Path, language: str, preset: Preset, only: list[str] | None)
     """Photograph the views on this display in one language; return 1 when a view failed."""
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    set_manners(app)  # as the application's main() does
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         os.environ[backup.FOLDER_VARIABLE] = str(folder / "backups")  # the day's backup stays in the scratch folder
