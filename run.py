@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import configparser
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -111,6 +112,13 @@ def user_language() -> str:
     return language if language in {"vi", "en"} else "vi"
 
 
+def printable_streams() -> None:
+    """Let a Vietnamese message through any stream: a Windows pipe or file is cp1252, where it would raise."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
 def message(key: str, **values: str) -> str:
     """Return one of run.py's messages in the user's language."""
     return MESSAGES[key][user_language()].format(**values)
@@ -175,6 +183,7 @@ def said_if_crashed(python: str, status: int) -> int:
 
 def main(argv: list[str]) -> int:
     """Dispatch to the application, the tests or the command line."""
+    printable_streams()
     command, rest = (argv[0], argv[1:]) if argv else ("app", [])
     python = str(ensure_environment())
     if command == "app" and not check_xcb():
