@@ -52,7 +52,9 @@ their licences are listed at https://doc.qt.io/qt-6/licenses-used-in-qt.html."""
 PYTHON = """The Python {version} interpreter and its standard library (python3*.dll or libpython3*, base_library.zip
 and the extension modules in _internal) are distributed under the Python Software Foundation License
 (PSF-2.0), https://docs.python.org/3/license.html. On Windows the Microsoft Visual C++ runtime files beside
-them (vcruntime140*.dll, msvcp140*.dll) are redistributable under Microsoft's licence terms for Visual Studio."""
+them (vcruntime140*.dll, msvcp140*.dll) are redistributable under Microsoft's licence terms for Visual Studio.
+A Linux build also carries system libraries of the machine it was built on, each under the licence its
+distribution states (on Debian: /usr/share/doc/<package>/copyright)."""
 
 BOOTLOADER = """grassroots-app.exe and grassroots.exe start with PyInstaller's bootloader (PyInstaller {version},
 https://pyinstaller.org): GPL-2.0-or-later with PyInstaller's bootloader exception, which allows it to be
@@ -85,7 +87,8 @@ def declared_licence(distribution: metadata.Distribution) -> str | None:
     field = (fields.get("License") or "").strip()
     if field and "\n" not in field and field.upper() != "UNKNOWN":
         return field
-    classifiers = [item.split(" :: ")[-1] for item in fields.get_all("Classifier") or [] if item.startswith("License ::")]
+    classifiers = [item.split(" :: ")[-1] for item in fields.get_all("Classifier") or []
+                   if item.startswith("License ::")]
     return " / ".join(classifiers) or DECLARED_ELSEWHERE.get(canonical(fields["Name"]))
 
 
@@ -192,7 +195,8 @@ def non_python_parts() -> str:
                      + "\n\n" + python_licence())]
     if bootloader is not None:
         texts = "\n\n".join(text for _, text in licence_files(bootloader))
-        parts.append(section("PyInstaller's bootloader", BOOTLOADER.format(version=bootloader.version) + "\n\n" + texts))
+        parts.append(section("PyInstaller's bootloader",
+                             BOOTLOADER.format(version=bootloader.version) + "\n\n" + texts))
     parts.append(section("The official lists of units and the fonts",
                          DATA + "\n\n" + FONT_LICENCE.read_text(encoding="utf-8").strip()))
     return "\n".join(parts)

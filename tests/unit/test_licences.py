@@ -109,7 +109,8 @@ def fake_distribution(folder: Path, name: str, fields: str, files: dict[str, str
 def test_a_package_declaring_no_licence_and_carrying_no_licence_file_is_unknown(tmp_path: Path) -> None:
     silent = fake_distribution(tmp_path, "silent", "", {})
     expressed = fake_distribution(tmp_path, "expressed", "License-Expression: MIT\n", {})
-    classified = fake_distribution(tmp_path, "classified", "Classifier: License :: OSI Approved :: ISC License (ISCL)\n", {})
+    isc = "Classifier: License :: OSI Approved :: ISC License (ISCL)\n"
+    classified = fake_distribution(tmp_path, "classified", isc, {})
     with_file = fake_distribution(tmp_path, "with-file", "License-File: COPYING\n", {"licenses/COPYING": "Free."})
     assert notices.unknown_licences([silent, expressed, classified, with_file]) == ["silent 1.0"]
     assert notices.declared_licence(classified) == "ISC License (ISCL)"
