@@ -6,7 +6,7 @@ package the notices give its name, version, declared licence (License-Expression
 its licence classifiers), home page and every licence file its wheel carries; then the parts that are not
 Python packages: Qt for Python under the LGPL-3.0 with how to replace the Qt libraries, the Python interpreter,
 PyInstaller's bootloader, the fonts and the official lists of units. A package whose licence is unknown stops
-the build. Only the standard library is used here.
+the build, and so does a folder of _internal that no package named owns. Only the standard library is used here.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ NOTICES_NAME = "THIRD-PARTY-NOTICES.txt"
 LGPL_TEXT = ROOT / "packaging" / "licences" / "LGPL-3.0.txt"
 FONT_LICENCE = ROOT / "resources" / "fonts" / "LICENSE-LiberationSerif.txt"
 LICENCE_FILE = re.compile(r"^(licen[cs]e|copying|notice|copyright)", re.IGNORECASE)
+OWN_FOLDERS = {"db", "resources"}  # the project's files, the fonts and the pre-2025 list: sections of their own
+PYTHON_FOLDER = re.compile(r"^(python3\.\d+|lib-dynload)$")  # the standard library's extension modules (Linux)
 RULE = "=" * 100
 
 # Packages whose wheel declares no licence and carries no licence file: the licence their project declares.
@@ -139,16 +141,24 @@ def top_level(destination: str) -> str:
     return parts[0] if len(parts) > 1 else parts[0].split(".")[0]
 
 
+def top_levels(distribution: metadata.Distribution) -> set[str]:
+    """Return the top-level folders and modules of an installed package's files."""
+    return {top_level(str(path)) for path in distribution.files or [] if path.parts[0] not in {"..", "__pycache__"}}
+
+
 def bundled_distributions(destinations: Iterable[str]) -> list[metadata.Distribution]:
     """Return the installed packages (the project left out) owning the modules and files a build collected."""
-    owners: dict[str, set[str]] = {}
+    collected = {top_level(item) for item in destinations}
     distributions = installed()
-    for name, distribution in distributions.items():
-        for path in distribution.files or []:
-            if path.parts and path.parts[0] not in {"..", "__pycache__"}:
-                owners.setdefault(top_level(str(path)), set()).add(name)
-    names = {owner for item in destinations for owner in owners.get(top_level(item), ())} - {PROJECT}
+    names = {name for name, item in distributions.items() if top_levels(item) & collected} - {PROJECT}
     return [distributions[name] for name in sorted(names)]
+
+
+def unnamed_folders(internal: Path, distributions: list[metadata.Distribution]) -> list[str]:
+    """Return the top-level folders of a build's _internal that belong to none of the packages named."""
+    named = set().union(*(top_levels(item) for item in distributions)) | OWN_FOLDERS
+    return sorted(path.name for path in internal.iterdir()
+                  if path.is_dir() and path.name not in named and not PYTHON_FOLDER.match(path.name))
 
 
 def optional_distribution(name: str) -> metadata.Distribution | None:
@@ -223,5 +233,9 @@ def notices_text(distributions: list[metadata.Distribution]) -> str:
 def write_notices(folder: Path, distributions: list[metadata.Distribution]) -> None:
     """Write LICENSE.txt and THIRD-PARTY-NOTICES.txt (UTF-8, Windows line ends) at the root of a build."""
     text = notices_text(distributions)
+    unnamed = unnamed_folders(folder / "_internal", distributions)
+    if unnamed:
+        raise SystemExit("Thư mục không có trong thông báo giấy phép / Folders the notices do not name: "
+                         + ", ".join(unnamed))
     (folder / LICENSE_NAME).write_text((ROOT / "LICENSE").read_text(encoding="utf-8"), encoding="utf-8", newline="\r\n")
     (folder / NOTICES_NAME).write_text(text, encoding="utf-8", newline="\r\n")

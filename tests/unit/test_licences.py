@@ -141,3 +141,9 @@ def test_the_notices_tell_how_to_replace_the_qt_libraries(text: str) -> None:
 def test_the_notices_carry_the_fonts_and_official_lists_licences(text: str) -> None:
     assert "SIL OPEN FONT LICENSE Version 1.1" in text
     assert "https://github.com/sunshine-tech/VietnamProvinces" in text and "GPL-3.0-or-later" in text
+
+
+def test_a_folder_of_the_build_that_no_named_package_owns_is_reported(tmp_path: Path) -> None:
+    for name in ["sqlalchemy", "sqlalchemy-2.1.9.dist-info", "resources", "db", "python3.11", "mystery"]:
+        (tmp_path / name).mkdir()
+    assert notices.unnamed_folders(tmp_path, [metadata.distribution("SQLAlchemy")]) == ["mystery"]
