@@ -28,6 +28,7 @@ LICENCE_FILE = re.compile(r"^(licen[cs]e|copying|notice|copyright)", re.IGNORECA
 OWN_FOLDERS = {"db", "resources"}  # the project's files, the fonts and the pre-2025 list: sections of their own
 PYTHON_FOLDER = re.compile(r"^(python3\.\d+|lib-dynload)$")  # the standard library's extension modules (Linux)
 RULE = "=" * 100
+NO_LICENCE_FILE = "The licence named above applies: the GPL-3.0 text is LICENSE.txt, the LGPL-3.0 text ends this file."
 
 # Packages whose wheel declares no licence and carries no licence file: the licence their project declares.
 DECLARED_ELSEWHERE = {
@@ -184,7 +185,7 @@ def section(title: str, body: str) -> str:
 
 def package_section(distribution: metadata.Distribution) -> str:
     """Return a package's section: its declared licence, home page and licence files."""
-    files = licence_files(distribution) or [("(no licence file in the wheel)", "The licence text is LICENSE.txt.")]
+    files = licence_files(distribution) or [("(no licence file in the wheel)", NO_LICENCE_FILE)]
     texts = "\n\n".join(f"---- {name} ----\n\n{text}" for name, text in files)
     body = f"Licence: {declared_licence(distribution)}\nHome page: {home_page(distribution)}\n\n{texts}"
     return section(label(distribution), body)
