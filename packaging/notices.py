@@ -54,7 +54,9 @@ their licences are listed at https://doc.qt.io/qt-6/licenses-used-in-qt.html."""
 
 PYTHON = """The Python {version} interpreter and its standard library (python3*.dll or libpython3*, base_library.zip
 and the extension modules in _internal) are distributed under the Python Software Foundation License
-(PSF-2.0), https://docs.python.org/3/license.html. On Windows the Microsoft Visual C++ runtime files beside
+(PSF-2.0), https://docs.python.org/3/license.html, which also gives the licences of the libraries the
+interpreter is built with (OpenSSL: Apache-2.0; libffi, expat: MIT; SQLite: public domain; zlib, bzip2,
+liblzma). On Windows the Microsoft Visual C++ runtime files beside
 them (vcruntime140*.dll, msvcp140*.dll) are redistributable under Microsoft's licence terms for Visual Studio.
 A Linux build also carries system libraries of the machine it was built on, each under the licence its
 distribution states (on Debian: /usr/share/doc/<package>/copyright)."""
