@@ -33,6 +33,7 @@ BUILD_REQUIREMENTS = ROOT / "packaging" / "requirements-build.txt"
 APP_NAME = "Grassroots"  # the spec's folder name
 EXE_SUFFIX = ".exe" if os.name == "nt" else ""
 PROBE_FONT = Path("resources") / "fonts" / "LiberationSerif-Bold.ttf"  # taken away to see the check fail
+NOTICE_FILES = ["LICENSE.txt", "THIRD-PARTY-NOTICES.txt"]  # written by the spec with packaging/notices.py
 
 
 def build(python: Path, dist: Path, work: Path) -> float:
@@ -67,6 +68,11 @@ def check_frozen(folder: Path) -> list[str]:
     result = self_check(folder)
     print(result.stdout + result.stderr)
     return [] if result.returncode == 0 else [f"the frozen self-check exited {result.returncode}"]
+
+
+def check_notices(folder: Path) -> list[str]:
+    """Check that the licence and the third-party notices are at the root of the folder; return the problems."""
+    return [f"{name} is not at the root of {folder}" for name in NOTICE_FILES if not (folder / name).is_file()]
 
 
 def check_missing_font(folder: Path) -> list[str]:
@@ -146,7 +152,7 @@ def main(argv: list[str]) -> int:
     python = run.ensure_environment()
     seconds = None if arguments.no_build else build(python, arguments.dist, arguments.work)
     folder = arguments.dist / APP_NAME
-    problems = check_frozen(folder) + check_missing_font(folder) + check_command_line(folder)
+    problems = check_notices(folder) + check_frozen(folder) + check_missing_font(folder) + check_command_line(folder)
     if seconds is not None:
         print(f"Build time: {seconds:.0f} s")
     print(f"{folder}: {folder_size(folder) / 2**20:.0f} MiB")

@@ -19,6 +19,8 @@ mkdir -p "$payload/_internal/resources"
 echo app >"$payload/grassroots-app.exe"
 echo cli >"$payload/grassroots.exe"
 echo resource >"$payload/_internal/resources/file.txt"
+echo licence >"$payload/LICENSE.txt"
+echo notices >"$payload/THIRD-PARTY-NOTICES.txt"
 makensis -V2 -WX -DVERSION=0.1.0 -DVERSION_NUMBERS=0.1.0.0 -DSOURCE_DIR="$payload" -DOUTPUT_DIR="$work/dist" \
   grassroots.nsi
 setup="$work/dist/Grassroots-0.1.0-setup.exe"
@@ -37,6 +39,7 @@ registered() { wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Un
 
 run "$setup" /S
 [[ -f "$program/grassroots-app.exe" && -f "$program/_internal/resources/file.txt" ]] || fail "not installed"
+[[ -f "$program/LICENSE.txt" && -f "$program/THIRD-PARTY-NOTICES.txt" ]] || fail "no licence or notices"
 [[ -f "$menu/Grassroots.lnk" ]] || fail "no Start-menu shortcut"
 registered || fail "not in the installed programs"
 echo "installed per user into $program"

@@ -1,0 +1,149 @@
+"""The licences of what the frozen program bundles, and the third-party notices packaging/notices.py writes."""
+
+from __future__ import annotations
+
+import importlib.metadata as metadata
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from packaging.markers import Marker
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Each runtime package, reviewed by hand from its metadata and licence files: what its metadata declares
+# (License-Expression, else the License field, else its licence classifiers; vietnam-provinces declares
+# nothing in its wheel, its pyproject.toml says GPL-3.0-or-later) and the SPDX licence that declaration means.
+REVIEWED = {
+    "alembic": ("MIT", "MIT"),
+    "annotated-types": ("MIT", "MIT"),
+    "charset-normalizer": ("MIT", "MIT"),
+    "et-xmlfile": ("MIT", "MIT"),
+    "holidays": ("MIT", "MIT"),
+    "icalendar": ("BSD-2-Clause", "BSD-2-Clause"),
+    "mako": ("MIT", "MIT"),
+    "markupsafe": ("BSD-3-Clause", "BSD-3-Clause"),
+    "openpyxl": ("MIT", "MIT"),
+    "pillow": ("MIT-CMU", "MIT-CMU"),
+    "platformdirs": ("MIT", "MIT"),
+    "pydantic": ("MIT", "MIT"),
+    "pydantic-core": ("MIT", "MIT"),
+    "pypdfium2": ("BSD-3-Clause, Apache-2.0, dependency licenses", "BSD-3-Clause AND Apache-2.0"),
+    "pyside6-essentials": ("LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only", "LGPL-3.0-only"),
+    "python-calamine": ("MIT", "MIT"),
+    "python-dateutil": ("Dual License", "Apache-2.0 AND BSD-3-Clause"),
+    "reportlab": ("BSD license (see license.txt for details), Copyright (c) 2000-2025, ReportLab Inc.",
+                  "BSD-3-Clause"),
+    "rl-accel": ("BSD license (see LICENSE.txt for details), Copyright (c) 2000-2022, ReportLab Inc.",
+                 "BSD-3-Clause"),
+    "shiboken6": ("LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only", "LGPL-3.0-only"),
+    "six": ("MIT", "MIT"),
+    "sqlalchemy": ("MIT", "MIT"),
+    "sqlmodel": ("MIT", "MIT"),
+    "typing-extensions": ("PSF-2.0", "PSF-2.0"),
+    "typing-inspection": ("MIT", "MIT"),
+    "tzdata": ("Apache-2.0", "Apache-2.0"),
+    "vietnam-provinces": ("GPL-3.0-or-later", "GPL-3.0-or-later"),
+}
+
+# Licences a GPL-3.0-or-later program may bundle (the FSF's list of GPLv3-compatible licences).
+COMPATIBLE_WITH_GPL3 = {"MIT", "MIT-CMU", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "PSF-2.0", "MPL-2.0",
+                        "ISC", "Zlib", "LGPL-3.0-only", "LGPL-3.0-or-later", "GPL-3.0-only", "GPL-3.0-or-later"}
+
+
+def load_notices() -> ModuleType:
+    """Import packaging/notices.py (the folder is not a package: `packaging` is also a PyPI name)."""
+    spec = importlib.util.spec_from_file_location("grassroots_notices", ROOT / "packaging" / "notices.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+notices = load_notices()
+
+
+def runtime_closure(name: str) -> set[str]:
+    """Return the canonical names of the packages `name` needs at run time (extras and other platforms left out)."""
+    found: set[str] = set()
+    pending = [name]
+    while pending:
+        for line in metadata.distribution(pending.pop()).requires or []:
+            requirement = Requirement(line)
+            marker = requirement.marker or Marker("python_version >= '3'")
+            if marker.evaluate({"extra": ""}) and canonicalize_name(requirement.name) not in found:
+                found.add(canonicalize_name(requirement.name))
+                pending.append(requirement.name)
+    return found
+
+
+def test_the_reviewed_table_is_every_package_the_program_needs_at_run_time() -> None:
+    assert runtime_closure("grassroots") == set(REVIEWED), "review the licence of each new package in REVIEWED"
+
+
+@pytest.mark.parametrize("name", sorted(REVIEWED))
+def test_a_bundled_package_declares_the_reviewed_licence_compatible_with_gpl3(name: str) -> None:
+    declared, spdx = REVIEWED[name]
+    distribution = metadata.distribution(name)
+    assert notices.unknown_licences([distribution]) == []
+    assert notices.declared_licence(distribution) == declared
+    assert set(spdx.split(" AND ")) <= COMPATIBLE_WITH_GPL3
+
+
+def fake_distribution(folder: Path, name: str, fields: str, files: dict[str, str]) -> metadata.Distribution:
+    """Write a dist-info folder for a package of version 1.0 and return it as an installed distribution."""
+    info = folder / f"{name.replace('-', '_')}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.4\nName: {name}\nVersion: 1.0\n{fields}", encoding="utf-8")
+    for path, text in files.items():
+        (info / path).parent.mkdir(parents=True, exist_ok=True)
+        (info / path).write_text(text, encoding="utf-8")
+    record = [f"{info.name}/{path},," for path in ["METADATA", *files]]
+    (info / "RECORD").write_text("\n".join(record) + "\n", encoding="utf-8")
+    return next(metadata.distributions(name=name, path=[str(folder)]))
+
+
+def test_a_package_declaring_no_licence_and_carrying_no_licence_file_is_unknown(tmp_path: Path) -> None:
+    silent = fake_distribution(tmp_path, "silent", "", {})
+    expressed = fake_distribution(tmp_path, "expressed", "License-Expression: MIT\n", {})
+    isc = "Classifier: License :: OSI Approved :: ISC License (ISCL)\n"
+    classified = fake_distribution(tmp_path, "classified", isc, {})
+    with_file = fake_distribution(tmp_path, "with-file", "License-File: COPYING\n", {"licenses/COPYING": "Free."})
+    assert notices.unknown_licences([silent, expressed, classified, with_file]) == ["silent 1.0"]
+    assert notices.declared_licence(classified) == "ISC License (ISCL)"
+    assert notices.licence_files(with_file) == [("COPYING", "Free.")]
+    with pytest.raises(SystemExit, match="silent 1.0"):
+        notices.notices_text([silent])
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    """The notices of every reviewed package, as the build writes them."""
+    return notices.notices_text([metadata.distribution(name) for name in sorted(REVIEWED)])
+
+
+@pytest.mark.parametrize("name", sorted(REVIEWED))
+def test_the_notices_name_each_bundled_package_with_its_version(text: str, name: str) -> None:
+    distribution = metadata.distribution(name)
+    assert f"{distribution.metadata['Name']} {distribution.version}" in text
+
+
+def test_the_notices_tell_how_to_replace_the_qt_libraries(text: str) -> None:
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in text
+    for words in [r"_internal\PySide6", "may replace", "https://download.qt.io/official_releases/qt/",
+                  "https://code.qt.io/cgit/pyside/pyside-setup.git/"]:
+        assert words in text
+
+
+def test_the_notices_carry_the_fonts_and_official_lists_licences(text: str) -> None:
+    assert "SIL OPEN FONT LICENSE Version 1.1" in text
+    assert "https://github.com/sunshine-tech/VietnamProvinces" in text and "GPL-3.0-or-later" in text
+
+
+def test_a_folder_of_the_build_that_no_named_package_owns_is_reported(tmp_path: Path) -> None:
+    for name in ["sqlalchemy", "sqlalchemy-2.1.9.dist-info", "resources", "db", "python3.11", "mystery"]:
+        (tmp_path / name).mkdir()
+    assert notices.unnamed_folders(tmp_path, [metadata.distribution("SQLAlchemy")]) == ["mystery"]
