@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import configparser
 import hashlib
-import io
 import os
 import re
 import shutil
@@ -19,6 +18,8 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+
+from grassroots_app.console import utf8_streams  # standard library only, like this file
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -112,13 +113,6 @@ def user_language() -> str:
     return language if language in {"vi", "en"} else "vi"
 
 
-def printable_streams() -> None:
-    """Let a Vietnamese message through any stream: a Windows pipe or file is cp1252, where it would raise."""
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="replace")
-
-
 def message(key: str, **values: str) -> str:
     """Return one of run.py's messages in the user's language."""
     return MESSAGES[key][user_language()].format(**values)
@@ -183,7 +177,7 @@ def said_if_crashed(python: str, status: int) -> int:
 
 def main(argv: list[str]) -> int:
     """Dispatch to the application, the tests or the command line."""
-    printable_streams()
+    utf8_streams()
     command, rest = (argv[0], argv[1:]) if argv else ("app", [])
     python = str(ensure_environment())
     if command == "app" and not check_xcb():
