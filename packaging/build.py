@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import run  # noqa: E402 - the repository's own bootstrap: creates .venv from requirements.lock
+from grassroots_app.console import utf8_streams  # noqa: E402 - standard library only, like this file
 
 SPEC = ROOT / "packaging" / "grassroots.spec"
 INSTALLER_SCRIPT = ROOT / "packaging" / "grassroots.nsi"
@@ -137,6 +138,7 @@ def build_installer(folder: Path) -> Path:
 
 def main(argv: list[str]) -> int:
     """Build, measure and check; return 0 when the frozen build passed every check."""
+    utf8_streams()  # the frozen program's Vietnamese output is printed again here
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the folder goes (default: dist)")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller", help="PyInstaller's work folder")
