@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import run  # noqa: E402 - the repository's own bootstrap: creates .venv from requirements.lock
-from grassroots_app.console import utf8_streams  # noqa: E402 - standard library only, like this file
+from grassroots_app.console import run_without_window, utf8_streams  # noqa: E402 - standard library only
 
 SPEC = ROOT / "packaging" / "grassroots.spec"
 INSTALLER_SCRIPT = ROOT / "packaging" / "grassroots.nsi"
@@ -59,7 +59,7 @@ def headless_environment() -> dict[str, str]:
 def self_check(folder: Path) -> subprocess.CompletedProcess[str]:
     """Run the frozen `grassroots-app --self-check` of a one-folder build and return what it did."""
     app = folder / f"grassroots-app{EXE_SUFFIX}"
-    return subprocess.run([str(app), "--self-check"], capture_output=True, text=True, encoding="utf-8",
+    return run_without_window([str(app), "--self-check"], capture_output=True, text=True, encoding="utf-8",
                           env=headless_environment(), timeout=300)
 
 
@@ -94,7 +94,7 @@ def check_command_line(folder: Path) -> list[str]:
         commands = [["init", "--model", "two-level"], ["units", "import-official", "--province", "Lai Châu"],
                     ["coverage"]]
         for command in commands:
-            result = subprocess.run([cli, "--db", database, *command], capture_output=True, text=True,
+            result = run_without_window([cli, "--db", database, *command], capture_output=True, text=True,
                                     encoding="utf-8", timeout=300)
             print(f"$ grassroots {' '.join(command)}: exit {result.returncode}")
             print((result.stdout + result.stderr).strip()[:400])
