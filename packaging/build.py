@@ -60,7 +60,7 @@ def self_check(folder: Path) -> subprocess.CompletedProcess[str]:
     """Run the frozen `grassroots-app --self-check` of a one-folder build and return what it did."""
     app = folder / f"grassroots-app{EXE_SUFFIX}"
     return run_without_window([str(app), "--self-check"], capture_output=True, text=True, encoding="utf-8",
-                          env=headless_environment(), timeout=300)
+                              env=headless_environment(), timeout=300)
 
 
 def check_frozen(folder: Path) -> list[str]:
@@ -95,7 +95,7 @@ def check_command_line(folder: Path) -> list[str]:
                     ["coverage"]]
         for command in commands:
             result = run_without_window([cli, "--db", database, *command], capture_output=True, text=True,
-                                    encoding="utf-8", timeout=300)
+                                        encoding="utf-8", timeout=300)
             print(f"$ grassroots {' '.join(command)}: exit {result.returncode}")
             print((result.stdout + result.stderr).strip()[:400])
             if result.returncode != 0:
