@@ -89,3 +89,18 @@ def test_vietnamese_paths_redirected_output_a_backup_and_a_refused_restore(folde
     assert code == 0, err
     assert out.startswith("Đã khôi phục bản sao lưu lúc ") and str(database) in out
     assert "Tỉnh Cao Bằng" not in "\n".join(dump(database))
+
+
+@pytest.mark.skipif(os.name != "nt", reason="only Windows refuses to replace a file another program holds open")
+def test_a_restore_over_a_file_held_open_elsewhere_is_refused_in_vietnamese(folder: Path) -> None:
+    """Another program holding the file without sharing its deletion: a sharing violation, said, not a traceback."""
+    database = folder / "Sổ cơ sở.sqlite"
+    assert grassroots(folder, "khởi tạo.txt", "init", "--model", "two-level")[0] == 0
+    code, made, _ = grassroots(folder, "sao lưu.json", "backup", "--json")
+    assert grassroots(folder, "thêm.txt", "units", "add", "Tỉnh Cao Bằng", "--from", "2025-07-01")[0] == 0
+    before = dump(database)
+    with database.open("rb"):
+        code, out, err = grassroots(folder, "khôi phục.txt", "restore", json.loads(made)["path"], "--yes")
+    assert (code, out) == (2, "")
+    assert f"Không thay được cơ sở dữ liệu '{database}': " in err and "Traceback" not in err
+    assert dump(database) == before
