@@ -1,4 +1,4 @@
-"""packaging/build.py prints the frozen program's Vietnamese output through any pipe (a Windows pipe is cp1252)."""
+"""run.py and packaging/build.py print Vietnamese through any pipe (a Windows pipe is cp1252) in UTF-8."""
 
 from __future__ import annotations
 
@@ -45,3 +45,18 @@ def test_build_prints_the_frozen_programs_vietnamese_output_in_utf8(tmp_path: Pa
     assert done.returncode == 0, output + done.stderr.decode("utf-8", "replace")
     assert "✓ Phông chữ báo cáo: 4 kiểu của Liberation Serif" in output
     assert f"✗ Tệp đi kèm: thiếu: {font}" in output and "$ grassroots units import-official --province Lai Châu" in output
+
+
+def test_the_messages_get_through_a_stream_that_cannot_write_vietnamese(tmp_path: Path) -> None:
+    """On Windows a pipe or a file is cp1252: run.py's Vietnamese progress lines on standard output are written in
+    UTF-8 all the same, never a UnicodeEncodeError."""
+    script = ("import importlib.util, sys; spec = importlib.util.spec_from_file_location('r', sys.argv[1]); "
+              "run = importlib.util.module_from_spec(spec); spec.loader.exec_module(run); "
+              "run.utf8_streams(); print(run.message('creating')); print(run.message('installing'))")
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0", "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script, str(ROOT / "run.py")], env=env, capture_output=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8").splitlines() == ["Đang tạo môi trường ảo trong .venv …",
+                                                          "Đang cài các thư viện đã ghim phiên bản …"]
+    assert b"Traceback" not in result.stderr
