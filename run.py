@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import configparser
 import hashlib
-import io
 import os
 import re
 import shutil
@@ -19,6 +18,8 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+
+from grassroots_app.console import run_without_window, utf8_streams  # standard library only, like this file
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -112,13 +113,6 @@ def user_language() -> str:
     return language if language in {"vi", "en"} else "vi"
 
 
-def printable_streams() -> None:
-    """Let a Vietnamese message through any stream: a Windows pipe or file is cp1252, where it would raise."""
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="replace")
-
-
 def message(key: str, **values: str) -> str:
     """Return one of run.py's messages in the user's language."""
     return MESSAGES[key][user_language()].format(**values)
@@ -146,7 +140,7 @@ def missing_sonames(libraries: list[Path]) -> list[str]:
     """Return the system libraries that ldd reports "not found" for the given ones (Qt's own left to Qt)."""
     found: set[str] = set()
     for library in libraries:
-        listing = subprocess.run(["ldd", str(library)], capture_output=True, text=True, check=False).stdout
+        listing = run_without_window(["ldd", str(library)], capture_output=True, text=True, check=False).stdout
         found.update(re.findall(r"^\s*(\S+)\s+=>\s+not found", listing, flags=re.MULTILINE))
     return sorted(name for name in found if not name.startswith("libQt6"))
 
@@ -175,15 +169,15 @@ def said_if_crashed(python: str, status: int) -> int:
     """Name the log when the window was killed by a signal (a crash writes its trace there); return the shell's status."""
     if status >= 0:
         return status
-    where = [python, "-c", "from grassroots_app.applog import log_path; print(log_path())"]
-    log = subprocess.run(where, capture_output=True, text=True, check=False).stdout.strip()
+    where = [python, "-X", "utf8", "-c", "from grassroots_app.applog import log_path; print(log_path())"]
+    log = run_without_window(where, capture_output=True, encoding="utf-8", check=False).stdout.strip()
     print(message("crashed", signal=str(-status), log=log), file=sys.stderr)
     return 128 - status
 
 
 def main(argv: list[str]) -> int:
     """Dispatch to the application, the tests or the command line."""
-    printable_streams()
+    utf8_streams()
     command, rest = (argv[0], argv[1:]) if argv else ("app", [])
     python = str(ensure_environment())
     if command == "app" and not check_xcb():

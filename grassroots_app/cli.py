@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from grassroots_app.applog import log, start_logging, trace_crashes
+from grassroots_app.console import utf8_streams
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.calendar import FreeDay, MeetingCategory, check_day, year_span
@@ -1228,6 +1229,7 @@ def _refusal(error: Exception, location: str | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; print a Vietnamese message and return 2 on bad input or an unexpected error."""
+    utf8_streams()
     trace_crashes()
     try:
         code = run_command(argv)

@@ -7,6 +7,7 @@ check returns what it saw, or raises; a missing file is named by its path.
 from __future__ import annotations
 
 import importlib.resources
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,7 +16,7 @@ from pathlib import Path
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.sheets import Fate
 from grassroots_app.i18n import LANGUAGES, Translator, catalog_path
-from grassroots_app.paths import app_icon, fonts_dir, migrations_dir, official_units_file
+from grassroots_app.paths import app_icon, fonts_dir, is_frozen, migrations_dir, official_units_file
 from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.database import Database, head_revision, stored_revision
 from grassroots_app.persistence.files import write_file
@@ -96,6 +97,7 @@ class SelfCheck:
     def checks(self) -> list[tuple[str, Check]]:
         """Return the checks in the order they run (later ones use the scratch database)."""
         return [
+            (N_("UTF-8 mode"), self.utf8_mode),
             (N_("Bundled files"), self.files),
             (N_("Database and migrations"), self.migrations),
             (N_("Official list of units"), self.official_units),
@@ -106,6 +108,14 @@ class SelfCheck:
             (N_("Report PDF and Excel"), self.report),
             (N_("Spreadsheet export and import"), self.spreadsheet),
         ]
+
+    def utf8_mode(self) -> str:
+        """Check that a frozen build runs in Python's UTF-8 mode: its Vietnamese output to a pipe or a file is UTF-8."""
+        mode = sys.flags.utf8_mode
+        if is_frozen() and not mode:
+            raise RuntimeError(tr("the frozen program is not in Python's UTF-8 mode"))
+        encoding = getattr(sys.stdout, "encoding", None) or "-"
+        return tr("UTF-8 mode {mode}; standard output in {encoding}").format(mode=mode, encoding=encoding)
 
     def files(self) -> str:
         """Check that every required file exists."""

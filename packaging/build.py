@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import run  # noqa: E402 - the repository's own bootstrap: creates .venv from requirements.lock
+from grassroots_app.console import run_without_window, utf8_streams  # noqa: E402 - standard library only
 
 SPEC = ROOT / "packaging" / "grassroots.spec"
 INSTALLER_SCRIPT = ROOT / "packaging" / "grassroots.nsi"
@@ -59,8 +60,8 @@ def headless_environment() -> dict[str, str]:
 def self_check(folder: Path) -> subprocess.CompletedProcess[str]:
     """Run the frozen `grassroots-app --self-check` of a one-folder build and return what it did."""
     app = folder / f"grassroots-app{EXE_SUFFIX}"
-    return subprocess.run([str(app), "--self-check"], capture_output=True, text=True, encoding="utf-8",
-                          env=headless_environment(), timeout=300)
+    return run_without_window([str(app), "--self-check"], capture_output=True, text=True, encoding="utf-8",
+                              env=headless_environment(), timeout=300)
 
 
 def check_frozen(folder: Path) -> list[str]:
@@ -99,8 +100,8 @@ def check_command_line(folder: Path) -> list[str]:
         commands = [["init", "--model", "two-level"], ["units", "import-official", "--province", "Lai Châu"],
                     ["coverage"]]
         for command in commands:
-            result = subprocess.run([cli, "--db", database, *command], capture_output=True, text=True,
-                                    encoding="utf-8", timeout=300)
+            result = run_without_window([cli, "--db", database, *command], capture_output=True, text=True,
+                                        encoding="utf-8", timeout=300)
             print(f"$ grassroots {' '.join(command)}: exit {result.returncode}")
             print((result.stdout + result.stderr).strip()[:400])
             if result.returncode != 0:
@@ -143,6 +144,7 @@ def build_installer(folder: Path) -> Path:
 
 def main(argv: list[str]) -> int:
     """Build, measure and check; return 0 when the frozen build passed every check."""
+    utf8_streams()  # the frozen program's Vietnamese output is printed again here
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the folder goes (default: dist)")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller", help="PyInstaller's work folder")

@@ -75,8 +75,8 @@ LangString SectionData ${LANG_VIETNAMESE} "Xóa luôn dữ liệu và các bản
 LangString SectionData ${LANG_ENGLISH} "Also delete my data and backups"
 LangString UninstallShortcut ${LANG_VIETNAMESE} "Gỡ cài đặt Nắm cơ sở"
 LangString UninstallShortcut ${LANG_ENGLISH} "Uninstall Grassroots"
-LangString AppRunning ${LANG_VIETNAMESE} "Nắm cơ sở đang chạy. Hãy đóng chương trình rồi bấm Thử lại."
-LangString AppRunning ${LANG_ENGLISH} "Grassroots is running. Close it, then click Retry."
+LangString AppRunning ${LANG_VIETNAMESE} "Nắm cơ sở đang chạy (cửa sổ hoặc lệnh grassroots). Hãy đóng chương trình rồi bấm Thử lại."
+LangString AppRunning ${LANG_ENGLISH} "Grassroots is running (its window or a grassroots command). Close it, then click Retry."
 LangString DataKept ${LANG_VIETNAMESE} "Dữ liệu và các bản sao lưu vẫn được giữ trong ${DATA_DIR}."
 LangString DataKept ${LANG_ENGLISH} "Your data and backups are kept in ${DATA_DIR}."
 
@@ -88,19 +88,34 @@ VIAddVersionKey /LANG=${LANG_ENGLISH} "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_ENGLISH} "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_ENGLISH} "LegalCopyright" "GPL-3.0-or-later"
 
-; Wait until the program in the folder is closed: its files cannot be replaced or removed while it runs.
+; Wait until the program in the folder is closed, the window and the command line alike (a long `grassroots`
+; command runs from the same _internal folder): their files cannot be replaced or removed while they run.
 !macro WAIT_FOR_CLOSED UN
-Function ${UN}WaitForClosed
-  retry:
-    IfFileExists "$INSTDIR\${APP_EXE}" 0 done
-    ClearErrors
-    FileOpen $0 "$INSTDIR\${APP_EXE}" a
-    IfErrors 0 opened
-    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(AppRunning)" /SD IDCANCEL IDRETRY retry
-    Abort
+Function ${UN}InUse  ; $R0: a program file of the folder -> $R1: 1 when it is running (Windows locks it), else 0
+  StrCpy $R1 0
+  IfFileExists "$INSTDIR\$R0" 0 done
+  ClearErrors
+  FileOpen $0 "$INSTDIR\$R0" a
+  IfErrors 0 opened
+  StrCpy $R1 1
+  Return
   opened:
     FileClose $0
   done:
+FunctionEnd
+
+Function ${UN}WaitForClosed
+  retry:
+    StrCpy $R0 "${APP_EXE}"
+    Call ${UN}InUse
+    IntCmp $R1 1 running
+    StrCpy $R0 "${CLI_EXE}"
+    Call ${UN}InUse
+    IntCmp $R1 1 running
+    Return
+  running:
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(AppRunning)" /SD IDCANCEL IDRETRY retry
+    Abort
 FunctionEnd
 !macroend
 !insertmacro WAIT_FOR_CLOSED ""

@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from grassroots_app.applog import start_logging, trace_crashes
+from grassroots_app.console import utf8_streams
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.paths import app_icon
 from grassroots_app.persistence.database import APP_NAME, Database
@@ -70,6 +71,7 @@ def set_manners(app: QApplication) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the application until its window is closed."""
+    utf8_streams()
     trace_crashes()
     multiprocessing.freeze_support()  # the worker processes of a frozen (installed) build start here
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from grassroots_app.console import run_without_window
 from grassroots_app.i18n import CONTEXT, DEFAULT_LANGUAGE, catalog_path
 from grassroots_app.paths import is_frozen
 
@@ -64,7 +64,7 @@ def compiled_catalog(language: str) -> Path:
     source = catalog_path(language)
     target = source.with_suffix(".qm")
     if not is_frozen() and source.exists() and (not target.exists() or target.stat().st_mtime < source.stat().st_mtime):
-        subprocess.run([str(lrelease_path()), "-silent", str(source), "-qm", str(target)], check=True)
+        run_without_window([str(lrelease_path()), "-silent", str(source), "-qm", str(target)], check=True)
     return target
 
 

@@ -4983,6 +4983,18 @@ Chi tiết có trong tệp nhật ký:
       <source>This assignment ends on the day the cadre leaves:</source>
       <translation>Phân công sau đây kết thúc vào ngày cán bộ nghỉ:</translation>
     </message>
+    <message>
+      <source>UTF-8 mode</source>
+      <translation>Chế độ UTF-8</translation>
+    </message>
+    <message>
+      <source>the frozen program is not in Python's UTF-8 mode</source>
+      <translation>chương trình đã đóng gói không chạy ở chế độ UTF-8 của Python</translation>
+    </message>
+    <message>
+      <source>UTF-8 mode {mode}; standard output in {encoding}</source>
+      <translation>chế độ UTF-8 {mode}; đầu ra chuẩn dùng {encoding}</translation>
+    </message>
   </context>
   <context>
     <name>QPlatformTheme</name>

@@ -46,10 +46,8 @@ class Cli:
 
     def process(self, *args: str) -> Result:
         """Run the installed `grassroots` script as a separate process."""
-        env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
         done = subprocess.run(
-            [str(ENTRY), "--db", str(self.db), *args], capture_output=True, text=True, env=env,
-            encoding="utf-8", timeout=300,
+            [str(ENTRY), "--db", str(self.db), *args], capture_output=True, text=True, encoding="utf-8", timeout=300,
         )
         return Result(done.returncode, done.stdout, done.stderr)
 

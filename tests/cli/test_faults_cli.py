@@ -323,7 +323,7 @@ def test_a_file_size_limit_mid_write_is_reported_and_loses_nothing(
     done = subprocess.run(
         [str(ENTRY), "--db", str(office.db), *command],
         capture_output=True, text=True, encoding="utf-8", timeout=300, check=False,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"}, preexec_fn=lambda: _limited(limit),  # noqa: PLW1509
+        preexec_fn=lambda: _limited(limit),  # noqa: PLW1509
     )
     refused(Result(done.returncode, done.stdout, done.stderr), "ổ đĩa", f"{named}'")
     assert office.dump() == before and fingerprint(folder) == backups

@@ -125,7 +125,7 @@ def test_a_workbook_failing_midway_prints_one_vietnamese_line_and_no_traceback(
     done = subprocess.run(
         [str(ENTRY), "--db", str(place.cli.db), command, "--out", str(target)],
         capture_output=True, text=True, encoding="utf-8", timeout=300, check=False,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"}, preexec_fn=lambda: _limited(limit),  # noqa: PLW1509
+        preexec_fn=lambda: _limited(limit),  # noqa: PLW1509
     )
     assert done.returncode == 2 and done.stdout == "", done
     assert done.stderr.splitlines() == [

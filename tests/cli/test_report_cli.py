@@ -150,10 +150,8 @@ def test_an_unexpected_failure_leaves_no_file_and_is_logged(
          "'2026-Q5' không phải là quý hợp lệ; hãy viết theo dạng 2026-Q3"),
         (("cluster", "--cluster", "{cluster}", "--quarter", "quý 3/2026"), "'quý 3/2026' không phải là quý"),
         (("cluster", "--cluster", "{cluster}", "--quarter", "{next}"), "chưa bắt đầu"),
-        (("cluster", "--cluster", "{cluster}", "--out", "{tmp}/missing/c.pdf"),
-         "Thư mục '{tmp}/missing' không tồn tại"),
-        (("cluster", "--cluster", "{cluster}", "--xlsx", "{tmp}/missing/c.xlsx"),
-         "Thư mục '{tmp}/missing' không tồn tại"),
+        (("cluster", "--cluster", "{cluster}", "--out", "{missing_pdf}"), "Thư mục '{missing}' không tồn tại"),
+        (("cluster", "--cluster", "{cluster}", "--xlsx", "{missing_xlsx}"), "Thư mục '{missing}' không tồn tại"),
         (("cluster", "--cluster", "{cluster}", "--out", "{tmp}"), "là một thư mục"),
         (("cluster", "--cluster", "{cluster}", "--on", "30/02/2026"), "'30/02/2026' không phải là ngày"),
         (("area", "--under", "Tỉnh Không Có"), "Không tìm thấy đơn vị 'Tỉnh Không Có'"),
@@ -165,7 +163,9 @@ def test_bad_input_exits_2_names_the_problem_and_writes_nothing(
     demo: Cli, cluster: dict, province: dict, tmp_path: Path, args: tuple[str, ...], words: str
 ) -> None:
     commune = demo("units", "list", "--under", province["id"], "--json").json()[0]["id"]
-    values = {"cluster": cluster["id"], "next": next_quarter(date.today()), "tmp": str(tmp_path), "commune": commune}
+    missing = tmp_path / "missing"
+    values = {"cluster": cluster["id"], "next": next_quarter(date.today()), "tmp": str(tmp_path), "commune": commune,
+              "missing": str(missing), "missing_pdf": str(missing / "c.pdf"), "missing_xlsx": str(missing / "c.xlsx")}
     given = [arg.format(**values) for arg in args]
     defaults = {"--quarter": QUARTER, "--out": str(tmp_path / "report.pdf")}
     given += [item for flag, value in defaults.items() if flag not in given for item in (flag, value)]

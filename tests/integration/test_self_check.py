@@ -7,9 +7,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from grassroots_app import self_check as base_checks
 from grassroots_app.paths import ROOT_VARIABLE
 from grassroots_app.ui.i18n import compiled_catalog
 
@@ -28,7 +30,7 @@ def test_the_self_check_passes_from_the_source_tree() -> None:
     result = self_check()
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert len([line for line in lines if line.startswith("✓")]) == 13
+    assert len([line for line in lines if line.startswith("✓")]) == 14
     assert not [line for line in lines if line.startswith("✗")]
 
 
@@ -59,3 +61,14 @@ def test_a_missing_compiled_catalog_is_named_when_it_cannot_be_compiled(tmp_path
     result = self_check(**{ROOT_VARIABLE: str(tmp_path)})
     assert result.returncode == 1
     assert str(catalog.with_suffix(".qm")) in result.stdout
+
+
+@pytest.mark.parametrize(("frozen", "mode", "passed"), [(True, 0, False), (True, 1, True), (False, 0, True)])
+def test_a_frozen_build_outside_utf8_mode_fails_the_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, frozen: bool, mode: int, passed: bool) -> None:
+    """A frozen build ignores PYTHONUTF8: only the spec's option puts it in UTF-8 mode, and the check sees it."""
+    monkeypatch.setattr(base_checks, "is_frozen", lambda: frozen)
+    monkeypatch.setattr(base_checks, "sys", SimpleNamespace(flags=SimpleNamespace(utf8_mode=mode), stdout=None))
+    [result] = base_checks.run_checks([("UTF-8 mode", base_checks.SelfCheck(tmp_path).utf8_mode)])
+    assert result.passed is passed, result.detail
+    assert "UTF-8" in result.detail

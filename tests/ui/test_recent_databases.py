@@ -17,7 +17,7 @@ def test_recent_databases_show_the_file_and_its_folder(
     folder = tmp_path / "Tài liệu" / "Xã Quảng Uyên"
     folder.mkdir(parents=True)
     server = "postgresql://van_thu:mat-khau-bi-mat@csdl.caobang.local:5432/co_so"
-    for location in (server, f"{folder}/R&D.sqlite", f"sqlite:///{folder}/co-so.sqlite"):
+    for location in (server, str(folder / "R&D.sqlite"), f"sqlite:///{folder / 'co-so.sqlite'}"):
         context.settings.remember_database(location)
     window.on_database_changed()
 
