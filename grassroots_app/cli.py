@@ -1240,9 +1240,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(tr("Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except FailedAfterSaving as failure:
+        return _unexpected(failure.error, argv, saved=True)
     except Exception as error:  # noqa: BLE001 - the last resort: one line here, the traceback in the log
         return _unexpected(error, argv)
     return code
+
+
+class FailedAfterSaving(Exception):
+    """An unexpected error after the command had saved its change (printing its result, say): the change stays."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _silence_stdout() -> None:
@@ -1256,8 +1266,11 @@ def _silence_stdout() -> None:
     os.close(devnull)
 
 
-def _unexpected(error: Exception, argv: Sequence[str] | None) -> int:
-    """Log an unexpected error with its traceback, say so in one line naming the log, and return 2."""
+def _unexpected(error: Exception, argv: Sequence[str] | None, saved: bool = False) -> int:
+    """Log an unexpected error with its traceback, say so in one line naming the log, and return 2.
+
+    With `saved`, the command's change was committed before the error: the message says it stays.
+    """
     words = list(sys.argv[1:] if argv is None else argv)
     try:
         path = start_logging()
@@ -1266,8 +1279,14 @@ def _unexpected(error: Exception, argv: Sequence[str] | None) -> int:
         print(tr("Unexpected error: {error} (the log could not be written: {reason}).").format(
             error=error, reason=failure), file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(tr("Unexpected error: the command was not completed and nothing was half-saved. "
-             "The details are in the log file {path}.").format(path=path), file=sys.stderr)
+    if saved:
+        message = tr("Unexpected error after the command had saved its change: the change is in the database, "
+                     "but what came after it (such as printing the result) was not completed. "
+                     "The details are in the log file {path}.")
+    else:
+        message = tr("Unexpected error: the command was not completed and nothing was half-saved. "
+                     "The details are in the log file {path}.")
+    print(message.format(path=path), file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -1298,7 +1317,12 @@ def run_command(argv: Sequence[str] | None = None) -> int:
         print(tr("Warning: {message}").format(message=reason), file=sys.stderr)
     try:
         retry_when_busy(args.handler, args, database)
+        sys.stdout.flush()  # output that cannot be written fails here, while it is known whether a change was saved
+    except BrokenPipeError:
+        raise
     except Exception as error:  # noqa: BLE001 - only refusals and file faults; others are re-raised
+        if database.committed and not isinstance(error, DomainError):
+            raise FailedAfterSaving(error) from error
         return _refusal(error, args.db)
     finally:
         database.close()

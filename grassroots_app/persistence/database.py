@@ -255,6 +255,7 @@ class Database:
     engine: Engine
     damage: DomainError | None = None
     backup_failure: DomainError | None = None  # why today's daily backup was not made
+    committed: bool = False  # a unit of work has made a change permanent through it
 
     @classmethod
     def open(

@@ -125,3 +125,4 @@ class UnitOfWork:
         if self.record:
             self.change_set = take_journal(self.session)
         self.session.commit()
+        self.database.committed = True

@@ -4995,6 +4995,10 @@ Chi tiết có trong tệp nhật ký:
       <source>UTF-8 mode {mode}; standard output in {encoding}</source>
       <translation>chế độ UTF-8 {mode}; đầu ra chuẩn dùng {encoding}</translation>
     </message>
+    <message>
+      <source>Unexpected error after the command had saved its change: the change is in the database, but what came after it (such as printing the result) was not completed. The details are in the log file {path}.</source>
+      <translation>Lỗi ngoài dự kiến sau khi lệnh đã lưu thay đổi: thay đổi đã có trong cơ sở dữ liệu, nhưng phần việc sau đó (như in kết quả) chưa xong. Chi tiết có trong tệp nhật ký {path}.</translation>
+    </message>
   </context>
   <context>
     <name>QPlatformTheme</name>

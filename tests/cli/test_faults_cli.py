@@ -358,3 +358,15 @@ def test_a_database_on_a_read_only_drive_is_backed_up_but_never_restored_over(
         shutil.copyfile(office.db, copied.db)
         make_read_only(usb)
         _backed_up_but_not_restored_over(copied, folder, saved)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device whose writes find the disk full")
+def test_output_that_cannot_be_written_after_a_saved_change_says_the_change_stays(office: Cli) -> None:
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run([str(ENTRY), "--db", str(office.db), "cadres", "add", "Lò Văn Páo", "--tier", "commune"],
+                              stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8", timeout=300)
+    assert done.returncode == 2
+    assert "Lỗi ngoài dự kiến sau khi lệnh đã lưu thay đổi: thay đổi đã có trong cơ sở dữ liệu" in done.stderr
+    assert "chưa được thực hiện và không có gì bị ghi dở dang" not in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Lò Văn Páo" in office("cadres", "list").out
