@@ -26,7 +26,7 @@ from grassroots_app.self_check import KNOWN_MESSAGE, Check, CheckResult, SelfChe
 from grassroots_app.services.setup import require_settings
 from grassroots_app.applog import log_path
 from grassroots_app.ui.i18n import LanguageSwitcher
-from grassroots_app.ui.tasks import read_in_worker
+from grassroots_app.ui.tasks import read_in_worker, stop_workers
 
 PLATFORM_VARIABLE = "QT_QPA_PLATFORM"
 NATIVE_PLATFORM_PLUGINS = {"win32": "qwindows.dll", "darwin": "libqcocoa.dylib", "linux": "libqxcb.so"}
@@ -105,11 +105,14 @@ def run_self_check() -> int:
     os.environ.setdefault(PLATFORM_VARIABLE, "offscreen")  # before Qt picks its platform: no display needed
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    with tempfile.TemporaryDirectory(prefix="grassroots-self-check-", ignore_cleanup_errors=True) as folder:
-        base = SelfCheck(Path(folder))
-        try:
-            results = run_checks([*base.checks(), *QtChecks(base).checks()])
-        finally:
-            base.close()
-    _show(format_results(results))
+    try:
+        with tempfile.TemporaryDirectory(prefix="grassroots-self-check-", ignore_cleanup_errors=True) as folder:
+            base = SelfCheck(Path(folder))
+            try:
+                results = run_checks([*base.checks(), *QtChecks(base).checks()])
+            finally:
+                base.close()
+        _show(format_results(results))
+    finally:
+        stop_workers()  # none may outlive the check holding its output pipe open (a reader would wait for ever)
     return 0 if all(result.passed for result in results) else 1

@@ -44,6 +44,15 @@ def _worker_pool(broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecut
         return _workers
 
 
+def stop_workers() -> None:
+    """Stop the worker processes, if any were started (the next read starts new ones)."""
+    global _workers
+    with _workers_lock:
+        pool, _workers = _workers, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def read_in_worker(url: str, query: Callable[..., Any], *args: Any) -> Any:
     """Run a read use case in a worker process and wait for its result (call it off the UI thread)."""
     pool = _worker_pool()

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.errors import NotFound
@@ -104,3 +105,17 @@ def _running(pid: int) -> bool:
         return "State:\tZ" not in status.read_text()
     except FileNotFoundError:
         return False
+
+
+def test_the_self_check_stops_its_worker_processes_even_when_its_output_fails(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from grassroots_app.ui import self_check  # noqa: PLC0415 - the check's module, patched below
+
+    def unwritable(text: str) -> None:
+        raise UnicodeEncodeError("charmap", text, 0, 1, "character maps to <undefined>")
+
+    monkeypatch.setattr(self_check, "_show", unwritable)
+    with pytest.raises(UnicodeEncodeError):
+        self_check.run_self_check()
+    assert multiprocessing.active_children() == []
