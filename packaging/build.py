@@ -34,7 +34,8 @@ BUILD_REQUIREMENTS = ROOT / "packaging" / "requirements-build.txt"
 APP_NAME = "Grassroots"  # the spec's folder name
 EXE_SUFFIX = ".exe" if os.name == "nt" else ""
 PROBE_FONT = Path("resources") / "fonts" / "LiberationSerif-Bold.ttf"  # taken away to see the check fail
-NOTICE_FILES = ["LICENSE.txt", "THIRD-PARTY-NOTICES.txt"]  # written by the spec with packaging/notices.py
+# Written by the spec with packaging/notices.py and packaging/source_archive.py.
+NOTICE_FILES = ["LICENSE.txt", "THIRD-PARTY-NOTICES.txt", "SOURCE-CODE.zip"]
 
 
 def build(python: Path, dist: Path, work: Path) -> float:

@@ -128,6 +128,7 @@ FunctionEnd
   Delete "$INSTDIR\${CLI_EXE}"
   Delete "$INSTDIR\LICENSE.txt"
   Delete "$INSTDIR\THIRD-PARTY-NOTICES.txt"
+  Delete "$INSTDIR\SOURCE-CODE.zip"
 !macroend
 
 Function .onInit

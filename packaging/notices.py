@@ -223,8 +223,8 @@ def notices_text(distributions: list[metadata.Distribution]) -> str:
     project = metadata.distribution(PROJECT)
     head = (f"Grassroots (Nắm cơ sở) {project.version}: third-party notices\n\n"
             "Grassroots is free software under the GNU General Public License, version 3 or (at your option) any\n"
-            "later version (GPL-3.0-or-later); its text is LICENSE.txt beside this file. Whoever gives you this\n"
-            "program must also give you its complete source code on request (GPL-3.0, section 6).\n\n"
+            "later version (GPL-3.0-or-later); its text is LICENSE.txt beside this file. Its complete source code,\n"
+            "the one this program was built from, is SOURCE-CODE.zip beside this file (GPL-3.0, section 6).\n\n"
             "It bundles the packages below, each under its own licence (all of them compatible with the GPL-3.0),\n"
             "and the parts described after them.\n")
     packages = "\n".join(package_section(item) for item in distributions)

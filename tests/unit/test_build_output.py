@@ -36,7 +36,7 @@ def test_build_prints_the_frozen_programs_vietnamese_output_in_utf8(tmp_path: Pa
     font = dist / "Grassroots" / "_internal" / "resources" / "fonts" / "LiberationSerif-Bold.ttf"
     font.parent.mkdir(parents=True)
     font.write_bytes(b"font")
-    for name in ("LICENSE.txt", "THIRD-PARTY-NOTICES.txt"):  # build.py checks that the build carries them
+    for name in ("LICENSE.txt", "THIRD-PARTY-NOTICES.txt", "SOURCE-CODE.zip"):  # build.py checks the build has them
         (dist / "Grassroots" / name).write_text("licence", encoding="utf-8")
     hidden = {"PYTHONUTF8", "PYTHONIOENCODING"}
     environment = {key: value for key, value in os.environ.items() if key not in hidden}

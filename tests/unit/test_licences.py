@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata as metadata
 import importlib.util
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
@@ -54,16 +55,17 @@ COMPATIBLE_WITH_GPL3 = {"MIT", "MIT-CMU", "BSD-2-Clause", "BSD-3-Clause", "Apach
                         "ISC", "Zlib", "LGPL-3.0-only", "LGPL-3.0-or-later", "GPL-3.0-only", "GPL-3.0-or-later"}
 
 
-def load_notices() -> ModuleType:
-    """Import packaging/notices.py (the folder is not a package: `packaging` is also a PyPI name)."""
-    spec = importlib.util.spec_from_file_location("grassroots_notices", ROOT / "packaging" / "notices.py")
+def load_packaging(name: str) -> ModuleType:
+    """Import a module of packaging/ (the folder is not a package: `packaging` is also a PyPI name)."""
+    spec = importlib.util.spec_from_file_location(f"grassroots_{name}", ROOT / "packaging" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-notices = load_notices()
+notices = load_packaging("notices")
+source_archive = load_packaging("source_archive")
 
 
 def runtime_closure(name: str) -> set[str]:
@@ -147,3 +149,22 @@ def test_a_folder_of_the_build_that_no_named_package_owns_is_reported(tmp_path: 
     for name in ["sqlalchemy", "sqlalchemy-2.1.9.dist-info", "resources", "db", "python3.11", "mystery"]:
         (tmp_path / name).mkdir()
     assert notices.unnamed_folders(tmp_path, [metadata.distribution("SQLAlchemy")]) == ["mystery"]
+
+
+def test_the_build_carries_the_projects_source_without_environments_builds_or_databases(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name, text in {".gitignore": ".venv/\n__pycache__/\n*.sqlite\n# a comment\n", "LICENSE": "GPL",
+                       "grassroots_app/cli.py": "print()", "grassroots_app/__pycache__/cli.pyc": "x",
+                       ".venv/lib/site.py": "x", ".git/HEAD": "ref", "Sổ cơ sở.sqlite": "db",
+                       "resources/official/README.md": "lists"}.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    build = tmp_path / "build"
+    build.mkdir()
+    archive = source_archive.write_source(build, project)
+    assert archive == build / "SOURCE-CODE.zip"
+    with zipfile.ZipFile(archive) as opened:
+        assert sorted(opened.namelist()) == ["grassroots/.gitignore", "grassroots/LICENSE",
+                                             "grassroots/grassroots_app/cli.py",
+                                             "grassroots/resources/official/README.md"]
+        assert opened.read("grassroots/grassroots_app/cli.py") == b"print()"
