@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import resource
 import shutil
 import signal
 import subprocess
@@ -112,6 +111,8 @@ def test_an_output_onto_the_database_or_a_backup_is_refused(place: Place, comman
 
 def _limited(limit: int) -> None:
     """In the child: files may not grow past `limit` bytes, and passing it is an error, not a signal."""
+    import resource  # POSIX only: imported here so that the module still loads (and skips) on Windows
+
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
