@@ -220,7 +220,7 @@ class Check:
         """Run a frozen `grassroots-app.exe --self-check` (headless) and count its passed checks."""
         done = self.prefix.run([str(folder / "grassroots-app.exe"), "--self-check"], display=False, timeout=600)
         print(done.out)
-        passed = done.out.count("✓")
+        passed = len(re.findall(r"^✓ ", done.out, flags=re.MULTILINE))
         self.report.expect(done.code == 0 and passed == SELF_CHECKS,
                            f"frozen --self-check ({where}): {passed}/{SELF_CHECKS}, exit {done.code}")
 

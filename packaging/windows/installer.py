@@ -44,7 +44,7 @@ def check(run: Check, setup: Path) -> None:
 
     window = prefix.start([prefix.windows(program / "grassroots-app.exe"), "--db", prefix.windows(data / "w.sqlite")])
     time.sleep(15)
-    refused = silently(prefix.windows(setup), "/S") if window.poll() is None else None
+    refused = prefix.run([prefix.windows(setup), "/S"]).code if window.poll() is None else None  # not wait_idle
     expect(refused not in (None, 0) and stale.exists(),
            f"upgrade refused while grassroots-app.exe runs (setup exit {refused}, program files untouched)")
     prefix.run(["taskkill", "/F", "/IM", "grassroots-app.exe"], display=False)
