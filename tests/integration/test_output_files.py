@@ -203,6 +203,7 @@ def test_side_files_of_another_database_are_refused_by_name_and_by_identity(plac
         connection.close()
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="Windows has no FIFO in its file system")
 def test_a_target_that_is_no_regular_file_is_refused(place: Path) -> None:
     fifo = place / "pipe"
     os.mkfifo(fifo)
