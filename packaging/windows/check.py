@@ -47,8 +47,17 @@ ICU = ("icu4py", "1.2.0", "icu4py-1.2.0-cp311-cp311-win_amd64.whl",
 # The Debian packages and a command or file each one provides.
 PACKAGES = {"wine": "/usr/bin/wine", "wine64": "/usr/lib/wine/wine64", "nsis": "/usr/bin/makensis",
             "gcc-mingw-w64-x86-64": "/usr/bin/x86_64-w64-mingw32-gcc", "xvfb": "/usr/bin/Xvfb"}
-# The tests run under Windows Python by default: those where text meets files, streams, paths and processes.
-QUICK_TESTS = ["tests/cli", "tests/integration"]
+# The tests run under Windows Python by default (--full: all): those where text meets files, streams, paths and
+# processes: the whole command line, and the integration, unit and window tests of files, backups, output,
+# crashes, contention, worker and second processes, the self-check and the bundle.
+QUICK_TESTS = [
+    "tests/cli",
+    *(f"tests/integration/test_{name}.py" for name in (
+        "self_check", "backups", "output_files", "output_text", "crash_safety", "contention", "parallel_writers",
+        "sheet_exchange", "import_corpus", "migrations", "atomicity", "ics")),
+    *(f"tests/unit/test_{name}.py" for name in ("crash_trace", "start_checks", "tempfiles", "applog", "bundle")),
+    *(f"tests/ui/test_{name}.py" for name in ("second_program", "worker_reads", "start_imports")),
+]
 SELF_CHECKS = 13
 DATA_FOLDER = "C:\\Dữ liệu xã"
 NSIS_TARGET = "amd64-unicode"  # Debian's Wine runs no 32-bit programs
