@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "packaging"))
 
 import build  # noqa: E402 - packaging/build.py: the installer's compile step
 import screen  # noqa: E402
-from wine import Prefix, have, pip_settings  # noqa: E402
+from wine import Prefix, pip_settings  # noqa: E402
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "grassroots-windows"
 # (name, version, file, sha256) of what comes from PyPI.

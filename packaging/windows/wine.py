@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -133,8 +132,3 @@ def _windows_value(prefix: Prefix, value: str) -> str:
     if value.startswith("/") and Path(value).exists():
         return prefix.windows(Path(value))
     return value
-
-
-def have(command: str) -> bool:
-    """Return whether a Linux command is on the PATH."""
-    return shutil.which(command) is not None
