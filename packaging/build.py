@@ -133,12 +133,17 @@ def makensis() -> str:
     raise SystemExit("makensis not found: install NSIS 3 (https://nsis.sourceforge.io) or put it on the PATH")
 
 
-def build_installer(folder: Path) -> Path:
-    """Compile the installer of a one-folder build, warnings counted as errors; return its path."""
+def build_installer(folder: Path, target: str | None = None) -> Path:
+    """Compile the installer of a one-folder build, warnings counted as errors; return its path.
+
+    `target` is NSIS's (x86-unicode by default; amd64-unicode for packaging/windows/check.py, whose Wine runs
+    no 32-bit programs).
+    """
+    options = [f"-XTarget {target}"] if target else []
     text = version()
     defines = {"VERSION": text, "VERSION_NUMBERS": version_numbers(text), "SOURCE_DIR": str(folder.resolve()),
                "OUTPUT_DIR": str(folder.parent.resolve())}
-    subprocess.run([makensis(), "-V2", "-WX", *(f"-D{key}={value}" for key, value in defines.items()),
+    subprocess.run([makensis(), "-V2", "-WX", *options, *(f"-D{key}={value}" for key, value in defines.items()),
                     str(INSTALLER_SCRIPT)], check=True)
     return folder.parent / f"Grassroots-{text}-setup.exe"
 

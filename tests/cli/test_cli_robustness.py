@@ -195,12 +195,16 @@ def test_ctrl_c_stops_with_a_short_line(office: Cli, monkeypatch: pytest.MonkeyP
 def test_output_cut_by_head_ends_quietly(cli: Cli) -> None:
     assert cli("demo").code == 0  # thousands of activities: far more than a pipe holds
     for command in ([str(ENTRY)], [sys.executable, "-m", "grassroots_app.cli"]):
-        done = subprocess.run(
-            f"{' '.join(command)} --db '{cli.db}' log list | head -1", shell=True, capture_output=True,
-            timeout=120, check=False,
-        )
-        assert done.stdout.decode().count("\n") == 1
-        assert done.stderr == b"", done.stderr.decode()
+        # as `… | head -1` does, on any system: read one line, then close the pipe while the command still writes
+        with subprocess.Popen([*command, "--db", str(cli.db), "log", "list"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE) as process:
+            assert process.stdout is not None and process.stderr is not None
+            first = process.stdout.readline()
+            process.stdout.close()
+            err = process.stderr.read()
+            process.wait(timeout=120)
+        assert first.decode().count("\n") == 1
+        assert err == b"", err.decode()
 
 
 # --- temporary files of killed commands -----------------------------------------------------

@@ -7,7 +7,6 @@ file or drive, a full disk and a truncated backup, on real SQLite files (see tes
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import signal
 import sqlite3
@@ -306,6 +305,8 @@ def test_a_truncated_backup_is_listed_as_unreadable_and_never_restored(seeded: C
 
 def _limited(limit: int) -> None:
     """In the child: files may not grow past `limit` bytes, and passing it is an error, not a signal."""
+    import resource  # POSIX only: imported here so that the module still loads (and skips) on Windows
+
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
