@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import build  # packaging/build.py (check.py puts it on the path): the files beside the executables
+
 if TYPE_CHECKING:
     from check import Check
 
@@ -31,6 +33,8 @@ def check(run: Check, setup: Path) -> None:
     silently(prefix.windows(setup), "/S")
     expect((program / "grassroots-app.exe").is_file() and (program / "grassroots.exe").is_file()
            and (program / "_internal").is_dir(), f"installed per user into {program.relative_to(prefix.drive_c)}")
+    expect(all((program / name).is_file() for name in build.NOTICE_FILES), "licence, notices and source installed: "
+           + ", ".join(build.NOTICE_FILES))
     expect((menu / "Grassroots.lnk").is_file(), "Start-menu shortcut made")
     expect(registered(), "listed in the installed programs (HKCU)")
     run.self_check(program, "installed")
