@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from grassroots_app.applog import log, start_logging, trace_crashes
-from grassroots_app.console import utf8_streams
+from grassroots_app.console import reader_left, utf8_streams
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.calendar import FreeDay, MeetingCategory, check_day, year_span
@@ -1220,6 +1220,8 @@ def _fault(error: Exception, location: str | None) -> DomainError | None:
 
 def _refusal(error: Exception, location: str | None) -> int:
     """Print a refusal (a database or disk failure translated) and return 2; re-raise any other error."""
+    if reader_left(error):
+        raise error
     domain = error if isinstance(error, DomainError) else _fault(error, location)
     if domain is None:
         raise error
@@ -1234,15 +1236,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = run_command(argv)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
-    except BrokenPipeError:  # `grassroots … | head -1`: the reader left, as Python's documentation says
-        _silence_stdout()
-        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print(tr("Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except FailedAfterSaving as failure:
         return _unexpected(failure.error, argv, saved=True)
     except Exception as error:  # noqa: BLE001 - the last resort: one line here, the traceback in the log
+        if reader_left(error):  # `grassroots … | head -1`: the reader left, as Python's documentation says
+            _silence_stdout()
+            return EXIT_BROKEN_PIPE
         return _unexpected(error, argv)
     return code
 
@@ -1318,10 +1320,8 @@ def run_command(argv: Sequence[str] | None = None) -> int:
     try:
         retry_when_busy(args.handler, args, database)
         sys.stdout.flush()  # output that cannot be written fails here, while it is known whether a change was saved
-    except BrokenPipeError:
-        raise
     except Exception as error:  # noqa: BLE001 - only refusals and file faults; others are re-raised
-        if database.committed and not isinstance(error, DomainError):
+        if database.committed and not isinstance(error, DomainError) and not reader_left(error):
             raise FailedAfterSaving(error) from error
         return _refusal(error, args.db)
     finally:

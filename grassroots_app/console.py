@@ -5,7 +5,10 @@ Standard library only: run.py and packaging/build.py use it before the project's
 
 from __future__ import annotations
 
+import errno
 import io
+import os
+import stat
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -23,6 +26,23 @@ def utf8_streams() -> None:
             stream.reconfigure(errors="replace")
         else:
             stream.reconfigure(encoding="utf-8")
+
+
+def reader_left(error: BaseException) -> bool:
+    """Return whether a write failed because the program reading our output pipe has gone (`… | head -1`).
+
+    POSIX says so with BrokenPipeError; Windows with EINVAL on a standard output that is a pipe.
+    """
+    if isinstance(error, BrokenPipeError):
+        return True
+    return os.name == "nt" and isinstance(error, OSError) and error.errno == errno.EINVAL and _stdout_is_pipe()
+
+
+def _stdout_is_pipe() -> bool:
+    try:
+        return stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # none, in memory or closed
+        return False
 
 
 def run_without_window(command: Sequence[str], **options: Any) -> subprocess.CompletedProcess[Any]:

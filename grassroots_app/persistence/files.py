@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Callable, Sequence
 from contextlib import suppress
@@ -28,6 +29,9 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDE_FILE_HEADERS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83", b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7")  # WAL, journal
 
+WINDOWS_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
+
 Fill = Callable[[Path], None]  # writes the whole file at the (temporary) path it is given
 
 
@@ -41,6 +45,10 @@ class OutputGuard:
     def target(self, chosen: Path | str) -> Path:
         """Return the file to write as an absolute path with links resolved, or refuse one the app must not write."""
         path = expanded(Path(chosen))
+        if os.name == "nt" and not windows_file_name(path.name):
+            raise InvalidInput(N_("'{name}' cannot be a file name on Windows: it holds one of \\ / : * ? \" < > | or "
+                                  "a control character, ends in a dot or a space, or is a device name such as CON or "
+                                  "NUL. Choose another name."), name=path.name)
         try:
             return self._checked(path.resolve())
         except OSError as error:
@@ -84,6 +92,12 @@ class OutputGuard:
         if in_folder(path, self.backups):
             raise InvalidInput(N_("'{path}' is in the backup folder '{folder}'; choose a file elsewhere."),
                                path=str(path), folder=str(self.backups))
+
+
+def windows_file_name(name: str) -> bool:
+    """Return whether Windows accepts a file name (no forbidden character, trailing dot or space, or device name)."""
+    device = name.split(".", 1)[0].rstrip(" ").upper()
+    return not (WINDOWS_FORBIDDEN.search(name) or name.endswith((".", " ")) or device in WINDOWS_DEVICES)
 
 
 def expanded(path: Path) -> Path:
@@ -176,7 +190,8 @@ def write_files(outputs: Sequence[tuple[Path | str, Fill]], guard: OutputGuard) 
             put_in_place(temporary, target)
     finally:
         for temporary, _target in written:
-            temporary.unlink(missing_ok=True)
+            if temporary.exists():  # never made (a name the system refuses is no file either): nothing to remove
+                temporary.unlink()
     return targets
 
 

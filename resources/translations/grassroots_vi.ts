@@ -4999,6 +4999,10 @@ Chi tiết có trong tệp nhật ký:
       <source>Unexpected error after the command had saved its change: the change is in the database, but what came after it (such as printing the result) was not completed. The details are in the log file {path}.</source>
       <translation>Lỗi ngoài dự kiến sau khi lệnh đã lưu thay đổi: thay đổi đã có trong cơ sở dữ liệu, nhưng phần việc sau đó (như in kết quả) chưa xong. Chi tiết có trong tệp nhật ký {path}.</translation>
     </message>
+    <message>
+      <source>'{name}' cannot be a file name on Windows: it holds one of \ / : * ? " &lt; &gt; | or a control character, ends in a dot or a space, or is a device name such as CON or NUL. Choose another name.</source>
+      <translation>'{name}' không dùng được làm tên tệp trên Windows: tên có một trong các ký tự \ / : * ? " &lt; &gt; | hoặc một ký tự điều khiển, kết thúc bằng dấu chấm hay dấu cách, hoặc là tên thiết bị như CON hay NUL. Hãy chọn tên khác.</translation>
+    </message>
   </context>
   <context>
     <name>QPlatformTheme</name>
