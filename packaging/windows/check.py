@@ -55,10 +55,12 @@ QUICK_TESTS = [
     *(f"tests/integration/test_{name}.py" for name in (
         "self_check", "backups", "output_files", "output_text", "crash_safety", "contention", "parallel_writers",
         "sheet_exchange", "import_corpus", "migrations", "atomicity", "ics")),
-    *(f"tests/unit/test_{name}.py" for name in ("crash_trace", "start_checks", "tempfiles", "applog", "bundle")),
+    *(f"tests/unit/test_{name}.py" for name in ("crash_trace", "start_checks", "tempfiles", "applog", "bundle",
+                                                 "build_output", "child_processes", "installer_script", "licences",
+                                                 "windows_names")),
     *(f"tests/ui/test_{name}.py" for name in ("second_program", "start_imports")),
 ]  # tests/ui/test_worker_reads.py is left out: under Wine one of its tests hung (>5 min) with two spawned workers
-SELF_CHECKS = 13
+SELF_CHECKS = 14
 DATA_FOLDER = "C:\\Dữ liệu xã"
 NSIS_TARGET = "amd64-unicode"  # Debian's Wine runs no 32-bit programs
 
