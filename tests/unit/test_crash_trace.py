@@ -42,6 +42,18 @@ def crash(script: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str]
     return result, log_file.read_text(encoding="utf-8") if log_file.exists() else ""
 
 
+def under_wine() -> bool:
+    """Return whether this is Windows as Wine emulates it (ntdll exports wine_get_version)."""
+    if os.name != "nt":
+        return False
+    import ctypes  # noqa: PLC0415 - Windows only
+
+    return hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
+
+
+# Under Wine 8.0 the crashed child never exits (seen in the Windows check: 120 s timeout, not diagnosed further);
+# a real Windows runner (.github/workflows/windows.yml) runs these.
+@pytest.mark.skipif(under_wine(), reason="under Wine an access violation leaves the process hanging")
 @pytest.mark.parametrize(("script", "where"), [(WINDOW_CRASH, "ui/app.py"), (CLI_CRASH, "cli.py")])
 def test_a_segmentation_fault_writes_its_traceback_into_the_log(tmp_path: Path, script: str, where: str) -> None:
     """The log holds Python's fatal-error report with the stack down to the crashing call."""
