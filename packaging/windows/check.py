@@ -219,7 +219,8 @@ class Check:
             r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed)", done.out.splitlines()[-1] if done.out else ""))
         summary = ", ".join(f"{number} {kind}" for kind, number in counts.items()) or "no summary line"
         finished = "passed" in counts and not ({"failed", "error", "errors"} & counts.keys())  # a killed run exits 0
-        self.report.expect(done.code == 0 and finished, f"tests under Windows Python ({' '.join(selection)}): {summary}")
+        self.report.expect(done.code == 0 and finished,
+                           f"tests under Windows Python ({' '.join(selection)}): {summary}")
         for line in done.out.splitlines():
             if line.startswith(("FAILED ", "ERROR ", "SKIPPED ")):
                 self.report.lines.append("          " + line[:220])
