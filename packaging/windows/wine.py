@@ -16,7 +16,8 @@ from pathlib import Path
 # Variables that would hide the Windows program's own behaviour (its code page, its streams) or point it
 # at the Linux side's packages.
 HIDDEN = ("PYTHONIOENCODING", "PYTHONUTF8", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "QT_QPA_PLATFORM")
-QUIET = {"WINEDEBUG": "-all", "WINEDLLOVERRIDES": "winemenubuilder.exe=d;mscoree,mshtml="}
+# No debugger: a crashed program ends at once, as on a PC without one, instead of waiting in winedbg.
+QUIET = {"WINEDEBUG": "-all", "WINEDLLOVERRIDES": "winemenubuilder.exe=d;winedbg.exe=d;mscoree,mshtml="}
 
 
 @dataclass
