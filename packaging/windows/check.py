@@ -58,9 +58,8 @@ QUICK_TESTS = [
     *(f"tests/unit/test_{name}.py" for name in ("crash_trace", "start_checks", "tempfiles", "applog", "bundle",
                                                  "build_output", "child_processes", "installer_script", "licences",
                                                  "windows_names")),
-    "tests/ui/test_start_imports.py",
-]  # tests/ui/test_worker_reads.py and test_second_program.py are left out: under Wine their window's reads in
-#    spawned worker processes hung (>10 min, two workers alive; not diagnosed, see issue #16's closing note)
+    *(f"tests/ui/test_{name}.py" for name in ("start_imports", "worker_reads", "second_program")),
+]
 SELF_CHECKS = 14
 DATA_FOLDER = "C:\\Dữ liệu xã"
 NSIS_TARGET = "amd64-unicode"  # Debian's Wine runs no 32-bit programs

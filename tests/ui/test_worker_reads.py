@@ -83,6 +83,9 @@ if __name__ == "__main__":
 """
 
 
+SYNCHRONIZE, WAIT_TIMEOUT = 0x00100000, 0x102  # Windows: the right to wait for a process; "still running"
+
+
 def test_the_workers_end_when_the_window_process_dies(context: AppContext, tmp_path: Path) -> None:
     script = tmp_path / "orphan.py"
     script.write_text(ORPHAN_SCRIPT, encoding="utf-8")
@@ -100,6 +103,17 @@ def test_the_workers_end_when_the_window_process_dies(context: AppContext, tmp_p
 
 def _running(pid: int) -> bool:
     """Return whether a process with this id still runs (a zombie counts as ended)."""
+    if os.name == "nt":
+        import ctypes  # noqa: PLC0415 - Windows only
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel.OpenProcess(SYNCHRONIZE, False, pid)
+        if not handle:
+            return False
+        try:
+            return bool(kernel.WaitForSingleObject(handle, 0) == WAIT_TIMEOUT)
+        finally:
+            kernel.CloseHandle(handle)
     status = Path(f"/proc/{pid}/status")
     try:
         return "State:\tZ" not in status.read_text()
