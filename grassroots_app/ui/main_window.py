@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.report_view = ReportView(self.context)
         self.tabs.addTab(_scrolled(self.report_view), tr("Reports"))
         self.setCentralWidget(self.tabs)
+        self.tabs.show()  # now, not when the event loop next runs: until then the dock would take its room
         self._build_dock()
         self._build_actions()
         self._build_menus()
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         for old in self.findChildren(QToolBar):
             self.removeToolBar(old)
+            old.deleteLater()
         toolbar = QToolBar(tr("Main"), self)
         toolbar.setObjectName("MainToolbar")
         toolbar.addAction(self._toolbar_twin(self.undo_action, tr("Undo")))

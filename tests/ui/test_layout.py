@@ -306,3 +306,12 @@ def test_a_path_with_room_is_shown_whole(qtbot: QtBot, window: MainWindow, conte
     window.resize(1366, LAPTOP.height())
     qtbot.wait(50)
     assert QLabel.text(window.status) == context.database.display_name
+
+
+def test_a_language_switch_keeps_the_sizes_of_the_dock_and_the_panes(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1366, 740)
+    qtbot.wait(50)
+    before = (window.dock.height(), window.tabs.height(), window.splitter.sizes())
+    window.set_language("en")
+    qtbot.wait(50)
+    assert (window.dock.height(), window.tabs.height(), window.splitter.sizes()) == before
