@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
 STAMP = VENV / ".grassroots-stamp"
+WINDOWS_ERRORS = 0xC0000000  # the exit status of a Windows program ended by an exception (NTSTATUS errors)
 XCB_PLUGIN = "libqxcb.so"
 XCB_INTEGRATION = "libQt6XcbQpa.so*"
 
@@ -56,9 +57,11 @@ MESSAGES = {
         "en": "Installing the pinned dependencies …",
     },
     "crashed": {
-        "vi": "Grassroots đã dừng đột ngột (tín hiệu {signal}). Chi tiết có trong tệp nhật ký:\n{log}",
-        "en": "Grassroots stopped unexpectedly (signal {signal}). The details are in the log file:\n{log}",
+        "vi": "Grassroots đã dừng đột ngột ({cause}). Chi tiết có trong tệp nhật ký:\n{log}",
+        "en": "Grassroots stopped unexpectedly ({cause}). The details are in the log file:\n{log}",
     },
+    "signal": {"vi": "tín hiệu {number}", "en": "signal {number}"},
+    "exception": {"vi": "mã lỗi {code}", "en": "error code {code}"},
     "missing": {
         "vi": "Grassroots chưa thể mở cửa sổ: máy thiếu các thư viện hệ thống mà Qt cần để hiển thị trên X11 "
               "({libraries}).\nHãy cài chúng bằng lệnh sau rồi chạy lại:\n\n    {command}\n",
@@ -165,14 +168,24 @@ def check_xcb() -> bool:
     return False
 
 
+def crash_cause(status: int) -> str | None:
+    """Return what ended a crashed program (a signal; on Windows an exception's code), or None when it exited."""
+    if status < 0:
+        return message("signal", number=str(-status))
+    if os.name == "nt" and status >= WINDOWS_ERRORS:
+        return message("exception", code=f"0x{status:08X}")
+    return None
+
+
 def said_if_crashed(python: str, status: int) -> int:
-    """Name the log when the window was killed by a signal (a crash writes its trace there); return the shell's status."""
-    if status >= 0:
+    """Name the log when the window crashed (its trace is written there); return the status as the shell gives it."""
+    cause = crash_cause(status)
+    if cause is None:
         return status
     where = [python, "-X", "utf8", "-c", "from grassroots_app.applog import log_path; print(log_path())"]
     log = run_without_window(where, capture_output=True, encoding="utf-8", check=False).stdout.strip()
-    print(message("crashed", signal=str(-status), log=log), file=sys.stderr)
-    return 128 - status
+    print(message("crashed", cause=cause, log=log), file=sys.stderr)
+    return 128 - status if status < 0 else status
 
 
 def main(argv: list[str]) -> int:

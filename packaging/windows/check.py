@@ -55,9 +55,9 @@ QUICK_TESTS = [
     *(f"tests/integration/test_{name}.py" for name in (
         "self_check", "backups", "output_files", "output_text", "crash_safety", "contention", "parallel_writers",
         "sheet_exchange", "import_corpus", "migrations", "atomicity", "ics")),
-    *(f"tests/unit/test_{name}.py" for name in ("crash_trace", "start_checks", "tempfiles", "applog", "bundle",
-                                                 "build_output", "child_processes", "installer_script", "licences",
-                                                 "windows_names")),
+    *(f"tests/unit/test_{name}.py" for name in ("crash_trace", "run_crash", "start_checks", "tempfiles", "applog",
+                                                 "bundle", "build_output", "child_processes", "installer_script",
+                                                 "licences", "windows_names")),
     *(f"tests/ui/test_{name}.py" for name in ("start_imports", "worker_reads", "second_program")),
 ]
 SELF_CHECKS = 14

@@ -121,22 +121,3 @@ def test_the_real_plugin_lacks_nothing_here() -> None:
 def test_packages_of_the_libraries_qt_needs(soname: str, package: str) -> None:
     """The Debian/Ubuntu package names of the libraries Qt's xcb platform needs."""
     assert load_run().package_of(soname) == package
-
-
-CRASH_AT_START = """
-import os, signal, sys
-if sys.orig_argv[1:3] == ["-m", "grassroots_app"]:
-    os.kill(os.getpid(), signal.SIGSEGV)
-"""
-
-
-def test_a_crashed_window_names_the_log_and_exits_as_the_shell_would(tmp_path: Path) -> None:
-    """A window killed by a segmentation fault: run.py names the log that holds its trace, status 139."""
-    (tmp_path / "sitecustomize.py").write_text(CRASH_AT_START, encoding="utf-8")
-    env = start_env(tmp_path, REAL_PLUGIN.parent)
-    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(tmp_path), GRASSROOTS_LOG_DIR=str(tmp_path / "log"))
-    result = start(env)
-    assert result.returncode == 139, result.stderr
-    assert "Grassroots đã dừng đột ngột (tín hiệu 11)" in result.stderr
-    assert str(tmp_path / "log" / "grassroots.log") in result.stderr
-    assert "Traceback" not in result.stderr
