@@ -4,8 +4,9 @@
 
 Sets up `.venv` as run.py does, adds the pinned build tools of packaging/requirements-build.txt, runs
 PyInstaller into dist/Grassroots, then runs the frozen `grassroots-app --self-check` (headless: Qt's offscreen
-platform), checks that it fails and names a bundled font once that font is taken away, and runs the frozen
-`grassroots` command line on a scratch database. With `--installer`, NSIS's makensis then compiles
+platform), checks that it fails and names a bundled font once that font is taken away, that the licence, the
+third-party notices and the source archive are at the build's root, and runs the frozen `grassroots` command line
+on a scratch database. With `--installer`, NSIS's makensis then compiles
 packaging/grassroots.nsi into dist/Grassroots-<version>-setup.exe. Prints the build time and the sizes; exits 1
 on any failure. Only the standard library is used here.
 """
@@ -24,8 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "packaging"))
 
+import notices  # noqa: E402 - packaging/notices.py: the names of the licence and notices files
 import run  # noqa: E402 - the repository's own bootstrap: creates .venv from requirements.lock
+import source_archive  # noqa: E402 - packaging/source_archive.py: the name of the source archive
 from grassroots_app.console import run_without_window, utf8_streams  # noqa: E402 - standard library only
 
 SPEC = ROOT / "packaging" / "grassroots.spec"
@@ -35,7 +39,7 @@ APP_NAME = "Grassroots"  # the spec's folder name
 EXE_SUFFIX = ".exe" if os.name == "nt" else ""
 PROBE_FONT = Path("resources") / "fonts" / "LiberationSerif-Bold.ttf"  # taken away to see the check fail
 # Written by the spec with packaging/notices.py and packaging/source_archive.py.
-NOTICE_FILES = ["LICENSE.txt", "THIRD-PARTY-NOTICES.txt", "SOURCE-CODE.zip"]
+NOTICE_FILES = [notices.LICENSE_NAME, notices.NOTICES_NAME, source_archive.SOURCE_NAME]
 
 
 def build(python: Path, dist: Path, work: Path) -> float:

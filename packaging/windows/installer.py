@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from check import Check
 
 UNINSTALL_KEY = "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Grassroots"
+ABORTED = 2  # a silent NSIS installer's exit status after the script's Abort (grassroots.nsi's WaitForClosed)
 
 
 def check(run: Check, setup: Path) -> None:
@@ -49,7 +50,7 @@ def check(run: Check, setup: Path) -> None:
     window = prefix.start([prefix.windows(program / "grassroots-app.exe"), "--db", prefix.windows(data / "w.sqlite")])
     time.sleep(15)
     refused = prefix.run([prefix.windows(setup), "/S"]).code if window.poll() is None else None  # not wait_idle
-    expect(refused not in (None, 0) and stale.exists(),
+    expect(refused == ABORTED and stale.exists(),
            f"upgrade refused while grassroots-app.exe runs (setup exit {refused}, program files untouched)")
     prefix.run(["taskkill", "/F", "/IM", "grassroots-app.exe"], display=False)
     window.wait(timeout=120)

@@ -9,7 +9,7 @@ import os
 import re
 import subprocess
 import sys
-import time
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +26,6 @@ class Done:
 
     code: int
     out: str
-    seconds: float
 
 
 @dataclass
@@ -66,32 +65,34 @@ class Prefix:
         return env
 
     def run(self, program: list[str], cwd: Path | None = None, timeout: float = 1800, echo: bool = False,
-            display: bool = True, env: dict[str, str] | None = None) -> Done:
-        """Run a Windows program with pipes as its stdin, stdout and stderr (Wine cannot hand it Linux files)."""
-        start = time.perf_counter()
-        process = subprocess.Popen(["wine", *program], cwd=cwd, env={**self.environment(display), **(env or {})},
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        assert process.stdin is not None and process.stdout is not None
-        process.stdin.close()
-        lines = []
-        deadline = start + timeout
-        for raw in iter(process.stdout.readline, b""):
-            line = raw.decode("utf-8", errors="replace")
-            lines.append(line)
-            if echo:
-                sys.stdout.write(line)
-                sys.stdout.flush()
-            if time.perf_counter() > deadline:
-                process.kill()
-                lines.append(f"[killed after {timeout:.0f} s]\n")
-                break
-        code = process.wait()
-        return Done(code, "".join(lines), time.perf_counter() - start)
+            display: bool = True) -> Done:
+        """Run a Windows program with pipes as its stdin, stdout and stderr (Wine cannot hand it Linux files).
 
-    def start(self, program: list[str], env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+        It is killed after `timeout` seconds, whether it prints or hangs silently.
+        """
+        process = subprocess.Popen(["wine", *program], cwd=cwd, env=self.environment(display),
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        assert process.stdin is not None
+        process.stdin.close()
+        lines: list[str] = []
+        reader = threading.Thread(target=_collect, args=(process, lines, echo), daemon=True)
+        reader.start()
+        try:
+            code = process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            code = process.wait()
+            lines.append(f"[killed after {timeout:.0f} s]\n")
+        reader.join(60)  # what the program wrote before it ended (a child of it may hold the pipe open)
+        return Done(code, "".join(lines))
+
+    def start(self, program: list[str]) -> subprocess.Popen[bytes]:
         """Start a Windows program in the background, its output thrown away (through pipes, as Wine needs)."""
-        return subprocess.Popen(["wine", *program], env={**self.environment(), **(env or {})},
-                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(["wine", *program], env=self.environment(), stdin=subprocess.PIPE,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        assert process.stdin is not None
+        process.stdin.close()  # an empty pipe: the program reads end-of-file, as from a closed console
+        return process
 
     def wait_idle(self) -> None:
         """Wait until every program of the prefix has ended (an uninstaller runs on from a copy of itself)."""
@@ -101,12 +102,22 @@ class Prefix:
         """End every program of the prefix and its wineserver."""
         subprocess.run(["wineserver", "-k"], env=self.environment(), check=False, capture_output=True)
 
-    def create(self) -> Done:
+    def create(self) -> None:
         """Make the prefix (a 64-bit Windows 10 by Wine's defaults)."""
         self.path.mkdir(parents=True, exist_ok=True)
-        done = self.run(["wineboot", "-i"], display=False)
+        self.run(["wineboot", "-i"], display=False)
         self.wait_idle()
-        return done
+
+
+def _collect(process: subprocess.Popen[bytes], lines: list[str], echo: bool) -> None:
+    """Read a program's output line by line into `lines` (echoed as it comes) until its pipe closes."""
+    assert process.stdout is not None
+    for raw in iter(process.stdout.readline, b""):
+        line = raw.decode("utf-8", errors="replace")
+        lines.append(line)
+        if echo:
+            sys.stdout.write(line)
+            sys.stdout.flush()
 
 
 def pip_settings(prefix: Prefix) -> dict[str, str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.metadata as metadata
 import importlib.util
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -151,20 +153,44 @@ def test_a_folder_of_the_build_that_no_named_package_owns_is_reported(tmp_path: 
     assert notices.unnamed_folders(tmp_path, [metadata.distribution("SQLAlchemy")]) == ["mystery"]
 
 
-def test_the_build_carries_the_projects_source_without_environments_builds_or_databases(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for name, text in {".gitignore": ".venv/\n__pycache__/\n*.sqlite\n# a comment\n", "LICENSE": "GPL",
-                       "grassroots_app/cli.py": "print()", "grassroots_app/__pycache__/cli.pyc": "x",
-                       ".venv/lib/site.py": "x", ".git/HEAD": "ref", "Sổ cơ sở.sqlite": "db",
-                       "resources/official/README.md": "lists"}.items():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text(text, encoding="utf-8")
+SOURCE_TREE = {".gitignore": ".venv/\n__pycache__/\n*.sqlite\nbenchmarks/out/\n# a comment\n", "LICENSE": "GPL",
+               "grassroots_app/cli.py": "print()", "grassroots_app/__pycache__/cli.pyc": "x",
+               ".venv/lib/site.py": "x", "Sổ cơ sở.sqlite": "db", "resources/official/README.md": "lists",
+               "benchmarks/run.py": "run", "benchmarks/out/result.json": "{}"}
+SOURCE_KEPT = ["grassroots/.gitignore", "grassroots/LICENSE", "grassroots/benchmarks/run.py",
+               "grassroots/grassroots_app/cli.py", "grassroots/resources/official/README.md"]
+
+
+def archived(project: Path, tmp_path: Path) -> list[str]:
+    """Write the source archive of a project folder and return the names in it."""
     build = tmp_path / "build"
     build.mkdir()
     archive = source_archive.write_source(build, project)
     assert archive == build / "SOURCE-CODE.zip"
     with zipfile.ZipFile(archive) as opened:
-        assert sorted(opened.namelist()) == ["grassroots/.gitignore", "grassroots/LICENSE",
-                                             "grassroots/grassroots_app/cli.py",
-                                             "grassroots/resources/official/README.md"]
         assert opened.read("grassroots/grassroots_app/cli.py") == b"print()"
+        return sorted(opened.namelist())
+
+
+def a_project(tmp_path: Path, files: dict[str, str]) -> Path:
+    """Return a project folder holding these files."""
+    project = tmp_path / "project"
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    return project
+
+
+def test_the_build_carries_the_projects_source_without_environments_builds_or_databases(tmp_path: Path) -> None:
+    """A copy without git (as the Windows check builds in): the folder less what .gitignore names."""
+    project = a_project(tmp_path, {**SOURCE_TREE, ".git/HEAD": "ref"})
+    assert archived(project, tmp_path) == SOURCE_KEPT
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_in_a_git_work_tree_the_source_is_what_git_lists(tmp_path: Path) -> None:
+    """Git's own rules apply, a nested .gitignore included."""
+    project = a_project(tmp_path, {**SOURCE_TREE, "resources/.gitignore": "private.xlsx\n",
+                                   "resources/private.xlsx": "members"})
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    assert archived(project, tmp_path) == sorted([*SOURCE_KEPT, "grassroots/resources/.gitignore"])
