@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from grassroots_app.applog import log, start_logging, trace_crashes
-from grassroots_app.console import reader_left, utf8_streams
+from grassroots_app.console import OutputFailed, guarded_output, reader_left, utf8_streams
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.calendar import FreeDay, MeetingCategory, check_day, year_span
@@ -63,7 +64,7 @@ EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report a command ended by SIGINT
 tr = Translator()
 logging.getLogger("grassroots_app").addHandler(logging.NullHandler())  # stderr gets Vietnamese, not log lines
 Handler = Callable[[argparse.Namespace, Database], None]
-FileHandler = Callable[[argparse.Namespace], None]  # works on the database file without opening it
+FileHandler = Callable[[argparse.Namespace], bool]  # works on the database file without opening it; True: replaced it
 Scoped = Callable[[UnitOfWork], Cluster | Unit]  # finds what a report covers
 NAME_BYTES = 255  # the longest name of a file or folder the file systems allow
 LARGEST_NUMBER = 2**63 - 1  # the largest integer SQLite stores
@@ -867,7 +868,7 @@ def _kind_label(kind: BackupKind | None) -> str:
     return tr(kind.label) if kind else tr("chosen file")
 
 
-def cmd_backup(args: argparse.Namespace) -> None:
+def cmd_backup(args: argparse.Namespace) -> bool:
     """Back up the database to the backup folder, or to a chosen file or folder."""
     if args.to:
         written = backup.backup_to(args.db, Path(args.to))
@@ -876,9 +877,10 @@ def cmd_backup(args: argparse.Namespace) -> None:
     info = backup.describe(written)
     emit(args, _backup_json(info), [tr("Backed up the database to {path} ({size}).").format(
         path=written, size=_size(info.size))])
+    return False
 
 
-def cmd_backups(args: argparse.Namespace) -> None:
+def cmd_backups(args: argparse.Namespace) -> bool:
     """List the backups of the database in the backup folder, newest first."""
     found = backup.list_backups(args.db, every_database=args.all)
     lines = []
@@ -887,10 +889,11 @@ def cmd_backups(args: argparse.Namespace) -> None:
         lines.append(f"    {_counts_line(info.counts)}")
     emit(args, [_backup_json(info) for info in found],
          lines or [tr("No backups in {folder}.").format(folder=backup.backup_folder())])
+    return False
 
 
-def cmd_restore(args: argparse.Namespace) -> None:
-    """Show what a backup holds, or with --yes replace the database with it."""
+def cmd_restore(args: argparse.Namespace) -> bool:
+    """Show what a backup holds, or with --yes replace the database with it; return whether it was replaced."""
     database = backup.require_database_file(args.db)
     if not args.yes:
         info = backup.check_backup(Path(args.file), database)
@@ -902,7 +905,7 @@ def cmd_restore(args: argparse.Namespace) -> None:
             tr("Nothing was changed. Add --yes to replace the database {database} with this backup "
                "(the current database is kept as a backup first).").format(database=database),
         ])
-        return
+        return False
     result = backup.restore(database, Path(args.file))
     data = {"restored": True, "database": str(result.database), "backup": _backup_json(result.backup),
             "kept": str(result.kept) if result.kept else None, "migrated_from": result.migrated_from}
@@ -913,7 +916,11 @@ def cmd_restore(args: argparse.Namespace) -> None:
             revision=result.migrated_from))
     if result.kept:
         lines.append(tr("The previous database was kept as {path}.").format(path=result.kept))
-    emit(args, data, lines)
+    try:
+        emit(args, data, lines)
+    except OutputFailed as error:
+        raise FailedAfterSaving(error) from error
+    return True
 
 
 # --- parser ---------------------------------------------------------------------------------
@@ -1220,7 +1227,7 @@ def _fault(error: Exception, location: str | None) -> DomainError | None:
 
 def _refusal(error: Exception, location: str | None) -> int:
     """Print a refusal (a database or disk failure translated) and return 2; re-raise any other error."""
-    if reader_left(error):
+    if isinstance(error, (OutputFailed, FailedAfterSaving)):  # no fault of the database: main() says what it is
         raise error
     domain = error if isinstance(error, DomainError) else _fault(error, location)
     if domain is None:
@@ -1234,19 +1241,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     utf8_streams()
     trace_crashes()
     try:
-        code = run_command(argv)
-        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        with guarded_output():
+            return run_command(argv)
     except KeyboardInterrupt:
         print(tr("Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
-    except FailedAfterSaving as failure:
-        return _unexpected(failure.error, argv, saved=True)
     except Exception as error:  # noqa: BLE001 - the last resort: one line here, the traceback in the log
-        if reader_left(error):  # `grassroots … | head -1`: the reader left, as Python's documentation says
-            _silence_stdout()
+        failed = error.error if isinstance(error, FailedAfterSaving) else error
+        if isinstance(failed, OutputFailed):
+            _silence_stdout()  # what is still buffered is lost, without Python's complaint at exit
+        if reader_left(failed):  # `grassroots … | head -1`: the reader left, as Python's documentation says
             return EXIT_BROKEN_PIPE
-        return _unexpected(error, argv)
-    return code
+        if isinstance(error, OutputFailed):
+            print(tr("Error: the output could not be written ({reason}). Nothing was changed.").format(
+                reason=_output_fault(error)), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        return _unexpected(failed, argv, saved=isinstance(error, FailedAfterSaving))
+
+
+def _output_fault(failure: OutputFailed) -> str:
+    """Return why the output could not be written, in the user's language where the reason is a known one."""
+    if failure.error.errno == errno.ENOSPC:
+        return tr("the disk is full")
+    return str(failure.error)
 
 
 class FailedAfterSaving(Exception):
@@ -1302,9 +1319,10 @@ def run_command(argv: Sequence[str] | None = None) -> int:
     file_handler: FileHandler | None = getattr(args, "file_handler", None)
     if file_handler is not None:
         try:
-            file_handler(args)
+            replaced = file_handler(args)
         except Exception as error:  # noqa: BLE001 - only refusals and file faults; others are re-raised
             return _refusal(error, args.db)
+        _write_out(saved=replaced)
         return 0
     try:
         database = Database.open(args.db, create=args.handler in (cmd_init, cmd_demo))
@@ -1319,14 +1337,24 @@ def run_command(argv: Sequence[str] | None = None) -> int:
         print(tr("Warning: {message}").format(message=reason), file=sys.stderr)
     try:
         retry_when_busy(args.handler, args, database)
-        sys.stdout.flush()  # output that cannot be written fails here, while it is known whether a change was saved
     except Exception as error:  # noqa: BLE001 - only refusals and file faults; others are re-raised
         if database.committed and not isinstance(error, DomainError) and not reader_left(error):
             raise FailedAfterSaving(error) from error
         return _refusal(error, args.db)
     finally:
         database.close()
+    _write_out(saved=database.committed)
     return 0
+
+
+def _write_out(saved: bool) -> None:
+    """Write out what the command printed; a failure after a saved change becomes FailedAfterSaving."""
+    try:
+        sys.stdout.flush()
+    except OutputFailed as error:
+        if saved:
+            raise FailedAfterSaving(error) from error
+        raise
 
 
 if __name__ == "__main__":

@@ -8,11 +8,11 @@ from __future__ import annotations
 import errno
 import io
 import os
-import stat
 import subprocess
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TextIO
 
 NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows only: nothing to ask for elsewhere
 
@@ -28,21 +28,58 @@ def utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
-def reader_left(error: BaseException) -> bool:
-    """Return whether a write failed because the program reading our output pipe has gone (`… | head -1`).
+class OutputFailed(Exception):
+    """Writing the standard output failed (its reader left, its disk is full): no fault of the database."""
 
-    POSIX says so with BrokenPipeError; Windows with EINVAL on a standard output that is a pipe.
-    """
-    if isinstance(error, BrokenPipeError):
-        return True
-    return os.name == "nt" and isinstance(error, OSError) and error.errno == errno.EINVAL and _stdout_is_pipe()
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
-def _stdout_is_pipe() -> bool:
+class _GuardedOutput:
+    """A text stream whose write failures raise OutputFailed; everything else is the stream's own."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write as the stream does."""
+        try:
+            return self.stream.write(text)
+        except OSError as error:
+            raise OutputFailed(error) from error
+
+    def flush(self) -> None:
+        """Flush as the stream does."""
+        try:
+            self.stream.flush()
+        except OSError as error:
+            raise OutputFailed(error) from error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+@contextmanager
+def guarded_output() -> Iterator[None]:
+    """Within the block, a failure to write the standard output raises OutputFailed (told apart from file faults)."""
+    stream = sys.stdout
+    sys.stdout = _GuardedOutput(stream)  # type: ignore[assignment]
     try:
-        return stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode)
-    except (AttributeError, OSError, ValueError):  # none, in memory or closed
-        return False
+        yield
+    finally:
+        sys.stdout = stream
+
+
+def reader_left(error: BaseException) -> bool:
+    """Return whether writing the output failed because the program reading its pipe has gone (`… | head -1`).
+
+    POSIX says so with BrokenPipeError; Windows with EINVAL (only of the output: a file name Windows refuses
+    gives EINVAL too).
+    """
+    if not isinstance(error, OutputFailed):
+        return isinstance(error, BrokenPipeError)
+    return isinstance(error.error, BrokenPipeError) or (os.name == "nt" and error.error.errno == errno.EINVAL)
 
 
 def run_without_window(command: Sequence[str], **options: Any) -> subprocess.CompletedProcess[Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -106,3 +107,11 @@ def immutable(path: Path) -> Iterator[Path]:
         yield path
     finally:
         _run("chattr", "-i", str(path))
+
+
+def limit_file_size(limit: int) -> None:
+    """In a child (preexec_fn): files may not grow past `limit` bytes, and passing it is an error, not a signal."""
+    import resource  # POSIX only: imported here so that this module still loads on Windows
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))

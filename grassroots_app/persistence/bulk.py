@@ -61,6 +61,7 @@ def bulk_load(database: Database, batch_size: int = BATCH_SIZE) -> Iterator[Bulk
             writer = BulkWriter(connection, batch_size)
             yield writer
             writer.flush()
+        database.committed = True
         _checkpoint(connection)
 
 

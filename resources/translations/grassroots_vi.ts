@@ -5003,6 +5003,14 @@ Chi tiết có trong tệp nhật ký:
       <source>'{name}' cannot be a file name on Windows: it holds one of \ / : * ? " &lt; &gt; | or a control character, ends in a dot or a space, or is a device name such as CON or NUL. Choose another name.</source>
       <translation>'{name}' không dùng được làm tên tệp trên Windows: tên có một trong các ký tự \ / : * ? " &lt; &gt; | hoặc một ký tự điều khiển, kết thúc bằng dấu chấm hay dấu cách, hoặc là tên thiết bị như CON hay NUL. Hãy chọn tên khác.</translation>
     </message>
+    <message>
+      <source>the disk is full</source>
+      <translation>ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+      <source>Error: the output could not be written ({reason}). Nothing was changed.</source>
+      <translation>Lỗi: không ghi được kết quả của lệnh ({reason}). Chưa có gì bị thay đổi.</translation>
+    </message>
   </context>
   <context>
     <name>QPlatformTheme</name>

@@ -18,6 +18,13 @@ from grassroots_app.cli import main
 ENTRY = Path(sys.executable).parent / ("grassroots.exe" if os.name == "nt" else "grassroots")
 
 
+def cp1252_environment() -> dict[str, str]:
+    """Return the environment of a child whose standard streams Python would open in cp1252 (as Windows does)."""
+    hidden = {"QT_QPA_PLATFORM", "DISPLAY", "PYTHONUTF8", "PYTHONIOENCODING"}
+    environment = {key: value for key, value in os.environ.items() if key not in hidden}
+    return {**environment, "PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"}
+
+
 @dataclass
 class Result:
     """What one command printed and returned."""
@@ -53,5 +60,5 @@ class Cli:
 
     def dump(self) -> list[str]:
         """Return the whole database content as SQL lines (to show nothing changed)."""
-        with sqlite3.connect(self.db) as connection:
+        with contextlib.closing(sqlite3.connect(self.db)) as connection:  # closed: not held open like a window
             return list(connection.iterdump())

@@ -6,9 +6,9 @@ file or drive, a full disk and a truncated backup, on real SQLite files (see tes
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 from datetime import datetime, timedelta
@@ -28,6 +28,7 @@ from tests.faults import (
     fill,
     fingerprint,
     immutable,
+    limit_file_size,
     make_read_only,
     settle,
     small_disk,
@@ -238,8 +239,10 @@ def test_a_write_on_a_full_disk_names_the_disk_and_loses_nothing(office: Cli, tm
         shutil.copyfile(office.db, full.db)
         assert full("units", "list").code == 0  # today's backup exists: nothing written at open
         before = full.dump()
-        fill(disk)
-        result = full(*ADD_PROVINCE)
+        with contextlib.closing(sqlite3.connect(full.db)) as window:  # open as in the window: its WAL files stay
+            window.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            fill(disk)
+            result = full(*ADD_PROVINCE)
         refused(result, FULL.format(path=full.db))
         assert full.dump() == before
 
@@ -303,14 +306,6 @@ def test_a_truncated_backup_is_listed_as_unreadable_and_never_restored(seeded: C
     assert fingerprint(seeded.db.parent) == before and fingerprint(folder) == backups
 
 
-def _limited(limit: int) -> None:
-    """In the child: files may not grow past `limit` bytes, and passing it is an error, not a signal."""
-    import resource  # POSIX only: imported here so that the module still loads (and skips) on Windows
-
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-
 @pytest.mark.skipif(os.name == "nt", reason="RLIMIT_FSIZE is a POSIX limit")
 @pytest.mark.parametrize("command, limit, named", [
     # the import's backup before the change fails; the WAL index of a small write cannot be made
@@ -324,7 +319,7 @@ def test_a_file_size_limit_mid_write_is_reported_and_loses_nothing(
     done = subprocess.run(
         [str(ENTRY), "--db", str(office.db), *command],
         capture_output=True, text=True, encoding="utf-8", timeout=300, check=False,
-        preexec_fn=lambda: _limited(limit),  # noqa: PLW1509
+        preexec_fn=lambda: limit_file_size(limit),  # noqa: PLW1509
     )
     refused(Result(done.returncode, done.stdout, done.stderr), "ổ đĩa", f"{named}'")
     assert office.dump() == before and fingerprint(folder) == backups
@@ -371,3 +366,30 @@ def test_output_that_cannot_be_written_after_a_saved_change_says_the_change_stay
     assert "chưa được thực hiện và không có gì bị ghi dở dang" not in done.stderr
     assert "Traceback" not in done.stderr
     assert "Lò Văn Páo" in office("cadres", "list").out
+
+
+def _to_a_full_disk(office: Cli, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """Run a command whose standard output is a device whose writes find the disk full."""
+    with Path("/dev/full").open("w") as full:
+        return subprocess.run([str(ENTRY), "--db", str(office.db), *arguments], stdout=full, stderr=subprocess.PIPE,
+                              text=True, encoding="utf-8", timeout=300)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device whose writes find the disk full")
+@pytest.mark.parametrize("arguments", [["units", "list"], ["backups"]])
+def test_output_that_cannot_be_written_is_not_blamed_on_the_database(office: Cli, arguments: list[str]) -> None:
+    """A read whose output finds its disk full says so, not "the disk holding the database is full"."""
+    done = _to_a_full_disk(office, *arguments)
+    assert done.returncode == 2
+    assert done.stderr == "Lỗi: không ghi được kết quả của lệnh (ổ đĩa đã đầy). Chưa có gì bị thay đổi.\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device whose writes find the disk full")
+def test_output_that_cannot_be_written_after_a_restore_says_the_database_was_replaced(office: Cli,
+                                                                                       tmp_path: Path) -> None:
+    saved = tmp_path / "saved.sqlite"
+    assert office("backup", "--to", str(saved)).code == 0
+    done = _to_a_full_disk(office, "restore", str(saved), "--yes")
+    assert done.returncode == 2
+    assert "Lỗi ngoài dự kiến sau khi lệnh đã lưu thay đổi: thay đổi đã có trong cơ sở dữ liệu" in done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr

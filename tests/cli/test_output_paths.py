@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import signal
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from grassroots_app.persistence import backup
 from grassroots_app.services.demo import DEMO_DATE
 from tests.cli.support import ENTRY, Cli
+from tests.faults import limit_file_size
 
 QUARTER = f"{DEMO_DATE.year}-Q{(DEMO_DATE.month - 1) // 3 + 1}"
 OUTPUTS = (b"%PDF", b"PK\x03\x04", b"BEGIN:VCALENDAR", b"SQLite format 3")
@@ -113,14 +113,6 @@ def test_an_output_onto_the_database_or_a_backup_is_refused(place: Place, comman
     assert sorted(os.listdir(place.usb)) == usb_before  # not even the PDF named beside a refused workbook
 
 
-def _limited(limit: int) -> None:
-    """In the child: files may not grow past `limit` bytes, and passing it is an error, not a signal."""
-    import resource  # POSIX only: imported here so that the module still loads (and skips) on Windows
-
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-
 @pytest.mark.skipif(os.name == "nt", reason="RLIMIT_FSIZE is a POSIX limit")
 @pytest.mark.parametrize("command, limit", [("export", 64 * 1024), ("template", 4 * 1024)])
 def test_a_workbook_failing_midway_prints_one_vietnamese_line_and_no_traceback(
@@ -130,7 +122,7 @@ def test_a_workbook_failing_midway_prints_one_vietnamese_line_and_no_traceback(
     done = subprocess.run(
         [str(ENTRY), "--db", str(place.cli.db), command, "--out", str(target)],
         capture_output=True, text=True, encoding="utf-8", timeout=300, check=False,
-        preexec_fn=lambda: _limited(limit),  # noqa: PLW1509
+        preexec_fn=lambda: limit_file_size(limit),  # noqa: PLW1509
     )
     assert done.returncode == 2 and done.stdout == "", done
     assert done.stderr.splitlines() == [

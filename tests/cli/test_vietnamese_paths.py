@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from grassroots_app.persistence.backup import FOLDER_VARIABLE
-from tests.cli.support import ENTRY
+from tests.cli.support import ENTRY, Cli
 
 # Holds the database open as the window does: opened with Database.open, a pooled connection kept after a read.
 WINDOW_STAND_IN = """
@@ -52,15 +51,6 @@ def grassroots(folder: Path, output: str, *args: str) -> tuple[int, str, str]:
     return done.returncode, target.read_text(encoding="utf-8"), done.stderr.decode("utf-8")
 
 
-def dump(path: Path) -> list[str]:
-    """Return the whole content of a database as SQL lines."""
-    connection = sqlite3.connect(path)
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
-
-
 def test_vietnamese_paths_redirected_output_a_backup_and_a_refused_restore(folder: Path) -> None:
     database = folder / "Sổ cơ sở.sqlite"
     assert grassroots(folder, "khởi tạo.txt", "init", "--model", "two-level")[:2] == (
@@ -73,7 +63,7 @@ def test_vietnamese_paths_redirected_output_a_backup_and_a_refused_restore(folde
     copy = Path(json.loads(made)["path"])
     assert code == 0 and copy.parent == folder / "Bản sao lưu" and copy.is_file()
     assert grassroots(folder, "thêm 2.txt", "units", "add", "Tỉnh Cao Bằng", "--from", "2025-07-01")[0] == 0
-    before, backups = dump(database), sorted((folder / "Bản sao lưu").iterdir())
+    before, backups = Cli(database).dump(), sorted((folder / "Bản sao lưu").iterdir())
 
     with subprocess.Popen([sys.executable, "-c", WINDOW_STAND_IN, str(database)], stdin=subprocess.PIPE,
                           stdout=subprocess.PIPE, text=True, encoding="utf-8") as holder:
@@ -83,12 +73,12 @@ def test_vietnamese_paths_redirected_output_a_backup_and_a_refused_restore(folde
     assert (code, out) == (2, "")
     assert f"Cơ sở dữ liệu '{database}' đang được mở trong một chương trình khác; hãy đóng lại trước khi khôi phục" \
         in err and "Traceback" not in err
-    assert dump(database) == before and sorted((folder / "Bản sao lưu").iterdir()) == backups
+    assert Cli(database).dump() == before and sorted((folder / "Bản sao lưu").iterdir()) == backups
 
     code, out, err = grassroots(folder, "khôi phục 2.txt", "restore", str(copy), "--yes")
     assert code == 0, err
     assert out.startswith("Đã khôi phục bản sao lưu lúc ") and str(database) in out
-    assert "Tỉnh Cao Bằng" not in "\n".join(dump(database))
+    assert "Tỉnh Cao Bằng" not in "\n".join(Cli(database).dump())
 
 
 @pytest.mark.skipif(os.name != "nt", reason="only Windows refuses to replace a file another program holds open")
@@ -98,9 +88,9 @@ def test_a_restore_over_a_file_held_open_elsewhere_is_refused_in_vietnamese(fold
     assert grassroots(folder, "khởi tạo.txt", "init", "--model", "two-level")[0] == 0
     code, made, _ = grassroots(folder, "sao lưu.json", "backup", "--json")
     assert grassroots(folder, "thêm.txt", "units", "add", "Tỉnh Cao Bằng", "--from", "2025-07-01")[0] == 0
-    before = dump(database)
+    before = Cli(database).dump()
     with database.open("rb"):
         code, out, err = grassroots(folder, "khôi phục.txt", "restore", json.loads(made)["path"], "--yes")
     assert (code, out) == (2, "")
     assert f"Không thay được cơ sở dữ liệu '{database}': " in err and "Traceback" not in err
-    assert dump(database) == before
+    assert Cli(database).dump() == before

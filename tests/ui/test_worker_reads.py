@@ -87,6 +87,7 @@ SYNCHRONIZE, WAIT_TIMEOUT = 0x00100000, 0x102  # Windows: the right to wait for 
 
 
 def test_the_workers_end_when_the_window_process_dies(context: AppContext, tmp_path: Path) -> None:
+    assert _running(os.getpid())  # the check below can see a process that runs
     script = tmp_path / "orphan.py"
     script.write_text(ORPHAN_SCRIPT, encoding="utf-8")
     printed = subprocess.run(

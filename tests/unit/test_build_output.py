@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.cli.support import cp1252_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,11 +39,8 @@ def test_build_prints_the_frozen_programs_vietnamese_output_in_utf8(tmp_path: Pa
     font.write_bytes(b"font")
     for name in ("LICENSE.txt", "THIRD-PARTY-NOTICES.txt", "SOURCE-CODE.zip"):  # build.py checks the build has them
         (dist / "Grassroots" / name).write_text("licence", encoding="utf-8")
-    hidden = {"PYTHONUTF8", "PYTHONIOENCODING"}
-    environment = {key: value for key, value in os.environ.items() if key not in hidden}
     done = subprocess.run([sys.executable, "-c", CHILD, str(ROOT / "packaging" / "build.py"), str(dist)],
-                          capture_output=True, env={**environment, "PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"},
-                          timeout=120)
+                          capture_output=True, env=cp1252_environment(), timeout=120)
     output = done.stdout.decode("utf-8")
     assert done.returncode == 0, output + done.stderr.decode("utf-8", "replace")
     assert "✓ Phông chữ báo cáo: 4 kiểu của Liberation Serif" in output
@@ -55,7 +53,7 @@ def test_the_messages_get_through_a_stream_that_cannot_write_vietnamese(tmp_path
     script = ("import importlib.util, sys; spec = importlib.util.spec_from_file_location('r', sys.argv[1]); "
               "run = importlib.util.module_from_spec(spec); spec.loader.exec_module(run); "
               "run.utf8_streams(); print(run.message('creating')); print(run.message('installing'))")
-    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0", "XDG_CONFIG_HOME": str(tmp_path)}
+    env = {**cp1252_environment(), "XDG_CONFIG_HOME": str(tmp_path)}
     result = subprocess.run([sys.executable, "-c", script, str(ROOT / "run.py")], env=env, capture_output=True,
                             timeout=60, check=False)
     assert result.returncode == 0, result.stderr
