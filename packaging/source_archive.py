@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import fnmatch
 import subprocess
+import sys
 import zipfile
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from grassroots_app.console import run_without_window  # noqa: E402 - standard library only, like this file
 SOURCE_NAME = "SOURCE-CODE.zip"
 
 
@@ -35,8 +40,8 @@ def ignored(relative: PurePosixPath, patterns: list[str]) -> bool:
 def source_files(root: Path) -> list[Path]:
     """Return the project's source files below `root`, sorted: git's list, or the folder less what is ignored."""
     try:
-        listed = subprocess.run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=root,
-                                capture_output=True, check=True).stdout.decode("utf-8").split("\0")
+        listed = run_without_window(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=root,
+                                    capture_output=True, check=True).stdout.decode("utf-8").split("\0")
     except (OSError, subprocess.CalledProcessError):  # no git, or not a git work tree
         patterns = ignored_patterns(root)
         return sorted(path for path in root.rglob("*")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import process
 from pathlib import Path
 
 import pytest
@@ -13,27 +12,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-
-
-def under_wine() -> bool:
-    """Return whether this is Windows as Wine emulates it (ntdll exports wine_get_version)."""
-    if os.name != "nt":
-        return False
-    import ctypes  # noqa: PLC0415 - Windows only
-
-    return hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
-
-
-def _wake_with_a_byte(wakeup: process._ThreadWakeup) -> None:
-    if not wakeup._closed:
-        wakeup._writer.send_bytes(b"\0")
-
-
-if under_wine():
-    # Wine 8.0's message pipes lose zero-length messages: PeekNamedPipe reports one, ReadFile then blocks.
-    # ProcessPoolExecutor wakes its manager thread with such a message, so the window's worker reads hung
-    # under the Windows check. Windows itself delivers them; its programs run unchanged.
-    process._ThreadWakeup.wakeup = _wake_with_a_byte
 
 
 @pytest.fixture(scope="session", autouse=True)

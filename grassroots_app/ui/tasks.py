@@ -12,7 +12,7 @@ import os
 import pickle
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, process
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,27 @@ WORKER_PROCESSES = os.cpu_count() or 2
 _workers: ProcessPoolExecutor | None = None
 _workers_lock = threading.Lock()
 _unpack_lock = threading.Lock()
+
+
+def under_wine() -> bool:
+    """Return whether this is Windows as Wine emulates it (ntdll exports wine_get_version)."""
+    if os.name != "nt":
+        return False
+    import ctypes  # noqa: PLC0415 - Windows only
+
+    return hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
+
+
+def _wake_with_a_byte(wakeup: Any) -> None:
+    if not wakeup._closed:
+        wakeup._writer.send_bytes(b"\0")
+
+
+if under_wine():
+    # Wine 8.0's message pipes lose zero-length messages: the peek reports one, the read then blocks for ever.
+    # The worker pool wakes its manager thread with such a message, so reads hung under the Windows check
+    # (packaging/windows/check.py). Windows itself delivers them: there the pool runs as Python made it.
+    process._ThreadWakeup.wakeup = _wake_with_a_byte  # type: ignore[attr-defined]
 
 
 def _worker_pool(broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
