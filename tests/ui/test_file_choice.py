@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import platformdirs
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -42,13 +43,18 @@ class Places:
 
 @pytest.fixture
 def places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Places:
-    home = tmp_path / "home"
-    found = Places(home, home / "Documents", tmp_path / "data" / "Grassroots", tmp_path / "program")
+    if os.name == "nt":  # Windows asks the shell for the user's known folders, which no variable moves: the real ones
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        found = Places(Path.home(), Path(documents), Path(platformdirs.user_data_dir("Grassroots", appauthor=False)),
+                       tmp_path / "program")
+    else:
+        home = tmp_path / "home"
+        found = Places(home, home / "Documents", tmp_path / "data" / "Grassroots", tmp_path / "program")
+        monkeypatch.setenv("HOME", str(home))
+        monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))  # no user-dirs.dirs: Documents is ~/Documents
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     for folder in (found.documents, found.data, found.program):
-        folder.mkdir(parents=True)
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))  # no user-dirs.dirs: Documents is ~/Documents
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+        folder.mkdir(parents=True, exist_ok=True)
     monkeypatch.chdir(found.program)  # where the program was started (on Windows, its install folder)
     return found
 
@@ -196,12 +202,12 @@ def test_a_file_name_is_safe_on_every_system() -> None:
 
 def test_the_real_file_chooser_is_qt_own_on_linux_starting_where_asked(qtbot: QtBot, tmp_path: Path) -> None:
     """Qt's own dialog speaks the interface's language on Linux; Windows and macOS keep theirs."""
-    seen: list[tuple[bool, Path, list[str]]] = []
+    seen: list[tuple[bool, Path, list[Path]]] = []
 
     def look(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog)
         seen.append((dialog.testOption(QFileDialog.Option.DontUseNativeDialog), Path(dialog.directory().path()),
-                     dialog.selectedFiles()))
+                     [Path(name) for name in dialog.selectedFiles()]))  # Qt writes "/" on Windows too
 
     done = answer_dialog(qtbot, look)
     assert Prompter().save_path(None, "Lưu", str(tmp_path / "Bao-cao.pdf"), "PDF (*.pdf)") is None
@@ -210,4 +216,4 @@ def test_the_real_file_chooser_is_qt_own_on_linux_starting_where_asked(qtbot: Qt
     assert Prompter().open_path(None, "Mở", "PDF (*.pdf)", str(tmp_path)) is None
     done()
     own = sys.platform not in {"win32", "darwin"}
-    assert seen == [(own, tmp_path, [os.fspath(tmp_path / "Bao-cao.pdf")]), (own, tmp_path, seen[1][2])]
+    assert seen == [(own, tmp_path, [tmp_path / "Bao-cao.pdf"]), (own, tmp_path, seen[1][2])]

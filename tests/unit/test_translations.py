@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import PySide6
+from PySide6.QtCore import QLibraryInfo
 
 from grassroots_app.i18n import CONTEXT, Translator, catalog_path, read_catalog
 from grassroots_app.i18n_update import extract_messages
@@ -82,7 +82,7 @@ def _records(block: bytes) -> set[tuple[str, str]]:
 
 
 def test_qt_own_texts_have_a_vietnamese_translation() -> None:
-    reference = Path(PySide6.__file__).parent / "Qt" / "translations" / "qtbase_de.qm"
+    reference = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_de.qm"
     wanted = {(context, source) for context, source in qt_messages(reference)
               if context in QT_CONTEXTS and not source.startswith("<")}  # not the "About Qt" page
     catalog = read_catalog(catalog_path("vi"))
