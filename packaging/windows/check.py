@@ -49,7 +49,9 @@ ICU = ("icu4py", "1.2.0", "icu4py-1.2.0-cp311-cp311-win_amd64.whl",
        "f2cdd0932ed231da9dd093f83b54d4b04de8e0f5f1b964acb491c2b1382c4fd6")
 # The Debian packages and a command or file each one provides.
 PACKAGES = {"wine": "/usr/bin/wine", "wine64": "/usr/lib/wine/wine64", "nsis": "/usr/bin/makensis",
-            "gcc-mingw-w64-x86-64": "/usr/bin/x86_64-w64-mingw32-gcc", "xvfb": "/usr/bin/Xvfb"}
+            "gcc-mingw-w64-x86-64": "/usr/bin/x86_64-w64-mingw32-gcc", "xvfb": "/usr/bin/Xvfb",
+            "fonts-dejavu-core": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}
+FONTS = Path(PACKAGES["fonts-dejavu-core"]).parent  # stand-ins for Windows' own fonts, which Wine lacks
 # The tests run under Windows Python by default (--full: all): those where text meets files, streams, paths and
 # processes: the whole command line, and the integration, unit and window tests of files, backups, output,
 # crashes, contention, worker and second processes, the self-check and the bundle.
@@ -175,6 +177,16 @@ def standins(into: Path) -> None:
                     str(HERE / "standins" / "prng.c"), "-ladvapi32"], check=True)
 
 
+def windows_fonts(into: Path) -> None:
+    """Put fonts into the prefix's C:\\Windows\\Fonts, empty under Wine, as every Windows PC has some there.
+
+    The window finds Wine's fonts without them; the tests' offscreen Qt reads only that folder (tests/ui/conftest.py).
+    """
+    into.mkdir(parents=True, exist_ok=True)
+    for font in FONTS.glob("*.ttf"):
+        shutil.copy2(font, into / font.name)
+
+
 def copy_project(into: Path) -> None:
     """Copy the project's source files as a clerk's unpacked copy would hold them (what SOURCE-CODE.zip holds)."""
     for source in source_files(ROOT):
@@ -269,6 +281,7 @@ def run(arguments: argparse.Namespace) -> int:
         prefix.display = display.name
         prefix.create()
         standins(prefix.drive_c / "windows" / "system32")
+        windows_fonts(prefix.drive_c / "windows" / "Fonts")
         prefix.extra.update(pip_settings(prefix))
         project = prefix.drive_c / "Grassroots"
         copy_project(project)
