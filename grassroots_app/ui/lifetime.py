@@ -121,8 +121,16 @@ def collect_on_ui_thread(app: QObject) -> QObject:
     A collection runs on the thread that allocates when a threshold is passed, a worker thread as well; the
     unreachable Qt objects it frees (a closed view or dialog, a closed context's timer and thread pool, held
     only in a cycle) are then deleted on that thread while the UI thread still uses Qt: a segmentation fault.
-    Returns the collector (a child of `app`); deleting it gives collection back to Python.
+    Returns the collector (a child of `app`); give_collection_back() ends it.
     """
-    collector = _UiThreadCollector(app)
-    collector.destroyed.connect(lambda: gc.enable())
-    return collector
+    return _UiThreadCollector(app)
+
+
+def give_collection_back(collector: QObject) -> None:
+    """Delete the collector, then let Python collect on its own again.
+
+    Not while it is being deleted: a collection started there (by any allocation) runs weak-reference callbacks
+    that disconnect Qt signals, and Qt's destructor holds the lock they wait for. The tests hung so.
+    """
+    shiboken6.delete(collector)
+    gc.enable()

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -25,7 +24,7 @@ from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402
 from grassroots_app.ui.input_guards import install_input_guards  # noqa: E402
-from grassroots_app.ui.lifetime import collect_on_ui_thread  # noqa: E402
+from grassroots_app.ui.lifetime import collect_on_ui_thread, give_collection_back  # noqa: E402
 from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
 from tests.ui.support import ScriptedPrompter  # noqa: E402
@@ -42,7 +41,7 @@ def collection_on_ui_thread(qapp: QApplication) -> Iterator[None]:
     """Garbage collected on the UI thread only, as the window does; Python's own collection back after the test."""
     collector = collect_on_ui_thread(qapp)
     yield
-    shiboken6.delete(collector)
+    give_collection_back(collector)
     gc.collect()  # what the test left, here on the UI thread
 
 

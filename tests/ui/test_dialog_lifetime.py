@@ -23,6 +23,7 @@ import grassroots_app.ui
 from grassroots_app.domain.model import Preset, Tier
 from grassroots_app.ui.assign_dialog import AssignDialog
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.lifetime import collect_on_ui_thread, give_collection_back
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui import tasks
 from grassroots_app.ui.tasks import TaskProgress
@@ -213,3 +214,14 @@ def test_garbage_is_collected_by_a_timer_on_the_ui_thread_not_by_a_worker(qtbot:
     assert freed_in == []
     qtbot.waitUntil(lambda: bool(freed_in), timeout=2000)
     assert freed_in == [threading.get_ident()]
+
+
+def test_python_collects_on_its_own_again_only_once_the_collector_is_gone(qapp: QApplication) -> None:
+    """No automatic collection may start inside the collector's deletion (Qt holds a lock there that it needs)."""
+    collector = collect_on_ui_thread(qapp)
+    during: list[bool] = []
+    collector.destroyed.connect(lambda: during.append(gc.isenabled()))
+    give_collection_back(collector)
+    assert during == [False]
+    assert gc.isenabled()
+    gc.disable()  # the fixture's collector, still there, runs the collection until the test ends
