@@ -185,7 +185,7 @@ def said_if_crashed(python: str, status: int) -> int:
     where = [python, "-X", "utf8", "-c", "from grassroots_app.applog import log_path; print(log_path())"]
     log = run_without_window(where, capture_output=True, encoding="utf-8", check=False).stdout.strip()
     print(message("crashed", cause=cause, log=log), file=sys.stderr)
-    return 128 - status if status < 0 else status
+    return 128 - status if status < 0 else status - 2**32  # sys.exit takes a signed 32-bit status on Windows
 
 
 def main(argv: list[str]) -> int:
