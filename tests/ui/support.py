@@ -61,12 +61,20 @@ def answer_dialog(qtbot: QtBot, handler: Handler) -> Callable[[], None]:
     return lambda: qtbot.waitUntil(lambda: bool(ran), timeout=5000)
 
 
+def delete_later_now() -> None:
+    """Carry out the deletions Qt has been asked to do later, as the event loop would: after the calls queued
+    before them (an item view's Enter queues its editor's commit; deleting the editor first left that call a
+    dangling editor, which crashed the process under Windows)."""
+    QApplication.sendPostedEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def focus(qtbot: QtBot, widget: QWidget) -> None:
     """Give a widget the keyboard in an active window, as after a dialog closed (shortcuts need both)."""
     window = widget.window()
     # The window's event loop deletes a closed dialog (widgets.Dialog) as soon as it runs again; a test has no
     # such loop, so do it here: a closed dialog left alive keeps the platform's focus on its hidden window.
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    delete_later_now()
     if QApplication.activeWindow() is not window:
         with qtbot.waitActive(window):
             window.activateWindow()

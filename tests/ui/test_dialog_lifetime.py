@@ -14,7 +14,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QMetaObject, QObject, QPointF, Qt, QTimer, Slot
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -30,16 +31,12 @@ from grassroots_app.ui.tasks import TaskProgress
 from grassroots_app.ui.tree_model import cadre_mime_data
 from grassroots_app.ui.unit_panel import CadrePickerDialog
 from grassroots_app.ui.widgets import Dialog
+from tests.ui.support import delete_later_now
 from tests.ui.test_assign_dialog import a_cadre, a_hamlet
 
 ROOT = Path(__file__).resolve().parents[2]
 STRESS_CYCLES = 100
 COLLECTION_CYCLES = 60
-
-
-def delete_later_now() -> None:
-    """Carry out the deletions Qt has been asked to do later, as the event loop would."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def escape_next_dialog(opened: list[QDialog]) -> None:
@@ -67,6 +64,32 @@ def drop(window: MainWindow, cadre_id: str, target_id: str) -> None:
     QApplication.sendEvent(viewport, QDragEnterEvent(point, actions, data, left, none))
     QApplication.sendEvent(viewport, QDragMoveEvent(point, actions, data, left, none))
     QApplication.sendEvent(viewport, QDropEvent(QPointF(point), actions, data, left, none))
+
+
+class _QueuedCall(QObject):
+    """Notes, when a call queued to it runs, whether an object it was given still exists."""
+
+    def __init__(self, other: QObject) -> None:
+        super().__init__()
+        self.other, self.seen_alive = other, []
+
+    @Slot()
+    def run(self) -> None:
+        """Note whether the other object is still there."""
+        self.seen_alive.append(shiboken6.isValid(self.other))
+
+
+def test_deleting_later_now_runs_the_calls_queued_before_first(qtbot: QtBot) -> None:
+    """An item view's Enter queues its editor's commit, then the editor is closed for later deletion; the
+    tests' stand-in for the event loop must keep that order, as the loop does (else: a dangling editor)."""
+    editor = QWidget()
+    call = _QueuedCall(editor)
+    QMetaObject.invokeMethod(call, "run", Qt.ConnectionType.QueuedConnection)
+    editor.deleteLater()
+    delete_later_now()
+    qtbot.waitUntil(lambda: bool(call.seen_alive), timeout=5000)
+    assert call.seen_alive == [True]
+    assert not shiboken6.isValid(editor)
 
 
 def test_a_dropped_cadre_is_asked_about_after_the_drop_has_ended(window: MainWindow, qtbot: QtBot) -> None:
