@@ -47,15 +47,12 @@ def check(run: Check, setup: Path) -> None:
     stale = program / "_internal" / "left-by-an-older-version.txt"
     stale.write_text("old")
 
-    window = prefix.start([prefix.windows(program / "grassroots-app.exe"), "--db", prefix.windows(data / "w.sqlite")])
-    time.sleep(15)
-    refused = prefix.run([prefix.windows(setup), "/S"]).code if window.poll() is None else None  # not wait_idle
-    expect(refused == ABORTED and stale.exists(),
-           f"upgrade refused while grassroots-app.exe runs (setup exit {refused}, program files untouched)")
-    prefix.run(["taskkill", "/F", "/IM", "grassroots-app.exe"], display=False)
-    window.wait(timeout=120)
-    prefix.wait_idle()
-    (data / "w.sqlite").unlink(missing_ok=True)
+    window, command = prefix.windows(data / "window.sqlite"), prefix.windows(data / "command.sqlite")
+    refused_while_running(run, setup, stale, program / "grassroots-app.exe", ["--db", window])
+    long_import = ["--db", command, "demo", "--scale", "national"]  # minutes under Wine
+    refused_while_running(run, setup, stale, program / "grassroots.exe", long_import)
+    for path in [*data.glob("window.sqlite*"), *data.glob("command.sqlite*")]:
+        path.unlink()
 
     code = silently(prefix.windows(setup), "/S")
     expect(code == 0 and not stale.exists() and (program / "grassroots-app.exe").is_file(),
@@ -70,6 +67,22 @@ def check(run: Check, setup: Path) -> None:
     silently(prefix.windows(setup), "/S")
     silently(uninstaller, "/S", "/REMOVEDATA")
     expect(not program.exists() and not data.exists(), "uninstalled with /REMOVEDATA: program and data gone")
+
+
+def refused_while_running(run: Check, setup: Path, stale: Path, executable: Path, arguments: list[str]) -> None:
+    """Start an installed program (the window, or a long command), then try the upgrade: it must be refused,
+    the program files (`stale`, one left by an older version) untouched."""
+    prefix = run.prefix
+    process = prefix.start([prefix.windows(executable), *arguments])
+    time.sleep(15)
+    refused = prefix.run([prefix.windows(setup), "/S"]).code if process.poll() is None else None  # not wait_idle
+    ran_throughout = process.poll() is None
+    run.report.expect(refused == ABORTED and ran_throughout and stale.exists(),
+                      f"upgrade refused while {executable.name} runs (setup exit {refused}, "
+                      f"still running: {ran_throughout}, program files untouched)")
+    prefix.run(["taskkill", "/F", "/IM", executable.name], display=False)
+    process.wait(timeout=120)
+    prefix.wait_idle()
 
 
 def prefix_user(run: Check) -> str:
