@@ -4,6 +4,10 @@ Every file the application writes whole (reports, workbooks, calendars, backups,
 is first written under a hidden temporary name beside its target, then renamed onto it. A process killed in
 between leaves the temporary file behind; the next writer into that folder sweeps it away: at once when
 the process that made it is gone, else once it is older than any write takes.
+
+The results of reads in worker processes (services.isolated) go through the shared temporary folder, named
+after the window that deletes them; a window killed mid-read leaves one, swept when the next window starts
+its workers, under the same rule.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ STALE_AFTER_S = 3600  # a file still being written is touched far more often tha
 NAME_BYTES = 100  # of the target's name kept in the temporary one: the whole stays under 255 bytes
 OURS = re.compile(r"\..*\.grassroots-tmp-(?P<pid>\d+)-[0-9a-f]{12}\.tmp(-journal|-wal|-shm)?", re.DOTALL)
 EARLIER = re.compile(r"\..*\.[0-9a-f]{12}\.tmp(-journal|-wal|-shm)?", re.DOTALL)  # names before the mark
+WRITES = (OURS, EARLIER)
+READ_PREFIX = "grassroots-read-"  # then the window's process id, a random part, ".pickle"
+READ_RESULT = re.compile(rf"{READ_PREFIX}(?P<pid>\d+)-\w+\.pickle")
 
 
 def temporary_name(target: Path) -> Path:
@@ -34,28 +41,34 @@ def temporary_beside(target: Path) -> Path:
     return temporary_name(target)
 
 
-def sweep_stale(folder: Path, now: float | None = None) -> list[Path]:
-    """Delete the temporary files killed processes left in a folder; return those deleted."""
+def sweep_read_results(folder: Path) -> list[Path]:
+    """Delete the read results killed windows left in the (shared) temporary folder; return those deleted."""
+    return sweep_stale(folder, names=(READ_RESULT,))
+
+
+def sweep_stale(folder: Path, now: float | None = None, names: tuple[re.Pattern[str], ...] = WRITES) -> list[Path]:
+    """Delete the temporary files (named as `names`) killed processes left in a folder; return those deleted."""
     moment = time.time() if now is None else now
     removed = []
     with suppress(OSError):
         for entry in os.scandir(folder):
             path = Path(entry.path)
             with suppress(OSError):
-                if entry.is_file(follow_symlinks=False) and _stale(entry.name, entry.stat().st_mtime, moment):
+                if entry.is_file(follow_symlinks=False) and _stale(entry.name, entry.stat().st_mtime, moment, names):
                     path.unlink()
                     removed.append(path)
     return removed
 
 
-def _stale(name: str, modified: float, now: float) -> bool:
+def _stale(name: str, modified: float, now: float, names: tuple[re.Pattern[str], ...]) -> bool:
     """Return whether a file is a temporary file of ours no process will finish."""
-    ours = OURS.fullmatch(name)
-    if ours is None and EARLIER.fullmatch(name) is None:
+    found = next((match for pattern in names if (match := pattern.fullmatch(name))), None)
+    if found is None:
         return False
     if now - modified > STALE_AFTER_S:
         return True
-    return ours is not None and not _running(int(ours["pid"]))
+    pid = found.groupdict().get("pid")
+    return pid is not None and not _running(int(pid))
 
 
 def _running(pid: int) -> bool:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.tempfiles import READ_PREFIX
 
 T = TypeVar("T")
 
@@ -21,7 +22,6 @@ _attached: dict[str, Database] = {}
 
 
 BELOW_NORMAL_PRIORITY_CLASS = 0x4000  # Windows
-READ_FILE_PREFIX = "grassroots-read-"
 
 
 def start_worker() -> None:
@@ -68,7 +68,7 @@ def run_read_to_file(url: str, query: Callable[..., Any], *args: Any) -> str:
     many small copies, so that a large result does not hold up the caller's other threads.
     """
     result = run_read(url, query, *args)
-    prefix = f"{READ_FILE_PREFIX}{os.getppid()}-"  # named after the window's process, which deletes it
+    prefix = f"{READ_PREFIX}{os.getppid()}-"  # named after the window's process, which deletes it
     with tempfile.NamedTemporaryFile("wb", prefix=prefix, suffix=".pickle", delete=False) as file:
         try:
             pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)

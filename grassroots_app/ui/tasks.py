@@ -10,6 +10,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, process
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.services.isolated import run_read_to_file, start_worker
+from grassroots_app.tempfiles import sweep_read_results
 from grassroots_app.ui.i18n import tr
 
 PROGRESS_DELAY_MS = 300
@@ -59,6 +61,7 @@ def _worker_pool(broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecut
     global _workers
     with _workers_lock:
         if _workers is None or _workers is broken:
+            sweep_read_results(Path(tempfile.gettempdir()))
             _workers = ProcessPoolExecutor(
                 WORKER_PROCESSES, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker
             )

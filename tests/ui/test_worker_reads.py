@@ -17,23 +17,24 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.domain.errors import NotFound
 from grassroots_app.services import browse
 from grassroots_app.services.cadres import get_cadre
-from grassroots_app.services.isolated import READ_FILE_PREFIX
 from grassroots_app.services.roster import roster
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
+from grassroots_app.tempfiles import READ_PREFIX
 from grassroots_app.ui.tasks import read_in_worker
 
 
 def _leftovers() -> set[Path]:
-    """Return the result files of this process's worker reads still on disk."""
-    return set(Path(tempfile.gettempdir()).glob(f"{READ_FILE_PREFIX}{os.getpid()}-*.pickle"))
+    """Return the result files named after this process still on disk (or after an ended one with its id:
+    Windows gives ids again soon)."""
+    return set(Path(tempfile.gettempdir()).glob(f"{READ_PREFIX}{os.getpid()}-*.pickle"))
 
 
 def test_a_worker_read_equals_the_same_read_here_and_leaves_no_file(context: AppContext) -> None:
     before = _leftovers()
     for query in (roster, browse.tree_marks):
         assert read_in_worker(context.database.url, query, context.as_of) == context.read(query, context.as_of)
-    assert _leftovers() == before == set()
+    assert _leftovers() <= before
 
 
 def test_a_refusal_in_the_worker_arrives_as_the_same_domain_error(context: AppContext) -> None:
@@ -75,6 +76,7 @@ def test_a_cancelled_worker_read_calls_nobody_back(context: AppContext, qtbot: Q
 ORPHAN_SCRIPT = """
 import datetime, multiprocessing, os, sys
 from grassroots_app.services import browse
+from grassroots_app.tempfiles import READ_PREFIX
 from grassroots_app.ui.tasks import read_in_worker
 if __name__ == "__main__":
     read_in_worker(sys.argv[1], browse.tree_marks, datetime.date(2026, 9, 30))

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from grassroots_app.tempfiles import STALE_AFTER_S, sweep_stale, temporary_beside, temporary_name
+from grassroots_app.tempfiles import (
+    STALE_AFTER_S,
+    sweep_read_results,
+    sweep_stale,
+    temporary_beside,
+    temporary_name,
+)
 
 
 def dead_pid() -> int:
@@ -79,3 +85,18 @@ def test_a_new_temporary_name_sweeps_its_folder_first(tmp_path: Path) -> None:
     old = aged(tmp_path / ".a.pdf.grassroots-tmp-1-0123456789ab.tmp", STALE_AFTER_S + 60)
     temporary_beside(tmp_path / "a.pdf")
     assert not old.exists()
+
+
+def test_read_results_left_by_a_killed_window_go_and_nothing_else_of_the_shared_folder(tmp_path: Path) -> None:
+    old = aged(tmp_path / f"grassroots-read-{os.getpid()}-abc123.pickle", STALE_AFTER_S + 60)
+    fresh = aged(tmp_path / f"grassroots-read-{os.getpid()}-def456.pickle", 60)  # this window's, being read
+    others = [aged(tmp_path / name, STALE_AFTER_S * 10) for name in
+              (".x.pdf.0123456789ab.tmp", f".a.pdf.grassroots-tmp-{dead_pid()}-0123456789ab.tmp", "read.pickle")]
+    assert sweep_read_results(tmp_path) == [old]
+    assert sorted(tmp_path.iterdir()) == sorted([fresh, *others])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the process id is asked only where it is safe")
+def test_the_read_results_of_a_dead_window_go_at_once(tmp_path: Path) -> None:
+    dead = aged(tmp_path / f"grassroots-read-{dead_pid()}-abc123.pickle", 60)
+    assert sweep_read_results(tmp_path) == [dead]
