@@ -179,7 +179,8 @@ class RatingsView(QWidget):
     def open_row(self, index: QModelIndex) -> None:
         """Open a unit's units from its name; edit its grade or score from theirs."""
         if index.column() in EDITABLE:
-            self.table.edit(index)
+            if not self._editing():
+                self.table.edit(index)
             return
         view = self.model.views[index.row()]
         if view.level is Level.COMMUNE and view.unit_id != self.unit_id:
@@ -201,7 +202,7 @@ class RatingsView(QWidget):
         self.shares_read.start(ratings.rating_summary, (year, quarter, self.unit_id), self._show_summary)
 
     def _show_rows(self, views: list[RatingView]) -> None:
-        if self.table.state() == QAbstractItemView.State.EditingState:
+        if self._editing():
             self.waiting_rows = views  # a reset now would close the editor and lose what is being typed
             return
         current = self.table.currentIndex()
@@ -213,6 +214,15 @@ class RatingsView(QWidget):
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         elif views:
             self.table.setCurrentIndex(self.model.index(0, Column.GRADE))
+
+    def _editing(self) -> bool:
+        """Return whether a cell's editor is open (a visible child of the table's viewport).
+
+        Not Qt's EditingState: typed ahead, Enter then an arrow key close an editor twice, and the late second
+        close resets that state while the next cell's editor is already open.
+        """
+        children = self.table.viewport().findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        return any(child.isVisible() for child in children)
 
     def _editor_closed(self) -> None:
         """Show the rows that arrived while a cell was being edited."""

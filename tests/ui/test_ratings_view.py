@@ -144,3 +144,23 @@ def test_each_rating_is_one_step_to_undo(qtbot: QtBot, view: RatingsView, contex
     view.table.setCurrentIndex(view.model.index(2, Column.GRADE))
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert rated(context, place) == {}
+
+
+def test_keys_typed_ahead_of_the_window_keep_the_next_cell_being_typed(
+    qtbot: QtBot, view: RatingsView, context: AppContext, place: Place
+) -> None:
+    """A grade, Enter and an arrow typed faster than the window answers, then a score: it must arrive whole, even
+    when the rows read after the grade come while the score is typed (they once reset the table and lost it)."""
+    table = view.table
+    focus(qtbot, table)
+    table.setCurrentIndex(view.model.index(1, Column.GRADE))
+    for key in ("1", Qt.Key.Key_Return, Qt.Key.Key_Right, "8", "5"):  # sent at once: no event handled between
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    editor = QApplication.focusWidget()
+    qtbot.waitUntil(lambda: view.model.views[1].rating is not None, timeout=20000)  # the grade's rows read back
+    qtbot.wait(200)
+    assert QApplication.focusWidget() is editor
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(rated(context, place)) and rated(context, place)[place.hamlet_ids[0]][1] is not None,
+                    timeout=10000)
+    assert rated(context, place) == {place.hamlet_ids[0]: (Grade.GOOD, 85.0)}
