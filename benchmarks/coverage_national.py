@@ -29,7 +29,7 @@ from grassroots_app.persistence.backup import FOLDER_VARIABLE  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
 from grassroots_app.services.coverage import CoverageReport, coverage  # noqa: E402
-from grassroots_app.services.demo import DEMO_DATE, DemoSummary, Scale, build_demo  # noqa: E402
+from grassroots_app.demo.build import DEMO_DATE, DemoSummary, Scale, build_demo  # noqa: E402
 
 DEFAULT_DB = ROOT / "benchmarks" / "out" / "national.sqlite"
 BACKUP_DIR = ROOT / "benchmarks" / "out" / "backups"

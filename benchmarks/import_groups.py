@@ -30,7 +30,7 @@ from grassroots_app.domain.sheets import Fate  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
 from grassroots_app.services import sheet_export, sheet_import  # noqa: E402
-from grassroots_app.services.demo import build_demo  # noqa: E402
+from grassroots_app.demo.build import build_demo  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
 TARGET_SECONDS = 30.0

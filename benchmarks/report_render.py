@@ -31,7 +31,7 @@ from grassroots_app.reports.model import ReportDocument, ReportFigures, ReportKi
 from grassroots_app.reports.pdf import write_pdf  # noqa: E402
 from grassroots_app.reports.xlsx import write_xlsx  # noqa: E402
 from grassroots_app.services import reports  # noqa: E402
-from grassroots_app.services.demo import DEMO_DATE  # noqa: E402
+from grassroots_app.demo.build import DEMO_DATE  # noqa: E402
 from grassroots_app.services.units import resolve_unit  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"

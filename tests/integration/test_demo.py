@@ -21,7 +21,7 @@ from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import setup
 from grassroots_app.services.coverage import coverage
-from grassroots_app.services.demo import DEMO_DATE, DemoSummary, Scale, build_demo
+from grassroots_app.demo.build import DEMO_DATE, DemoSummary, Scale, build_demo
 
 FIRST_DAY = {Preset.TWO_LEVEL: date(2025, 7, 1), Preset.THREE_LEVEL: date(2020, 1, 1)}
 

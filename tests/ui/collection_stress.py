@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QVBoxLayout, 
 
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.services import browse  # noqa: E402
-from grassroots_app.services.demo import DEMO_DATE  # noqa: E402
+from grassroots_app.demo.build import DEMO_DATE  # noqa: E402
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.lifetime import collect_on_ui_thread  # noqa: E402

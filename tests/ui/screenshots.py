@@ -34,7 +34,7 @@ from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, units
 from grassroots_app.services.cadres import get_cadre
-from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo
+from grassroots_app.demo.build import DEMO_DATE, Scale, build_demo
 from grassroots_app.ui.app import build_window, parse_arguments, set_manners
 from grassroots_app.ui.assign_dialog import AssignDialog, EditAssignmentDialog
 from grassroots_app.ui.cadre_dialog import CadreDialog

@@ -22,7 +22,7 @@ from grassroots_app.domain.model import Cluster, Level, Tier, Unit
 from grassroots_app.domain.recommendations import RecommendationFilter, RecommendationStatus
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import activities, assignments, browse, cadres, clusters, meetings, recommendations
-from grassroots_app.services.demo import DEMO_DATE
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.ui.activity_form import UnitChoiceDialog
 from grassroots_app.ui.activity_list import EditActivityDialog
 from grassroots_app.ui.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog

@@ -17,7 +17,7 @@ from grassroots_app.domain.recommendations import RecommendationField
 from grassroots_app.domain.text import fold
 from grassroots_app.services import assignments, browse, cadres, units
 from grassroots_app.services.activities import ActivityView, list_activities, record_activity
-from grassroots_app.services.demo import DEMO_DATE
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.services.recommendations import raise_recommendation
 from grassroots_app.ui.activity_form import ActivityFields, UnitChoiceDialog
 from grassroots_app.ui.activity_list import EditActivityDialog

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.domain.model import Level
 from grassroots_app.services import browse, units
 from grassroots_app.services.cadres import get_cadre
-from grassroots_app.services.demo import DEMO_DATE
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.ui.cadre_dialog import CadreDialog
 from grassroots_app.ui.calendar_view import SELECTED_BORDER, CalendarView, day_number_font, today_ring
 from grassroots_app.ui.context import AppContext

@@ -14,7 +14,7 @@ from grassroots_app.domain.recommendations import RecommendationField, Recommend
 from grassroots_app.domain.text import fold
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, cadres, recommendations, units
-from grassroots_app.services.demo import DEMO_DATE
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.services.recommendations import RecommendationView
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.recommendation_detail import RecommendationDetail

@@ -19,7 +19,7 @@ from grassroots_app.domain.model import Assignment, Tier
 from grassroots_app.persistence.browse import NodeRow
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import assignments, browse, units
-from grassroots_app.services.demo import DEMO_DATE
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.ui.assign_dialog import EndAssignmentDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow

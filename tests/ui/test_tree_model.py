@@ -18,7 +18,7 @@ from grassroots_app.services import browse
 from grassroots_app.services.cadres import find_cadres
 from grassroots_app.services.clusters import remove_member
 from grassroots_app.services.coverage import coverage
-from grassroots_app.services.demo import DEMO_DATE
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.services.units import NewUnit, add_unit, close_unit
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.hierarchy_view import HierarchyTree
