@@ -1,4 +1,4 @@
-"""The exchange sheets: their columns with Vietnamese headers, and the tolerant reading of their cells."""
+"""The import and export sheets: their columns with Vietnamese headers, and the tolerant reading of their cells."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class SheetKind(str, Enum):
 
 @dataclass(frozen=True)
 class Column:
-    """A column of an exchange sheet: its key in code, its Vietnamese header and other accepted headers."""
+    """A column of an import or export sheet: its key in code, its Vietnamese header and other accepted headers."""
 
     key: str
     header: str
@@ -55,7 +55,7 @@ class Column:
 
 @dataclass(frozen=True)
 class SheetSpec:
-    """An exchange sheet: its title, the names it is recognised by, and its columns in order."""
+    """An import or export sheet: its title, the names it is recognised by, and its columns in order."""
 
     kind: SheetKind
     title: str

@@ -37,11 +37,11 @@ from grassroots_app.ui.context_menu import offer_menu
 from grassroots_app.ui.fieldlog_view import FieldLogView
 from grassroots_app.ui.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.first_run import FirstRunDialog
-from grassroots_app.ui.official_import import OfficialImportDialog
 from grassroots_app.ui.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
 from grassroots_app.ui.lifetime import follow, silence
 from grassroots_app.ui.local_rules_dialog import LocalRulesDialog
+from grassroots_app.ui.official_import import OfficialImportDialog
 from grassroots_app.ui.plan_view import PlanView
 from grassroots_app.ui.ratings_view import RatingsView
 from grassroots_app.ui.recommendations_view import RecommendationsView
@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
         import_dialog.export_spreadsheet(self, self.context)
 
     def save_template(self) -> None:
-        """Save the empty exchange workbook."""
+        """Save the empty workbook to fill in."""
         from grassroots_app.ui import import_dialog  # noqa: PLC0415
 
         import_dialog.save_template(self, self.context)

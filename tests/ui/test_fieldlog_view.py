@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.model import Cadre, Level, Tier, Unit, new_id
 from grassroots_app.domain.recommendations import RecommendationField
 from grassroots_app.domain.text import fold
 from grassroots_app.services import assignments, browse, cadres, units
 from grassroots_app.services.activities import ActivityView, list_activities, record_activity
-from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.services.recommendations import raise_recommendation
 from grassroots_app.ui.activity_form import ActivityFields, UnitChoiceDialog
 from grassroots_app.ui.activity_list import EditActivityDialog

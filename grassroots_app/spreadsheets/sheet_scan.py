@@ -20,11 +20,11 @@ from pathlib import Path
 from openpyxl.utils import column_index_from_string
 
 from grassroots_app.domain.errors import N_, InvalidInput
-from grassroots_app.exchange.unreadable import unreadable
+from grassroots_app.spreadsheets.unreadable import unreadable
 
 MAX_ROWS = 1_048_576  # Excel's own limits
 MAX_COLUMNS = 16_384
-MAX_CELLS = 5_000_000  # rows x columns from A1; an exchange sheet of 100,000 rows spans 1.4 million
+MAX_CELLS = 5_000_000  # rows x columns from A1; an import sheet of 100,000 rows spans 1.4 million
 MAX_PART_BYTES = 400 * 1024 * 1024  # one sheet's XML unpacked; 100,000 rows of 14 columns take about 90 MB
 _CHUNK = 4 * 1024 * 1024
 
