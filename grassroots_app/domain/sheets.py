@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from grassroots_app.domain.calendar import check_day
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import CadreStatus, Gender, Level, Tier
 from grassroots_app.domain.text import (
     CODE_LENGTH,
@@ -189,7 +190,7 @@ def cell_text(value: object) -> str:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     return nfc(str(value))
 
 

@@ -26,7 +26,7 @@ from grassroots_app.reports import recommendations, rows
 from grassroots_app.reports.model import CoverageRow, QuarterRef, ReportFigures, ReportKind
 from grassroots_app.reports.records import report_kind
 from grassroots_app.reports.scope import Scope
-from grassroots_app.reports.formatting import format_date
+from grassroots_app.domain.formats import format_date
 from grassroots_app.reports.wording import in_sentence
 from grassroots_app.services import calendar
 from grassroots_app.services.activities import attendance_targets

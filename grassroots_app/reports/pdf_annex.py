@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from ..domain.text import printable
 from .charts import coverage_chart, recommendations_chart
-from .formatting import format_date
+from grassroots_app.domain.formats import format_date
 from .model import Heading
 from .pdf_paged import PagedTable
 from .pdf_style import (

@@ -30,7 +30,7 @@ from grassroots_app.reports.model import (
     RatingLevelRow,
 )
 from grassroots_app.reports.scope import Scope
-from grassroots_app.reports.formatting import format_date
+from grassroots_app.domain.formats import format_date
 
 Label = Callable[[Labelled], str]
 K = TypeVar("K")

@@ -7,7 +7,9 @@ from datetime import date
 from enum import Enum
 
 from ..domain.ratings import share
-from .formatting import format_change, format_date, format_number, format_percent
+from grassroots_app.domain.formats import format_date, format_number, format_percent
+
+from .formatting import format_change
 from .model import (
     AttendanceRow,
     BaseDayRow,

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from grassroots_app.domain import hierarchy
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Assignment, Cadre, Cluster, Period, Unit
 from grassroots_app.domain.sheets import (
     ASSIGNMENTS,
@@ -195,7 +196,7 @@ def _content(spec: SheetSpec, rows: list[Values], subtitle: str) -> SheetContent
 def write_export(uow: UnitOfWork, path: Path, on: date, under: str | None = None) -> dict[str, int]:
     """Write the data standing on a day (all, or under one unit) to an .xlsx file; return the rows per sheet."""
     sheets = export_sheets(uow, on, under)
-    subtitle = f" (số liệu ngày {on.strftime('%d/%m/%Y')})"
+    subtitle = f" (số liệu ngày {format_date(on)})"
     save_workbook([_content(sheet.spec, sheet.rows, subtitle) for sheet in sheets], path, output_guard(uow.database))
     return {sheet.spec.kind.value: len(sheet.rows) for sheet in sheets}
 

@@ -28,7 +28,8 @@ from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.units.unit_panel import UnitPanel
-from grassroots_app.ui.shared.widgets import format_day, to_qdate
+from grassroots_app.domain.formats import format_date as format_day
+from grassroots_app.ui.shared.widgets import to_qdate
 from tests.ui.support import ScriptedPrompter
 
 START = date(2026, 1, 1)

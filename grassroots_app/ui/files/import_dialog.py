@@ -313,7 +313,7 @@ def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
     """Ask where, then write the data standing on the window's day to an .xlsx file in the background."""
     day = context.as_of
     chosen = ask_save_path(context, window, FileKind.SPREADSHEET, tr("Export to a spreadsheet"),
-                           file_name(tr("Data"), f"{day:%Y-%m-%d}", suffix=".xlsx"), tr(WORKBOOK_FILTERS))
+                           file_name(tr("Data"), day.isoformat(), suffix=".xlsx"), tr(WORKBOOK_FILTERS))
     if chosen is None:
         return
     database = context.database
