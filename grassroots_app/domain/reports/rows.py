@@ -18,10 +18,9 @@ from grassroots_app.domain.errors import Labelled
 from grassroots_app.domain.hierarchy import UNIT_KINDS
 from grassroots_app.domain.model import Cadre, Level
 from grassroots_app.domain.ratings import GRADES, RATEABLE_LEVELS, Grade, format_share
-from grassroots_app.domain.rules import GraspRule
-from grassroots_app.domain.text import natural_key, person_sort_key
-from grassroots_app.reports.inputs import Attended, DayCount, Held, Lacking, LevelTotal, RatedUnit
-from grassroots_app.reports.model import (
+from grassroots_app.domain.reports.formatting import format_date
+from grassroots_app.domain.reports.inputs import Attended, DayCount, Held, Lacking, LevelTotal, RatedUnit
+from grassroots_app.domain.reports.model import (
     AttendanceRow,
     BaseDayRow,
     ChargeRow,
@@ -29,8 +28,9 @@ from grassroots_app.reports.model import (
     GradeCount,
     RatingLevelRow,
 )
-from grassroots_app.reports.scope import Scope
-from grassroots_app.reports.formatting import format_date
+from grassroots_app.domain.reports.scope import Scope
+from grassroots_app.domain.rules import GraspRule
+from grassroots_app.domain.text import natural_key, person_sort_key
 
 Label = Callable[[Labelled], str]
 K = TypeVar("K")
