@@ -1,6 +1,6 @@
 """The self-check of an installation: every bundled resource found and working, on a scratch database.
 
-The window's `--self-check` runs these checks and adds the Qt ones (`grassroots_app.ui.self_check`). Each
+The window's `--self-check` runs these checks and adds the Qt ones (`grassroots_app.ui.files.self_check`). Each
 check returns what it saw, or raises; a missing file is named by its path.
 """
 
