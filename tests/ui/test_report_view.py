@@ -24,9 +24,9 @@ from grassroots_app.services import browse, reports
 from grassroots_app.services import report_data as data
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.shared.prompter import Unsaved
 from grassroots_app.ui.reports.report_editor import TAB_FIGURES, TAB_NARRATIVE, TAB_PREVIEW
 from grassroots_app.ui.reports.report_view import ReportView
+from grassroots_app.ui.shared.prompter import Unsaved
 from grassroots_app.ui.shared.widgets import to_qdate
 from tests.ui.support import ScriptedPrompter, focus, shown, type_text
 
