@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPush
 
 from grassroots_app.domain import calendar as rule
 from grassroots_app.domain.errors import N_
-from grassroots_app.reports.model import ReportKind, ReportStatus
-from grassroots_app.reports.records import ReportRecord
+from grassroots_app.domain.reports.model import ReportKind, ReportStatus
+from grassroots_app.domain.reports.records import ReportRecord
 from grassroots_app.services import browse, reports
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.shared.pickers import ClusterCombo, unit_field
 from grassroots_app.ui.shared.row_model import Column, LatestRead, RowsModel, rows_table
 from grassroots_app.ui.shared.widgets import format_day
