@@ -9,6 +9,7 @@ it there would block every step below it. A step refused because the database st
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QTimer
@@ -16,8 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from grassroots_app.domain.changes import Changes
 from grassroots_app.domain.errors import N_, DomainError, RuleViolation
-from grassroots_app.services.history import replay_on
-from grassroots_app.services.workspace import ChangeSet, Database, changes_of
+from grassroots_app.services.workspace import ChangeSet, changes_of
 from grassroots_app.ui.i18n import Translated, tr
 
 Refused = Callable[[DomainError], None]
@@ -27,50 +27,54 @@ REDO_REFUSED = N_("“{step}” cannot be redone. {reason} It was taken off the 
 
 
 class ServiceCommand(QUndoCommand):
-    """An edit already committed once; undo and redo replay its row changes backwards and forwards and announce
-    what they changed."""
+    """An edit already committed once. Its undo and redo are replayed first, on a worker thread (the window's
+    context does it); the stack's undo() and redo() then only settle what that replay did and announce it."""
 
-    def __init__(
-        self, label: str, database: Database, change_set: ChangeSet, on_refused: Refused, on_changed: Changed
-    ) -> None:
+    def __init__(self, label: str, change_set: ChangeSet, on_refused: Refused, on_changed: Changed) -> None:
         super().__init__(label)
         self.label = label
-        self.database = database
         self.change_set = change_set
         self.on_refused = on_refused
         self.on_changed = on_changed
-        self._done = True
+        self._replay: _Replay | None = None  # the outcome of the replay the stack's next call settles
 
     def retranslate(self) -> None:
         """Name the step in the language now in use."""
         if isinstance(self.label, Translated):
             self.setText(self.label.again())
 
+    def replayed(self, refusal: DomainError | None) -> None:
+        """Note that the step was just replayed (refusal None) or refused, for the stack's undo() or redo() to follow."""
+        self._replay = _Replay(refusal)
+
     def redo(self) -> None:
-        """Apply the edit again (the first call, from push(), finds it already applied)."""
-        if not self._done and self._replay(self.change_set, REDO_REFUSED):
-            self._done = True
+        """Settle the step replayed forwards (the first call, from push(), finds the edit made: nothing to do)."""
+        if self._replay is not None:
+            self._settle(self.change_set, REDO_REFUSED)
 
     def undo(self) -> None:
-        """Take the edit back."""
-        if self._replay(self.change_set.inverted(), UNDO_REFUSED):
-            self._done = False
+        """Settle the step replayed backwards."""
+        self._settle(self.change_set.inverted(), UNDO_REFUSED)
 
-    def _replay(self, change_set: ChangeSet, refusal: str) -> bool:
-        """Replay row changes; on a refusal report it, mark the step obsolete and return False.
+    def _settle(self, change_set: ChangeSet, refusal: str) -> None:
+        """Announce what the replay changed; a refused one is reported and marks the step obsolete.
 
         A refusal announces every table changed: whatever changed since, here or in another program, is shown.
         """
-        try:
-            replay_on(self.database, change_set)
-        except DomainError as error:
-            self.setObsolete(True)
-            refused = RuleViolation(refusal, step=self.text(), reason=error.render(tr))
-            QTimer.singleShot(0, partial(self.on_refused, refused))  # shown once the stack has finished
-            self.on_changed(Changes.everything())
-            return False
-        self.on_changed(changes_of(change_set))
-        return True
+        replay, self._replay = self._replay, None
+        error = replay.refusal if replay is not None else None
+        if error is None:
+            self.on_changed(changes_of(change_set))
+            return
+        self.setObsolete(True)
+        refused = RuleViolation(refusal, step=self.text(), reason=error.render(tr))
+        QTimer.singleShot(0, partial(self.on_refused, refused))  # shown once the stack has finished
+        self.on_changed(Changes.everything())
+
+
+@dataclass(frozen=True)
+class _Replay:
+    refusal: DomainError | None
 
 
 def retranslate_steps(stack: QUndoStack) -> None:

@@ -7,21 +7,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from grassroots_app.domain.changes import Changes
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.services import workspace
-from grassroots_app.services.workspace import Database
+from grassroots_app.services.history import replay_on
+from grassroots_app.services.workspace import ChangeSet, Database
 from grassroots_app.ui.commands import ServiceCommand, retranslate_steps
 from grassroots_app.ui.errors import ErrorReporter
-from grassroots_app.ui.i18n import LanguageSwitcher
+from grassroots_app.ui.i18n import LanguageSwitcher, tr
 from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.shared.prompter import Prompter
 from grassroots_app.ui.settings import WindowSettings
-from grassroots_app.ui.tasks import TaskRunner, WorkerPool
+from grassroots_app.ui.tasks import TaskProgress, TaskRunner, WorkerPool, alive
 
 T = TypeVar("T")
 BACKUP_CHECK_MS = 3_600_000  # hourly: a window left open for days still makes each day's backup
@@ -52,6 +53,7 @@ class AppContext:
 
     def __post_init__(self) -> None:
         self.tasks = TaskRunner(self.errors.report, self.workers)
+        self.editing = False  # an edit, undo or redo runs: the window takes no other until it is done
         self.language.switched.append(lambda: retranslate_steps(self.undo))
         self.backup_timer = QTimer()
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -92,42 +94,118 @@ class AppContext:
         UI thread, unless parent has been deleted by then."""
         self.tasks.read(self.database.url, query, args, on_success, on_failure, label, parent)
 
-    def execute(self, label: str, use_case: Callable[..., T], *args: Any) -> T:
-        """Run an edit as one transaction, push it on the undo stack and announce what it changed; a refusal
-        raises DomainError."""
-        result, change_set = workspace.record_edit(self.database, use_case, *args)
-        if change_set:
-            self.undo.push(ServiceCommand(label, self.database, change_set, self.errors.report, self.announce))
-            self.announce(workspace.changes_of(change_set))
-        return result
+    def edit(
+        self, label: str, use_case: Callable[..., T], *args: Any, on_done: Callable[[T], Any] | None = None,
+        on_refused: Callable[[DomainError], Any] | None = None, parent: QWidget | None = None,
+    ) -> bool:
+        """Run an edit use case as one transaction on a worker thread; then, on the UI thread, push it on the undo
+        stack, announce what it changed and call on_done with its result. A refusal goes to on_refused (else a
+        message). The callbacks are skipped once `parent` (the widget they serve) has been deleted.
+
+        Return False, doing nothing, while another edit, undo or redo still runs (the window takes one at a time).
+        """
+        database = self.database
+
+        def recorded(outcome: tuple[T, ChangeSet]) -> None:
+            result, change_set = outcome
+            if change_set:
+                self.undo.push(ServiceCommand(label, change_set, self.errors.report, self.announce))
+                self.announce(workspace.changes_of(change_set))
+            if on_done is not None and alive(parent):
+                on_done(result)
+
+        return self._run_edit(label, lambda _progress: workspace.record_edit(database, use_case, *args), recorded,
+                              self._refusal_to(on_refused, parent), parent)
+
+    def confirm_edit(
+        self, parent: QWidget | None, title: str, question: str, label: str, use_case: Callable[..., T], *args: Any,
+        on_done: Callable[[T], Any] | None = None, on_refused: Callable[[DomainError], Any] | None = None,
+    ) -> bool:
+        """Try an edit without keeping it (on a worker thread); if the rules allow it, ask to confirm it, then make
+        it like edit(). A refusal is shown (on_refused, else a message) without asking. Return False, doing
+        nothing, while another edit runs."""
+        database = self.database
+
+        def allowed(_none: None) -> None:
+            if alive(parent) and self.prompter.confirm(parent, title, question):
+                self.edit(label, use_case, *args, on_done=on_done, on_refused=on_refused, parent=parent)
+
+        return self._run_edit(label, lambda _progress: workspace.try_edit(database, use_case, *args), allowed,
+                              self._refusal_to(on_refused, parent), parent)
+
+    def undo_last(self) -> bool:
+        """Undo the last step: replay it backwards on a worker thread, then move the undo stack back (a refused
+        step is shown and taken off). Return False, doing nothing, while another edit runs or nothing is to undo."""
+        return self._replay_step(self.undo.index() - 1, backwards=True)
+
+    def redo_next(self) -> bool:
+        """Redo the next step undone, like undo_last() forwards."""
+        return self._replay_step(self.undo.index(), backwards=False)
+
+    def _replay_step(self, position: int, backwards: bool) -> bool:
+        if not 0 <= position < self.undo.count():
+            return False
+        command = self.undo.command(position)
+        assert isinstance(command, ServiceCommand)
+        change_set = command.change_set.inverted() if backwards else command.change_set
+        database, index = self.database, self.undo.index()
+        move = self.undo.undo if backwards else self.undo.redo
+
+        def settle(refusal: DomainError | None) -> None:
+            if self.undo.index() != index or self.undo.command(position) is not command:
+                return  # the history was dropped meanwhile (another database)
+            command.replayed(refusal)
+            move()
+
+        label = f"{tr('Undo') if backwards else tr('Redo')} {command.text()}"  # as the Undo and Redo actions say
+        return self._run_edit(label, lambda _progress: replay_on(database, change_set),
+                              lambda _none: settle(None), settle, None)
+
+    def _refusal_to(
+        self, on_refused: Callable[[DomainError], Any] | None, parent: QWidget | None
+    ) -> Callable[[DomainError], None]:
+        """Return where a refusal goes: to on_refused while its widget lives, else to a message."""
+
+        def refused(error: DomainError) -> None:
+            if on_refused is None:
+                self.errors.report(error)
+            elif alive(parent):
+                on_refused(error)
+
+        return refused
+
+    def _run_edit(
+        self, label: str, work: Callable[[TaskProgress], T], on_success: Callable[[T], None],
+        on_refused: Callable[[DomainError], None], parent: QWidget | None,
+    ) -> bool:
+        """Run one edit's work on a worker thread with a busy cursor (a progress dialog once it takes a moment);
+        refuse (return False) while another runs."""
+        if self.editing:
+            return False
+        self.editing = True
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+        def over() -> None:
+            self.editing = False
+            QApplication.restoreOverrideCursor()
+
+        def succeeded(result: T) -> None:
+            over()
+            on_success(result)
+
+        def failed(error: BaseException) -> None:
+            over()
+            if isinstance(error, DomainError):
+                on_refused(error)
+            else:
+                self.errors.report(error)
+
+        self.tasks.run(work, succeeded, failed, label, parent or QApplication.activeWindow(), cancellable=False)
+        return True
 
     def announce(self, changes: Changes) -> None:
         """Tell the views what an edit, an undo or a redo changed."""
         self.events.data_changed.emit(changes)
-
-    def check(self, use_case: Callable[..., Any], *args: Any) -> None:
-        """Try an edit without keeping it (before a confirmation is asked); a refusal raises DomainError."""
-        workspace.try_edit(self.database, use_case, *args)
-
-    def confirm_edit(
-        self, parent: QWidget | None, title: str, question: str, use_case: Callable[..., Any], *args: Any,
-        on_refused: Callable[[DomainError], None] | None = None,
-    ) -> bool:
-        """Ask to confirm an edit only if the rules allow it; a refusal is shown (on_refused, else a message)."""
-        try:
-            self.check(use_case, *args)
-        except DomainError as error:
-            (on_refused or self.errors.report)(error)
-            return False
-        return self.prompter.confirm(parent, title, question)
-
-    def execute_or_report(self, label: str, use_case: Callable[..., T], *args: Any) -> T | None:
-        """Run an edit like execute(); show a refusal in a message and return None."""
-        try:
-            return self.execute(label, use_case, *args)
-        except DomainError as error:
-            self.errors.report(error)
-            return None
 
     def set_as_of(self, day: date) -> None:
         """Show the hierarchy and assignments as they were on another day."""

@@ -179,14 +179,17 @@ class TaskRunner(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
         label: str | None = None,
         parent: QWidget | None = None,
+        cancellable: bool = True,
     ) -> TaskProgress:
-        """Start the work; with a label, show a cancellable progress dialog while it runs.
+        """Start the work; with a label, show a progress dialog (with a Cancel button if cancellable) while it runs.
 
-        The callbacks are skipped once `parent` (the widget they serve) has been deleted.
+        The callbacks are skipped once `parent` (the widget they serve) has been deleted, unless the work cannot be
+        cancelled: an edit, committed once started, is always answered (its undo step must be recorded).
         """
         signals = _Signals()  # deleted below on this thread once answered, not while its answer is still queued
         progress = TaskProgress(signals)
-        dialog = self._dialog(label, parent, progress) if label is not None else None
+        dialog = self._dialog(label, parent, progress, cancellable) if label is not None else None
+        answered = (lambda: True) if not cancellable else (lambda: alive(parent))
         job = _Job(work, signals, progress)
 
         def finish() -> None:
@@ -199,14 +202,14 @@ class TaskRunner(QObject):
 
         def succeeded(result: Any) -> None:
             finish()
-            if parent is None or shiboken6.isValid(parent):
+            if answered():
                 on_success(result)
 
         def failed(error: BaseException) -> None:
             finish()
             if isinstance(error, Cancelled):
                 return
-            if on_failure is not None and (parent is None or shiboken6.isValid(parent)):
+            if on_failure is not None and answered():
                 on_failure(error)
             else:
                 self.on_error(error)
@@ -243,8 +246,10 @@ class TaskRunner(QObject):
 
         return self.run(work, on_success, on_failure, label, parent)
 
-    def _dialog(self, label: str, parent: QWidget | None, progress: TaskProgress) -> QProgressDialog:
+    def _dialog(self, label: str, parent: QWidget | None, progress: TaskProgress, cancellable: bool) -> QProgressDialog:
         dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
+        if not cancellable:
+            dialog.setCancelButton(None)
         dialog.setWindowTitle(tr("Please wait"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
@@ -261,6 +266,11 @@ class TaskRunner(QObject):
     def wait(self) -> None:
         """Block until every started work function has returned (for tests and shutdown)."""
         self.pool.waitForDone()
+
+
+def alive(widget: QWidget | None) -> bool:
+    """Return whether a widget callbacks serve is still there (None: they serve no widget)."""
+    return widget is None or shiboken6.isValid(widget)
 
 
 def _show(dialog: QProgressDialog, done: int, total: int, text: str) -> None:
