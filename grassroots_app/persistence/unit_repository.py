@@ -179,6 +179,11 @@ class UnitRepository:
         )
         return [(row.parent_id, Period(row.valid_from, row.valid_to)) for row in self.session.exec(query)]
 
+    def roots_named(self, name: str) -> list[Unit]:
+        """Return the top-level units whose name matches, ignoring case and diacritics."""
+        query = select(UnitRow).where(UnitRow.level == Level.PROVINCE.value, UnitRow.name_key == fold(name))
+        return [mapping.unit_from_row(row, None) for row in self.session.exec(query)]
+
     def codes(self) -> set[str]:
         """Return every official code in use."""
         return {code for code in self.session.exec(select(UnitRow.code)) if code}

@@ -10,7 +10,7 @@ from sqlmodel import Session
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.persistence.activity_repository import ActivityRepository
 from grassroots_app.persistence.attendance_targets import AttendanceTargetRepository
-from grassroots_app.persistence.backup import backup_before
+from grassroots_app.persistence.backup_copies import backup_before
 from grassroots_app.persistence.browse import BrowseQueries
 from grassroots_app.persistence.calendar_repository import (
     BaseVisitRepository,
