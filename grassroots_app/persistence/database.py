@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
-from grassroots_app.paths import APP_NAME, migrations_dir  # noqa: F401 - APP_NAME: the ui's import, moving to paths
+from grassroots_app.paths import migrations_dir
 from grassroots_app.persistence.backup_copies import backup_before_migration, daily_backup
 from grassroots_app.persistence.faults import READ_ONLY, StorageFault, backup_refusal, storage_fault
 from grassroots_app.persistence.locations import (

@@ -50,6 +50,8 @@ from grassroots_app.domain.recommendations import (
     RecommendationStatus,
     StatusChange,
 )
+from grassroots_app.domain.reports.inputs import Attended, DayCount, Held, Lacking, LevelTotal, Placed, RatedUnit
+from grassroots_app.domain.reports.scope import ScopeRow
 from grassroots_app.domain.rules import GraspRule
 from grassroots_app.persistence.tables import (
     ID_LENGTH,
@@ -66,8 +68,6 @@ from grassroots_app.persistence.tables import (
     UnitRow,
 )
 from grassroots_app.persistence.temporal import clipped, earlier_of, later_of, overlapping, until_of, valid_on
-from grassroots_app.reports.inputs import Attended, DayCount, Held, Lacking, LevelTotal, Placed, RatedUnit
-from grassroots_app.reports.scope import ScopeRow
 
 UNIT, LINK, CLUSTER, MEMBER, CADRE = (
     table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow, CadreRow)  # type: ignore[attr-defined]
