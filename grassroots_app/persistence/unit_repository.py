@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import func, insert, or_
 from sqlmodel import Session, col, select
 
-from grassroots_app.domain.model import Cluster, Level, Period, Unit
+from grassroots_app.domain.model import Cluster, Level, Merge, Period, Unit
 from grassroots_app.domain.text import fold
 from grassroots_app.persistence import mapping
 from grassroots_app.persistence.tables import ClusterMemberRow, ClusterRow, LineageRow, UnitLinkRow, UnitRow
@@ -165,12 +165,14 @@ class UnitRepository:
         self.session.add(LineageRow(source_id=source_id, target_id=target_id, on_date=on, note=note))
         self.session.flush()
 
-    def lineage(self, unit_id: str) -> list[tuple[str, str, date]]:
-        """Return the merges into or out of a unit as (source, target, day)."""
-        query = select(LineageRow).where(
-            or_(LineageRow.source_id == unit_id, LineageRow.target_id == unit_id)
+    def lineage(self, unit_id: str) -> list[Merge]:
+        """Return the merges into or out of a unit, oldest first."""
+        query = (
+            select(LineageRow)
+            .where(or_(LineageRow.source_id == unit_id, LineageRow.target_id == unit_id))
+            .order_by(col(LineageRow.on_date), col(LineageRow.id))
         )
-        return [(row.source_id, row.target_id, row.on_date) for row in self.session.exec(query)]
+        return [Merge(row.source_id, row.target_id, row.on_date, row.note) for row in self.session.exec(query)]
 
     def link_history(self, unit_id: str) -> list[tuple[str, Period]]:
         """Return the unit's parents over time as (parent, period), oldest first."""
