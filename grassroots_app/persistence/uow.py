@@ -21,7 +21,6 @@ from grassroots_app.persistence.calendar_repository import (
 )
 from grassroots_app.persistence.contention import writes_everything
 from grassroots_app.persistence.database import Database, for_writing
-from grassroots_app.persistence.exchange_queries import ExchangeQueries
 from grassroots_app.persistence.fieldlog_queries import FieldLogQueries
 from grassroots_app.persistence.journal import ChangeSet, apply_changes, start_journal, take_journal
 from grassroots_app.persistence.queries import ReadQueries
@@ -35,6 +34,7 @@ from grassroots_app.persistence.repositories import (
     RuleRepository,
     SettingsRepository,
 )
+from grassroots_app.persistence.sheet_queries import SheetQueries
 from grassroots_app.persistence.unit_repository import ClusterRepository, UnitRepository
 
 
@@ -86,7 +86,7 @@ class UnitOfWork:
         self.reports = ReportRepository(self.session)
         self.report_term = ReportTermRepository(self.session)
         self.report_queries = ReportQueries(self.session)
-        self.exchange = ExchangeQueries(self.session)
+        self.sheet_queries = SheetQueries(self.session)
         return self
 
     def __exit__(
