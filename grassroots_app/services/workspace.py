@@ -10,9 +10,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from grassroots_app.domain.changes import Changes
+from grassroots_app.paths import APP_NAME
 from grassroots_app.persistence.backup import daily_backup
 from grassroots_app.persistence.contention import retry_when_busy
-from grassroots_app.persistence.database import APP_NAME, Database
+from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.journal import ChangeSet
 from grassroots_app.persistence.uow import UnitOfWork
 
