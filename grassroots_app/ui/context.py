@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -53,7 +55,8 @@ class AppContext:
 
     def __post_init__(self) -> None:
         self.tasks = TaskRunner(self.errors.report, self.workers)
-        self.editing = False  # an edit, undo or redo runs: the window takes no other until it is done
+        self._running: TaskProgress | None = None  # the edit, undo or redo running on a worker thread
+        self._waiting: deque[Callable[[], None]] = deque()  # those asked for meanwhile, each started in turn
         self.language.switched.append(lambda: retranslate_steps(self.undo))
         self.backup_timer = QTimer()
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -97,13 +100,11 @@ class AppContext:
     def edit(
         self, label: str, use_case: Callable[..., T], *args: Any, on_done: Callable[[T], Any] | None = None,
         on_refused: Callable[[DomainError], Any] | None = None, parent: QWidget | None = None,
-    ) -> bool:
-        """Run an edit use case as one transaction on a worker thread; then, on the UI thread, push it on the undo
-        stack, announce what it changed and call on_done with its result. A refusal goes to on_refused (else a
-        message). The callbacks are skipped once `parent` (the widget they serve) has been deleted.
-
-        Return False, doing nothing, while another edit, undo or redo still runs (the window takes one at a time).
-        """
+    ) -> None:
+        """Run an edit use case as one transaction on a worker thread, after the edits asked for before it; then,
+        on the UI thread, push it on the undo stack, announce what it changed and call on_done with its result. A
+        refusal goes to on_refused (else a message). The callbacks are skipped once `parent` (the widget they
+        serve) has been deleted; the undo step is recorded all the same."""
         database = self.database
 
         def recorded(outcome: tuple[T, ChangeSet]) -> None:
@@ -114,52 +115,52 @@ class AppContext:
             if on_done is not None and alive(parent):
                 on_done(result)
 
-        return self._run_edit(label, lambda _progress: workspace.record_edit(database, use_case, *args), recorded,
-                              self._refusal_to(on_refused, parent), parent)
+        self._queue(lambda: self._start(label, lambda _progress: workspace.record_edit(database, use_case, *args),
+                                        recorded, self._refusal_to(on_refused, parent), parent))
 
     def confirm_edit(
         self, parent: QWidget | None, title: str, question: str, label: str, use_case: Callable[..., T], *args: Any,
         on_done: Callable[[T], Any] | None = None, on_refused: Callable[[DomainError], Any] | None = None,
-    ) -> bool:
+    ) -> None:
         """Try an edit without keeping it (on a worker thread); if the rules allow it, ask to confirm it, then make
-        it like edit(). A refusal is shown (on_refused, else a message) without asking. Return False, doing
-        nothing, while another edit runs."""
+        it like edit(). A refusal is shown (on_refused, else a message) without asking."""
         database = self.database
 
         def allowed(_none: None) -> None:
             if alive(parent) and self.prompter.confirm(parent, title, question):
                 self.edit(label, use_case, *args, on_done=on_done, on_refused=on_refused, parent=parent)
 
-        return self._run_edit(label, lambda _progress: workspace.try_edit(database, use_case, *args), allowed,
-                              self._refusal_to(on_refused, parent), parent)
+        self._queue(lambda: self._start(label, lambda _progress: workspace.try_edit(database, use_case, *args),
+                                        allowed, self._refusal_to(on_refused, parent), parent))
 
-    def undo_last(self) -> bool:
-        """Undo the last step: replay it backwards on a worker thread, then move the undo stack back (a refused
-        step is shown and taken off). Return False, doing nothing, while another edit runs or nothing is to undo."""
-        return self._replay_step(self.undo.index() - 1, backwards=True)
+    def undo_last(self) -> None:
+        """Undo the last step (once the edits asked for before are done): replay it backwards on a worker thread,
+        then move the undo stack back; a refused step is shown and taken off."""
+        self._queue(lambda: self._replay_step(backwards=True))
 
-    def redo_next(self) -> bool:
+    def redo_next(self) -> None:
         """Redo the next step undone, like undo_last() forwards."""
-        return self._replay_step(self.undo.index(), backwards=False)
+        self._queue(lambda: self._replay_step(backwards=False))
 
-    def _replay_step(self, position: int, backwards: bool) -> bool:
+    def _replay_step(self, backwards: bool) -> None:
+        index = self.undo.index()
+        position = index - 1 if backwards else index
         if not 0 <= position < self.undo.count():
-            return False
+            return
         command = self.undo.command(position)
         assert isinstance(command, ServiceCommand)
         change_set = command.change_set.inverted() if backwards else command.change_set
-        database, index = self.database, self.undo.index()
+        database = self.database
         move = self.undo.undo if backwards else self.undo.redo
 
         def settle(refusal: DomainError | None) -> None:
-            if self.undo.index() != index or self.undo.command(position) is not command:
-                return  # the history was dropped meanwhile (another database)
-            command.replayed(refusal)
-            move()
+            if self.undo.index() == index and self.undo.command(position) is command:  # else another database
+                command.replayed(refusal)
+                move()
 
         label = f"{tr('Undo') if backwards else tr('Redo')} {command.text()}"  # as the Undo and Redo actions say
-        return self._run_edit(label, lambda _progress: replay_on(database, change_set),
-                              lambda _none: settle(None), settle, None)
+        self._start(label, lambda _progress: replay_on(database, change_set), lambda _none: settle(None), settle,
+                    None)
 
     def _refusal_to(
         self, on_refused: Callable[[DomainError], Any] | None, parent: QWidget | None
@@ -174,34 +175,50 @@ class AppContext:
 
         return refused
 
-    def _run_edit(
+    @property
+    def editing(self) -> bool:
+        """Return whether an edit, undo or redo runs or waits its turn."""
+        return self._running is not None or bool(self._waiting)
+
+    def _queue(self, start: Callable[[], None]) -> None:
+        """Start an edit now, or once the ones asked for before it are done (the window makes one at a time)."""
+        self._waiting.append(start)
+        self._start_next()
+
+    def _start_next(self) -> None:
+        while self._waiting and self._running is None:
+            self._waiting.popleft()()
+
+    def _start(
         self, label: str, work: Callable[[TaskProgress], T], on_success: Callable[[T], None],
         on_refused: Callable[[DomainError], None], parent: QWidget | None,
-    ) -> bool:
-        """Run one edit's work on a worker thread with a busy cursor (a progress dialog once it takes a moment);
-        refuse (return False) while another runs."""
-        if self.editing:
-            return False
-        self.editing = True
+    ) -> None:
+        """Run one edit's work on a worker thread with a busy cursor (a progress dialog once it takes a moment)."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
-        def over() -> None:
-            self.editing = False
+        def over(then: Callable[[], None]) -> None:
+            self._running = None
             QApplication.restoreOverrideCursor()
-
-        def succeeded(result: T) -> None:
-            over()
-            on_success(result)
+            try:
+                then()
+            finally:
+                self._start_next()
 
         def failed(error: BaseException) -> None:
-            over()
-            if isinstance(error, DomainError):
-                on_refused(error)
-            else:
-                self.errors.report(error)
+            over(partial(on_refused if isinstance(error, DomainError) else self.errors.report, error))
 
-        self.tasks.run(work, succeeded, failed, label, parent or QApplication.activeWindow(), cancellable=False)
-        return True
+        self._running = self.tasks.run(work, lambda result: over(partial(on_success, result)), failed, label,
+                                       parent or QApplication.activeWindow(), cancellable=False)
+
+    def finish_edits(self) -> None:
+        """Wait for the edits asked for, then carry out what follows each here (before leaving a report whose save
+        must be stored first: blocks the UI thread for those edits, without an event loop)."""
+        while self._running is not None:
+            running = self._running
+            running.answered.wait()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)  # its answer: a call queued for this thread
+            if self._running is running:
+                return  # not delivered here: leave it to the event loop
 
     def announce(self, changes: Changes) -> None:
         """Tell the views what an edit, an undo or a redo changed."""

@@ -169,6 +169,9 @@ class MainWindow(QMainWindow):
         self.undo_action = self.context.undo.createUndoAction(self, tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.context.undo.createRedoAction(self, tr("Redo"))
+        for action, step in ((self.undo_action, self.context.undo_last), (self.redo_action, self.context.redo_next)):
+            action.triggered.disconnect()  # the stack's own undo() and redo(): the step is replayed in the background
+            action.triggered.connect(lambda _checked=False, step=step: step())
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         if QKeySequence("Ctrl+Y") not in redo_keys:
             redo_keys.insert(0, QKeySequence("Ctrl+Y"))

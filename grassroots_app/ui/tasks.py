@@ -120,6 +120,7 @@ class TaskProgress:
     def __init__(self, signals: _Signals) -> None:
         self._signals = signals
         self._cancelled = threading.Event()
+        self.answered = threading.Event()  # set once the worker thread has posted the work's answer
 
     def report(self, done: int, total: int, label: str = "") -> None:
         """Tell the window how far the work is; raise Cancelled when the user asked to stop."""
@@ -147,7 +148,6 @@ class _Job(QRunnable):
     def __init__(self, work: Callable[[TaskProgress], Any], signals: _Signals, progress: TaskProgress) -> None:
         super().__init__()
         self.work, self.signals, self.progress = work, signals, progress
-        self.emitted = threading.Event()  # set once the worker thread is done with the signals
 
     def run(self) -> None:
         try:
@@ -157,7 +157,7 @@ class _Job(QRunnable):
         else:
             self.signals.succeeded.emit(result)
         finally:
-            self.emitted.set()
+            self.progress.answered.set()  # the worker thread is done with the signals
 
 
 class TaskRunner(QObject):
@@ -194,7 +194,7 @@ class TaskRunner(QObject):
 
         def finish() -> None:
             self._running.discard(signals)
-            job.emitted.wait()  # the worker thread has posted its answer: at most a moment
+            progress.answered.wait()  # the worker thread has posted its answer: at most a moment
             signals.deleteLater()  # with its connections, which hold these callbacks
             if dialog is not None and shiboken6.isValid(dialog):  # else gone with its parent
                 dialog.reset()

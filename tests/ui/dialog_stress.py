@@ -40,6 +40,7 @@ from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
 from grassroots_app.ui.units.tree_model import cadre_mime_data  # noqa: E402
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog  # noqa: E402
+from tests.ui.support import undo_now
 
 DRIVER_MS = 2
 WAIT_S = 20.0
@@ -182,7 +183,7 @@ def cycle(window: MainWindow, rng: random.Random, hamlets: list[str], cadre_ids:
         window.panel.end_assignment()
     wait_until(settled)
     if context.undo.canUndo() and rng.random() < 0.5:
-        context.undo.undo()
+        undo_now(context)
     if number % 40 == 39:
         window.set_language("en" if context.language.language == "vi" else "vi")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
@@ -12,16 +12,66 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.domain.errors import DomainError
+from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.pickers import ID_ROLE, LookupField
 from grassroots_app.ui.shared.prompter import Prompter, Unsaved
 from grassroots_app.ui.tasks import WorkerPool
 
 W = TypeVar("W", bound=QWidget)
+T = TypeVar("T")
 PRINT_TEST_DPI = 72
 Handler = Callable[[QWidget], None]
 
 WORKERS = WorkerPool()  # one set of worker processes for every test's context, as the suite had before
 read_in_worker = WORKERS.read
+
+
+def wait_for_edits(context: AppContext) -> None:
+    """Wait for the edits, undos and redos the window's context runs, and carry out what follows each (the undo
+    step, the announcement, the callbacks) as the window does before leaving a report it saves."""
+    context.finish_edits()
+    assert not context.editing, "an edit's answer was not delivered"
+
+
+def edit_now(context: AppContext, label: str, use_case: Callable[..., T], *args: Any) -> T:
+    """Make an edit through the window's context and wait for it; return its result, raise its refusal."""
+    refusals: list[DomainError] = []
+    results = _edit_and_wait(context, label, use_case, args, refusals.append)
+    if refusals:
+        raise refusals[0]
+    return results[0]
+
+
+def edit_reported(context: AppContext, label: str, use_case: Callable[..., T], *args: Any) -> T | None:
+    """Make an edit as the window makes it, a refusal shown in a message, and wait for it; return its result, or
+    None when refused."""
+    results = _edit_and_wait(context, label, use_case, args, None)
+    return results[0] if results else None
+
+
+def _edit_and_wait(
+    context: AppContext, label: str, use_case: Callable[..., T], args: tuple[Any, ...],
+    on_refused: Callable[[DomainError], None] | None,
+) -> list[T]:
+    results: list[T] = []
+    context.edit(label, use_case, *args, on_done=results.append, on_refused=on_refused)
+    wait_for_edits(context)
+    return results
+
+
+def undo_now(context: AppContext) -> None:
+    """Undo the last step through the window's context and wait for it."""
+    assert context.undo.canUndo(), "nothing to undo"
+    context.undo_last()
+    wait_for_edits(context)
+
+
+def redo_now(context: AppContext) -> None:
+    """Redo the next step through the window's context and wait for it."""
+    assert context.undo.canRedo(), "nothing to redo"
+    context.redo_next()
+    wait_for_edits(context)
 
 
 def type_text(qtbot: QtBot, field: QWidget, text: str) -> None:

@@ -19,7 +19,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.units.unit_dialogs import EditDialog
 from grassroots_app.ui.shared.widgets import to_qdate
-from tests.ui.support import shown, type_text
+from tests.ui.support import edit_now, redo_now, shown, type_text, undo_now
 
 HAMLET_ROLE = "Cán bộ xã phụ trách thôn, tổ dân phố"
 
@@ -107,9 +107,9 @@ def test_assigning_creates_the_assignment_undoably(context: AppContext, hamlet: 
     assert made.decision == Decision("15-QĐ/ĐU", DEMO_DATE - timedelta(days=3))
     assert made.note == "Phụ trách từ quý IV"
     assert context.undo.undoText() == tr("Assign {name}").format(name=cadre.full_name)
-    context.undo.undo()
+    undo_now(context)
     assert held_by(context, cadre.id) == before
-    context.undo.redo()
+    redo_now(context)
     assert stored(context, made.id) == made
 
 
@@ -131,7 +131,7 @@ def fresh(context: AppContext, hamlet: NodeRow) -> tuple[RosterEntry, Assignment
     """A commune cadre put in charge of the hamlet on the demo day."""
     cadre = a_cadre(context, Tier.COMMUNE)
     new = assignments.NewAssignment(cadre.id, hamlet.id, DEMO_DATE)
-    return cadre, context.execute("assign", assignments.assign, new)
+    return cadre, edit_now(context, "assign", assignments.assign, new)
 
 
 def test_ending_before_the_minimum_tenure_needs_a_reason(
@@ -152,7 +152,7 @@ def test_ending_before_the_minimum_tenure_needs_a_reason(
     assert dialog.result() == QDialog.DialogCode.Accepted
     ended = stored(context, made.id)
     assert ended is not None and (ended.period.end, ended.end_reason) == (early, "Được điều động")
-    context.undo.undo()
+    undo_now(context)
     assert stored(context, made.id) == made
 
 

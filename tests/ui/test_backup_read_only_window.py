@@ -19,6 +19,7 @@ from grassroots_app.ui.app import open_at_start
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.main_window import MainWindow
 from tests.faults import fingerprint
+from tests.ui.support import edit_reported
 
 IS_A_BACKUP = "'{path}' là một bản sao lưu: Nắm cơ sở chỉ đọc, không bao giờ ghi vào tệp này"
 
@@ -70,7 +71,7 @@ def test_a_backup_opened_in_the_window_is_shown_and_an_edit_refused(
     qtbot.waitUntil(lambda: window.tree.model.rowCount() > 0, timeout=10000)
     assert context.read(lambda uow: uow.units.any())
     context.errors.last_message = ""
-    assert context.execute_or_report("Thêm tỉnh", _province) is None
+    assert edit_reported(context, "Thêm tỉnh", _province) is None
     assert IS_A_BACKUP.format(path=backup_file) in context.errors.last_message, context.errors.last_message
     assert "grassroots restore" in context.errors.last_message
     assert _units(backup_file) == held

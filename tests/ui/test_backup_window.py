@@ -18,7 +18,7 @@ from grassroots_app.services import browse, units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.files.restore_dialog import RestoreDialog
-from tests.ui.support import ScriptedPrompter, answer_dialog
+from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now
 
 
 def prompter(context: AppContext) -> ScriptedPrompter:
@@ -87,7 +87,7 @@ def choose_in_dialog(path: Path) -> Callable[[QWidget], None]:
 def test_restore_a_backup_through_the_dialog(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
     commune = first_commune(context)
     saved = backup.make_backup(context.database, BackupKind.MANUAL)
-    added = context.execute("add", units.add_unit, units.NewUnit("Thôn Sao Lưu", commune.id, context.as_of, "thôn"))
+    added = edit_now(context, "add", units.add_unit, units.NewUnit("Thôn Sao Lưu", commune.id, context.as_of, "thôn"))
     assert window.tree.model.reveal(added.id).isValid()
     assert "Thôn Sao Lưu" in child_names(context, commune.id)
     before = context.database
@@ -108,7 +108,7 @@ def test_restore_a_backup_through_the_dialog(qtbot: QtBot, window: MainWindow, c
 def test_restore_is_cancelled_when_not_confirmed(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
     commune = first_commune(context)
     saved = backup.make_backup(context.database, BackupKind.MANUAL)
-    context.execute("add", units.add_unit, units.NewUnit("Thôn Giữ Lại", commune.id, context.as_of, "thôn"))
+    edit_now(context, "add", units.add_unit, units.NewUnit("Thôn Giữ Lại", commune.id, context.as_of, "thôn"))
     prompter(context).answers.append(False)
     ran = answer_dialog(qtbot, choose_in_dialog(saved))
     window.restore_action.trigger()
@@ -147,7 +147,7 @@ def test_a_corrupt_other_file_is_refused(qtbot: QtBot, window: MainWindow, conte
 def test_a_refused_restore_reopens_the_database_unchanged(qtbot: QtBot, window: MainWindow, context: AppContext,
                                                           tmp_path: Path) -> None:
     commune = first_commune(context)
-    context.execute("add", units.add_unit, units.NewUnit("Thôn Còn Đó", commune.id, context.as_of, "thôn"))
+    edit_now(context, "add", units.add_unit, units.NewUnit("Thôn Còn Đó", commune.id, context.as_of, "thôn"))
     before = context.database
     window.restore_from(backup.describe(garbage(tmp_path)))
     qtbot.waitUntil(lambda: context.database is not before, timeout=10000)

@@ -15,7 +15,7 @@ from grassroots_app.services.roster import cadre_targets, roster
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.widgets import to_qdate
-from tests.ui.support import shown, type_text
+from tests.ui.support import shown, type_text, undo_now
 
 
 def tick(qtbot: QtBot, box: QCheckBox) -> None:
@@ -54,7 +54,7 @@ def test_adding_a_cadre(context: AppContext, qtbot: QtBot) -> None:
         phone="0912345678",
     )
     assert any(entry.id == stored.id for entry in context.read(roster, DEMO_DATE))
-    context.undo.undo()
+    undo_now(context)
     assert named(context, "Quách Thị Hằng") == []
 
 
@@ -138,7 +138,7 @@ def test_marking_a_cadre_as_left_asks_the_day_and_reason_and_shows_what_ends(
     assert [(held[t.assignment.id].period.end, held[t.assignment.id].end_reason) for t in running] == [
         (left_on, "Nghỉ hưu")] * len(running)
     assert context.undo.count() == 1
-    context.undo.undo()
+    undo_now(context)
     assert context.read(cadres.get_cadre, cadre.id) == cadre
     assert sum(a.period.end is None for a in context.read(lambda uow: uow.assignments.for_cadre(cadre.id))) >= 2
 

@@ -27,7 +27,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.calendar.meeting_dialog import MeetingDialog
 from grassroots_app.ui.calendar.plan_view import PlanView
-from tests.ui.support import ScriptedPrompter, answer_dialog, shown, type_text
+from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now, shown, type_text, undo_now
 
 NINTH, FIFTEENTH, EIGHTH = date(2026, 10, 9), date(2026, 10, 15), date(2026, 10, 8)
 
@@ -67,7 +67,7 @@ def two_cadres(context: AppContext) -> list[tuple[str, str]]:
 def record(context: AppContext, title: str, start: datetime, attendees: tuple[str, ...]) -> str:
     """Record a regular meeting through the service; return its id."""
     meeting = Meeting("", title, start, 120, MeetingCategory.COMMITTEE, attendee_ids=attendees)
-    return context.execute("add", meetings.add_meeting, meeting).meeting.id
+    return edit_now(context, "add", meetings.add_meeting, meeting).meeting.id
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def test_a_meeting_on_a_free_day_needs_the_provincial_category_and_a_reason(
     assert cell is not None and [m.id for m in cell.meetings] == [saved.meeting.id]
     assert view.panel.meetings.count() == 1 and "Họp Ban Thường vụ mở rộng" in view.panel.meetings.item(0).text()
 
-    context.undo.undo()
+    undo_now(context)
     assert context.read(meetings.meetings_on, NINTH) == []
     cell = view.model.cell(view.model.index_of(NINTH))
     assert cell is not None and cell.meetings == ()
@@ -214,7 +214,7 @@ def test_edit_and_delete_a_meeting_from_the_day(qtbot: QtBot, view: CalendarView
 
 def test_the_month_plan_is_written_as_pdf(context: AppContext, tmp_path: Path) -> None:
     (cadre_id, _name), _other = two_cadres(context)
-    context.execute("plan", plans.save_proposal, 2026, 4)
+    edit_now(context, "plan", plans.save_proposal, 2026, 4)
     record(context, "Họp Ban Chấp hành", datetime(2026, 10, 21, 8, 0), (cadre_id,))
     path = tmp_path / "ke-hoach.pdf"
     write_month_plan_pdf(context, 2026, 10, path)
@@ -313,8 +313,8 @@ def test_the_plan_view_proposes_and_saves_a_quarter(qtbot: QtBot, context: AppCo
     assert view.remove_button.isEnabled()
     qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
     assert len(context.read(plans.quarter_plan, 2026, 4).visits) == proposed - 1
-    context.undo.undo()
-    context.undo.undo()
+    undo_now(context)
+    undo_now(context)
     assert context.read(plans.quarter_plan, 2026, 4).visits == ()
 
 

@@ -45,7 +45,7 @@ from grassroots_app.ui.files.restore_dialog import RestoreDialog
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, CloseUnitDialog, MergeUnitDialog, MoveUnitDialog
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog
 from grassroots_app.ui.shared.widgets import Dialog, EditDialog
-from tests.ui.support import type_text
+from tests.ui.support import edit_now, type_text
 
 ABSTRACT = {Dialog, EditDialog}  # bases only: never opened as such
 
@@ -81,7 +81,7 @@ def _an_assignment(scene: Scene) -> str:
     if "assignment" not in scene.made:
         new = assignments.NewAssignment(cadre_id=scene.cadre_id, target_id=scene.hamlet.id, start=date(2026, 1, 5),
                                         role="Cán bộ xã phụ trách thôn, tổ dân phố")
-        scene.made["assignment"] = scene.context.execute("assign", assignments.assign, new).id
+        scene.made["assignment"] = edit_now(scene.context, "assign", assignments.assign, new).id
     return scene.made["assignment"]
 
 
@@ -97,7 +97,7 @@ def _a_meeting(scene: Scene) -> str:
     """Return the id of a meeting made for the test (on a Tuesday morning)."""
     meeting = Meeting(id="", title="Họp giao ban", start=datetime(2026, 10, 6, 8), duration_minutes=90,
                       category=MeetingCategory.COMMITTEE)
-    return scene.context.execute("meet", meetings.add_meeting, meeting).meeting.id
+    return edit_now(scene.context, "meet", meetings.add_meeting, meeting).meeting.id
 
 
 def _a_cluster(scene: Scene) -> Cluster:

@@ -31,7 +31,7 @@ from grassroots_app.ui.i18n import LanguageSwitcher
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
 from tests.faults import damage_pages, fingerprint, immutable, settle, stamp_revision
-from tests.ui.support import ScriptedPrompter
+from tests.ui.support import ScriptedPrompter, edit_reported
 
 
 def _province(uow: UnitOfWork) -> Unit:
@@ -153,7 +153,7 @@ def test_damage_found_by_the_background_backup_is_shown_and_writes_refused(
         context.tasks.wait()
         qtbot.wait(50)
         assert context.errors.last_message == ""
-        assert context.execute_or_report("Thêm tỉnh", _province) is None
+        assert edit_reported(context, "Thêm tỉnh", _province) is None
         assert words in context.errors.last_message
         assert _named(path, "Tỉnh Mới") == 0
     finally:
@@ -172,7 +172,7 @@ def test_an_immutable_database_is_shown_and_a_write_refused(
         try:
             assert context.database.read_only
             assert context.read(lambda uow: uow.units.any())
-            assert context.execute_or_report("Thêm tỉnh", _province) is None
+            assert edit_reported(context, "Thêm tỉnh", _province) is None
             assert f"'{path}' đang bị chống ghi" in context.errors.last_message
         finally:
             context.close()

@@ -30,7 +30,7 @@ from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.units.unit_panel import UnitPanel
 from grassroots_app.domain.formats import format_date as format_day
 from grassroots_app.ui.shared.widgets import to_qdate
-from tests.ui.support import ScriptedPrompter
+from tests.ui.support import ScriptedPrompter, edit_now, undo_now
 
 START = date(2026, 1, 1)
 WAIT_MS = 30_000
@@ -226,7 +226,7 @@ def test_another_cadre_does_not_keep_the_previous_cadres_other_place(
     assert fields.target.chosen() == place.hamlet.id, "the new cadre's own target, not the other place"
     assert fields.target.combo.findData(other.id) >= 0, "the place found is still offered"
 
-    lone = context.execute("add", cadres.add_cadre, Cadre(new_id(), "Vi Văn Lẻ", Tier.COMMUNE))
+    lone = edit_now(context, "add", cadres.add_cadre, Cadre(new_id(), "Vi Văn Lẻ", Tier.COMMUNE))
     fields.target.add_other(other.id, other.name)
     fields.cadre.choose(lone.id, lone.full_name)  # a cadre in charge of nothing on the day: nothing chosen
     assert fields.target.chosen() is None
@@ -266,7 +266,7 @@ def test_ctrl_z_undoes_the_last_entry_and_ctrl_y_redoes_it(
 
 
 def _record(context: AppContext, cadre: Cadre, target: str, day: date, notes: str) -> ActivityView:
-    return context.execute("record", record_activity, cadre.id, target, ActivityKind.CELL_MEETING, day, 90, notes)
+    return edit_now(context, "record", record_activity, cadre.id, target, ActivityKind.CELL_MEETING, day, 90, notes)
 
 
 def _shown_rows(qtbot: QtBot, view: FieldLogView) -> list[str]:
@@ -316,7 +316,7 @@ def test_deleting_selected_activities_asks_first_and_is_one_step_to_undo(
     assert stored(context, place.nhu) == []
     assert prompter.shown[-1] == tr("Delete the {count} selected activities?").format(count=2)
     assert _shown_rows(qtbot, view) == []
-    context.undo.undo()
+    undo_now(context)
     assert len(stored(context, place.nhu)) == 2
 
 
@@ -340,7 +340,7 @@ def test_f2_edits_the_selected_activity_undoably(
     press(qtbot, Qt.Key.Key_F2)
     assert [item.activity.notes for item in stored(context, place.nhu)] == ["Da sua"]
     assert _shown_rows(qtbot, view) == ["Da sua"]
-    context.undo.undo()
+    undo_now(context)
     assert [item.activity.notes for item in stored(context, place.nhu)] == ["Lan dau"]
 
 
@@ -362,7 +362,7 @@ def test_the_unit_and_cadre_panels_show_their_activities_and_recommendations(
 ) -> None:
     _record(context, place.nhu, place.hamlet.id, date(2026, 9, 5), "Nhu at the hamlet")
     _record(context, place.tuan, place.hamlet.id, date(2026, 9, 6), "Tuan at the hamlet")
-    context.execute("raise", raise_recommendation, place.hamlet.id, date(2026, 8, 1), place.nhu.id,
+    edit_now(context, "raise", raise_recommendation, place.hamlet.id, date(2026, 8, 1), place.nhu.id,
                     "Sua duong lien thon", RecommendationField.INFRASTRUCTURE, date(2026, 9, 1))
     unit_panel = UnitPanel(context)
     _panel(qtbot, unit_panel)

@@ -25,6 +25,7 @@ from grassroots_app.ui.shared.screen_fit import COMFORTABLE_SIZE, first_geometry
 from grassroots_app.ui.shared.row_model import ROW_PADDING
 from grassroots_app.ui.units.tree_model import MARK_COLUMN, NAME_COLUMN
 from tests.ui.screenshots import first_cadre, loading
+from tests.ui.support import edit_now
 
 LAPTOP = QRect(0, 0, 1366, 768 - 40)  # 1366x768 less a 40 px taskbar
 FULL_HD = QRect(0, 0, 1920, 1080 - 40)
@@ -132,7 +133,7 @@ def test_a_long_unit_name_is_elided(qtbot: QtBot, window: MainWindow, context: A
     commune = communes(context)[1]
     toolbar = window.findChild(QToolBar, "MainToolbar")
     toolbar_width = toolbar.sizeHint().width()
-    context.execute("rename", units.edit_unit, commune.id, LONG_NAME)
+    edit_now(context, "rename", units.edit_unit, commune.id, LONG_NAME)
     qtbot.waitUntil(lambda: window.tree.model.marks is not None, timeout=10000)
     assert window.tree.reveal(commune.id)
     qtbot.wait(50)
@@ -192,7 +193,7 @@ def test_the_today_ring_is_painted_whole(qtbot: QtBot, context: AppContext) -> N
 def test_the_tree_shows_no_check_before_the_recount(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
     commune = communes(context)[0]
     window.tree.reveal(commune.id)
-    context.execute("rename", units.edit_unit, commune.id, commune.name + " Mới")
+    edit_now(context, "rename", units.edit_unit, commune.id, commune.name + " Mới")
     index = window.tree.model.index_of_id(commune.id)
     assert window.tree.model.data(index.siblingAtColumn(MARK_COLUMN)) == "…"
     window.as_of.setDate(window.as_of.date().addDays(-1))
@@ -261,7 +262,7 @@ def test_the_first_window_fits_the_screen(window: MainWindow) -> None:
 def test_the_screenshots_wait_until_the_window_has_loaded(qtbot: QtBot, window: MainWindow,
                                                           context: AppContext) -> None:
     assert not loading(window, None)
-    context.execute("rename", units.edit_unit, communes(context)[0].id, "Xã Đổi Tên")
+    edit_now(context, "rename", units.edit_unit, communes(context)[0].id, "Xã Đổi Tên")
     assert loading(window, None)  # the gap marks are being recounted
     qtbot.waitUntil(lambda: not loading(window, None), timeout=10000)
     assert window.tree.model.marks is not None and not context.tasks.busy

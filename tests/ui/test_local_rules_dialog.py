@@ -13,7 +13,7 @@ from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
 from grassroots_app.ui.main_window import MainWindow
-from tests.ui.support import shown, type_text
+from tests.ui.support import shown, type_text, undo_now
 from tests.ui.test_assign_dialog import a_cadre, a_hamlet
 
 SCREEN = (1366, 768)
@@ -116,7 +116,7 @@ def test_ok_stores_every_page_in_one_step_and_undo_takes_it_back(qtbot: QtBot, c
     assert [t.per_year for t in after.targets if t.tier is Tier.COMMUNE] == [4]
     assert [r.minimum for r in after.rules if r.target_level is Level.GROUP] == [2]
     assert context.undo.count() == steps + 1
-    context.undo.undo()
+    undo_now(context)
     assert context.read(local_rules.local_rules) == before
 
 

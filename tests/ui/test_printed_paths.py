@@ -19,6 +19,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.calendar.plan_view import PlanView
 from tests.cli.support import Cli
 from tests.ui.conftest import _context
+from tests.ui.support import edit_now
 
 PROVINCE = "Tỉnh Cao Bằng"
 COMMUNES = ("Xã Hòa An", "Xã Nguyên Bình")
@@ -69,7 +70,7 @@ def pdf_words(path: Path) -> str:
 
 
 def test_the_plan_view_shows_each_group_with_its_hamlet_and_commune(context: AppContext, qtbot: QtBot) -> None:
-    context.execute("plan", plans.save_proposal, 2026, 3)
+    edit_now(context, "plan", plans.save_proposal, 2026, 3)
     view = PlanView(context)
     qtbot.addWidget(view)
     view.year.setValue(2026)
@@ -83,7 +84,7 @@ def test_the_plan_view_shows_each_group_with_its_hamlet_and_commune(context: App
 
 
 def test_the_month_plan_pdf_prints_each_group_with_its_path(context: AppContext, tmp_path: Path) -> None:
-    context.execute("plan", plans.save_proposal, 2026, 3)
+    edit_now(context, "plan", plans.save_proposal, 2026, 3)
     path = tmp_path / "ke-hoach-thang-08-2026.pdf"
     write_month_plan_pdf(context, 2026, 8, path)
     text = pdf_words(path)

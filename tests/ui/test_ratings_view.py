@@ -18,7 +18,7 @@ from grassroots_app.services import browse, ratings, units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog.rating_table import Column
 from grassroots_app.ui.fieldlog.ratings_view import RatingsView
-from tests.ui.support import focus, pick, shown
+from tests.ui.support import focus, pick, redo_now, shown, undo_now, wait_for_edits
 
 COMMUNE = "Xã Thử Xếp Loại"
 HAMLETS = ("Ấp 1", "Ấp 2", "Ấp 3")
@@ -116,6 +116,7 @@ def test_a_grade_that_disagrees_with_the_score_is_refused(
 ) -> None:
     type_cell(qtbot, view, 1, Column.SCORE, "72")
     qtbot.waitUntil(lambda: bool(rated(context, place)), timeout=10000)
+    wait_for_edits(context)
     steps = context.undo.count()
 
     type_cell(qtbot, view, 1, Column.GRADE, "1")
@@ -133,16 +134,18 @@ def test_a_grade_that_disagrees_with_the_score_is_refused(
 def test_each_rating_is_one_step_to_undo(qtbot: QtBot, view: RatingsView, context: AppContext, place: Place) -> None:
     type_cell(qtbot, view, 2, Column.GRADE, "3")
     qtbot.waitUntil(lambda: bool(rated(context, place)), timeout=10000)
+    wait_for_edits(context)
     assert context.undo.undoText() == "Xếp loại Ấp 2"
-    context.undo.undo()
+    undo_now(context)
     assert rated(context, place) == {}
     qtbot.waitUntil(lambda: view.model.views[2].rating is None, timeout=20000)
-    context.undo.redo()
+    redo_now(context)
     assert rated(context, place) == {place.hamlet_ids[1]: (Grade.COMPLETED, None)}
     qtbot.waitUntil(lambda: view.model.views[2].rating is not None, timeout=20000)
     focus(qtbot, view.table)
     view.table.setCurrentIndex(view.model.index(2, Column.GRADE))
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    wait_for_edits(context)
     assert rated(context, place) == {}
 
 

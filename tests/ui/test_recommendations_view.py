@@ -21,7 +21,7 @@ from grassroots_app.ui.fieldlog.recommendation_detail import RecommendationDetai
 from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog, StepDialog
 from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView
 from grassroots_app.ui.shared.widgets import EditDialog
-from tests.ui.support import answer_dialog, focus, pick, shown, type_text
+from tests.ui.support import answer_dialog, edit_now, focus, pick, redo_now, shown, type_text, undo_now
 
 HAMLET = "Ấp Kiến Nghị Thử"
 RAISED, FORWARDED, ANSWERED = date(2026, 9, 1), date(2026, 9, 10), date(2026, 9, 20)
@@ -62,7 +62,7 @@ def view(qtbot: QtBot, context: AppContext) -> RecommendationsView:
 
 def raised(context: AppContext, place: Place, day: date, due: date | None = None) -> RecommendationView:
     """Raise a recommendation through the service, as an earlier session would have."""
-    return context.execute("raise", recommendations.raise_recommendation, place.hamlet_id, day, place.cadre_id,
+    return edit_now(context, "raise", recommendations.raise_recommendation, place.hamlet_id, day, place.cadre_id,
                            CONTENT, RecommendationField.INFRASTRUCTURE, due)
 
 
@@ -183,12 +183,12 @@ def test_undo_and_redo_a_status_change(
     assert stored(context, rec_id) is RecommendationStatus.FORWARDED
     assert context.undo.undoText().startswith("Chuyển kiến nghị")
 
-    context.undo.undo()
+    undo_now(context)
     assert stored(context, rec_id) is RecommendationStatus.OPEN
     qtbot.waitUntil(lambda: view.detail.history.rowCount() == 1, timeout=20000)
     assert view.step_actions[RecommendationStatus.FORWARDED].isEnabled()
 
-    context.undo.redo()
+    redo_now(context)
     assert stored(context, rec_id) is RecommendationStatus.FORWARDED
     qtbot.waitUntil(lambda: view.detail.history.rowCount() == 2, timeout=20000)
     assert view.step_actions[RecommendationStatus.ANSWERED].isEnabled()
@@ -228,11 +228,11 @@ def test_the_detail_shows_long_texts_whole(
 ) -> None:
     """Long content, answer and step notes wrap: every word is shown, the history's rows are as tall as their text,
     and the pane scrolls as a whole instead of squeezing the history; a list's tooltip wraps too."""
-    rec = context.execute("raise", recommendations.raise_recommendation, place.hamlet_id, RAISED, place.cadre_id,
+    rec = edit_now(context, "raise", recommendations.raise_recommendation, place.hamlet_id, RAISED, place.cadre_id,
                           LONG_CONTENT.strip(), RecommendationField.INFRASTRUCTURE, None)
     rec_id = rec.recommendation.id
-    context.execute("forward", recommendations.forward_recommendation, rec_id, FORWARDED, BODY, LONG_NOTE.strip())
-    context.execute("answer", recommendations.answer_recommendation, rec_id, ANSWERED, LONG_NOTE.strip(),
+    edit_now(context, "forward", recommendations.forward_recommendation, rec_id, FORWARDED, BODY, LONG_NOTE.strip())
+    edit_now(context, "answer", recommendations.answer_recommendation, rec_id, ANSWERED, LONG_NOTE.strip(),
                     LONG_NOTE.strip())
     view.resize(1366, 700)
     view.choose(rec_id)
@@ -272,10 +272,10 @@ def test_the_detail_gives_each_wrapped_line_its_room(
 ) -> None:
     """Texts that wrap onto two lines are shown whole at every width of the pane, the rows of the empty fields hidden
     (the 1366x768 screenshot cut the second line of the content and of the body forwarded to)."""
-    rec = context.execute("raise", recommendations.raise_recommendation, place.hamlet_id, RAISED, place.cadre_id,
+    rec = edit_now(context, "raise", recommendations.raise_recommendation, place.hamlet_id, RAISED, place.cadre_id,
                           MEDIUM_CONTENT, RecommendationField.LAND, None)
     rec_id = rec.recommendation.id
-    context.execute("forward", recommendations.forward_recommendation, rec_id, FORWARDED, MEDIUM_BODY, "")
+    edit_now(context, "forward", recommendations.forward_recommendation, rec_id, FORWARDED, MEDIUM_BODY, "")
     view.choose(rec_id)
     chosen(qtbot, view, rec_id)
     shown_rec = view.selected()

@@ -28,7 +28,7 @@ from grassroots_app.ui.reports.report_editor import TAB_FIGURES, TAB_NARRATIVE, 
 from grassroots_app.ui.reports.report_view import ReportView
 from grassroots_app.ui.shared.prompter import Unsaved
 from grassroots_app.ui.shared.widgets import to_qdate
-from tests.ui.support import ScriptedPrompter, focus, shown, type_text
+from tests.ui.support import ScriptedPrompter, focus, redo_now, shown, type_text, undo_now
 
 YEAR, QUARTER = 2026, 3
 WAIT_MS = 30_000
@@ -100,10 +100,10 @@ def test_write_save_undo_redo_issue(qtbot: QtBot, view: ReportView, context: App
     assert record.status is ReportStatus.DRAFT and record.draft.narrative.assessment == ASSESSMENT
     assert not editor.has_unsaved_changes()
 
-    context.undo.undo()
+    undo_now(context)
     assert stored(context) == []
     assert editor.has_unsaved_changes(), "the typed text is still in the form, no longer stored"
-    context.undo.redo()
+    redo_now(context)
     assert [item.id for item in stored(context)] == [record.id]
     qtbot.waitUntil(lambda: editor.record is not None and not editor.has_unsaved_changes())
 
@@ -198,5 +198,5 @@ def test_delete_a_saved_draft_from_the_list(qtbot: QtBot, view: ReportView, cont
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert stored(context) == [] and editor.opened is None, "the open draft was deleted: nothing is open"
-    context.undo.undo()
+    undo_now(context)
     assert len(stored(context)) == 1

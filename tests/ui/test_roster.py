@@ -20,7 +20,7 @@ from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.units.roster import CadreRoster, Column
 from grassroots_app.ui.units.tree_model import CADRE_MIME_TYPE, cadre_ids
-from tests.ui.support import type_text
+from tests.ui.support import edit_now, type_text, undo_now
 
 KNOWN = ["Quách Thị Hằng", "Tạ Thị Hạnh", "Khổng Đức Đạt", "Từ Văn Dũng"]
 KNOWN_ORDER = ["Từ Văn Dũng", "Khổng Đức Đạt", "Tạ Thị Hạnh", "Quách Thị Hằng"]  # D < Đ, a < ă; given name first
@@ -74,7 +74,7 @@ def click_header(qtbot: QtBot, widget: CadreRoster, column: Column) -> None:
 def add_cadre(context: AppContext, name: str, workplace: str = "") -> Cadre:
     """Record a cadre through the undo stack, as a dialog would."""
     new = Cadre(id="", full_name=name, tier=Tier.COMMUNE, workplace=workplace)
-    return context.execute("add", cadres.add_cadre, new)
+    return edit_now(context, "add", cadres.add_cadre, new)
 
 
 def test_every_cadre_is_listed_by_given_name_in_vietnamese_order(
@@ -211,7 +211,7 @@ def test_the_roster_follows_edits_undo_and_the_chosen_day(
     wait_loaded(qtbot, context)
     assert widget.model.rowCount() == total + 1
     assert widget.selected_cadre() == chosen, "the selection survives a reload"
-    context.undo.undo()
+    undo_now(context)
     wait_loaded(qtbot, context)
     assert widget.model.rowCount() == total
     assert any(entry.targets for entry in shown_entries(widget))
@@ -239,10 +239,10 @@ def test_panel_shows_a_cadre_and_their_targets(context: AppContext, widget: Cadr
     panel.targets.selectRow(0)
     assert panel.end_button.isEnabled() == (held[0].assignment.period.end is None)
     edited = replace(context.read(cadres.get_cadre, entries[row].id), position="Bí thư Chi bộ")
-    context.execute("edit", cadres.edit_cadre, edited)
+    edit_now(context, "edit", cadres.edit_cadre, edited)
     assert "Bí thư Chi bộ" in [label.text() for label in panel.details_box.findChildren(QLabel)]
-    context.undo.undo()
-    context.undo.undo()
+    undo_now(context)
+    undo_now(context)
     widget.cadre_selected.emit(None)
     assert panel.title.text() and not panel.details_box.isVisible()
 

@@ -14,6 +14,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.units.search import ID_ROLE, PATH_ROLE, SearchBox
 from grassroots_app.ui.units.tree_model import NODE_ROLE
+from tests.ui.support import edit_now
 
 
 @pytest.fixture
@@ -123,8 +124,8 @@ def test_the_chosen_unit_is_revealed_in_the_tree(context: AppContext, box: Searc
 def test_a_word_inside_the_name_of_a_hamlet_or_group_finds_it(
         context: AppContext, box: SearchBox, qtbot: QtBot) -> None:
     commune = a_commune(context)
-    hamlet = context.execute("add", units.add_unit, units.NewUnit("Bản Nà Pò", commune.id, DEMO_DATE))
-    group = context.execute("add", units.add_unit, units.NewUnit("Tổ Khuổi Ký", hamlet.id, DEMO_DATE))
+    hamlet = edit_now(context, "add", units.add_unit, units.NewUnit("Bản Nà Pò", commune.id, DEMO_DATE))
+    group = edit_now(context, "add", units.add_unit, units.NewUnit("Tổ Khuổi Ký", hamlet.id, DEMO_DATE))
     for typed, wanted in (("khuoi", group.id), ("KHUOI KY", group.id), ("na po", hamlet.id)):
         box.edit.clear()
         type_and_wait(qtbot, box, typed)

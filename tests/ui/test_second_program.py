@@ -25,7 +25,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.shared.widgets import to_qdate
 from tests.cli.support import Cli
-from tests.ui.support import shown
+from tests.ui.support import edit_now, shown
 from tests.ui.test_assign_dialog import a_cadre, a_hamlet, click_ok
 
 END = DEMO_DATE + timedelta(days=400)  # after the minimum tenure: no reason needed
@@ -72,7 +72,7 @@ def test_undo_refuses_to_bring_back_an_assignment_the_command_line_replaced(
     qtbot: QtBot, window: MainWindow, context: AppContext, hamlet: NodeRow
 ) -> None:
     cadre = a_cadre(context, Tier.COMMUNE)
-    made = context.execute("assign", assignments.assign, assignments.NewAssignment(cadre.id, hamlet.id, DEMO_DATE))
+    made = edit_now(context, "assign", assignments.assign, assignments.NewAssignment(cadre.id, hamlet.id, DEMO_DATE))
     dialog = shown(qtbot, EndAssignmentDialog(context, made.id))
     dialog.end.setDate(to_qdate(END))
     click_ok(qtbot, dialog)
@@ -97,7 +97,7 @@ def test_redo_refuses_an_assignment_the_command_line_made_meanwhile(
     qtbot: QtBot, window: MainWindow, context: AppContext, hamlet: NodeRow
 ) -> None:
     cadre = a_cadre(context, Tier.COMMUNE)
-    context.execute("assign", assignments.assign, assignments.NewAssignment(cadre.id, hamlet.id, DEMO_DATE))
+    edit_now(context, "assign", assignments.assign, assignments.NewAssignment(cadre.id, hamlet.id, DEMO_DATE))
     press(qtbot, window, Qt.Key.Key_Z)
     assert held(context, cadre.id, hamlet.id) == []
     made = cli_on(context).process("assign", cadre.id, hamlet.id, "--from", DEMO_DATE.isoformat())
@@ -114,7 +114,7 @@ def test_undo_refuses_when_the_row_itself_changed_since(
     qtbot: QtBot, window: MainWindow, context: AppContext, hamlet: NodeRow
 ) -> None:
     cadre = a_cadre(context, Tier.COMMUNE)
-    made = context.execute("assign", assignments.assign, assignments.NewAssignment(cadre.id, hamlet.id, DEMO_DATE))
+    made = edit_now(context, "assign", assignments.assign, assignments.NewAssignment(cadre.id, hamlet.id, DEMO_DATE))
     ended = cli_on(context).process("unassign", made.id, "--on", END.isoformat())
     assert ended.code == 0, ended.err
 
@@ -146,7 +146,7 @@ def test_a_long_window_write_and_a_command_line_write_both_succeed(window: MainW
         time.sleep(3)
         units.add_unit(uow, units.NewUnit(name, commune, date(2026, 1, 1)))
 
-    context.execute("add", long_write, "Ấp Cửa Sổ")
+    edit_now(context, "add", long_write, "Ấp Cửa Sổ")
     _out, err = waiting.communicate(timeout=120)
     assert waiting.returncode == 0, err
     names = {row.name for row in context.read(lambda uow: uow.units.children(commune))}
@@ -179,7 +179,7 @@ def test_a_window_write_waits_for_a_long_command_line_write(
     assert running.stdout is not None and running.stdout.readline() == "staged\n"
     cadre = a_cadre(context, Tier.COMMUNE)
 
-    made = context.execute("assign", assignments.assign, assignments.NewAssignment(cadre.id, hamlet.id, DEMO_DATE))
+    made = edit_now(context, "assign", assignments.assign, assignments.NewAssignment(cadre.id, hamlet.id, DEMO_DATE))
 
     _out, err = running.communicate(timeout=120)
     assert running.returncode == 0, err

@@ -12,6 +12,7 @@ from grassroots_app.services.units import NewUnit, add_unit
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.units.tree_model import HierarchyModel
+from tests.ui.support import edit_now, redo_now, undo_now
 
 
 def _a_commune(context: AppContext) -> str:
@@ -30,7 +31,7 @@ def _heard(context: AppContext) -> list[Changes]:
 def test_an_edit_announces_its_tables_and_rows(context: AppContext) -> None:
     heard = _heard(context)
     commune = _a_commune(context)
-    hamlet = context.execute("add", add_unit, NewUnit("Thôn Báo Tin", commune, context.as_of))
+    hamlet = edit_now(context, "add", add_unit, NewUnit("Thôn Báo Tin", commune, context.as_of))
     assert len(heard) == 1
     assert {"unit", "unit_link"} <= heard[0].tables
     assert hamlet.id in heard[0].ids("unit")
@@ -39,10 +40,10 @@ def test_an_edit_announces_its_tables_and_rows(context: AppContext) -> None:
 
 def test_undo_and_redo_announce_the_same_tables(context: AppContext) -> None:
     commune = _a_commune(context)
-    context.execute("rate", ratings.set_rating, commune, 2026, 3, Grade.GOOD)
+    edit_now(context, "rate", ratings.set_rating, commune, 2026, 3, Grade.GOOD)
     heard = _heard(context)
-    context.undo.undo()
-    context.undo.redo()
+    undo_now(context)
+    redo_now(context)
     assert [changes.tables for changes in heard] == [frozenset({"rating"}), frozenset({"rating"})]
 
 
@@ -60,7 +61,7 @@ def test_the_tree_reloads_after_a_unit_is_added_but_not_after_a_rating(
     tree = HierarchyTree(context)
     qtbot.addWidget(tree)
     commune = _a_commune(context)
-    context.execute("rate", ratings.set_rating, commune, 2026, 3, Grade.GOOD)
+    edit_now(context, "rate", ratings.set_rating, commune, 2026, 3, Grade.GOOD)
     assert reloads == []
-    context.execute("add", add_unit, NewUnit("Thôn Báo Tin", commune, context.as_of))
+    edit_now(context, "add", add_unit, NewUnit("Thôn Báo Tin", commune, context.as_of))
     assert len(reloads) >= 1

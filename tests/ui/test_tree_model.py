@@ -32,6 +32,7 @@ from grassroots_app.ui.units.tree_model import (
     NodeKind,
     cadre_mime_data,
 )
+from tests.ui.support import edit_now, undo_now
 
 COPY = Qt.DropAction.CopyAction
 
@@ -167,7 +168,7 @@ def test_rows_that_are_not_expanded_are_not_read(context: AppContext, qtbot: QtB
 def test_the_model_passes_the_model_tester(
     context: AppContext, qtmodeltester: ModelTester, grouped: bool, show_closed: bool
 ) -> None:
-    context.execute("close", close_unit, first_group(context), DEMO_DATE)
+    edit_now(context, "close", close_unit, first_group(context), DEMO_DATE)
     model = HierarchyModel(context)
     model.set_group_by_cluster(grouped)
     model.set_show_closed(show_closed)
@@ -223,7 +224,7 @@ def test_a_cluster_counts_the_gaps_of_its_communes(context: AppContext) -> None:
 
 def test_a_unit_is_hidden_on_days_before_it_existed(context: AppContext) -> None:
     commune = communes(context)[0]
-    hamlet = context.execute("add", add_unit, NewUnit("Thôn Mới Lập", commune.id, DEMO_DATE))
+    hamlet = edit_now(context, "add", add_unit, NewUnit("Thôn Mới Lập", commune.id, DEMO_DATE))
     model = HierarchyModel(context)
     assert model.reveal(hamlet.id).isValid()
     model.set_as_of(DEMO_DATE - timedelta(days=1))
@@ -234,7 +235,7 @@ def test_a_unit_is_hidden_on_days_before_it_existed(context: AppContext) -> None
 
 def test_closed_units_are_shown_greyed_only_on_request(context: AppContext) -> None:
     group_id = first_group(context)
-    context.execute("close", close_unit, group_id, DEMO_DATE)
+    edit_now(context, "close", close_unit, group_id, DEMO_DATE)
     model = HierarchyModel(context)
     assert not model.reveal(group_id).isValid()
     model.set_show_closed(True)
@@ -268,7 +269,7 @@ def test_cluster_mode_shows_the_clusters_and_their_communes(context: AppContext)
 def test_communes_outside_every_cluster_are_listed_apart(context: AppContext) -> None:
     cluster = context.read(browse.clusters_under, province_id(context), DEMO_DATE)[0]
     commune = context.read(browse.cluster_members, cluster.id, DEMO_DATE)[0]
-    context.execute("leave", remove_member, cluster.id, commune.id, DEMO_DATE)
+    edit_now(context, "leave", remove_member, cluster.id, commune.id, DEMO_DATE)
     model = HierarchyModel(context)
     model.set_group_by_cluster(True)
     others = child_nodes(model, model.index(0, 0))[-1]
@@ -362,12 +363,12 @@ def test_an_edit_or_undo_reloads_the_tree_in_place(context: AppContext, qtbot: Q
     expanded = tree.expanded_ids()
     loaded = {node.id for node in tree.model.loaded_nodes()}
     with qtbot.waitSignal(tree.selection_changed) as selected:
-        hamlet = context.execute("add", add_unit, NewUnit("Thôn Mới Lập", commune.id, DEMO_DATE))
+        hamlet = edit_now(context, "add", add_unit, NewUnit("Thôn Mới Lập", commune.id, DEMO_DATE))
     assert selected.args[0].id == group_id == current_id(tree)
     assert tree.expanded_ids() == expanded
     assert {node.id for node in tree.model.loaded_nodes()} == loaded
     assert tree.model.index_of_id(hamlet.id).isValid()
-    context.undo.undo()
+    undo_now(context)
     assert not tree.model.index_of_id(hamlet.id).isValid()
     assert tree.current_node().id == group_id  # type: ignore[union-attr]
     assert tree.expanded_ids() == expanded

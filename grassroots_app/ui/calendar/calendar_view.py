@@ -605,9 +605,9 @@ class CalendarView(QWidget):
             return
         title = view.meeting.title
         question = tr("Delete the meeting '{title}' ({when})?").format(title=title, when=when(view.meeting))
-        if self.context.confirm_edit(self, tr("Delete meeting"), question, meetings.delete_meeting, view.meeting.id):
-            self.context.execute_or_report(tr("Delete the meeting {title}").format(title=title),
-                                           meetings.delete_meeting, view.meeting.id)
+        self.context.confirm_edit(self, tr("Delete meeting"), question,
+                                  tr("Delete the meeting {title}").format(title=title), meetings.delete_meeting,
+                                  view.meeting.id)
 
 
 def _same_day_in(year: int, month: int, day_of_month: int) -> date:

@@ -248,10 +248,8 @@ class PlanView(QWidget):
         """Store the proposal of the chosen quarter (the stored visits stay)."""
         year, quarter = self.chosen_quarter()
         label = tr("Save the base-day plan of quarter {quarter}/{year}").format(quarter=quarter, year=year)
-        try:
-            self.show_plan(self.context.execute(label, plans.save_proposal, year, quarter))
-        except DomainError as error:
-            self.error.show_error(error)
+        self.context.edit(label, plans.save_proposal, year, quarter, on_done=self.show_plan,
+                          on_refused=self.error.show_error, parent=self)
 
     def remove_visit(self) -> None:
         """Delete the highlighted stored visit."""
@@ -259,10 +257,7 @@ class PlanView(QWidget):
         if visit is None:
             return
         label = tr("Remove the visit of {name} on {day}").format(name=visit.cadre_name, day=format_date(visit.day))
-        try:
-            self.context.execute(label, plans.remove_visit, visit.id)
-        except DomainError as error:
-            self.error.show_error(error)
+        self.context.edit(label, plans.remove_visit, visit.id, on_refused=self.error.show_error, parent=self)
 
 
 def _compact(table: QTableView) -> None:

@@ -192,5 +192,4 @@ class ActivityList(QWidget):
             label = tr("Delete {count} activities").format(count=len(chosen))
             question = tr("Delete the {count} selected activities?").format(count=len(chosen))
         ids = [view.activity.id for view in chosen]
-        if self.context.confirm_edit(self, tr("Delete activities"), question, delete_activities, ids):
-            self.context.execute_or_report(label, delete_activities, ids)
+        self.context.confirm_edit(self, tr("Delete activities"), question, label, delete_activities, ids)

@@ -57,12 +57,16 @@ class ActivityForm(QWidget):
         """Record the activity typed; a refusal is shown next to the form and nothing is stored."""
         try:
             entry = self.fields.entry()
-            label = tr("Record the activity of {name} on {day}").format(
-                name=self.fields.cadre.text(), day=format_date(entry[3]))
-            view = self.context.execute(label, record_activity, *entry)
         except DomainError as error:
             self.error.show_error(error)
             return
+        label = tr("Record the activity of {name} on {day}").format(name=self.fields.cadre.text(),
+                                                                   day=format_date(entry[3]))
+        self.context.edit(label, record_activity, *entry, on_done=self._recorded, on_refused=self.error.show_error,
+                          parent=self)
+
+    def _recorded(self, view: ActivityView) -> None:
+        """Confirm what was just recorded and start the next entry."""
         self.error.clear_error()
         self.last.setText(_recorded_text(view))
         self.fields.next_entry()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -136,6 +137,15 @@ class RatingsModel(QAbstractTableModel):
         """Show a row's new rating at once (the list is read again after every change)."""
         self.views[row] = replace(self.views[row], rating=rating)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+
+class TypedDelegate(QStyledItemDelegate):
+    """Edits a score: what is being typed stays when the row changes meanwhile (an earlier edit done)."""
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802 - Qt's name
+        """Fill the editor from the model, unless the clerk has already typed in it."""
+        if not (isinstance(editor, QLineEdit) and editor.isModified()):
+            super().setEditorData(editor, index)
 
 
 class GradeDelegate(QStyledItemDelegate):

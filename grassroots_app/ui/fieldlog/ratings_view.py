@@ -24,16 +24,24 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain import calendar as periods
 from grassroots_app.domain.changes import HIERARCHY
-from grassroots_app.domain.errors import DomainError, InvalidInput
+from grassroots_app.domain.errors import InvalidInput
 from grassroots_app.domain.model import Level
-from grassroots_app.domain.ratings import Grade
+from grassroots_app.domain.ratings import Grade, Rating
 from grassroots_app.services import browse, ratings, units
 from grassroots_app.services.ratings import RatingView
 from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.shared.pickers import unit_field
-from grassroots_app.ui.fieldlog.rating_table import EDITABLE, Column, GradeDelegate, RatingsModel, SharesTable, parse_score
+from grassroots_app.ui.fieldlog.rating_table import (
+    EDITABLE,
+    Column,
+    GradeDelegate,
+    RatingsModel,
+    SharesTable,
+    TypedDelegate,
+    parse_score,
+)
 from grassroots_app.ui.shared.row_model import ROW_PADDING, LatestRead
 from grassroots_app.ui.shared.widgets import ElidedLabel, ErrorLabel, remember_state
 
@@ -92,6 +100,7 @@ class RatingsView(QWidget):
         self.hint.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(TypedDelegate(self.table))
         self.table.setItemDelegateForColumn(Column.GRADE, GradeDelegate(self.table))
         for delegate in (self.table.itemDelegate(), self.table.itemDelegateForColumn(Column.GRADE)):
             delegate.closeEditor.connect(self._editor_closed)
@@ -264,13 +273,13 @@ class RatingsView(QWidget):
         year, quarter = self.period()
         note = view.rating.note if view.rating else ""
         label = tr("Rate {unit}").format(unit=view.unit_name)
-        try:
-            rating = self.context.execute(label, ratings.set_rating, view.unit_id, year, quarter, grade, score, note)
-        except DomainError as error:
-            self.error.show_error(error)
-            return
-        self.error.clear_error()
-        self.model.rated(row, rating)
+
+        def stored(rating: Rating) -> None:
+            self.error.clear_error()
+            self._rated(view.unit_id, rating)
+
+        self.context.edit(label, ratings.set_rating, view.unit_id, year, quarter, grade, score, note,
+                          on_done=stored, on_refused=self.error.show_error, parent=self)
 
     def remove_rating(self) -> None:
         """Remove the rating of the current row's unit (undo brings it back)."""
@@ -279,10 +288,12 @@ class RatingsView(QWidget):
             return
         view = self.model.views[row]
         year, quarter = self.period()
-        try:
-            self.context.execute(tr("Remove the rating of {unit}").format(unit=view.unit_name),
-                                 ratings.remove_rating, view.unit_id, year, quarter)
-        except DomainError as error:
-            self.error.show_error(error)
-            return
-        self.model.rated(row, None)
+        self.context.edit(tr("Remove the rating of {unit}").format(unit=view.unit_name), ratings.remove_rating,
+                          view.unit_id, year, quarter, on_done=lambda _none: self._rated(view.unit_id, None),
+                          on_refused=self.error.show_error, parent=self)
+
+    def _rated(self, unit_id: str, rating: Rating | None) -> None:
+        """Show a unit's rating as just stored, on its row if it is still shown."""
+        rows = [row for row, view in enumerate(self.model.views) if view.unit_id == unit_id]
+        if rows:
+            self.model.rated(rows[0], rating)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain.changes import HIERARCHY, PEOPLE
-from grassroots_app.domain.errors import N_, DomainError
+from grassroots_app.domain.errors import N_
 from grassroots_app.domain.recommendations import TRANSITIONS, RecommendationStatus
 from grassroots_app.services import recommendations
 from grassroots_app.services.recommendations import RecommendationView
@@ -212,12 +212,7 @@ class RecommendationsView(QWidget):
         if view is None:
             return
         question = tr("Delete this recommendation and its history?\n{summary}").format(summary=summary(view))
-        if not self.context.confirm_edit(self, tr("Delete the recommendation"), question,
-                                         recommendations.delete_recommendation, view.recommendation.id,
-                                         on_refused=self.error.show_error):
-            return
         label = tr("Delete the recommendation of {unit}").format(unit=view.unit_name)
-        try:
-            self.context.execute(label, recommendations.delete_recommendation, view.recommendation.id)
-        except DomainError as error:
-            self.error.show_error(error)
+        self.context.confirm_edit(self, tr("Delete the recommendation"), question, label,
+                                  recommendations.delete_recommendation, view.recommendation.id,
+                                  on_refused=self.error.show_error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -182,12 +183,18 @@ class ReportEditor(QWidget):
         return baseline is None or _cleaned(self.form_draft()) != clean_draft(baseline)
 
     def may_leave(self) -> bool:
-        """Return whether the open report may be left: nothing unsaved, or the clerk saved or dropped the changes."""
+        """Return whether the open report may be left: nothing unsaved, or the clerk saved or dropped the changes
+        (a save is waited for: what comes next, another database or quitting, needs it stored)."""
         if not self.has_unsaved_changes():
             return True
         answer = self.context.prompter.ask_to_save(
             self, tr("Unsaved report"), tr("The report has changes that are not saved. Save them before leaving?"))
-        return self.save() if answer is Unsaved.SAVE else answer is Unsaved.DISCARD
+        if answer is not Unsaved.SAVE:
+            return answer is Unsaved.DISCARD
+        stored: list[bool] = []
+        self.save(then=lambda: stored.append(True))
+        self.context.finish_edits()
+        return bool(stored)
 
     def _show_state(self) -> None:
         """Show what is open and whether it is saved or issued; lock an issued report; enable the commands."""
@@ -232,20 +239,22 @@ class ReportEditor(QWidget):
 
     # --- editing ------------------------------------------------------------------------------
 
-    def save(self) -> bool:
-        """Store the draft as the form shows it (one step to undo); return whether it was stored."""
+    def save(self, then: Callable[[], Any] | None = None) -> None:
+        """Store the draft as the form shows it (one step to undo); once stored, call `then`."""
         if self.opened is None or self.issued:
-            return False
+            return
         label = tr("Save the draft report on quarter {quarter} of {year}").format(
             quarter=self.opened.quarter, year=self.opened.year)
-        try:
-            self.report_id = self.context.execute(label, reports.save_draft, self.form_draft())
-        except DomainError as error:
-            self.error.show_error(error)
-            return False
-        self.error.clear_error()
-        self.reread_record()
-        return True
+
+        def saved(report_id: str) -> None:
+            self.report_id = report_id
+            self.error.clear_error()
+            self.reread_record()
+            if then is not None:
+                then()
+
+        self.context.edit(label, reports.save_draft, self.form_draft(), on_done=saved,
+                          on_refused=self.error.show_error, parent=self)
 
     def issue(self) -> None:
         """Issue the report after a confirmation: it takes the next number of its series and becomes read-only."""
@@ -263,14 +272,19 @@ class ReportEditor(QWidget):
                       "changed. Issue it?").format(number=number)
         if not self.context.prompter.confirm(self, tr("Issue the report"), question):
             return
-        if (self.record is None or self.has_unsaved_changes()) and not self.save():
-            return
-        try:
-            self.context.execute(tr("Issue report {number}").format(number=number), reports.issue_report,
-                                 self.report_id, cleaned.issued_on)
-        except DomainError as error:
-            self.error.show_error(error)
-            return
+
+        def issue_saved() -> None:
+            self.context.edit(tr("Issue report {number}").format(number=number), reports.issue_report,
+                              self.report_id, cleaned.issued_on, on_done=lambda _none: self._issued(),
+                              on_refused=self.error.show_error, parent=self)
+
+        if self.record is None or self.has_unsaved_changes():
+            self.save(then=issue_saved)
+        else:
+            issue_saved()
+
+    def _issued(self) -> None:
+        """Show the report as issued."""
         self.error.clear_error()
         self.reread_record()
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from grassroots_app.domain.changes import HIERARCHY, REPORTS
-from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.reports.model import ReportKind
 from grassroots_app.domain.reports.records import ReportRecord
 from grassroots_app.services import reports
@@ -75,18 +74,15 @@ class ReportView(QWidget):
     def delete_draft(self, record: ReportRecord) -> None:
         """Delete a saved draft after a confirmation (one step to undo)."""
         question = tr("Delete the draft report \"{subject}\"?").format(subject=record.draft.subject)
-        if not self.context.confirm_edit(self, tr("Delete the draft"), question, reports.delete_draft, record.id,
-                                         on_refused=self.editor.failed):
-            return
         label = tr("Delete the draft report on quarter {quarter} of {year}").format(
             quarter=record.draft.quarter, year=record.draft.year)
-        try:
-            self.context.execute(label, reports.delete_draft, record.id)
-        except DomainError as error:
-            self.editor.failed(error)
-            return
-        if record.id == self.editor.report_id:
-            self.editor.clear_report()
+
+        def deleted(_none: None) -> None:
+            if record.id == self.editor.report_id:
+                self.editor.clear_report()
+
+        self.context.confirm_edit(self, tr("Delete the draft"), question, label, reports.delete_draft, record.id,
+                                  on_done=deleted, on_refused=self.editor.failed)
 
     def refresh(self) -> None:
         """Read the saved reports, the open report and its figures again (after an edit, an undo or a redo)."""

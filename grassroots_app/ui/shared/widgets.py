@@ -293,19 +293,21 @@ class EditDialog(Dialog):
         self.result_value: Any = None
 
     def run_edit(self, label: str, use_case: Callable[..., Any], *args: Any) -> None:
-        """Run the edit; close on success, show the refusal otherwise."""
-        try:
-            self.result_value = self.context.execute(label, use_case, *args)
-        except DomainError as error:
-            self.error.show_error(error)
-            return
-        self.accept()
+        """Run the edit; close once it succeeded, show the refusal otherwise (OK pressed again meanwhile: ignored)."""
+        if not self.context.editing:
+            self.context.edit(label, use_case, *args, on_done=self._done, on_refused=self.error.show_error,
+                              parent=self)
 
     def run_confirmed_edit(self, label: str, question: str, use_case: Callable[..., Any], *args: Any) -> None:
         """Run an edit the user confirms first; one the rules refuse is shown without asking."""
-        if self.context.confirm_edit(self, self.windowTitle(), question, use_case, *args,
-                                     on_refused=self.error.show_error):
-            self.run_edit(label, use_case, *args)
+        if not self.context.editing:
+            self.context.confirm_edit(self, self.windowTitle(), question, label, use_case, *args,
+                                      on_done=self._done, on_refused=self.error.show_error)
+
+    def _done(self, result: Any) -> None:
+        """Keep the edit's result and close."""
+        self.result_value = result
+        self.accept()
 
     def submit(self) -> None:
         """Run the dialog's edit (subclasses)."""

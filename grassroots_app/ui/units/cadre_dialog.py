@@ -9,7 +9,6 @@ from itertools import pairwise
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
-from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
 from grassroots_app.services import cadres
@@ -40,7 +39,6 @@ class CadreDialog(EditDialog):
     def __init__(self, context: AppContext, cadre: Cadre | None = None, parent: QWidget | None = None) -> None:
         super().__init__(context, tr("Edit a cadre") if cadre else tr("Add a cadre"), parent)
         self.cadre = cadre
-        self.saved: Cadre | None = None
         self._build()
         if cadre is not None:
             self._show(cadre)
@@ -135,25 +133,19 @@ class CadreDialog(EditDialog):
         )
 
     def submit(self) -> None:
-        """Save the cadre (leaving ends the open assignments, in the same step)."""
+        """Save the cadre (leaving ends the open assignments, in the same step); close once saved."""
         status = chosen_member(self.status, CadreStatus) or CadreStatus.ACTIVE
-        try:
-            if self.cadre is None:
-                self.saved = self._add(status)
-            else:
-                self.saved = self._edit(self.cadre, status)
-        except DomainError as error:
-            self.error.show_error(error)
-            return
-        self.accept()
+        if self.cadre is None:
+            left = from_qdate(self.left_on.date()) if status is CadreStatus.LEFT else None
+            new = replace(self.entered(), status=status, status_date=left)
+            self.run_edit(tr("Add {name}").format(name=new.full_name.strip()), cadres.add_cadre, new)
+        else:
+            on = from_qdate(self.left_on.date()) if self.leaves() else None
+            self.run_edit(tr("Edit {name}").format(name=self.cadre.full_name), cadres.edit_cadre,
+                          replace(self.entered(), status=status), on, self.reason.text())
 
-    def _add(self, status: CadreStatus) -> Cadre:
-        left = from_qdate(self.left_on.date()) if status is CadreStatus.LEFT else None
-        new = replace(self.entered(), status=status, status_date=left)
-        return self.context.execute(tr("Add {name}").format(name=new.full_name.strip()), cadres.add_cadre, new)
-
-    def _edit(self, cadre: Cadre, status: CadreStatus) -> Cadre:
-        label = tr("Edit {name}").format(name=cadre.full_name)
-        on = from_qdate(self.left_on.date()) if self.leaves() else None
-        return self.context.execute(label, cadres.edit_cadre, replace(self.entered(), status=status), on,
-                                    self.reason.text())
+    @property
+    def saved(self) -> Cadre | None:
+        """Return the cadre as saved (None until then)."""
+        result: Cadre | None = self.result_value
+        return result

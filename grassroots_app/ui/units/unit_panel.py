@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
-from grassroots_app.domain.errors import N_, DomainError
+from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cluster, Level, Unit
 from grassroots_app.persistence.uow import UnitOfWork
@@ -379,12 +379,9 @@ class UnitPanel(QWidget):
         unit = self.data.unit if self.data else None
         if unit is None:
             return
-        try:
-            self.context.execute(tr("Edit {name}").format(name=unit.name), units.edit_unit, unit.id,
-                                 self.name.text(), self.kind.currentText(), self.code.text(),
-                                 self.attributes.attributes())
-        except DomainError as error:
-            self.details_error.show_error(error)
+        self.context.edit(tr("Edit {name}").format(name=unit.name), units.edit_unit, unit.id, self.name.text(),
+                          self.kind.currentText(), self.code.text(), self.attributes.attributes(),
+                          on_refused=self.details_error.show_error, parent=self)
 
     def selected_assignment(self) -> str | None:
         """Return the id of the assignment selected in the table."""
