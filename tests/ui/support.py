@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -20,6 +21,7 @@ from grassroots_app.ui.tasks import WorkerPool
 
 W = TypeVar("W", bound=QWidget)
 T = TypeVar("T")
+BUSY_TIMEOUT_S = 20
 PRINT_TEST_DPI = 72
 Handler = Callable[[QWidget], None]
 
@@ -32,6 +34,15 @@ def wait_for_edits(context: AppContext) -> None:
     step, the announcement, the callbacks) as the window does before leaving a report it saves."""
     context.finish_edits()
     assert not context.editing, "an edit's answer was not delivered"
+
+
+def wait_while_busy() -> None:
+    """Let the window run until it no longer shows the busy cursor: the edits asked for are done."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while QApplication.overrideCursor() is not None:
+        assert time.monotonic() < deadline, "the window stayed busy"
+        QApplication.processEvents()
+        time.sleep(0.005)
 
 
 def edit_now(context: AppContext, label: str, use_case: Callable[..., T], *args: Any) -> T:

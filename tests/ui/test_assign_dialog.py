@@ -19,7 +19,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.units.unit_dialogs import EditDialog
 from grassroots_app.ui.shared.widgets import to_qdate
-from tests.ui.support import edit_now, redo_now, shown, type_text, undo_now
+from tests.ui.support import edit_now, redo_now, shown, type_text, undo_now, wait_while_busy
 
 HAMLET_ROLE = "Cán bộ xã phụ trách thôn, tổ dân phố"
 
@@ -45,6 +45,7 @@ def a_cadre(context: AppContext, tier: Tier, committee: bool = False) -> RosterE
 def click_ok(qtbot: QtBot, dialog: EditDialog) -> None:
     """Press the dialog's OK button with the mouse."""
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_while_busy()
 
 
 def held_by(context: AppContext, cadre_id: str) -> list[Assignment]:

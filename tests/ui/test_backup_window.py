@@ -18,7 +18,7 @@ from grassroots_app.services import browse, units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.files.restore_dialog import RestoreDialog
-from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now
+from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now, wait_while_busy
 
 
 def prompter(context: AppContext) -> ScriptedPrompter:
@@ -81,6 +81,7 @@ def choose_in_dialog(path: Path) -> Callable[[QWidget], None]:
         dialog.select(path)
         assert dialog.chosen() is not None
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        wait_while_busy()
     return handle
 
 

@@ -15,7 +15,7 @@ from grassroots_app.services.roster import cadre_targets, roster
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.widgets import to_qdate
-from tests.ui.support import shown, type_text, undo_now
+from tests.ui.support import shown, type_text, undo_now, wait_while_busy
 
 
 def tick(qtbot: QtBot, box: QCheckBox) -> None:
@@ -27,6 +27,7 @@ def tick(qtbot: QtBot, box: QCheckBox) -> None:
 def click_ok(qtbot: QtBot, dialog: CadreDialog) -> None:
     """Press OK with the mouse."""
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_while_busy()
 
 
 def named(context: AppContext, name: str) -> list[Cadre]:

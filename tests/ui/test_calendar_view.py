@@ -27,7 +27,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.calendar.meeting_dialog import MeetingDialog
 from grassroots_app.ui.calendar.plan_view import PlanView
-from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now, shown, type_text, undo_now
+from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now, shown, type_text, undo_now, wait_while_busy
 
 NINTH, FIFTEENTH, EIGHTH = date(2026, 10, 9), date(2026, 10, 15), date(2026, 10, 8)
 
@@ -35,6 +35,7 @@ NINTH, FIFTEENTH, EIGHTH = date(2026, 10, 9), date(2026, 10, 15), date(2026, 10,
 def press_ok(qtbot: QtBot, dialog: MeetingDialog) -> None:
     """Click the dialog's OK button."""
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_while_busy()
 
 
 def choose(dialog: MeetingDialog, category: MeetingCategory) -> None:

@@ -22,7 +22,7 @@ from grassroots_app.ui.units.cluster_dialogs import (
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.shared.widgets import to_qdate
-from tests.ui.support import ScriptedPrompter, answer_dialog, focus, shown, type_text
+from tests.ui.support import ScriptedPrompter, answer_dialog, focus, shown, type_text, wait_while_busy
 
 Handler = Callable[[QWidget], None]
 JOINED = date(2026, 9, 1)
@@ -99,6 +99,7 @@ def test_make_and_change_a_cluster_then_undo_every_step(qtbot: QtBot, window: Ma
         type_text(qtbot, dialog.name, "Cụm số 4")
         dialog.valid_from.setDate(to_qdate(JOINED))
         dialog.buttons.accepted.emit()
+        wait_while_busy()
 
     click_answering(qtbot, window.panel.new_cluster_button, new)
     assert clusters_now(context) == {**before, "Cụm số 4": []}
@@ -113,6 +114,7 @@ def test_make_and_change_a_cluster_then_undo_every_step(qtbot: QtBot, window: Ma
         dialog.on.setDate(to_qdate(JOINED))
         tick(dialog, [moved])
         dialog.buttons.accepted.emit()
+        wait_while_busy()
         assert dialog.error.text().startswith(f"'{moved}' đã thuộc cụm 'Cụm số 1' từ ")
 
     click_answering(qtbot, window.panel.join_button, join_refused)
@@ -126,6 +128,7 @@ def test_make_and_change_a_cluster_then_undo_every_step(qtbot: QtBot, window: Ma
         dialog.on.setDate(to_qdate(JOINED))
         tick(dialog, [moved])
         dialog.buttons.accepted.emit()
+        wait_while_busy()
 
     click_answering(qtbot, window.panel.leave_button, leave)
     assert moved not in clusters_now(context)["Cụm số 1"]
@@ -141,6 +144,7 @@ def test_make_and_change_a_cluster_then_undo_every_step(qtbot: QtBot, window: Ma
         assert shown == [moved]
         tick(dialog, [moved])
         dialog.buttons.accepted.emit()
+        wait_while_busy()
 
     click_answering(qtbot, window.panel.join_button, join)
     assert clusters_now(context)["Cụm số 4"] == [moved]
@@ -150,6 +154,7 @@ def test_make_and_change_a_cluster_then_undo_every_step(qtbot: QtBot, window: Ma
         dialog.name.clear()
         type_text(qtbot, dialog.name, "Cụm Cao Lộc")
         dialog.buttons.accepted.emit()
+        wait_while_busy()
 
     click_answering(qtbot, window.panel.rename_cluster_button, rename)
     assert "Cụm Cao Lộc" in clusters_now(context) and "Cụm số 4" not in clusters_now(context)
@@ -181,6 +186,7 @@ def test_close_a_cluster_is_confirmed_and_undone(qtbot: QtBot, window: MainWindo
         assert isinstance(dialog, CloseClusterDialog)
         dialog.on.setDate(to_qdate(date(2000, 1, 1)))
         dialog.buttons.accepted.emit()
+        wait_while_busy()
         assert "chỉ có thể giải thể sau ngày thành lập" in dialog.error.text()
 
     click_answering(qtbot, window.panel.close_cluster_button, too_early)
@@ -190,6 +196,7 @@ def test_close_a_cluster_is_confirmed_and_undone(qtbot: QtBot, window: MainWindo
         assert isinstance(dialog, CloseClusterDialog)
         dialog.on.setDate(to_qdate(JOINED))
         dialog.buttons.accepted.emit()
+        wait_while_busy()
 
     prompter.answers = [False]
     click_answering(qtbot, window.panel.close_cluster_button, close)
@@ -241,6 +248,7 @@ def test_the_tree_right_click_menu_acts_on_the_row(qtbot: QtBot, window: MainWin
         dialog.name.clear()
         type_text(qtbot, dialog.name, "Cụm Đồng Đăng")
         dialog.buttons.accepted.emit()
+        wait_while_busy()
 
     done = answer_dialog(qtbot, rename)
     next(action for action in menu.actions() if action.text() == "Đổi tên…").trigger()
@@ -271,6 +279,7 @@ def test_in_the_three_level_model_a_cluster_is_made_under_a_district(qtbot: QtBo
         type_text(qtbot, dialog.name, "Cụm Bắc")
         dialog.valid_from.setDate(to_qdate(JOINED))
         dialog.buttons.accepted.emit()
+        wait_while_busy()
 
     click_answering(qtbot, window.panel.new_cluster_button, new)
     made = context.read(lambda uow: uow.clusters.all(district.id))

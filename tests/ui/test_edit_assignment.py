@@ -17,7 +17,7 @@ from grassroots_app.ui.units.assign_dialog import EditAssignmentDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.shared.widgets import to_qdate
-from tests.ui.support import answer_dialog, focus, type_text
+from tests.ui.support import answer_dialog, focus, type_text, wait_for_edits, wait_while_busy
 
 SIGNED = date(2026, 2, 3)
 
@@ -51,6 +51,7 @@ def add_decision(qtbot: QtBot, number: str) -> Callable[[QWidget], None]:
         dialog.decision_dated.setChecked(True)
         dialog.decision_date.setDate(to_qdate(SIGNED))
         dialog.buttons.accepted.emit()
+        wait_while_busy()
         assert not dialog.isVisible(), dialog.error.text()
     return fill
 
@@ -70,6 +71,7 @@ def test_double_click_opens_the_assignment_to_add_its_decision(qtbot: QtBot, win
     qtbot.waitUntil(lambda: table.item(0, 4) is not None and table.item(0, 4).text() == "27-QĐ/ĐU")
     focus(qtbot, window.tree.view)
     qtbot.keyClick(window.tree.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_for_edits(context)
     assert stored(context, held.id) == held
 
 
@@ -84,6 +86,7 @@ def test_enter_opens_the_assignment_and_a_refusal_stays_in_the_dialog(qtbot: QtB
         assert isinstance(dialog, EditAssignmentDialog)
         dialog.start.setDate(to_qdate(date(1990, 1, 1)))
         dialog.buttons.accepted.emit()
+        wait_while_busy()
         assert dialog.isVisible()
         assert "không tồn tại vào ngày 01/01/1990" in dialog.error.text()
 

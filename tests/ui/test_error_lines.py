@@ -10,7 +10,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, MoveUnitDialog
 from grassroots_app.ui.shared.widgets import EditDialog
 from tests.ui.test_dialog_focus import Scene, scene  # noqa: F401 - the fixture
-from tests.ui.support import type_text
+from tests.ui.support import type_text, wait_while_busy
 
 
 def opened(qtbot: QtBot, dialog: QDialog) -> QDialog:
@@ -24,6 +24,7 @@ def opened(qtbot: QtBot, dialog: QDialog) -> QDialog:
 def press_ok(qtbot: QtBot, dialog: EditDialog) -> None:
     """Click OK."""
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_while_busy()
 
 
 def fits(dialog: EditDialog) -> bool:

@@ -30,7 +30,7 @@ from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.units.unit_panel import UnitPanel
 from grassroots_app.domain.formats import format_date as format_day
 from grassroots_app.ui.shared.widgets import to_qdate
-from tests.ui.support import ScriptedPrompter, edit_now, undo_now
+from tests.ui.support import ScriptedPrompter, edit_now, undo_now, wait_while_busy
 
 START = date(2026, 1, 1)
 WAIT_MS = 30_000
@@ -140,6 +140,7 @@ def type_entry(qtbot: QtBot, day: date, minutes: str, notes: str, kind_steps: in
     press(qtbot, Qt.Key.Key_Tab)
     typed(qtbot, notes)
     press(qtbot, Qt.Key.Key_Return)
+    wait_while_busy()
 
 
 def test_ten_activities_typed_with_the_keyboard_alone_are_all_stored(
@@ -260,8 +261,10 @@ def test_ctrl_z_undoes_the_last_entry_and_ctrl_y_redoes_it(
     label = tr("Record the activity of {name} on {day}").format(name=place.nhu.full_name, day="06/09/2026")
     assert window.undo_action.text().endswith(label)
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_while_busy()
     assert [item.activity.notes for item in stored(context, place.nhu)] == ["Lan 1"]
     press(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    wait_while_busy()
     assert [item.activity.notes for item in stored(context, place.nhu)] == ["Lan 2", "Lan 1"]
 
 

@@ -19,7 +19,7 @@ from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
-from tests.ui.support import ScriptedPrompter
+from tests.ui.support import ScriptedPrompter, wait_while_busy
 from tests.ui.test_main_window import answer_dialogs
 
 PROVINCE = "Tỉnh Cao Bằng"
@@ -61,6 +61,7 @@ def choose_province(dialog: QWidget) -> None:
     assert isinstance(dialog, FirstRunDialog)
     dialog.province.setCurrentText(PROVINCE)
     dialog.buttons.accepted.emit()
+    wait_while_busy()
 
 
 def unit_names(path: Path) -> set[str]:

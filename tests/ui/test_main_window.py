@@ -27,7 +27,7 @@ from grassroots_app.ui.settings import WindowSettings
 from grassroots_app.ui.units.tree_model import MARK_COLUMN, cadre_mime_data
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog
-from tests.ui.support import ScriptedPrompter, type_text
+from tests.ui.support import ScriptedPrompter, type_text, wait_for_edits, wait_while_busy
 
 Handler = Callable[[QWidget], None]
 
@@ -76,6 +76,7 @@ def add_hamlet(qtbot: QtBot, window: MainWindow, name: str) -> None:
         type_text(qtbot, dialog.name, name)
         dialog.valid_from.setDate(dialog.valid_from.date().fromString("01/01/2026", "dd/MM/yyyy"))
         dialog.buttons.accepted.emit()
+        wait_while_busy()
 
     done = answer_dialogs(qtbot, [fill])
     qtbot.mouseClick(window.panel.add_button, Qt.MouseButton.LeftButton)
@@ -91,6 +92,7 @@ def accept_assign(expected_target: str) -> Handler:
         dialog.start.setDate(dialog.start.date().fromString("01/02/2026", "dd/MM/yyyy"))
         dialog.decision_number.setText("15-QĐ/ĐU")
         dialog.buttons.accepted.emit()
+        wait_while_busy()
     return accept
 
 
@@ -152,10 +154,13 @@ def test_a_clerks_day(qtbot: QtBot, window: MainWindow, context: AppContext) -> 
     # Undo both assignments: the mark shows the gap again; redo brings the first back.
     assert window.undo_action.text().startswith("Hoàn tác")
     window.undo_action.trigger()
+    wait_for_edits(context)
     window.undo_action.trigger()
+    wait_for_edits(context)
     assert holders_of(context, hamlet_id) == []
     qtbot.waitUntil(lambda: mark_of(window, hamlet_id) == "thiếu 1", timeout=10000)
     window.redo_action.trigger()
+    wait_for_edits(context)
     assert holders_of(context, hamlet_id) == [first_name]
     qtbot.waitUntil(lambda: mark_of(window, hamlet_id) == "✓", timeout=10000)
 
@@ -169,8 +174,10 @@ def test_keyboard_undo_and_redo(qtbot: QtBot, window: MainWindow, context: AppCo
     window.tree.view.setFocus()
     qtbot.waitUntil(window.tree.view.hasFocus)
     qtbot.keyClick(window.tree.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_for_edits(context)
     assert context.read(browse.search, "ap phim tat", context.as_of) == []
     qtbot.keyClick(window.tree.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    wait_for_edits(context)
     assert context.read(browse.search, "ap phim tat", context.as_of)
 
 
@@ -203,6 +210,7 @@ def test_refusal_is_shown_next_to_the_fields(qtbot: QtBot, window: MainWindow, c
         assert isinstance(dialog, AddUnitDialog)
         type_text(qtbot, dialog.name, existing.upper())
         dialog.buttons.accepted.emit()
+        wait_while_busy()
         assert dialog.error.isVisible()
         assert "đã có một đơn vị khác tên" in dialog.error.text()
         dialog.reject()
@@ -237,6 +245,7 @@ def test_first_run_sets_up_a_province_from_the_official_list(qtbot: QtBot, empty
         assert dialog.new_choice.isChecked() and dialog.two_level.isChecked()
         dialog.province.setCurrentText("Tỉnh Vĩnh Long")
         dialog.buttons.accepted.emit()
+        wait_while_busy()
 
     done = answer_dialogs(qtbot, [choose])
     window.offer_first_run()

@@ -20,7 +20,7 @@ from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.files.official_import import OfficialImportDialog, OfficialPicker
 from grassroots_app.ui.settings import WindowSettings
-from tests.ui.support import ScriptedPrompter, answer_dialog, shown
+from tests.ui.support import ScriptedPrompter, answer_dialog, shown, wait_while_busy
 
 
 @pytest.fixture
@@ -51,6 +51,7 @@ def choose(qtbot: QtBot, dialog: QDialog, province: str, district: str) -> None:
     picker.district.setCurrentText(district)
     assert picker.district.currentText() == district
     dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
+    wait_while_busy()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20000)
 
 

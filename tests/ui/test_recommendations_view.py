@@ -21,7 +21,7 @@ from grassroots_app.ui.fieldlog.recommendation_detail import RecommendationDetai
 from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog, StepDialog
 from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView
 from grassroots_app.ui.shared.widgets import EditDialog
-from tests.ui.support import answer_dialog, edit_now, focus, pick, redo_now, shown, type_text, undo_now
+from tests.ui.support import answer_dialog, edit_now, focus, pick, redo_now, shown, type_text, undo_now, wait_while_busy
 
 HAMLET = "Ấp Kiến Nghị Thử"
 RAISED, FORWARDED, ANSWERED = date(2026, 9, 1), date(2026, 9, 10), date(2026, 9, 20)
@@ -74,6 +74,7 @@ def stored(context: AppContext, recommendation_id: str) -> RecommendationStatus:
 def press_ok(qtbot: QtBot, dialog: EditDialog) -> None:
     """Click the dialog's OK button."""
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_while_busy()
 
 
 def chosen(qtbot: QtBot, view: RecommendationsView, recommendation_id: str) -> None:

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import Translated, tr
 from grassroots_app.ui.main_window import MainWindow
+from tests.ui.support import wait_for_edits
 from tests.ui.test_main_window import add_hamlet, first_commune
 
 
@@ -20,6 +21,7 @@ def test_the_undo_step_is_named_in_the_new_language(qtbot: QtBot, window: MainWi
     assert context.undo.undoText() == "Add Ấp Đổi Tiếng"
     assert window.undo_action.text() == "Undo Add Ấp Đổi Tiếng"
     window.undo_action.trigger()
+    wait_for_edits(context)
     assert context.undo.redoText() == "Add Ấp Đổi Tiếng"
     window.set_language("vi")
     assert context.undo.redoText() == "Thêm Ấp Đổi Tiếng"

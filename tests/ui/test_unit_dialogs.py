@@ -17,7 +17,7 @@ from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.units.roster import CadreRoster
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, MergeUnitDialog
-from tests.ui.support import ScriptedPrompter, shown
+from tests.ui.support import ScriptedPrompter, shown, wait_while_busy
 
 
 def communes(context: AppContext) -> list[browse.NodeRow]:
@@ -34,6 +34,7 @@ def test_merging_a_unit_into_itself_is_refused_without_asking(qtbot: QtBot, cont
     dialog = shown(qtbot, MergeUnitDialog(context, unit))
     dialog.picker.choose(commune.id)
     dialog.buttons.accepted.emit()
+    wait_while_busy()
     prompter = context.prompter
     assert isinstance(prompter, ScriptedPrompter)
     assert prompter.shown == []
@@ -58,9 +59,11 @@ def test_a_valid_merge_is_asked_about_then_done(qtbot: QtBot, context: AppContex
     dialog = shown(qtbot, MergeUnitDialog(context, unit))
     dialog.picker.choose(target.id)
     dialog.buttons.accepted.emit()
+    wait_while_busy()
     assert len(prompter.shown) == 1 and unit.name in prompter.shown[0]
     assert context.read(lambda uow: uow.units.get(unit.id)).period.end is None  # answered no: nothing merged
     dialog.buttons.accepted.emit()
+    wait_while_busy()
     assert len(prompter.shown) == 2
     assert not dialog.isVisible()
     assert context.read(lambda uow: uow.units.get(unit.id)).period.end is not None

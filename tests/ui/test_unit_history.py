@@ -13,7 +13,7 @@ from grassroots_app.services import browse, units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.units.unit_dialogs import MergeUnitDialog
 from grassroots_app.ui.units.unit_panel import UnitPanel
-from tests.ui.support import shown
+from tests.ui.support import shown, wait_while_busy
 
 
 def history(panel: UnitPanel) -> list[str]:
@@ -36,6 +36,7 @@ def test_a_merge_and_its_note_show_in_both_units_history(qtbot: QtBot, context: 
     dialog.on.setDate(QDate(2026, 3, 1))
     dialog.note.setText("Nghị quyết 35/NQ-HĐND")
     dialog.buttons.accepted.emit()
+    wait_while_busy()
     assert not dialog.isVisible()
     line = f"01/03/2026: Xã Thử Nghiệm sáp nhập vào {target.name} — Nghị quyết 35/NQ-HĐND"
     assert history(panel) == [line] and not panel.history_box.isHidden()
