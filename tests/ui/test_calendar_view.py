@@ -206,8 +206,10 @@ def test_edit_and_delete_a_meeting_from_the_day(qtbot: QtBot, view: CalendarView
     assert isinstance(prompter, ScriptedPrompter)
     prompter.answers = [False, True]
     qtbot.mouseClick(view.panel.delete_button, Qt.MouseButton.LeftButton)
+    wait_while_busy()
     assert len(context.read(meetings.meetings_on, date(2026, 10, 20))) == 1
     qtbot.mouseClick(view.panel.delete_button, Qt.MouseButton.LeftButton)
+    wait_while_busy()
     assert context.read(meetings.meetings_on, date(2026, 10, 20)) == []
     assert "Họp chi bộ tháng 10" in prompter.shown[-1]
     assert view.panel.meetings.count() == 0
@@ -306,6 +308,7 @@ def test_the_plan_view_proposes_and_saves_a_quarter(qtbot: QtBot, context: AppCo
     assert view.unvisited.rowCount() == len(view.plan.unvisited)
 
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    wait_while_busy()
     stored = context.read(plans.quarter_plan, 2026, 4)
     assert len(stored.visits) == proposed and all(visit.id for visit in stored.visits)
     qtbot.waitUntil(lambda: view.plan is not None and view.plan.saved and len(view.plan.visits) == proposed)
@@ -313,6 +316,7 @@ def test_the_plan_view_proposes_and_saves_a_quarter(qtbot: QtBot, context: AppCo
     view.visits.setCurrentIndex(view.visits_model.index(0, 0))
     assert view.remove_button.isEnabled()
     qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    wait_while_busy()
     assert len(context.read(plans.quarter_plan, 2026, 4).visits) == proposed - 1
     undo_now(context)
     undo_now(context)

@@ -90,6 +90,7 @@ def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.Keyboard
     target = QApplication.activePopupWidget() or QApplication.focusWidget()
     assert target is not None
     qtbot.keyClick(target, key, modifier)
+    wait_while_busy()
 
 
 def typed(qtbot: QtBot, text: str) -> None:
@@ -140,7 +141,6 @@ def type_entry(qtbot: QtBot, day: date, minutes: str, notes: str, kind_steps: in
     press(qtbot, Qt.Key.Key_Tab)
     typed(qtbot, notes)
     press(qtbot, Qt.Key.Key_Return)
-    wait_while_busy()
 
 
 def test_ten_activities_typed_with_the_keyboard_alone_are_all_stored(
@@ -261,10 +261,8 @@ def test_ctrl_z_undoes_the_last_entry_and_ctrl_y_redoes_it(
     label = tr("Record the activity of {name} on {day}").format(name=place.nhu.full_name, day="06/09/2026")
     assert window.undo_action.text().endswith(label)
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    wait_while_busy()
     assert [item.activity.notes for item in stored(context, place.nhu)] == ["Lan 1"]
     press(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    wait_while_busy()
     assert [item.activity.notes for item in stored(context, place.nhu)] == ["Lan 2", "Lan 1"]
 
 

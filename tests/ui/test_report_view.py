@@ -28,7 +28,7 @@ from grassroots_app.ui.reports.report_editor import TAB_FIGURES, TAB_NARRATIVE, 
 from grassroots_app.ui.reports.report_view import ReportView
 from grassroots_app.ui.shared.prompter import Unsaved
 from grassroots_app.ui.shared.widgets import to_qdate
-from tests.ui.support import ScriptedPrompter, focus, redo_now, shown, type_text, undo_now
+from tests.ui.support import ScriptedPrompter, focus, redo_now, shown, type_text, undo_now, wait_while_busy
 
 YEAR, QUARTER = 2026, 3
 WAIT_MS = 30_000
@@ -70,6 +70,7 @@ def press(qtbot: QtBot, widget: QWidget, keys: QKeySequence | str) -> None:
     """Press keys with the keyboard in a widget of the tab."""
     focus(qtbot, widget)
     qtbot.keySequence(widget, QKeySequence(keys))
+    wait_while_busy()
 
 
 def test_the_figures_are_those_of_the_report_data(view: ReportView, context: AppContext,
@@ -108,12 +109,14 @@ def test_write_save_undo_redo_issue(qtbot: QtBot, view: ReportView, context: App
     qtbot.waitUntil(lambda: editor.record is not None and not editor.has_unsaved_changes())
 
     qtbot.mouseClick(editor.issue_button, Qt.MouseButton.LeftButton)
+    wait_while_busy()
     assert "họ tên người ký" in editor.error.text(), "the service's refusal, in Vietnamese, next to the form"
     assert stored(context)[0].status is ReportStatus.DRAFT
 
     type_text(qtbot, editor.narrative.lines["name"], SIGNER)
     editor.narrative.issued_on.setDate(to_qdate(date(YEAR, 6, 30)))
     qtbot.mouseClick(editor.issue_button, Qt.MouseButton.LeftButton)
+    wait_while_busy()
     assert "trước khi quý bắt đầu" in editor.error.text()
 
     prompter = context.prompter
@@ -121,10 +124,12 @@ def test_write_save_undo_redo_issue(qtbot: QtBot, view: ReportView, context: App
     prompter.answers = [False]
     editor.narrative.issued_on.setDate(to_qdate(date(YEAR, 10, 5)))
     qtbot.mouseClick(editor.issue_button, Qt.MouseButton.LeftButton)
+    wait_while_busy()
     assert "Số 01-BC/BTCTU" in prompter.shown[-1]
     assert stored(context)[0].status is ReportStatus.DRAFT, "answered no: nothing issued"
 
     qtbot.mouseClick(editor.issue_button, Qt.MouseButton.LeftButton)
+    wait_while_busy()
     [issued] = stored(context)
     assert (issued.status, issued.number, issued.draft.narrative.signer.name) == (ReportStatus.ISSUED, 1, SIGNER)
     assert issued.draft.issued_on == date(YEAR, 10, 5)
@@ -197,6 +202,7 @@ def test_delete_a_saved_draft_from_the_list(qtbot: QtBot, view: ReportView, cont
     focus(qtbot, table)
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
+    wait_while_busy()
     assert stored(context) == [] and editor.opened is None, "the open draft was deleted: nothing is open"
     undo_now(context)
     assert len(stored(context)) == 1

@@ -25,7 +25,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.shared.widgets import to_qdate
 from tests.cli.support import Cli
-from tests.ui.support import edit_now, shown
+from tests.ui.support import edit_now, shown, wait_while_busy
 from tests.ui.test_assign_dialog import a_cadre, a_hamlet, click_ok
 
 END = DEMO_DATE + timedelta(days=400)  # after the minimum tenure: no reason needed
@@ -52,6 +52,7 @@ def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
     window.tree.view.setFocus()
     qtbot.waitUntil(window.tree.view.hasFocus)
     qtbot.keyClick(window.tree.view, key, Qt.KeyboardModifier.ControlModifier)
+    wait_while_busy()
 
 
 def refusal_shown(qtbot: QtBot, context: AppContext, key: Qt.Key, window: MainWindow) -> str:
