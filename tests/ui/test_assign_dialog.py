@@ -124,6 +124,7 @@ def test_a_refused_assignment_stays_in_the_dialog(context: AppContext, hamlet: N
     assert held_by(context, cadre.id) == before and context.undo.count() == 0
     dialog.start.setDate(to_qdate(DEMO_DATE))
     qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    wait_while_busy()
     assert dialog.result() == QDialog.DialogCode.Accepted and len(held_by(context, cadre.id)) == len(before) + 1
 
 

@@ -92,6 +92,7 @@ def test_enter_saves_escape_cancels_and_tab_follows_the_form(context: AppContext
         assert QApplication.focusWidget() is field
     type_text(qtbot, dialog.full_name, "Khổng Đức Đạt")
     qtbot.keyClick(dialog.full_name, Qt.Key.Key_Return)
+    wait_while_busy()
     assert dialog.result() == QDialog.DialogCode.Accepted and len(named(context, "Khổng Đức Đạt")) == 1
     other = shown(qtbot, CadreDialog(context))
     type_text(qtbot, other.full_name, "Từ Thị Hạnh")

@@ -94,6 +94,7 @@ def test_enter_opens_the_assignment_and_a_refusal_stays_in_the_dialog(qtbot: QtB
     focus(qtbot, table)
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Return)
+    wait_while_busy()
     done()
     assert stored(context, held.id) == held
 
