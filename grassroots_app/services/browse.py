@@ -10,7 +10,8 @@ from grassroots_app.domain.coverage import find_gaps
 from grassroots_app.domain.hierarchy import unit_sort_key
 from grassroots_app.domain.model import Assignment, Level
 from grassroots_app.domain.text import natural_key
-from grassroots_app.persistence.browse import ClusterRowView, NodeRow
+from grassroots_app.persistence.browse import ClusterRowView as ClusterRowView  # the tree's row types
+from grassroots_app.persistence.browse import NodeRow as NodeRow
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.coverage import coverage
 

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.i18n import LANGUAGES
-from grassroots_app.persistence import backup
-from grassroots_app.persistence.backup import BackupInfo
-from grassroots_app.persistence.database import Database, describe_location
-from grassroots_app.services import browse
+from grassroots_app.services import backups, browse
+from grassroots_app.services.backups import BackupInfo
+from grassroots_app.services.files import output_guard
+from grassroots_app.services.session import Database, describe_location
 from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.calendar.calendar_view import CalendarView
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         if chosen is None:
             return
         try:
-            path = backup.output_guard(self.context.database).new_file(chosen)
+            path = output_guard(self.context.database).new_file(chosen)
         except DomainError as error:
             self.context.errors.report(error)
             return
@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
         if chosen is None:
             return
         location, target = self.context.database.url, Path(chosen)
-        self.context.tasks.run(lambda _progress: backup.backup_to(location, target), self._backed_up,
+        self.context.tasks.run(lambda _progress: backups.backup_to(location, target), self._backed_up,
                                self.context.errors.report, tr("Backing up the database…"), self)
 
     def _backed_up(self, path: Path) -> None:
@@ -453,11 +453,11 @@ class MainWindow(QMainWindow):
         if not self.report_view.may_leave():
             return
         try:
-            backups = backup.list_backups(self.context.database.url)
+            found = backups.list_backups(self.context.database.url)
         except DomainError as error:
             self.context.errors.report(error)
             return
-        dialog = RestoreDialog(self.context, backups, self)
+        dialog = RestoreDialog(self.context, found, self)
         chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
         if chosen is not None:
             self.restore_from(chosen)
@@ -495,7 +495,7 @@ class MainWindow(QMainWindow):
         # On this thread, so that no background read opens the file while it is replaced (seconds for a large one).
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            backup.restore(url, chosen.path)
+            backups.restore(url, chosen.path)
             restored = True
         except DomainError as error:
             self.context.errors.report(error)

@@ -28,11 +28,11 @@ from grassroots_app.domain.meetings import when
 from grassroots_app.domain.text import printable
 from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.files import write_bytes
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import calendar, meetings, plans
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.services.plans import PlannedVisit
+from grassroots_app.services.session import UnitOfWork
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.file_choice import FileKind, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr

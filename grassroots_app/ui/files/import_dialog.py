@@ -23,10 +23,8 @@ from grassroots_app.domain.sheets import Fate, Issue, RowOutcome
 from grassroots_app.domain.text import collation_key
 from grassroots_app.exchange.writing import SheetContent, save_workbook, workbook_target
 from grassroots_app.i18n import Translator
-from grassroots_app.persistence.backup import output_guard
-from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import sheet_export
+from grassroots_app.services.files import output_guard
 from grassroots_app.services.sheet_import import (
     FATE_LABELS,
     ImportReport,
@@ -38,6 +36,7 @@ from grassroots_app.services.sheet_import import (
     issue_text,
     summary_text,
 )
+from grassroots_app.services.session import Database, UnitOfWork, unit_of_work
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr
@@ -90,7 +89,7 @@ def _work(database: Database, path: Path, run: Run) -> Callable[[TaskProgress], 
 
     def work(progress: TaskProgress) -> ImportReport | None:
         try:
-            with UnitOfWork(database, write=run is import_file) as uow:
+            with unit_of_work(database, write=run is import_file) as uow:
                 return run(uow, path, progress.report)
         except Cancelled:
             return None
@@ -324,7 +323,7 @@ def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
         return
 
     def work(_progress: TaskProgress) -> dict[str, int]:
-        with UnitOfWork(database) as uow:
+        with unit_of_work(database) as uow:
             return sheet_export.write_export(uow, path, day)
 
     def done(counts: dict[str, int]) -> None:

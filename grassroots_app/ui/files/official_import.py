@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from grassroots_app.domain.model import Preset
-from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import setup
+from grassroots_app.services.session import Database, unit_of_work
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.tasks import TaskProgress
@@ -84,7 +83,7 @@ def import_work(database: Database, choice: tuple[str, str | None], preset: Pres
         def report(done: int, total: int) -> None:
             progress.report(done, total, tr("Importing the official units…"))
 
-        with UnitOfWork(database, write=True) as uow:
+        with unit_of_work(database, write=True) as uow:
             if preset is not None:
                 return official.start_with_province(uow, province, report, preset, district)
             return official.import_official(uow, province, report, district)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from grassroots_app.domain.errors import N_, DomainError
-from grassroots_app.persistence.backup import COUNTED_TABLES, BackupInfo, backup_folder, check_backup
+from grassroots_app.services.backups import COUNTED_TABLES, BackupInfo, backup_folder, check_backup
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path
 from grassroots_app.ui.i18n import tr

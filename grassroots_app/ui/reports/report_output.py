@@ -9,10 +9,10 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QWidget
 
 from grassroots_app.domain.errors import DomainError
-from grassroots_app.persistence.backup import output_guard
 from grassroots_app.reports import output
 from grassroots_app.reports.model import ReportDocument
 from grassroots_app.reports.output import PageImage
+from grassroots_app.services.files import output_target
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.file_choice import FileKind, ask_save_path
 from grassroots_app.ui.i18n import tr
@@ -73,7 +73,7 @@ class ReportOutput:
         if not path:
             return
         try:
-            output_guard(self.context.database).target(path)  # the name chosen too, before a suffix is added
+            output_target(self.context.database, path)  # the name chosen too, before a suffix is added
         except DomainError as error:
             self.failed(error)
             return

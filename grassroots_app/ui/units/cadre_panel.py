@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain.errors import NotFound
 from grassroots_app.domain.model import Cadre, Flag
-from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.session import UnitOfWork
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import CadreTarget, cadre_targets
 from grassroots_app.ui.units.assign_dialog import EditAssignmentDialog, EndAssignmentDialog

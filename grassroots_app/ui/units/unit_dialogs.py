@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.model import Level, Unit, UnitAttributes
-from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.session import UnitOfWork
 from grassroots_app.services import units
 from grassroots_app.services.setup import require_settings
 from grassroots_app.ui.context import AppContext

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.model import Cluster, Level, Unit
-from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.session import UnitOfWork
 from grassroots_app.services import browse, cadres, units
 from grassroots_app.services.assignments import get_target
 from grassroots_app.services.coverage import CoverageReport, coverage
