@@ -104,12 +104,19 @@ def create_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
     return unit
 
 
+def new_unit_offer(uow: UnitOfWork, parent_id: str | None) -> tuple[Level, tuple[str, ...]]:
+    """Return the level of a new unit under a parent (None: a province) and the kinds the model offers it."""
+    preset = require_settings(uow).preset
+    level = hierarchy.new_unit_level(preset, get_unit(uow, parent_id).level if parent_id is not None else None)
+    return level, hierarchy.offered_kinds(preset, level)
+
+
 def default_kind_under(uow: UnitOfWork, parent_id: str | None, on: date) -> str:
     """Return the kind a new unit under a parent most likely has (its siblings' kind, else its region's)."""
     if parent_id is None:
         return hierarchy.default_kind(Level.PROVINCE, {}, None, None)
     parent = get_unit(uow, parent_id)
-    level = hierarchy.child_level(require_settings(uow).preset, parent.level) or Level.GROUP
+    level = hierarchy.new_unit_level(require_settings(uow).preset, parent.level)
     siblings = Counter(unit.kind for unit in uow.units.children(parent_id, on))
     province = parent
     while province.parent_id is not None:

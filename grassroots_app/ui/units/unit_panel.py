@@ -309,12 +309,11 @@ class UnitPanel(QWidget):
     def _enable_actions(self, data: PanelData | None) -> None:
         is_unit = data is not None and data.unit is not None
         open_unit = is_unit and data.unit.period.end is None  # type: ignore[union-attr]
-        self.add_button.setEnabled(data is None or (open_unit and data.level is not Level.GROUP))
+        self.add_button.setEnabled(data is None or (open_unit and hierarchy.takes_children(data.level)))  # type: ignore[union-attr]
         for button in (self.move_button, self.close_button, self.merge_button):
-            button.setEnabled(bool(open_unit) and data.level is not Level.PROVINCE)  # type: ignore[union-attr]
+            button.setEnabled(bool(open_unit) and not hierarchy.stays_at_top(data.level))  # type: ignore[union-attr]
         self.close_button.setEnabled(bool(open_unit))
-        self.assign_button.setEnabled(data is not None and data.level in {
-            Level.CLUSTER, Level.COMMUNE, Level.HAMLET, Level.GROUP})
+        self.assign_button.setEnabled(data is not None and hierarchy.takes_charge(data.level))
         for button in (self.add_button, self.move_button, self.close_button, self.merge_button):
             button.setVisible(data is None or data.cluster is None)
         self.new_cluster_button.setVisible(data is not None and data.owns_clusters)
@@ -327,15 +326,17 @@ class UnitPanel(QWidget):
     def _load_gaps(self, data: PanelData) -> None:
         self.gaps.clear()
         self.gaps.addItem(tr("Counting…"))
-        on, under = self.context.as_of, data.target_id if data.unit is not None else None
-        if under is None:
-            self._show_cluster_gaps(data)
+        on, target_id = self.context.as_of, data.target_id
+        if data.unit is None:
+            self.context.read_later(browse.own_gaps, (target_id, Level.CLUSTER, on),
+                                    lambda missing: self._show_cluster_gaps(target_id, missing), parent=self)
             return
-        self.context.read_later(coverage, (on, under), lambda report: self._show_gaps(data.target_id, report),
+        self.context.read_later(coverage, (on, target_id), lambda report: self._show_gaps(target_id, report),
                                 parent=self)
 
-    def _show_cluster_gaps(self, data: PanelData) -> None:
-        missing = self.context.read(browse.own_gaps, data.target_id, Level.CLUSTER, self.context.as_of)
+    def _show_cluster_gaps(self, target_id: str, missing: int) -> None:
+        if self.data is None or self.data.target_id != target_id:
+            return
         self.gaps.clear()
         self.gaps.addItem(tr("The cluster lacks its standing-committee member.") if missing else tr("No gaps."))
 
