@@ -309,7 +309,7 @@ class UnitPanel(QWidget):
     def _enable_actions(self, data: PanelData | None) -> None:
         is_unit = data is not None and data.unit is not None
         open_unit = is_unit and data.unit.period.end is None  # type: ignore[union-attr]
-        self.add_button.setEnabled(data is None or (open_unit and hierarchy.takes_children(data.level)))  # type: ignore[union-attr]
+        self.add_button.setEnabled(data is None or (open_unit and hierarchy.takes_children(data.level)))
         for button in (self.move_button, self.close_button, self.merge_button):
             button.setEnabled(bool(open_unit) and not hierarchy.stays_at_top(data.level))  # type: ignore[union-attr]
         self.close_button.setEnabled(bool(open_unit))
