@@ -10,13 +10,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 
 from grassroots_app.domain.errors import DomainError
+from grassroots_app.domain.formats import format_timestamp
 from grassroots_app.services import backups
 from grassroots_app.services.backups import BackupInfo
 from grassroots_app.services.files import output_guard
 from grassroots_app.services.session import Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.files.official_import import OfficialImportDialog
-from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog, format_taken
+from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.reports.report_view import ReportView
@@ -86,7 +87,7 @@ class DatabaseCommands(QMainWindow):
 
     def back_up_to(self) -> None:
         """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""
-        suggested = file_name(Path(self.context.database.display_name).stem, f"{date.today():%Y-%m-%d}",
+        suggested = file_name(Path(self.context.database.display_name).stem, date.today().isoformat(),
                               suffix=".sqlite")
         chosen = ask_save_path(self.context, self, FileKind.BACKUP, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
         if chosen is None:
@@ -128,7 +129,7 @@ class DatabaseCommands(QMainWindow):
         import_dialog.export_spreadsheet(self, self.context)
 
     def save_template(self) -> None:
-        """Save the empty exchange workbook."""
+        """Save the empty workbook to fill in."""
         from grassroots_app.ui.files import import_dialog  # noqa: PLC0415
 
         import_dialog.save_template(self, self.context)
@@ -136,7 +137,7 @@ class DatabaseCommands(QMainWindow):
     def restore_from(self, chosen: BackupInfo) -> None:
         """Confirm, then replace the database with a backup and show it; a refusal reopens it unchanged."""
         question = tr("Replace the current database with the backup of {date}? "
-                      "The current one is kept as a backup first.").format(date=format_taken(chosen.taken))
+                      "The current one is kept as a backup first.").format(date=format_timestamp(chosen.taken))
         if not self.context.prompter.confirm(self, tr("Restore from a backup"), question):
             return
         url = self.context.database.url
@@ -159,4 +160,5 @@ class DatabaseCommands(QMainWindow):
             return
         self.context.switch_database(database)
         if restored:
-            self.statusBar().showMessage(tr("Restored the backup of {date}.").format(date=format_taken(chosen.taken)))
+            restored_text = tr("Restored the backup of {date}.").format(date=format_timestamp(chosen.taken))
+            self.statusBar().showMessage(restored_text)

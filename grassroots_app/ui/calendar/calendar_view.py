@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain.calendar import DayKind
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.meetings import when
 from grassroots_app.services import agenda, meetings
 from grassroots_app.services.agenda import DayDetails, MonthOverview
@@ -35,7 +36,6 @@ from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
 from grassroots_app.ui.calendar.meeting_dialog import WARNING_STYLE, MeetingDialog
 from grassroots_app.ui.calendar.month_grid import CELL_SIZE, DayDelegate, MonthGrid, MonthModel, day_title, meeting_line
-from grassroots_app.ui.shared.widgets import format_day
 
 VISIT_COLUMNS = (N_("Cadre"), N_("In charge of"))
 MEETING_ROLE = Qt.ItemDataRole.UserRole
@@ -153,7 +153,7 @@ def _status_html(details: DayDetails) -> str:
     if free is not None:
         lines.append(f"<b style='color:#1b5e20'>{tr('Meeting-free day: the day for the base')}</b>")
         if free.moved_from is not None:
-            lines.append(tr("Moved from {day}.").format(day=format_day(free.moved_from)))
+            lines.append(tr("Moved from {day}.").format(day=format_date(free.moved_from)))
     holiday = details.holiday
     if holiday is not None and holiday.kind is DayKind.DAY_OFF:
         text = escape(tr("Public holiday: {holiday}.").format(holiday=holiday.name))
@@ -292,7 +292,7 @@ class CalendarView(QWidget):
         self.conflicts_box.setTitle(tr("Conflicts this month ({count})").format(count=len(overview.conflicts)))
         self.conflicts.clear()
         for conflict in overview.conflicts:
-            text = f"{format_day(conflict.warning.day)} · {conflict.meeting.title}: {conflict.warning.render(tr)}"
+            text = f"{format_date(conflict.warning.day)} · {conflict.meeting.title}: {conflict.warning.render(tr)}"
             item = QListWidgetItem(f"⚠ {text}")
             item.setData(MEETING_ROLE, conflict.meeting.id)
             item.setData(DAY_ROLE, conflict.warning.day)

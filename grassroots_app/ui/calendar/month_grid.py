@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from grassroots_app.domain.calendar import DayKind
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_date, format_day_month, format_time
 from grassroots_app.domain.meetings import Meeting
 from grassroots_app.services.agenda import DayCell, MonthOverview
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.shared.widgets import format_day
 
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
@@ -47,7 +47,7 @@ RING_WIDTH = 2
 
 def day_title(day: date) -> str:
     """Return a day as shown above its details: 'Friday, 09/10/2026'."""
-    return tr("{weekday}, {day}").format(weekday=tr(DAY_NAMES[day.weekday()]), day=format_day(day))
+    return tr("{weekday}, {day}").format(weekday=tr(DAY_NAMES[day.weekday()]), day=format_date(day))
 
 
 def _cell_lines(cell: DayCell) -> list[tuple[str, QColor, bool]]:
@@ -56,7 +56,7 @@ def _cell_lines(cell: DayCell) -> list[tuple[str, QColor, bool]]:
     if cell.free_day is not None:
         lines.append((tr("Base day"), FREE_TEXT, True))
         if cell.free_day.moved_from is not None:
-            lines.append((tr("moved from {day}").format(day=cell.free_day.moved_from.strftime("%d/%m")),
+            lines.append((tr("moved from {day}").format(day=format_day_month(cell.free_day.moved_from)),
                           FREE_TEXT, False))
     if cell.holiday is not None:
         working = cell.holiday.kind is DayKind.WORKING_DAY
@@ -70,7 +70,7 @@ def _cell_lines(cell: DayCell) -> list[tuple[str, QColor, bool]]:
 
 def meeting_line(meeting: Meeting, day: date) -> str:
     """Return a meeting as a cell shows it: its start time, or an arrow on the days it continues."""
-    return f"{meeting.start:%H:%M} {meeting.title}" if meeting.start.date() == day else f"↳ {meeting.title}"
+    return f"{format_time(meeting.start)} {meeting.title}" if meeting.start.date() == day else f"↳ {meeting.title}"
 
 
 def describe_cell(cell: DayCell) -> str:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.model import Level
-from grassroots_app.domain.ratings import GRADES, Grade, Rating, format_share
+from grassroots_app.domain.ratings import GRADES, Grade, Rating, format_share, good_or_better
 from grassroots_app.services.ratings import RatingView
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.row_model import ROW_PADDING
@@ -49,7 +49,6 @@ class Column(IntEnum):
 TITLES = (N_("Unit"), N_("Grade"), N_("Score (0–100)"), N_("What is rated"))
 EDITABLE = (Column.GRADE, Column.SCORE)
 LEVEL_TITLES = {Level.COMMUNE.value: N_("Communes"), Level.HAMLET.value: N_("Hamlets")}
-GOOD_OR_BETTER = (Grade.EXCELLENT.value, Grade.GOOD.value)
 RATED = {Level.COMMUNE: N_("the commune's party committee"), Level.HAMLET: N_("the hamlet's cadres, party cell, staff")}
 
 
@@ -180,7 +179,7 @@ class SharesTable(QTableWidget):
             self.setHorizontalHeaderItem(column, QTableWidgetItem(tr("{level}: {total} rated").format(
                 level=title, total=total)))
             counts = [figures[grade.value]["count"] for grade in GRADES]
-            good = sum(figures[grade]["count"] for grade in GOOD_OR_BETTER)
+            good = good_or_better(dict(zip(GRADES, counts, strict=True)))
             for row, count in enumerate([*counts, good]):
                 item = QTableWidgetItem(format_share(count, total))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from grassroots_app.reports.model import ReportFigures
+from grassroots_app.domain.reports.model import ReportFigures
 from grassroots_app.reports.tables import AnnexTable, CellValue, Kind, annex_tables, cell_text
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.row_model import MAX_COLUMN_WIDTH, read_only_table

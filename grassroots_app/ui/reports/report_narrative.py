@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain.errors import N_
-from grassroots_app.reports.model import Narrative, Signer
-from grassroots_app.reports.records import ReportDraft
+from grassroots_app.domain.reports.model import Narrative, Signer
+from grassroots_app.domain.reports.records import ReportDraft
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.widgets import date_edit, from_qdate, to_qdate
 

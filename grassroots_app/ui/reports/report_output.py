@@ -9,15 +9,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QWidget
 
 from grassroots_app.domain.errors import DomainError
-from grassroots_app.reports import output
-from grassroots_app.reports.model import ReportDocument
-from grassroots_app.reports.output import PageImage
+from grassroots_app.domain.reports.model import ReportDocument
+from grassroots_app.reports.raster import PageImage
+from grassroots_app.services import report_output
 from grassroots_app.services.files import output_target
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.shared.file_choice import FileKind, ask_save_path
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.shared.printing import IntoFile, print_to_temporary, put_printed
 from grassroots_app.ui.reports.report_preview import PREVIEW_DPI, PRINT_DPI, PreviewPane, PrintJob
+from grassroots_app.ui.shared.file_choice import FileKind, ask_save_path
+from grassroots_app.ui.shared.printing import IntoFile, print_to_temporary, put_printed
 from grassroots_app.ui.shared.row_model import LatestRead
 
 Failure = Callable[[BaseException], None]
@@ -40,7 +40,7 @@ class ReportOutput:
             return
         self.previewed = document
         self.preview.show_status(tr("Rendering the pages…"))
-        self.preview_read.start(output.page_images, (document, PREVIEW_DPI), self.preview.show_pages,
+        self.preview_read.start(report_output.page_images, (document, PREVIEW_DPI), self.preview.show_pages,
                                 self._preview_failed)
 
     def clear_preview(self, status: str) -> None:
@@ -59,11 +59,12 @@ class ReportOutput:
 
     def save_pdf(self, document: ReportDocument, name: str) -> None:
         """Ask where to save the report as a PDF file, offering a name, then write it."""
-        self._save_file(output.save_pdf, document, tr("Save the report as PDF"), name, tr("PDF document (*.pdf)"))
+        self._save_file(report_output.save_pdf, document, tr("Save the report as PDF"), name,
+                        tr("PDF document (*.pdf)"))
 
     def save_xlsx(self, document: ReportDocument, name: str) -> None:
         """Ask where to save the report's annexed tables as an Excel workbook, offering a name, then write it."""
-        self._save_file(output.save_xlsx, document, tr("Save the annexed tables as Excel"), name,
+        self._save_file(report_output.save_xlsx, document, tr("Save the annexed tables as Excel"), name,
                         tr("Excel workbook (*.xlsx)"))
 
     def _save_file(self, writer: Callable[..., str], document: ReportDocument, title: str, name: str,
@@ -103,7 +104,7 @@ class ReportOutput:
             self.failed(error)
             return
         self.note.setText(tr("Preparing the pages to print…"))
-        self.context.read_later(output.page_images, (document, min(printer.resolution(), PRINT_DPI)),
+        self.context.read_later(report_output.page_images, (document, min(printer.resolution(), PRINT_DPI)),
                                 lambda pages: self._print_pages(printer, pages, into_file), self.failed,
                                 parent=self.owner)
 

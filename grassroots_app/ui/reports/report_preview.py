@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from grassroots_app.reports.output import PageImage
+from grassroots_app.reports.raster import PageImage
 from grassroots_app.ui.i18n import tr
 
 PREVIEW_DPI = 150  # sharp up to 150 % on an ordinary screen

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from grassroots_app.domain.errors import DomainError
-from grassroots_app.reports.model import ReportKind
-from grassroots_app.reports.records import ReportRecord
+from grassroots_app.domain.reports.model import ReportKind
+from grassroots_app.domain.reports.records import ReportRecord
 from grassroots_app.services import reports
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr

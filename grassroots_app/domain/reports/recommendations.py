@@ -22,11 +22,11 @@ from grassroots_app.domain.recommendations import (
     StatusChange,
     status_on,
 )
+from grassroots_app.domain.reports.inputs import Placed
+from grassroots_app.domain.reports.model import RecommendationFigures, RecommendationRow
+from grassroots_app.domain.reports.rows import Label, keyed
+from grassroots_app.domain.reports.scope import Scope
 from grassroots_app.domain.text import natural_key
-from grassroots_app.reports.inputs import Placed
-from grassroots_app.reports.model import RecommendationFigures, RecommendationRow
-from grassroots_app.reports.rows import Label, keyed
-from grassroots_app.reports.scope import Scope
 
 ONE_DAY = timedelta(days=1)
 

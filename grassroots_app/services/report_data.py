@@ -18,16 +18,16 @@ from grassroots_app.domain.calendar import quarter_span
 from grassroots_app.domain.coverage import Coverage
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation
 from grassroots_app.domain.model import Level, Period
+from grassroots_app.domain.reports import recommendations, rows
+from grassroots_app.domain.formats import format_date
+from grassroots_app.domain.reports.model import CoverageRow, QuarterRef, ReportFigures, ReportKind
+from grassroots_app.domain.reports.records import report_kind
+from grassroots_app.domain.reports.scope import Scope
+from grassroots_app.domain.reports.wording import in_sentence
 from grassroots_app.domain.rules import GraspRule
 from grassroots_app.domain.text import natural_key
 from grassroots_app.i18n import Translator
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.reports import recommendations, rows
-from grassroots_app.reports.model import CoverageRow, QuarterRef, ReportFigures, ReportKind
-from grassroots_app.reports.records import report_kind
-from grassroots_app.reports.scope import Scope
-from grassroots_app.reports.formatting import format_date
-from grassroots_app.reports.wording import in_sentence
 from grassroots_app.services import calendar
 from grassroots_app.services.activities import attendance_targets
 from grassroots_app.services.clusters import get_cluster

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from grassroots_app.domain.model import Level
-from grassroots_app.reports.model import QuarterRef
-from grassroots_app.reports.wording import span_note
+from grassroots_app.domain.reports.model import QuarterRef
+from grassroots_app.domain.reports.wording import span_note
 
 PATH_SEPARATOR = " / "
 

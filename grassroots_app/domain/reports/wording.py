@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.text import fold
-from grassroots_app.reports.formatting import format_date
 
 
 def lower_first(text: str) -> str:

@@ -8,9 +8,10 @@ from collections.abc import Iterable
 
 from grassroots_app.domain.hierarchy import UNIT_KINDS, guess_kind
 from grassroots_app.domain.model import Level
-from grassroots_app.reports.formatting import format_number, quarter_label
-from grassroots_app.reports.model import ReportFigures, ReportKind
-from grassroots_app.reports.wording import lower_first
+from grassroots_app.domain.formats import format_number
+from grassroots_app.domain.reports.formatting import quarter_label
+from grassroots_app.domain.reports.model import ReportFigures, ReportKind
+from grassroots_app.domain.reports.wording import lower_first
 
 HAMLETS_IN_GENERAL = "thôn, tổ dân phố"
 KIND_ORDER = ("cụm", *UNIT_KINDS[Level.COMMUNE], *UNIT_KINDS[Level.HAMLET])

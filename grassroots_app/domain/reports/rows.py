@@ -17,11 +17,10 @@ from grassroots_app.domain.coverage import Coverage, Shortfall, compute_coverage
 from grassroots_app.domain.errors import Labelled
 from grassroots_app.domain.hierarchy import UNIT_KINDS
 from grassroots_app.domain.model import Cadre, Level
-from grassroots_app.domain.ratings import GRADES, RATEABLE_LEVELS, Grade, format_share
-from grassroots_app.domain.rules import GraspRule
-from grassroots_app.domain.text import natural_key, person_sort_key
-from grassroots_app.reports.inputs import Attended, DayCount, Held, Lacking, LevelTotal, RatedUnit
-from grassroots_app.reports.model import (
+from grassroots_app.domain.ratings import GRADES, RATEABLE_LEVELS, format_share, good_or_better
+from grassroots_app.domain.formats import format_date
+from grassroots_app.domain.reports.inputs import Attended, DayCount, Held, Lacking, LevelTotal, RatedUnit
+from grassroots_app.domain.reports.model import (
     AttendanceRow,
     BaseDayRow,
     ChargeRow,
@@ -29,8 +28,9 @@ from grassroots_app.reports.model import (
     GradeCount,
     RatingLevelRow,
 )
-from grassroots_app.reports.scope import Scope
-from grassroots_app.reports.formatting import format_date
+from grassroots_app.domain.reports.scope import Scope
+from grassroots_app.domain.rules import GraspRule
+from grassroots_app.domain.text import natural_key, person_sort_key
 
 Label = Callable[[Labelled], str]
 K = TypeVar("K")
@@ -198,10 +198,9 @@ def rating_rows(rated: Iterable[RatedUnit], label: Label) -> tuple[RatingLevelRo
         if not units:
             continue
         total, grades = len(units), Counter(unit.grade for unit in units)
-        good = grades[Grade.EXCELLENT] + grades[Grade.GOOD]
         rows.append(RatingLevelRow(
             _level_label(level, (unit.kind for unit in units)), total,
             tuple(_grade_count(label(grade), grades[grade], total) for grade in GRADES),
-            _grade_count(GOOD_OR_BETTER, good, total),
+            _grade_count(GOOD_OR_BETTER, good_or_better(grades), total),
         ))
     return tuple(rows)
