@@ -14,7 +14,7 @@ from grassroots_app.domain.formats import format_timestamp
 from grassroots_app.services import backups
 from grassroots_app.services.backups import BackupInfo
 from grassroots_app.services.files import output_guard
-from grassroots_app.services.session import Database
+from grassroots_app.services.workspace import Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.files.official_import import OfficialImportDialog
 from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from grassroots_app.applog import log
 from grassroots_app.domain.errors import DomainError
-from grassroots_app.services.session import file_fault
+from grassroots_app.services.workspace import file_fault
 from grassroots_app.ui.i18n import tr
 
 class ErrorReporter:

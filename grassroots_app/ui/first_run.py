@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from grassroots_app.domain.model import Preset
-from grassroots_app.services.session import Database
+from grassroots_app.services.workspace import Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.files.official_import import OfficialPicker, import_work

@@ -33,7 +33,7 @@ from grassroots_app.services import calendar, meetings, plans
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.services.plans import PlannedVisit
-from grassroots_app.services.session import UnitOfWork
+from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.file_choice import FileKind, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr

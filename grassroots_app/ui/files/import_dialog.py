@@ -35,7 +35,7 @@ from grassroots_app.services.sheet_import import (
     issue_text,
     summary_text,
 )
-from grassroots_app.services.session import Database, UnitOfWork, unit_of_work
+from grassroots_app.services.workspace import Database, UnitOfWork, unit_of_work
 from grassroots_app.spreadsheets.writing import SheetContent, save_workbook, workbook_target
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name

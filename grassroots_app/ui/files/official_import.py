@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Preset
 from grassroots_app.services import setup
-from grassroots_app.services.session import Database, unit_of_work
+from grassroots_app.services.workspace import Database, unit_of_work
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.tasks import TaskProgress

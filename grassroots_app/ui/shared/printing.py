@@ -8,7 +8,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.files import put_in_place
-from grassroots_app.services.session import Database
+from grassroots_app.services.workspace import Database
 from grassroots_app.tempfiles import temporary_beside
 
 IntoFile = tuple[Path, Path]  # the temporary file a printer prints to, and the file it becomes

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain import hierarchy
+from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cluster, Level, Unit
-from grassroots_app.services.session import UnitOfWork
+from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.services import browse, cadres, units
 from grassroots_app.services.assignments import get_target
 from grassroots_app.services.coverage import CoverageReport, coverage
@@ -42,7 +43,7 @@ from grassroots_app.ui.units.cluster_dialogs import (
     NewClusterDialog,
     RenameClusterDialog,
 )
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import Entry, offer_menu
 from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
@@ -58,6 +59,7 @@ from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, ok
 
 PICKER_MIN_WIDTH, PICKER_MIN_HEIGHT = 520, 360
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
+SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,7 @@ class UnitPanel(QWidget):
         layout.addLayout(self.actions)
         layout.addLayout(self.cluster_actions)
         layout.addWidget(self.field_log)
-        follow(context.events.data_changed, self, self.refresh)
+        on_change(context.events, self, SHOWN, self.refresh)
         follow(context.events.as_of_changed, self, lambda _day: self.refresh())
         self.show_target(None)
 
