@@ -37,8 +37,8 @@ from grassroots_app.persistence.database import Database, resolve_url, sqlite_fi
 from grassroots_app.persistence.faults import storage_fault
 from grassroots_app.persistence.files import Fill, write_files
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.reports.model import ReportKind, ReportStatus
-from grassroots_app.reports.records import ReportDraft, clean_draft
+from grassroots_app.domain.reports.model import ReportKind, ReportStatus
+from grassroots_app.domain.reports.records import ReportDraft, clean_draft
 from grassroots_app.services import (
     activities,
     assignments,
@@ -185,7 +185,7 @@ def cmd_init(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_demo(args: argparse.Namespace, db: Database) -> None:
     """Build the demo dataset."""
-    from grassroots_app.services.demo import Scale, build_demo
+    from grassroots_app.demo.build import Scale, build_demo
 
     summary = build_demo(db, Preset(args.model), args.seed, Scale(args.scale))
     gaps = [{"unit_id": gap.target_id, "level": gap.level.value, "role": gap.role}

@@ -1,6 +1,6 @@
 """The self-check of an installation: every bundled resource found and working, on a scratch database.
 
-The window's `--self-check` runs these checks and adds the Qt ones (`grassroots_app.ui.self_check`). Each
+The window's `--self-check` runs these checks and adds the Qt ones (`grassroots_app.ui.files.self_check`). Each
 check returns what it saw, or raises; a missing file is named by its path.
 """
 
@@ -14,6 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from grassroots_app.domain.errors import N_, DomainError
+from grassroots_app.domain.formats import format_date, format_time
+from grassroots_app.domain.reports.model import ReportKind
 from grassroots_app.domain.sheets import Fate
 from grassroots_app.i18n import LANGUAGES, Translator, catalog_path
 from grassroots_app.paths import app_icon, fonts_dir, is_frozen, migrations_dir, official_units_file
@@ -21,7 +23,6 @@ from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.database import Database, head_revision, stored_revision
 from grassroots_app.persistence.files import write_file
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.reports.model import ReportKind
 
 PROVINCE = "Lai Châu"  # the official province with the fewest communes: a quick import
 QUARTER = (2025, 3)  # the first quarter of the official list (units valid from 1 July 2025)
@@ -160,7 +161,7 @@ class SelfCheck:
         national_day = date(year, *NATIONAL_DAY)
         if national_day not in days_off:
             raise RuntimeError(tr("no National Day among {count} days off").format(count=len(days_off)))
-        return f"{national_day:%d/%m/%Y}: {days_off[national_day]}"
+        return f"{format_date(national_day)}: {days_off[national_day]}"
 
     def time_zone(self) -> str:
         """Load Vietnam's time zone from the bundled tz database (Windows has no system one)."""
@@ -169,7 +170,8 @@ class SelfCheck:
         source = importlib.resources.files("tzdata").joinpath("zoneinfo", *ZONE_NAME.split("/"))
         if not source.is_file():
             raise FileNotFoundError(2, "tzdata", str(source))
-        return f"{ZONE.key}: {datetime.now(ZONE):%H:%M UTC%z}"
+        now = datetime.now(ZONE)
+        return f"{ZONE.key}: {format_time(now)} UTC{now:%z}"
 
     def fonts(self) -> str:
         """Register the report's font faces with reportlab."""
@@ -187,8 +189,8 @@ class SelfCheck:
 
     def report(self) -> str:
         """Render the scratch cluster's quarterly report as a PDF, rasterize it, and write its Excel tables."""
-        from grassroots_app.reports.output import rasterize  # noqa: PLC0415
         from grassroots_app.reports.pdf import pdf_bytes  # noqa: PLC0415
+        from grassroots_app.reports.raster import rasterize  # noqa: PLC0415
         from grassroots_app.reports.xlsx import write_xlsx  # noqa: PLC0415
         from grassroots_app.services import reports  # noqa: PLC0415
 

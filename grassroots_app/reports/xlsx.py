@@ -12,10 +12,10 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from grassroots_app.exchange.writing import as_text, stored_text
+from grassroots_app.spreadsheets.writing import as_text, stored_text
 
-from .formatting import quarter_label
-from .model import ReportDocument
+from ..domain.reports.formatting import quarter_label
+from ..domain.reports.model import ReportDocument
 from .tables import NONE_ROW, AnnexTable, CellValue, Kind, annex_tables, cell_text
 
 NUMBER_FORMATS = {

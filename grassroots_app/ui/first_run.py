@@ -11,9 +11,9 @@ from grassroots_app.domain.model import Preset
 from grassroots_app.persistence.database import Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.official_import import OfficialPicker, import_work
+from grassroots_app.ui.files.official_import import OfficialPicker, import_work
 from grassroots_app.ui.tasks import TaskProgress
-from grassroots_app.ui.widgets import Dialog, ok_cancel_buttons
+from grassroots_app.ui.shared.widgets import Dialog, ok_cancel_buttons
 
 Work = Callable[[TaskProgress], Any]
 
@@ -22,7 +22,7 @@ def _demo_work(database: Database, preset: Preset) -> Work:
     """Return the work that builds the demo data."""
 
     def work(progress: TaskProgress) -> Any:
-        from grassroots_app.services.demo import Scale, build_demo  # noqa: PLC0415 - loads the official list
+        from grassroots_app.demo.build import Scale, build_demo  # noqa: PLC0415 - loads the official list
 
         def report(label: str, done: int, total: int) -> None:
             progress.report(done, total, tr(label))

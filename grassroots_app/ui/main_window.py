@@ -24,35 +24,36 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain.errors import DomainError
+from grassroots_app.domain.formats import format_timestamp
 from grassroots_app.i18n import LANGUAGES
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.backup import BackupInfo
 from grassroots_app.persistence.database import Database, describe_location
 from grassroots_app.services import browse
-from grassroots_app.ui.assign_dialog import AssignDialog
-from grassroots_app.ui.cadre_panel import CadrePanel
-from grassroots_app.ui.calendar_view import CalendarView
+from grassroots_app.ui.units.assign_dialog import AssignDialog
+from grassroots_app.ui.units.cadre_panel import CadrePanel
+from grassroots_app.ui.calendar.calendar_view import CalendarView
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.context_menu import offer_menu
-from grassroots_app.ui.fieldlog_view import FieldLogView
-from grassroots_app.ui.file_choice import FileKind, ask_open_path, ask_save_path, file_name
+from grassroots_app.ui.shared.context_menu import offer_menu
+from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
+from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.first_run import FirstRunDialog
-from grassroots_app.ui.official_import import OfficialImportDialog
-from grassroots_app.ui.hierarchy_view import HierarchyTree
+from grassroots_app.ui.files.official_import import OfficialImportDialog
+from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
 from grassroots_app.ui.lifetime import follow, silence
-from grassroots_app.ui.local_rules_dialog import LocalRulesDialog
-from grassroots_app.ui.plan_view import PlanView
-from grassroots_app.ui.ratings_view import RatingsView
-from grassroots_app.ui.recommendations_view import RecommendationsView
-from grassroots_app.ui.report_view import ReportView
-from grassroots_app.ui.restore_dialog import BACKUP_FILTERS, RestoreDialog, format_taken
-from grassroots_app.ui.roster import CadreRoster
-from grassroots_app.ui.screen_fit import first_geometry, fitted_geometry
-from grassroots_app.ui.search import SearchBox
-from grassroots_app.ui.tree_model import Node, NodeKind
-from grassroots_app.ui.unit_panel import UnitPanel
-from grassroots_app.ui.widgets import ElidedLabel, date_edit, from_qdate, to_qdate
+from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
+from grassroots_app.ui.calendar.plan_view import PlanView
+from grassroots_app.ui.fieldlog.ratings_view import RatingsView
+from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView
+from grassroots_app.ui.reports.report_view import ReportView
+from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog
+from grassroots_app.ui.units.roster import CadreRoster
+from grassroots_app.ui.shared.screen_fit import first_geometry, fitted_geometry
+from grassroots_app.ui.units.search import SearchBox
+from grassroots_app.ui.units.tree_model import Node, NodeKind
+from grassroots_app.ui.units.unit_panel import UnitPanel
+from grassroots_app.ui.shared.widgets import ElidedLabel, date_edit, from_qdate, to_qdate
 
 MARKS_DELAY_MS = 150
 LEFT_PANE_WIDTH = 440
@@ -436,7 +437,7 @@ class MainWindow(QMainWindow):
 
     def back_up_to(self) -> None:
         """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""
-        suggested = file_name(Path(self.context.database.display_name).stem, f"{date.today():%Y-%m-%d}",
+        suggested = file_name(Path(self.context.database.display_name).stem, date.today().isoformat(),
                               suffix=".sqlite")
         chosen = ask_save_path(self.context, self, FileKind.BACKUP, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
         if chosen is None:
@@ -466,27 +467,27 @@ class MainWindow(QMainWindow):
 
     def import_spreadsheet(self) -> None:
         """Check a spreadsheet and import it; the views start again afterwards, so an unsaved report is asked about."""
-        from grassroots_app.ui import import_dialog  # noqa: PLC0415
+        from grassroots_app.ui.files import import_dialog  # noqa: PLC0415
 
         if self.report_view.may_leave():
             import_dialog.import_spreadsheet(self, self.context)
 
     def export_spreadsheet(self) -> None:
         """Export the data standing on the window's day to a spreadsheet."""
-        from grassroots_app.ui import import_dialog  # noqa: PLC0415
+        from grassroots_app.ui.files import import_dialog  # noqa: PLC0415
 
         import_dialog.export_spreadsheet(self, self.context)
 
     def save_template(self) -> None:
-        """Save the empty exchange workbook."""
-        from grassroots_app.ui import import_dialog  # noqa: PLC0415
+        """Save the empty workbook to fill in."""
+        from grassroots_app.ui.files import import_dialog  # noqa: PLC0415
 
         import_dialog.save_template(self, self.context)
 
     def restore_from(self, chosen: BackupInfo) -> None:
         """Confirm, then replace the database with a backup and show it; a refusal reopens it unchanged."""
         question = tr("Replace the current database with the backup of {date}? "
-                      "The current one is kept as a backup first.").format(date=format_taken(chosen.taken))
+                      "The current one is kept as a backup first.").format(date=format_timestamp(chosen.taken))
         if not self.context.prompter.confirm(self, tr("Restore from a backup"), question):
             return
         url = self.context.database.url
@@ -509,7 +510,8 @@ class MainWindow(QMainWindow):
             return
         self.context.switch_database(database)
         if restored:
-            self.statusBar().showMessage(tr("Restored the backup of {date}.").format(date=format_taken(chosen.taken)))
+            restored_text = tr("Restored the backup of {date}.").format(date=format_timestamp(chosen.taken))
+            self.statusBar().showMessage(restored_text)
 
     # --- layout memory ------------------------------------------------------------------------
 
