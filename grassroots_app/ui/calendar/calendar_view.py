@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain.calendar import DayKind
+from grassroots_app.domain.changes import CALENDAR, HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_date, format_day_month, format_time
 from grassroots_app.domain.meetings import Meeting, when
@@ -45,7 +46,7 @@ from grassroots_app.services import agenda, meetings
 from grassroots_app.services.agenda import DayCell, DayDetails, MonthOverview
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.ui.calendar.calendar_export import export_ics, print_month_plan, save_month_plan_pdf
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
@@ -78,6 +79,7 @@ SELECTED_BORDER = QColor("#1565c0")
 SELECTED_WIDTH = 3
 RING_MARGIN = 3  # between today's number and its circle
 RING_WIDTH = 2
+SHOWN = HIERARCHY | PEOPLE | RULES | CALENDAR  # the tables this view shows: it refreshes when an edit changed one
 
 
 def day_title(day: date) -> str:
@@ -431,7 +433,7 @@ class CalendarView(QWidget):
         self._lay_out()
         self._connect()
         self.refresher = ShownRefresher(self, self.refresh)  # the month is read when the tab is first shown
-        follow(context.events.data_changed, self, self.refresher.request)
+        on_change(context.events, self, SHOWN, self.refresher.request)
         follow(context.events.database_changed, self, self.refresher.request)
 
     # --- layout -------------------------------------------------------------------------------
