@@ -1,6 +1,10 @@
-"""Conversions between table rows and the domain's plain objects."""
+"""Conversions between table rows and the domain's plain objects, and the helpers every repository shares."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlmodel import Session, col, select
 
 from grassroots_app.domain.model import (
     Assignment,
@@ -25,6 +29,22 @@ from grassroots_app.persistence.tables import (
     GraspRuleRow,
     UnitRow,
 )
+
+CHUNK = 500  # ids asked for at a time, well below SQLite's limit of bound values
+
+
+def copy_fields(source: object, row: object, names: Iterable[str]) -> None:
+    """Copy the named fields of a domain object into the same-named columns of its row."""
+    for name in names:
+        setattr(row, name, getattr(source, name))
+
+
+def existing_ids(session: Session, column: object, ids: list[str]) -> set[str]:
+    """Return which of the ids a table's id column holds (asked CHUNK at a time)."""
+    found: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        found.update(session.exec(select(column).where(col(column).in_(ids[start:start + CHUNK]))))  # type: ignore[call-overload]
+    return found
 
 
 def unit_from_row(row: UnitRow, parent_id: str | None) -> Unit:

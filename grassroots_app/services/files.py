@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from grassroots_app.persistence.backup import Location, output_guard
+from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.backup_copies import Location
 from grassroots_app.persistence.files import OutputGuard
 
 __all__ = ["OutputGuard", "output_guard", "output_target"]

@@ -11,11 +11,13 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from grassroots_app.domain.changes import Changes
+from grassroots_app.paths import APP_NAME
 from grassroots_app.persistence.backup import daily_backup
 from grassroots_app.persistence.contention import retry_when_busy
-from grassroots_app.persistence.database import APP_NAME, Database, default_database_path, describe_location
+from grassroots_app.persistence.database import Database, describe_location
 from grassroots_app.persistence.faults import file_fault
 from grassroots_app.persistence.journal import ChangeSet
+from grassroots_app.persistence.locations import default_database_path
 from grassroots_app.persistence.uow import UnitOfWork
 
 __all__ = [

@@ -75,6 +75,7 @@ class PanelData:
     cluster: Cluster | None = None
     owns_clusters: bool = False  # a unit clusters of communes belong to (province or district, by the model)
     kinds: tuple[str, ...] = ()  # the kinds a unit may be given in the model (its own included)
+    merges: tuple[units.MergeEntry, ...] = ()  # the merges into or out of a unit, oldest first
 
 
 def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
@@ -84,8 +85,9 @@ def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
     preset = require_settings(uow).preset
     owns = unit is not None and unit.level is hierarchy.cluster_parent_level(preset)
     kinds = hierarchy.offered_kinds(preset, unit.level, unit.kind) if unit is not None else ()
+    merges = tuple(units.merge_history(uow, target_id)) if unit is not None else ()
     return PanelData(target.id, target.level, target.name, path, unit, browse.holders(uow, target_id),
-                     uow.clusters.get(target_id), owns, kinds)
+                     uow.clusters.get(target_id), owns, kinds, merges)
 
 
 class CadrePickerDialog(Dialog):
@@ -153,10 +155,11 @@ class UnitPanel(QWidget):
         self._build_details()
         self._build_holders()
         self._build_gaps()
+        self._build_history()
         self._build_actions()
         self.field_log = FieldLogSection(context, "unit_panel")
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box):
+        for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box, self.history_box):
             layout.addWidget(widget)
         layout.addLayout(self.actions)
         layout.addLayout(self.cluster_actions)
@@ -215,6 +218,12 @@ class UnitPanel(QWidget):
         layout = QVBoxLayout(self.gaps_box)
         layout.addWidget(self.gaps)
 
+    def _build_history(self) -> None:
+        self.history_box = QGroupBox(tr("Merges"))
+        self.history = QListWidget()
+        layout = QVBoxLayout(self.history_box)
+        layout.addWidget(self.history)
+
     def _build_actions(self) -> None:
         self.actions = QHBoxLayout()
         self.add_button = QPushButton(tr("Add a unit under it…"))
@@ -267,6 +276,7 @@ class UnitPanel(QWidget):
             box.setVisible(data is not None)
         self.field_log.show_place(data.target_id if data else None, data is not None and data.unit is None)
         if data is None:
+            self.history_box.hide()
             self.title.setText(tr("Choose a unit in the tree or search for it."))
             self.period.clear()
             self._enable_actions(None)
@@ -274,6 +284,7 @@ class UnitPanel(QWidget):
         self.title.setText(data.path)
         self._fill_details(data)
         self._fill_holders(data.holders)
+        self._fill_history(data.merges)
         self._enable_actions(data)
         self._load_gaps(data)
 
@@ -295,6 +306,14 @@ class UnitPanel(QWidget):
         self.kind.setCurrentText(unit.kind)
         self.code.setText(unit.code or "")
         self.attributes.set_attributes(unit.attributes)
+
+    def _fill_history(self, merges: tuple[units.MergeEntry, ...]) -> None:
+        self.history_box.setVisible(bool(merges))
+        self.history.clear()
+        for merge in merges:
+            text = tr("{day}: {source} merged into {target}").format(
+                day=format_date(merge.on), source=merge.source, target=merge.target)
+            self.history.addItem(tr("{merge} — {note}").format(merge=text, note=merge.note) if merge.note else text)
 
     def _fill_holders(self, holders: list[browse.Holder]) -> None:
         self.holders.setRowCount(len(holders))
