@@ -10,7 +10,6 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.exchange.sheet_scan import SheetScan, check_extent
 from grassroots_app.exchange.unreadable import OLE_SIGNATURE, unreadable
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.services import browse
-from grassroots_app.ui import calendar_export, import_dialog
+from grassroots_app.ui import calendar_export
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.file_choice import file_name
 from grassroots_app.ui.import_dialog import ImportDialog
