@@ -358,7 +358,7 @@ class ReportQueries:
         return latest, [RatedUnit(item, LEVELS[level], kind, Grade(grade)) for item, level, kind, grade in
                         self.session.execute(query)]
 
-    def cluster_communes(self, span: Span) -> list[Row[tuple[str, str, str]]]:
+    def cluster_communes(self, span: Span) -> list[Row[str, str, str]]:
         """Return (cluster id, commune name, commune kind) of the clusters inside the area and their members."""
         since, until = _in_scope(span)
         query = (

@@ -49,7 +49,7 @@ class CadreLookup(LookupField):
         if self.chosen is None and text:
             if self.timer.isActive():
                 self.timer.stop()
-                first = next(iter(self.find(self.context, text)), None)
+                first = next(iter(self.finder(self.context, text)), None)
                 if first is not None:
                     self.choose(first.id, first.text)
             else:

@@ -57,7 +57,7 @@ class LookupField(QLineEdit):
 
     def __init__(self, context: AppContext, find: Finder, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context, self.find = context, find
+        self.context, self.finder = context, find
         self.chosen: str | None = None
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
@@ -89,7 +89,7 @@ class LookupField(QLineEdit):
         self.timer.stop()
         text = self.text().strip()
         self.matches.clear()
-        for choice in self.find(self.context, text) if text else []:
+        for choice in self.finder(self.context, text) if text else []:
             item = QStandardItem(choice.line)
             item.setData(choice.id, ID_ROLE)
             item.setData(choice.text, TEXT_ROLE)
