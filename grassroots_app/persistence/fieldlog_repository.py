@@ -67,10 +67,10 @@ from grassroots_app.persistence.tables import (
 )
 
 UNIT, LINK, CLUSTER, MEMBER = (
-    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow)  # type: ignore[attr-defined]
+    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow)  # type: ignore[union-attr]
 )
 ACTIVITY, RECOMMENDATION, RATING, CADRE = (
-    table.__table__ for table in (ActivityRow, RecommendationRow, RatingRow, CadreRow)  # type: ignore[attr-defined]
+    table.__table__ for table in (ActivityRow, RecommendationRow, RatingRow, CadreRow)  # type: ignore[union-attr]
 )
 unit, link, cluster, member = UNIT.c, LINK.c, CLUSTER.c, MEMBER.c
 activity, recommendation, rating, cadre = ACTIVITY.c, RECOMMENDATION.c, RATING.c, CADRE.c
@@ -295,9 +295,9 @@ class ActivityRepository:
         """Return the activities the filter asks for, newest first."""
         query = select(ActivityRow)
         if wanted.cadre_id is not None:
-            query = query.where(ActivityRow.cadre_id == wanted.cadre_id)
+            query = query.where(col(ActivityRow.cadre_id) == wanted.cadre_id)
         if wanted.kind is not None:
-            query = query.where(ActivityRow.kind == ActivityKind(wanted.kind).value)
+            query = query.where(col(ActivityRow.kind) == ActivityKind(wanted.kind).value)
         places = _places(wanted.unit_id, wanted.cluster_id)
         window = (wanted.start, wanted.end)
         branches = _in_places(query, places, activity.day, window, activity.unit_id, activity.cluster_id)
@@ -305,7 +305,7 @@ class ActivityRepository:
             rows = aliased(ActivityRow, union_all(*branches).subquery("found"))
             query = select(rows)
         else:
-            rows, query = ActivityRow, branches[0]  # type: ignore[assignment]
+            rows, query = ActivityRow, branches[0]
         query = query.order_by(col(rows.day).desc(), col(rows.id)).limit(limit)
         return [self._activity(row) for row in self.session.scalars(query)]
 
@@ -372,7 +372,7 @@ class RecommendationRepository:
     def remove(self, recommendation_id: str) -> None:
         """Delete a recommendation and its history."""
         changes = select(RecommendationChangeRow).where(
-            RecommendationChangeRow.recommendation_id == recommendation_id
+            col(RecommendationChangeRow.recommendation_id) == recommendation_id
         )
         for row in self.session.scalars(changes):
             self.session.delete(row)
@@ -414,9 +414,9 @@ class RecommendationRepository:
         """Return the recommendations the filter asks for (overdue: on that day), newest first."""
         query = select(RecommendationRow)
         if wanted.status is not None:
-            query = query.where(RecommendationRow.status == RecommendationStatus(wanted.status).value)
+            query = query.where(col(RecommendationRow.status) == RecommendationStatus(wanted.status).value)
         if wanted.cadre_id is not None:
-            query = query.where(RecommendationRow.cadre_id == wanted.cadre_id)
+            query = query.where(col(RecommendationRow.cadre_id) == wanted.cadre_id)
         if wanted.overdue:
             query = query.where(recommendation.status.in_(_PENDING), recommendation.due < on)
         return self._find(query, (wanted.start, wanted.end), wanted.unit_id, wanted.cluster_id)
@@ -444,7 +444,7 @@ class RatingRepository:
 
     def _row(self, unit_id: str, year: int, quarter: int | None) -> RatingRow | None:
         query = select(RatingRow).where(
-            RatingRow.unit_id == unit_id, RatingRow.year == year, RatingRow.quarter == (quarter or WHOLE_YEAR)
+            col(RatingRow.unit_id) == unit_id, col(RatingRow.year) == year, col(RatingRow.quarter) == (quarter or WHOLE_YEAR)
         )
         return self.session.scalars(query).first()
 
@@ -474,8 +474,8 @@ class RatingRepository:
         found: dict[str, Rating] = {}
         for start in range(0, len(unit_ids), CHUNK):
             query = select(RatingRow).where(
-                col(RatingRow.unit_id).in_(unit_ids[start:start + CHUNK]), RatingRow.year == year,
-                RatingRow.quarter == (quarter or WHOLE_YEAR),
+                col(RatingRow.unit_id).in_(unit_ids[start:start + CHUNK]), col(RatingRow.year) == year,
+                col(RatingRow.quarter) == (quarter or WHOLE_YEAR),
             )
             found.update({row.unit_id: _rating(row) for row in self.session.scalars(query)})
         return found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from grassroots_app.domain.model import (
     Assignment,
     Cadre,
@@ -39,7 +41,7 @@ def unit_to_row(unit: Unit) -> UnitRow:
     return UnitRow(**unit_values(unit))
 
 
-def unit_values(unit: Unit) -> dict[str, object]:
+def unit_values(unit: Unit) -> dict[str, Any]:
     """Return the column values of a new unit's row, for a bulk insert."""
     attributes = unit.attributes
     return {

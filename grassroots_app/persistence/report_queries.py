@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     CTE,
@@ -71,10 +72,10 @@ from grassroots_app.reports.inputs import Attended, DayCount, Held, Lacking, Lev
 from grassroots_app.reports.scope import ScopeRow
 
 UNIT, LINK, CLUSTER, MEMBER, CADRE = (
-    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow, CadreRow)  # type: ignore[attr-defined]
+    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow, CadreRow)  # type: ignore[union-attr]
 )
 ASSIGNMENT, ACTIVITY, VISIT, RATING, RECOMMENDATION, CHANGE = (
-    table.__table__  # type: ignore[attr-defined]
+    table.__table__  # type: ignore[union-attr]
     for table in (AssignmentRow, ActivityRow, BaseVisitRow, RatingRow, RecommendationRow, RecommendationChangeRow)
 )
 unit, link, cluster, member, cadre = UNIT.c, LINK.c, CLUSTER.c, MEMBER.c, CADRE.c
@@ -170,7 +171,7 @@ def _walk(seed: Select) -> CTE:
     return walk.union_all(step)
 
 
-def _labelled(*columns: ColumnElement[object]) -> list[ColumnElement[object]]:
+def _labelled(*columns: ColumnElement[Any]) -> list[ColumnElement[Any]]:
     """Return the columns of a seed or cluster select, named as the scope table's."""
     return [column.label(name) for column, name in zip(columns, COLUMNS, strict=True)]
 

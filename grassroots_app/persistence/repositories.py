@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, insert, or_
 from sqlmodel import Session, col, select
@@ -34,16 +35,16 @@ from grassroots_app.persistence.tables import (
 )
 
 
-def valid_on(start: object, end: object, day: date) -> ColumnElement[bool]:
-    """Return the SQL condition that a half-open [start, end) period covers the day."""
-    return and_(start <= day, or_(end.is_(None), end > day))  # type: ignore[operator, attr-defined]
+def valid_on(start: Any, end: Any, day: date) -> ColumnElement[bool]:
+    """Return the SQL condition that a half-open [start, end) period covers the day (start, end: columns)."""
+    return and_(col(start) <= day, or_(col(end).is_(None), col(end) > day))
 
 
-def existing_ids(session: Session, column: object, ids: list[str]) -> set[str]:
+def existing_ids(session: Session, column: Any, ids: list[str]) -> set[str]:
     """Return which of the ids a table's id column holds (asked 500 at a time)."""
     found: set[str] = set()
     for start in range(0, len(ids), 500):
-        found.update(session.exec(select(column).where(col(column).in_(ids[start:start + 500]))))  # type: ignore[call-overload]
+        found.update(session.exec(select(column).where(col(column).in_(ids[start:start + 500]))))
     return found
 
 
@@ -101,11 +102,12 @@ class RuleRepository:
                 self.session.delete(row)
         self.session.flush()
         for key, new in wanted.items():
-            row = stored.get(key)
-            if row is None:
+            current = stored.get(key)
+            if current is None:
                 self.session.add(new)
                 continue
-            row.tiers, row.flags, row.any_tier_flags, row.minimum = new.tiers, new.flags, new.any_tier_flags, new.minimum
+            current.tiers, current.flags, current.any_tier_flags, current.minimum = (
+                new.tiers, new.flags, new.any_tier_flags, new.minimum)
         self.session.flush()
 
     def open_holders(self, level: Level, role: str) -> int:
@@ -216,8 +218,8 @@ class UnitRepository:
         if parent_id is None:
             rows = self.session.exec(select(UnitRow).where(UnitRow.level == Level.PROVINCE.value))
             return [(unit, unit.period) for unit in (mapping.unit_from_row(row, None) for row in rows)]
-        query = select(UnitRow, UnitLinkRow.valid_from, UnitLinkRow.valid_to).join(
-            UnitLinkRow, col(UnitLinkRow.unit_id) == UnitRow.id).where(UnitLinkRow.parent_id == parent_id)
+        query = select(UnitRow, col(UnitLinkRow.valid_from), col(UnitLinkRow.valid_to)).join(
+            UnitLinkRow, col(UnitLinkRow.unit_id) == UnitRow.id).where(col(UnitLinkRow.parent_id) == parent_id)
         return [(mapping.unit_from_row(row, parent_id), Period(start, end))
                 for row, start, end in self.session.exec(query)]
 
@@ -274,7 +276,7 @@ class UnitRepository:
     def lineage(self, unit_id: str) -> list[tuple[str, str, date]]:
         """Return the merges into or out of a unit as (source, target, day)."""
         query = select(LineageRow).where(
-            or_(LineageRow.source_id == unit_id, LineageRow.target_id == unit_id)
+            or_(col(LineageRow.source_id) == unit_id, col(LineageRow.target_id) == unit_id)
         )
         return [(row.source_id, row.target_id, row.on_date) for row in self.session.exec(query)]
 
@@ -428,7 +430,7 @@ class AssignmentRepository:
 
     def _with_levels(self, rows: list[AssignmentRow]) -> list[Assignment]:
         unit_ids = {row.unit_id for row in rows if row.unit_id}
-        levels = dict(
+        levels: dict[str | None, str] = dict(
             self.session.exec(select(UnitRow.id, UnitRow.level).where(col(UnitRow.id).in_(unit_ids))).all()
         )
         return [
@@ -439,7 +441,7 @@ class AssignmentRepository:
         ]
 
     def _target_filter(self, target_id: str) -> ColumnElement[bool]:
-        return or_(AssignmentRow.unit_id == target_id, AssignmentRow.cluster_id == target_id)
+        return or_(col(AssignmentRow.unit_id) == target_id, col(AssignmentRow.cluster_id) == target_id)
 
     def get(self, assignment_id: str) -> Assignment | None:
         """Return the assignment with that id."""
