@@ -444,7 +444,8 @@ class RatingRepository:
 
     def _row(self, unit_id: str, year: int, quarter: int | None) -> RatingRow | None:
         query = select(RatingRow).where(
-            col(RatingRow.unit_id) == unit_id, col(RatingRow.year) == year, col(RatingRow.quarter) == (quarter or WHOLE_YEAR)
+            col(RatingRow.unit_id) == unit_id, col(RatingRow.year) == year,
+            col(RatingRow.quarter) == (quarter or WHOLE_YEAR),
         )
         return self.session.scalars(query).first()
 

@@ -85,7 +85,8 @@ def column_sums(rows: tuple[tuple[CellValue, ...], ...], columns: tuple[Column, 
     if not rows:
         return None
     sums = [
-        sum(int(value) for row in rows if isinstance(value := row[index], int | float)) if column.kind in (Kind.INTEGER, Kind.CHANGE) else None
+        sum(int(value) for row in rows if isinstance(value := row[index], int | float))
+        if column.kind in (Kind.INTEGER, Kind.CHANGE) else None
         for index, column in enumerate(columns)
     ]
     return (None, TOTAL_LABEL, *sums[2:])

@@ -45,7 +45,7 @@ class CadreLookup(LookupField):
     def settle(self) -> None:
         """Take the highlighted (else the first) cadre matching the typed text, when none was picked yet."""
         text = self.text().strip()
-        popup = self.suggester.popup()
+        popup = self.suggestions()
         if self.chosen is None and text:
             if self.timer.isActive():
                 self.timer.stop()

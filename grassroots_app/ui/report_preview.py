@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QImage,
     QKeySequence,
     QPagedPaintDevice,
+    QPaintDevice,
     QPainter,
     QPaintEvent,
     QPixmap,
@@ -43,7 +44,7 @@ def page_qimage(page: PageImage) -> QImage:
     return image
 
 
-def page_target(device: QPagedPaintDevice, size: QSize) -> QRectF:
+def page_target(device: QPaintDevice, size: QSize) -> QRectF:
     """Return where a page image of a size goes on a device: as large as it allows, centred, proportions kept."""
     room = QSizeF(device.width(), device.height())
     fitted = QSizeF(size).scaled(room, Qt.AspectRatioMode.KeepAspectRatio)

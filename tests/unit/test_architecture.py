@@ -189,7 +189,8 @@ def package_graph(graph: Mapping[str, Iterable[str]]) -> dict[str, set[str]]:
     """Return the module graph folded onto the application's parts, without a part's imports of itself."""
     folded: dict[str, set[str]] = {}
     for module, targets in graph.items():
-        folded.setdefault(area(module), set()).update(area(target) for target in targets if area(target) != area(module))
+        part = area(module)
+        folded.setdefault(part, set()).update(area(target) for target in targets if area(target) != part)
     return folded
 
 
@@ -235,7 +236,7 @@ def test_the_graph_checker_flags_layer_breaches_and_cycles(tmp_path: Path) -> No
         "spreadsheets/__init__.py": "",
         "spreadsheets/reading.py": "",
         "ui/__init__.py": "",
-        "ui/panel.py": "from grassroots_app.persistence.tables import UnitRow\nfrom grassroots_app.services import units\n",
+        "ui/panel.py": "from grassroots_app.persistence.tables import Row\nfrom grassroots_app.services import units\n",
         "cli.py": "from grassroots_app import cli_sheets\n",
         "cli_sheets.py": "from grassroots_app.cli import main\nfrom grassroots_app.spreadsheets import reading\n",
     })
