@@ -37,8 +37,8 @@ from grassroots_app.persistence.database import Database, resolve_url, sqlite_fi
 from grassroots_app.persistence.faults import storage_fault
 from grassroots_app.persistence.files import Fill, write_files
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.reports.model import ReportKind, ReportStatus
-from grassroots_app.reports.records import ReportDraft, clean_draft
+from grassroots_app.domain.reports.model import ReportKind, ReportStatus
+from grassroots_app.domain.reports.records import ReportDraft, clean_draft
 from grassroots_app.services import (
     activities,
     assignments,
