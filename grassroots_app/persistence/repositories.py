@@ -37,7 +37,7 @@ from grassroots_app.persistence.tables import (
 
 def valid_on(start: Any, end: Any, day: date) -> ColumnElement[bool]:
     """Return the SQL condition that a half-open [start, end) period covers the day (start, end: columns)."""
-    return and_(col(start) <= day, or_(col(end).is_(None), col(end) > day))
+    return and_(start <= day, or_(end.is_(None), end > day))
 
 
 def existing_ids(session: Session, column: Any, ids: list[str]) -> set[str]:
