@@ -9,12 +9,12 @@ from typing import Any
 from grassroots_app.cli import _add, _day, emit, path_text, tr
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.sheets import Issue
-from grassroots_app.exchange.writing import workbook_target
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import sheet_export, sheet_import, units
 from grassroots_app.services.sheet_import import issue_text, summary_text
+from grassroots_app.spreadsheets.writing import workbook_target
 
 
 def _issue_json(issue: Issue) -> dict[str, Any]:

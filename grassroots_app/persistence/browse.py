@@ -12,8 +12,8 @@ from sqlmodel import Session
 from grassroots_app.domain.hierarchy import UNIT_KINDS, unit_sort_key
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.text import fold, natural_key
-from grassroots_app.persistence.repositories import valid_on
 from grassroots_app.persistence.tables import ClusterMemberRow, ClusterRow, UnitLinkRow, UnitRow
+from grassroots_app.persistence.temporal import valid_on
 
 UNIT, LINK = UnitRow.__table__, UnitLinkRow.__table__  # type: ignore[attr-defined]
 CLUSTER, MEMBER = ClusterRow.__table__, ClusterMemberRow.__table__  # type: ignore[attr-defined]

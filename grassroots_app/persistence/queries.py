@@ -31,7 +31,7 @@ from grassroots_app.domain.coverage import Shortfall, WorkloadRow
 from grassroots_app.domain.hierarchy import cluster_parent_level, unit_levels
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.rules import GraspRule
-from grassroots_app.persistence.repositories import SettingsRepository, valid_on
+from grassroots_app.persistence.repositories import SettingsRepository
 from grassroots_app.persistence.tables import (
     ID_LENGTH,
     AssignmentRow,
@@ -40,6 +40,7 @@ from grassroots_app.persistence.tables import (
     UnitLinkRow,
     UnitRow,
 )
+from grassroots_app.persistence.temporal import valid_on
 
 UNIT, LINK = UnitRow.__table__, UnitLinkRow.__table__  # type: ignore[attr-defined]
 ASSIGNMENT, CLUSTER, CADRE = AssignmentRow.__table__, ClusterRow.__table__, CadreRow.__table__  # type: ignore[attr-defined]

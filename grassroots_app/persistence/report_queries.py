@@ -54,8 +54,6 @@ from grassroots_app.domain.recommendations import (
 from grassroots_app.domain.reports.inputs import Attended, DayCount, Held, Lacking, LevelTotal, Placed, RatedUnit
 from grassroots_app.domain.reports.scope import ScopeRow
 from grassroots_app.domain.rules import GraspRule
-from grassroots_app.persistence.fieldlog_repository import earlier_of, later_of, until_of
-from grassroots_app.persistence.repositories import valid_on
 from grassroots_app.persistence.tables import (
     ID_LENGTH,
     ActivityRow,
@@ -70,6 +68,7 @@ from grassroots_app.persistence.tables import (
     UnitLinkRow,
     UnitRow,
 )
+from grassroots_app.persistence.temporal import clipped, earlier_of, later_of, overlapping, until_of, valid_on
 
 UNIT, LINK, CLUSTER, MEMBER, CADRE = (
     table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow, CadreRow)  # type: ignore[union-attr]
@@ -107,22 +106,13 @@ COLUMNS = [column.name for column in REPORT_SCOPE.columns]
 CADRE_COLUMNS = (cadre.id, cadre.full_name, cadre.tier, cadre.is_standing, cadre.is_committee, cadre.is_party_member)
 
 
-def _day(day: date) -> ColumnElement[date]:
-    return literal(day, Date())
-
-
 def _nothing() -> ColumnElement[str]:
     return literal(None, String())
 
 
-def _clipped(since: ColumnElement[date], until: ColumnElement[date], span: Span) -> tuple[ColumnElement[date], ...]:
-    """Return the part of [since, until) inside a span, as (since, until)."""
-    return later_of(since, _day(span[0])), earlier_of(until, _day(span[1]))
-
-
 def _in_scope(span: Span) -> tuple[ColumnElement[date], ...]:
     """Return the part of each scope row's days inside a span, as (since, until)."""
-    return _clipped(scope.since, scope.until, span)
+    return clipped(scope.since, scope.until, span)
 
 
 def _key() -> ColumnElement[str]:
@@ -166,7 +156,7 @@ def _walk(seed: Select) -> CTE:
     step = (
         select(unit.id, unit.level, unit.kind, unit.name, above.c.id, commune, since, until)
         .select_from(above.join(LINK, link.parent_id == above.c.id).join(UNIT, unit.id == link.unit_id))
-        .where(link.valid_from < above.c.until, until_of(link.valid_to) > above.c.since)
+        .where(overlapping(link.valid_from, link.valid_to, above.c.since, above.c.until))
     )
     return walk.union_all(step)
 
@@ -186,14 +176,14 @@ class ReportQueries:
 
     def cluster_scope(self, cluster_id: str, window: Span) -> list[ScopeRow]:
         """Walk a cluster (itself, its member communes over their membership, and below) into the scope table."""
-        since, until = _clipped(member.valid_from, until_of(member.valid_to), window)
+        since, until = clipped(member.valid_from, until_of(member.valid_to), window)
         seed = (
             select(*_labelled(member.commune_id, unit.level, unit.kind, unit.name, _nothing(), member.commune_id,
                               since, until))
             .select_from(MEMBER.join(UNIT, unit.id == member.commune_id))
             .where(member.cluster_id == cluster_id, since < until)
         )
-        since, until = _clipped(cluster.valid_from, until_of(cluster.valid_to), window)
+        since, until = clipped(cluster.valid_from, until_of(cluster.valid_to), window)
         itself = select(
             cluster.id, literal(Level.CLUSTER.value), literal(CLUSTER_KIND), cluster.name, _nothing(), _nothing(),
             since, until,
@@ -202,7 +192,7 @@ class ReportQueries:
 
     def area_scope(self, unit_id: str, window: Span) -> list[ScopeRow]:
         """Walk a district or province (and its clusters) into the scope table."""
-        since, until = _clipped(unit.valid_from, until_of(unit.valid_to), window)
+        since, until = clipped(unit.valid_from, until_of(unit.valid_to), window)
         commune = case((unit.level == Level.COMMUNE.value, unit.id), else_=_nothing())
         seed = select(*_labelled(unit.id, unit.level, unit.kind, unit.name, _nothing(), commune, since, until)).where(
             unit.id == unit_id, since < until
@@ -240,7 +230,7 @@ class ReportQueries:
                    assignment.end_date, assignment.decision_number, assignment.decision_date, since, until)
             .select_from(REPORT_SCOPE.join(ASSIGNMENT, held_on == _key()).join(CADRE, cadre.id == assignment.cadre_id))
             .where(scope.level.in_([level.value for level in levels]), since < until,
-                   assignment.start_date < until, until_of(assignment.end_date) > since)
+                   overlapping(assignment.start_date, assignment.end_date, since, until))
             for held_on in (assignment.unit_id, assignment.cluster_id)
         ]
         return [Held(row[6], _cadre(row), *row[7:]) for row in self.session.execute(union_all(*branches))]
@@ -366,6 +356,6 @@ class ReportQueries:
             select(scope.id, unit.name, unit.kind).distinct()
             .select_from(REPORT_SCOPE.join(MEMBER, member.cluster_id == _key())
                          .join(UNIT, unit.id == member.commune_id))
-            .where(scope.level == Level.CLUSTER.value, member.valid_from < until, until_of(member.valid_to) > since)
+            .where(scope.level == Level.CLUSTER.value, overlapping(member.valid_from, member.valid_to, since, until))
         )
         return list(self.session.execute(query))

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import DomainError
+from grassroots_app.domain.formats import format_timestamp
 from grassroots_app.i18n import LANGUAGES
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.backup import BackupInfo
@@ -32,7 +34,7 @@ from grassroots_app.services import browse
 from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.calendar.calendar_view import CalendarView
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
 from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
@@ -46,7 +48,7 @@ from grassroots_app.ui.calendar.plan_view import PlanView
 from grassroots_app.ui.fieldlog.ratings_view import RatingsView
 from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView
 from grassroots_app.ui.reports.report_view import ReportView
-from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog, format_taken
+from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog
 from grassroots_app.ui.units.roster import CadreRoster
 from grassroots_app.ui.shared.screen_fit import first_geometry, fitted_geometry
 from grassroots_app.ui.units.search import SearchBox
@@ -57,6 +59,7 @@ from grassroots_app.ui.shared.widgets import ElidedLabel, date_edit, from_qdate,
 MARKS_DELAY_MS = 150
 LEFT_PANE_WIDTH = 440
 DOCK_HEIGHT = 280
+SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +74,7 @@ class MainWindow(QMainWindow):
         self.marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
         self.marks_timer.timeout.connect(self.compute_marks)
         self.marks_asked = 0  # the latest gap count asked for: an earlier answer arriving late is dropped
-        follow(context.events.data_changed, self, self.on_data_changed)
+        on_change(context.events, self, SHOWN, self.on_data_changed)
         follow(context.events.as_of_changed, self, self.on_as_of_changed)
         follow(context.events.database_changed, self, self.on_database_changed)
         self.build()
@@ -436,7 +439,7 @@ class MainWindow(QMainWindow):
 
     def back_up_to(self) -> None:
         """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""
-        suggested = file_name(Path(self.context.database.display_name).stem, f"{date.today():%Y-%m-%d}",
+        suggested = file_name(Path(self.context.database.display_name).stem, date.today().isoformat(),
                               suffix=".sqlite")
         chosen = ask_save_path(self.context, self, FileKind.BACKUP, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
         if chosen is None:
@@ -478,7 +481,7 @@ class MainWindow(QMainWindow):
         import_dialog.export_spreadsheet(self, self.context)
 
     def save_template(self) -> None:
-        """Save the empty exchange workbook."""
+        """Save the empty workbook to fill in."""
         from grassroots_app.ui.files import import_dialog  # noqa: PLC0415
 
         import_dialog.save_template(self, self.context)
@@ -486,7 +489,7 @@ class MainWindow(QMainWindow):
     def restore_from(self, chosen: BackupInfo) -> None:
         """Confirm, then replace the database with a backup and show it; a refusal reopens it unchanged."""
         question = tr("Replace the current database with the backup of {date}? "
-                      "The current one is kept as a backup first.").format(date=format_taken(chosen.taken))
+                      "The current one is kept as a backup first.").format(date=format_timestamp(chosen.taken))
         if not self.context.prompter.confirm(self, tr("Restore from a backup"), question):
             return
         url = self.context.database.url
@@ -509,7 +512,8 @@ class MainWindow(QMainWindow):
             return
         self.context.switch_database(database)
         if restored:
-            self.statusBar().showMessage(tr("Restored the backup of {date}.").format(date=format_taken(chosen.taken)))
+            restored_text = tr("Restored the backup of {date}.").format(date=format_timestamp(chosen.taken))
+            self.statusBar().showMessage(restored_text)
 
     # --- layout memory ------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
 from grassroots_app.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from grassroots_app.persistence.database import APP_NAME
+from grassroots_app.paths import APP_NAME
 
 VERSION = 1
 MAX_RECENT = 8

@@ -17,9 +17,9 @@ if os.name == "nt":  # Qt's offscreen platform reads fonts from one folder there
     os.environ.setdefault("QT_QPA_FONTDIR", str(Path(os.environ.get("WINDIR", "C:\\Windows")) / "Fonts"))
 
 
+from grassroots_app.demo.build import DEMO_DATE, Scale, build_demo  # noqa: E402
 from grassroots_app.domain.model import Preset  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
-from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo  # noqa: E402
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402
@@ -27,7 +27,7 @@ from grassroots_app.ui.shared.input_guards import install_input_guards  # noqa: 
 from grassroots_app.ui.lifetime import collect_on_ui_thread, give_collection_back  # noqa: E402
 from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
-from tests.ui.support import ScriptedPrompter  # noqa: E402
+from tests.ui.support import WORKERS, ScriptedPrompter  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -68,6 +68,7 @@ def _context(path: Path, tmp_path: Path) -> AppContext:
         prompter=ScriptedPrompter(),
         language=LanguageSwitcher(),
         as_of=DEMO_DATE,
+        workers=WORKERS,
     )
     return context
 

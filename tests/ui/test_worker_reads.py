@@ -21,7 +21,13 @@ from grassroots_app.services.roster import roster
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.tempfiles import READ_PREFIX
-from grassroots_app.ui.tasks import read_in_worker
+from tests.ui.support import WORKERS, read_in_worker
+
+
+@pytest.fixture(autouse=True)
+def _no_workers_yet() -> None:
+    """Start each test here without worker processes: the tests count and kill them."""
+    WORKERS.stop()
 
 
 def _leftovers() -> set[Path]:
@@ -77,7 +83,8 @@ ORPHAN_SCRIPT = """
 import datetime, multiprocessing, os, sys
 from grassroots_app.services import browse
 from grassroots_app.tempfiles import READ_PREFIX
-from grassroots_app.ui.tasks import read_in_worker
+from grassroots_app.ui.tasks import WorkerPool
+read_in_worker = WorkerPool().read
 if __name__ == "__main__":
     read_in_worker(sys.argv[1], browse.tree_marks, datetime.date(2026, 9, 30))
     print(" ".join(str(worker.pid) for worker in multiprocessing.active_children()), flush=True)

@@ -20,20 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import NotFound
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, Flag
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import CadreTarget, cadre_targets
 from grassroots_app.ui.units.assign_dialog import EditAssignmentDialog, EndAssignmentDialog
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
-from grassroots_app.ui.shared.widgets import ElidedLabel, format_day
+from grassroots_app.ui.shared.widgets import ElidedLabel
 
 ENDED_COLOR = QColor("gray")
+SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def _details(cadre: Cadre) -> list[tuple[str, str]]:
     """Return the (label, value) lines describing a cadre."""
     status = tr(cadre.status.label)
     if cadre.status_date is not None:
-        status = f"{status} ({format_day(cadre.status_date)})"
+        status = f"{status} ({format_date(cadre.status_date)})"
     return [
         (tr("Tier"), tr(cadre.tier.label)),
         (tr("Position"), cadre.position),
@@ -75,7 +78,7 @@ def _details(cadre: Cadre) -> list[tuple[str, str]]:
 def _target_cells(row: CadreTarget) -> tuple[str, ...]:
     """Return the texts of a target's row in the table."""
     held = row.assignment
-    return (row.path, held.role, format_day(held.period.start), format_day(held.period.end),
+    return (row.path, held.role, format_date(held.period.start), format_date(held.period.end),
             held.decision.number, held.end_reason)
 
 
@@ -112,7 +115,7 @@ class CadrePanel(QWidget):
         self.edit_button.clicked.connect(self.edit_assignment)
         self.targets.activated.connect(lambda _index: self.edit_assignment())
         offer_menu(self.targets, lambda: [self.edit_button, self.end_button])
-        follow(context.events.data_changed, self, self.refresh)
+        on_change(context.events, self, SHOWN, self.refresh)
         follow(context.events.as_of_changed, self, self.refresh)
         self.show_cadre(None)
 

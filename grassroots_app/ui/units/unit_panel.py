@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain import hierarchy
+from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import N_, DomainError
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cluster, Level, Unit
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, cadres, units
@@ -41,7 +43,7 @@ from grassroots_app.ui.units.cluster_dialogs import (
     NewClusterDialog,
     RenameClusterDialog,
 )
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import Entry, offer_menu
 from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
@@ -53,10 +55,11 @@ from grassroots_app.ui.units.unit_dialogs import (
     MergeUnitDialog,
     MoveUnitDialog,
 )
-from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, format_day, ok_cancel_buttons, typed_anywhere
+from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, ok_cancel_buttons, typed_anywhere
 
 PICKER_MIN_WIDTH, PICKER_MIN_HEIGHT = 520, 360
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
+SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class PanelData:
     cluster: Cluster | None = None
     owns_clusters: bool = False  # a unit clusters of communes belong to (province or district, by the model)
     kinds: tuple[str, ...] = ()  # the kinds a unit may be given in the model (its own included)
+    merges: tuple[units.MergeEntry, ...] = ()  # the merges into or out of a unit, oldest first
 
 
 def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
@@ -81,8 +85,9 @@ def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
     preset = require_settings(uow).preset
     owns = unit is not None and unit.level is hierarchy.cluster_parent_level(preset)
     kinds = hierarchy.offered_kinds(preset, unit.level, unit.kind) if unit is not None else ()
+    merges = tuple(units.merge_history(uow, target_id)) if unit is not None else ()
     return PanelData(target.id, target.level, target.name, path, unit, browse.holders(uow, target_id),
-                     uow.clusters.get(target_id), owns, kinds)
+                     uow.clusters.get(target_id), owns, kinds, merges)
 
 
 class CadrePickerDialog(Dialog):
@@ -150,15 +155,16 @@ class UnitPanel(QWidget):
         self._build_details()
         self._build_holders()
         self._build_gaps()
+        self._build_history()
         self._build_actions()
         self.field_log = FieldLogSection(context, "unit_panel")
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box):
+        for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box, self.history_box):
             layout.addWidget(widget)
         layout.addLayout(self.unit_actions)
         layout.addLayout(self.cluster_actions)
         layout.addWidget(self.field_log)
-        follow(context.events.data_changed, self, self.refresh)
+        on_change(context.events, self, SHOWN, self.refresh)
         follow(context.events.as_of_changed, self, lambda _day: self.refresh())
         self.show_target(None)
 
@@ -212,6 +218,12 @@ class UnitPanel(QWidget):
         layout = QVBoxLayout(self.gaps_box)
         layout.addWidget(self.gaps)
 
+    def _build_history(self) -> None:
+        self.history_box = QGroupBox(tr("Merges"))
+        self.history = QListWidget()
+        layout = QVBoxLayout(self.history_box)
+        layout.addWidget(self.history)
+
     def _build_actions(self) -> None:
         self.unit_actions = QHBoxLayout()
         self.add_button = QPushButton(tr("Add a unit under it…"))
@@ -264,6 +276,7 @@ class UnitPanel(QWidget):
             box.setVisible(data is not None)
         self.field_log.show_place(data.target_id if data else None, data is not None and data.unit is None)
         if data is None:
+            self.history_box.hide()
             self.title.setText(tr("Choose a unit in the tree or search for it."))
             self.period.clear()
             self._enable_actions(None)
@@ -271,6 +284,7 @@ class UnitPanel(QWidget):
         self.title.setText(data.path)
         self._fill_details(data)
         self._fill_holders(data.holders)
+        self._fill_history(data.merges)
         self._enable_actions(data)
         self._load_gaps(data)
 
@@ -282,8 +296,8 @@ class UnitPanel(QWidget):
         if shown is not None:
             text = tr("{level}, from {start}{end}") if unit else tr("Cluster of communes, from {start}{end}")
             self.period.setText(text.format(
-                level=tr(unit.level.label) if unit else "", start=format_day(shown.period.start),
-                end=tr(" until {day}").format(day=format_day(shown.period.end)) if shown.period.end else ""))
+                level=tr(unit.level.label) if unit else "", start=format_date(shown.period.start),
+                end=tr(" until {day}").format(day=format_date(shown.period.end)) if shown.period.end else ""))
         if unit is None:
             return
         self.name.setText(unit.name)
@@ -293,11 +307,19 @@ class UnitPanel(QWidget):
         self.code.setText(unit.code or "")
         self.attributes.set_attributes(unit.attributes)
 
+    def _fill_history(self, merges: tuple[units.MergeEntry, ...]) -> None:
+        self.history_box.setVisible(bool(merges))
+        self.history.clear()
+        for merge in merges:
+            text = tr("{day}: {source} merged into {target}").format(
+                day=format_date(merge.on), source=merge.source, target=merge.target)
+            self.history.addItem(tr("{merge} — {note}").format(merge=text, note=merge.note) if merge.note else text)
+
     def _fill_holders(self, holders: list[browse.Holder]) -> None:
         self.holders.setRowCount(len(holders))
         for row, holder in enumerate(holders):
             a = holder.assignment
-            values = (holder.cadre_name, a.role, format_day(a.period.start), format_day(a.period.end),
+            values = (holder.cadre_name, a.role, format_date(a.period.start), format_date(a.period.end),
                       a.decision.number, a.end_reason)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

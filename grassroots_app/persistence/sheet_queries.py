@@ -9,7 +9,6 @@ from sqlmodel import Session, col
 
 from grassroots_app.domain.model import Assignment, Cadre, Cluster, Level, Period, Unit
 from grassroots_app.persistence import mapping
-from grassroots_app.persistence.repositories import valid_on
 from grassroots_app.persistence.tables import (
     AssignmentRow,
     CadreRow,
@@ -18,9 +17,10 @@ from grassroots_app.persistence.tables import (
     UnitLinkRow,
     UnitRow,
 )
+from grassroots_app.persistence.temporal import valid_on
 
 
-class ExchangeQueries:
+class SheetQueries:
     """The units, clusters, cadres and assignments standing on a day."""
 
     def __init__(self, session: Session) -> None:
