@@ -165,8 +165,12 @@ class UnitRepository:
         self.session.add(LineageRow(source_id=source_id, target_id=target_id, on_date=on, note=note))
         self.session.flush()
 
-    def lineage(self, unit_id: str) -> list[Merge]:
-        """Return the merges into or out of a unit, oldest first."""
+    def lineage(self, unit_id: str) -> list[tuple[str, str, date]]:
+        """Return the merges into or out of a unit as (source, target, day), oldest first."""
+        return [(merge.source_id, merge.target_id, merge.on) for merge in self.merges(unit_id)]
+
+    def merges(self, unit_id: str) -> list[Merge]:
+        """Return the merges into or out of a unit with their notes, oldest first."""
         query = (
             select(LineageRow)
             .where(or_(col(LineageRow.source_id) == unit_id, col(LineageRow.target_id) == unit_id))

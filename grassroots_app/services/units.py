@@ -321,7 +321,7 @@ def merge_history(uow: UnitOfWork, unit_id: str) -> list[MergeEntry]:
     """Return the merges into or out of a unit, oldest first, naming both units."""
     return [
         MergeEntry(merge.on, get_unit(uow, merge.source_id).name, get_unit(uow, merge.target_id).name, merge.note)
-        for merge in uow.units.lineage(unit_id)
+        for merge in uow.units.merges(unit_id)
     ]
 
 

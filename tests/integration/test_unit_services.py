@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from grassroots_app.domain.errors import InvalidInput, RuleViolation
-from grassroots_app.domain.model import Level, Merge, Period, Tier, Unit, UnitAttributes
+from grassroots_app.domain.model import Level, Period, Tier, Unit, UnitAttributes
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import units
 from tests.integration.support import D0, Env
@@ -368,7 +368,7 @@ def test_merge_moves_children_and_records_lineage(merge_case: tuple[Env, Unit, U
     assert children_names(env, target) == ["Ấp 1", "Ấp 2", "Ấp 3"]
     assert children_names(env, source, date(2023, 6, 30)) == ["Ấp 1", "Ấp 2"]
     assert env.read(lambda uow: uow.units.get(source.id)).period == Period(D0, MOVE_DAY)
-    assert env.read(lambda uow: uow.units.lineage(target.id)) == [Merge(source.id, target.id, MOVE_DAY, "NQ 1211")]
+    assert env.read(lambda uow: uow.units.lineage(target.id)) == [(source.id, target.id, MOVE_DAY)]
     assert env.sql("SELECT note FROM unit_lineage") == [("NQ 1211",)]
     assert children_names(env, province) == ["Xã B"]
 
