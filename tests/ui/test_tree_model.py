@@ -205,7 +205,7 @@ def test_marks_show_the_gaps_in_a_row_and_below_it(context: AppContext, qtbot: Q
     assert mark_text(model, province) == "…"
     with qtbot.waitSignal(model.dataChanged):
         model.set_marks(context.read(browse.gap_marks, DEMO_DATE))
-    assert mark_text(model, province) == "thiếu {n}".format(n=len(gaps))
+    assert mark_text(model, province) == f"thiếu {len(gaps)}"
     gap_units = {gap.target_id for gap in gaps if gap.level is not Level.CLUSTER}
     assert gap_units
     for unit_id in gap_units:
