@@ -31,12 +31,12 @@ from grassroots_app.services import agenda, meetings
 from grassroots_app.services.agenda import DayDetails, MonthOverview
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.ui.calendar.calendar_export import export_ics, print_month_plan, save_month_plan_pdf
-from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.shared.context_menu import offer_menu
-from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
 from grassroots_app.ui.calendar.meeting_dialog import WARNING_STYLE, MeetingDialog
 from grassroots_app.ui.calendar.month_grid import CELL_SIZE, DayDelegate, MonthGrid, MonthModel, day_title, meeting_line
+from grassroots_app.ui.context import AppContext, on_change
+from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
+from grassroots_app.ui.shared.context_menu import offer_menu
 
 VISIT_COLUMNS = (N_("Cadre"), N_("In charge of"))
 MEETING_ROLE = Qt.ItemDataRole.UserRole

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from grassroots_app.domain.calendar import MeetingCategory
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.meetings import MAX_DURATION_MINUTES, Meeting
-from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.services import cadres, calendar, meetings
 from grassroots_app.services.meetings import MeetingView
+from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.widgets import EditDialog, TimeField, date_edit, from_qdate, to_qdate, typed_anywhere

@@ -11,8 +11,8 @@ from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QLineEdit, QWidget
 
-from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.services import browse, cadres
+from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher

@@ -20,8 +20,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from grassroots_app.domain.model import Level
-from grassroots_app.services.browse import ClusterRowView, NodeRow
 from grassroots_app.services import browse
+from grassroots_app.services.browse import ClusterRowView, NodeRow
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 
