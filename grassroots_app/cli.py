@@ -378,6 +378,7 @@ def cmd_unassign(args: argparse.Namespace, db: Database) -> None:
     """End an assignment."""
     with UnitOfWork(db, write=True) as uow:
         ended = assignments.end_assignment(uow, args.assignment, _day(args), args.reason)
+    assert ended.period.end is not None  # an ended assignment has its last day
     print(tr("The assignment ends on {day}.").format(day=ended.period.end.strftime("%d/%m/%Y")))
     for line in today_note(args, "on", "--on"):
         print(line)
@@ -691,9 +692,10 @@ def cmd_recommendations_list(args: argparse.Namespace, db: Database) -> None:
     """List the recommendations, newest first, the overdue ones flagged."""
     start, end = _span(args)
     status = RecommendationStatus(args.status) if args.status else None
-    wanted = {"start": start, "end": end, "status": status, "overdue": args.overdue, "on": _optional_day(args, "on")}
     with UnitOfWork(db) as uow:
-        views = recommendations.list_recommendations(uow, RecommendationFilter(**wanted, **_named(uow, args)))
+        wanted = RecommendationFilter(start=start, end=end, status=status, overdue=args.overdue,
+                                      on=_optional_day(args, "on"), **_named(uow, args))
+        views = recommendations.list_recommendations(uow, wanted)
     lines = [line for view in views for line in _recommendation_lines(view)]
     emit(args, [_recommendation_json(view) for view in views], lines or [tr("No recommendations.")])
 

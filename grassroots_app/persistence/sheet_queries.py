@@ -30,9 +30,9 @@ class SheetQueries:
 
     def units_on(self, on: date) -> list[tuple[Unit, Period]]:
         """Return the units open on a day, each with its parent then and the period of that placement."""
-        link = and_(UnitLinkRow.unit_id == UnitRow.id, valid_on(UnitLinkRow.valid_from, UnitLinkRow.valid_to, on))
+        link = and_(col(UnitLinkRow.unit_id) == UnitRow.id, valid_on(UnitLinkRow.valid_from, UnitLinkRow.valid_to, on))
         query = (
-            select(UnitRow, UnitLinkRow.parent_id, UnitLinkRow.valid_from, UnitLinkRow.valid_to)
+            select(UnitRow, col(UnitLinkRow.parent_id), col(UnitLinkRow.valid_from), col(UnitLinkRow.valid_to))
             .outerjoin(UnitLinkRow, link)
             .where(valid_on(UnitRow.valid_from, UnitRow.valid_to, on))
         )
@@ -49,7 +49,9 @@ class SheetQueries:
 
     def members_on(self, on: date) -> list[tuple[str, str, date]]:
         """Return the memberships standing on a day as (cluster id, commune id, first day)."""
-        query = select(ClusterMemberRow.cluster_id, ClusterMemberRow.commune_id, ClusterMemberRow.valid_from).where(
+        query = select(
+            col(ClusterMemberRow.cluster_id), col(ClusterMemberRow.commune_id), col(ClusterMemberRow.valid_from)
+        ).where(
             valid_on(ClusterMemberRow.valid_from, ClusterMemberRow.valid_to, on))
         return [(cluster_id, commune_id, start) for cluster_id, commune_id, start in self.session.execute(query)]
 

@@ -167,7 +167,7 @@ def _grid(sheet: CalamineSheet, scan: SheetScan) -> list[list[object]]:
     if height > MAX_ROWS or width > MAX_COLUMNS or height * width > MAX_CELLS:  # a format no scan looks into
         raise too_large(sheet.name, height, width)
     padding = [""] * (sheet.start[1] if sheet.start else 0)
-    grid = [padding + list(values) for values in sheet.iter_rows()]
+    grid: list[list[object]] = [padding + list(values) for values in sheet.iter_rows()]
     for (row, column), code in scan.errors.items():  # within the extent the scan checked
         grid.extend([] for _ in range(row + 1 - len(grid)))
         grid[row].extend([""] * (column + 1 - len(grid[row])))

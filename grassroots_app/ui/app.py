@@ -7,6 +7,7 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from grassroots_app.ui.files.self_check import run_self_check  # noqa: PLC0415 - only the check needs it
 
         return run_self_check()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication | None, QApplication.instance()) or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setWindowIcon(QIcon(str(app_icon())))
     set_manners(app)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from grassroots_app.demo.build import DEMO_DATE, Scale, build_demo
-from grassroots_app.domain.coverage import find_gaps
+from grassroots_app.domain.coverage import Gap
 from grassroots_app.domain.model import Level, Preset
 from grassroots_app.domain.rules import GraspRule
 from grassroots_app.persistence.database import Database
@@ -83,7 +83,8 @@ def _open(start: str, end: str | None, on: date) -> bool:
 
 
 def brute_force(demo: Demo, on: date, rules: tuple[GraspRule, ...], root: str | None) -> tuple[object, ...]:
-    """Return the gaps, per-level figures and workload computed from every row, one target at a time."""
+    """Return the gaps, per-level figures and workload computed from every row, one target at a time (and rule
+    by rule, without the domain's find_gaps)."""
     levels = {rule.target_level for rule in rules}
     everything = demo.sql("SELECT id, level, valid_from, valid_to FROM unit")
     unit_targets = {unit: Level(level) for unit, level, start, end in everything if _open(start, end, on)}
@@ -112,13 +113,23 @@ def brute_force(demo: Demo, on: date, rules: tuple[GraspRule, ...], root: str | 
         )
         if _open(start, end, on) and (unit or cluster) in targets
     ]
-    gaps, figures = find_gaps(targets.items(), Counter((target, role) for _cadre, target, role in held), rules)
+    holders = Counter((target, role) for _cadre, target, role in held)
+    gaps = {
+        Gap(target, level, rule.role, rule.minimum, holders[(target, rule.role)])
+        for target, level in targets.items() for rule in rules
+        if rule.target_level is level and holders[(target, rule.role)] < rule.minimum
+    }
+    lacking = {gap.target_id for gap in gaps}
+    figures = set()
+    for level in levels:
+        of_level = [target for target, its in targets.items() if its is level]
+        figures.add((level, len(of_level), sum(target not in lacking for target in of_level)))
     per_cadre: dict[str, set[str]] = {}
     for cadre, target, _role in held:
         per_cadre.setdefault(cadre, set()).add(target)
     names = dict(demo.sql("SELECT id, full_name FROM cadre"))
     workload = {(cadre, names[cadre], len(targets)) for cadre, targets in per_cadre.items()}
-    return set(gaps), {(row.level, row.total, row.covered) for row in figures}, workload
+    return gaps, figures, workload
 
 
 def through_sql(demo: Demo, on: date, rules: tuple[GraspRule, ...] | None, root: str | None) -> tuple[object, ...]:

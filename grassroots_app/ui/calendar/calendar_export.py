@@ -270,7 +270,7 @@ def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path)
     writer.setCreator(tr("Grassroots"))
     document.print_(writer)
     del writer  # the document is complete once the writer is gone
-    write_bytes(target, guard, buffer.data().data())
+    write_bytes(target, guard, bytes(buffer.data().data()))
 
 
 def save_month_plan_pdf(parent: QWidget, context: AppContext, year: int, month: int) -> None:

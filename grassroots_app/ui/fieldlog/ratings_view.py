@@ -128,8 +128,8 @@ class RatingsView(QWidget):
         top = QWidget()
         column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.path, self.hint, self.error):
-            column.addWidget(widget)
+        for part in (self.path, self.hint, self.error):
+            column.addWidget(part)
         column.addWidget(self.table, 1)
         box = QGroupBox(tr("Shares of each grade (in the unit and below)"))
         shares = QVBoxLayout(box)

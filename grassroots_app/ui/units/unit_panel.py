@@ -161,7 +161,7 @@ class UnitPanel(QWidget):
         layout = QVBoxLayout(self)
         for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box, self.history_box):
             layout.addWidget(widget)
-        layout.addLayout(self.actions)
+        layout.addLayout(self.unit_actions)
         layout.addLayout(self.cluster_actions)
         layout.addWidget(self.field_log)
         on_change(context.events, self, SHOWN, self.refresh)
@@ -225,16 +225,16 @@ class UnitPanel(QWidget):
         layout.addWidget(self.history)
 
     def _build_actions(self) -> None:
-        self.actions = QHBoxLayout()
+        self.unit_actions = QHBoxLayout()
         self.add_button = QPushButton(tr("Add a unit under it…"))
         self.move_button = QPushButton(tr("Move…"))
         self.close_button = QPushButton(tr("Close…"))
         self.merge_button = QPushButton(tr("Merge into…"))
-        for button, slot in ((self.add_button, self.add_child), (self.move_button, self.move),
+        for button, slot in ((self.add_button, self.add_child), (self.move_button, self.move_unit),
                              (self.close_button, self.close_unit), (self.merge_button, self.merge)):
-            self.actions.addWidget(button)
+            self.unit_actions.addWidget(button)
             button.clicked.connect(slot)
-        self.actions.addStretch()
+        self.unit_actions.addStretch()
         self.cluster_actions = QHBoxLayout()
         self.new_cluster_button = QPushButton(tr("New cluster…"))
         self.rename_cluster_button = QPushButton(tr("Rename…"))
@@ -424,7 +424,7 @@ class UnitPanel(QWidget):
         """Add a unit under the shown one (or a province when nothing is shown)."""
         AddUnitDialog(self.context, self.data.target_id if self.data else None, self).exec()
 
-    def move(self) -> None:
+    def move_unit(self) -> None:
         """Move the shown unit."""
         if self.data and self.data.unit:
             MoveUnitDialog(self.context, self.data.unit, self).exec()
