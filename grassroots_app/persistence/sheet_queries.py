@@ -73,9 +73,9 @@ class SheetQueries:
         """Return the merges made on or before a day, oldest first, each with both units' official codes."""
         source, target = aliased(UnitRow), aliased(UnitRow)
         query = (
-            select(LineageRow, source.code, target.code)
-            .join(source, source.id == LineageRow.source_id)
-            .join(target, target.id == LineageRow.target_id)
+            select(LineageRow, col(source.code), col(target.code))
+            .join(source, col(source.id) == LineageRow.source_id)
+            .join(target, col(target.id) == LineageRow.target_id)
             .where(col(LineageRow.on_date) <= on)
             .order_by(col(LineageRow.on_date), col(LineageRow.id))
         )
