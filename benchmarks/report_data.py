@@ -30,11 +30,11 @@ if str(ROOT) not in sys.path:
 from benchmarks.coverage_national import DEFAULT_DB, province_id, remove, table  # noqa: E402
 from grassroots_app.domain.calendar import quarter_of  # noqa: E402
 from grassroots_app.domain.model import Preset  # noqa: E402
+from grassroots_app.domain.reports.model import ReportFigures  # noqa: E402
 from grassroots_app.persistence.database import Database, resolve_url  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
-from grassroots_app.reports.data import area_figures, cluster_figures  # noqa: E402
-from grassroots_app.reports.model import ReportFigures  # noqa: E402
 from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo  # noqa: E402
+from grassroots_app.services.report_data import area_figures, cluster_figures  # noqa: E402
 
 DISTRICT_DB = ROOT / "benchmarks" / "out" / "report_district.sqlite"
 PROVINCE_DB = ROOT / "benchmarks" / "out" / "report_province.sqlite"

@@ -24,13 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from grassroots_app.domain.reports.model import ReportDocument, ReportFigures, ReportKind  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
-from grassroots_app.reports import data  # noqa: E402
-from grassroots_app.reports.model import ReportDocument, ReportFigures, ReportKind  # noqa: E402
 from grassroots_app.reports.pdf import write_pdf  # noqa: E402
 from grassroots_app.reports.xlsx import write_xlsx  # noqa: E402
-from grassroots_app.services import reports  # noqa: E402
+from grassroots_app.services import report_data, reports  # noqa: E402
 from grassroots_app.services.demo import DEMO_DATE  # noqa: E402
 from grassroots_app.services.units import resolve_unit  # noqa: E402
 
@@ -85,7 +84,8 @@ def report(uow: UnitOfWork, kind: ReportKind, scope_id: str, year: int, quarter:
 
 def busiest_cluster(uow: UnitOfWork, year: int, quarter: int) -> str:
     """Return the id of the cluster whose report prints the most table rows."""
-    sizes = {cluster.id: rows(data.cluster_figures(uow, cluster.id, year, quarter)) for cluster in uow.clusters.all()}
+    sizes = {cluster.id: rows(report_data.cluster_figures(uow, cluster.id, year, quarter))
+             for cluster in uow.clusters.all()}
     return max(sizes, key=sizes.__getitem__)
 
 

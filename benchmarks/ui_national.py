@@ -37,10 +37,10 @@ from grassroots_app.services.demo import DEMO_DATE  # noqa: E402
 from grassroots_app.services.units import resolve_unit  # noqa: E402
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
-from grassroots_app.ui.hierarchy_view import HierarchyTree  # noqa: E402
-from grassroots_app.ui.search import SearchBox  # noqa: E402
+from grassroots_app.ui.units.hierarchy_view import HierarchyTree  # noqa: E402
+from grassroots_app.ui.units.search import SearchBox  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
-from grassroots_app.ui.tree_model import NodeKind  # noqa: E402
+from grassroots_app.ui.units.tree_model import NodeKind  # noqa: E402
 
 TARGETS = {"expand": 0.050, "keystroke": 0.100}
 PROVINCE_CODE = "79"  # Thành phố Hồ Chí Minh, the province with the most communes

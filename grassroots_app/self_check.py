@@ -1,6 +1,6 @@
 """The self-check of an installation: every bundled resource found and working, on a scratch database.
 
-The window's `--self-check` runs these checks and adds the Qt ones (`grassroots_app.ui.self_check`). Each
+The window's `--self-check` runs these checks and adds the Qt ones (`grassroots_app.ui.files.self_check`). Each
 check returns what it saw, or raises; a missing file is named by its path.
 """
 
@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from grassroots_app.domain.errors import N_, DomainError
+from grassroots_app.domain.reports.model import ReportKind
 from grassroots_app.domain.sheets import Fate
 from grassroots_app.i18n import LANGUAGES, Translator, catalog_path
 from grassroots_app.paths import app_icon, fonts_dir, is_frozen, migrations_dir, official_units_file
@@ -21,7 +22,6 @@ from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.database import Database, head_revision, stored_revision
 from grassroots_app.persistence.files import write_file
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.reports.model import ReportKind
 
 PROVINCE = "Lai Châu"  # the official province with the fewest communes: a quick import
 QUARTER = (2025, 3)  # the first quarter of the official list (units valid from 1 July 2025)
@@ -187,8 +187,8 @@ class SelfCheck:
 
     def report(self) -> str:
         """Render the scratch cluster's quarterly report as a PDF, rasterize it, and write its Excel tables."""
-        from grassroots_app.reports.output import rasterize  # noqa: PLC0415
         from grassroots_app.reports.pdf import pdf_bytes  # noqa: PLC0415
+        from grassroots_app.reports.raster import rasterize  # noqa: PLC0415
         from grassroots_app.reports.xlsx import write_xlsx  # noqa: PLC0415
         from grassroots_app.services import reports  # noqa: PLC0415
 

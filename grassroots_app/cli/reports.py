@@ -22,8 +22,8 @@ from grassroots_app.cli.common import (
 )
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.model import Cluster, Unit
-from grassroots_app.reports.model import ReportKind, ReportStatus
-from grassroots_app.reports.records import ReportDraft, clean_draft
+from grassroots_app.domain.reports.model import ReportKind, ReportStatus
+from grassroots_app.domain.reports.records import ReportDraft, clean_draft
 from grassroots_app.services import clusters, reports, units
 from grassroots_app.services.files import Fill, write_files
 from grassroots_app.services.session import Database, UnitOfWork, unit_of_work

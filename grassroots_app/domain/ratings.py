@@ -10,7 +10,7 @@ The four grades and the 100-point scale follow Quy định 366-QĐ/TW (2025): 90
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -123,6 +123,11 @@ def format_share(count: int, total: int) -> str:
     """Return the share as reports print it: "18/21 = 85,71 %"."""
     percent = f"{_ratio(count, total) * 100:.2f}".replace(".", ",")
     return f"{count}/{total} = {percent} %"
+
+
+def good_or_better(counts: Mapping[Grade, int]) -> int:
+    """Return how many units completed their tasks well or better: the excellent ones and the good ones."""
+    return counts.get(Grade.EXCELLENT, 0) + counts.get(Grade.GOOD, 0)
 
 
 def grade_shares(levels_and_grades: Iterable[tuple[Level, Grade]]) -> dict[str, dict[str, object]]:

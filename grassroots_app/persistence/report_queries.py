@@ -50,6 +50,8 @@ from grassroots_app.domain.recommendations import (
     RecommendationStatus,
     StatusChange,
 )
+from grassroots_app.domain.reports.inputs import Attended, DayCount, Held, Lacking, LevelTotal, Placed, RatedUnit
+from grassroots_app.domain.reports.scope import ScopeRow
 from grassroots_app.domain.rules import GraspRule
 from grassroots_app.persistence.fieldlog_repository import earlier_of, later_of, until_of
 from grassroots_app.persistence.repositories import valid_on
@@ -67,8 +69,6 @@ from grassroots_app.persistence.tables import (
     UnitLinkRow,
     UnitRow,
 )
-from grassroots_app.reports.inputs import Attended, DayCount, Held, Lacking, LevelTotal, Placed, RatedUnit
-from grassroots_app.reports.scope import ScopeRow
 
 UNIT, LINK, CLUSTER, MEMBER, CADRE = (
     table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow, CadreRow)  # type: ignore[attr-defined]

@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from grassroots_app.domain.reports.model import Narrative, ReportKind, ReportStatus, Signer
+from grassroots_app.domain.reports.records import ReportDraft, ReportRecord, ReportTerm
 from grassroots_app.persistence.tables import ReportRow, SettingRow
-from grassroots_app.reports.model import Narrative, ReportKind, ReportStatus, Signer
-from grassroots_app.reports.records import ReportDraft, ReportRecord, ReportTerm
 
 TERM_KEY = "reports.term"
 SECTIONS = ("situation", "results", "assessment", "next_tasks", "proposals")

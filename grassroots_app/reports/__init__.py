@@ -1,1 +1,1 @@
-"""Reports: their figures read from the database (data), and renderers (PDF, Excel) that never query."""
+"""Report renderers (PDF, Excel, page images) that receive finished figures and never query."""

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, SimpleDocTemplate
 
-from .model import ReportDocument
+from ..domain.reports.model import ReportDocument
 from .pdf_annex import annexes
 from .pdf_style import (
     BOTTOM,

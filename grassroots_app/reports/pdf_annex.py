@@ -11,10 +11,10 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
+from ..domain.reports.formatting import format_date
+from ..domain.reports.model import Heading
 from ..domain.text import printable
 from .charts import coverage_chart, recommendations_chart
-from .formatting import format_date
-from .model import Heading
 from .pdf_paged import PagedTable
 from .pdf_style import (
     ANNEX_NOTE,

@@ -7,8 +7,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 
-from .formatting import place_and_date, recipient_lines
-from .model import Heading, Narrative
+from ..domain.reports.formatting import place_and_date, recipient_lines
+from ..domain.reports.model import Heading, Narrative
 from .pdf_style import (
     BODY,
     DOC_TYPE,

@@ -7,8 +7,8 @@ from datetime import date
 from enum import Enum
 
 from ..domain.ratings import share
-from .formatting import format_change, format_date, format_number, format_percent
-from .model import (
+from ..domain.reports.formatting import format_change, format_date, format_number, format_percent
+from ..domain.reports.model import (
     AttendanceRow,
     BaseDayRow,
     ChargeRow,
@@ -18,7 +18,7 @@ from .model import (
     RecommendationRow,
     ReportFigures,
 )
-from .sentences import HAMLETS_IN_GENERAL, hamlet_words
+from ..domain.reports.sentences import HAMLETS_IN_GENERAL, hamlet_words
 
 CellValue = str | int | float | date | None
 

@@ -14,8 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from grassroots_app.exchange.writing import as_text, stored_text
 
-from .formatting import quarter_label
-from .model import ReportDocument
+from ..domain.reports.formatting import quarter_label
+from ..domain.reports.model import ReportDocument
 from .tables import NONE_ROW, AnnexTable, CellValue, Kind, annex_tables, cell_text
 
 NUMBER_FORMATS = {

@@ -9,10 +9,7 @@ from datetime import date, datetime
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.hierarchy import guess_kind
 from grassroots_app.domain.model import Level, Unit, new_id
-from grassroots_app.domain.text import fold
-from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.reports import data
-from grassroots_app.reports.model import (
+from grassroots_app.domain.reports.model import (
     Heading,
     Narrative,
     ReportDocument,
@@ -21,7 +18,7 @@ from grassroots_app.reports.model import (
     ReportStatus,
     Signer,
 )
-from grassroots_app.reports.records import (
+from grassroots_app.domain.reports.records import (
     ReportDraft,
     ReportRecord,
     ReportTerm,
@@ -31,8 +28,10 @@ from grassroots_app.reports.records import (
     clean_draft,
     number_text,
 )
-from grassroots_app.reports.sentences import default_situation, default_subject, results_text
-from grassroots_app.services import lookup
+from grassroots_app.domain.reports.sentences import default_situation, default_subject, results_text
+from grassroots_app.domain.text import fold
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import lookup, report_data
 from grassroots_app.services.clusters import get_cluster
 from grassroots_app.services.setup import require_settings
 from grassroots_app.services.units import get_unit
@@ -133,7 +132,7 @@ def draft_with_figures(
 ) -> tuple[ReportDraft, ReportFigures]:
     """Return a new draft as new_draft() writes it, with the figures it was written from."""
     draft = clean_draft(ReportDraft(kind, scope_id, year, quarter, today or date.today()))
-    figures = data.figures(uow, draft.kind, scope_id, year, quarter)
+    figures = report_data.figures(uow, draft.kind, scope_id, year, quarter)
     narrative = Narrative(situation=default_situation(figures), results=results_text(figures))
     return _default_heading(uow, replace(draft, subject=default_subject(figures), narrative=narrative)), figures
 
@@ -146,7 +145,7 @@ def save_draft(uow: UnitOfWork, draft: ReportDraft) -> str:
     """Store a new draft (id "") or the changes to a draft; return its id. An issued report cannot change."""
     require_settings(uow)
     cleaned = clean_draft(draft)
-    data.check_scope(uow, cleaned.kind, cleaned.scope_id, data.quarter_ref(cleaned.year, cleaned.quarter))
+    report_data.check_scope(uow, cleaned.kind, cleaned.scope_id, report_data.quarter_ref(cleaned.year, cleaned.quarter))
     now = datetime.now()
     if cleaned.id:
         existing = _stored(uow, cleaned.id)
@@ -216,5 +215,5 @@ def document(uow: UnitOfWork, report_id: str) -> ReportDocument:
     """Return a stored report ready to render: its heading, its narrative and its figures computed anew."""
     record = _stored(uow, report_id)
     draft = record.draft
-    figures = data.figures(uow, draft.kind, draft.scope_id, draft.year, draft.quarter)
+    figures = report_data.figures(uow, draft.kind, draft.scope_id, draft.year, draft.quarter)
     return compose(draft, figures, record.number, record.status)

@@ -20,7 +20,7 @@ from grassroots_app.persistence.database import APP_NAME, Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher, tr
-from grassroots_app.ui.input_guards import install_input_guards
+from grassroots_app.ui.shared.input_guards import install_input_guards
 from grassroots_app.ui.lifetime import collect_on_ui_thread
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the worker processes of a frozen (installed) build start here
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     if arguments.self_check:
-        from grassroots_app.ui.self_check import run_self_check  # noqa: PLC0415 - only the check needs it
+        from grassroots_app.ui.files.self_check import run_self_check  # noqa: PLC0415 - only the check needs it
 
         return run_self_check()
     app = QApplication.instance() or QApplication(sys.argv[:1])

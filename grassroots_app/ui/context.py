@@ -20,7 +20,7 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.ui.commands import ServiceCommand, retranslate_steps
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher
-from grassroots_app.ui.prompter import Prompter
+from grassroots_app.ui.shared.prompter import Prompter
 from grassroots_app.ui.settings import WindowSettings
 from grassroots_app.ui.tasks import TaskRunner
 

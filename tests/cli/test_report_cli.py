@@ -10,7 +10,7 @@ import openpyxl
 import pypdf
 import pytest
 
-from grassroots_app.reports.formatting import place_and_date
+from grassroots_app.domain.reports.formatting import place_and_date
 from grassroots_app.services.demo import DEMO_DATE
 from tests.cli.support import Cli
 

@@ -14,9 +14,9 @@ from grassroots_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.model import Cadre, Cluster, Tier, Unit
 from grassroots_app.domain.ratings import Grade
 from grassroots_app.domain.recommendations import RecommendationField
-from grassroots_app.reports.data import area_figures, cluster_figures
-from grassroots_app.reports.model import BaseDayRow, ReportFigures
+from grassroots_app.domain.reports.model import BaseDayRow, ReportFigures
 from grassroots_app.services import activities, assignments, clusters, plans, ratings, recommendations, units
+from grassroots_app.services.report_data import area_figures, cluster_figures
 from tests.integration.fieldlog_support import refused
 from tests.integration.support import D0, Env
 

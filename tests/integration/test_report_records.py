@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from grassroots_app.domain.errors import InvalidInput, NotFound, RuleViolation
-from grassroots_app.reports.model import Narrative, ReportKind, ReportStatus, Signer
-from grassroots_app.reports.records import ReportDraft, ReportTerm
+from grassroots_app.domain.reports.model import Narrative, ReportKind, ReportStatus, Signer
+from grassroots_app.domain.reports.records import ReportDraft, ReportTerm
 from grassroots_app.services import reports
 from tests.integration.fieldlog_support import Place, build_place, refused, undone_and_redone
 from tests.integration.support import Env

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from grassroots_app.domain.model import Tier
-from grassroots_app.reports.model import ReportKind
+from grassroots_app.domain.reports.model import ReportKind
 from grassroots_app.reports.tables import annex_tables
 from grassroots_app.services import clusters, reports
 from tests.integration.support import Env

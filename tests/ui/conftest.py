@@ -23,7 +23,7 @@ from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo  # noqa: E
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402
-from grassroots_app.ui.input_guards import install_input_guards  # noqa: E402
+from grassroots_app.ui.shared.input_guards import install_input_guards  # noqa: E402
 from grassroots_app.ui.lifetime import collect_on_ui_thread, give_collection_back  # noqa: E402
 from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402

@@ -12,8 +12,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from grassroots_app.ui.pickers import ID_ROLE, LookupField
-from grassroots_app.ui.prompter import Prompter, Unsaved
+from grassroots_app.ui.shared.pickers import ID_ROLE, LookupField
+from grassroots_app.ui.shared.prompter import Prompter, Unsaved
 
 W = TypeVar("W", bound=QWidget)
 PRINT_TEST_DPI = 72

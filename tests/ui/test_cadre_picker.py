@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.services import cadres
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.unit_panel import CadrePickerDialog
+from grassroots_app.ui.units.unit_panel import CadrePickerDialog
 from tests.ui.support import type_text
 
 MIN_WIDTH = 480

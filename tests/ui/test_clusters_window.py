@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse
-from grassroots_app.ui.cluster_dialogs import (
+from grassroots_app.ui.units.cluster_dialogs import (
     CloseClusterDialog,
     ClusterCommunesDialog,
     NewClusterDialog,
@@ -21,7 +21,7 @@ from grassroots_app.ui.cluster_dialogs import (
 )
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.widgets import to_qdate
+from grassroots_app.ui.shared.widgets import to_qdate
 from tests.ui.support import ScriptedPrompter, answer_dialog, focus, shown, type_text
 
 Handler = Callable[[QWidget], None]

@@ -11,9 +11,9 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from grassroots_app.ui.activity_list import EditActivityDialog
+from grassroots_app.ui.fieldlog.activity_list import EditActivityDialog
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.recommendation_dialogs import RecommendationDialog
+from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog
 from tests.ui.support import answer_dialog, focus
 
 Getter = Callable[[MainWindow], QAbstractItemView]

@@ -6,8 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 
-from grassroots_app.ui.activity_form import DayEdit
-from grassroots_app.ui.widgets import date_edit, from_qdate
+from grassroots_app.ui.fieldlog.activity_form import DayEdit
+from grassroots_app.ui.shared.widgets import date_edit, from_qdate
 
 
 def test_every_date_field_stops_at_the_applications_first_and_last_day(qapp: object) -> None:

@@ -23,12 +23,12 @@ from grassroots_app.domain.recommendations import RecommendationFilter, Recommen
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import activities, assignments, browse, cadres, clusters, meetings, recommendations
 from grassroots_app.services.demo import DEMO_DATE
-from grassroots_app.ui.activity_form import UnitChoiceDialog
-from grassroots_app.ui.activity_list import EditActivityDialog
-from grassroots_app.ui.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog
-from grassroots_app.ui.cadre_dialog import CadreDialog
-from grassroots_app.ui.calendar_export import IcsExportDialog
-from grassroots_app.ui.cluster_dialogs import (
+from grassroots_app.ui.fieldlog.activity_form import UnitChoiceDialog
+from grassroots_app.ui.fieldlog.activity_list import EditActivityDialog
+from grassroots_app.ui.units.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog
+from grassroots_app.ui.units.cadre_dialog import CadreDialog
+from grassroots_app.ui.calendar.calendar_export import IcsExportDialog
+from grassroots_app.ui.units.cluster_dialogs import (
     CloseClusterDialog,
     ClusterCommunesDialog,
     NewClusterDialog,
@@ -36,15 +36,15 @@ from grassroots_app.ui.cluster_dialogs import (
 )
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.first_run import FirstRunDialog
-from grassroots_app.ui.import_dialog import ImportDialog
-from grassroots_app.ui.local_rules_dialog import LocalRulesDialog
-from grassroots_app.ui.meeting_dialog import MeetingDialog
-from grassroots_app.ui.official_import import OfficialImportDialog
-from grassroots_app.ui.recommendation_dialogs import RecommendationDialog, StepDialog
-from grassroots_app.ui.restore_dialog import RestoreDialog
-from grassroots_app.ui.unit_dialogs import AddUnitDialog, CloseUnitDialog, MergeUnitDialog, MoveUnitDialog
-from grassroots_app.ui.unit_panel import CadrePickerDialog
-from grassroots_app.ui.widgets import Dialog, EditDialog
+from grassroots_app.ui.files.import_dialog import ImportDialog
+from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
+from grassroots_app.ui.calendar.meeting_dialog import MeetingDialog
+from grassroots_app.ui.files.official_import import OfficialImportDialog
+from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog, StepDialog
+from grassroots_app.ui.files.restore_dialog import RestoreDialog
+from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, CloseUnitDialog, MergeUnitDialog, MoveUnitDialog
+from grassroots_app.ui.units.unit_panel import CadrePickerDialog
+from grassroots_app.ui.shared.widgets import Dialog, EditDialog
 from tests.ui.support import type_text
 
 ABSTRACT = {Dialog, EditDialog}  # bases only: never opened as such
@@ -174,8 +174,8 @@ CASES = {
 
 def _dialog_classes() -> set[type[QDialog]]:
     """Return every QDialog subclass the window's modules define (each module imported first)."""
-    for module in pkgutil.iter_modules(grassroots_app.ui.__path__):
-        importlib.import_module(f"grassroots_app.ui.{module.name}")
+    for module in pkgutil.walk_packages(grassroots_app.ui.__path__, "grassroots_app.ui."):
+        importlib.import_module(module.name)
     found: set[type[QDialog]] = set()
     waiting = list(QDialog.__subclasses__())
     while waiting:

@@ -22,15 +22,15 @@ from pytestqt.qtbot import QtBot
 
 import grassroots_app.ui
 from grassroots_app.domain.model import Preset, Tier
-from grassroots_app.ui.assign_dialog import AssignDialog
+from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.lifetime import collect_on_ui_thread, give_collection_back
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui import tasks
 from grassroots_app.ui.tasks import TaskProgress
-from grassroots_app.ui.tree_model import cadre_mime_data
-from grassroots_app.ui.unit_panel import CadrePickerDialog
-from grassroots_app.ui.widgets import Dialog
+from grassroots_app.ui.units.tree_model import cadre_mime_data
+from grassroots_app.ui.units.unit_panel import CadrePickerDialog
+from grassroots_app.ui.shared.widgets import Dialog
 from tests.ui.support import delete_later_now
 from tests.ui.test_assign_dialog import a_cadre, a_hamlet
 
@@ -123,7 +123,7 @@ def test_a_dialog_run_to_its_end_is_deleted(window: MainWindow, qtbot: QtBot) ->
 def test_every_dialog_of_the_window_is_deleted_once_run() -> None:
     """Each dialog class of the window derives from the dialog that is deleted after it has run."""
     found: set[type] = set()
-    for module in pkgutil.iter_modules(grassroots_app.ui.__path__, "grassroots_app.ui."):
+    for module in pkgutil.walk_packages(grassroots_app.ui.__path__, "grassroots_app.ui."):
         for _name, kind in inspect.getmembers(importlib.import_module(module.name), inspect.isclass):
             if issubclass(kind, QDialog) and kind.__module__.startswith("grassroots_app.ui"):
                 found.add(kind)

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.unit_dialogs import AddUnitDialog, MoveUnitDialog
-from grassroots_app.ui.widgets import EditDialog
+from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, MoveUnitDialog
+from grassroots_app.ui.shared.widgets import EditDialog
 from tests.ui.test_dialog_focus import Scene, scene  # noqa: F401 - the fixture
 from tests.ui.support import type_text
 

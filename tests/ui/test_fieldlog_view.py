@@ -19,16 +19,16 @@ from grassroots_app.services import assignments, browse, cadres, units
 from grassroots_app.services.activities import ActivityView, list_activities, record_activity
 from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.recommendations import raise_recommendation
-from grassroots_app.ui.activity_form import ActivityFields, UnitChoiceDialog
-from grassroots_app.ui.activity_list import EditActivityDialog
-from grassroots_app.ui.cadre_panel import CadrePanel
+from grassroots_app.ui.fieldlog.activity_form import ActivityFields, UnitChoiceDialog
+from grassroots_app.ui.fieldlog.activity_list import EditActivityDialog
+from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.fieldlog_panel import FieldLogSection
-from grassroots_app.ui.fieldlog_view import FieldLogView
+from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
+from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.unit_panel import UnitPanel
-from grassroots_app.ui.widgets import format_day, to_qdate
+from grassroots_app.ui.units.unit_panel import UnitPanel
+from grassroots_app.ui.shared.widgets import format_day, to_qdate
 from tests.ui.support import ScriptedPrompter
 
 START = date(2026, 1, 1)

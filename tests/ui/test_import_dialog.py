@@ -13,7 +13,7 @@ from grassroots_app.domain.model import Level
 from grassroots_app.domain.sheets import Fate
 from grassroots_app.services import browse
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.import_dialog import ImportDialog
+from grassroots_app.ui.files.import_dialog import ImportDialog
 from grassroots_app.ui.main_window import MainWindow
 from tests.ui.support import ScriptedPrompter, answer_dialog, shown
 

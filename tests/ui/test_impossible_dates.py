@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
-from grassroots_app.ui.activity_form import DayEdit
+from grassroots_app.ui.fieldlog.activity_form import DayEdit
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.period_chooser import BETWEEN_DATES, PeriodChooser
-from grassroots_app.ui.widgets import date_edit, from_qdate, to_qdate
+from grassroots_app.ui.shared.period_chooser import BETWEEN_DATES, PeriodChooser
+from grassroots_app.ui.shared.widgets import date_edit, from_qdate, to_qdate
 
 DIGIT_KEYS = {str(number): getattr(Qt.Key, f"Key_{number}") for number in range(10)}
 REFUSAL = "31/02/2026 không phải là một ngày: tháng 2/2026 chỉ có 28 ngày."

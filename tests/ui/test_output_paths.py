@@ -18,11 +18,11 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.persistence import backup
 from grassroots_app.services import browse
-from grassroots_app.ui import calendar_export
+from grassroots_app.ui.calendar import calendar_export
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.import_dialog import ImportDialog
+from grassroots_app.ui.files.import_dialog import ImportDialog
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.report_view import ReportView
+from grassroots_app.ui.reports.report_view import ReportView
 from tests.ui.support import ScriptedPrompter, shown
 
 YEAR, QUARTER = 2026, 3

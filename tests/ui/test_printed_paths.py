@@ -14,9 +14,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.services import plans
-from grassroots_app.ui.calendar_export import write_month_plan_pdf
+from grassroots_app.ui.calendar.calendar_export import write_month_plan_pdf
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.plan_view import PlanView
+from grassroots_app.ui.calendar.plan_view import PlanView
 from tests.cli.support import Cli
 from tests.ui.conftest import _context
 

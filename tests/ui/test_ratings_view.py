@@ -16,8 +16,8 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, ratings, units
 from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.rating_table import Column
-from grassroots_app.ui.ratings_view import RatingsView
+from grassroots_app.ui.fieldlog.rating_table import Column
+from grassroots_app.ui.fieldlog.ratings_view import RatingsView
 from tests.ui.support import focus, pick, shown
 
 COMMUNE = "Xã Thử Xếp Loại"

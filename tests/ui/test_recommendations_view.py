@@ -17,10 +17,10 @@ from grassroots_app.services import browse, cadres, recommendations, units
 from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.recommendations import RecommendationView
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.recommendation_detail import RecommendationDetail
-from grassroots_app.ui.recommendation_dialogs import RecommendationDialog, StepDialog
-from grassroots_app.ui.recommendations_view import RecommendationsView
-from grassroots_app.ui.widgets import EditDialog
+from grassroots_app.ui.fieldlog.recommendation_detail import RecommendationDetail
+from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog, StepDialog
+from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView
+from grassroots_app.ui.shared.widgets import EditDialog
 from tests.ui.support import answer_dialog, focus, pick, shown, type_text
 
 HAMLET = "Ấp Kiến Nghị Thử"

@@ -15,19 +15,19 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.domain.reports.model import ReportFigures, ReportKind, ReportStatus
+from grassroots_app.domain.reports.records import ReportRecord
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.reports import data
-from grassroots_app.reports.model import ReportFigures, ReportKind, ReportStatus
-from grassroots_app.reports.records import ReportRecord
 from grassroots_app.reports.tables import Kind, cell_text
 from grassroots_app.services import browse, reports
+from grassroots_app.services import report_data as data
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.prompter import Unsaved
-from grassroots_app.ui.report_editor import TAB_FIGURES, TAB_NARRATIVE, TAB_PREVIEW
-from grassroots_app.ui.report_view import ReportView
-from grassroots_app.ui.widgets import to_qdate
+from grassroots_app.ui.reports.report_editor import TAB_FIGURES, TAB_NARRATIVE, TAB_PREVIEW
+from grassroots_app.ui.reports.report_view import ReportView
+from grassroots_app.ui.shared.prompter import Unsaved
+from grassroots_app.ui.shared.widgets import to_qdate
 from tests.ui.support import ScriptedPrompter, focus, shown, type_text
 
 YEAR, QUARTER = 2026, 3

@@ -11,9 +11,9 @@ from grassroots_app.persistence.browse import NodeRow
 from grassroots_app.services import browse, units
 from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.hierarchy_view import HierarchyTree
-from grassroots_app.ui.search import ID_ROLE, PATH_ROLE, SearchBox
-from grassroots_app.ui.tree_model import NODE_ROLE
+from grassroots_app.ui.units.hierarchy_view import HierarchyTree
+from grassroots_app.ui.units.search import ID_ROLE, PATH_ROLE, SearchBox
+from grassroots_app.ui.units.tree_model import NODE_ROLE
 
 
 @pytest.fixture

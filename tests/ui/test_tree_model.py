@@ -21,9 +21,9 @@ from grassroots_app.services.coverage import coverage
 from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.units import NewUnit, add_unit, close_unit
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.hierarchy_view import HierarchyTree
+from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.tree_model import (
+from grassroots_app.ui.units.tree_model import (
     CADRE_MIME_TYPE,
     MARK_COLUMN,
     KIND_COLUMN,

@@ -16,7 +16,7 @@ from grassroots_app.services import setup, units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.settings import WindowSettings
-from grassroots_app.ui.unit_dialogs import AddUnitDialog
+from grassroots_app.ui.units.unit_dialogs import AddUnitDialog
 from tests.ui.support import ScriptedPrompter, type_text
 
 START = date(2025, 7, 1)

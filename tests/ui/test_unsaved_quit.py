@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.services import browse, reports
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.prompter import Prompter, Unsaved
+from grassroots_app.ui.shared.prompter import Prompter, Unsaved
 from tests.ui.support import ScriptedPrompter, answer_dialog, type_text
 
 PROPOSAL = "Đề nghị bổ sung kinh phí cho tổ dân phố."

@@ -127,7 +127,7 @@ def _running(pid: int) -> bool:
 def test_the_self_check_stops_its_worker_processes_even_when_its_output_fails(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from grassroots_app.ui import self_check  # noqa: PLC0415 - the check's module, patched below
+    from grassroots_app.ui.files import self_check  # noqa: PLC0415 - the check's module, patched below
 
     def unwritable(text: str) -> None:
         raise UnicodeEncodeError("charmap", text, 0, 1, "character maps to <undefined>")

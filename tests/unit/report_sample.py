@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from grassroots_app.reports.model import (
+from grassroots_app.domain.reports.model import (
     AttendanceRow,
     BaseDayRow,
     ChargeRow,

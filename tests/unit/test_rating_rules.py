@@ -15,6 +15,7 @@ from grassroots_app.domain.ratings import (
     check_rateable,
     clean_rating,
     format_share,
+    good_or_better,
     grade_for_score,
     grade_shares,
     rateable_below,
@@ -98,6 +99,12 @@ def test_the_rated_level_below_a_unit() -> None:
 def test_shares_as_reports_print_them(count: int, total: int, value: float, printed: str) -> None:
     assert share(count, total) == value
     assert format_share(count, total) == printed
+
+
+def test_good_or_better_counts_the_excellent_and_the_good_only() -> None:
+    assert good_or_better({Grade.EXCELLENT: 3, Grade.GOOD: 15, Grade.COMPLETED: 2, Grade.NOT_COMPLETED: 1}) == 18
+    assert good_or_better({Grade.GOOD: 4, Grade.COMPLETED: 9}) == 4
+    assert good_or_better({}) == 0
 
 
 def test_grade_shares_per_level_with_every_grade() -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from grassroots_app.domain.ratings import share
-from grassroots_app.reports.formatting import (
+from grassroots_app.domain.reports.formatting import (
     format_change,
     format_date,
     format_number,

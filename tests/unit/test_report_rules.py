@@ -17,8 +17,8 @@ from grassroots_app.domain.recommendations import (
     RecommendationStatus,
     StatusChange,
 )
-from grassroots_app.reports.inputs import Placed, RatedUnit
-from grassroots_app.reports.model import (
+from grassroots_app.domain.reports.inputs import Placed, RatedUnit
+from grassroots_app.domain.reports.model import (
     AttendanceRow,
     BaseDayRow,
     ChargeRow,
@@ -33,8 +33,8 @@ from grassroots_app.reports.model import (
     ReportStatus,
     Signer,
 )
-from grassroots_app.reports.recommendations import follow, recommendation_figures, recommendation_rows
-from grassroots_app.reports.records import (
+from grassroots_app.domain.reports.recommendations import follow, recommendation_figures, recommendation_rows
+from grassroots_app.domain.reports.records import (
     ReportDraft,
     ReportRecord,
     ReportTerm,
@@ -44,10 +44,10 @@ from grassroots_app.reports.records import (
     clean_draft,
     number_text,
 )
-from grassroots_app.reports.rows import rating_rows
-from grassroots_app.reports.scope import Scope, ScopeRow
-from grassroots_app.reports.sentences import default_situation, default_subject, results_text
-from grassroots_app.reports.wording import in_sentence, span_note
+from grassroots_app.domain.reports.rows import rating_rows
+from grassroots_app.domain.reports.scope import Scope, ScopeRow
+from grassroots_app.domain.reports.sentences import default_situation, default_subject, results_text
+from grassroots_app.domain.reports.wording import in_sentence, span_note
 from tests.unit.test_architecture import FRAMEWORKS, PACKAGE, imported_modules, top
 
 S, F = RecommendationStatus, RecommendationField
@@ -287,7 +287,7 @@ PURE = ("model", "inputs", "scope", "wording", "rows", "recommendations", "recor
 
 @pytest.mark.parametrize("name", PURE)
 def test_the_report_builders_and_texts_are_pure(name: str) -> None:
-    path = PACKAGE / "reports" / f"{name}.py"
+    path = PACKAGE / "domain" / "reports" / f"{name}.py"
     bad = [module for module in imported_modules(path)
            if top(module) in FRAMEWORKS or module.startswith(("grassroots_app.persistence", "grassroots_app.services",
                                                                "grassroots_app.i18n"))]

@@ -14,7 +14,7 @@ from grassroots_app.reports.pdf_style import BOLD, CELL_SIZE, REGULAR, TEXT_WIDT
 from grassroots_app.reports.tables import NONE_ROW, Kind, annex_tables, cell_text
 from tests.unit.report_sample import empty_figures, sample_figures
 
-RENDERERS = ("formatting", "tables", "charts", "pdf", "pdf_style", "pdf_text", "pdf_annex", "xlsx")
+RENDERERS = ("tables", "charts", "pdf", "pdf_style", "pdf_text", "pdf_annex", "xlsx", "raster")
 REPORTS = Path(__file__).resolve().parents[2] / "grassroots_app" / "reports"
 PADDING = 4  # points: the cell's left and right padding in the PDF
 

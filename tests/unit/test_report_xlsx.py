@@ -9,7 +9,7 @@ from io import BytesIO
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from grassroots_app.reports.model import ReportDocument
+from grassroots_app.domain.reports.model import ReportDocument
 from grassroots_app.reports.pdf import pdf_bytes
 from grassroots_app.reports.tables import NONE_ROW, AnnexTable, CellValue, Kind, annex_tables, cell_text
 from grassroots_app.reports.xlsx import HEADER_ROW, write_xlsx, xlsx_bytes

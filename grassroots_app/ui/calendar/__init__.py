@@ -1,0 +1,1 @@
+"""The calendar and plans screen: meetings, meeting-free days, base-day plans."""

@@ -1,0 +1,1 @@
+"""The field log screen: activities, attendance, recommendations, ratings."""

@@ -1,0 +1,92 @@
+"""The field log tab: fast entry of activities from the cadres' notes, the list of activities, attendance."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from grassroots_app.domain.errors import DomainError
+from grassroots_app.services.activities import ActivityView, record_activity
+from grassroots_app.ui.fieldlog.activity_form import ActivityFields
+from grassroots_app.ui.fieldlog.activity_list import ActivityList
+from grassroots_app.ui.fieldlog.attendance_view import AttendanceView
+from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.lifetime import follow
+from grassroots_app.ui.shared.widgets import ErrorLabel, format_day
+
+RECORD_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ActivityForm(QWidget):
+    """Enter records the activity and starts the next one with the same cadre, target, kind and date."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.fields = ActivityFields(context, min(context.as_of, date.today()))
+        self.record_button = QPushButton(tr("&Record"))
+        self.record_button.setToolTip(tr("Record the activity (Enter, or Ctrl+Enter)"))
+        self.error = ErrorLabel()
+        self.last = QLabel()
+        self.last.setWordWrap(True)
+        footer = QHBoxLayout()
+        footer.addWidget(self.error, 1)
+        footer.addWidget(self.last, 1)
+        footer.addWidget(self.record_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields)
+        layout.addLayout(footer)
+        self.record_button.clicked.connect(self.submit)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.submit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        follow(context.events.database_changed, self, self.fields.reset)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Record on Enter in any field (the fields pass Enter on)."""
+        if event.key() in RECORD_KEYS:
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
+    def submit(self) -> None:
+        """Record the activity typed; a refusal is shown next to the form and nothing is stored."""
+        try:
+            entry = self.fields.entry()
+            label = tr("Record the activity of {name} on {day}").format(
+                name=self.fields.cadre.text(), day=format_day(entry[3]))
+            view = self.context.execute(label, record_activity, *entry)
+        except DomainError as error:
+            self.error.show_error(error)
+            return
+        self.error.clear_error()
+        self.last.setText(_recorded_text(view))
+        self.fields.next_entry()
+
+
+def _recorded_text(view: ActivityView) -> str:
+    """Return the line that confirms what was just recorded."""
+    return tr("Recorded: {day}, {name}, {kind} at {target}.").format(
+        day=format_day(view.activity.day), name=view.cadre_name, kind=tr(view.activity.kind.label),
+        target=view.target_name)
+
+
+class FieldLogView(QWidget):
+    """The fast-entry form above; the activities and the attendance against the targets below."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = ActivityForm(context)
+        self.activities = ActivityList(context)
+        self.attendance = AttendanceView(context)
+        box = QGroupBox(tr("New activity"))
+        QVBoxLayout(box).addWidget(self.form)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.activities, tr("Activities"))
+        self.tabs.addTab(self.attendance, tr("Meetings attended against the targets"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(box)
+        layout.addWidget(self.tabs, 1)

@@ -1,0 +1,1 @@
+"""Files in and out: sheet import, official lists, backups and restore, the self-check."""

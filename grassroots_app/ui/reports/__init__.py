@@ -1,0 +1,1 @@
+"""The reports screen: choosing, editing, previewing and saving quarterly reports."""

@@ -1,0 +1,1 @@
+"""The units and cadres screen: hierarchy tree, unit and cadre panels, their dialogs."""
