@@ -11,8 +11,8 @@ end unless --keep is given.
 from __future__ import annotations
 
 import argparse
-import os
 import gc
+import os
 import sqlite3
 import statistics
 import sys
@@ -24,12 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from grassroots_app.demo.build import DEMO_DATE, DemoSummary, Scale, build_demo  # noqa: E402
 from grassroots_app.domain.model import Preset  # noqa: E402
 from grassroots_app.persistence.backup import FOLDER_VARIABLE  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
 from grassroots_app.services.coverage import CoverageReport, coverage  # noqa: E402
-from grassroots_app.services.demo import DEMO_DATE, DemoSummary, Scale, build_demo  # noqa: E402
 
 DEFAULT_DB = ROOT / "benchmarks" / "out" / "national.sqlite"
 BACKUP_DIR = ROOT / "benchmarks" / "out" / "backups"

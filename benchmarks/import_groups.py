@@ -25,12 +25,12 @@ if str(ROOT) not in sys.path:
 
 from openpyxl import Workbook  # noqa: E402
 
+from grassroots_app.demo.build import build_demo  # noqa: E402
 from grassroots_app.domain.model import Level, Preset  # noqa: E402
 from grassroots_app.domain.sheets import Fate  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
 from grassroots_app.services import sheet_export, sheet_import  # noqa: E402
-from grassroots_app.services.demo import build_demo  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
 TARGET_SECONDS = 30.0
@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     done = timed("import (read + check + backup + commit)", database, sheet_path, dry_run=False)
     again = timed("the same sheet checked again (every row unchanged)", database, sheet_path, dry_run=True)
     with UnitOfWork(database) as uow:
-        groups = sum(1 for _ in uow.exchange.units_on(DAY) if _[0].level is Level.GROUP)
+        groups = sum(1 for _ in uow.sheet_queries.units_on(DAY) if _[0].level is Level.GROUP)
     database.close()
     print(f"groups in the database afterwards: {groups:,}")
     return 0 if dry.counts()[Fate.NEW] == again.counts()[Fate.UNCHANGED] == args.rows and done.committed else 1

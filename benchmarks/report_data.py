@@ -5,7 +5,7 @@ Run from the repository root:
     .venv/bin/python benchmarks/report_data.py [--district PATH] [--province-demo PATH] [--national PATH]
                                                [--province CODE] [--rebuild] [--repeat N]
 
-The district and province demos (services.demo at Scale.DISTRICT and Scale.PROVINCE, with their field log) are
+The district and province demos (demo.build at Scale.DISTRICT and Scale.PROVINCE, with their field log) are
 built into benchmarks/out/ on the first run and reused after (--rebuild to build anew); each gives its busiest
 cluster and its whole province. The national database is the one coverage_national.py keeps
 (benchmarks/out/national.sqlite): only read, attached without migrating it, and skipped when missing. The
@@ -28,12 +28,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.coverage_national import DEFAULT_DB, province_id, remove, table  # noqa: E402
+from grassroots_app.demo.build import DEMO_DATE, Scale, build_demo  # noqa: E402
 from grassroots_app.domain.calendar import quarter_of  # noqa: E402
 from grassroots_app.domain.model import Preset  # noqa: E402
 from grassroots_app.domain.reports.model import ReportFigures  # noqa: E402
 from grassroots_app.persistence.database import Database, resolve_url  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
-from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo  # noqa: E402
+from grassroots_app.demo.build import DEMO_DATE, Scale, build_demo  # noqa: E402
 from grassroots_app.services.report_data import area_figures, cluster_figures  # noqa: E402
 
 DISTRICT_DB = ROOT / "benchmarks" / "out" / "report_district.sqlite"

@@ -24,13 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from grassroots_app.demo.build import DEMO_DATE  # noqa: E402
 from grassroots_app.domain.reports.model import ReportDocument, ReportFigures, ReportKind  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
 from grassroots_app.reports.pdf import write_pdf  # noqa: E402
 from grassroots_app.reports.xlsx import write_xlsx  # noqa: E402
 from grassroots_app.services import report_data, reports  # noqa: E402
-from grassroots_app.services.demo import DEMO_DATE  # noqa: E402
 from grassroots_app.services.units import resolve_unit  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"

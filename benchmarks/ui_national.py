@@ -29,11 +29,11 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from benchmarks.coverage_national import DEFAULT_DB, backed_up_today, build, table  # noqa: E402
+from grassroots_app.demo.build import DEMO_DATE  # noqa: E402
 from grassroots_app.domain.model import Preset  # noqa: E402
 from grassroots_app.domain.text import fold  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.services import browse  # noqa: E402
-from grassroots_app.services.demo import DEMO_DATE  # noqa: E402
 from grassroots_app.services.units import resolve_unit  # noqa: E402
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402

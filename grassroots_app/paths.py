@@ -56,3 +56,8 @@ def app_icon() -> Path:
 def official_units_file() -> Path:
     """Return the official pre-July-2025 list of provinces, districts and communes (see its folder's README)."""
     return resource_root() / "resources" / "official" / "units-2025-01-04.csv.gz"
+
+
+def demo_words_file() -> Path:
+    """Return the names and wording the demo data is made of (people, places, posts, notes)."""
+    return resource_root() / "resources" / "demo" / "words.json"

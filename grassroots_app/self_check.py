@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from grassroots_app.domain.errors import N_, DomainError
+from grassroots_app.domain.formats import format_date, format_time
 from grassroots_app.domain.reports.model import ReportKind
 from grassroots_app.domain.sheets import Fate
 from grassroots_app.i18n import LANGUAGES, Translator, catalog_path
@@ -160,7 +161,7 @@ class SelfCheck:
         national_day = date(year, *NATIONAL_DAY)
         if national_day not in days_off:
             raise RuntimeError(tr("no National Day among {count} days off").format(count=len(days_off)))
-        return f"{national_day:%d/%m/%Y}: {days_off[national_day]}"
+        return f"{format_date(national_day)}: {days_off[national_day]}"
 
     def time_zone(self) -> str:
         """Load Vietnam's time zone from the bundled tz database (Windows has no system one)."""
@@ -169,7 +170,8 @@ class SelfCheck:
         source = importlib.resources.files("tzdata").joinpath("zoneinfo", *ZONE_NAME.split("/"))
         if not source.is_file():
             raise FileNotFoundError(2, "tzdata", str(source))
-        return f"{ZONE.key}: {datetime.now(ZONE):%H:%M UTC%z}"
+        now = datetime.now(ZONE)
+        return f"{ZONE.key}: {format_time(now)} UTC{now:%z}"
 
     def fonts(self) -> str:
         """Register the report's font faces with reportlab."""

@@ -27,7 +27,7 @@ def cmd_init(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_demo(args: argparse.Namespace, db: Database) -> None:
     """Build the demo dataset."""
-    from grassroots_app.services.demo import Scale, build_demo
+    from grassroots_app.demo.build import Scale, build_demo
 
     summary = build_demo(db, Preset(args.model), args.seed, Scale(args.scale))
     gaps = [{"unit_id": gap.target_id, "level": gap.level.value, "role": gap.role}

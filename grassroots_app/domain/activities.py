@@ -15,6 +15,7 @@ from datetime import date
 
 from grassroots_app.domain.calendar import check_quarter, period_span
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, CadreStatus, Flag, Tier
 from grassroots_app.domain.text import NOTE_LENGTH, TextField, clean_text
 
@@ -101,16 +102,16 @@ def clean_activity(activity: Activity) -> Activity:
 def check_not_future(day: date, today: date) -> None:
     """Refuse to record something as done on a day that has not come yet."""
     if day > today:
-        raise InvalidInput(N_("{day} is in the future."), day=day.strftime("%d/%m/%Y"))
+        raise InvalidInput(N_("{day} is in the future."), day=format_date(day))
 
 
 def check_active_on(cadre: Cadre, day: date) -> None:
     """Refuse to record something a cadre did on a day after they left."""
     if cadre.status is CadreStatus.LEFT and (cadre.status_date is None or cadre.status_date <= day):
-        left = cadre.status_date.strftime("%d/%m/%Y") if cadre.status_date else "?"
+        left = format_date(cadre.status_date) if cadre.status_date else "?"
         raise RuleViolation(
             N_("{name} left on {left}: nothing can be recorded for them on {day}."),
-            name=cadre.full_name, left=left, day=day.strftime("%d/%m/%Y"),
+            name=cadre.full_name, left=left, day=format_date(day),
         )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Assignment, Period
 from grassroots_app.domain.text import NOTE_LENGTH, TextField, clean_text
 
@@ -29,8 +30,8 @@ def check_no_overlap(
             raise RuleViolation(
                 N_("This cadre already holds the role '{role}' here from {start}{until}."),
                 role=role,
-                start=other.period.start.strftime("%d/%m/%Y"),
-                until=f" – {other.period.end.strftime('%d/%m/%Y')}" if other.period.end else "",
+                start=format_date(other.period.start),
+                until=f" – {format_date(other.period.end)}" if other.period.end else "",
             )
 
 
@@ -48,7 +49,7 @@ def check_can_end(
     if on <= assignment.period.start:
         raise InvalidInput(
             N_("An assignment must end after its start date {start}."),
-            start=assignment.period.start.strftime("%d/%m/%Y"),
+            start=format_date(assignment.period.start),
         )
     cleaned = clean_text(reason, NOTE_LENGTH, TextField.REASON)
     if on < tenure_end(assignment, minimum_months) and not cleaned:

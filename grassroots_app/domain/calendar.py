@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, register_labels
+from grassroots_app.domain.formats import format_date
 
 WEEKEND = frozenset({5, 6})  # Saturday and Sunday (date.weekday())
 MAX_SHIFT_DAYS = 31  # how far a free day is moved at most to reach a working day
@@ -185,7 +186,7 @@ def check_day(day: date) -> date:
     if not FIRST_DAY <= day <= LAST_DAY:
         raise InvalidInput(
             N_("The date {day} is outside the years {first} to {last}."),
-            day=f"{day.day:02d}/{day.month:02d}/{day.year:04d}", first=FIRST_YEAR, last=LAST_YEAR,
+            day=format_date(day), first=FIRST_YEAR, last=LAST_YEAR,
         )
     return day
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from grassroots_app.domain.errors import N_, RuleViolation
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Period
 
 
@@ -16,5 +17,5 @@ def check_single_cluster(commune: str, period: Period, memberships: Iterable[tup
                 N_("'{commune}' already belongs to the cluster '{cluster}' from {start}."),
                 commune=commune,
                 cluster=cluster_name,
-                start=other.start.strftime("%d/%m/%Y"),
+                start=format_date(other.start),
             )

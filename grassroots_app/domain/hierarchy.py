@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Level, Period, Preset, Tier
 from grassroots_app.domain.regions import regional_hamlet_kind
 from grassroots_app.domain.text import NAME_LENGTH, TextField, clean_text, fold, natural_key, nfc
@@ -147,7 +148,7 @@ def check_open_on(period: Period, day: date, what: str) -> None:
     """Refuse a dated operation on a unit or cluster that does not exist on that day."""
     if not period.covers(day):
         raise RuleViolation(
-            N_("'{what}' does not exist on {day}."), what=what, day=day.strftime("%d/%m/%Y")
+            N_("'{what}' does not exist on {day}."), what=what, day=format_date(day)
         )
 
 
@@ -190,7 +191,7 @@ def check_not_closed(period: Period, what: str) -> None:
     """Refuse an open-ended change to a unit or cluster that has been closed."""
     if period.end is not None:
         raise RuleViolation(
-            N_("'{what}' was closed on {day}."), what=what, day=period.end.strftime("%d/%m/%Y")
+            N_("'{what}' was closed on {day}."), what=what, day=format_date(period.end)
         )
 
 
@@ -200,5 +201,5 @@ def check_after_placement(day: date, placed_on: date | None, what: str) -> None:
         raise RuleViolation(
             N_("'{what}' was placed under its current parent on {placed}; pick a later date."),
             what=what,
-            placed=placed_on.strftime("%d/%m/%Y"),
+            placed=format_date(placed_on),
         )

@@ -9,6 +9,7 @@ from typing import Any
 
 from grassroots_app.domain.calendar import FreeDay, FreeDayPolicy, HolidayTable, MeetingCategory
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput, Labelled, RuleViolation, register_labels
+from grassroots_app.domain.formats import format_date, format_time, format_time_and_date
 from grassroots_app.domain.text import NAME_LENGTH, NOTE_LENGTH, TITLE_LENGTH, TextField, clean_text
 
 MAX_DURATION_MINUTES = 14 * 24 * 60  # a training may last days, not weeks
@@ -64,8 +65,8 @@ def when(meeting: Meeting) -> str:
     """Return the meeting's time as shown: '08:00–10:00 09/06/2026', or both ends when it spans days."""
     start, end = meeting.start, meeting.end
     if start.date() == (end - timedelta(microseconds=1)).date():
-        return f"{start:%H:%M}–{end:%H:%M} {start:%d/%m/%Y}"
-    return f"{start:%H:%M %d/%m/%Y} – {end:%H:%M %d/%m/%Y}"
+        return f"{format_time(start)}–{format_time(end)} {format_date(start.date())}"
+    return f"{format_time_and_date(start)} – {format_time_and_date(end)}"
 
 
 def clean_meeting(meeting: Meeting) -> Meeting:
@@ -99,7 +100,7 @@ def check_meeting(meeting: Meeting, free_days: Iterable[FreeDay], policy: FreeDa
     touched = [free[day] for day in meeting.days() if day in free]
     if not touched:
         return meeting
-    shown = touched[0].day.strftime("%d/%m/%Y")
+    shown = format_date(touched[0].day)
     if meeting.category not in policy.allowed:
         if not policy.allowed:
             raise RuleViolation(N_("{day} is a meeting-free day: no meeting can be held on it."), day=shown)
@@ -160,7 +161,7 @@ def _double_bookings(
 def _day_warnings(meeting: Meeting, table: HolidayTable) -> list[MeetingWarning]:
     warnings = []
     for day in meeting.days():
-        shown = day.strftime("%d/%m/%Y")
+        shown = format_date(day)
         holiday = table.holiday(day)
         if holiday is not None:
             warnings.append(MeetingWarning(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, register_labels
+from grassroots_app.domain.formats import format_date
 
 
 class Level(str, Labelled):
@@ -92,8 +93,8 @@ class Period:
         if self.end is not None and self.end <= self.start:
             raise InvalidInput(
                 N_("The end date {end} must come after the start date {start}."),
-                start=self.start.strftime("%d/%m/%Y"),
-                end=self.end.strftime("%d/%m/%Y"),
+                start=format_date(self.start),
+                end=format_date(self.end),
             )
 
     def covers(self, day: date) -> bool:

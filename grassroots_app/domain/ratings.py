@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from grassroots_app.domain.calendar import check_quarter, check_year
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
+from grassroots_app.domain.formats import format_percent
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.text import NOTE_LENGTH, TextField, clean_text
 
@@ -121,8 +122,7 @@ def share(count: int, total: int) -> float:
 
 def format_share(count: int, total: int) -> str:
     """Return the share as reports print it: "18/21 = 85,71 %"."""
-    percent = f"{_ratio(count, total) * 100:.2f}".replace(".", ",")
-    return f"{count}/{total} = {percent} %"
+    return f"{count}/{total} = {format_percent(_ratio(count, total))}"
 
 
 def good_or_better(counts: Mapping[Grade, int]) -> int:

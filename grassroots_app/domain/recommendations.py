@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from grassroots_app.domain.calendar import quarter_span
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.text import CONTENT_LENGTH, NAME_LENGTH, NOTE_LENGTH, TextField, clean_text
 
 MAX_CONTENT_LENGTH = CONTENT_LENGTH
@@ -124,10 +125,6 @@ class RecommendationFilter:
     on: date | None = None
 
 
-def _shown(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
 def _field(value: str) -> RecommendationField:
     try:
         return RecommendationField(value)
@@ -143,7 +140,7 @@ def clean_recommendation(rec: Recommendation) -> Recommendation:
     if rec.due is not None and rec.due < rec.raised_on:
         raise InvalidInput(
             N_("The due date {due} comes before the day it was raised, {raised}."),
-            due=_shown(rec.due), raised=_shown(rec.raised_on),
+            due=format_date(rec.due), raised=format_date(rec.raised_on),
         )
     return replace(
         rec,
@@ -198,7 +195,7 @@ def apply_change(
     if on < rec.last_step:
         raise RuleViolation(
             N_("This step on {day} cannot come before the previous one, on {previous}."),
-            day=_shown(on), previous=_shown(rec.last_step),
+            day=format_date(on), previous=format_date(rec.last_step),
         )
     stepped = _stepped(rec, new, on, body, answer)
     return stepped, StatusChange(rec.id, on, rec.status, new, clean_text(note, MAX_NOTE_LENGTH, TextField.NOTE))

@@ -1,4 +1,4 @@
-"""The exchange sheets: their columns with Vietnamese headers, and the tolerant reading of their cells."""
+"""The import and export sheets: their columns with Vietnamese headers, and the tolerant reading of their cells."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from grassroots_app.domain.calendar import check_day
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import CadreStatus, Gender, Level, Tier
 from grassroots_app.domain.text import (
     CODE_LENGTH,
@@ -39,7 +40,7 @@ class SheetKind(str, Enum):
 
 @dataclass(frozen=True)
 class Column:
-    """A column of an exchange sheet: its key in code, its Vietnamese header and other accepted headers."""
+    """A column of an import or export sheet: its key in code, its Vietnamese header and other accepted headers."""
 
     key: str
     header: str
@@ -55,7 +56,7 @@ class Column:
 
 @dataclass(frozen=True)
 class SheetSpec:
-    """An exchange sheet: its title, the names it is recognised by, and its columns in order."""
+    """An import or export sheet: its title, the names it is recognised by, and its columns in order."""
 
     kind: SheetKind
     title: str
@@ -189,7 +190,7 @@ def cell_text(value: object) -> str:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     return nfc(str(value))
 
 

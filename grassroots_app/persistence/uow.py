@@ -19,7 +19,6 @@ from grassroots_app.persistence.calendar_repository import (
 )
 from grassroots_app.persistence.contention import writes_everything
 from grassroots_app.persistence.database import Database, for_writing
-from grassroots_app.persistence.exchange_queries import ExchangeQueries
 from grassroots_app.persistence.fieldlog_repository import (
     ActivityRepository,
     AttendanceTargetRepository,
@@ -39,6 +38,7 @@ from grassroots_app.persistence.repositories import (
     SettingsRepository,
     UnitRepository,
 )
+from grassroots_app.persistence.sheet_queries import SheetQueries
 
 
 class UnitOfWork:
@@ -89,7 +89,7 @@ class UnitOfWork:
         self.reports = ReportRepository(self.session)
         self.report_term = ReportTermRepository(self.session)
         self.report_queries = ReportQueries(self.session)
-        self.exchange = ExchangeQueries(self.session)
+        self.sheet_queries = SheetQueries(self.session)
         return self
 
     def __exit__(

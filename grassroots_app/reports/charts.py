@@ -12,7 +12,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ..domain.reports.formatting import format_number
+from ..domain.formats import format_number
 from .pdf_style import BOLD, REGULAR, TEXT_WIDTH
 from .tables import COMMUNE, GAPS, GAPS_BEFORE, ITEM, RECOMMENDATIONS, AnnexTable, CellValue
 

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
-from ..domain.reports.formatting import format_date
+from ..domain.formats import format_date
 from ..domain.reports.model import Heading
 from ..domain.text import printable
 from .charts import coverage_chart, recommendations_chart

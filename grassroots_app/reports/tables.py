@@ -7,7 +7,8 @@ from datetime import date
 from enum import Enum
 
 from ..domain.ratings import share
-from ..domain.reports.formatting import format_change, format_date, format_number, format_percent
+from ..domain.formats import format_date, format_number, format_percent
+from ..domain.reports.formatting import format_change
 from ..domain.reports.model import (
     AttendanceRow,
     BaseDayRow,

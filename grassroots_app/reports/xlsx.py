@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from grassroots_app.exchange.writing import as_text, stored_text
+from grassroots_app.spreadsheets.writing import as_text, stored_text
 
 from ..domain.reports.formatting import quarter_label
 from ..domain.reports.model import ReportDocument

@@ -8,6 +8,7 @@ from datetime import date
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.assignments import check_can_end, check_no_overlap
 from grassroots_app.domain.errors import N_, NotFound, RuleViolation
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Assignment, Cadre, Cluster, Decision, Level, Period, Unit, new_id
 from grassroots_app.domain.rules import GraspRule, check_eligible, pick_rule, rules_for
 from grassroots_app.domain.text import DECISION_LENGTH, NOTE_LENGTH, TextField, clean_text
@@ -180,7 +181,7 @@ def _check_within_target(target: Target, assignment: Assignment) -> None:
     closed, end = target.period.end, assignment.period.end
     if closed is not None and (end is None or end > closed):
         raise RuleViolation(N_("'{name}' closed on {day}; an assignment on it cannot last beyond that day."),
-                            name=target.name, day=closed.strftime("%d/%m/%Y"))
+                            name=target.name, day=format_date(closed))
 
 
 def _check_dates(uow: UnitOfWork, assignment: Assignment) -> Target:

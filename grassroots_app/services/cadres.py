@@ -7,6 +7,7 @@ from datetime import date
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Assignment, Cadre, CadreStatus, Tier, new_id
 from grassroots_app.domain.text import NAME_LENGTH, NOTE_LENGTH, PHONE_LENGTH, TextField, clean_text, person_sort_key
 from grassroots_app.persistence.uow import UnitOfWork
@@ -104,7 +105,7 @@ def _change_status(uow: UnitOfWork, cadre: Cadre, on: date, reason: str) -> Cadr
         for assignment in ended_by_leaving(uow, cadre.id):
             if assignment.period.start >= on:
                 raise InvalidInput(N_("An assignment of this cadre starts on {day}, after that date."),
-                                   day=assignment.period.start.strftime("%d/%m/%Y"))
+                                   day=format_date(assignment.period.start))
             uow.assignments.end(assignment.id, on, cleaned)
     return replace(cadre, status_date=on)
 

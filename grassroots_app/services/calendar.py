@@ -24,6 +24,7 @@ from grassroots_app.domain.calendar import (
     HolidayTable,
 )
 from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.text import NAME_LENGTH, TextField, clean_text
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.setup import require_settings
@@ -83,7 +84,7 @@ def package_table(years: Iterable[int]) -> tuple[dict[date, str], dict[date, str
     years = set(years)
     days_off = {day: name for year in years for day, name in _package_days_off(year)}
     working = {
-        worked: SWAPPED_NAME.format(day=paid.strftime("%d/%m/%Y"))
+        worked: SWAPPED_NAME.format(day=format_date(paid))
         for worked, paid in _package_swaps()
         if worked.year in years
     }
@@ -126,7 +127,7 @@ def set_override(uow: UnitOfWork, day: date, kind: DayKind, name: str = "") -> H
     name = clean_text(name, NAME_LENGTH, TextField.NAME)
     kind = DayKind(kind)
     if kind is DayKind.DAY_OFF and not name:
-        raise InvalidInput(N_("Give the name of the day off on {day}."), day=day.strftime("%d/%m/%Y"))
+        raise InvalidInput(N_("Give the name of the day off on {day}."), day=format_date(day))
     override = HolidayOverride(day, kind, name)
     uow.holiday_overrides.put(override)
     uow.commit()

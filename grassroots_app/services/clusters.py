@@ -9,6 +9,7 @@ from datetime import date
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.clusters import check_single_cluster
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cluster, Level, Period, new_id
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import lookup, timeline
@@ -108,7 +109,7 @@ def stage_removal(uow: UnitOfWork, cluster_id: str, commune_id: str, on: date) -
         if cluster.id == cluster_id and period.end is None:
             if on <= period.start:
                 raise InvalidInput(N_("The commune joined this cluster on {day}; pick a later date."),
-                                   day=period.start.strftime("%d/%m/%Y"))
+                                   day=format_date(period.start))
             uow.clusters.end_member(membership_id, on)
             return
     raise NotFound(N_("This commune is not in that cluster."))
@@ -165,7 +166,7 @@ def close_cluster(uow: UnitOfWork, cluster_id: str, on: date) -> Cluster:
     hierarchy.check_not_closed(cluster.period, cluster.name)
     if on <= cluster.period.start:
         raise InvalidInput(N_("'{name}' can only be closed after it began on {day}."),
-                           name=cluster.name, day=cluster.period.start.strftime("%d/%m/%Y"))
+                           name=cluster.name, day=format_date(cluster.period.start))
     for membership_id, period in uow.clusters.memberships(cluster.id):
         if period.start >= on or (period.end is not None and period.end > on):
             _refuse_member_after(cluster)

@@ -17,6 +17,7 @@ import icalendar
 
 from grassroots_app.domain.calendar import FreeDay
 from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.text import printable
 from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.files import write_bytes
@@ -36,10 +37,6 @@ def _same(text: str) -> str:
     return text
 
 
-def _shown_day(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
 def _free_day_event(
     free_day: FreeDay, visits: list[PlannedVisit], cadre_id: str | None, translate: Translate, stamp: datetime
 ) -> icalendar.Event:
@@ -56,7 +53,7 @@ def _free_day_event(
         event.add("summary", translate(N_("Meeting-free day")))
     lines = []
     if free_day.moved_from is not None:
-        lines.append(translate(N_("Moved from {day}.")).format(day=_shown_day(free_day.moved_from)))
+        lines.append(translate(N_("Moved from {day}.")).format(day=format_date(free_day.moved_from)))
     if free_day.holiday:
         lines.append(translate(N_("Public holiday: {holiday}.")).format(holiday=free_day.holiday))
     lines += [visit.note for visit in visits if visit.note]
@@ -102,7 +99,7 @@ def build_calendar(
     """Return the iCalendar of [start, end): free days and meetings, for everyone or one cadre."""
     if end <= start:
         raise InvalidInput(N_("The end date {end} must come after the start date {start}."),
-                           start=_shown_day(start), end=_shown_day(end))
+                           start=format_date(start), end=format_date(end))
     title = translate(N_("Meeting-free days and meetings"))
     if cadre_id is not None:
         title = f"{title} — {get_cadre(uow, cadre_id).full_name}"

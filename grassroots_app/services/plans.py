@@ -11,6 +11,7 @@ from grassroots_app.domain import calendar as rule
 from grassroots_app.domain.base_plan import Visit, propose_plan, shortfall, visit_counts
 from grassroots_app.domain.calendar import FreeDay
 from grassroots_app.domain.errors import N_, NotFound, RuleViolation
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Level, Period, new_id
 from grassroots_app.domain.text import NOTE_LENGTH, TextField, clean_text, natural_key, person_sort_key
 from grassroots_app.persistence.uow import UnitOfWork
@@ -206,7 +207,7 @@ def _check_visit(uow: UnitOfWork, visit: Visit) -> Visit:
     """Return the visit cleaned, or refuse it: not a free day, not the cadre's target then, a duplicate."""
     cadre = get_cadre(uow, visit.cadre_id)
     target = get_target(uow, visit.target_id)
-    shown = visit.day.strftime("%d/%m/%Y")
+    shown = format_date(visit.day)
     if calendar.free_day_on(uow, visit.day) is None:
         raise RuleViolation(N_("{day} is not a meeting-free day."), day=shown)
     in_charge = any(

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from grassroots_app.domain.calendar import period_span
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.hierarchy import unit_levels, unit_sort_key
 from grassroots_app.domain.model import Level, Period, Unit, new_id
 from grassroots_app.domain.ratings import (
@@ -36,7 +37,7 @@ class RatingView:
 
 def _shown_span(span: tuple[date, date]) -> dict[str, str]:
     """Return the first and last days of a half-open span as shown in messages."""
-    return {"start": span[0].strftime("%d/%m/%Y"), "end": (span[1] - timedelta(days=1)).strftime("%d/%m/%Y")}
+    return {"start": format_date(span[0]), "end": format_date(span[1] - timedelta(days=1))}
 
 
 def _rated_unit(uow: UnitOfWork, unit_id: str, span: tuple[date, date]) -> Unit:

@@ -19,7 +19,7 @@ from grassroots_app.domain.coverage import Coverage
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation
 from grassroots_app.domain.model import Level, Period
 from grassroots_app.domain.reports import recommendations, rows
-from grassroots_app.domain.reports.formatting import format_date
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.reports.model import CoverageRow, QuarterRef, ReportFigures, ReportKind
 from grassroots_app.domain.reports.records import report_kind
 from grassroots_app.domain.reports.scope import Scope

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from grassroots_app.domain import hierarchy
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Assignment, Cadre, Cluster, Period, Unit
 from grassroots_app.domain.sheets import (
     ASSIGNMENTS,
@@ -21,11 +22,11 @@ from grassroots_app.domain.sheets import (
     SheetSpec,
 )
 from grassroots_app.domain.text import natural_key, person_sort_key
-from grassroots_app.exchange.writing import SheetContent, save_workbook, workbook_target
 from grassroots_app.persistence.backup import Location, output_guard
 from grassroots_app.persistence.files import OutputGuard
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.units import PATH_SEPARATOR, get_unit
+from grassroots_app.spreadsheets.writing import SheetContent, save_workbook, workbook_target
 
 Values = list[object]
 
@@ -57,13 +58,13 @@ def export_sheets(uow: UnitOfWork, on: date, under: str | None = None) -> list[E
     root = get_unit(uow, under) if under else None
     if root is not None:
         hierarchy.check_open_on(root.period, on, root.name)
-    tree = _tree(uow.exchange.units_on(on), root.id if root else None)
-    clusters = [c for c in uow.exchange.clusters_on(on) if c.parent_id in tree.units]
+    tree = _tree(uow.sheet_queries.units_on(on), root.id if root else None)
+    clusters = [c for c in uow.sheet_queries.clusters_on(on) if c.parent_id in tree.units]
     cluster_starts = {c.id: max(c.period.start, tree.starts[c.parent_id]) for c in clusters}
     levels = {unit.id: unit.level for unit in tree.units.values()}
-    held = [a for a in uow.exchange.assignments_on(on, levels) if a.target_id in tree.units or a.target_id in
+    held = [a for a in uow.sheet_queries.assignments_on(on, levels) if a.target_id in tree.units or a.target_id in
             cluster_starts]
-    cadres = uow.exchange.cadres()
+    cadres = uow.sheet_queries.cadres()
     if under:
         wanted = {a.cadre_id for a in held}
         cadres = [c for c in cadres if c.id in wanted or c.home_unit_id in tree.units]
@@ -125,7 +126,7 @@ def _unit_row(tree: _Tree, unit: Unit) -> Values:
 def _cluster_rows(uow: UnitOfWork, on: date, tree: _Tree, clusters: list[Cluster],
                   starts: dict[str, date]) -> list[Values]:
     members: dict[str, list[tuple[str, date]]] = {}
-    for cluster_id, commune_id, joined in uow.exchange.members_on(on):
+    for cluster_id, commune_id, joined in uow.sheet_queries.members_on(on):
         if commune_id in tree.units:
             members.setdefault(cluster_id, []).append((commune_id, joined))
     rows: list[Values] = []
@@ -195,7 +196,7 @@ def _content(spec: SheetSpec, rows: list[Values], subtitle: str) -> SheetContent
 def write_export(uow: UnitOfWork, path: Path, on: date, under: str | None = None) -> dict[str, int]:
     """Write the data standing on a day (all, or under one unit) to an .xlsx file; return the rows per sheet."""
     sheets = export_sheets(uow, on, under)
-    subtitle = f" (số liệu ngày {on.strftime('%d/%m/%Y')})"
+    subtitle = f" (số liệu ngày {format_date(on)})"
     save_workbook([_content(sheet.spec, sheet.rows, subtitle) for sheet in sheets], path, output_guard(uow.database))
     return {sheet.spec.kind.value: len(sheet.rows) for sheet in sheets}
 
@@ -214,7 +215,7 @@ def write_template_file(location: Location, chosen: Path | str) -> Path:
 
 
 def write_template(path: Path, guard: OutputGuard) -> None:
-    """Write the empty exchange workbook, with a sheet that explains how to fill it."""
+    """Write the empty workbook to fill in, with a sheet that explains how to fill it."""
     guide_rows = [[line] for line in GUIDE] + [[]] + [
         [f"{spec.title} ▸ {column.header}", "bắt buộc" if column.required else ""]  # one cell: never a header
         for spec in (UNITS, CLUSTERS, CADRES, ASSIGNMENTS) for column in spec.columns

@@ -1,4 +1,4 @@
-"""Importing an exchange file: a dry run that shows every row's fate, and an all-or-nothing import."""
+"""Importing a spreadsheet: a dry run that shows every row's fate, and an all-or-nothing import."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from pathlib import Path
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.sheets import ID, Fate, Issue, RowOutcome, SheetKind
-from grassroots_app.exchange.reading import Table, Workbook, read_file
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.setup import require_settings
 from grassroots_app.services.sheet_index import UnitIndex
 from grassroots_app.services.sheet_people import Departure, apply_departures, import_assignment, import_cadre
 from grassroots_app.services.sheet_places import Job, import_cluster, import_unit
 from grassroots_app.services.sheet_rows import RowContext, RowFailed
+from grassroots_app.spreadsheets.reading import Table, Workbook, read_file
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # rows done, rows in all; may raise to cancel (nothing is written)

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from grassroots_app.domain.assignments import check_no_overlap
 from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, CadreStatus, Decision, Period, new_id
 from grassroots_app.domain.rules import check_eligible, pick_rule
 from grassroots_app.domain.sheets import (
@@ -227,7 +228,7 @@ def _end_if_asked(job: Job, row: RowContext, assignment_id: str, period: Period,
     with row.blame("end"):
         if period.end is not None or end is None:
             raise InvalidInput(N_("This assignment ended on {day}; its end cannot be changed by an import."),
-                               day=period.end.strftime("%d/%m/%Y") if period.end else "—")
+                               day=format_date(period.end) if period.end else "—")
         job.flush()  # the assignment to end may still wait to be written
         assignments.stage_end(job.uow, assignment_id, end, row.text("end_reason"))
     return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from grassroots_app.domain.errors import N_, RuleViolation
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Assignment, Period, Unit
 from grassroots_app.persistence.uow import UnitOfWork
 
@@ -36,7 +37,7 @@ def check_nothing_held_after(uow: UnitOfWork, target_id: str, name: str, on: dat
 def _refuse_running_past(assignment: Assignment, name: str, on: date) -> None:
     raise RuleViolation(
         N_("An assignment on '{name}' runs past {day} (it starts on {start}); change it first."),
-        name=name, day=on.strftime("%d/%m/%Y"), start=assignment.period.start.strftime("%d/%m/%Y"),
+        name=name, day=format_date(on), start=format_date(assignment.period.start),
     )
 
 
@@ -48,7 +49,7 @@ def end_memberships(uow: UnitOfWork, commune: Unit, on: date, keep_cluster_ids: 
         if _runs_past(period, on):
             raise RuleViolation(
                 N_("'{name}' is in the cluster '{cluster}' from {start}, after that date; change it first."),
-                name=commune.name, cluster=cluster.name, start=period.start.strftime("%d/%m/%Y"),
+                name=commune.name, cluster=cluster.name, start=format_date(period.start),
             )
         if period.end is None:
             uow.clusters.end_member(membership_id, on)

@@ -11,6 +11,7 @@ from enum import Enum
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
+from grassroots_app.domain.formats import format_date, format_number
 from grassroots_app.domain.model import Assignment, Level, Period, Preset, Unit, UnitAttributes, new_id
 from grassroots_app.domain.text import CODE_LENGTH, NOTE_LENGTH, TextField, clean_text, fold, nfc
 from grassroots_app.persistence.uow import UnitOfWork
@@ -61,7 +62,7 @@ def check_attributes(attributes: UnitAttributes) -> None:
             raise InvalidInput(message)
         if value is not None and value > MAX_COUNT:
             raise InvalidInput(N_("{value} is more than any unit can count (at most {limit})."),
-                               value=value, limit=f"{MAX_COUNT:,}".replace(",", "."))
+                               value=value, limit=format_number(MAX_COUNT))
 
 
 def check_code(code: str | None, holder: Unit | None, unit_id: str | None) -> str | None:
@@ -253,7 +254,7 @@ def _retire(uow: UnitOfWork, unit: Unit, on: date, reason: str) -> list[Assignme
         raise InvalidInput(
             N_("'{name}' can only be closed after it began on {day}."),
             name=unit.name,
-            day=unit.period.start.strftime("%d/%m/%Y"),
+            day=format_date(unit.period.start),
         )
     hierarchy.check_after_placement(on, uow.units.last_link_start(unit.id), unit.name)
     timeline.check_no_children_after(uow, unit, on)

@@ -22,7 +22,7 @@ def _demo_work(database: Database, preset: Preset) -> Work:
     """Return the work that builds the demo data."""
 
     def work(progress: TaskProgress) -> Any:
-        from grassroots_app.services.demo import Scale, build_demo  # noqa: PLC0415 - loads the official list
+        from grassroots_app.demo.build import Scale, build_demo  # noqa: PLC0415 - loads the official list
 
         def report(label: str, done: int, total: int) -> None:
             progress.report(done, total, tr(label))

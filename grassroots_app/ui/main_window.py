@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain.errors import DomainError
+from grassroots_app.domain.formats import format_timestamp
 from grassroots_app.i18n import LANGUAGES
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.backup import BackupInfo
@@ -46,7 +47,7 @@ from grassroots_app.ui.calendar.plan_view import PlanView
 from grassroots_app.ui.fieldlog.ratings_view import RatingsView
 from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView
 from grassroots_app.ui.reports.report_view import ReportView
-from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog, format_taken
+from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog
 from grassroots_app.ui.units.roster import CadreRoster
 from grassroots_app.ui.shared.screen_fit import first_geometry, fitted_geometry
 from grassroots_app.ui.units.search import SearchBox
@@ -436,7 +437,7 @@ class MainWindow(QMainWindow):
 
     def back_up_to(self) -> None:
         """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""
-        suggested = file_name(Path(self.context.database.display_name).stem, f"{date.today():%Y-%m-%d}",
+        suggested = file_name(Path(self.context.database.display_name).stem, date.today().isoformat(),
                               suffix=".sqlite")
         chosen = ask_save_path(self.context, self, FileKind.BACKUP, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
         if chosen is None:
@@ -478,7 +479,7 @@ class MainWindow(QMainWindow):
         import_dialog.export_spreadsheet(self, self.context)
 
     def save_template(self) -> None:
-        """Save the empty exchange workbook."""
+        """Save the empty workbook to fill in."""
         from grassroots_app.ui.files import import_dialog  # noqa: PLC0415
 
         import_dialog.save_template(self, self.context)
@@ -486,7 +487,7 @@ class MainWindow(QMainWindow):
     def restore_from(self, chosen: BackupInfo) -> None:
         """Confirm, then replace the database with a backup and show it; a refusal reopens it unchanged."""
         question = tr("Replace the current database with the backup of {date}? "
-                      "The current one is kept as a backup first.").format(date=format_taken(chosen.taken))
+                      "The current one is kept as a backup first.").format(date=format_timestamp(chosen.taken))
         if not self.context.prompter.confirm(self, tr("Restore from a backup"), question):
             return
         url = self.context.database.url
@@ -509,7 +510,8 @@ class MainWindow(QMainWindow):
             return
         self.context.switch_database(database)
         if restored:
-            self.statusBar().showMessage(tr("Restored the backup of {date}.").format(date=format_taken(chosen.taken)))
+            restored_text = tr("Restored the backup of {date}.").format(date=format_timestamp(chosen.taken))
+            self.statusBar().showMessage(restored_text)
 
     # --- layout memory ------------------------------------------------------------------------
 

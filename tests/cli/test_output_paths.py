@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.persistence import backup
-from grassroots_app.services.demo import DEMO_DATE
 from tests.cli.support import ENTRY, Cli
 from tests.faults import limit_file_size
 

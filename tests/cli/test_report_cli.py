@@ -10,8 +10,8 @@ import openpyxl
 import pypdf
 import pytest
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.reports.formatting import place_and_date
-from grassroots_app.services.demo import DEMO_DATE
 from tests.cli.support import Cli
 
 QUARTER = f"{DEMO_DATE.year}-Q{(DEMO_DATE.month - 1) // 3 + 1}"  # 2026-Q3, the demo's last quarter

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from grassroots_app.demo.build import DEMO_DATE, Scale, build_demo
 from grassroots_app.domain.coverage import find_gaps
 from grassroots_app.domain.model import Level, Preset
 from grassroots_app.domain.rules import GraspRule
@@ -19,7 +20,6 @@ from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import units
 from grassroots_app.services.coverage import coverage
-from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo
 
 RESHAPED = DEMO_DATE + timedelta(days=20)  # a group closed, a hamlet moved, a hamlet opened
 LATER = RESHAPED + timedelta(days=10)

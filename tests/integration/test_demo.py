@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from grassroots_app.demo.build import DEMO_DATE, DemoSummary, Scale, build_demo
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import RuleViolation
 from grassroots_app.domain.model import Cadre, CadreStatus, Level, Preset, Tier
@@ -21,7 +22,6 @@ from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import setup
 from grassroots_app.services.coverage import coverage
-from grassroots_app.services.demo import DEMO_DATE, DemoSummary, Scale, build_demo
 
 FIRST_DAY = {Preset.TWO_LEVEL: date(2025, 7, 1), Preset.THREE_LEVEL: date(2020, 1, 1)}
 

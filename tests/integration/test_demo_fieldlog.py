@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from grassroots_app.demo.build import DEMO_DATE, DemoSummary, Scale, build_demo
+from grassroots_app.demo.fieldlog import LOG_START, PLANNED_QUARTERS
 from grassroots_app.domain.calendar import quarter_span
 from grassroots_app.domain.model import Preset
 from grassroots_app.domain.ratings import Grade, grade_for_score
@@ -17,8 +19,6 @@ from grassroots_app.domain.recommendations import TRANSITIONS, RecommendationFil
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import activities, calendar, recommendations
-from grassroots_app.services.demo import DEMO_DATE, DemoSummary, Scale, build_demo
-from grassroots_app.services.demo_fieldlog import LOG_START, PLANNED_QUARTERS
 from tests.integration.test_demo import sql
 
 Demo = tuple[Path, Database, DemoSummary]

@@ -1,5 +1,5 @@
 """Text in every workbook the app writes stays text (never a live formula), and stored control characters never
-crash an export: the exchange sheets, the import's error list, the report's annexed tables, the .ics, the PDF."""
+crash an export: the export's sheets, the import's error list, the report's annexed tables, the .ics, the PDF."""
 
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ from grassroots_app.domain.calendar import MeetingCategory
 from grassroots_app.domain.meetings import Meeting
 from grassroots_app.domain.model import Preset, Tier
 from grassroots_app.domain.sheets import Fate
-from grassroots_app.exchange.writing import SheetContent, save_workbook
 from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports.pdf import pdf_bytes
 from grassroots_app.reports.xlsx import write_xlsx
 from grassroots_app.services import ics, meetings, sheet_export, sheet_import
+from grassroots_app.spreadsheets.writing import SheetContent, save_workbook
 from tests.integration.support import Env, open_env
 from tests.unit.report_sample import sample_document
 from tests.unit.test_report_pdf import page_texts

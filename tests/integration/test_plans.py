@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from grassroots_app.demo.build import build_demo
 from grassroots_app.domain.base_plan import Visit
 from grassroots_app.domain.errors import RuleViolation
 from grassroots_app.domain.model import Period, Preset
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import plans
-from grassroots_app.services.demo import build_demo
 from tests.integration.support import Env
 
 YEAR, QUARTER = 2026, 3

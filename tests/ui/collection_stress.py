@@ -18,9 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QVBoxLayout, QWidget  # noqa: E402
 
+from grassroots_app.demo.build import DEMO_DATE  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.services import browse  # noqa: E402
-from grassroots_app.services.demo import DEMO_DATE  # noqa: E402
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.lifetime import collect_on_ui_thread  # noqa: E402

@@ -17,9 +17,9 @@ if os.name == "nt":  # Qt's offscreen platform reads fonts from one folder there
     os.environ.setdefault("QT_QPA_FONTDIR", str(Path(os.environ.get("WINDIR", "C:\\Windows")) / "Fonts"))
 
 
+from grassroots_app.demo.build import DEMO_DATE, Scale, build_demo  # noqa: E402
 from grassroots_app.domain.model import Preset  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
-from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo  # noqa: E402
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402

@@ -24,10 +24,10 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent  # noqa: E
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
+from grassroots_app.demo.build import DEMO_DATE  # noqa: E402
 from grassroots_app.domain.model import CadreStatus, Level  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.services import browse  # noqa: E402
-from grassroots_app.services.demo import DEMO_DATE  # noqa: E402
 from grassroots_app.services.roster import roster  # noqa: E402
 from grassroots_app.ui.units.assign_dialog import AssignDialog, EndAssignmentDialog  # noqa: E402
 from grassroots_app.ui.units.cadre_dialog import CadreDialog  # noqa: E402

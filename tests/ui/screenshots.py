@@ -28,13 +28,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
+from grassroots_app.demo.build import DEMO_DATE, Scale, build_demo
 from grassroots_app.domain.model import CadreStatus, Cluster, Level, Preset
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, units
 from grassroots_app.services.cadres import get_cadre
-from grassroots_app.services.demo import DEMO_DATE, Scale, build_demo
 from grassroots_app.ui.app import build_window, parse_arguments, set_manners
 from grassroots_app.ui.units.assign_dialog import AssignDialog, EditAssignmentDialog
 from grassroots_app.ui.units.cadre_dialog import CadreDialog

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.model import Assignment, CadreStatus, Decision, Level, Tier
 from grassroots_app.persistence.browse import NodeRow
 from grassroots_app.services import assignments, browse
-from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.roster import RosterEntry, roster
 from grassroots_app.ui.units.assign_dialog import AssignDialog, EndAssignmentDialog
 from grassroots_app.ui.context import AppContext

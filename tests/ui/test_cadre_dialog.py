@@ -8,9 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
 from grassroots_app.services import cadres
-from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.roster import cadre_targets, roster
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext

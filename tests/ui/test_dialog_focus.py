@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 import grassroots_app.ui
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.activities import ActivityFilter
 from grassroots_app.domain.calendar import MeetingCategory
 from grassroots_app.domain.meetings import Meeting
@@ -22,7 +23,6 @@ from grassroots_app.domain.model import Cluster, Level, Tier, Unit
 from grassroots_app.domain.recommendations import RecommendationFilter, RecommendationStatus
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import activities, assignments, browse, cadres, clusters, meetings, recommendations
-from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.ui.fieldlog.activity_form import UnitChoiceDialog
 from grassroots_app.ui.fieldlog.activity_list import EditActivityDialog
 from grassroots_app.ui.units.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog

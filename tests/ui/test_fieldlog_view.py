@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.model import Cadre, Level, Tier, Unit, new_id
 from grassroots_app.domain.recommendations import RecommendationField
 from grassroots_app.domain.text import fold
 from grassroots_app.services import assignments, browse, cadres, units
 from grassroots_app.services.activities import ActivityView, list_activities, record_activity
-from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.recommendations import raise_recommendation
 from grassroots_app.ui.fieldlog.activity_form import ActivityFields, UnitChoiceDialog
 from grassroots_app.ui.fieldlog.activity_list import EditActivityDialog
@@ -28,7 +28,8 @@ from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.units.unit_panel import UnitPanel
-from grassroots_app.ui.shared.widgets import format_day, to_qdate
+from grassroots_app.domain.formats import format_date as format_day
+from grassroots_app.ui.shared.widgets import to_qdate
 from tests.ui.support import ScriptedPrompter
 
 START = date(2026, 1, 1)

@@ -13,10 +13,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QStyle, QStyleOptionViewItem, QToolBar
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.model import Level
 from grassroots_app.services import browse, units
 from grassroots_app.services.cadres import get_cadre
-from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.calendar.calendar_view import SELECTED_BORDER, CalendarView, day_number_font, today_ring
 from grassroots_app.ui.context import AppContext

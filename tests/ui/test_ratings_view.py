@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.ratings import GRADES, Grade, format_share
 from grassroots_app.domain.text import fold
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, ratings, units
-from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog.rating_table import Column
 from grassroots_app.ui.fieldlog.ratings_view import RatingsView

@@ -10,11 +10,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.recommendations import RecommendationField, RecommendationFilter, RecommendationStatus
 from grassroots_app.domain.text import fold
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, cadres, recommendations, units
-from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.recommendations import RecommendationView
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog.recommendation_detail import RecommendationDetail

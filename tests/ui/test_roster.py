@@ -10,10 +10,10 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.model import Cadre, CadreStatus, Tier
 from grassroots_app.domain.text import fold, person_sort_key
 from grassroots_app.services import cadres
-from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.roster import RosterEntry, cadre_targets, roster
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.units.cadre_panel import CadrePanel

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.text import fold
 from grassroots_app.persistence.browse import NodeRow
 from grassroots_app.services import browse, units
-from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.units.search import ID_ROLE, PATH_ROLE, SearchBox

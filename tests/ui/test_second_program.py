@@ -15,11 +15,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.model import Assignment, Tier
 from grassroots_app.persistence.browse import NodeRow
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import assignments, browse, units
-from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.ui.units.assign_dialog import EndAssignmentDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow

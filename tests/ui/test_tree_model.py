@@ -13,20 +13,20 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
+from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.model import Level
 from grassroots_app.services import browse
 from grassroots_app.services.cadres import find_cadres
 from grassroots_app.services.clusters import remove_member
 from grassroots_app.services.coverage import coverage
-from grassroots_app.services.demo import DEMO_DATE
 from grassroots_app.services.units import NewUnit, add_unit, close_unit
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.units.tree_model import (
     CADRE_MIME_TYPE,
-    MARK_COLUMN,
     KIND_COLUMN,
+    MARK_COLUMN,
     HierarchyModel,
     Node,
     NodeKind,

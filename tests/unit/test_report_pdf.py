@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from grassroots_app.domain.reports.formatting import format_date
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.reports.model import Narrative, ReportDocument
 from grassroots_app.reports.pdf import pdf_bytes, write_pdf
 from grassroots_app.reports.pdf_text import SECTION_TITLES

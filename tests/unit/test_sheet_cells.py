@@ -1,4 +1,4 @@
-"""Reading the cells of exchange sheets as clerks type them."""
+"""Reading the cells of the import's sheets as clerks type them."""
 
 from __future__ import annotations
 

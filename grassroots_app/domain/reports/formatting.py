@@ -1,34 +1,18 @@
-"""How a Vietnamese report writes numbers, shares, dates and its fixed lines (pure functions)."""
+"""How a Vietnamese report writes changes, quarters, its place-and-date line and its recipients (pure functions)."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+
+from grassroots_app.domain.formats import format_number
 
 ROMAN_QUARTERS = ("I", "II", "III", "IV")
 LAST_RECIPIENT = "Lưu."
 
 
-def format_number(value: float | Decimal, decimals: int = 0) -> str:
-    """Write a number with a dot between thousands and a decimal comma: 1.234,5."""
-    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
 def format_change(value: int) -> str:
     """Write a change with its sign: +2, -1, 0."""
     return f"+{format_number(value)}" if value > 0 else format_number(value)
-
-
-def format_percent(fraction: float) -> str:
-    """Write a fraction as a percentage with two decimals and a decimal comma: 0.8571 -> "85,71 %"."""
-    return f"{format_number(Decimal(str(fraction)) * 100, 2)} %"
-
-
-def format_date(day: date) -> str:
-    """Write a date as dd/mm/yyyy."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def place_and_date(place: str, day: date) -> str:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from grassroots_app.domain.calendar import check_quarter, check_year, quarter_span
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
-from grassroots_app.domain.reports.formatting import format_date
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.reports.model import Narrative, ReportKind, ReportStatus, Signer
 from grassroots_app.domain.text import TextField, check_characters, clean_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from grassroots_app.domain.reports.formatting import format_date
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.text import fold
 
 

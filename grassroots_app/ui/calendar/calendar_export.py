@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from grassroots_app.domain import calendar as rule
 from grassroots_app.domain.calendar import FreeDay
 from grassroots_app.domain.errors import DomainError
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.meetings import when
 from grassroots_app.domain.text import printable
 from grassroots_app.persistence.uow import UnitOfWork
@@ -36,7 +37,7 @@ from grassroots_app.ui.shared.file_choice import FileKind, ask_save_path, file_n
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.printing import print_to_temporary, put_printed
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog
-from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, date_edit, format_day, from_qdate, ok_cancel_buttons
+from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, date_edit, from_qdate, ok_cancel_buttons
 
 # A Party document's margins are 30, 20, 15, 20 mm (left, top, right, bottom); QTextDocument.print_ adds
 # 2 cm of its own inside the page's margins (and the page number in the bottom one), so the page keeps
@@ -134,7 +135,7 @@ def export_ics(parent: QWidget, context: AppContext, year: int | None = None) ->
         return
     start, end = dialog.span()
     cadre = [dialog.cadre_name.text()] if dialog.chosen_cadre() else []
-    name = file_name(tr("Calendar"), *cadre, f"{start:%Y-%m-%d}", f"{end - timedelta(days=1):%Y-%m-%d}", suffix=".ics")
+    name = file_name(tr("Calendar"), *cadre, start.isoformat(), (end - timedelta(days=1)).isoformat(), suffix=".ics")
     path = ask_save_path(context, parent, FileKind.CALENDAR, tr("Export to calendar (.ics)"), name,
                          tr("iCalendar file (*.ics)"))
     if not path:
@@ -181,7 +182,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 def _free_day_note(free_day: FreeDay) -> str:
     notes = []
     if free_day.moved_from is not None:
-        notes.append(tr("Moved from {day}.").format(day=format_day(free_day.moved_from)))
+        notes.append(tr("Moved from {day}.").format(day=format_date(free_day.moved_from)))
     if free_day.holiday:
         notes.append(tr("Public holiday: {holiday}.").format(holiday=free_day.holiday))
     return " ".join(notes)
@@ -192,11 +193,11 @@ def _free_days_html(plan: MonthPlan) -> str:
         return f"<p>{escape(tr('No meeting-free day this month.'))}</p>"
     parts = [_table(
         [tr("Day"), tr("Note"), tr("Planned base visits")],
-        [[format_day(f.day), _free_day_note(f), str(len(plan.visits.get(f.day, [])))] for f in plan.free_days],
+        [[format_date(f.day), _free_day_note(f), str(len(plan.visits.get(f.day, [])))] for f in plan.free_days],
     )]
     for free_day in plan.free_days:
         visits = plan.visits.get(free_day.day, [])
-        heading = tr("Base visits on {day}").format(day=format_day(free_day.day))
+        heading = tr("Base visits on {day}").format(day=format_date(free_day.day))
         parts.append(f"<h3>{escape(heading)}</h3>")
         if not visits:
             parts.append(f"<p>{escape(tr('No visit planned.'))}</p>")

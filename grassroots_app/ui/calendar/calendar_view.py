@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain.calendar import DayKind
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_date, format_day_month, format_time
 from grassroots_app.domain.meetings import Meeting, when
 from grassroots_app.services import agenda, meetings
 from grassroots_app.services.agenda import DayCell, DayDetails, MonthOverview
@@ -49,7 +50,6 @@ from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
 from grassroots_app.ui.calendar.meeting_dialog import WARNING_STYLE, MeetingDialog
-from grassroots_app.ui.shared.widgets import format_day
 
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
@@ -82,7 +82,7 @@ RING_WIDTH = 2
 
 def day_title(day: date) -> str:
     """Return a day as shown above its details: 'Friday, 09/10/2026'."""
-    return tr("{weekday}, {day}").format(weekday=tr(DAY_NAMES[day.weekday()]), day=format_day(day))
+    return tr("{weekday}, {day}").format(weekday=tr(DAY_NAMES[day.weekday()]), day=format_date(day))
 
 
 def _cell_lines(cell: DayCell) -> list[tuple[str, QColor, bool]]:
@@ -91,7 +91,7 @@ def _cell_lines(cell: DayCell) -> list[tuple[str, QColor, bool]]:
     if cell.free_day is not None:
         lines.append((tr("Base day"), FREE_TEXT, True))
         if cell.free_day.moved_from is not None:
-            lines.append((tr("moved from {day}").format(day=cell.free_day.moved_from.strftime("%d/%m")),
+            lines.append((tr("moved from {day}").format(day=format_day_month(cell.free_day.moved_from)),
                           FREE_TEXT, False))
     if cell.holiday is not None:
         working = cell.holiday.kind is DayKind.WORKING_DAY
@@ -105,7 +105,7 @@ def _cell_lines(cell: DayCell) -> list[tuple[str, QColor, bool]]:
 
 def _meeting_line(meeting: Meeting, day: date) -> str:
     """Return a meeting as a cell shows it: its start time, or an arrow on the days it continues."""
-    return f"{meeting.start:%H:%M} {meeting.title}" if meeting.start.date() == day else f"↳ {meeting.title}"
+    return f"{format_time(meeting.start)} {meeting.title}" if meeting.start.date() == day else f"↳ {meeting.title}"
 
 
 def describe_cell(cell: DayCell) -> str:
@@ -386,7 +386,7 @@ def _status_html(details: DayDetails) -> str:
     if free is not None:
         lines.append(f"<b style='color:#1b5e20'>{tr('Meeting-free day: the day for the base')}</b>")
         if free.moved_from is not None:
-            lines.append(tr("Moved from {day}.").format(day=format_day(free.moved_from)))
+            lines.append(tr("Moved from {day}.").format(day=format_date(free.moved_from)))
     holiday = details.holiday
     if holiday is not None and holiday.kind is DayKind.DAY_OFF:
         text = escape(tr("Public holiday: {holiday}.").format(holiday=holiday.name))
@@ -525,7 +525,7 @@ class CalendarView(QWidget):
         self.conflicts_box.setTitle(tr("Conflicts this month ({count})").format(count=len(overview.conflicts)))
         self.conflicts.clear()
         for conflict in overview.conflicts:
-            text = f"{format_day(conflict.warning.day)} · {conflict.meeting.title}: {conflict.warning.render(tr)}"
+            text = f"{format_date(conflict.warning.day)} · {conflict.meeting.title}: {conflict.warning.render(tr)}"
             item = QListWidgetItem(f"⚠ {text}")
             item.setData(MEETING_ROLE, conflict.meeting.id)
             item.setData(DAY_ROLE, conflict.warning.day)

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain.calendar import MeetingCategory
 from grassroots_app.domain.errors import DomainError
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.meetings import MAX_DURATION_MINUTES, Meeting
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import cadres, calendar, meetings
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.shared.widgets import EditDialog, TimeField, date_edit, format_day, from_qdate, to_qdate, typed_anywhere
+from grassroots_app.ui.shared.widgets import EditDialog, TimeField, date_edit, from_qdate, to_qdate, typed_anywhere
 
 DEFAULT_START = time(8, 0)
 DEFAULT_MINUTES = 90  # a party-cell meeting lasts at least 90 minutes
@@ -61,7 +62,7 @@ def _free_day_rule(uow: UnitOfWork, start: datetime, minutes: int) -> str | None
     found = calendar.free_days_between(uow, start.date(), last + timedelta(days=1))
     if not found:
         return None
-    day = format_day(found[0].day)
+    day = format_date(found[0].day)
     allowed = sorted(calendar.calendar_policy(uow).allowed, key=lambda item: item.value)
     if not allowed:
         return tr("{day} is a meeting-free day: no meeting can be held on it.").format(day=day)

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain import calendar as rule
 from grassroots_app.domain.errors import N_, DomainError
+from grassroots_app.domain.formats import format_date
 from grassroots_app.services import plans
 from grassroots_app.services.plans import PlannedVisit, QuarterPlan
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
-from grassroots_app.ui.shared.widgets import ErrorLabel, format_day
+from grassroots_app.ui.shared.widgets import ErrorLabel
 
 VISIT_COLUMNS = (N_("Day"), N_("Cadre"), N_("In charge of"), N_("State"))
 UNVISITED_COLUMNS = (N_("Target"), N_("Visits"), N_("Reachable"))
@@ -68,7 +69,7 @@ class VisitsModel(QAbstractTableModel):
         visit = self.visits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             state = tr("saved") if visit.id else tr("proposed")
-            return (format_day(visit.day), visit.cadre_name, visit.target_path, state)[index.column()]
+            return (format_date(visit.day), visit.cadre_name, visit.target_path, state)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and not visit.id:
             return QBrush(PROPOSED_COLOUR)
         return None
@@ -255,7 +256,7 @@ class PlanView(QWidget):
         visit = self.selected_visit()
         if visit is None:
             return
-        label = tr("Remove the visit of {name} on {day}").format(name=visit.cadre_name, day=format_day(visit.day))
+        label = tr("Remove the visit of {name} on {day}").format(name=visit.cadre_name, day=format_date(visit.day))
         try:
             self.context.execute(label, plans.remove_visit, visit.id)
         except DomainError as error:

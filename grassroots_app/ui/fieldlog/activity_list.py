@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPush
 
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.errors import N_, DomainError
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.services.activities import ActivityView, delete_activities, edit_activity, list_activities
 from grassroots_app.ui.fieldlog.activity_form import ActivityFields, CadreLookup
@@ -19,12 +20,12 @@ from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.shared.period_chooser import PeriodChooser
 from grassroots_app.ui.shared.pickers import ClusterCombo, unit_field
 from grassroots_app.ui.shared.row_model import Column, LatestRead, RowsModel, rows_table
-from grassroots_app.ui.shared.widgets import EditDialog, format_day, typed_anywhere
+from grassroots_app.ui.shared.widgets import EditDialog, typed_anywhere
 
 LIST_LIMIT = 2000
 
 ACTIVITY_COLUMNS: tuple[Column[ActivityView], ...] = (
-    Column(N_("Date"), lambda view: format_day(view.activity.day), key=lambda view: view.activity.day),
+    Column(N_("Date"), lambda view: format_date(view.activity.day), key=lambda view: view.activity.day),
     Column(N_("Cadre"), lambda view: view.cadre_name, key=lambda view: person_sort_key(view.cadre_name)),
     Column(N_("Target"), lambda view: view.target_path, key=lambda view: natural_key(view.target_path), path=True),
     Column(N_("Activity"), lambda view: tr(view.activity.kind.label)),
@@ -38,7 +39,7 @@ ACTIVITY_COLUMNS: tuple[Column[ActivityView], ...] = (
 
 def activity_label(view: ActivityView) -> str:
     """Return how an activity is named in questions and in the Edit menu."""
-    return tr("the activity of {name} on {day}").format(name=view.cadre_name, day=format_day(view.activity.day))
+    return tr("the activity of {name} on {day}").format(name=view.cadre_name, day=format_date(view.activity.day))
 
 
 class EditActivityDialog(EditDialog):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QTabWidget, QVBoxLayout, QWidget
 
 from grassroots_app.domain.activities import ActivityFilter
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.recommendations import PENDING, RecommendationFilter
 from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.services.activities import ActivityView, list_activities
@@ -18,7 +19,6 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog
 from grassroots_app.ui.shared.row_model import Column, LatestRead, RowsModel, rows_table
-from grassroots_app.ui.shared.widgets import format_day
 
 RECENT = 50
 PANEL_TABLE_HEIGHT = 220
@@ -36,13 +36,13 @@ def _status(view: RecommendationView) -> str:
 
 
 RECOMMENDATION_COLUMNS: tuple[Column[RecommendationView], ...] = (
-    Column(N_("Raised"), lambda view: format_day(view.recommendation.raised_on),
+    Column(N_("Raised"), lambda view: format_date(view.recommendation.raised_on),
            key=lambda view: view.recommendation.raised_on),
     Column(N_("Unit"), lambda view: view.unit_path, key=lambda view: natural_key(view.unit_path), path=True),
     Column(N_("Cadre"), lambda view: view.cadre_name, key=lambda view: person_sort_key(view.cadre_name)),
     Column(N_("Field"), lambda view: tr(view.recommendation.field.label)),
     Column(N_("Status"), _status, key=_urgency),
-    Column(N_("Due"), lambda view: format_day(view.recommendation.due),
+    Column(N_("Due"), lambda view: format_date(view.recommendation.due),
            key=lambda view: view.recommendation.due or date.max),
     Column(N_("Content"), lambda view: view.recommendation.content),
 )

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from grassroots_app.domain.errors import DomainError
+from grassroots_app.domain.formats import format_date
 from grassroots_app.services.activities import ActivityView, record_activity
 from grassroots_app.ui.fieldlog.activity_form import ActivityFields
 from grassroots_app.ui.fieldlog.activity_list import ActivityList
@@ -16,7 +17,7 @@ from grassroots_app.ui.fieldlog.attendance_view import AttendanceView
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
-from grassroots_app.ui.shared.widgets import ErrorLabel, format_day
+from grassroots_app.ui.shared.widgets import ErrorLabel
 
 RECORD_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -57,7 +58,7 @@ class ActivityForm(QWidget):
         try:
             entry = self.fields.entry()
             label = tr("Record the activity of {name} on {day}").format(
-                name=self.fields.cadre.text(), day=format_day(entry[3]))
+                name=self.fields.cadre.text(), day=format_date(entry[3]))
             view = self.context.execute(label, record_activity, *entry)
         except DomainError as error:
             self.error.show_error(error)
@@ -70,7 +71,7 @@ class ActivityForm(QWidget):
 def _recorded_text(view: ActivityView) -> str:
     """Return the line that confirms what was just recorded."""
     return tr("Recorded: {day}, {name}, {kind} at {target}.").format(
-        day=format_day(view.activity.day), name=view.cadre_name, kind=tr(view.activity.kind.label),
+        day=format_date(view.activity.day), name=view.cadre_name, kind=tr(view.activity.kind.label),
         target=view.target_name)
 
 

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.recommendations import Recommendation, RecommendationStatus, StatusChange
 from grassroots_app.services.recommendations import RecommendationView
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.fieldlog.recommendation_list import due_text
 from grassroots_app.ui.shared.row_model import WARNING_COLOR
-from grassroots_app.ui.shared.widgets import format_day
 
 FIELDS = (N_("Unit"), N_("Raised on"), N_("Through the cadre"), N_("Field"), N_("Content"), N_("Status"),
           N_("Due date"), N_("Forwarded to"), N_("Answer"), N_("Resolved at the base on"), N_("Closed on"))
@@ -35,15 +35,15 @@ def _dated(text: str, day: date | None) -> str:
     """Return a text followed by its day in brackets (an empty text stays empty)."""
     if not text or day is None:
         return text
-    return tr("{text} ({day})").format(text=text, day=format_day(day))
+    return tr("{text} ({day})").format(text=text, day=format_date(day))
 
 
 def field_texts(view: RecommendationView) -> tuple[str, ...]:
     """Return what each row of the detail shows, in the order of FIELDS."""
     rec = view.recommendation
-    return (view.unit_path, format_day(rec.raised_on), view.cadre_name, tr(rec.field.label), rec.content,
+    return (view.unit_path, format_date(rec.raised_on), view.cadre_name, tr(rec.field.label), rec.content,
             tr(rec.status.label), due_text(view), _dated(rec.forwarded_to, rec.forwarded_on),
-            _dated(rec.answer, rec.answered_on), format_day(rec.resolved_on), format_day(rec.closed_on))
+            _dated(rec.answer, rec.answered_on), format_date(rec.resolved_on), format_date(rec.closed_on))
 
 
 def change_text(change: StatusChange) -> str:
@@ -121,7 +121,7 @@ class RecommendationDetail(QWidget):
     def _show_history(self, rec: Recommendation, history: list[StatusChange]) -> None:
         self.history.setRowCount(len(history))
         for row, change in enumerate(history):
-            for column, text in enumerate((format_day(change.on), change_text(change), change_note(rec, change))):
+            for column, text in enumerate((format_date(change.on), change_text(change), change_note(rec, change))):
                 self.history.setItem(row, column, QTableWidgetItem(text))
         self._fit_history()
 

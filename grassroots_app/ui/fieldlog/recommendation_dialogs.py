@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.recommendations import RecommendationField, RecommendationStatus
 from grassroots_app.services import recommendations
 from grassroots_app.services.recommendations import RecommendationView
@@ -23,7 +24,6 @@ from grassroots_app.ui.shared.widgets import (
     choose_member,
     chosen_member,
     date_edit,
-    format_day,
     from_qdate,
     to_qdate,
 )
@@ -46,7 +46,7 @@ def summary(view: RecommendationView) -> str:
     content = " ".join(rec.content.split())
     if len(content) > SUMMARY_LENGTH:
         content = content[:SUMMARY_LENGTH - 1] + "…"
-    return tr("{unit}, {day}: {content}").format(unit=view.unit_name, day=format_day(rec.raised_on),
+    return tr("{unit}, {day}: {content}").format(unit=view.unit_name, day=format_date(rec.raised_on),
                                                  content=content)
 
 
@@ -75,7 +75,7 @@ class RecommendationDialog(EditDialog):
 
     def _show_origin(self, view: RecommendationView) -> None:
         self.form.addRow(tr("Unit"), QLabel(view.unit_path))
-        self.form.addRow(tr("Raised on"), QLabel(format_day(view.recommendation.raised_on)))
+        self.form.addRow(tr("Raised on"), QLabel(format_date(view.recommendation.raised_on)))
         self.form.addRow(tr("Through the cadre"), QLabel(view.cadre_name))
 
     def _build_content(self, view: RecommendationView | None) -> None:

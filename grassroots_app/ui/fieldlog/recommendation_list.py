@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.recommendations import RecommendationFilter, RecommendationStatus
 from grassroots_app.services.recommendations import RecommendationView
 from grassroots_app.ui.fieldlog.activity_form import CadreLookup
@@ -19,14 +20,14 @@ from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.shared.period_chooser import PeriodChooser
 from grassroots_app.ui.shared.pickers import ClusterCombo, unit_field
 from grassroots_app.ui.shared.row_model import Column
-from grassroots_app.ui.shared.widgets import choices, chosen_member, format_day
+from grassroots_app.ui.shared.widgets import choices, chosen_member
 
 FILTER_DELAY_MS = 200
 
 
 def due_text(view: RecommendationView) -> str:
     """Return the due date, marked when the recommendation is overdue (a sign and a word, not only a colour)."""
-    due = format_day(view.recommendation.due)
+    due = format_date(view.recommendation.due)
     return tr("⚠ {day} — overdue").format(day=due) if view.overdue else due
 
 

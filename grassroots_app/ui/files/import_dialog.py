@@ -1,4 +1,4 @@
-"""The spreadsheet exchange in the window: import a file after a dry run, export the data, save the empty template."""
+"""Spreadsheets in the window: import a file after a dry run, export the data, save the empty template."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.sheets import Fate, Issue, RowOutcome
 from grassroots_app.domain.text import collation_key
-from grassroots_app.exchange.writing import SheetContent, save_workbook, workbook_target
 from grassroots_app.i18n import Translator
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
@@ -37,6 +36,7 @@ from grassroots_app.services.sheet_import import (
     issue_text,
     summary_text,
 )
+from grassroots_app.spreadsheets.writing import SheetContent, save_workbook, workbook_target
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr
@@ -47,7 +47,7 @@ from grassroots_app.ui.shared.widgets import Dialog, ErrorLabel
 SHEET_FILTERS = N_("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
 WORKBOOK_FILTERS = N_("Excel workbook (*.xlsx)")
 GEOMETRY_KEY = "import/geometry"
-ERROR_SHEET = "Lỗi"  # the exchange workbooks are in Vietnamese, whatever the window's language
+ERROR_SHEET = "Lỗi"  # the import and export workbooks are in Vietnamese, whatever the window's language
 ERROR_HEADERS = (("Trang", 14), ("Dòng", 8), ("Cột", 28), ("Giá trị", 36), ("Lỗi", 90))
 Run = Callable[[UnitOfWork, Path, Progress], ImportReport]
 
@@ -312,7 +312,7 @@ def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
     """Ask where, then write the data standing on the window's day to an .xlsx file in the background."""
     day = context.as_of
     chosen = ask_save_path(context, window, FileKind.SPREADSHEET, tr("Export to a spreadsheet"),
-                           file_name(tr("Data"), f"{day:%Y-%m-%d}", suffix=".xlsx"), tr(WORKBOOK_FILTERS))
+                           file_name(tr("Data"), day.isoformat(), suffix=".xlsx"), tr(WORKBOOK_FILTERS))
     if chosen is None:
         return
     database = context.database
@@ -334,7 +334,7 @@ def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
 
 
 def save_template(window: QMainWindow, context: AppContext) -> None:
-    """Ask where, then write the empty exchange workbook with its guide."""
+    """Ask where, then write the empty workbook to fill in, with its guide."""
     chosen = ask_save_path(context, window, FileKind.SPREADSHEET, tr("Save the empty template"),
                            file_name(tr("Import template"), suffix=".xlsx"), tr(WORKBOOK_FILTERS))
     if chosen is None:

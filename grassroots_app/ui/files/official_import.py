@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Preset
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
@@ -107,7 +108,7 @@ class OfficialImportDialog(Dialog):
                   "are added.")
         if preset is Preset.THREE_LEVEL:
             text += " " + tr("This is the list in force before 1 July 2025; its units are valid from {day}.").format(
-                day=official.THREE_LEVEL_START.strftime("%d/%m/%Y"))
+                day=format_date(official.THREE_LEVEL_START))
         intro = QLabel(text)
         intro.setWordWrap(True)
         self.picker = OfficialPicker(preset)

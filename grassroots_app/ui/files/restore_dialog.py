@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from grassroots_app.domain.errors import N_, DomainError
+from grassroots_app.domain.formats import format_megabytes, format_number, format_timestamp
 from grassroots_app.persistence.backup import COUNTED_TABLES, BackupInfo, backup_folder, check_backup
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path
@@ -17,16 +17,6 @@ from grassroots_app.ui.shared.row_model import Column, RowsModel, rows_table
 from grassroots_app.ui.shared.widgets import Dialog, ErrorLabel, ok_cancel_buttons
 
 BACKUP_FILTERS = N_("Grassroots database (*.sqlite);;All files (*)")
-
-
-def format_taken(taken: datetime) -> str:
-    """Return when a backup was taken as dd/mm/yyyy HH:MM."""
-    return taken.strftime("%d/%m/%Y %H:%M")
-
-
-def _size(info: BackupInfo) -> str:
-    """Return a backup's size in megabytes with a decimal comma."""
-    return f"{info.size / 1_000_000:.1f}".replace(".", ",")
 
 
 def _kind(info: BackupInfo) -> str:
@@ -46,7 +36,7 @@ def _count(key: str | None) -> Column[BackupInfo]:
 
     def text(info: BackupInfo) -> str:
         number = value(info)
-        return "" if number is None else f"{number:,}".replace(",", ".")
+        return "" if number is None else format_number(number)
 
     title = {None: N_("Units"), "cadre": N_("Cadres"), "assignment": N_("Assignments"),
              "activity": N_("Activities"), "recommendation": N_("Recommendations")}[key]
@@ -54,9 +44,9 @@ def _count(key: str | None) -> Column[BackupInfo]:
 
 
 COLUMNS: tuple[Column[BackupInfo], ...] = (
-    Column(N_("Date"), lambda info: format_taken(info.taken), key=lambda info: info.taken),
+    Column(N_("Date"), lambda info: format_timestamp(info.taken), key=lambda info: info.taken),
     Column(N_("Kind"), _kind),
-    Column(N_("Size (MB)"), _size, key=lambda info: info.size, numeric=True),
+    Column(N_("Size (MB)"), lambda info: format_megabytes(info.size), key=lambda info: info.size, numeric=True),
     *(_count(key) for key in (None, *COUNTED_TABLES)),
 )
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPush
 
 from grassroots_app.domain import calendar as rule
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.reports.model import ReportKind, ReportStatus
 from grassroots_app.domain.reports.records import ReportRecord
 from grassroots_app.services import browse, reports
@@ -18,7 +19,6 @@ from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.shared.pickers import ClusterCombo, unit_field
 from grassroots_app.ui.shared.row_model import Column, LatestRead, RowsModel, rows_table
-from grassroots_app.ui.shared.widgets import format_day
 
 KINDS = ((ReportKind.CLUSTER, N_("A cluster")), (ReportKind.AREA, N_("A whole district or province")))
 STATUS = {ReportStatus.DRAFT: N_("Draft"), ReportStatus.ISSUED: N_("Issued")}
@@ -28,7 +28,8 @@ LIST_COLUMNS: tuple[Column[ReportRecord], ...] = (
     Column(N_("State"), lambda record: tr(STATUS[record.status])),
     Column(N_("Number"), lambda record: record.number_text if record.number else "",
            key=lambda record: record.number or 0),
-    Column(N_("Date"), lambda record: format_day(record.draft.issued_on), key=lambda record: record.draft.issued_on),
+    Column(N_("Date"), lambda record: format_date(record.draft.issued_on),
+           key=lambda record: record.draft.issued_on),
     Column(N_("Subject"), lambda record: record.draft.subject),
 )
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput, NotFound
+from grassroots_app.domain.formats import format_date, format_time_and_date
 from grassroots_app.domain.reports.model import ReportDocument, ReportFigures, ReportStatus
 from grassroots_app.domain.reports.records import ReportDraft, ReportRecord, check_issuable, clean_draft, number_text
 from grassroots_app.services import report_data, reports
@@ -22,7 +23,7 @@ from grassroots_app.ui.reports.report_preview import PreviewPane
 from grassroots_app.ui.shared.file_choice import file_name
 from grassroots_app.ui.shared.prompter import Unsaved
 from grassroots_app.ui.shared.row_model import LatestRead
-from grassroots_app.ui.shared.widgets import ErrorLabel, format_day
+from grassroots_app.ui.shared.widgets import ErrorLabel
 
 TAB_FIGURES, TAB_NARRATIVE, TAB_PREVIEW = range(3)
 IDLE_STYLE = "padding: 6px;"
@@ -210,11 +211,11 @@ class ReportEditor(QWidget):
                                                                       year=self.opened.year)
         if record is not None and self.issued:
             return f"{quarter} " + tr("Issued as {number} on {day}: read-only.").format(
-                number=record.number_text, day=format_day(record.draft.issued_on)), ISSUED_STYLE
+                number=record.number_text, day=format_date(record.draft.issued_on)), ISSUED_STYLE
         if record is None:
             state = tr("New draft, not saved yet.")
         else:
-            state = tr("Draft saved at {time}.").format(time=record.updated_at.strftime("%H:%M %d/%m/%Y"))
+            state = tr("Draft saved at {time}.").format(time=format_time_and_date(record.updated_at))
         if record is not None and self.has_unsaved_changes():
             state += " " + tr("Unsaved changes: Ctrl+S saves them.")
         return f"{quarter} {state}", DRAFT_STYLE

@@ -137,11 +137,6 @@ def set_date_range(edit: QDateEdit) -> None:
     edit.setDateRange(to_qdate(FIRST_DAY), to_qdate(LAST_DAY))
 
 
-def format_day(day: date | None) -> str:
-    """Return a date as dd/mm/yyyy, or an empty string."""
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
 def typed_anywhere(box: QComboBox) -> QComboBox:
     """Let typing choose the first item containing the letters typed: "x" finds "cấp xã", "Cao" "Tỉnh Cao Bằng"."""
     box.view().setKeyboardSearchFlags(Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchWrap)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain.errors import RuleViolation
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, Decision
 from grassroots_app.domain.rules import GraspRule
 from grassroots_app.persistence.uow import UnitOfWork
@@ -25,7 +26,7 @@ from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import AssignmentView, assignment_view, target_path
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.shared.widgets import EditDialog, date_edit, format_day, from_qdate, typed_anywhere
+from grassroots_app.ui.shared.widgets import EditDialog, date_edit, from_qdate, typed_anywhere
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ class EndAssignmentDialog(EditDialog):
         self.form.addRow(tr("Cadre"), _bold(self.view.cadre_name))
         self.form.addRow(tr("In charge of"), _bold(self.view.path))
         self.form.addRow(tr("Role"), QLabel(held.role))
-        self.form.addRow(tr("From"), QLabel(format_day(held.period.start)))
+        self.form.addRow(tr("From"), QLabel(format_date(held.period.start)))
         self.form.addRow(tr("Ends on"), self.end)
         self.form.addRow(tr("Reason"), self.reason)
         self.form.addRow(self.hint)
@@ -147,7 +148,7 @@ class EndAssignmentDialog(EditDialog):
         """Say that a reason is required when the end date falls before the minimum tenure."""
         early = from_qdate(self.end.date()) < self.view.tenure_end
         self.hint.setText(tr("The minimum tenure is reached on {day}; ending before that day needs a reason.").format(
-            day=format_day(self.view.tenure_end)))
+            day=format_date(self.view.tenure_end)))
         self.hint.setVisible(early)
 
     def submit(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from grassroots_app.domain.errors import DomainError
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
 from grassroots_app.services import cadres
 from grassroots_app.services.roster import CadreTarget, leaving_targets
@@ -21,7 +22,6 @@ from grassroots_app.ui.shared.widgets import (
     choose_member,
     chosen_member,
     date_edit,
-    format_day,
     from_qdate,
 )
 
@@ -30,7 +30,7 @@ MAX_YEAR = 9999
 
 def _ending_line(target: CadreTarget) -> str:
     """Return one assignment that ends as the dialog lists it: where, the role, since when."""
-    since = tr("from {day}").format(day=format_day(target.assignment.period.start))
+    since = tr("from {day}").format(day=format_date(target.assignment.period.start))
     return f"• {target.path} — {target.assignment.role} ({since})"
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain.errors import NotFound
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, Flag
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.cadres import get_cadre
@@ -31,7 +32,7 @@ from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
-from grassroots_app.ui.shared.widgets import ElidedLabel, format_day
+from grassroots_app.ui.shared.widgets import ElidedLabel
 
 ENDED_COLOR = QColor("gray")
 
@@ -59,7 +60,7 @@ def _details(cadre: Cadre) -> list[tuple[str, str]]:
     """Return the (label, value) lines describing a cadre."""
     status = tr(cadre.status.label)
     if cadre.status_date is not None:
-        status = f"{status} ({format_day(cadre.status_date)})"
+        status = f"{status} ({format_date(cadre.status_date)})"
     return [
         (tr("Tier"), tr(cadre.tier.label)),
         (tr("Position"), cadre.position),
@@ -75,7 +76,7 @@ def _details(cadre: Cadre) -> list[tuple[str, str]]:
 def _target_cells(row: CadreTarget) -> tuple[str, ...]:
     """Return the texts of a target's row in the table."""
     held = row.assignment
-    return (row.path, held.role, format_day(held.period.start), format_day(held.period.end),
+    return (row.path, held.role, format_date(held.period.start), format_date(held.period.end),
             held.decision.number, held.end_reason)
 
 

@@ -8,12 +8,13 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cluster
 from grassroots_app.domain.text import fold
 from grassroots_app.services import clusters
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.shared.widgets import EditDialog, date_edit, format_day, from_qdate
+from grassroots_app.ui.shared.widgets import EditDialog, date_edit, from_qdate
 
 
 class NewClusterDialog(EditDialog):
@@ -146,6 +147,6 @@ class CloseClusterDialog(EditDialog):
         """Close the cluster once the clerk confirms (a closing the rules refuse is shown without asking)."""
         day = from_qdate(self.on.date())
         question = tr("Close the cluster '{name}' from {day}? Its communes leave it and the assignments on it "
-                      "end that day.").format(name=self.cluster.name, day=format_day(day))
+                      "end that day.").format(name=self.cluster.name, day=format_date(day))
         self.run_confirmed_edit(tr("Close the cluster {name}").format(name=self.cluster.name), question,
                                 clusters.close_cluster, self.cluster.id, day)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
+from grassroots_app.domain.formats import format_date
 from grassroots_app.services import browse
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.units.tree_model import NAME_COLUMN, HierarchyModel, Node
-from grassroots_app.ui.shared.widgets import format_day
 
 Place = tuple[list[str], str | None, int]  # the expanded rows, the selected row, the scroll position
 
@@ -128,9 +128,9 @@ class HierarchyTree(QWidget):
             text = tr("The database has no units yet.")
         elif day < first:
             text = tr("No unit existed yet on {day}: the first one starts on {first}. Choose a later day "
-                      "under “As of”, or press Today.").format(day=format_day(day), first=format_day(first))
+                      "under “As of”, or press Today.").format(day=format_date(day), first=format_date(first))
         else:
-            text = tr("No unit stands on {day}.").format(day=format_day(day))
+            text = tr("No unit stands on {day}.").format(day=format_date(day))
         self.empty_note.setText(text)
 
     def _save_place(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import N_, DomainError
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cluster, Level, Unit
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, cadres, units
@@ -53,7 +54,7 @@ from grassroots_app.ui.units.unit_dialogs import (
     MergeUnitDialog,
     MoveUnitDialog,
 )
-from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, format_day, ok_cancel_buttons, typed_anywhere
+from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, ok_cancel_buttons, typed_anywhere
 
 PICKER_MIN_WIDTH, PICKER_MIN_HEIGHT = 520, 360
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
@@ -282,8 +283,8 @@ class UnitPanel(QWidget):
         if shown is not None:
             text = tr("{level}, from {start}{end}") if unit else tr("Cluster of communes, from {start}{end}")
             self.period.setText(text.format(
-                level=tr(unit.level.label) if unit else "", start=format_day(shown.period.start),
-                end=tr(" until {day}").format(day=format_day(shown.period.end)) if shown.period.end else ""))
+                level=tr(unit.level.label) if unit else "", start=format_date(shown.period.start),
+                end=tr(" until {day}").format(day=format_date(shown.period.end)) if shown.period.end else ""))
         if unit is None:
             return
         self.name.setText(unit.name)
@@ -297,7 +298,7 @@ class UnitPanel(QWidget):
         self.holders.setRowCount(len(holders))
         for row, holder in enumerate(holders):
             a = holder.assignment
-            values = (holder.cadre_name, a.role, format_day(a.period.start), format_day(a.period.end),
+            values = (holder.cadre_name, a.role, format_date(a.period.start), format_date(a.period.end),
                       a.decision.number, a.end_reason)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -11,12 +11,12 @@ from xml.sax.saxutils import escape
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from grassroots_app.demo.build import build_demo
 from grassroots_app.domain.errors import InvalidInput
 from grassroots_app.domain.model import Preset, Tier
 from grassroots_app.domain.sheets import Fate
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import sheet_export, sheet_import
-from grassroots_app.services.demo import build_demo
 from tests.integration.support import D0, Env, open_env
 
 ON = date(2026, 9, 30)

@@ -20,7 +20,7 @@ from grassroots_app.persistence.tables import (
 )
 
 
-class ExchangeQueries:
+class SheetQueries:
     """The units, clusters, cadres and assignments standing on a day."""
 
     def __init__(self, session: Session) -> None:

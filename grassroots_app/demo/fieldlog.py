@@ -23,10 +23,11 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, timedelta
+from functools import cached_property
 from typing import NamedTuple
 
+from grassroots_app.demo.words import demo_words
 from grassroots_app.domain.activities import DEFAULT_ATTENDANCE_TARGETS, ActivityKind, target_for
 from grassroots_app.domain.calendar import HolidayTable, quarter_of
 from grassroots_app.domain.model import Cadre, Level, Preset, Tier
@@ -63,45 +64,6 @@ MINUTES = {
     ActivityKind.COMMUNE_WORK: (120, 180, 240),
     ActivityKind.OTHER: (60, 90, 120, 180),
 }
-NOTES = {  # {month}: the month; {place}: the target in running text ("ấp Bình Hòa"); {n}: households
-    ActivityKind.COMMITTEE_MEETING: (
-        "Dự hội nghị Ban Chấp hành Đảng bộ {place} tháng {month}",
-        "Dự họp thường kỳ Đảng ủy tháng {month}, góp ý dự thảo nghị quyết",
-        "Dự họp Đảng ủy, nghe báo cáo tình hình kinh tế - xã hội tháng {month}",
-        "",
-    ),
-    ActivityKind.CELL_MEETING: (
-        "Dự sinh hoạt chi bộ {place} tháng {month}",
-        "Dự sinh hoạt chuyên đề của chi bộ {place}",
-        "Dự sinh hoạt chi bộ, góp ý kế hoạch phát triển đảng viên",
-        "",
-    ),
-    ActivityKind.GROUP_MEETING: (
-        "Dự họp tổ, triển khai vệ sinh môi trường",
-        "Họp tổ bàn việc bê tông hóa đường nội tổ",
-        "Dự họp tổ, phổ biến phòng chống lừa đảo qua mạng",
-        "Họp tổ bình xét hộ nghèo, cận nghèo",
-        "",
-    ),
-    ActivityKind.HOUSEHOLD_VISIT: (
-        "Thăm {n} hộ, nắm tình hình đời sống",
-        "Thăm hộ nghèo, gia đình chính sách ở {place}",
-        "Thăm {n} hộ, tuyên truyền phòng chống ma túy",
-        "Nắm tình hình sản xuất, tiêu thụ nông sản của {n} hộ",
-        "",
-    ),
-    ActivityKind.COMMUNE_WORK: (
-        "Làm việc với Thường trực Đảng ủy {place}",
-        "Làm việc với {place} về kết quả thực hiện nghị quyết quý",
-        "Nắm tình hình, tháo gỡ khó khăn ở {place}",
-        "",
-    ),
-    ActivityKind.OTHER: (
-        "Dự ngày hội Đại đoàn kết toàn dân tộc ở {place}",
-        "Tham gia ra quân vệ sinh môi trường ở {place}",
-        "",
-    ),
-}
 FIELD_WEIGHTS = {
     RecommendationField.LAND: 25, RecommendationField.SOCIAL_POLICY: 22, RecommendationField.INFRASTRUCTURE: 25,
     RecommendationField.SECURITY: 12, RecommendationField.ADMINISTRATION: 10, RecommendationField.OTHER: 6,
@@ -110,106 +72,6 @@ FORWARD_SHARE = {  # of the recommendations acted on, those forwarded rather tha
     RecommendationField.LAND: 0.7, RecommendationField.SOCIAL_POLICY: 0.5, RecommendationField.INFRASTRUCTURE: 0.65,
     RecommendationField.SECURITY: 0.35, RecommendationField.ADMINISTRATION: 0.4, RecommendationField.OTHER: 0.4,
 }
-CONTENTS = {  # what residents ask for ({place}: the hamlet in running text), and the answer a body gives
-    RecommendationField.LAND: (
-        ("Đề nghị sớm cấp giấy chứng nhận quyền sử dụng đất cho các hộ đã nộp hồ sơ từ năm trước.",
-         "Hồ sơ đủ điều kiện; giấy chứng nhận được cấp trong quý tới."),
-        ("Tranh chấp ranh giới đất giữa hai hộ ở {place}, đề nghị hòa giải.",
-         "Đã tổ chức hòa giải, hai bên thống nhất ranh giới theo hiện trạng sử dụng."),
-        ("Đề nghị công khai phương án bồi thường, hỗ trợ khi thu hồi đất làm đường.",
-         "Phương án bồi thường đã được niêm yết tại trụ sở UBND và nhà văn hóa."),
-        ("Đề nghị cho chuyển mục đích đất vườn sang đất ở theo quy hoạch.",
-         "Việc chuyển mục đích sử dụng đất thực hiện khi kế hoạch sử dụng đất năm sau được phê duyệt."),
-        ("Phản ánh việc san lấp đất nông nghiệp trái phép ven kênh ở {place}.",
-         "Đã kiểm tra, lập biên bản, yêu cầu khôi phục hiện trạng đất."),
-        ("Diện tích đo đạc thực tế chênh lệch với giấy chứng nhận, đề nghị đo đạc lại.",
-         "Đã đo đạc lại; giấy chứng nhận được chỉnh lý theo kết quả đo."),
-    ),
-    RecommendationField.SOCIAL_POLICY: (
-        ("Đề nghị cho hộ cận nghèo được vay vốn ưu đãi để chăn nuôi.",
-         "Hộ đủ điều kiện vay vốn; ngân hàng đã giải ngân."),
-        ("Đề nghị bổ sung người cao tuổi neo đơn ở {place} vào danh sách hưởng trợ cấp xã hội.",
-         "Đã bổ sung vào danh sách hưởng trợ cấp xã hội từ tháng sau."),
-        ("Đề nghị hỗ trợ sửa chữa nhà cho gia đình chính sách có nhà bị dột nát.",
-         "Đã đưa vào kế hoạch hỗ trợ nhà ở năm sau."),
-        ("Phản ánh trợ cấp cho người khuyết tật chi trả chậm trong quý.",
-         "Đã chi trả đủ khoản còn chậm; từ quý sau chi trả đúng hạn."),
-        ("Đề nghị cấp thẻ bảo hiểm y tế còn thiếu cho trẻ em dưới 6 tuổi.",
-         "Đã cấp thẻ bảo hiểm y tế cho các cháu còn thiếu."),
-        ("Đề nghị mở lớp dạy nghề ngắn hạn cho lao động nông thôn.", "Đã đưa vào kế hoạch mở lớp dạy nghề năm sau."),
-    ),
-    RecommendationField.INFRASTRUCTURE: (
-        ("Đề nghị sửa chữa đoạn đường trục chính của {place} bị sạt lở, đi lại khó khăn mùa mưa.",
-         "Đã bố trí kinh phí, thi công sửa chữa trong tháng tới."),
-        ("Đề nghị lắp đèn chiếu sáng tuyến đường vào {place}.",
-         "Tuyến đường được đưa vào kế hoạch lắp đèn chiếu sáng năm sau."),
-        ("Đề nghị nạo vét kênh thủy lợi nội đồng trước vụ mới.", "Đã nạo vét xong trước vụ mới."),
-        ("Nước sinh hoạt thường xuyên bị cắt, đề nghị mở rộng đường ống cấp nước.",
-         "Đơn vị cấp nước đã khảo sát, mở rộng đường ống trong năm sau."),
-        ("Đề nghị xây cầu bê tông thay cầu tạm cho học sinh đi học.",
-         "Công trình được đưa vào kế hoạch đầu tư công trung hạn."),
-        ("Nhà văn hóa {place} xuống cấp, đề nghị sửa chữa.", "Đã bố trí kinh phí sửa chữa nhà văn hóa."),
-    ),
-    RecommendationField.SECURITY: (
-        ("Thanh niên tụ tập, chạy xe lạng lách ban đêm trên tuyến đường chính, đề nghị xử lý.",
-         "Công an đã tăng cường tuần tra, xử lý các trường hợp vi phạm."),
-        ("Có người lạ vận động người dân vay tiền lãi suất cao, đề nghị kiểm tra.",
-         "Công an đã xác minh, cảnh báo người dân và xử lý theo quy định."),
-        ("Xảy ra mất trộm gia súc ở {place}, đề nghị tăng cường tuần tra.",
-         "Đã tổ chức tuần tra ban đêm cùng tổ bảo vệ an ninh, trật tự ở cơ sở."),
-        ("Cơ sở karaoke hoạt động quá giờ quy định, gây ồn ào.", "Đã kiểm tra, lập biên bản và xử phạt cơ sở vi phạm."),
-    ),
-    RecommendationField.ADMINISTRATION: (
-        ("Đề nghị rút ngắn thời gian giải quyết hồ sơ chứng thực, đăng ký hộ tịch.",
-         "Đã rà soát quy trình; hồ sơ được trả kết quả đúng hạn."),
-        ("Người cao tuổi chưa quen nộp hồ sơ trực tuyến, đề nghị bố trí người hướng dẫn tại bộ phận một cửa.",
-         "Đã bố trí công chức hướng dẫn tại bộ phận một cửa vào thứ Hai và thứ Năm hằng tuần."),
-        ("Đề nghị hướng dẫn thủ tục tách thửa, chuyển nhượng quyền sử dụng đất.",
-         "Đã niêm yết quy trình, thành phần hồ sơ tách thửa tại bộ phận một cửa."),
-        ("Đề nghị niêm yết công khai phí, lệ phí các thủ tục tại trụ sở sau sắp xếp.",
-         "Đã niêm yết công khai thủ tục, phí và lệ phí tại trụ sở."),
-    ),
-    RecommendationField.OTHER: (
-        ("Hộ chăn nuôi xả nước thải ra kênh chung gây ô nhiễm, đề nghị xử lý.",
-         "Đã kiểm tra, nhắc nhở hộ vi phạm và hướng dẫn xử lý chất thải."),
-        ("Đề nghị hỗ trợ giống cây trồng sau đợt hạn mặn.", "Đã đưa vào kế hoạch hỗ trợ giống của năm sau."),
-        ("Đề nghị tổ chức tiêm phòng dịch bệnh cho đàn gia súc, gia cầm.", "Đã tổ chức tiêm phòng đợt bổ sung."),
-    ),
-}
-BODIES = {  # the bodies a commune's recommendations go to: {commune}, {district}, {province} in running text
-    Preset.TWO_LEVEL: {
-        RecommendationField.LAND: ("UBND {commune}", "Phòng Kinh tế {commune}",
-                                   "Sở Nông nghiệp và Môi trường {province}", "Văn phòng Đăng ký đất đai {province}"),
-        RecommendationField.SOCIAL_POLICY: ("UBND {commune}", "Phòng Văn hóa - Xã hội {commune}",
-                                            "Chi nhánh Ngân hàng Chính sách xã hội {province}"),
-        RecommendationField.INFRASTRUCTURE: ("UBND {commune}", "Phòng Kinh tế {commune}", "Sở Xây dựng {province}"),
-        RecommendationField.SECURITY: ("Công an {commune}",),
-        RecommendationField.ADMINISTRATION: ("UBND {commune}", "Trung tâm Phục vụ hành chính công {province}"),
-        RecommendationField.OTHER: ("UBND {commune}", "Sở Nông nghiệp và Môi trường {province}"),
-    },
-    Preset.THREE_LEVEL: {
-        RecommendationField.LAND: ("UBND {commune}", "Phòng Tài nguyên và Môi trường {district}",
-                                   "Chi nhánh Văn phòng Đăng ký đất đai {district}"),
-        RecommendationField.SOCIAL_POLICY: ("UBND {commune}", "Phòng Lao động - Thương binh và Xã hội {district}",
-                                            "Phòng Giao dịch Ngân hàng Chính sách xã hội {district}"),
-        RecommendationField.INFRASTRUCTURE: ("UBND {commune}", "Phòng Kinh tế và Hạ tầng {district}"),
-        RecommendationField.SECURITY: ("Công an {commune}", "Công an {district}"),
-        RecommendationField.ADMINISTRATION: ("UBND {commune}", "Văn phòng HĐND và UBND {district}"),
-        RecommendationField.OTHER: ("UBND {commune}", "Phòng Nông nghiệp và Phát triển nông thôn {district}"),
-    },
-}
-RESOLVE_NOTES = (
-    "Tổ hòa giải ở cơ sở đã hòa giải thành.",
-    "Chi bộ và Ban nhân dân đã vận động, giải quyết xong.",
-    "Đã giải thích chính sách, người dân thống nhất.",
-)
-CLOSE_NOTES = ("Người dân đồng tình với kết quả giải quyết.", "Đã thông báo kết quả cho người dân.", "")
-RATING_NOTES = {
-    Grade.EXCELLENT: ("Đề nghị khen thưởng.", ""),
-    Grade.NOT_COMPLETED: ("Không hoàn thành chỉ tiêu phát triển đảng viên mới.",
-                          "Để xảy ra khiếu kiện đông người kéo dài."),
-}
-
 
 STEP_DAYS = {
     RecommendationStatus.RESOLVED: "resolved_on", RecommendationStatus.FORWARDED: "forwarded_on",
@@ -295,6 +157,7 @@ class FieldLog:
         self.counts = dict.fromkeys(["activity", "base_visit", "recommendation", "rating"], 0)
         self.fields = list(FIELD_WEIGHTS)
         self.field_weights = list(FIELD_WEIGHTS.values())
+        self.words = demo_words()
 
     def new_id(self) -> str:
         """Return the next identifier drawn from the field log's generator."""
@@ -367,7 +230,7 @@ class FieldLog:
         if self.rng.random() >= NO_SCORE_SHARE:
             low, high = SCORES[grade]
             score = self.rng.randint(int(low * 2), int(high * 2)) / 2
-        notes = RATING_NOTES.get(grade, ("",))
+        notes = self.words.rating_notes.get(grade, ("",))
         self.out.add("rating", {
             "id": self.new_id(), "unit_id": unit_id, "year": year, "quarter": quarter or WHOLE_YEAR,
             "grade": grade.value, "score": score, "note": self.rng.choice(notes),
@@ -486,7 +349,7 @@ class FieldLog:
         """Write an activity with its duration and a short note; residents now and then raise a recommendation."""
         on_cluster = level is Level.CLUSTER
         minutes = self.rng.choice(MINUTES[kind]) if self.rng.random() < 0.95 else 0
-        note = self.rng.choice(NOTES[kind]).format(month=day.month, place=self.place_of(target_id),
+        note = self.rng.choice(self.words.activity_notes[kind]).format(month=day.month, place=self.place_of(target_id),
                                                    n=self.rng.randint(3, 12))
         self.out.add("activity", {
             "id": self.new_id(), "cadre_id": cadre_id, "unit_id": None if on_cluster else target_id,
@@ -509,7 +372,7 @@ class FieldLog:
         """Write a recommendation raised at a hamlet and the steps it has gone through by the demo date."""
         rng = self.rng
         subject = rng.choices(self.fields, weights=self.field_weights)[0]
-        content, answer = rng.choice(CONTENTS[subject])
+        content, answer = rng.choice(self.words.recommendations[subject])
         due = raised_on + timedelta(days=rng.choice(DUE_DAYS)) if rng.random() < DUE_SHARE else None
         row: dict[str, object] = {
             "id": self.new_id(), "unit_id": hamlet, "cadre_id": cadre_id, "raised_on": raised_on,
@@ -546,14 +409,14 @@ class FieldLog:
 
     def resolved(self, row: dict[str, object], steps: list[Step]) -> None:
         """Resolve a recommendation at the base, then (mostly) close it."""
-        if self.step(row, steps, RecommendationStatus.RESOLVED, (2, 40), self.rng.choice(RESOLVE_NOTES)):
+        if self.step(row, steps, RecommendationStatus.RESOLVED, (2, 40), self.rng.choice(self.words.resolve_notes)):
             self.closed(row, steps, (0, 15))
 
     def forwarded(
         self, row: dict[str, object], steps: list[Step], subject: RecommendationField, answer: str, commune: str
     ) -> None:
         """Forward a recommendation to a body of its field, which (mostly) answers; then (mostly) close it."""
-        body = self.rng.choice(BODIES[self.preset][subject]).format(**self.body_names(commune))
+        body = self.rng.choice(self.words.forward_bodies[self.preset][subject]).format(**self.body_names(commune))
         if not self.step(row, steps, RecommendationStatus.FORWARDED, (1, 15), ""):
             return
         row["forwarded_to"] = body
@@ -564,7 +427,7 @@ class FieldLog:
     def closed(self, row: dict[str, object], steps: list[Step], after: tuple[int, int]) -> None:
         """Close a resolved or answered recommendation, most of the time."""
         if self.rng.random() < 0.7:
-            self.step(row, steps, RecommendationStatus.CLOSED, after, self.rng.choice(CLOSE_NOTES))
+            self.step(row, steps, RecommendationStatus.CLOSED, after, self.rng.choice(self.words.close_notes))
 
     def body_names(self, commune: str) -> dict[str, str]:
         """Return the names the bodies of a commune's recommendations are written with."""

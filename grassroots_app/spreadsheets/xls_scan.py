@@ -11,8 +11,8 @@ import struct
 from pathlib import Path
 
 from grassroots_app.domain.errors import N_, InvalidInput
-from grassroots_app.exchange.sheet_scan import SheetScan, check_extent
-from grassroots_app.exchange.unreadable import OLE_SIGNATURE, unreadable
+from grassroots_app.spreadsheets.sheet_scan import SheetScan, check_extent
+from grassroots_app.spreadsheets.unreadable import OLE_SIGNATURE, unreadable
 
 SIGNATURE = OLE_SIGNATURE
 _END_OF_CHAIN = 0xFFFFFFFE

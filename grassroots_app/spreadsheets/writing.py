@@ -1,11 +1,11 @@
-"""Writing exchange workbooks: the export, the empty templates and the list of an import's errors."""
+"""Writing workbooks: the export, the empty templates and the list of an import's errors."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile

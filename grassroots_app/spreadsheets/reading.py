@@ -1,4 +1,4 @@
-"""Reading exchange files: workbooks (python-calamine) and `.csv` files into records under recognised headers."""
+"""Reading spreadsheet files: workbooks (python-calamine) and `.csv` files into records under recognised headers."""
 
 from __future__ import annotations
 
@@ -19,23 +19,23 @@ from openpyxl.utils import get_column_letter
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.legacy_text import recover
 from grassroots_app.domain.sheets import (
+    ERROR_CODES,
     HEADER_SEARCH_ROWS,
     SHEETS,
     Cell,
     Column,
+    ErrorValue,
     Issue,
     Record,
     SheetSpec,
-    ERROR_CODES,
-    ErrorValue,
     cell_text,
     header_key,
 )
-from grassroots_app.exchange.decoding import decode_csv
-from grassroots_app.exchange.sheet_scan import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetScan, scan_workbook, too_large
-from grassroots_app.exchange.unreadable import unreadable
-from grassroots_app.exchange.xls_scan import SIGNATURE as XLS_SIGNATURE
-from grassroots_app.exchange.xls_scan import scan_xls
+from grassroots_app.spreadsheets.decoding import decode_csv
+from grassroots_app.spreadsheets.sheet_scan import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetScan, scan_workbook, too_large
+from grassroots_app.spreadsheets.unreadable import unreadable
+from grassroots_app.spreadsheets.xls_scan import SIGNATURE as XLS_SIGNATURE
+from grassroots_app.spreadsheets.xls_scan import scan_xls
 
 log = logging.getLogger(__name__)
 STDERR = 2  # the descriptor the native reader writes its panics to

@@ -20,11 +20,12 @@ from pathlib import Path
 from openpyxl.utils import column_index_from_string
 
 from grassroots_app.domain.errors import N_, InvalidInput
-from grassroots_app.exchange.unreadable import unreadable
+from grassroots_app.domain.formats import format_number
+from grassroots_app.spreadsheets.unreadable import unreadable
 
 MAX_ROWS = 1_048_576  # Excel's own limits
 MAX_COLUMNS = 16_384
-MAX_CELLS = 5_000_000  # rows x columns from A1; an exchange sheet of 100,000 rows spans 1.4 million
+MAX_CELLS = 5_000_000  # rows x columns from A1; an import sheet of 100,000 rows spans 1.4 million
 MAX_PART_BYTES = 400 * 1024 * 1024  # one sheet's XML unpacked; 100,000 rows of 14 columns take about 90 MB
 _CHUNK = 4 * 1024 * 1024
 
@@ -193,10 +194,5 @@ def too_large(name: str, rows: int = 0, columns: int = 0) -> InvalidInput:
     return InvalidInput(N_("The sheet '{sheet}' reaches row {rows} and column {columns}: beyond what can be read "
                            "(at most {limit} cells from A1, {most_rows} rows, {most_columns} columns). Delete what "
                            "lies beyond the data (select the empty rows and columns, then Delete) and try again."),
-                        sheet=name, rows=rows, columns=columns, limit=_shown(MAX_CELLS), most_rows=_shown(MAX_ROWS),
-                        most_columns=_shown(MAX_COLUMNS))
-
-
-def _shown(number: int) -> str:
-    """Return a number as Vietnamese writes it (1.048.576)."""
-    return f"{number:,}".replace(",", ".")
+                        sheet=name, rows=rows, columns=columns, limit=format_number(MAX_CELLS),
+                        most_rows=format_number(MAX_ROWS), most_columns=format_number(MAX_COLUMNS))

@@ -1,0 +1,1 @@
+"""The demo dataset: a deterministic, realistic hierarchy, its cadres and a year of field log (`build.build_demo`)."""
