@@ -5,8 +5,10 @@
 Opens the real main window offscreen, then a 10 ms timer on the UI thread records the gap between its
 ticks until every background task (gap marks, roster, unit panel) has finished and `--settle` seconds
 more have passed; then moves the "as of" date back a day (everything is counted and loaded again) and
-probes until that work is done too. Prints the longest gap and every gap over 100 ms (aim: none). Build the database first
-with benchmarks/coverage_national.py --keep.
+probes until that work is done too; then makes a series of typical edits through the window's context (add a
+cadre, assign them to a hamlet, rate a commune, record and delete a meeting, undo, redo), each once the work of
+the one before is done. Prints the longest gap and every gap over 100 ms (aim: none), and each edit's own time.
+Build the database first with benchmarks/coverage_national.py --keep.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import os
 import sys
 import tempfile
 import time
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +31,15 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.coverage_national import backed_up_today  # noqa: E402
+from grassroots_app.domain.calendar import MeetingCategory  # noqa: E402
+from grassroots_app.domain.errors import DomainError  # noqa: E402
+from grassroots_app.domain.meetings import Meeting  # noqa: E402
+from grassroots_app.domain.model import Cadre, Tier, new_id  # noqa: E402
+from grassroots_app.domain.ratings import Grade  # noqa: E402
+from grassroots_app.services import assignments, browse, cadres, meetings, ratings  # noqa: E402
 from grassroots_app.ui.app import build_window, parse_arguments  # noqa: E402
+from grassroots_app.ui.context import AppContext  # noqa: E402
+from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 
 DEFAULT_DB = ROOT / "benchmarks" / "out" / "national.sqlite"
 TICK_MS = 10
@@ -52,7 +63,38 @@ class Probe:
         self.last = now
 
 
-def main() -> int:
+def typical_edits(window: MainWindow) -> list[tuple[str, Callable[[], object]]]:
+    """Return the edits to time, each a name and a call, on a commune and a hamlet of the first province (shown in
+    the unit panel, as a clerk would have it)."""
+    context: AppContext = window.context
+    province = context.read(browse.children, None, context.as_of)[0]
+    commune = context.read(browse.children, province.id, context.as_of)[0]
+    hamlet = context.read(browse.children, commune.id, context.as_of)[0]
+    window.panel.show_target(commune.id)
+    made: dict[str, str] = {}
+
+    def add_cadre() -> None:
+        made["cadre"] = context.execute("add", cadres.add_cadre, Cadre(new_id(), "Nguyễn Văn Đo Thử", Tier.COMMUNE)).id
+
+    def add_meeting() -> None:
+        meeting = Meeting("", "Họp đo thử", datetime.combine(context.as_of, datetime.min.time()).replace(hour=8),
+                          60, MeetingCategory.COMMITTEE, attendee_ids=(made["cadre"],))
+        made["meeting"] = context.execute("meet", meetings.add_meeting, meeting).meeting.id
+
+    return [
+        ("add a cadre", add_cadre),
+        ("assign", lambda: context.execute(
+            "assign", assignments.assign, assignments.NewAssignment(made["cadre"], hamlet.id, context.as_of))),
+        ("rate a commune", lambda: context.execute(
+            "rate", ratings.set_rating, commune.id, context.as_of.year, 1, Grade.GOOD)),
+        ("record a meeting", add_meeting),
+        ("delete the meeting", lambda: context.execute("delete", meetings.delete_meeting, made["meeting"])),
+        ("undo", context.undo.undo),
+        ("redo", context.undo.redo),
+    ]
+
+
+def main() -> int:  # noqa: PLR0915 - one script, read top to bottom
     """Open the window, probe until the background work is done, print the stalls."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
@@ -69,7 +111,9 @@ def main() -> int:
         window.show()
         probe = Probe()
         idle_since: list[float] = []
-        phases = ["as-of change", "start"]
+        phases = ["edits", "as-of change", "start"]
+        edits: list[tuple[str, Callable[[], object]]] = []
+        timed: list[tuple[str, float, float]] = []  # (edit, seconds since start, its own time)
 
         def check_done() -> None:
             if window.context.tasks.busy or window.marks_timer.isActive():
@@ -78,10 +122,21 @@ def main() -> int:
             idle_since.append(time.perf_counter()) if not idle_since else None
             if time.perf_counter() - idle_since[0] < arguments.settle:
                 return
-            print(f"{phases.pop()} done at {time.perf_counter() - probe.started:.1f} s")
             idle_since.clear()
-            if phases:
+            if phases[-1] == "edits" and edits:
+                name, edit = edits.pop(0)
+                began = time.perf_counter()
+                try:
+                    edit()
+                except DomainError as error:
+                    print(f"  edit {name!r} refused: {error.render(str)}")
+                timed.append((name, began - probe.started, time.perf_counter() - began))
+                return
+            print(f"{phases.pop()} done at {time.perf_counter() - probe.started:.1f} s")
+            if phases == ["edits", "as-of change"]:
                 window.context.set_as_of(window.context.as_of - timedelta(days=1))
+            elif phases == ["edits"]:
+                edits.extend(typical_edits(window))
             else:
                 app.quit()
 
@@ -96,6 +151,10 @@ def main() -> int:
           f"longest gap {longest * 1000:.0f} ms (aim: under {LIMIT_S * 1000:.0f} ms)")
     for at, gap in stalls:
         print(f"  at {at:6.2f} s: blocked {gap * 1000:.0f} ms")
+    for name, at, took in timed:
+        during = [gap for when, gap in probe.gaps if at <= when <= at + took + 1.0]
+        print(f"  edit {name!r} at {at:6.2f} s took {took * 1000:.0f} ms; longest gap in its second: "
+              f"{max(during, default=0) * 1000:.0f} ms")
     longest_five = sorted(probe.gaps, key=lambda item: -item[1])[:5]
     print("five longest: " + ", ".join(f"{gap * 1000:.0f} ms at {at:.1f} s" for at, gap in longest_five))
     return 0

@@ -11,7 +11,7 @@ from typing import TextIO
 
 import platformdirs
 
-from grassroots_app.persistence.database import APP_NAME
+from grassroots_app.paths import APP_NAME
 
 LOG_NAME = "grassroots.log"
 LOG_DIR_VARIABLE = "GRASSROOTS_LOG_DIR"  # another log folder (the tests keep theirs apart)

@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+APP_NAME = "Grassroots"  # names the per-user folders of data, settings and logs
 ROOT_VARIABLE = "GRASSROOTS_RESOURCES"  # another folder laid out like the bundle (the self-check's tests)
 
 

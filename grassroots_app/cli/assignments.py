@@ -45,6 +45,7 @@ def cmd_unassign(args: argparse.Namespace, db: Database) -> None:
     """End an assignment."""
     with unit_of_work(db, write=True) as uow:
         ended = assignments.end_assignment(uow, args.assignment, day_option(args), args.reason)
+    assert ended.period.end is not None  # an ended assignment has its last day
     print(tr("The assignment ends on {day}.").format(day=ended.period.end.strftime("%d/%m/%Y")))
     for line in today_note(args, "on", "--on"):
         print(line)

@@ -151,9 +151,10 @@ def cmd_recommendations_list(args: argparse.Namespace, db: Database) -> None:
     """List the recommendations, newest first, the overdue ones flagged."""
     start, end = _span(args)
     status = RecommendationStatus(args.status) if args.status else None
-    wanted = {"start": start, "end": end, "status": status, "overdue": args.overdue, "on": optional_day(args, "on")}
     with unit_of_work(db) as uow:
-        views = recommendations.list_recommendations(uow, RecommendationFilter(**wanted, **_named(uow, args)))
+        wanted = RecommendationFilter(start=start, end=end, status=status, overdue=args.overdue,
+                                      on=optional_day(args, "on"), **_named(uow, args))
+        views = recommendations.list_recommendations(uow, wanted)
     lines = [line for view in views for line in _recommendation_lines(view)]
     emit(args, [_recommendation_json(view) for view in views], lines or [tr("No recommendations.")])
 

@@ -133,6 +133,16 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Merge:
+    """A merge as recorded: the source unit went into the target on a day, with the clerk's note."""
+
+    source_id: str
+    target_id: str
+    on: date
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Cluster:
     """A named cluster of communes under a district or a province."""
 

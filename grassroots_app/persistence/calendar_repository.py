@@ -6,14 +6,14 @@ import json
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from grassroots_app.domain.base_plan import Visit
 from grassroots_app.domain.calendar import DayKind, FreeDayPolicy, HolidayOverride, MeetingCategory, Shift
 from grassroots_app.domain.meetings import Meeting
 from grassroots_app.domain.model import Level, Period
-from grassroots_app.persistence.fieldlog_repository import ActivityRepository
+from grassroots_app.persistence.activity_repository import ActivityRepository
 from grassroots_app.persistence.tables import (
     AssignmentRow,
     BaseVisitRow,
@@ -25,6 +25,7 @@ from grassroots_app.persistence.tables import (
     SettingRow,
     UnitRow,
 )
+from grassroots_app.persistence.temporal import overlapping
 
 PREFIX = "calendar."
 
@@ -218,8 +219,8 @@ class BaseVisitRepository:
     def counts_by_day(self, start: date, end: date) -> dict[date, int]:
         """Return how many visits are planned on each day of [start, end) that has some."""
         query = (
-            select(BaseVisitRow.day, func.count())
-            .where(BaseVisitRow.day >= start, BaseVisitRow.day < end)
+            select(col(BaseVisitRow.day), func.count())
+            .where(col(BaseVisitRow.day) >= start, col(BaseVisitRow.day) < end)
             .group_by(col(BaseVisitRow.day))
         )
         return dict(self.session.exec(query).all())
@@ -270,10 +271,7 @@ class CalendarQueries:
 
     def assignments_between(self, start: date, end: date) -> list[tuple[str, str, Period]]:
         """Return the assignments holding on some day of [start, end) as (cadre, target, period)."""
-        query = select(AssignmentRow).where(
-            AssignmentRow.start_date < end,
-            or_(col(AssignmentRow.end_date).is_(None), col(AssignmentRow.end_date) > start),
-        )
+        query = select(AssignmentRow).where(overlapping(AssignmentRow.start_date, AssignmentRow.end_date, start, end))
         found = []
         for row in self.session.exec(query.order_by(col(AssignmentRow.start_date), col(AssignmentRow.id))):
             target = row.unit_id or row.cluster_id
@@ -286,20 +284,16 @@ class CalendarQueries:
         found: list[tuple[str, Level, Period]] = []
         unit_levels = [level.value for level in levels if level is not Level.CLUSTER]
         if unit_levels:
-            query = select(UnitRow.id, UnitRow.level, UnitRow.valid_from, UnitRow.valid_to).where(
+            units = select(col(UnitRow.id), col(UnitRow.level), col(UnitRow.valid_from), col(UnitRow.valid_to)).where(
                 col(UnitRow.level).in_(unit_levels),
-                UnitRow.valid_from < end,
-                or_(col(UnitRow.valid_to).is_(None), col(UnitRow.valid_to) > start),
+                overlapping(UnitRow.valid_from, UnitRow.valid_to, start, end),
             )
-            found += [(i, Level(lv), Period(a, b)) for i, lv, a, b in self.session.exec(query)]
+            found += [(i, Level(lv), Period(a, b)) for i, lv, a, b in self.session.exec(units)]
         if Level.CLUSTER in levels:
-            query = select(ClusterRow.id, ClusterRow.valid_from, ClusterRow.valid_to).where(
-                and_(
-                    ClusterRow.valid_from < end,
-                    or_(col(ClusterRow.valid_to).is_(None), col(ClusterRow.valid_to) > start),
-                )
+            clusters = select(col(ClusterRow.id), col(ClusterRow.valid_from), col(ClusterRow.valid_to)).where(
+                overlapping(ClusterRow.valid_from, ClusterRow.valid_to, start, end)
             )
-            found += [(i, Level.CLUSTER, Period(a, b)) for i, a, b in self.session.exec(query)]
+            found += [(i, Level.CLUSTER, Period(a, b)) for i, a, b in self.session.exec(clusters)]
         return found
 
     def names(self, ids: list[str]) -> dict[str, str]:

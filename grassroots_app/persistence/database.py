@@ -10,28 +10,30 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from grassroots_app.domain.errors import N_, DomainError, InvalidInput, NotFound
+from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.paths import migrations_dir
+from grassroots_app.persistence.backup_copies import backup_before_migration, daily_backup
 from grassroots_app.persistence.faults import READ_ONLY, StorageFault, backup_refusal, storage_fault
+from grassroots_app.persistence.locations import (
+    ENV_VARIABLE,
+    check_database_file,
+    default_database_path,
+    is_backup,
+    is_write_protected,
+    read_only_connection,
+    sqlite_file,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 REVISION_LINE = re.compile(r"^(down_)?revision\s*=\s*['\"]?(\w+|None)['\"]?\s*$", re.MULTILINE)
 VERSION_TABLE = "alembic_version"
-APP_NAME = "Grassroots"
-ENV_VARIABLE = "GRASSROOTS_DB"
 WRITE_OPTION = "grassroots_write"  # an execution option: the transaction will write
-
-
-def default_database_path() -> Path:
-    """Return the SQLite file in the per-user data folder."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "grassroots.sqlite"
 
 
 def resolve_url(location: str | None) -> str:
@@ -40,17 +42,6 @@ def resolve_url(location: str | None) -> str:
     if "://" in location:
         return location
     return f"sqlite:///{Path(location).expanduser().resolve()}"
-
-
-def sqlite_file(url: str) -> Path | None:
-    """Return the file of an SQLite URL, or None for another database, an in-memory one or an SQLite URI."""
-    parsed = make_url(url)
-    name = parsed.database
-    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:":
-        return None
-    if name.startswith("file:") or parsed.query.get("uri"):
-        return None
-    return Path(name).expanduser().resolve()
 
 
 def describe_location(location: str) -> tuple[str, str, str]:
@@ -64,44 +55,14 @@ def describe_location(location: str) -> tuple[str, str, str]:
     return url.database or "", server, url.render_as_string(hide_password=True)
 
 
-def is_write_protected(path: Path) -> bool:
-    """Return whether an existing database file may be read but not written (nor its journal made beside it)."""
-    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
-
-
 def _is_backup(path: Path) -> bool:
-    """Return whether an existing database file is a Grassroots backup (see backup.is_backup)."""
-    from grassroots_app.persistence import backup  # noqa: PLC0415 - backup imports this module
-
-    return path.is_file() and backup.is_backup(path)
+    """Return whether an existing database file is a Grassroots backup (see locations.is_backup)."""
+    return path.is_file() and is_backup(path)
 
 
 def opens_read_only(path: Path) -> bool:
     """Return whether an existing database file is only read: write-protected, or a backup (never written into)."""
     return is_write_protected(path) or _is_backup(path)
-
-
-def check_database_file(path: Path, create: bool) -> None:
-    """Refuse a missing file (unless one may be created: its folder is made then) and an empty one."""
-    if not path.exists():
-        if not create:
-            raise NotFound(N_("There is no database at '{path}'."), path=str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return
-    if path.is_dir():
-        raise InvalidInput(N_("'{path}' is a folder, not a database file: name the database file in it."),
-                           path=str(path))
-    if path.is_file() and path.stat().st_size == 0:
-        raise InvalidInput(
-            N_("'{path}' is an empty file (0 bytes), not a database: perhaps a copy that failed. "
-               "Choose the right file, or delete this one first."), path=str(path))
-
-
-def read_only_connection(path: Path, **options: Any) -> sqlite3.Connection:
-    """Open an existing database read-only with the plain driver; immutable when its folder cannot take the
-    WAL index (a write-protected folder or drive)."""
-    immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
-    return sqlite3.connect(f"{path.as_uri()}?mode=ro{immutable}", uri=True, check_same_thread=False, **options)
 
 
 def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:
@@ -167,7 +128,8 @@ def alembic_config(engine: Engine) -> Config:
 
 def _revisions() -> tuple[set[str], set[str]]:
     """Return the revisions of the migrations and those named as a predecessor."""
-    revisions, predecessors = set(), set()
+    revisions: set[str] = set()
+    predecessors: set[str] = set()
     for script in (migrations_dir() / "versions").glob("*.py"):
         for down, value in REVISION_LINE.findall(script.read_text(encoding="utf-8")):
             (predecessors if down else revisions).add(value)
@@ -239,8 +201,6 @@ def _migrate(engine: Engine, url: str, stored: str | None, backup: bool, path: P
     if path is not None and is_write_protected(path):
         raise StorageFault(OLD_AND_PROTECTED, path=str(path))
     if backup and stored is not None:
-        from grassroots_app.persistence.backup import backup_before_migration  # noqa: PLC0415
-
         backup_before_migration(url)
     from alembic import command  # noqa: PLC0415 - slow to import; most starts need no migration
 
@@ -286,8 +246,6 @@ class Database:
             raise
         database = cls(url, engine)
         if backup and daily and stored is not None and not database.read_only:
-            from grassroots_app.persistence.backup import daily_backup  # noqa: PLC0415
-
             daily_backup(database)
         return database
 

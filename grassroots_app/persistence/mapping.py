@@ -1,6 +1,11 @@
-"""Conversions between table rows and the domain's plain objects."""
+"""Conversions between table rows and the domain's plain objects, and the helpers every repository shares."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlmodel import Session, col, select
 
 from grassroots_app.domain.model import (
     Assignment,
@@ -26,6 +31,22 @@ from grassroots_app.persistence.tables import (
     UnitRow,
 )
 
+CHUNK = 500  # ids asked for at a time, well below SQLite's limit of bound values
+
+
+def copy_fields(source: object, row: object, names: Iterable[str]) -> None:
+    """Copy the named fields of a domain object into the same-named columns of its row."""
+    for name in names:
+        setattr(row, name, getattr(source, name))
+
+
+def existing_ids(session: Session, column: Any, ids: list[str]) -> set[str]:
+    """Return which of the ids a table's id column holds (asked CHUNK at a time)."""
+    found: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        found.update(session.exec(select(column).where(col(column).in_(ids[start:start + CHUNK]))))
+    return found
+
 
 def unit_from_row(row: UnitRow, parent_id: str | None) -> Unit:
     """Return the domain unit of a row, given its current parent."""
@@ -39,7 +60,7 @@ def unit_to_row(unit: Unit) -> UnitRow:
     return UnitRow(**unit_values(unit))
 
 
-def unit_values(unit: Unit) -> dict[str, object]:
+def unit_values(unit: Unit) -> dict[str, Any]:
     """Return the column values of a new unit's row, for a bulk insert."""
     attributes = unit.attributes
     return {

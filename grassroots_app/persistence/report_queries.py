@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     CTE,
@@ -53,8 +54,6 @@ from grassroots_app.domain.recommendations import (
 from grassroots_app.domain.reports.inputs import Attended, DayCount, Held, Lacking, LevelTotal, Placed, RatedUnit
 from grassroots_app.domain.reports.scope import ScopeRow
 from grassroots_app.domain.rules import GraspRule
-from grassroots_app.persistence.fieldlog_repository import earlier_of, later_of, until_of
-from grassroots_app.persistence.repositories import valid_on
 from grassroots_app.persistence.tables import (
     ID_LENGTH,
     ActivityRow,
@@ -69,12 +68,13 @@ from grassroots_app.persistence.tables import (
     UnitLinkRow,
     UnitRow,
 )
+from grassroots_app.persistence.temporal import clipped, earlier_of, later_of, overlapping, until_of, valid_on
 
 UNIT, LINK, CLUSTER, MEMBER, CADRE = (
-    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow, CadreRow)  # type: ignore[attr-defined]
+    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow, CadreRow)  # type: ignore[union-attr]
 )
 ASSIGNMENT, ACTIVITY, VISIT, RATING, RECOMMENDATION, CHANGE = (
-    table.__table__  # type: ignore[attr-defined]
+    table.__table__  # type: ignore[union-attr]
     for table in (AssignmentRow, ActivityRow, BaseVisitRow, RatingRow, RecommendationRow, RecommendationChangeRow)
 )
 unit, link, cluster, member, cadre = UNIT.c, LINK.c, CLUSTER.c, MEMBER.c, CADRE.c
@@ -106,22 +106,13 @@ COLUMNS = [column.name for column in REPORT_SCOPE.columns]
 CADRE_COLUMNS = (cadre.id, cadre.full_name, cadre.tier, cadre.is_standing, cadre.is_committee, cadre.is_party_member)
 
 
-def _day(day: date) -> ColumnElement[date]:
-    return literal(day, Date())
-
-
 def _nothing() -> ColumnElement[str]:
     return literal(None, String())
 
 
-def _clipped(since: ColumnElement[date], until: ColumnElement[date], span: Span) -> tuple[ColumnElement[date], ...]:
-    """Return the part of [since, until) inside a span, as (since, until)."""
-    return later_of(since, _day(span[0])), earlier_of(until, _day(span[1]))
-
-
 def _in_scope(span: Span) -> tuple[ColumnElement[date], ...]:
     """Return the part of each scope row's days inside a span, as (since, until)."""
-    return _clipped(scope.since, scope.until, span)
+    return clipped(scope.since, scope.until, span)
 
 
 def _key() -> ColumnElement[str]:
@@ -165,12 +156,12 @@ def _walk(seed: Select) -> CTE:
     step = (
         select(unit.id, unit.level, unit.kind, unit.name, above.c.id, commune, since, until)
         .select_from(above.join(LINK, link.parent_id == above.c.id).join(UNIT, unit.id == link.unit_id))
-        .where(link.valid_from < above.c.until, until_of(link.valid_to) > above.c.since)
+        .where(overlapping(link.valid_from, link.valid_to, above.c.since, above.c.until))
     )
     return walk.union_all(step)
 
 
-def _labelled(*columns: ColumnElement[object]) -> list[ColumnElement[object]]:
+def _labelled(*columns: ColumnElement[Any]) -> list[ColumnElement[Any]]:
     """Return the columns of a seed or cluster select, named as the scope table's."""
     return [column.label(name) for column, name in zip(columns, COLUMNS, strict=True)]
 
@@ -185,14 +176,14 @@ class ReportQueries:
 
     def cluster_scope(self, cluster_id: str, window: Span) -> list[ScopeRow]:
         """Walk a cluster (itself, its member communes over their membership, and below) into the scope table."""
-        since, until = _clipped(member.valid_from, until_of(member.valid_to), window)
+        since, until = clipped(member.valid_from, until_of(member.valid_to), window)
         seed = (
             select(*_labelled(member.commune_id, unit.level, unit.kind, unit.name, _nothing(), member.commune_id,
                               since, until))
             .select_from(MEMBER.join(UNIT, unit.id == member.commune_id))
             .where(member.cluster_id == cluster_id, since < until)
         )
-        since, until = _clipped(cluster.valid_from, until_of(cluster.valid_to), window)
+        since, until = clipped(cluster.valid_from, until_of(cluster.valid_to), window)
         itself = select(
             cluster.id, literal(Level.CLUSTER.value), literal(CLUSTER_KIND), cluster.name, _nothing(), _nothing(),
             since, until,
@@ -201,7 +192,7 @@ class ReportQueries:
 
     def area_scope(self, unit_id: str, window: Span) -> list[ScopeRow]:
         """Walk a district or province (and its clusters) into the scope table."""
-        since, until = _clipped(unit.valid_from, until_of(unit.valid_to), window)
+        since, until = clipped(unit.valid_from, until_of(unit.valid_to), window)
         commune = case((unit.level == Level.COMMUNE.value, unit.id), else_=_nothing())
         seed = select(*_labelled(unit.id, unit.level, unit.kind, unit.name, _nothing(), commune, since, until)).where(
             unit.id == unit_id, since < until
@@ -239,7 +230,7 @@ class ReportQueries:
                    assignment.end_date, assignment.decision_number, assignment.decision_date, since, until)
             .select_from(REPORT_SCOPE.join(ASSIGNMENT, held_on == _key()).join(CADRE, cadre.id == assignment.cadre_id))
             .where(scope.level.in_([level.value for level in levels]), since < until,
-                   assignment.start_date < until, until_of(assignment.end_date) > since)
+                   overlapping(assignment.start_date, assignment.end_date, since, until))
             for held_on in (assignment.unit_id, assignment.cluster_id)
         ]
         return [Held(row[6], _cadre(row), *row[7:]) for row in self.session.execute(union_all(*branches))]
@@ -358,13 +349,13 @@ class ReportQueries:
         return latest, [RatedUnit(item, LEVELS[level], kind, Grade(grade)) for item, level, kind, grade in
                         self.session.execute(query)]
 
-    def cluster_communes(self, span: Span) -> list[Row[tuple[str, str, str]]]:
+    def cluster_communes(self, span: Span) -> list[Row[str, str, str]]:
         """Return (cluster id, commune name, commune kind) of the clusters inside the area and their members."""
         since, until = _in_scope(span)
         query = (
             select(scope.id, unit.name, unit.kind).distinct()
             .select_from(REPORT_SCOPE.join(MEMBER, member.cluster_id == _key())
                          .join(UNIT, unit.id == member.commune_id))
-            .where(scope.level == Level.CLUSTER.value, member.valid_from < until, until_of(member.valid_to) > since)
+            .where(scope.level == Level.CLUSTER.value, overlapping(member.valid_from, member.valid_to, since, until))
         )
         return list(self.session.execute(query))

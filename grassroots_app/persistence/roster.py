@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import distinct, func, select
 from sqlmodel import Session
 
-from grassroots_app.persistence.repositories import valid_on
 from grassroots_app.persistence.tables import AssignmentRow, CadreRow
+from grassroots_app.persistence.temporal import valid_on
 
 CADRE, ASSIGNMENT = CadreRow.__table__, AssignmentRow.__table__  # type: ignore[attr-defined]
 cadre, assignment = CADRE.c, ASSIGNMENT.c

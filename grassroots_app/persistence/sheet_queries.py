@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import and_, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from grassroots_app.domain.model import Assignment, Cadre, Cluster, Level, Period, Unit
 from grassroots_app.persistence import mapping
-from grassroots_app.persistence.repositories import valid_on
 from grassroots_app.persistence.tables import (
     AssignmentRow,
     CadreRow,
@@ -18,6 +17,7 @@ from grassroots_app.persistence.tables import (
     UnitLinkRow,
     UnitRow,
 )
+from grassroots_app.persistence.temporal import valid_on
 
 
 class SheetQueries:
@@ -28,9 +28,9 @@ class SheetQueries:
 
     def units_on(self, on: date) -> list[tuple[Unit, Period]]:
         """Return the units open on a day, each with its parent then and the period of that placement."""
-        link = and_(UnitLinkRow.unit_id == UnitRow.id, valid_on(UnitLinkRow.valid_from, UnitLinkRow.valid_to, on))
+        link = and_(col(UnitLinkRow.unit_id) == UnitRow.id, valid_on(UnitLinkRow.valid_from, UnitLinkRow.valid_to, on))
         query = (
-            select(UnitRow, UnitLinkRow.parent_id, UnitLinkRow.valid_from, UnitLinkRow.valid_to)
+            select(UnitRow, col(UnitLinkRow.parent_id), col(UnitLinkRow.valid_from), col(UnitLinkRow.valid_to))
             .outerjoin(UnitLinkRow, link)
             .where(valid_on(UnitRow.valid_from, UnitRow.valid_to, on))
         )
@@ -47,7 +47,9 @@ class SheetQueries:
 
     def members_on(self, on: date) -> list[tuple[str, str, date]]:
         """Return the memberships standing on a day as (cluster id, commune id, first day)."""
-        query = select(ClusterMemberRow.cluster_id, ClusterMemberRow.commune_id, ClusterMemberRow.valid_from).where(
+        query = select(
+            col(ClusterMemberRow.cluster_id), col(ClusterMemberRow.commune_id), col(ClusterMemberRow.valid_from)
+        ).where(
             valid_on(ClusterMemberRow.valid_from, ClusterMemberRow.valid_to, on))
         return [(cluster_id, commune_id, start) for cluster_id, commune_id, start in self.session.execute(query)]
 

@@ -8,7 +8,9 @@ from types import TracebackType
 from sqlmodel import Session
 
 from grassroots_app.domain.backups import BackupKind
-from grassroots_app.persistence.backup import backup_before
+from grassroots_app.persistence.activity_repository import ActivityRepository
+from grassroots_app.persistence.attendance_targets import AttendanceTargetRepository
+from grassroots_app.persistence.backup_copies import backup_before
 from grassroots_app.persistence.browse import BrowseQueries
 from grassroots_app.persistence.calendar_repository import (
     BaseVisitRepository,
@@ -19,26 +21,21 @@ from grassroots_app.persistence.calendar_repository import (
 )
 from grassroots_app.persistence.contention import writes_everything
 from grassroots_app.persistence.database import Database, for_writing
-from grassroots_app.persistence.fieldlog_repository import (
-    ActivityRepository,
-    AttendanceTargetRepository,
-    FieldLogQueries,
-    RatingRepository,
-    RecommendationRepository,
-)
+from grassroots_app.persistence.fieldlog_queries import FieldLogQueries
 from grassroots_app.persistence.journal import ChangeSet, apply_changes, start_journal, take_journal
 from grassroots_app.persistence.queries import ReadQueries
+from grassroots_app.persistence.rating_repository import RatingRepository
+from grassroots_app.persistence.recommendation_repository import RecommendationRepository
 from grassroots_app.persistence.report_queries import ReportQueries
 from grassroots_app.persistence.report_repository import ReportRepository, ReportTermRepository
 from grassroots_app.persistence.repositories import (
     AssignmentRepository,
     CadreRepository,
-    ClusterRepository,
     RuleRepository,
     SettingsRepository,
-    UnitRepository,
 )
 from grassroots_app.persistence.sheet_queries import SheetQueries
+from grassroots_app.persistence.unit_repository import ClusterRepository, UnitRepository
 
 
 class UnitOfWork:

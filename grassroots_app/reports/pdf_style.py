@@ -65,7 +65,6 @@ ANNEX_TITLE = style("annex_title", 13, BOLD, spaceAfter=2)
 ANNEX_NOTE = style("annex_note", 12, ITALIC, spaceAfter=6)
 CELL_SIZE = 10.5
 CELL_LEADING = 12.5
-CELL_HEADER = style("cell_header", CELL_SIZE, BOLD, leading=CELL_LEADING)
 
 
 def keep_spaces(text: str) -> str:

@@ -1,7 +1,7 @@
 """Read side of the calendar for a month grid: each day's free day, holiday, meetings and visits.
 
-The window's month view reads `month_overview`, a day's pane `day_details`, the conflicts list
-`conflicts_between`; none of them writes.
+The window's month view reads `month_overview` (its conflicts too), a day's pane `day_details`; neither
+writes.
 """
 
 from __future__ import annotations
@@ -81,11 +81,6 @@ def _conflicts(uow: UnitOfWork, start: date, end: date, table: HolidayTable) -> 
         for warning in all_conflicts(found, table, names)
         if start <= warning.day < end
     ]
-
-
-def conflicts_between(uow: UnitOfWork, start: date, end: date) -> list[Conflict]:
-    """Return the warnings on the meetings of [start, end): double bookings once each, holidays, weekends."""
-    return _conflicts(uow, start, end, calendar.holiday_table(uow, start, end))
 
 
 def month_overview(uow: UnitOfWork, year: int, month: int) -> MonthOverview:

@@ -142,6 +142,7 @@ def own_gaps(uow: UnitOfWork, target_id: str, level: Level, on: date) -> int:
 def holders(uow: UnitOfWork, target_id: str) -> list[Holder]:
     """Return every assignment on a unit or cluster, newest first, with the cadres' names."""
     held = uow.assignments.for_target(target_id)
-    names = {cadre_id: uow.cadres.get(cadre_id) for cadre_id in {a.cadre_id for a in held}}
-    rows = [Holder(a, names[a.cadre_id].full_name if names[a.cadre_id] else "") for a in held]
+    names = {cadre_id: cadre.full_name if (cadre := uow.cadres.get(cadre_id)) else ""
+             for cadre_id in {a.cadre_id for a in held}}
+    rows = [Holder(a, names[a.cadre_id]) for a in held]
     return sorted(rows, key=lambda row: row.assignment.period.start, reverse=True)

@@ -307,6 +307,24 @@ def merge_units(
     return get_unit(uow, target.id)
 
 
+@dataclass(frozen=True)
+class MergeEntry:
+    """A merge into or out of a unit as its history shows it: the day, both units' names, the clerk's note."""
+
+    on: date
+    source: str
+    target: str
+    note: str
+
+
+def merge_history(uow: UnitOfWork, unit_id: str) -> list[MergeEntry]:
+    """Return the merges into or out of a unit, oldest first, naming both units."""
+    return [
+        MergeEntry(merge.on, get_unit(uow, merge.source_id).name, get_unit(uow, merge.target_id).name, merge.note)
+        for merge in uow.units.merges(unit_id)
+    ]
+
+
 def _transfer(uow: UnitOfWork, old: Assignment, target: Unit, on: date) -> None:
     """Give the target an assignment like the ended one, unless the cadre already holds it there."""
     new_period = Period(on)

@@ -72,7 +72,6 @@ class Workbook:
 
     tables: list[Table] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-    decoded_as: str = "UTF-8"
 
 
 def read_file(path: Path) -> Workbook:
@@ -87,7 +86,7 @@ def read_file(path: Path) -> Workbook:
         sheets = [sheet]
     else:
         raise InvalidInput(N_("'{path}' is not a spreadsheet (.xlsx, .xls, .ods) or .csv file."), path=path.name)
-    workbook = Workbook(decoded_as=encoding)
+    workbook = Workbook()
     if encoding not in ("UTF-8", "UTF-16", "UTF-32"):
         workbook.issues.append(Issue(path.name, 1, "", "", "", InvalidInput(
             N_("The file is not in Unicode: it was read as {encoding} text."), encoding=encoding), warning=True))
@@ -164,7 +163,7 @@ def _grid(sheet: CalamineSheet, scan: SheetScan) -> list[list[object]]:
     if height > MAX_ROWS or width > MAX_COLUMNS or height * width > MAX_CELLS:  # a format no scan looks into
         raise too_large(sheet.name, height, width)
     padding = [""] * (sheet.start[1] if sheet.start else 0)
-    grid = [padding + list(values) for values in sheet.iter_rows()]
+    grid: list[list[object]] = [padding + list(values) for values in sheet.iter_rows()]
     for (row, column), code in scan.errors.items():  # within the extent the scan checked
         grid.extend([] for _ in range(row + 1 - len(grid)))
         grid[row].extend([""] * (column + 1 - len(grid[row])))

@@ -7,6 +7,7 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -16,7 +17,7 @@ from grassroots_app.applog import start_logging, trace_crashes
 from grassroots_app.console import utf8_streams
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.paths import app_icon
-from grassroots_app.persistence.database import APP_NAME, Database
+from grassroots_app.services.workspace import APP_NAME, Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher, tr
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from grassroots_app.ui.files.self_check import run_self_check  # noqa: PLC0415 - only the check needs it
 
         return run_self_check()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication | None, QApplication.instance()) or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setWindowIcon(QIcon(str(app_icon())))
     set_manners(app)

@@ -14,26 +14,31 @@ from functools import partial
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from grassroots_app.domain.changes import Changes
 from grassroots_app.domain.errors import N_, DomainError, RuleViolation
-from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.journal import ChangeSet
 from grassroots_app.services.history import replay_on
+from grassroots_app.services.workspace import ChangeSet, Database, changes_of
 from grassroots_app.ui.i18n import Translated, tr
 
 Refused = Callable[[DomainError], None]
+Changed = Callable[[Changes], None]
 UNDO_REFUSED = N_("“{step}” cannot be undone. {reason} It was taken off the list of steps to undo.")
 REDO_REFUSED = N_("“{step}” cannot be redone. {reason} It was taken off the list of steps to redo.")
 
 
 class ServiceCommand(QUndoCommand):
-    """An edit already committed once; undo and redo replay its row changes backwards and forwards."""
+    """An edit already committed once; undo and redo replay its row changes backwards and forwards and announce
+    what they changed."""
 
-    def __init__(self, label: str, database: Database, change_set: ChangeSet, on_refused: Refused) -> None:
+    def __init__(
+        self, label: str, database: Database, change_set: ChangeSet, on_refused: Refused, on_changed: Changed
+    ) -> None:
         super().__init__(label)
         self.label = label
         self.database = database
         self.change_set = change_set
         self.on_refused = on_refused
+        self.on_changed = on_changed
         self._done = True
 
     def retranslate(self) -> None:
@@ -52,14 +57,19 @@ class ServiceCommand(QUndoCommand):
             self._done = False
 
     def _replay(self, change_set: ChangeSet, refusal: str) -> bool:
-        """Replay row changes; on a refusal report it, mark the step obsolete and return False."""
+        """Replay row changes; on a refusal report it, mark the step obsolete and return False.
+
+        A refusal announces every table changed: whatever changed since, here or in another program, is shown.
+        """
         try:
             replay_on(self.database, change_set)
         except DomainError as error:
             self.setObsolete(True)
             refused = RuleViolation(refusal, step=self.text(), reason=error.render(tr))
             QTimer.singleShot(0, partial(self.on_refused, refused))  # shown once the stack has finished
+            self.on_changed(Changes.everything())
             return False
+        self.on_changed(changes_of(change_set))
         return True
 
 

@@ -11,18 +11,17 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from grassroots_app.domain.changes import Changes
 from grassroots_app.domain.errors import DomainError
-from grassroots_app.persistence.backup import daily_backup
-from grassroots_app.persistence.contention import retry_when_busy
-from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.journal import ChangeSet
-from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import workspace
+from grassroots_app.services.workspace import Database
 from grassroots_app.ui.commands import ServiceCommand, retranslate_steps
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher
+from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.shared.prompter import Prompter
 from grassroots_app.ui.settings import WindowSettings
-from grassroots_app.ui.tasks import TaskRunner
+from grassroots_app.ui.tasks import TaskRunner, WorkerPool
 
 T = TypeVar("T")
 BACKUP_CHECK_MS = 3_600_000  # hourly: a window left open for days still makes each day's backup
@@ -31,7 +30,7 @@ BACKUP_CHECK_MS = 3_600_000  # hourly: a window left open for days still makes e
 class AppEvents(QObject):
     """What changed, for the views to refresh themselves."""
 
-    data_changed = Signal()
+    data_changed = Signal(object)  # the Changes of an edit, an undo or a redo
     as_of_changed = Signal(object)
     database_changed = Signal()
 
@@ -49,10 +48,10 @@ class AppContext:
     undo: QUndoStack = field(default_factory=QUndoStack)
     as_of: date = field(default_factory=date.today)
     back_up: bool = True  # make each day's backup in the background (tests turn it off)
+    workers: WorkerPool = field(default_factory=WorkerPool)  # the processes of the heavy reads
 
     def __post_init__(self) -> None:
-        self.tasks = TaskRunner(self.errors.report)
-        self.undo.indexChanged.connect(self.events.data_changed)
+        self.tasks = TaskRunner(self.errors.report, self.workers)
         self.language.switched.append(lambda: retranslate_steps(self.undo))
         self.backup_timer = QTimer()
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -68,7 +67,8 @@ class AppContext:
             return
         database = self.database
         known = database.damage is not None
-        self.tasks.run(lambda _progress: daily_backup(database), lambda _path: self._warn_of_damage(database, known))
+        self.tasks.run(lambda _progress: workspace.daily_backup(database),
+                       lambda _path: self._warn_of_damage(database, known))
 
     def _warn_of_damage(self, database: Database, known: bool) -> None:
         """Say once that the daily backup found the database damaged (its writes are refused from now on)."""
@@ -77,8 +77,7 @@ class AppContext:
 
     def read(self, query: Callable[..., T], *args: Any) -> T:
         """Run a read use case in its own unit of work and return its result."""
-        with UnitOfWork(self.database) as uow:
-            return query(uow, *args)
+        return workspace.read(self.database, query, *args)
 
     def read_later(
         self,
@@ -94,25 +93,21 @@ class AppContext:
         self.tasks.read(self.database.url, query, args, on_success, on_failure, label, parent)
 
     def execute(self, label: str, use_case: Callable[..., T], *args: Any) -> T:
-        """Run an edit as one transaction and push it on the undo stack; a refusal raises DomainError."""
-
-        def run() -> tuple[T, ChangeSet]:
-            with UnitOfWork(self.database, record=True) as uow:
-                return use_case(uow, *args), uow.change_set
-
-        result, change_set = retry_when_busy(run)
+        """Run an edit as one transaction, push it on the undo stack and announce what it changed; a refusal
+        raises DomainError."""
+        result, change_set = workspace.record_edit(self.database, use_case, *args)
         if change_set:
-            self.undo.push(ServiceCommand(label, self.database, change_set, self.errors.report))
+            self.undo.push(ServiceCommand(label, self.database, change_set, self.errors.report, self.announce))
+            self.announce(workspace.changes_of(change_set))
         return result
+
+    def announce(self, changes: Changes) -> None:
+        """Tell the views what an edit, an undo or a redo changed."""
+        self.events.data_changed.emit(changes)
 
     def check(self, use_case: Callable[..., Any], *args: Any) -> None:
         """Try an edit without keeping it (before a confirmation is asked); a refusal raises DomainError."""
-
-        def run() -> None:
-            with UnitOfWork(self.database, trial=True) as uow:
-                use_case(uow, *args)
-
-        retry_when_busy(run)
+        workspace.try_edit(self.database, use_case, *args)
 
     def confirm_edit(
         self, parent: QWidget | None, title: str, question: str, use_case: Callable[..., Any], *args: Any,
@@ -144,7 +139,6 @@ class AppContext:
         """Stop the background work, forget the undo history without notifying anyone, close the database."""
         self.backup_timer.stop()
         self.tasks.wait()
-        self.undo.indexChanged.disconnect(self.events.data_changed)
         self.undo.clear()
         self.database.close()
 
@@ -155,3 +149,14 @@ class AppContext:
         self.undo.clear()
         self.settings.remember_database(database.url)
         self.events.database_changed.emit()
+
+
+def on_change(events: AppEvents, owner: QObject, tables: frozenset[str], slot: Callable[[], Any]) -> None:
+    """Call a widget's slot, for as long as the widget lives, after each edit, undo or redo that changed one of
+    the tables it shows."""
+
+    def changed(changes: Changes) -> None:
+        if changes.touches(tables):
+            slot()
+
+    follow(events.data_changed, owner, changed)

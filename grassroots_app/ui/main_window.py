@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.formats import format_timestamp
 from grassroots_app.i18n import LANGUAGES
@@ -33,7 +34,7 @@ from grassroots_app.services import browse, files
 from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.calendar.calendar_view import CalendarView
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
 from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
@@ -58,6 +59,7 @@ from grassroots_app.ui.shared.widgets import ElidedLabel, date_edit, from_qdate,
 MARKS_DELAY_MS = 150
 LEFT_PANE_WIDTH = 440
 DOCK_HEIGHT = 280
+SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one
 
 
 class MainWindow(QMainWindow):
@@ -72,7 +74,7 @@ class MainWindow(QMainWindow):
         self.marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
         self.marks_timer.timeout.connect(self.compute_marks)
         self.marks_asked = 0  # the latest gap count asked for: an earlier answer arriving late is dropped
-        follow(context.events.data_changed, self, self.on_data_changed)
+        on_change(context.events, self, SHOWN, self.on_data_changed)
         follow(context.events.as_of_changed, self, self.on_as_of_changed)
         follow(context.events.database_changed, self, self.on_database_changed)
         self.build()
@@ -143,13 +145,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 checkable: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setCheckable(checkable)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:

@@ -10,6 +10,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -22,22 +23,20 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.services.isolated import run_read_to_file, start_worker
+from grassroots_app.services.workspace import retry_when_busy
 from grassroots_app.tempfiles import sweep_read_results
 from grassroots_app.ui.i18n import tr
 
 PROGRESS_DELAY_MS = 300
 WORKER_PROCESSES = os.cpu_count() or 2
 
-_workers: ProcessPoolExecutor | None = None
-_workers_lock = threading.Lock()
 _unpack_lock = threading.Lock()
 
 
 def under_wine() -> bool:
     """Return whether this is Windows as Wine emulates it (ntdll exports wine_get_version)."""
-    if os.name != "nt":
+    if sys.platform != "win32":
         return False
     import ctypes  # noqa: PLC0415 - Windows only
 
@@ -53,41 +52,45 @@ if under_wine():
     # Wine 8.0's message pipes lose zero-length messages: the peek reports one, the read then blocks for ever.
     # The worker pool wakes its manager thread with such a message, so reads hung under the Windows check
     # (packaging/windows/check.py). Windows itself delivers them: there the pool runs as Python made it.
-    process._ThreadWakeup.wakeup = _wake_with_a_byte  # type: ignore[attr-defined]
+    process._ThreadWakeup.wakeup = _wake_with_a_byte  # type: ignore[method-assign, assignment]
 
 
-def _worker_pool(broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
-    """Return the worker processes (started on first use, and again after `broken` lost one)."""
-    global _workers
-    with _workers_lock:
-        if _workers is None or _workers is broken:
-            sweep_read_results(Path(tempfile.gettempdir()))
-            _workers = ProcessPoolExecutor(
-                WORKER_PROCESSES, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker
-            )
-        return _workers
+class WorkerPool:
+    """The worker processes of one window's heavy reads: started on first use, again after one was lost."""
 
+    def __init__(self, processes: int = WORKER_PROCESSES) -> None:
+        self.processes = processes
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
 
-def stop_workers() -> None:
-    """Stop the worker processes, if any were started (the next read starts new ones)."""
-    global _workers
-    with _workers_lock:
-        pool, _workers = _workers, None
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
+    def _started(self, broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
+        """Return the processes, starting them when none run or `broken` lost one."""
+        with self._lock:
+            if self._pool is None or self._pool is broken:
+                sweep_read_results(Path(tempfile.gettempdir()))
+                self._pool = ProcessPoolExecutor(
+                    self.processes, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker
+                )
+            return self._pool
 
+    def read(self, url: str, query: Callable[..., Any], *args: Any) -> Any:
+        """Run a read use case in a worker process and wait for its result (call it off the UI thread)."""
+        pool = self._started()
+        try:
+            path = Path(pool.submit(run_read_to_file, url, query, *args).result())
+        except BrokenProcessPool:  # a worker died (killed, out of memory): start fresh ones and try once more
+            path = Path(self._started(broken=pool).submit(run_read_to_file, url, query, *args).result())
+        try:
+            return _unpack(path.read_bytes())
+        finally:
+            path.unlink(missing_ok=True)
 
-def read_in_worker(url: str, query: Callable[..., Any], *args: Any) -> Any:
-    """Run a read use case in a worker process and wait for its result (call it off the UI thread)."""
-    pool = _worker_pool()
-    try:
-        path = Path(pool.submit(run_read_to_file, url, query, *args).result())
-    except BrokenProcessPool:  # a worker died (killed, out of memory): start fresh ones and try once more
-        path = Path(_worker_pool(broken=pool).submit(run_read_to_file, url, query, *args).result())
-    try:
-        return _unpack(path.read_bytes())
-    finally:
-        path.unlink(missing_ok=True)
+    def stop(self) -> None:
+        """Stop the worker processes, if any were started (the next read starts new ones)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _unpack(packed: bytes) -> Any:
@@ -161,10 +164,13 @@ class _Job(QRunnable):
 class TaskRunner(QObject):
     """Runs work functions on a thread pool and calls back on the UI thread."""
 
-    def __init__(self, on_error: Callable[[BaseException], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self, on_error: Callable[[BaseException], None], workers: WorkerPool, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.on_error = on_error
+        self.workers = workers
         self._running: set[_Signals] = set()
 
     def run(
@@ -231,7 +237,7 @@ class TaskRunner(QObject):
         gc.collect(1)  # the young garbage, here on the UI thread: the result's unpacking freezes what is left
 
         def work(progress: TaskProgress) -> Any:
-            result = read_in_worker(url, query, *args)
+            result = self.workers.read(url, query, *args)
             if progress.cancelled:
                 raise Cancelled
             return result

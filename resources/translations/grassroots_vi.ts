@@ -5011,6 +5011,18 @@ Chi tiết có trong tệp nhật ký:
       <source>Error: the output could not be written ({reason}). Nothing was changed.</source>
       <translation>Lỗi: không ghi được kết quả của lệnh ({reason}). Chưa có gì bị thay đổi.</translation>
     </message>
+    <message>
+      <source>Merges</source>
+      <translation>Sáp nhập</translation>
+    </message>
+    <message>
+      <source>{day}: {source} merged into {target}</source>
+      <translation>{day}: {source} sáp nhập vào {target}</translation>
+    </message>
+    <message>
+      <source>{merge} — {note}</source>
+      <translation>{merge} — {note}</translation>
+    </message>
   </context>
   <context>
     <name>QPlatformTheme</name>

@@ -27,7 +27,7 @@ from grassroots_app.ui.shared.input_guards import install_input_guards  # noqa: 
 from grassroots_app.ui.lifetime import collect_on_ui_thread, give_collection_back  # noqa: E402
 from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
-from tests.ui.support import ScriptedPrompter  # noqa: E402
+from tests.ui.support import WORKERS, ScriptedPrompter  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -68,6 +68,7 @@ def _context(path: Path, tmp_path: Path) -> AppContext:
         prompter=ScriptedPrompter(),
         language=LanguageSwitcher(),
         as_of=DEMO_DATE,
+        workers=WORKERS,
     )
     return context
 

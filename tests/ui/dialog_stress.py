@@ -25,6 +25,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
 from grassroots_app.demo.build import DEMO_DATE  # noqa: E402
+from grassroots_app.domain.changes import Changes  # noqa: E402
 from grassroots_app.domain.model import CadreStatus, Level  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.services import browse  # noqa: E402
@@ -113,7 +114,7 @@ class Driver:
         elif choice < 0.3:
             self.window.roster.reload()
         elif choice < 0.35:
-            self.window.context.events.data_changed.emit()
+            self.window.context.announce(Changes.everything())
 
 
 def key(widget: QWidget, pressed: Qt.Key) -> None:

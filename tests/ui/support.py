@@ -14,10 +14,14 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.ui.shared.pickers import ID_ROLE, LookupField
 from grassroots_app.ui.shared.prompter import Prompter, Unsaved
+from grassroots_app.ui.tasks import WorkerPool
 
 W = TypeVar("W", bound=QWidget)
 PRINT_TEST_DPI = 72
 Handler = Callable[[QWidget], None]
+
+WORKERS = WorkerPool()  # one set of worker processes for every test's context, as the suite had before
+read_in_worker = WORKERS.read
 
 
 def type_text(qtbot: QtBot, field: QWidget, text: str) -> None:

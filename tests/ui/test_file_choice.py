@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.services import browse
 from grassroots_app.ui.calendar import calendar_export
-from grassroots_app.ui.files import import_dialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.file_choice import file_name
 from grassroots_app.ui.files.import_dialog import ImportDialog

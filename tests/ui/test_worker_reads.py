@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,7 +22,13 @@ from grassroots_app.services.roster import roster
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.tempfiles import READ_PREFIX
-from grassroots_app.ui.tasks import read_in_worker
+from tests.ui.support import WORKERS, read_in_worker
+
+
+@pytest.fixture(autouse=True)
+def _no_workers_yet() -> None:
+    """Start each test here without worker processes: the tests count and kill them."""
+    WORKERS.stop()
 
 
 def _leftovers() -> set[Path]:
@@ -77,7 +84,8 @@ ORPHAN_SCRIPT = """
 import datetime, multiprocessing, os, sys
 from grassroots_app.services import browse
 from grassroots_app.tempfiles import READ_PREFIX
-from grassroots_app.ui.tasks import read_in_worker
+from grassroots_app.ui.tasks import WorkerPool
+read_in_worker = WorkerPool().read
 if __name__ == "__main__":
     read_in_worker(sys.argv[1], browse.tree_marks, datetime.date(2026, 9, 30))
     print(" ".join(str(worker.pid) for worker in multiprocessing.active_children()), flush=True)
@@ -117,11 +125,21 @@ def _running(pid: int) -> bool:
             return bool(kernel.WaitForSingleObject(handle, 0) == WAIT_TIMEOUT)
         finally:
             kernel.CloseHandle(handle)
+    if not Path("/proc/self/status").exists():  # macOS, the BSDs: no /proc to read
+        return _running_by_ps(pid)
     status = Path(f"/proc/{pid}/status")
     try:
         return "State:\tZ" not in status.read_text()
     except FileNotFoundError:
         return False
+
+
+def _running_by_ps(pid: int) -> bool:
+    """Return whether ps lists the process other than as a zombie (state Z); skip where there is no ps."""
+    if shutil.which("ps") is None:
+        pytest.skip("no /proc, no ps and not Windows: whether a worker process still runs cannot be seen here")
+    state = subprocess.run(["ps", "-o", "stat=", "-p", str(pid)], capture_output=True, text=True, check=False).stdout
+    return bool(state.strip()) and not state.strip().startswith("Z")
 
 
 def test_the_self_check_stops_its_worker_processes_even_when_its_output_fails(

@@ -146,8 +146,8 @@ def attendance_rows(
         cadres[item.cadre.id] = item.cadre
         places[item.cadre.id][item.target_id] = name
     kinds: dict[str, Counter[ActivityKind]] = defaultdict(Counter)
-    for item in attended:
-        kinds[item.cadre.id][item.kind] += item.count
+    for record in attended:
+        kinds[record.cadre.id][record.kind] += record.activities
     rows = []
     for cadre_id, cadre in cadres.items():
         done = kinds[cadre_id]

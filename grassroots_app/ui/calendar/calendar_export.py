@@ -267,7 +267,7 @@ def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path)
     writer.setCreator(tr("Grassroots"))
     document.print_(writer)
     del writer  # the document is complete once the writer is gone
-    files.write_bytes(target, context.database, buffer.data().data())
+    files.write_bytes(target, context.database, bytes(buffer.data().data()))
 
 
 def save_month_plan_pdf(parent: QWidget, context: AppContext, year: int, month: int) -> None:

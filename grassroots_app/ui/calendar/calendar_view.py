@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain.calendar import DayKind
+from grassroots_app.domain.changes import CALENDAR, HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_date, format_day_month, format_time
 from grassroots_app.domain.meetings import Meeting, when
@@ -45,7 +46,7 @@ from grassroots_app.services import agenda, meetings
 from grassroots_app.services.agenda import DayCell, DayDetails, MonthOverview
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.ui.calendar.calendar_export import export_ics, print_month_plan, save_month_plan_pdf
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
@@ -78,6 +79,7 @@ SELECTED_BORDER = QColor("#1565c0")
 SELECTED_WIDTH = 3
 RING_MARGIN = 3  # between today's number and its circle
 RING_WIDTH = 2
+SHOWN = HIERARCHY | PEOPLE | RULES | CALENDAR  # the tables this view shows: it refreshes when an edit changed one
 
 
 def day_title(day: date) -> str:
@@ -192,22 +194,22 @@ class DayDelegate(QStyledItemDelegate):
         if cell is None:
             return
         painter.save()
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         painter.fillRect(rect, _background(cell))
         area = rect.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
         top = self._paint_header(painter, option, area, cell)
         self._paint_lines(painter, option, QRect(area.left(), top, area.width(), area.bottom() - top), cell)
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(SELECTED_BORDER, SELECTED_WIDTH))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
     def _paint_header(self, painter: QPainter, option: QStyleOptionViewItem, area: QRect, cell: DayCell) -> int:
-        font = day_number_font(option.font)  # type: ignore[attr-defined]
+        font = day_number_font(option.font)
         painter.setFont(font)
         off = cell.holiday is not None and cell.holiday.kind is DayKind.DAY_OFF
         painter.setPen(QUIET_TEXT if not cell.in_month else HOLIDAY_TEXT if off else QColor("#212121"))
-        ring, number = today_ring(option.rect, str(cell.day.day), QFontMetrics(font))  # type: ignore[attr-defined]
+        ring, number = today_ring(option.rect, str(cell.day.day), QFontMetrics(font))
         painter.drawText(number, Qt.AlignmentFlag.AlignCenter, str(cell.day.day))
         if cell.day == self.today:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -220,7 +222,7 @@ class DayDelegate(QStyledItemDelegate):
         return ring.bottom() + 1
 
     def _paint_lines(self, painter: QPainter, option: QStyleOptionViewItem, area: QRect, cell: DayCell) -> None:
-        base = QFont(option.font)  # type: ignore[attr-defined]
+        base = QFont(option.font)
         base.setPointSizeF(base.pointSizeF() * 0.9)
         height = QFontMetrics(base).height()
         lines = _cell_lines(cell)
@@ -273,7 +275,7 @@ class MonthGrid(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Turn Page Up and Page Down into a month back or forward."""
-        steps = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1}
+        steps = {Qt.Key.Key_PageUp.value: -1, Qt.Key.Key_PageDown.value: 1}
         if event.key() in steps:
             self.month_step.emit(steps[event.key()])
             return
@@ -431,7 +433,7 @@ class CalendarView(QWidget):
         self._lay_out()
         self._connect()
         self.refresher = ShownRefresher(self, self.refresh)  # the month is read when the tab is first shown
-        follow(context.events.data_changed, self, self.refresher.request)
+        on_change(context.events, self, SHOWN, self.refresher.request)
         follow(context.events.database_changed, self, self.refresher.request)
 
     # --- layout -------------------------------------------------------------------------------

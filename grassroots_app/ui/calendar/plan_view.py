@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain import calendar as rule
+from grassroots_app.domain.changes import CALENDAR, HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.services import plans
 from grassroots_app.services.plans import PlannedVisit, QuarterPlan
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
@@ -39,6 +40,7 @@ VISIT_COLUMNS = (N_("Day"), N_("Cadre"), N_("In charge of"), N_("State"))
 UNVISITED_COLUMNS = (N_("Target"), N_("Visits"), N_("Reachable"))
 PROPOSED_COLOUR = QColor("#1b5e20")
 ROW_PADDING = 6
+SHOWN = HIERARCHY | PEOPLE | RULES | CALENDAR  # the tables this view shows: it refreshes when an edit changed one
 
 
 class VisitsModel(QAbstractTableModel):
@@ -96,7 +98,7 @@ class PlanView(QWidget):
         self._lay_out()
         # The plan of a national database takes seconds to read: only while the tab is shown.
         self.refresher = ShownRefresher(self, self.load_saved)
-        follow(context.events.data_changed, self, self.refresher.request)
+        on_change(context.events, self, SHOWN, self.refresher.request)
         follow(context.events.database_changed, self, self.refresher.request)
 
     # --- layout -------------------------------------------------------------------------------

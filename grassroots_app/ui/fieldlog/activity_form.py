@@ -45,11 +45,11 @@ class CadreLookup(LookupField):
     def settle(self) -> None:
         """Take the highlighted (else the first) cadre matching the typed text, when none was picked yet."""
         text = self.text().strip()
-        popup = self.suggester.popup()
+        popup = self.suggestions()
         if self.chosen is None and text:
             if self.timer.isActive():
                 self.timer.stop()
-                first = next(iter(self.find(self.context, text)), None)
+                first = next(iter(self.finder(self.context, text)), None)
                 if first is not None:
                     self.choose(first.id, first.text)
             else:

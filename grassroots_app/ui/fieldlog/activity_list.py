@@ -8,12 +8,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
+from grassroots_app.domain.changes import HIERARCHY, PEOPLE
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.services.activities import ActivityView, delete_activities, edit_activity, list_activities
 from grassroots_app.ui.fieldlog.activity_form import ActivityFields, CadreLookup
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
@@ -35,6 +36,9 @@ ACTIVITY_COLUMNS: tuple[Column[ActivityView], ...] = (
            tip=lambda view: tr("Fulfils a visit of the base-day plan") if view.planned else ""),
     Column(N_("Notes"), lambda view: view.activity.notes),
 )
+
+
+SHOWN = HIERARCHY | PEOPLE | {"activity"}  # the tables this view shows: it refreshes when an edit changed one
 
 
 def activity_label(view: ActivityView) -> str:
@@ -81,7 +85,7 @@ class ActivityList(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(self.buttons)
         self.refresher = ShownRefresher(self, self.reload)
-        follow(context.events.data_changed, self, self.refresher.request)
+        on_change(context.events, self, SHOWN, self.refresher.request)
         follow(context.events.database_changed, self, self._database_changed)
 
     def _build_filters(self) -> None:

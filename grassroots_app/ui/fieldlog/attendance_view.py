@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from grassroots_app.domain.changes import HIERARCHY, PEOPLE
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.model import Tier
 from grassroots_app.domain.text import person_sort_key
 from grassroots_app.services.activities import AttendanceRow, attendance
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.shared.period_chooser import PeriodChooser
@@ -17,6 +18,7 @@ from grassroots_app.ui.shared.row_model import Column, LatestRead, RowsModel, ro
 
 PROGRESS_COLUMN = 4
 _TIER_RANK = {tier: rank for rank, tier in enumerate(Tier)}
+SHOWN = HIERARCHY | PEOPLE | {"activity", "setting"}  # the tables this view shows: it refreshes when an edit changed one
 
 
 def _progress(row: AttendanceRow) -> str:
@@ -54,7 +56,7 @@ class AttendanceView(QWidget):
         layout.addWidget(self.table, 1)
         self.period.changed.connect(self.reload)
         self.refresher = ShownRefresher(self, self.reload)
-        follow(context.events.data_changed, self, self.refresher.request)
+        on_change(context.events, self, SHOWN, self.refresher.request)
         follow(context.events.database_changed, self, self.refresher.request)
 
     def reload(self) -> None:

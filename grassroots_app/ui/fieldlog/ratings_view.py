@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain import calendar as periods
+from grassroots_app.domain.changes import HIERARCHY
 from grassroots_app.domain.errors import DomainError, InvalidInput
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.ratings import Grade
 from grassroots_app.services import browse, ratings, units
 from grassroots_app.services.ratings import RatingView
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.shared.pickers import unit_field
@@ -39,6 +40,7 @@ from grassroots_app.ui.shared.widgets import ElidedLabel, ErrorLabel, remember_s
 HEADER_KEY = "ratings/header"
 SPLITTER_KEY = "ratings/splitter"
 UP_KEYS = "Alt+Up"
+SHOWN = HIERARCHY | {"rating"}  # the tables this view shows: it refreshes when an edit changed one
 
 
 class RatingsView(QWidget):
@@ -55,7 +57,7 @@ class RatingsView(QWidget):
         self._build_table()
         self._lay_out()
         self.refresher = ShownRefresher(self, self.reload)
-        follow(context.events.data_changed, self, self.refresher.request)
+        on_change(context.events, self, SHOWN, self.refresher.request)
         follow(context.events.database_changed, self, self.start_at_top)
         follow(context.events.as_of_changed, self, self._show_path)
         self.start_at_top()
@@ -126,8 +128,8 @@ class RatingsView(QWidget):
         top = QWidget()
         column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.path, self.hint, self.error):
-            column.addWidget(widget)
+        for part in (self.path, self.hint, self.error):
+            column.addWidget(part)
         column.addWidget(self.table, 1)
         box = QGroupBox(tr("Shares of each grade (in the unit and below)"))
         shares = QVBoxLayout(box)

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grassroots_app.domain.changes import HIERARCHY, PEOPLE
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.recommendations import TRANSITIONS, RecommendationStatus
 from grassroots_app.services import recommendations
 from grassroots_app.services.recommendations import RecommendationView
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
@@ -40,6 +41,9 @@ STEP_ACTIONS = (
     (RecommendationStatus.ANSWERED, N_("Record the answer…"), "Ctrl+Shift+A"),
     (RecommendationStatus.CLOSED, N_("Mark as closed…"), "Ctrl+Shift+L"),
 )
+
+
+SHOWN = HIERARCHY | PEOPLE | {"recommendation", "recommendation_change"}  # the tables this view shows: it refreshes when an edit changed one
 
 
 class RecommendationsView(QWidget):
@@ -67,7 +71,7 @@ class RecommendationsView(QWidget):
                                         self.delete_action])
         self.show_selected()
         self.refresher = ShownRefresher(self, self.reload)
-        follow(context.events.data_changed, self, self.refresher.request)
+        on_change(context.events, self, SHOWN, self.refresher.request)
         follow(context.events.database_changed, self, self.refresher.request)
 
     # --- building -----------------------------------------------------------------------------

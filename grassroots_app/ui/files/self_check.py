@@ -18,14 +18,13 @@ from PySide6.QtWidgets import QApplication
 from grassroots_app import __version__
 from grassroots_app.domain.errors import N_
 from grassroots_app.i18n import CONTEXT
-from grassroots_app.paths import app_icon
-from grassroots_app.persistence.database import APP_NAME
+from grassroots_app.paths import APP_NAME, app_icon
 from grassroots_app.self_check import KNOWN_MESSAGE, Check, CheckResult, SelfCheck, run_checks, tr
 from grassroots_app.services import files
 from grassroots_app.services.setup import require_settings
 from grassroots_app.applog import log_path
 from grassroots_app.ui.i18n import LanguageSwitcher
-from grassroots_app.ui.tasks import read_in_worker, stop_workers
+from grassroots_app.ui.tasks import WorkerPool
 
 PLATFORM_VARIABLE = "QT_QPA_PLATFORM"
 NATIVE_PLATFORM_PLUGINS = {"win32": "qwindows.dll", "darwin": "libqcocoa.dylib", "linux": "libqxcb.so"}
@@ -36,8 +35,9 @@ PASSED, FAILED = "✓", "✗"
 class QtChecks:
     """The checks of what the window needs: its catalog, its icon, Qt's plugins and the worker processes."""
 
-    def __init__(self, base: SelfCheck) -> None:
+    def __init__(self, base: SelfCheck, workers: WorkerPool) -> None:
         self.base = base
+        self.workers = workers
 
     def checks(self) -> list[tuple[str, Check]]:
         """Return the window's checks, run after the base ones."""
@@ -74,7 +74,7 @@ class QtChecks:
 
     def worker(self) -> str:
         """Run a read in a worker process, as the window runs its heavy reads."""
-        settings = read_in_worker(self.base.scratch().url, require_settings)
+        settings = self.workers.read(self.base.scratch().url, require_settings)
         return tr("a read in another process: {preset}").format(preset=settings.preset.value)
 
 
@@ -104,14 +104,15 @@ def run_self_check() -> int:
     os.environ.setdefault(PLATFORM_VARIABLE, "offscreen")  # before Qt picks its platform: no display needed
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    workers = WorkerPool()
     try:
         with tempfile.TemporaryDirectory(prefix="grassroots-self-check-", ignore_cleanup_errors=True) as folder:
             base = SelfCheck(Path(folder))
             try:
-                results = run_checks([*base.checks(), *QtChecks(base).checks()])
+                results = run_checks([*base.checks(), *QtChecks(base, workers).checks()])
             finally:
                 base.close()
         _show(format_results(results))
     finally:
-        stop_workers()  # none may outlive the check holding its output pipe open (a reader would wait for ever)
+        workers.stop()  # none may outlive the check holding its output pipe open (a reader would wait for ever)
     return 0 if all(result.passed for result in results) else 1

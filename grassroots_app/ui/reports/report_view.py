@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from grassroots_app.domain.changes import HIERARCHY, REPORTS
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.reports.model import ReportKind
 from grassroots_app.domain.reports.records import ReportRecord
 from grassroots_app.services import reports
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.reports.report_chooser import ReportChooser
@@ -19,6 +20,7 @@ from grassroots_app.ui.shared.widgets import remember_state
 
 SPLITTER_KEY = "reports/splitter"
 CHOOSER_WIDTH = 380
+SHOWN = HIERARCHY | REPORTS  # the tables this view shows: it refreshes when an edit changed one
 
 
 class ReportView(QWidget):
@@ -41,7 +43,7 @@ class ReportView(QWidget):
         self.chooser.open_requested.connect(self.open_report)
         self.chooser.delete_requested.connect(self.delete_draft)
         self.refresher = ShownRefresher(self, self.refresh)
-        follow(context.events.data_changed, self, self.refresher.request)
+        on_change(context.events, self, SHOWN, self.refresher.request)
         follow(context.events.database_changed, self, self.on_database_changed)
 
     def may_leave(self) -> bool:

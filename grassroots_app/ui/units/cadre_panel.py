@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import NotFound
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, Flag
@@ -27,7 +28,7 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import CadreTarget, cadre_targets
 from grassroots_app.ui.units.assign_dialog import EditAssignmentDialog, EndAssignmentDialog
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
@@ -35,6 +36,7 @@ from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.shared.widgets import ElidedLabel
 
 ENDED_COLOR = QColor("gray")
+SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ class CadrePanel(QWidget):
         self.edit_button.clicked.connect(self.edit_assignment)
         self.targets.activated.connect(lambda _index: self.edit_assignment())
         offer_menu(self.targets, lambda: [self.edit_button, self.end_button])
-        follow(context.events.data_changed, self, self.refresh)
+        on_change(context.events, self, SHOWN, self.refresh)
         follow(context.events.as_of_changed, self, self.refresh)
         self.show_cadre(None)
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
+from grassroots_app.domain.changes import HIERARCHY
 from grassroots_app.domain.formats import format_date
 from grassroots_app.services import browse
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.units.tree_model import NAME_COLUMN, HierarchyModel, Node
 
 Place = tuple[list[str], str | None, int]  # the expanded rows, the selected row, the scroll position
+
+
+SHOWN = HIERARCHY  # the tables this view shows: it refreshes when an edit changed one
 
 
 class HierarchyTree(QWidget):
@@ -39,7 +43,7 @@ class HierarchyTree(QWidget):
         self.model.modelReset.connect(self._restore_place)
         self.model.modelReset.connect(self._explain_empty)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        follow(context.events.data_changed, self, self.model.reload)
+        on_change(context.events, self, SHOWN, self.model.reload)
         follow(context.events.database_changed, self, self.model.reload)
         follow(context.events.as_of_changed, self, self.model.set_as_of)
         self._explain_empty()

@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.model import CadreStatus, Flag, Tier
 from grassroots_app.domain.text import collation_key, fold
 from grassroots_app.services.cadres import get_cadre, offered_tiers
 from grassroots_app.services.roster import RosterEntry, roster
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.shared.flow_layout import FlowLayout
 from grassroots_app.ui.i18n import tr
@@ -52,6 +53,9 @@ FILTER_DELAY_MS = 250
 WORKPLACE_FILTER_WIDTH = 200
 OVERLOAD_COLOR = QColor("#b00020")
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one
 
 
 class Column(IntEnum):
@@ -390,7 +394,7 @@ class CadreRoster(QWidget):
         offer_menu(self.table, lambda: [self.edit_button, self.add_button])
         self.add_button.clicked.connect(self.add_cadre)
         self.edit_button.clicked.connect(self.edit_cadre)
-        follow(self.context.events.data_changed, self, self.reload)
+        on_change(self.context.events, self, SHOWN, self.reload)
         follow(self.context.events.as_of_changed, self, self.reload)
         follow(self.context.events.database_changed, self, self.fill_tiers)
         follow(self.context.events.database_changed, self, self.reload)

@@ -183,7 +183,7 @@ class HierarchyModel(QAbstractItemModel):
 
     def node(self, index: AnyIndex) -> Node | None:
         """Return the node of an index (None for the invisible root)."""
-        return index.internalPointer() if index.isValid() else None  # type: ignore[no-any-return]
+        return index.internalPointer() if index.isValid() else None
 
     def loaded_nodes(self) -> Iterator[Node]:
         """Yield the invisible root and every node whose children were read, parents before children."""

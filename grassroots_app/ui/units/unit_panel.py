@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain import hierarchy
+from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cluster, Level, Unit
@@ -42,7 +43,7 @@ from grassroots_app.ui.units.cluster_dialogs import (
     NewClusterDialog,
     RenameClusterDialog,
 )
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.shared.context_menu import Entry, offer_menu
 from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
@@ -58,6 +59,7 @@ from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, ok
 
 PICKER_MIN_WIDTH, PICKER_MIN_HEIGHT = 520, 360
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
+SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class PanelData:
     cluster: Cluster | None = None
     owns_clusters: bool = False  # a unit clusters of communes belong to (province or district, by the model)
     kinds: tuple[str, ...] = ()  # the kinds a unit may be given in the model (its own included)
+    merges: tuple[units.MergeEntry, ...] = ()  # the merges into or out of a unit, oldest first
 
 
 def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
@@ -82,8 +85,9 @@ def _panel_data(uow: UnitOfWork, target_id: str, on: date) -> PanelData:
     preset = require_settings(uow).preset
     owns = unit is not None and unit.level is hierarchy.cluster_parent_level(preset)
     kinds = hierarchy.offered_kinds(preset, unit.level, unit.kind) if unit is not None else ()
+    merges = tuple(units.merge_history(uow, target_id)) if unit is not None else ()
     return PanelData(target.id, target.level, target.name, path, unit, browse.holders(uow, target_id),
-                     uow.clusters.get(target_id), owns, kinds)
+                     uow.clusters.get(target_id), owns, kinds, merges)
 
 
 class CadrePickerDialog(Dialog):
@@ -151,15 +155,16 @@ class UnitPanel(QWidget):
         self._build_details()
         self._build_holders()
         self._build_gaps()
+        self._build_history()
         self._build_actions()
         self.field_log = FieldLogSection(context, "unit_panel")
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box):
+        for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box, self.history_box):
             layout.addWidget(widget)
-        layout.addLayout(self.actions)
+        layout.addLayout(self.unit_actions)
         layout.addLayout(self.cluster_actions)
         layout.addWidget(self.field_log)
-        follow(context.events.data_changed, self, self.refresh)
+        on_change(context.events, self, SHOWN, self.refresh)
         follow(context.events.as_of_changed, self, lambda _day: self.refresh())
         self.show_target(None)
 
@@ -213,17 +218,23 @@ class UnitPanel(QWidget):
         layout = QVBoxLayout(self.gaps_box)
         layout.addWidget(self.gaps)
 
+    def _build_history(self) -> None:
+        self.history_box = QGroupBox(tr("Merges"))
+        self.history = QListWidget()
+        layout = QVBoxLayout(self.history_box)
+        layout.addWidget(self.history)
+
     def _build_actions(self) -> None:
-        self.actions = QHBoxLayout()
+        self.unit_actions = QHBoxLayout()
         self.add_button = QPushButton(tr("Add a unit under it…"))
         self.move_button = QPushButton(tr("Move…"))
         self.close_button = QPushButton(tr("Close…"))
         self.merge_button = QPushButton(tr("Merge into…"))
-        for button, slot in ((self.add_button, self.add_child), (self.move_button, self.move),
+        for button, slot in ((self.add_button, self.add_child), (self.move_button, self.move_unit),
                              (self.close_button, self.close_unit), (self.merge_button, self.merge)):
-            self.actions.addWidget(button)
+            self.unit_actions.addWidget(button)
             button.clicked.connect(slot)
-        self.actions.addStretch()
+        self.unit_actions.addStretch()
         self.cluster_actions = QHBoxLayout()
         self.new_cluster_button = QPushButton(tr("New cluster…"))
         self.rename_cluster_button = QPushButton(tr("Rename…"))
@@ -265,6 +276,7 @@ class UnitPanel(QWidget):
             box.setVisible(data is not None)
         self.field_log.show_place(data.target_id if data else None, data is not None and data.unit is None)
         if data is None:
+            self.history_box.hide()
             self.title.setText(tr("Choose a unit in the tree or search for it."))
             self.period.clear()
             self._enable_actions(None)
@@ -272,6 +284,7 @@ class UnitPanel(QWidget):
         self.title.setText(data.path)
         self._fill_details(data)
         self._fill_holders(data.holders)
+        self._fill_history(data.merges)
         self._enable_actions(data)
         self._load_gaps(data)
 
@@ -293,6 +306,14 @@ class UnitPanel(QWidget):
         self.kind.setCurrentText(unit.kind)
         self.code.setText(unit.code or "")
         self.attributes.set_attributes(unit.attributes)
+
+    def _fill_history(self, merges: tuple[units.MergeEntry, ...]) -> None:
+        self.history_box.setVisible(bool(merges))
+        self.history.clear()
+        for merge in merges:
+            text = tr("{day}: {source} merged into {target}").format(
+                day=format_date(merge.on), source=merge.source, target=merge.target)
+            self.history.addItem(tr("{merge} — {note}").format(merge=text, note=merge.note) if merge.note else text)
 
     def _fill_holders(self, holders: list[browse.Holder]) -> None:
         self.holders.setRowCount(len(holders))
@@ -403,7 +424,7 @@ class UnitPanel(QWidget):
         """Add a unit under the shown one (or a province when nothing is shown)."""
         AddUnitDialog(self.context, self.data.target_id if self.data else None, self).exec()
 
-    def move(self) -> None:
+    def move_unit(self) -> None:
         """Move the shown unit."""
         if self.data and self.data.unit:
             MoveUnitDialog(self.context, self.data.unit, self).exec()

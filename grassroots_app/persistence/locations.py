@@ -1,0 +1,79 @@
+"""Where databases and their backups live, and how a database file is checked and read without writing.
+
+The lowest layer of the database modules: `database` (engines, migrations) and `backup_copies` (the copies)
+both stand on it, and it imports neither.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy.engine import make_url
+
+from grassroots_app.domain.errors import N_, InvalidInput, NotFound
+from grassroots_app.paths import APP_NAME
+from grassroots_app.persistence.files import is_backup_file
+
+ENV_VARIABLE = "GRASSROOTS_DB"
+FOLDER_VARIABLE = "GRASSROOTS_BACKUP_DIR"
+
+
+def default_database_path() -> Path:
+    """Return the SQLite file in the per-user data folder."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "grassroots.sqlite"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """Return the file of an SQLite URL, or None for another database, an in-memory one or an SQLite URI."""
+    parsed = make_url(url)
+    name = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:":
+        return None
+    if name.startswith("file:") or parsed.query.get("uri"):
+        return None
+    return Path(name).expanduser().resolve()
+
+
+def is_write_protected(path: Path) -> bool:
+    """Return whether an existing database file may be read but not written (nor its journal made beside it)."""
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def check_database_file(path: Path, create: bool) -> None:
+    """Refuse a missing file (unless one may be created: its folder is made then) and an empty one."""
+    if not path.exists():
+        if not create:
+            raise NotFound(N_("There is no database at '{path}'."), path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    if path.is_dir():
+        raise InvalidInput(N_("'{path}' is a folder, not a database file: name the database file in it."),
+                           path=str(path))
+    if path.is_file() and path.stat().st_size == 0:
+        raise InvalidInput(
+            N_("'{path}' is an empty file (0 bytes), not a database: perhaps a copy that failed. "
+               "Choose the right file, or delete this one first."), path=str(path))
+
+
+def read_only_connection(path: Path, **options: Any) -> sqlite3.Connection:
+    """Open an existing database read-only with the plain driver; immutable when its folder cannot take the
+    WAL index (a write-protected folder or drive)."""
+    immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro{immutable}", uri=True, check_same_thread=False, **options)
+
+
+def backup_folder() -> Path:
+    """Return the folder of the automatic backups: $GRASSROOTS_BACKUP_DIR, else `backups` in the data folder."""
+    named = os.environ.get(FOLDER_VARIABLE)
+    if named:
+        return Path(named).expanduser().resolve()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "backups"
+
+
+def is_backup(path: Path) -> bool:
+    """Return whether a database file is a Grassroots backup (see files.is_backup_file): it is only ever read."""
+    return is_backup_file(path.resolve(), backup_folder().resolve())
