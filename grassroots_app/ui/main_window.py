@@ -30,7 +30,7 @@ from grassroots_app.i18n import LANGUAGES
 from grassroots_app.persistence import backup
 from grassroots_app.persistence.backup import BackupInfo
 from grassroots_app.persistence.database import Database, describe_location
-from grassroots_app.services import browse
+from grassroots_app.services import browse, files
 from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.calendar.calendar_view import CalendarView
@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         if chosen is None:
             return
         try:
-            path = backup.output_guard(self.context.database).new_file(chosen)
+            path = files.new_file(self.context.database, chosen)
         except DomainError as error:
             self.context.errors.report(error)
             return

@@ -27,10 +27,8 @@ from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.meetings import when
 from grassroots_app.domain.text import printable
-from grassroots_app.persistence.backup import output_guard
-from grassroots_app.persistence.files import write_bytes
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import calendar, meetings, plans
+from grassroots_app.services import calendar, files, meetings, plans
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.services.plans import PlannedVisit
@@ -258,8 +256,7 @@ def _set_up_page(device: QPagedPaintDevice) -> None:
 
 def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path) -> None:
     """Print the month plan to an A4 PDF file, whole or not at all (never over the database or a backup)."""
-    guard = output_guard(context.database)
-    target = guard.target(path)
+    target = files.output_target(context.database, path)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     document = _month_plan_document(context, year, month)
@@ -270,7 +267,7 @@ def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path)
     writer.setCreator(tr("Grassroots"))
     document.print_(writer)
     del writer  # the document is complete once the writer is gone
-    write_bytes(target, guard, bytes(buffer.data().data()))
+    files.write_bytes(target, context.database, bytes(buffer.data().data()))
 
 
 def save_month_plan_pdf(parent: QWidget, context: AppContext, year: int, month: int) -> None:
