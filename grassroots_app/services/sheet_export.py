@@ -26,11 +26,11 @@ from grassroots_app.domain.sheets import (
     SheetSpec,
 )
 from grassroots_app.domain.text import natural_key, person_sort_key
-from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.backup import Location, output_guard
 from grassroots_app.persistence.files import OutputGuard
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.units import PATH_SEPARATOR, get_unit
-from grassroots_app.spreadsheets.writing import SheetContent, save_workbook
+from grassroots_app.spreadsheets.writing import SheetContent, save_workbook, workbook_target
 
 Values = list[object]
 
@@ -228,6 +228,19 @@ def write_export(uow: UnitOfWork, path: Path, on: date, under: str | None = None
     written = [sheet for sheet in sheets if sheet.rows or sheet.spec is not MERGES]
     save_workbook([_content(sheet.spec, sheet.rows, subtitle) for sheet in written], path, output_guard(uow.database))
     return {sheet.spec.kind.value: len(sheet.rows) for sheet in sheets}
+
+
+def workbook_file(location: Location, chosen: Path | str) -> Path:
+    """Return the .xlsx file to write for a name chosen (.xlsx added when missing), never the database or a backup."""
+    return workbook_target(chosen, output_guard(location))
+
+
+def write_template_file(location: Location, chosen: Path | str) -> Path:
+    """Write the empty exchange workbook to a name chosen (see workbook_file); return the file written."""
+    guard = output_guard(location)
+    path = workbook_target(chosen, guard)
+    write_template(path, guard)
+    return path
 
 
 def write_template(path: Path, guard: OutputGuard) -> None:

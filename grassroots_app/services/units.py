@@ -374,3 +374,13 @@ def resolve_unit(uow: UnitOfWork, reference: str, on: date | None = None) -> Uni
 def unit_path(uow: UnitOfWork, unit_id: str, on: date) -> str:
     """Return the unit's path of names on a day."""
     return uow.queries.paths([unit_id], on).get(unit_id, "")
+
+
+def units_under(uow: UnitOfWork, parent_id: str | None, on: date | None = None) -> list[Unit]:
+    """Return the units right under a unit (None: the provinces) standing on a day, or ever (None)."""
+    return uow.units.children(parent_id, on) if parent_id is not None else uow.units.roots(on)
+
+
+def unit_paths(uow: UnitOfWork, unit_ids: Iterable[str], on: date) -> dict[str, str]:
+    """Return the units' paths of names on a day, by id."""
+    return uow.queries.paths(unit_ids, on)

@@ -19,6 +19,7 @@ from grassroots_app.persistence.faults import file_fault
 from grassroots_app.persistence.journal import ChangeSet
 from grassroots_app.persistence.locations import default_database_path
 from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.session import unit_of_work
 
 __all__ = [
     "APP_NAME", "ChangeSet", "Database", "UnitOfWork", "changes_of", "daily_backup", "default_database_path",
@@ -34,11 +35,6 @@ def changes_of(change_set: ChangeSet) -> Changes:
     rows = frozenset((change.table, "/".join(str(value) for value in change.key.values()))
                      for change in change_set.changes)
     return Changes(tables, rows)
-
-
-def unit_of_work(database: Database, write: bool = False) -> UnitOfWork:
-    """Return one transaction on the database, to read in or (with `write`) to change it."""
-    return UnitOfWork(database, write=write)
 
 
 def read(database: Database, query: Callable[..., T], *args: Any) -> T:

@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.formats import format_timestamp
-from grassroots_app.services import backups
+from grassroots_app.services import backups, files
 from grassroots_app.services.backups import BackupInfo
-from grassroots_app.services.files import output_guard
 from grassroots_app.services.workspace import Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.files.official_import import OfficialImportDialog
@@ -38,7 +37,7 @@ class DatabaseCommands(QMainWindow):
         if chosen is None:
             return
         try:
-            path = output_guard(self.context.database).new_file(chosen)
+            path = files.new_file(self.context.database, chosen)
         except DomainError as error:
             self.context.errors.report(error)
             return

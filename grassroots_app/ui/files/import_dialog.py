@@ -22,8 +22,7 @@ from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.sheets import Fate, Issue, RowOutcome
 from grassroots_app.domain.text import collation_key
 from grassroots_app.i18n import Translator
-from grassroots_app.services import sheet_export
-from grassroots_app.services.files import output_guard
+from grassroots_app.services import files, sheet_export
 from grassroots_app.services.sheet_import import (
     FATE_LABELS,
     ImportReport,
@@ -279,7 +278,7 @@ class ImportDialog(Dialog):
                                tr(WORKBOOK_FILTERS))
         if chosen is None:
             return
-        guard = output_guard(self.context.database)
+        guard = files.output_guard(self.context.database)
         try:
             save_workbook([error_sheet(self.report)], workbook_target(chosen, guard), guard)
         except DomainError as error:
@@ -317,7 +316,7 @@ def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
         return
     database = context.database
     try:
-        path = workbook_target(chosen, output_guard(database))
+        path = sheet_export.workbook_file(database, chosen)
     except DomainError as error:
         context.errors.report(error)
         return
@@ -339,10 +338,8 @@ def save_template(window: QMainWindow, context: AppContext) -> None:
                            file_name(tr("Import template"), suffix=".xlsx"), tr(WORKBOOK_FILTERS))
     if chosen is None:
         return
-    guard = output_guard(context.database)
     try:
-        path = workbook_target(chosen, guard)
-        sheet_export.write_template(path, guard)
+        path = sheet_export.write_template_file(context.database, chosen)
     except DomainError as error:
         context.errors.report(error)
         return
