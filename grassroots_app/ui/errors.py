@@ -14,6 +14,7 @@ from grassroots_app.domain.errors import DomainError
 from grassroots_app.persistence.faults import file_fault
 from grassroots_app.ui.i18n import tr
 
+
 class ErrorReporter:
     """Shows expected problems as messages and logs unexpected ones with a dialog naming the log."""
 

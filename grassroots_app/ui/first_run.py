@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVB
 from grassroots_app.domain.model import Preset
 from grassroots_app.persistence.database import Database
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.files.official_import import OfficialPicker, import_work
-from grassroots_app.ui.tasks import TaskProgress
+from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.widgets import Dialog, ok_cancel_buttons
+from grassroots_app.ui.tasks import TaskProgress
 
 Work = Callable[[TaskProgress], Any]
 

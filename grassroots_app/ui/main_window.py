@@ -31,30 +31,30 @@ from grassroots_app.persistence import backup
 from grassroots_app.persistence.backup import BackupInfo
 from grassroots_app.persistence.database import Database, describe_location
 from grassroots_app.services import browse, files
-from grassroots_app.ui.units.assign_dialog import AssignDialog
-from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.calendar.calendar_view import CalendarView
-from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.shared.context_menu import offer_menu
-from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
-from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
-from grassroots_app.ui.first_run import FirstRunDialog
-from grassroots_app.ui.files.official_import import OfficialImportDialog
-from grassroots_app.ui.units.hierarchy_view import HierarchyTree
-from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
-from grassroots_app.ui.lifetime import follow, silence
-from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
 from grassroots_app.ui.calendar.plan_view import PlanView
+from grassroots_app.ui.context import AppContext, on_change
+from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
 from grassroots_app.ui.fieldlog.ratings_view import RatingsView
 from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView
-from grassroots_app.ui.reports.report_view import ReportView
+from grassroots_app.ui.files.official_import import OfficialImportDialog
 from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog
-from grassroots_app.ui.units.roster import CadreRoster
+from grassroots_app.ui.first_run import FirstRunDialog
+from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
+from grassroots_app.ui.lifetime import follow, silence
+from grassroots_app.ui.reports.report_view import ReportView
+from grassroots_app.ui.shared.context_menu import offer_menu
+from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.shared.screen_fit import first_geometry, fitted_geometry
+from grassroots_app.ui.shared.widgets import ElidedLabel, date_edit, from_qdate, to_qdate
+from grassroots_app.ui.units.assign_dialog import AssignDialog
+from grassroots_app.ui.units.cadre_panel import CadrePanel
+from grassroots_app.ui.units.hierarchy_view import HierarchyTree
+from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
+from grassroots_app.ui.units.roster import CadreRoster
 from grassroots_app.ui.units.search import SearchBox
 from grassroots_app.ui.units.tree_model import Node, NodeKind
 from grassroots_app.ui.units.unit_panel import UnitPanel
-from grassroots_app.ui.shared.widgets import ElidedLabel, date_edit, from_qdate, to_qdate
 
 MARKS_DELAY_MS = 150
 LEFT_PANE_WIDTH = 440

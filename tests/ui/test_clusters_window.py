@@ -13,15 +13,15 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse
+from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.main_window import MainWindow
+from grassroots_app.ui.shared.widgets import to_qdate
 from grassroots_app.ui.units.cluster_dialogs import (
     CloseClusterDialog,
     ClusterCommunesDialog,
     NewClusterDialog,
     RenameClusterDialog,
 )
-from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.shared.widgets import to_qdate
 from tests.ui.support import ScriptedPrompter, answer_dialog, focus, shown, type_text
 
 Handler = Callable[[QWidget], None]

@@ -33,11 +33,11 @@ from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.services.plans import PlannedVisit
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.shared.file_choice import FileKind, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.file_choice import FileKind, ask_save_path, file_name
 from grassroots_app.ui.shared.printing import print_to_temporary, put_printed
-from grassroots_app.ui.units.unit_panel import CadrePickerDialog
 from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, date_edit, from_qdate, ok_cancel_buttons
+from grassroots_app.ui.units.unit_panel import CadrePickerDialog
 
 # A Party document's margins are 30, 20, 15, 20 mm (left, top, right, bottom); QTextDocument.print_ adds
 # 2 cm of its own inside the page's margins (and the page number in the bottom one), so the page keeps

@@ -46,11 +46,11 @@ from grassroots_app.services import agenda, meetings
 from grassroots_app.services.agenda import DayCell, DayDetails, MonthOverview
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.ui.calendar.calendar_export import export_ics, print_month_plan, save_month_plan_pdf
+from grassroots_app.ui.calendar.meeting_dialog import WARNING_STYLE, MeetingDialog
 from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
-from grassroots_app.ui.calendar.meeting_dialog import WARNING_STYLE, MeetingDialog
+from grassroots_app.ui.shared.context_menu import offer_menu
 
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),

@@ -38,11 +38,11 @@ from grassroots_app.services.sheet_import import (
 )
 from grassroots_app.spreadsheets.writing import SheetContent, save_workbook, workbook_target
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.shared.row_model import Column, RowsModel, rows_table
-from grassroots_app.ui.tasks import Cancelled, TaskProgress
 from grassroots_app.ui.shared.widgets import Dialog, ErrorLabel
+from grassroots_app.ui.tasks import Cancelled, TaskProgress
 
 SHEET_FILTERS = N_("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
 WORKBOOK_FILTERS = N_("Excel workbook (*.xlsx)")

@@ -15,8 +15,8 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import setup
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.tasks import TaskProgress
 from grassroots_app.ui.shared.widgets import Dialog, ok_cancel_buttons, typed_anywhere
+from grassroots_app.ui.tasks import TaskProgress
 
 if TYPE_CHECKING:
     from grassroots_app.services.official import ImportResult

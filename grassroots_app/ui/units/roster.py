@@ -39,15 +39,15 @@ from grassroots_app.domain.model import CadreStatus, Flag, Tier
 from grassroots_app.domain.text import collation_key, fold
 from grassroots_app.services.cadres import get_cadre, offered_tiers
 from grassroots_app.services.roster import RosterEntry, roster
-from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.shared.context_menu import offer_menu
-from grassroots_app.ui.shared.flow_layout import FlowLayout
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow, release_gradually
+from grassroots_app.ui.shared.context_menu import offer_menu
+from grassroots_app.ui.shared.flow_layout import FlowLayout
 from grassroots_app.ui.shared.row_model import ROW_PADDING
-from grassroots_app.ui.units.tree_model import CADRE_MIME_TYPE, cadre_mime_data
 from grassroots_app.ui.shared.widgets import typed_anywhere
+from grassroots_app.ui.units.cadre_dialog import CadreDialog
+from grassroots_app.ui.units.tree_model import CADRE_MIME_TYPE, cadre_mime_data
 
 FILTER_DELAY_MS = 250
 WORKPLACE_FILTER_WIDTH = 200

@@ -24,8 +24,8 @@ from grassroots_app.services import units
 from grassroots_app.services.setup import require_settings
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.units.search import SearchBox
 from grassroots_app.ui.shared.widgets import EditDialog, date_edit, from_qdate, typed_anywhere
+from grassroots_app.ui.units.search import SearchBox
 
 NO_NUMBER = -1
 

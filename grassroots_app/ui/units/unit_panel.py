@@ -36,6 +36,12 @@ from grassroots_app.services import browse, cadres, units
 from grassroots_app.services.assignments import get_target
 from grassroots_app.services.coverage import CoverageReport, coverage
 from grassroots_app.services.setup import require_settings
+from grassroots_app.ui.context import AppContext, on_change
+from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
+from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.lifetime import follow
+from grassroots_app.ui.shared.context_menu import Entry, offer_menu
+from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, ok_cancel_buttons, typed_anywhere
 from grassroots_app.ui.units.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog
 from grassroots_app.ui.units.cluster_dialogs import (
     CloseClusterDialog,
@@ -43,11 +49,6 @@ from grassroots_app.ui.units.cluster_dialogs import (
     NewClusterDialog,
     RenameClusterDialog,
 )
-from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.shared.context_menu import Entry, offer_menu
-from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
-from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.units.unit_dialogs import (
     AddUnitDialog,
     AttributesForm,
@@ -55,7 +56,6 @@ from grassroots_app.ui.units.unit_dialogs import (
     MergeUnitDialog,
     MoveUnitDialog,
 )
-from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, ok_cancel_buttons, typed_anywhere
 
 PICKER_MIN_WIDTH, PICKER_MIN_HEIGHT = 520, 360
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
