@@ -10,7 +10,6 @@ from grassroots_app.cli.common import (
     add_command,
     add_group,
     day_option,
-    dmy,
     emit,
     nothing_given,
     parse_day,
@@ -20,6 +19,7 @@ from grassroots_app.cli.common import (
     tr,
 )
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_date, format_percent
 from grassroots_app.domain.model import Assignment, Decision
 from grassroots_app.services import assignments, cadres, clusters, roster, units
 from grassroots_app.services.coverage import CoverageReport, coverage
@@ -46,7 +46,7 @@ def cmd_unassign(args: argparse.Namespace, db: Database) -> None:
     with unit_of_work(db, write=True) as uow:
         ended = assignments.end_assignment(uow, args.assignment, day_option(args), args.reason)
     assert ended.period.end is not None  # an ended assignment has its last day
-    print(tr("The assignment ends on {day}.").format(day=ended.period.end.strftime("%d/%m/%Y")))
+    print(tr("The assignment ends on {day}.").format(day=format_date(ended.period.end)))
     for line in today_note(args, "on", "--on"):
         print(line)
 
@@ -67,10 +67,9 @@ def coverage_json(report: CoverageReport) -> dict[str, Any]:
 
 def _coverage_lines(report: CoverageReport, every: bool = False) -> list[str]:
     result = report.coverage
-    lines = [tr("Coverage on {day}:").format(day=result.on.strftime("%d/%m/%Y"))]
+    lines = [tr("Coverage on {day}:").format(day=format_date(result.on))]
     for row in result.levels:
-        share = f"{row.share * 100:.2f}".replace(".", ",")
-        lines.append(f"  {tr(row.level.label):<22} {row.covered:>8}/{row.total:<8} {share} %")
+        lines.append(f"  {tr(row.level.label):<22} {row.covered:>8}/{row.total:<8} {format_percent(row.share)}")
     lines.append(tr("Gaps: {count}").format(count=len(result.gaps)))
     gaps, more = shown_rows(report.gaps_by_path(), every)
     lines += [f"  {report.paths.get(g.target_id, g.target_id)} — {g.role}: {g.assigned}/{g.required}" for g in gaps]
@@ -93,8 +92,8 @@ def cmd_coverage(args: argparse.Namespace, db: Database) -> None:
 def _dates_text(item: Assignment) -> str:
     """Return an assignment's days as a clerk reads them: "01/08/2025 – 01/03/2026" or "from 01/08/2025"."""
     if item.period.end is None:
-        return tr("from {day}").format(day=dmy(item.period.start))
-    return f"{dmy(item.period.start)} – {dmy(item.period.end)}"
+        return tr("from {day}").format(day=format_date(item.period.start))
+    return f"{format_date(item.period.start)} – {format_date(item.period.end)}"
 
 
 def _decision_text(decision: Decision) -> str:
@@ -103,7 +102,7 @@ def _decision_text(decision: Decision) -> str:
         return tr("no decision recorded")
     if decision.signed_on is None:
         return tr("decision {number}").format(number=decision.number)
-    return tr("decision {number} of {day}").format(number=decision.number or "?", day=dmy(decision.signed_on))
+    return tr("decision {number} of {day}").format(number=decision.number or "?", day=format_date(decision.signed_on))
 
 
 def _assignment_line(row: ListedAssignment) -> str:
@@ -137,7 +136,7 @@ def cmd_assignments_list(args: argparse.Namespace, db: Database) -> None:
     if on is None:
         head = tr("All assignments, ended ones too: {count}").format(count=len(rows))
     else:
-        head = tr("Assignments running on {day}: {count}").format(day=dmy(on), count=len(rows))
+        head = tr("Assignments running on {day}: {count}").format(day=format_date(on), count=len(rows))
     emit(args, [_assignment_json(row) for row in rows],
          [head, *(f"  {_assignment_line(row)}" for row in rows)] if rows else [tr("No assignments.")])
 

@@ -18,18 +18,19 @@ from grassroots_app.cli.common import (
 from grassroots_app.console import OutputFailed
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_megabytes, format_number, format_timestamp
 from grassroots_app.domain.model import Level
 from grassroots_app.services import backups
 
 
 def _when(taken: datetime) -> str:
     """Return when a backup was made, as a clerk reads it."""
-    return taken.strftime("%d/%m/%Y %H:%M")
+    return format_timestamp(taken)
 
 
 def _size(size: int) -> str:
     """Return a file size in megabytes with a decimal comma, as Vietnamese writes it."""
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{format_megabytes(size)} MB"
 
 
 def _counts_line(counts: dict[str, int] | None) -> str:
@@ -38,7 +39,7 @@ def _counts_line(counts: dict[str, int] | None) -> str:
         return tr("(cannot be read)")
     order = [level.value for level in Level] + list(backups.COUNTED_TABLES)
     keys = sorted(counts, key=lambda key: order.index(key) if key in order else len(order))
-    shown = [f"{tr(COUNT_LABELS.get(key, key))}: {counts[key]:,}".replace(",", ".") for key in keys]
+    shown = [f"{tr(COUNT_LABELS.get(key, key))}: {format_number(counts[key])}" for key in keys]
     return ", ".join(shown) or tr("(empty)")
 
 

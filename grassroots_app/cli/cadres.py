@@ -9,7 +9,6 @@ from typing import Any
 from grassroots_app.cli.common import (
     add_command,
     add_group,
-    dmy,
     emit,
     integer,
     nothing_given,
@@ -18,6 +17,7 @@ from grassroots_app.cli.common import (
     values_of,
 )
 from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
 from grassroots_app.services import cadres, roster, units
 from grassroots_app.services.session import Database, UnitOfWork, unit_of_work
@@ -89,7 +89,7 @@ def cmd_cadres_edit(args: argparse.Namespace, db: Database) -> None:
                       for target in ended]}
     lines = [tr("Saved the cadre {name}.").format(name=saved.full_name)]
     if leaving and on is not None:
-        lines.append(tr("Left on {day}; {count} assignments ended that day:").format(day=dmy(on), count=len(ended)))
+        lines.append(tr("Left on {day}; {count} assignments ended that day:").format(day=format_date(on), count=len(ended)))
         lines += [f"  {target.path}  {target.assignment.role}  {target.assignment.id}" for target in ended]
     emit(args, data, lines)
 

@@ -19,6 +19,7 @@ from grassroots_app.cli.common import (
 )
 from grassroots_app.domain.calendar import FreeDay, MeetingCategory, year_span
 from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.meetings import Meeting, when
 from grassroots_app.services import cadres, calendar, meetings
 from grassroots_app.services.meetings import MeetingView
@@ -44,7 +45,7 @@ def _free_day_json(free_day: FreeDay) -> dict[str, Any]:
 def _free_day_line(free_day: FreeDay) -> str:
     line = f"  {free_day.day:%d/%m/%Y}"
     if free_day.moved_from:
-        line += " " + tr("(moved from {day})").format(day=free_day.moved_from.strftime("%d/%m/%Y"))
+        line += " " + tr("(moved from {day})").format(day=format_date(free_day.moved_from))
     if free_day.holiday:
         line += f" — {free_day.holiday}"
     return line

@@ -15,6 +15,7 @@ from grassroots_app.cli.common import (
     tr,
 )
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_date
 from grassroots_app.services import clusters, units
 from grassroots_app.services.session import Database, unit_of_work
 
@@ -33,7 +34,7 @@ def cmd_clusters_close(args: argparse.Namespace, db: Database) -> None:
     """Close a cluster on a day."""
     with unit_of_work(db, write=True) as uow:
         closed = clusters.close_cluster(uow, clusters.resolve_cluster(uow, args.cluster).id, day_option(args))
-    print(tr("Closed '{name}' on {day}.").format(name=closed.name, day=day_option(args).strftime("%d/%m/%Y")))
+    print(tr("Closed '{name}' on {day}.").format(name=closed.name, day=format_date(day_option(args))))
     for line in today_note(args, "on", "--on"):
         print(line)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from grassroots_app.domain.calendar import check_day
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, NotFound
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Level
 from grassroots_app.i18n import Translator
 from grassroots_app.services import targets
@@ -159,12 +160,7 @@ def today_note(args: argparse.Namespace, name: str, option: str) -> list[str]:
     if getattr(args, name, None) is not None:
         return []
     return [tr("No {option} was given: the change takes effect today, {day}.").format(
-        option=option, day=date.today().strftime("%d/%m/%Y"))]
-
-
-def dmy(day: date | None) -> str:
-    """Return a day as dd/mm/yyyy ('' for none)."""
-    return day.strftime("%d/%m/%Y") if day else ""
+        option=option, day=format_date(date.today()))]
 
 
 def iso(day: date | None) -> str | None:

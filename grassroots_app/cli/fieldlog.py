@@ -10,7 +10,6 @@ from grassroots_app.cli.common import (
     Parser,
     add_command,
     add_group,
-    dmy,
     emit,
     integer,
     iso,
@@ -24,6 +23,7 @@ from grassroots_app.cli.common import (
 )
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.recommendations import (
     RecommendationField,
     RecommendationFilter,
@@ -63,7 +63,7 @@ def _activity_json(view: ActivityView) -> dict[str, Any]:
 
 def _activity_line(view: ActivityView) -> str:
     item = view.activity
-    parts = [dmy(item.day), view.cadre_name, tr(item.kind.label), view.target_path]
+    parts = [format_date(item.day), view.cadre_name, tr(item.kind.label), view.target_path]
     if item.duration_minutes:
         parts.append(tr("{minutes} min").format(minutes=item.duration_minutes))
     if view.planned:
@@ -122,17 +122,17 @@ def _recommendation_json(view: RecommendationView) -> dict[str, Any]:
 
 def _recommendation_lines(view: RecommendationView) -> list[str]:
     rec = view.recommendation
-    head = [dmy(rec.raised_on), f"[{tr(rec.status.label)}]", tr(rec.field.label), view.unit_path, view.cadre_name]
+    head = [format_date(rec.raised_on), f"[{tr(rec.status.label)}]", tr(rec.field.label), view.unit_path, view.cadre_name]
     if rec.due:
-        head.append(tr("due {day}").format(day=dmy(rec.due)))
+        head.append(tr("due {day}").format(day=format_date(rec.due)))
     if view.overdue:
         head.append(tr("OVERDUE"))
     lines = ["  ".join([*head, rec.id]), f"    {rec.content}"]
     if rec.forwarded_to:
         forwarded = tr("forwarded to {body} on {day}")
-        lines.append(f"    {forwarded.format(body=rec.forwarded_to, day=dmy(rec.forwarded_on))}")
+        lines.append(f"    {forwarded.format(body=rec.forwarded_to, day=format_date(rec.forwarded_on))}")
     if rec.answer:
-        lines.append(f"    {tr('answered on {day}: {answer}').format(day=dmy(rec.answered_on), answer=rec.answer)}")
+        lines.append(f"    {tr('answered on {day}: {answer}').format(day=format_date(rec.answered_on), answer=rec.answer)}")
     return lines
 
 
@@ -177,7 +177,7 @@ def _step_json(step: StatusChange) -> dict[str, Any]:
 
 def _step_line(step: StatusChange) -> str:
     change = tr(step.new.label) if step.old is None else f"{tr(step.old.label)} → {tr(step.new.label)}"
-    return "  ".join(["  " + dmy(step.on), change, *([step.note] if step.note else [])])
+    return "  ".join(["  " + format_date(step.on), change, *([step.note] if step.note else [])])
 
 
 def cmd_recommendations_history(args: argparse.Namespace, db: Database) -> None:

@@ -13,6 +13,7 @@ from grassroots_app.cli.common import (
     tr,
 )
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_number
 from grassroots_app.domain.model import Preset
 from grassroots_app.services import setup
 from grassroots_app.services.session import Database, unit_of_work
@@ -35,7 +36,7 @@ def cmd_demo(args: argparse.Namespace, db: Database) -> None:
     data = {"preset": summary.preset.value, "scale": summary.scale.value, "counts": summary.counts,
             "deliberate_gaps": gaps}
     lines = [tr("Demo data built:")]
-    lines += [f"  {tr(COUNT_LABELS.get(key, key))}: {value:,}".replace(",", ".")
+    lines += [f"  {tr(COUNT_LABELS.get(key, key))}: {format_number(value)}"
               for key, value in summary.counts.items()]
     emit(args, data, lines)
 

@@ -19,6 +19,7 @@ from grassroots_app.cli.common import (
     tr,
 )
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import UnitAttributes
 from grassroots_app.services import browse, official, units
 from grassroots_app.services.session import Database, unit_of_work
@@ -36,7 +37,7 @@ def cmd_units_add(args: argparse.Namespace, db: Database) -> None:
     if args.valid_from is None:
         lines.append(tr("No --from was given: it begins today, {day}, so nothing (an assignment, a move, a "
                         "meeting) can be dated before that day. Give --from with the day it really began.").format(
-            day=unit.period.start.strftime("%d/%m/%Y")))
+            day=format_date(unit.period.start)))
     emit(args, {"id": unit.id, "path": path, "level": unit.level.value, "kind": unit.kind,
                 "valid_from": unit.period.start.isoformat()}, lines)
 
@@ -69,7 +70,7 @@ def cmd_units_close(args: argparse.Namespace, db: Database) -> None:
     """Close a unit on a day."""
     with unit_of_work(db, write=True) as uow:
         unit = units.close_unit(uow, units.resolve_unit(uow, args.unit).id, day_option(args))
-    print(tr("Closed '{name}' on {day}.").format(name=unit.name, day=day_option(args).strftime("%d/%m/%Y")))
+    print(tr("Closed '{name}' on {day}.").format(name=unit.name, day=format_date(day_option(args))))
     for line in today_note(args, "on", "--on"):
         print(line)
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from ..domain.ratings import share
 from ..domain.formats import format_date, format_number, format_percent
+from ..domain.ratings import share
 from ..domain.reports.formatting import format_change
 from ..domain.reports.model import (
     AttendanceRow,

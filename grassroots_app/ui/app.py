@@ -21,10 +21,10 @@ from grassroots_app.services.workspace import APP_NAME, Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher, tr
-from grassroots_app.ui.shared.input_guards import install_input_guards
 from grassroots_app.ui.lifetime import collect_on_ui_thread
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
+from grassroots_app.ui.shared.input_guards import install_input_guards
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:

@@ -19,9 +19,9 @@ from grassroots_app.domain.errors import NotFound
 from grassroots_app.services import browse
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import roster
+from grassroots_app.tempfiles import READ_PREFIX
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.tempfiles import READ_PREFIX
 from tests.ui.support import WORKERS, read_in_worker
 
 

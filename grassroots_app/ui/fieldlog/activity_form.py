@@ -27,8 +27,8 @@ from grassroots_app.services.units import unit_path
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.pickers import ID_ROLE, TEXT_ROLE, LookupField, find_cadres
-from grassroots_app.ui.units.search import SearchBox
 from grassroots_app.ui.shared.widgets import DateField, Dialog, from_qdate, to_qdate, typed_anywhere
+from grassroots_app.ui.units.search import SearchBox
 
 TARGET_WIDTH_CHARS = 28
 

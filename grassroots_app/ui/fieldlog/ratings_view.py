@@ -30,10 +30,17 @@ from grassroots_app.domain.ratings import Grade
 from grassroots_app.services import browse, ratings, units
 from grassroots_app.services.ratings import RatingView
 from grassroots_app.ui.context import AppContext, on_change
+from grassroots_app.ui.fieldlog.rating_table import (
+    EDITABLE,
+    Column,
+    GradeDelegate,
+    RatingsModel,
+    SharesTable,
+    parse_score,
+)
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.shared.pickers import unit_field
-from grassroots_app.ui.fieldlog.rating_table import EDITABLE, Column, GradeDelegate, RatingsModel, SharesTable, parse_score
 from grassroots_app.ui.shared.row_model import ROW_PADDING, LatestRead
 from grassroots_app.ui.shared.widgets import ElidedLabel, ErrorLabel, remember_state
 

@@ -37,8 +37,8 @@ from grassroots_app.domain.calendar import FIRST_DAY, LAST_DAY
 from grassroots_app.domain.errors import DomainError, Labelled
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.shared.input_guards import placed_widgets
 from grassroots_app.ui.settings import WindowSettings
+from grassroots_app.ui.shared.input_guards import placed_widgets
 
 DATE_FORMAT = "dd/MM/yyyy"
 MONTHS = 12
