@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from grassroots_app.persistence import files
 from grassroots_app.persistence.backup import Location, output_guard
 from grassroots_app.persistence.files import Fill, OutputGuard
+from grassroots_app.spreadsheets.writing import SheetContent, workbook_fill, workbook_name
 from grassroots_app.tempfiles import temporary_beside
 
-__all__ = ["Fill", "OutputGuard", "new_file", "output_guard", "output_target", "put_in_place", "temporary_for",
-           "write_bytes", "write_files"]
+__all__ = ["Fill", "OutputGuard", "new_file", "output_guard", "output_target", "put_in_place", "save_workbook",
+           "temporary_for", "workbook_target", "write_bytes", "write_files"]
 
 
 def output_target(location: Location, chosen: Path | str) -> Path:
@@ -46,3 +47,14 @@ def put_in_place(temporary: Path, target: Path) -> None:
         files.put_in_place(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def workbook_target(chosen: Path | str, guard: OutputGuard) -> Path:
+    """Return the .xlsx file to write for a name chosen (.xlsx added when missing); both names are checked."""
+    guard.target(chosen)
+    return guard.target(workbook_name(chosen))
+
+
+def save_workbook(sheets: Iterable[SheetContent], path: Path, guard: OutputGuard) -> None:
+    """Write the sheets into an .xlsx file, whole or not at all, never over the database or a backup."""
+    files.write_file(guard.target(path), guard, workbook_fill(sheets))

@@ -29,8 +29,9 @@ from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.persistence.backup import Location, output_guard
 from grassroots_app.persistence.files import OutputGuard
 from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.files import save_workbook, workbook_target
 from grassroots_app.services.units import PATH_SEPARATOR, get_unit
-from grassroots_app.spreadsheets.writing import SheetContent, save_workbook, workbook_target
+from grassroots_app.spreadsheets.writing import SheetContent
 
 Values = list[object]
 

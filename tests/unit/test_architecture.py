@@ -19,9 +19,16 @@ SPREADSHEETS = {"spreadsheets", "exchange"}  # the spreadsheet package, under it
 # `paths` (where resources and data live) and `tempfiles` are standard-library helpers below every layer.
 MAY_IMPORT = {
     "domain": {"domain"},
+    "paths": set(),
+    "tempfiles": set(),
+    "i18n": {"paths"},
+    "applog": {"paths"},
+    "console": set(),
     "persistence": {"domain", "paths", "tempfiles"},
-    "services": {"domain", "persistence", "reports", *SPREADSHEETS, "paths", "tempfiles"},
-    "reports": {"domain", "paths"},
+    "spreadsheets": {"domain", "paths"},
+    "reports": {"domain", "paths", "spreadsheets"},
+    "services": {"domain", "persistence", "reports", *SPREADSHEETS, "paths", "tempfiles", "i18n"},
+    "demo": {"domain", "persistence", "services", "paths"},
 }
 # What the window and the command line must reach through services, never themselves.
 CALLERS = {"ui", "cli"}

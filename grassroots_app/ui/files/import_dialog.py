@@ -23,6 +23,7 @@ from grassroots_app.domain.sheets import Fate, Issue, RowOutcome
 from grassroots_app.domain.text import collation_key
 from grassroots_app.i18n import Translator
 from grassroots_app.services import files, sheet_export
+from grassroots_app.services.files import save_workbook, workbook_target
 from grassroots_app.services.sheet_import import (
     FATE_LABELS,
     ImportReport,
@@ -35,7 +36,7 @@ from grassroots_app.services.sheet_import import (
     summary_text,
 )
 from grassroots_app.services.workspace import Database, UnitOfWork, unit_of_work
-from grassroots_app.spreadsheets.writing import SheetContent, save_workbook, workbook_target
+from grassroots_app.spreadsheets.writing import SheetContent
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name

@@ -20,8 +20,8 @@ from grassroots_app.applog import log_path
 from grassroots_app.domain.errors import N_
 from grassroots_app.i18n import CONTEXT
 from grassroots_app.paths import APP_NAME, app_icon
-from grassroots_app.self_check import KNOWN_MESSAGE, Check, CheckResult, SelfCheck, run_checks, tr
 from grassroots_app.services import files
+from grassroots_app.services.self_check import KNOWN_MESSAGE, Check, CheckResult, SelfCheck, run_checks, tr
 from grassroots_app.services.setup import require_settings
 from grassroots_app.ui.i18n import LanguageSwitcher
 from grassroots_app.ui.tasks import WorkerPool
