@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrinter
 
 from grassroots_app.services import files
-from grassroots_app.services.session import Database
+from grassroots_app.services.workspace import Database
 
 IntoFile = tuple[Path, Path]  # the temporary file a printer prints to, and the file it becomes
 
