@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from grassroots_app.persistence import files
 from grassroots_app.persistence.backup import Location, output_guard
 from grassroots_app.persistence.files import Fill, OutputGuard
-from grassroots_app.spreadsheets.writing import SheetContent, workbook_fill, workbook_name
 from grassroots_app.tempfiles import temporary_beside
+
+if TYPE_CHECKING:
+    from grassroots_app.spreadsheets.writing import SheetContent
 
 __all__ = ["Fill", "OutputGuard", "new_file", "output_guard", "output_target", "put_in_place", "save_workbook",
            "temporary_for", "workbook_target", "write_bytes", "write_files"]
@@ -51,10 +54,14 @@ def put_in_place(temporary: Path, target: Path) -> None:
 
 def workbook_target(chosen: Path | str, guard: OutputGuard) -> Path:
     """Return the .xlsx file to write for a name chosen (.xlsx added when missing); both names are checked."""
+    from grassroots_app.spreadsheets.writing import workbook_name  # noqa: PLC0415 - openpyxl only when writing one
+
     guard.target(chosen)
     return guard.target(workbook_name(chosen))
 
 
 def save_workbook(sheets: Iterable[SheetContent], path: Path, guard: OutputGuard) -> None:
     """Write the sheets into an .xlsx file, whole or not at all, never over the database or a backup."""
+    from grassroots_app.spreadsheets.writing import workbook_fill  # noqa: PLC0415 - openpyxl only when writing one
+
     files.write_file(guard.target(path), guard, workbook_fill(sheets))
