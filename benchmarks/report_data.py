@@ -34,7 +34,6 @@ from grassroots_app.domain.model import Preset  # noqa: E402
 from grassroots_app.domain.reports.model import ReportFigures  # noqa: E402
 from grassroots_app.persistence.database import Database, resolve_url  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
-from grassroots_app.demo.build import DEMO_DATE, Scale, build_demo  # noqa: E402
 from grassroots_app.services.report_data import area_figures, cluster_figures  # noqa: E402
 
 DISTRICT_DB = ROOT / "benchmarks" / "out" / "report_district.sqlite"

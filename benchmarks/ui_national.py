@@ -37,9 +37,9 @@ from grassroots_app.services import browse  # noqa: E402
 from grassroots_app.services.units import resolve_unit  # noqa: E402
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
+from grassroots_app.ui.settings import WindowSettings  # noqa: E402
 from grassroots_app.ui.units.hierarchy_view import HierarchyTree  # noqa: E402
 from grassroots_app.ui.units.search import SearchBox  # noqa: E402
-from grassroots_app.ui.settings import WindowSettings  # noqa: E402
 from grassroots_app.ui.units.tree_model import NodeKind  # noqa: E402
 
 TARGETS = {"expand": 0.050, "keystroke": 0.100}

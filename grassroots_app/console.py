@@ -64,7 +64,7 @@ class _GuardedOutput:
 def guarded_output() -> Iterator[None]:
     """Within the block, a failure to write the standard output raises OutputFailed (told apart from file faults)."""
     stream = sys.stdout
-    sys.stdout = _GuardedOutput(stream)  # type: ignore[assignment]
+    sys.stdout = _GuardedOutput(stream)
     try:
         yield
     finally:

@@ -28,8 +28,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "packaging"))
 
 import notices  # noqa: E402 - packaging/notices.py: the names of the licence and notices files
-import run  # noqa: E402 - the repository's own bootstrap: creates .venv from requirements.lock
 import source_archive  # noqa: E402 - packaging/source_archive.py: the name of the source archive
+
+import run  # noqa: E402 - the repository's own bootstrap: creates .venv from requirements.lock
 from grassroots_app.console import run_without_window, utf8_streams  # noqa: E402 - standard library only
 
 SPEC = ROOT / "packaging" / "grassroots.spec"

@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from grassroots_app.console import run_without_window  # noqa: E402 - standard library only, like this file
+
 SOURCE_NAME = "SOURCE-CODE.zip"
 
 

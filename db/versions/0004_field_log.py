@@ -16,7 +16,6 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-
 revision = '0004'
 down_revision = '0003'
 branch_labels = None

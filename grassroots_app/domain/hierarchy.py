@@ -7,6 +7,7 @@ from datetime import date
 
 from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
 from grassroots_app.domain.formats import format_date
+from grassroots_app.domain.local_rules import RULE_LEVELS
 from grassroots_app.domain.model import Level, Period, Preset, Tier
 from grassroots_app.domain.regions import regional_hamlet_kind
 from grassroots_app.domain.text import NAME_LENGTH, TextField, clean_text, fold, natural_key, nfc
@@ -70,6 +71,28 @@ def child_level(preset: Preset, level: Level) -> Level | None:
     levels = unit_levels(preset)
     index = levels.index(level)
     return levels[index + 1] if index + 1 < len(levels) else None
+
+
+def new_unit_level(preset: Preset, parent: Level | None) -> Level:
+    """Return the level of a new unit under a parent of a level (None: at the top, a province)."""
+    if parent is None:
+        return Level.PROVINCE
+    return child_level(preset, parent) or Level.GROUP
+
+
+def takes_children(level: Level) -> bool:
+    """Return whether units may be added under a unit of a level (not under the bottom level of any model)."""
+    return any(level in levels[:-1] for levels in PRESET_LEVELS.values())
+
+
+def stays_at_top(level: Level) -> bool:
+    """Return whether a unit of a level stands at the top in every model, never moved nor merged (a province)."""
+    return all(levels[0] is level for levels in PRESET_LEVELS.values())
+
+
+def takes_charge(level: Level) -> bool:
+    """Return whether cadres are put in charge of a target of a level (clusters, communes, hamlets, groups)."""
+    return level in RULE_LEVELS
 
 
 def cluster_parent_level(preset: Preset) -> Level:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from grassroots_app.domain.activities import AttendanceTarget, clean_targets
 from grassroots_app.domain.calendar import FreeDayPolicy, MeetingCategory, Shift
@@ -21,6 +22,7 @@ from grassroots_app.domain.text import NAME_LENGTH, TextField, clean_text, nfc
 RULE_LEVELS = (Level.CLUSTER, Level.COMMUNE, Level.HAMLET, Level.GROUP)  # the targets a cadre is put in charge of
 ANY = "any"  # in an attendance key: any tier, any membership
 NONE_WORDS = ("none", "-")  # a value that empties a list or removes an attendance target
+Choice = TypeVar("Choice", bound=Labelled)
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def parse_count(key: str, text: str) -> int:
     return int(stripped)
 
 
-def parse_choice(key: str, text: str, kind: type[Labelled]) -> Labelled:
+def parse_choice(key: str, text: str, kind: type[Choice]) -> Choice:
     """Return the member of an enum a value names (its English value), or refuse, listing the allowed ones."""
     wanted = nfc(text).strip().casefold()
     for member in kind:
@@ -111,7 +113,7 @@ def parse_choice(key: str, text: str, kind: type[Labelled]) -> Labelled:
     )
 
 
-def parse_choices(key: str, text: str, kind: type[Labelled]) -> frozenset[Labelled]:
+def parse_choices(key: str, text: str, kind: type[Choice]) -> frozenset[Choice]:
     """Return the members a comma-separated list names ("none" or "-": no member)."""
     if text.strip().casefold() in NONE_WORDS:
         return frozenset()
@@ -136,7 +138,7 @@ def _attendance_key(key: str) -> tuple[Tier | None, Flag | None]:
         )
     tier = None if parts[1] == ANY else parse_choice(key, parts[1], Tier)
     flag = None if parts[2] == ANY else parse_choice(key, parts[2], Flag)
-    return tier, flag  # type: ignore[return-value]
+    return tier, flag
 
 
 def attendance_key(target: AttendanceTarget) -> str:

@@ -69,10 +69,11 @@ def when(meeting: Meeting) -> str:
     return f"{format_time_and_date(start)} – {format_time_and_date(end)}"
 
 
-def clean_meeting(meeting: Meeting) -> Meeting:
-    """Return the meeting with its text normalized and attendees listed once (by id), or refuse bad fields."""
+def clean_meeting(meeting: Meeting, draft: bool = False) -> Meeting:
+    """Return the meeting with its text normalized and attendees listed once (by id), or refuse bad fields
+    (a draft, still being entered, may lack its title)."""
     title = clean_text(meeting.title, TITLE_LENGTH, TextField.TITLE)
-    if not title:
+    if not title and not draft:
         raise InvalidInput(N_("A meeting needs a title."))
     if not 1 <= meeting.duration_minutes <= MAX_DURATION_MINUTES:
         raise InvalidInput(

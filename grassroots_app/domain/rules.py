@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from grassroots_app.domain.errors import N_, InvalidInput, Phrase, RuleViolation
 from grassroots_app.domain.model import Cadre, CadreStatus, Flag, Level, Preset, Tier
 
-
 MAX_MINIMUM = 20  # the most cadres a rule may require on one target
 
 

@@ -36,6 +36,7 @@ class SheetKind(str, Enum):
     CLUSTERS = "clusters"
     CADRES = "cadres"
     ASSIGNMENTS = "assignments"
+    MERGES = "merges"
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,22 @@ ASSIGNMENTS = SheetSpec(SheetKind.ASSIGNMENTS, "Phân công", ("Phan cong", "Ph�
     Column("end_reason", "Lý do kết thúc", width=24, limit=NOTE_LENGTH),
 ))
 SHEETS: tuple[SheetSpec, ...] = (UNITS, CLUSTERS, CADRES, ASSIGNMENTS)
+MERGES = SheetSpec(SheetKind.MERGES, "Sáp nhập", ("Sap nhap",), (
+    Column("on", "Ngày sáp nhập", width=12),
+    Column("source", "Đơn vị sáp nhập", width=44),
+    Column("source_code", "Mã đơn vị sáp nhập", width=12),
+    Column("target", "Sáp nhập vào", width=44),
+    Column("target_code", "Mã đơn vị nhận", width=12),
+    Column("note", "Ghi chú", width=30),
+))
+INFORMATION_SHEETS: tuple[SheetSpec, ...] = (MERGES,)  # the export writes them to be read; the import skips them
+
+
+def spec_named(name: str, specs: tuple[SheetSpec, ...]) -> SheetSpec | None:
+    """Return the spec among these that a sheet's name (or one of its other names) calls for, None for none."""
+    wanted = header_key(name)
+    return next((spec for spec in specs if wanted in {header_key(title) for title in (spec.title, *spec.aliases)}),
+                None)
 
 # Words the sheets use for levels, tiers, genders and statuses (compared folded).
 LEVEL_WORDS: dict[Level, str] = {

@@ -68,9 +68,9 @@ class ActivityRepository:
         """Return the activities the filter asks for, newest first."""
         query: Select = select(ActivityRow)
         if wanted.cadre_id is not None:
-            query = query.where(ActivityRow.cadre_id == wanted.cadre_id)
+            query = query.where(col(ActivityRow.cadre_id) == wanted.cadre_id)
         if wanted.kind is not None:
-            query = query.where(ActivityRow.kind == ActivityKind(wanted.kind).value)
+            query = query.where(col(ActivityRow.kind) == ActivityKind(wanted.kind).value)
         found = places(wanted.unit_id, wanted.cluster_id)
         window = (wanted.start, wanted.end)
         branches = in_places(query, found, activity.day, window, activity.unit_id, activity.cluster_id)
@@ -78,7 +78,7 @@ class ActivityRepository:
             rows = aliased(ActivityRow, union_all(*branches).subquery("found"))
             query = select(rows)
         else:
-            rows, query = ActivityRow, branches[0]  # type: ignore[assignment]
+            rows, query = ActivityRow, branches[0]
         query = query.order_by(col(rows.day).desc(), col(rows.id)).limit(limit)
         return [_activity(row) for row in self.session.scalars(query)]
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, literal, or_, select
+from sqlalchemy import ColumnElement, Executable, and_, func, literal, or_, select
 from sqlmodel import Session
 
 from grassroots_app.domain.hierarchy import UNIT_KINDS, unit_sort_key
@@ -45,7 +45,7 @@ class ClusterRowView:
     member_count: int
 
 
-def _open_on(on: date) -> object:
+def _open_on(on: date) -> ColumnElement[bool]:
     return valid_on(unit.valid_from, unit.valid_to, on)
 
 
@@ -72,8 +72,8 @@ class BrowseQueries:
             counts.update({parent: count for parent, count in self.session.execute(query)})
         return counts
 
-    def _rows(self, query: object, on: date) -> list[NodeRow]:
-        found = self.session.execute(query).all()  # type: ignore[call-overload]
+    def _rows(self, query: Executable, on: date) -> list[NodeRow]:
+        found = self.session.execute(query).all()
         counts = self._child_counts([row.id for row in found], on)
         rows = [
             NodeRow(row.id, row.name, row.kind, Level(row.level), row.code,

@@ -219,8 +219,8 @@ class BaseVisitRepository:
     def counts_by_day(self, start: date, end: date) -> dict[date, int]:
         """Return how many visits are planned on each day of [start, end) that has some."""
         query = (
-            select(BaseVisitRow.day, func.count())
-            .where(BaseVisitRow.day >= start, BaseVisitRow.day < end)
+            select(col(BaseVisitRow.day), func.count())
+            .where(col(BaseVisitRow.day) >= start, col(BaseVisitRow.day) < end)
             .group_by(col(BaseVisitRow.day))
         )
         return dict(self.session.exec(query).all())
@@ -284,16 +284,16 @@ class CalendarQueries:
         found: list[tuple[str, Level, Period]] = []
         unit_levels = [level.value for level in levels if level is not Level.CLUSTER]
         if unit_levels:
-            query = select(UnitRow.id, UnitRow.level, UnitRow.valid_from, UnitRow.valid_to).where(
+            units = select(col(UnitRow.id), col(UnitRow.level), col(UnitRow.valid_from), col(UnitRow.valid_to)).where(
                 col(UnitRow.level).in_(unit_levels),
                 overlapping(UnitRow.valid_from, UnitRow.valid_to, start, end),
             )
-            found += [(i, Level(lv), Period(a, b)) for i, lv, a, b in self.session.exec(query)]
+            found += [(i, Level(lv), Period(a, b)) for i, lv, a, b in self.session.exec(units)]
         if Level.CLUSTER in levels:
-            query = select(ClusterRow.id, ClusterRow.valid_from, ClusterRow.valid_to).where(
+            clusters = select(col(ClusterRow.id), col(ClusterRow.valid_from), col(ClusterRow.valid_to)).where(
                 overlapping(ClusterRow.valid_from, ClusterRow.valid_to, start, end)
             )
-            found += [(i, Level.CLUSTER, Period(a, b)) for i, a, b in self.session.exec(query)]
+            found += [(i, Level.CLUSTER, Period(a, b)) for i, a, b in self.session.exec(clusters)]
         return found
 
     def names(self, ids: list[str]) -> dict[str, str]:

@@ -128,7 +128,8 @@ def alembic_config(engine: Engine) -> Config:
 
 def _revisions() -> tuple[set[str], set[str]]:
     """Return the revisions of the migrations and those named as a predecessor."""
-    revisions, predecessors = set(), set()
+    revisions: set[str] = set()
+    predecessors: set[str] = set()
     for script in (migrations_dir() / "versions").glob("*.py"):
         for down, value in REVISION_LINE.findall(script.read_text(encoding="utf-8")):
             (predecessors if down else revisions).add(value)

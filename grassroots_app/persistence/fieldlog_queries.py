@@ -17,7 +17,7 @@ from grassroots_app.persistence.tables import ActivityRow, CadreRow, ClusterRow,
 from grassroots_app.persistence.temporal import FOREVER, overlapping, until_of
 
 UNIT, LINK, CLUSTER, ACTIVITY, CADRE = (
-    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ActivityRow, CadreRow)  # type: ignore[attr-defined]
+    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ActivityRow, CadreRow)  # type: ignore[union-attr]
 )
 unit, link, cluster, activity, cadre = UNIT.c, LINK.c, CLUSTER.c, ACTIVITY.c, CADRE.c
 FLAG_COLUMNS = {Flag.STANDING: cadre.is_standing, Flag.COMMITTEE: cadre.is_committee,

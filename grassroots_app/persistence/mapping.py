@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -39,11 +40,11 @@ def copy_fields(source: object, row: object, names: Iterable[str]) -> None:
         setattr(row, name, getattr(source, name))
 
 
-def existing_ids(session: Session, column: object, ids: list[str]) -> set[str]:
+def existing_ids(session: Session, column: Any, ids: list[str]) -> set[str]:
     """Return which of the ids a table's id column holds (asked CHUNK at a time)."""
     found: set[str] = set()
     for start in range(0, len(ids), CHUNK):
-        found.update(session.exec(select(column).where(col(column).in_(ids[start:start + CHUNK]))))  # type: ignore[call-overload]
+        found.update(session.exec(select(column).where(col(column).in_(ids[start:start + CHUNK]))))
     return found
 
 
@@ -59,7 +60,7 @@ def unit_to_row(unit: Unit) -> UnitRow:
     return UnitRow(**unit_values(unit))
 
 
-def unit_values(unit: Unit) -> dict[str, object]:
+def unit_values(unit: Unit) -> dict[str, Any]:
     """Return the column values of a new unit's row, for a bulk insert."""
     attributes = unit.attributes
     return {

@@ -138,9 +138,10 @@ class ReadQueries:
         settings = SettingsRepository(self.session).get()
         level = self.session.execute(select(unit.level).where(unit.id == root_id)).scalar_one_or_none()
         levels = unit_levels(settings.preset) if settings is not None else ()
-        if settings is None or LEVELS.get(level) not in levels:
+        top = LEVELS.get(level) if level is not None else None
+        if settings is None or top is None or top not in levels:
             return _Scope({})
-        below = levels[levels.index(LEVELS[level]):]
+        below = levels[levels.index(top):]
         root = select(literal(0), unit.id).where(unit.id == root_id, valid_on(unit.valid_from, unit.valid_to, on))
         connection.execute(insert(SCOPE).from_select(["depth", "id"], root))
         parent = SCOPE.alias("parent")
@@ -235,7 +236,7 @@ class ReadQueries:
             .select_from(counted)
             .join(CADRE, cadre.id == counted.c.cadre_id)
         )
-        return self.session.execute(query).all()  # type: ignore[return-value]
+        return self.session.execute(query).all()
 
     def _workload_everywhere(self, on: date, levels: Sequence[Level]) -> list[WorkloadRow]:
         """Return (cadre id, name, distinct targets) of every cadre in charge of a target anywhere.
@@ -299,9 +300,9 @@ class ReadQueries:
         self, batch: list[str], on: date, names: dict[str, str], parents: dict[str, str | None]
     ) -> set[str]:
         on_link = (link.unit_id == unit.id) & valid_on(link.valid_from, link.valid_to, on)
-        rows = self.session.execute(
+        rows = list(self.session.execute(
             select(unit.id, unit.name, link.parent_id).select_from(UNIT).outerjoin(LINK, on_link).where(unit.id.in_(batch))
-        ).all()
+        ).all())
         rows += self.session.execute(
             select(cluster.id, cluster.name, cluster.parent_id).where(cluster.id.in_(batch))
         ).all()

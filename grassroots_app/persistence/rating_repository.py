@@ -15,7 +15,7 @@ from grassroots_app.persistence.scopes import below, unit_seed
 from grassroots_app.persistence.tables import RatingRow, UnitRow
 from grassroots_app.persistence.temporal import overlapping
 
-UNIT, RATING = (table.__table__ for table in (UnitRow, RatingRow))  # type: ignore[attr-defined]
+UNIT, RATING = (table.__table__ for table in (UnitRow, RatingRow))  # type: ignore[union-attr]
 unit, rating = UNIT.c, RATING.c
 WHOLE_YEAR = 0  # the quarter stored for a yearly rating
 
@@ -32,7 +32,8 @@ class RatingRepository:
 
     def _row(self, unit_id: str, year: int, quarter: int | None) -> RatingRow | None:
         query = select(RatingRow).where(
-            RatingRow.unit_id == unit_id, RatingRow.year == year, RatingRow.quarter == (quarter or WHOLE_YEAR)
+            col(RatingRow.unit_id) == unit_id, col(RatingRow.year) == year,
+            col(RatingRow.quarter) == (quarter or WHOLE_YEAR),
         )
         return self.session.scalars(query).first()
 
@@ -62,8 +63,8 @@ class RatingRepository:
         found: dict[str, Rating] = {}
         for start in range(0, len(unit_ids), CHUNK):
             query = select(RatingRow).where(
-                col(RatingRow.unit_id).in_(unit_ids[start:start + CHUNK]), RatingRow.year == year,
-                RatingRow.quarter == (quarter or WHOLE_YEAR),
+                col(RatingRow.unit_id).in_(unit_ids[start:start + CHUNK]), col(RatingRow.year) == year,
+                col(RatingRow.quarter) == (quarter or WHOLE_YEAR),
             )
             found.update({row.unit_id: _rating(row) for row in self.session.scalars(query)})
         return found

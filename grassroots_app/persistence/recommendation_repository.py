@@ -69,7 +69,7 @@ class RecommendationRepository:
     def remove(self, recommendation_id: str) -> None:
         """Delete a recommendation and its history."""
         changes = select(RecommendationChangeRow).where(
-            RecommendationChangeRow.recommendation_id == recommendation_id
+            col(RecommendationChangeRow.recommendation_id) == recommendation_id
         )
         for row in self.session.scalars(changes):
             self.session.delete(row)
@@ -111,9 +111,9 @@ class RecommendationRepository:
         """Return the recommendations the filter asks for (overdue: on that day), newest first."""
         query = select(RecommendationRow)
         if wanted.status is not None:
-            query = query.where(RecommendationRow.status == RecommendationStatus(wanted.status).value)
+            query = query.where(col(RecommendationRow.status) == RecommendationStatus(wanted.status).value)
         if wanted.cadre_id is not None:
-            query = query.where(RecommendationRow.cadre_id == wanted.cadre_id)
+            query = query.where(col(RecommendationRow.cadre_id) == wanted.cadre_id)
         if wanted.overdue:
             query = query.where(recommendation.status.in_(_PENDING), recommendation.due < on)
         return self._find(query, (wanted.start, wanted.end), wanted.unit_id, wanted.cluster_id)

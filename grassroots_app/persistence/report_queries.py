@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     CTE,
@@ -70,10 +71,10 @@ from grassroots_app.persistence.tables import (
 from grassroots_app.persistence.temporal import clipped, earlier_of, later_of, overlapping, until_of, valid_on
 
 UNIT, LINK, CLUSTER, MEMBER, CADRE = (
-    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow, CadreRow)  # type: ignore[attr-defined]
+    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow, CadreRow)  # type: ignore[union-attr]
 )
 ASSIGNMENT, ACTIVITY, VISIT, RATING, RECOMMENDATION, CHANGE = (
-    table.__table__  # type: ignore[attr-defined]
+    table.__table__  # type: ignore[union-attr]
     for table in (AssignmentRow, ActivityRow, BaseVisitRow, RatingRow, RecommendationRow, RecommendationChangeRow)
 )
 unit, link, cluster, member, cadre = UNIT.c, LINK.c, CLUSTER.c, MEMBER.c, CADRE.c
@@ -160,7 +161,7 @@ def _walk(seed: Select) -> CTE:
     return walk.union_all(step)
 
 
-def _labelled(*columns: ColumnElement[object]) -> list[ColumnElement[object]]:
+def _labelled(*columns: ColumnElement[Any]) -> list[ColumnElement[Any]]:
     """Return the columns of a seed or cluster select, named as the scope table's."""
     return [column.label(name) for column, name in zip(columns, COLUMNS, strict=True)]
 
@@ -348,7 +349,7 @@ class ReportQueries:
         return latest, [RatedUnit(item, LEVELS[level], kind, Grade(grade)) for item, level, kind, grade in
                         self.session.execute(query)]
 
-    def cluster_communes(self, span: Span) -> list[Row[tuple[str, str, str]]]:
+    def cluster_communes(self, span: Span) -> list[Row[str, str, str]]:
         """Return (cluster id, commune name, commune kind) of the clusters inside the area and their members."""
         since, until = _in_scope(span)
         query = (

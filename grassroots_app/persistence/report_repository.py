@@ -20,7 +20,7 @@ HEADING = ("symbol", "place", "higher_body", "issuing_body", "subject", "issued_
 def _record(row: ReportRow) -> ReportRecord:
     """Return the report a row holds."""
     narrative = Narrative(
-        *(getattr(row, name) for name in SECTIONS),
+        **{name: getattr(row, name) for name in SECTIONS},
         recipients=tuple(line for line in row.recipients.split("\n") if line),
         signer=Signer(row.signer_capacity, row.signer_title, row.signer_name),
     )

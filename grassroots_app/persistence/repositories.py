@@ -71,11 +71,12 @@ class RuleRepository:
                 self.session.delete(row)
         self.session.flush()
         for key, new in wanted.items():
-            row = stored.get(key)
-            if row is None:
+            current = stored.get(key)
+            if current is None:
                 self.session.add(new)
                 continue
-            row.tiers, row.flags, row.any_tier_flags, row.minimum = new.tiers, new.flags, new.any_tier_flags, new.minimum
+            current.tiers, current.flags, current.any_tier_flags, current.minimum = (
+                new.tiers, new.flags, new.any_tier_flags, new.minimum)
         self.session.flush()
 
     def open_holders(self, level: Level, role: str) -> int:
@@ -138,7 +139,7 @@ class AssignmentRepository:
 
     def _with_levels(self, rows: list[AssignmentRow]) -> list[Assignment]:
         unit_ids = {row.unit_id for row in rows if row.unit_id}
-        levels = dict(
+        levels: dict[str | None, str] = dict(
             self.session.exec(select(UnitRow.id, UnitRow.level).where(col(UnitRow.id).in_(unit_ids))).all()
         )
         return [
@@ -149,7 +150,7 @@ class AssignmentRepository:
         ]
 
     def _target_filter(self, target_id: str) -> ColumnElement[bool]:
-        return or_(AssignmentRow.unit_id == target_id, AssignmentRow.cluster_id == target_id)
+        return or_(col(AssignmentRow.unit_id) == target_id, col(AssignmentRow.cluster_id) == target_id)
 
     def get(self, assignment_id: str) -> Assignment | None:
         """Return the assignment with that id."""

@@ -16,7 +16,7 @@ from grassroots_app.persistence.tables import ClusterMemberRow, ClusterRow, Unit
 from grassroots_app.persistence.temporal import FOREVER, clipped, earlier_of, later_of, overlapping, until_of
 
 UNIT, LINK, CLUSTER, MEMBER = (
-    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow)  # type: ignore[attr-defined]
+    table.__table__ for table in (UnitRow, UnitLinkRow, ClusterRow, ClusterMemberRow)  # type: ignore[union-attr]
 )
 unit, link, cluster, member = UNIT.c, LINK.c, CLUSTER.c, MEMBER.c
 

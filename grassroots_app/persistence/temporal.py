@@ -8,6 +8,7 @@ FOREVER, so that ends compare without NULLs.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, Date, and_, case, func, literal, or_
 
@@ -39,16 +40,16 @@ def clipped(
     return later_of(since, start), earlier_of(until, end)
 
 
-def ends_after(end: object, day: Day) -> ColumnElement[bool]:
+def ends_after(end: Any, day: Day) -> ColumnElement[bool]:
     """Return the SQL condition that a span whose end is `end` (NULL: open) still covers the day or later ones."""
-    return or_(end.is_(None), end > day)  # type: ignore[attr-defined, operator]
+    return or_(end.is_(None), end > day)
 
 
-def valid_on(start: object, end: object, day: Day) -> ColumnElement[bool]:
+def valid_on(start: Any, end: Any, day: Day) -> ColumnElement[bool]:
     """Return the SQL condition that a span [start, end) (end NULL: open) covers the day."""
-    return and_(start <= day, ends_after(end, day))  # type: ignore[operator]
+    return and_(start <= day, ends_after(end, day))
 
 
-def overlapping(start: object, end: object, since: Day, until: Day) -> ColumnElement[bool]:
+def overlapping(start: Any, end: Any, since: Day, until: Day) -> ColumnElement[bool]:
     """Return the SQL condition that a span [start, end) (end NULL: open) shares a day with [since, until)."""
-    return and_(start < until, ends_after(end, since))  # type: ignore[operator]
+    return and_(start < until, ends_after(end, since))

@@ -110,8 +110,8 @@ class UnitRepository:
         if parent_id is None:
             rows = self.session.exec(select(UnitRow).where(UnitRow.level == Level.PROVINCE.value))
             return [(unit, unit.period) for unit in (mapping.unit_from_row(row, None) for row in rows)]
-        query = select(UnitRow, UnitLinkRow.valid_from, UnitLinkRow.valid_to).join(
-            UnitLinkRow, col(UnitLinkRow.unit_id) == UnitRow.id).where(UnitLinkRow.parent_id == parent_id)
+        query = select(UnitRow, col(UnitLinkRow.valid_from), col(UnitLinkRow.valid_to)).join(
+            UnitLinkRow, col(UnitLinkRow.unit_id) == UnitRow.id).where(col(UnitLinkRow.parent_id) == parent_id)
         return [(mapping.unit_from_row(row, parent_id), Period(start, end))
                 for row, start, end in self.session.exec(query)]
 
@@ -173,7 +173,7 @@ class UnitRepository:
         """Return the merges into or out of a unit with their notes, oldest first."""
         query = (
             select(LineageRow)
-            .where(or_(LineageRow.source_id == unit_id, LineageRow.target_id == unit_id))
+            .where(or_(col(LineageRow.source_id) == unit_id, col(LineageRow.target_id) == unit_id))
             .order_by(col(LineageRow.on_date), col(LineageRow.id))
         )
         return [Merge(row.source_id, row.target_id, row.on_date, row.note) for row in self.session.exec(query)]

@@ -55,7 +55,7 @@ def legend(series: Sequence[Series], colors: Sequence[Color], x: float, y: float
     box.fontName, box.fontSize = REGULAR, LABEL_SIZE
     box.dx = box.dy = 8
     box.deltax = max(stringWidth(name, REGULAR, LABEL_SIZE) for name, _values in series) + 36
-    box.colorNamePairs = list(zip(colors, [name for name, _values in series]))
+    box.colorNamePairs = list(zip(colors, [name for name, _values in series], strict=True))
     return box
 
 

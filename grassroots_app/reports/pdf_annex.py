@@ -51,7 +51,7 @@ def cell(value: CellValue, column: Column, font: str) -> str:
 
 def cells(table: AnnexTable, row: tuple[CellValue, ...], font: str = REGULAR) -> list[str]:
     """Return a row's cells, text wrapped within its column."""
-    return [cell(value, column, font) for value, column in zip(row, table.columns)]
+    return [cell(value, column, font) for value, column in zip(row, table.columns, strict=True)]
 
 
 def header_cells(table: AnnexTable) -> list[str]:

@@ -91,7 +91,7 @@ def sections(narrative: Narrative) -> list[list[Flowable]]:
     texts = (narrative.situation, narrative.results, narrative.assessment, narrative.next_tasks, narrative.proposals)
     return [
         [para(section_title, SECTION), *(para(paragraph, BODY) for paragraph in paragraphs(text) or [NOTHING])]
-        for section_title, text in zip(SECTION_TITLES, texts)
+        for section_title, text in zip(SECTION_TITLES, texts, strict=True)
     ]
 
 

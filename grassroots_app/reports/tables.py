@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from ..domain.ratings import share
 from ..domain.formats import format_date, format_number, format_percent
+from ..domain.ratings import share
 from ..domain.reports.formatting import format_change
 from ..domain.reports.model import (
     AttendanceRow,
@@ -75,7 +76,7 @@ def cell_text(value: CellValue, kind: Kind) -> str:
     return format_change(int(value)) if kind is Kind.CHANGE else format_number(value)
 
 
-def numbered(rows: list[tuple[CellValue, ...]]) -> tuple[tuple[CellValue, ...], ...]:
+def numbered(rows: Sequence[tuple[CellValue, ...]]) -> tuple[tuple[CellValue, ...], ...]:
     """Put the row number (STT) in front of every row."""
     return tuple((index, *row) for index, row in enumerate(rows, start=1))
 
@@ -85,7 +86,8 @@ def column_sums(rows: tuple[tuple[CellValue, ...], ...], columns: tuple[Column, 
     if not rows:
         return None
     sums = [
-        sum(int(row[index] or 0) for row in rows) if column.kind in (Kind.INTEGER, Kind.CHANGE) else None
+        sum(int(value) for row in rows if isinstance(value := row[index], int | float))
+        if column.kind in (Kind.INTEGER, Kind.CHANGE) else None
         for index, column in enumerate(columns)
     ]
     return (None, TOTAL_LABEL, *sums[2:])

@@ -72,7 +72,7 @@ def put(sheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
 
 def write_row(sheet: Worksheet, row: int, table: AnnexTable, values: tuple[CellValue, ...], bold: bool = False) -> None:
     """Write one row of typed cells with their number formats."""
-    for column, (value, spec) in enumerate(zip(values, table.columns), start=1):
+    for column, (value, spec) in enumerate(zip(values, table.columns, strict=True), start=1):
         cell = sheet.cell(row=row, column=column)
         cell.style = style_name(Kind.TEXT if isinstance(value, str) else spec.kind, bold)
         if value != "":

@@ -9,7 +9,7 @@ from grassroots_app.domain import hierarchy
 from grassroots_app.domain.assignments import check_can_end, check_no_overlap
 from grassroots_app.domain.errors import N_, NotFound, RuleViolation
 from grassroots_app.domain.formats import format_date
-from grassroots_app.domain.model import Assignment, Cadre, Decision, Level, Period, new_id
+from grassroots_app.domain.model import Assignment, Cadre, Cluster, Decision, Level, Period, Unit, new_id
 from grassroots_app.domain.rules import GraspRule, check_eligible, pick_rule, rules_for
 from grassroots_app.domain.text import DECISION_LENGTH, NOTE_LENGTH, TextField, clean_text
 from grassroots_app.persistence.uow import UnitOfWork
@@ -50,14 +50,24 @@ class Target:
     period: Period
 
 
+def unit_target(unit: Unit) -> Target:
+    """Return a unit as something a cadre can be put in charge of."""
+    return Target(unit.id, unit.level, unit.name, unit.period)
+
+
+def cluster_target(cluster: Cluster) -> Target:
+    """Return a cluster as something a cadre can be put in charge of."""
+    return Target(cluster.id, Level.CLUSTER, cluster.name, cluster.period)
+
+
 def get_target(uow: UnitOfWork, target_id: str) -> Target:
     """Return the unit or cluster with that id."""
     unit = uow.units.get(target_id)
     if unit is not None:
-        return Target(unit.id, unit.level, unit.name, unit.period)
+        return unit_target(unit)
     cluster = uow.clusters.get(target_id)
     if cluster is not None:
-        return Target(cluster.id, Level.CLUSTER, cluster.name, cluster.period)
+        return cluster_target(cluster)
     raise NotFound(N_("No unit or cluster has the id '{id}'."), id=target_id)
 
 

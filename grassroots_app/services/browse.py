@@ -10,7 +10,8 @@ from grassroots_app.domain.coverage import find_gaps
 from grassroots_app.domain.hierarchy import unit_sort_key
 from grassroots_app.domain.model import Assignment, Level
 from grassroots_app.domain.text import natural_key
-from grassroots_app.persistence.browse import ClusterRowView, NodeRow
+from grassroots_app.persistence.browse import ClusterRowView as ClusterRowView  # the tree's row types
+from grassroots_app.persistence.browse import NodeRow as NodeRow
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.coverage import coverage
 
@@ -142,6 +143,7 @@ def own_gaps(uow: UnitOfWork, target_id: str, level: Level, on: date) -> int:
 def holders(uow: UnitOfWork, target_id: str) -> list[Holder]:
     """Return every assignment on a unit or cluster, newest first, with the cadres' names."""
     held = uow.assignments.for_target(target_id)
-    names = {cadre_id: uow.cadres.get(cadre_id) for cadre_id in {a.cadre_id for a in held}}
-    rows = [Holder(a, names[a.cadre_id].full_name if names[a.cadre_id] else "") for a in held]
+    names = {cadre_id: cadre.full_name if (cadre := uow.cadres.get(cadre_id)) else ""
+             for cadre_id in {a.cadre_id for a in held}}
+    rows = [Holder(a, names[a.cadre_id]) for a in held]
     return sorted(rows, key=lambda row: row.assignment.period.start, reverse=True)

@@ -116,6 +116,11 @@ def find_cadres(uow: UnitOfWork, text: str, limit: int = 100) -> list[Cadre]:
     return sorted(found, key=lambda cadre: person_sort_key(cadre.full_name))
 
 
+def search_cadres(uow: UnitOfWork, text: str = "") -> list[Cadre]:
+    """Return every cadre, those who left too, whose name contains the text, by given name."""
+    return sorted(uow.cadres.search(text), key=lambda cadre: person_sort_key(cadre.full_name))
+
+
 def offered_tiers(uow: UnitOfWork, keep: Tier | None = None) -> list[Tier]:
     """Return the tiers the database's model has (every tier before it is set up), with `keep` if it is not one."""
     settings = uow.settings.get()

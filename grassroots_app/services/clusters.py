@@ -196,3 +196,13 @@ def commune_choices(uow: UnitOfWork, cluster_id: str, on: date) -> list[CommuneC
     held = uow.browse.clusters_of([row.id for row in rows], on)
     names = {other.id: other.name for other in uow.clusters.all(cluster.parent_id)}
     return [CommuneChoice(row.id, row.name, held.get(row.id), names.get(held.get(row.id, ""))) for row in rows]
+
+
+def list_clusters(uow: UnitOfWork) -> list[Cluster]:
+    """Return every cluster, closed ones too."""
+    return uow.clusters.all()
+
+
+def members_on(uow: UnitOfWork, cluster_id: str, on: date) -> list[str]:
+    """Return the ids of a cluster's communes on a day."""
+    return uow.clusters.members(cluster_id, on)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from grassroots_app.domain import calendar as rule
-from grassroots_app.domain.errors import N_, NotFound
+from grassroots_app.domain.errors import N_, DomainError, NotFound
 from grassroots_app.domain.meetings import (
     Meeting,
     MeetingWarning,
@@ -66,8 +66,29 @@ def check_draft(uow: UnitOfWork, meeting: Meeting) -> MeetingView:
     checked = check_meeting(
         meeting, calendar.free_days_between(uow, start, end), calendar.calendar_policy(uow)
     )
-    others = [item for item in uow.meetings.between(checked.start, checked.end) if item.id != checked.id]
-    return _views(uow, [checked], others)[0]
+    return _checked_view(uow, checked)
+
+
+def _checked_view(uow: UnitOfWork, meeting: Meeting) -> MeetingView:
+    """Return a checked meeting as shown, with its warnings against the meetings stored at the same time."""
+    others = [item for item in uow.meetings.between(meeting.start, meeting.end) if item.id != meeting.id]
+    return _views(uow, [meeting], others)[0]
+
+
+def draft_warnings(uow: UnitOfWork, meeting: Meeting) -> tuple[MeetingWarning, ...]:
+    """Return the warnings on a meeting being entered (double bookings, holidays, weekends), whatever its title,
+    category and reason; none while another field is refused or on a day when no meeting may be held."""
+    try:
+        require_settings(uow)
+        draft = clean_meeting(meeting, draft=True)
+        for cadre_id in draft.attendee_ids:
+            get_cadre(uow, cadre_id)
+    except DomainError:
+        return ()
+    start, end = _span(draft)
+    if not calendar.calendar_policy(uow).allowed and calendar.free_days_between(uow, start, end):
+        return ()
+    return _checked_view(uow, draft).warnings
 
 
 def add_meeting(uow: UnitOfWork, meeting: Meeting) -> MeetingView:

@@ -17,9 +17,9 @@ from datetime import date, timedelta
 from grassroots_app.domain.calendar import quarter_span
 from grassroots_app.domain.coverage import Coverage
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Level, Period
 from grassroots_app.domain.reports import recommendations, rows
-from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.reports.model import CoverageRow, QuarterRef, ReportFigures, ReportKind
 from grassroots_app.domain.reports.records import report_kind
 from grassroots_app.domain.reports.scope import Scope

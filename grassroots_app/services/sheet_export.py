@@ -1,4 +1,7 @@
-"""Exporting the data standing on one day (all of it, or one unit's subtree) in the import's own sheets."""
+"""Exporting the data standing on one day (all of it, or one unit's subtree) in the import's own sheets.
+
+A last sheet, for reading only, lists the merges made by that day; the import skips it.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,14 @@ from pathlib import Path
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.formats import format_date
-from grassroots_app.domain.model import Assignment, Cadre, Cluster, Period, Unit
+from grassroots_app.domain.model import Assignment, Cadre, Cluster, Merge, Period, Unit
 from grassroots_app.domain.sheets import (
     ASSIGNMENTS,
     CADRES,
     CLUSTERS,
     GENDER_WORDS,
     LEVEL_WORDS,
+    MERGES,
     STATUS_WORDS,
     TIER_WORDS,
     UNITS,
@@ -22,11 +26,12 @@ from grassroots_app.domain.sheets import (
     SheetSpec,
 )
 from grassroots_app.domain.text import natural_key, person_sort_key
-from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.backup import Location, output_guard
 from grassroots_app.persistence.files import OutputGuard
 from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.files import save_workbook, workbook_target
 from grassroots_app.services.units import PATH_SEPARATOR, get_unit
-from grassroots_app.spreadsheets.writing import SheetContent, save_workbook
+from grassroots_app.spreadsheets.writing import SheetContent
 
 Values = list[object]
 
@@ -54,7 +59,7 @@ class _Tree:
 
 
 def export_sheets(uow: UnitOfWork, on: date, under: str | None = None) -> list[ExportSheet]:
-    """Return the units, clusters, cadres and assignments standing on a day, all or under one unit."""
+    """Return the units, clusters, cadres and assignments standing on a day, all or under one unit, then the merges."""
     root = get_unit(uow, under) if under else None
     if root is not None:
         hierarchy.check_open_on(root.period, on, root.name)
@@ -75,6 +80,7 @@ def export_sheets(uow: UnitOfWork, on: date, under: str | None = None) -> list[E
         ExportSheet(CADRES, [_cadre_row(tree, c) for c in sorted(cadres, key=lambda c: person_sort_key(c.full_name))]),
         ExportSheet(ASSIGNMENTS, _assignment_rows(tree, held, {c.id: c for c in cadres}, names, cluster_starts,
                                                   {c.id: c.parent_id for c in clusters})),
+        ExportSheet(MERGES, _merge_rows(uow, on, None if root is None else set(tree.units))),
     ]
 
 
@@ -170,11 +176,31 @@ def _assignment_rows(
     return rows
 
 
+def _merge_rows(uow: UnitOfWork, on: date, within: set[str] | None) -> list[Values]:
+    """Return the merges made by the day (those into or out of the units within, when given), oldest first.
+
+    Each unit is named by its path on the day of the merge and its official code.
+    """
+    merges = [found for found in uow.sheet_queries.merges_until(on)
+              if within is None or found[0].source_id in within or found[0].target_id in within]
+    named: dict[date, set[str]] = {}
+    for merge, _source_code, _target_code in merges:
+        named.setdefault(merge.on, set()).update((merge.source_id, merge.target_id))
+    paths = {day: uow.queries.paths(ids, day) for day, ids in named.items()}
+
+    def path(merge: Merge, unit_id: str) -> str:
+        return paths[merge.on].get(unit_id, "")
+
+    return [[merge.on, path(merge, merge.source_id), source_code or "", path(merge, merge.target_id), target_code or "",
+             merge.note] for merge, source_code, target_code in merges]
+
+
 TITLES = {
     UNITS.kind: "DANH SÁCH ĐƠN VỊ HÀNH CHÍNH",
     CLUSTERS.kind: "CÁC CỤM VÀ XÃ, PHƯỜNG TRONG CỤM",
     CADRES.kind: "DANH SÁCH CÁN BỘ",
     ASSIGNMENTS.kind: "PHÂN CÔNG CÁN BỘ PHỤ TRÁCH ĐỊA BÀN",
+    MERGES.kind: "CÁC ĐƠN VỊ ĐÃ SÁP NHẬP",
 }
 GUIDE = (
     "Mỗi trang tính một loại dữ liệu; có thể để trống các trang không dùng, đổi thứ tự cột, thêm dòng tiêu đề "
@@ -194,11 +220,28 @@ def _content(spec: SheetSpec, rows: list[Values], subtitle: str) -> SheetContent
 
 
 def write_export(uow: UnitOfWork, path: Path, on: date, under: str | None = None) -> dict[str, int]:
-    """Write the data standing on a day (all, or under one unit) to an .xlsx file; return the rows per sheet."""
+    """Write the data standing on a day (all, or under one unit) to an .xlsx file; return the rows per sheet.
+
+    The merges' sheet is left out when there is no merge to list.
+    """
     sheets = export_sheets(uow, on, under)
     subtitle = f" (số liệu ngày {format_date(on)})"
-    save_workbook([_content(sheet.spec, sheet.rows, subtitle) for sheet in sheets], path, output_guard(uow.database))
+    written = [sheet for sheet in sheets if sheet.rows or sheet.spec is not MERGES]
+    save_workbook([_content(sheet.spec, sheet.rows, subtitle) for sheet in written], path, output_guard(uow.database))
     return {sheet.spec.kind.value: len(sheet.rows) for sheet in sheets}
+
+
+def workbook_file(location: Location, chosen: Path | str) -> Path:
+    """Return the .xlsx file to write for a name chosen (.xlsx added when missing), never the database or a backup."""
+    return workbook_target(chosen, output_guard(location))
+
+
+def write_template_file(location: Location, chosen: Path | str) -> Path:
+    """Write the empty exchange workbook to a name chosen (see workbook_file); return the file written."""
+    guard = output_guard(location)
+    path = workbook_target(chosen, guard)
+    write_template(path, guard)
+    return path
 
 
 def write_template(path: Path, guard: OutputGuard) -> None:

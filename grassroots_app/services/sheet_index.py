@@ -117,7 +117,7 @@ class UnitIndex:
         """Return the kind a new unit under a parent most likely has (its siblings' kind, else its region's)."""
         if parent is None:
             return hierarchy.default_kind(Level.PROVINCE, {}, None, None)
-        level = hierarchy.child_level(preset, parent.level) or Level.GROUP
+        level = hierarchy.new_unit_level(preset, parent.level)
         province = parent
         while province.parent_id is not None and (above := self.get(province.parent_id)) is not None:
             province = above

@@ -8,9 +8,9 @@ from datetime import date
 from typing import TypeVar
 
 from grassroots_app.domain.assignments import check_no_overlap
-from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
+from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
 from grassroots_app.domain.formats import format_date
-from grassroots_app.domain.model import Cadre, CadreStatus, Decision, Period, Unit, new_id
+from grassroots_app.domain.model import Cadre, CadreStatus, Decision, Period, new_id
 from grassroots_app.domain.rules import check_eligible, pick_rule
 from grassroots_app.domain.sheets import (
     ID,
@@ -23,10 +23,10 @@ from grassroots_app.domain.sheets import (
 )
 from grassroots_app.domain.text import fold
 from grassroots_app.services import assignments, cadres
-from grassroots_app.services.assignments import NewAssignment, Target, get_target
+from grassroots_app.services.assignments import NewAssignment, Target, get_target, unit_target
 from grassroots_app.services.sheet_places import Job, find_unit, new_record_id
 from grassroots_app.services.sheet_rows import RowContext, RowFailed
-from grassroots_app.services.units import PATH_SEPARATOR
+from grassroots_app.services.targets import resolve_target
 
 T = TypeVar("T")
 Traits = tuple[int | None, str]  # birth year and workplace: what tells namesakes apart
@@ -271,18 +271,5 @@ def _looked_up(row: RowContext, cache: dict[str, T], keys: tuple[str, str], find
 def _find_target(job: Job, code: str, path: str) -> Target:
     if code:
         unit = job.index.by_code(code) or job.index.get(code)
-        return _as_target(unit) if unit else get_target(job.uow, code)
-    try:
-        return _as_target(job.index.resolve_path(path))
-    except NotFound:
-        parent_path, _, name = path.rpartition(PATH_SEPARATOR)
-        parent = job.index.resolve_path(parent_path) if parent_path.strip() else None
-        found = [c for c in job.uow.clusters.all(parent.id if parent else None)
-                 if fold(c.name) == fold(name) and c.period.end is None]
-        if len(found) != 1:
-            raise
-        return get_target(job.uow, found[0].id)
-
-
-def _as_target(unit: Unit) -> Target:
-    return Target(unit.id, unit.level, unit.name, unit.period)
+        return unit_target(unit) if unit else get_target(job.uow, code)
+    return resolve_target(job.uow, path, job.index.resolve_path)

@@ -99,7 +99,7 @@ def _attributes(row: RowContext, stored: UnitAttributes) -> UnitAttributes:
     except DomainError:
         for key in COUNTS:
             with row.blame(key):
-                check_attributes(UnitAttributes(**{key: values[key]}))
+                check_attributes(UnitAttributes(False, **{key: values[key]}))
     return attributes
 
 
@@ -227,7 +227,7 @@ def _update_unit(job: Job, row: RowContext, unit: Unit, name: str, code: str | N
 
 def _differs(key: str, new: UnitAttributes, old: UnitAttributes) -> bool:
     field_name = "is_remote" if key == "remote" else key
-    return getattr(new, field_name) != getattr(old, field_name)
+    return bool(getattr(new, field_name) != getattr(old, field_name))
 
 
 def import_cluster(job: Job, row: RowContext) -> None:

@@ -9,7 +9,6 @@ from typing import TypeVar
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.legacy_text import recover
-from grassroots_app.domain.text import TextField, check_text
 from grassroots_app.domain.sheets import (
     FLAG_KEYS,
     Cell,
@@ -21,6 +20,7 @@ from grassroots_app.domain.sheets import (
     SheetSpec,
     cell_text,
 )
+from grassroots_app.domain.text import TextField, check_text
 
 T = TypeVar("T")
 LABEL_KEYS = ("name", "cadre", "target")  # what names a row until its handler settles it

@@ -105,12 +105,19 @@ def create_unit(uow: UnitOfWork, new: NewUnit) -> Unit:
     return unit
 
 
+def new_unit_offer(uow: UnitOfWork, parent_id: str | None) -> tuple[Level, tuple[str, ...]]:
+    """Return the level of a new unit under a parent (None: a province) and the kinds the model offers it."""
+    preset = require_settings(uow).preset
+    level = hierarchy.new_unit_level(preset, get_unit(uow, parent_id).level if parent_id is not None else None)
+    return level, hierarchy.offered_kinds(preset, level)
+
+
 def default_kind_under(uow: UnitOfWork, parent_id: str | None, on: date) -> str:
     """Return the kind a new unit under a parent most likely has (its siblings' kind, else its region's)."""
     if parent_id is None:
         return hierarchy.default_kind(Level.PROVINCE, {}, None, None)
     parent = get_unit(uow, parent_id)
-    level = hierarchy.child_level(require_settings(uow).preset, parent.level) or Level.GROUP
+    level = hierarchy.new_unit_level(require_settings(uow).preset, parent.level)
     siblings = Counter(unit.kind for unit in uow.units.children(parent_id, on))
     province = parent
     while province.parent_id is not None:
@@ -367,3 +374,13 @@ def resolve_unit(uow: UnitOfWork, reference: str, on: date | None = None) -> Uni
 def unit_path(uow: UnitOfWork, unit_id: str, on: date) -> str:
     """Return the unit's path of names on a day."""
     return uow.queries.paths([unit_id], on).get(unit_id, "")
+
+
+def units_under(uow: UnitOfWork, parent_id: str | None, on: date | None = None) -> list[Unit]:
+    """Return the units right under a unit (None: the provinces) standing on a day, or ever (None)."""
+    return uow.units.children(parent_id, on) if parent_id is not None else uow.units.roots(on)
+
+
+def unit_paths(uow: UnitOfWork, unit_ids: Iterable[str], on: date) -> dict[str, str]:
+    """Return the units' paths of names on a day, by id."""
+    return uow.queries.paths(unit_ids, on)

@@ -1,7 +1,8 @@
 """The database the windows work on: open it, read from it, edit it in recorded steps, undo and redo, back up.
 
-The ui reaches the persistence layer through here only: the names it needs (Database, ChangeSet, the daily
-backup, the retry of a busy database) are re-exported, and each edit is returned with its Changes.
+The ui reaches the persistence layer through here only: the names it needs (Database, its unit of work, ChangeSet,
+the daily backup, the retry of a busy database, the default file, the message for a failing file) are re-exported,
+and each edit is returned with its Changes.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ from grassroots_app.domain.changes import Changes
 from grassroots_app.paths import APP_NAME
 from grassroots_app.persistence.backup import daily_backup
 from grassroots_app.persistence.contention import retry_when_busy
-from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.database import Database, describe_location
+from grassroots_app.persistence.faults import file_fault
 from grassroots_app.persistence.journal import ChangeSet
+from grassroots_app.persistence.locations import default_database_path
 from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services.session import unit_of_work
 
 __all__ = [
-    "APP_NAME", "ChangeSet", "Database", "changes_of", "daily_backup", "read", "record_edit", "retry_when_busy",
-    "try_edit",
+    "APP_NAME", "ChangeSet", "Database", "UnitOfWork", "changes_of", "daily_backup", "default_database_path",
+    "describe_location", "file_fault", "read", "record_edit", "retry_when_busy", "try_edit", "unit_of_work",
 ]
 
 T = TypeVar("T")

@@ -21,6 +21,7 @@ from grassroots_app.domain.legacy_text import recover
 from grassroots_app.domain.sheets import (
     ERROR_CODES,
     HEADER_SEARCH_ROWS,
+    INFORMATION_SHEETS,
     SHEETS,
     Cell,
     Column,
@@ -30,6 +31,7 @@ from grassroots_app.domain.sheets import (
     SheetSpec,
     cell_text,
     header_key,
+    spec_named,
 )
 from grassroots_app.spreadsheets.decoding import decode_csv
 from grassroots_app.spreadsheets.sheet_scan import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SheetScan, scan_workbook, too_large
@@ -92,6 +94,8 @@ def read_file(path: Path) -> Workbook:
             N_("The file is not in Unicode: it was read as {encoding} text."), encoding=encoding), warning=True))
     unknown: list[RawSheet] = []
     for sheet in sheets:
+        if spec_named(sheet.name, INFORMATION_SHEETS) is not None:  # written by the export to be read, not imported
+            continue
         table = recognise(sheet)
         if table is not None and sheet.hidden:
             workbook.issues.append(_sheet_issue(sheet.name, 1, InvalidInput(N_(
@@ -163,7 +167,7 @@ def _grid(sheet: CalamineSheet, scan: SheetScan) -> list[list[object]]:
     if height > MAX_ROWS or width > MAX_COLUMNS or height * width > MAX_CELLS:  # a format no scan looks into
         raise too_large(sheet.name, height, width)
     padding = [""] * (sheet.start[1] if sheet.start else 0)
-    grid = [padding + list(values) for values in sheet.iter_rows()]
+    grid: list[list[object]] = [padding + list(values) for values in sheet.iter_rows()]
     for (row, column), code in scan.errors.items():  # within the extent the scan checked
         grid.extend([] for _ in range(row + 1 - len(grid)))
         grid[row].extend([""] * (column + 1 - len(grid[row])))
@@ -218,14 +222,6 @@ def _read_csv(path: Path) -> tuple[RawSheet, str]:
     return RawSheet(path.stem, rows), encoding
 
 
-def _spec_named(name: str) -> SheetSpec | None:
-    wanted = header_key(name)
-    for spec in SHEETS:
-        if wanted in {header_key(title) for title in (spec.title, *spec.aliases)}:
-            return spec
-    return None
-
-
 def _header_columns(spec: SheetSpec, values: list[object]) -> dict[str, int]:
     """Return {column key: index} of the headers of a spec found among the values (first one wins)."""
     found: dict[str, int] = {}
@@ -268,7 +264,7 @@ def _score(spec: SheetSpec, columns: dict[str, int]) -> tuple[int, int]:
 
 def _find_header(sheet: RawSheet) -> tuple[int, SheetSpec, dict[str, int]] | None:
     """Return (position in rows, spec, columns) of the first row that reads as a header."""
-    named = _spec_named(sheet.name)
+    named = spec_named(sheet.name, SHEETS)
     candidates = (named,) if named else SHEETS
     for position, (_number, values) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         readings = [(spec, _header_columns(spec, values)) for spec in candidates]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
@@ -16,8 +16,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
-
-from grassroots_app.persistence.files import OutputGuard, write_file
 
 DATE_FORMAT = "dd/mm/yyyy"
 _BOLD = Font(bold=True)
@@ -89,15 +87,14 @@ def _write_sheet(workbook: Workbook, content: SheetContent) -> None:
         sheet.append([_cell(sheet, value) if isinstance(value, (date, str)) else value for value in row])
 
 
-def workbook_target(chosen: Path | str, guard: OutputGuard) -> Path:
-    """Return the .xlsx file to write for a name chosen (.xlsx added when missing); both names are checked."""
-    path = guard.target(chosen)
-    return path if path.suffix.casefold() == ".xlsx" else guard.target(path.with_name(path.name + ".xlsx"))
+def workbook_name(chosen: Path | str) -> Path:
+    """Return the name chosen with .xlsx added when it has another ending."""
+    path = Path(chosen)
+    return path if path.suffix.casefold() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
-def save_workbook(sheets: Iterable[SheetContent], path: Path, guard: OutputGuard) -> None:
-    """Write the sheets into an .xlsx file, whole or not at all, never over the database or a backup."""
-    target = guard.target(path)
+def workbook_fill(sheets: Iterable[SheetContent]) -> Callable[[Path], None]:
+    """Return what writes the sheets as an .xlsx file into a temporary path (for the atomic writer to put in place)."""
 
     def fill(temporary: Path) -> None:
         workbook = Workbook(write_only=True)
@@ -111,7 +108,7 @@ def save_workbook(sheets: Iterable[SheetContent], path: Path, guard: OutputGuard
             _discard(workbook, archive)
             raise
 
-    write_file(target, guard, fill)
+    return fill
 
 
 def _discard(workbook: Workbook, archive: ZipFile | None) -> None:

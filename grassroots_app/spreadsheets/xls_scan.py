@@ -63,9 +63,9 @@ def _workbook_stream(data: bytes) -> bytes:
     for _ in range(min(difat_count, count)):
         if difat >= count:
             break
-        entries = struct.unpack(f"<{size // 4}I", sector(difat))
-        fat_sectors += [entry for entry in entries[:-1] if entry < count]
-        difat = entries[-1]
+        links = struct.unpack(f"<{size // 4}I", sector(difat))
+        fat_sectors += [entry for entry in links[:-1] if entry < count]
+        difat = links[-1]
     fat = [entry for index in fat_sectors for entry in struct.unpack(f"<{size // 4}I", sector(index))]
     directory = b"".join(sector(index) for index in chain(struct.unpack_from("<I", data, 0x30)[0], fat))
     entries = [directory[offset:offset + 128] for offset in range(0, len(directory) - 127, 128)]

@@ -7,6 +7,7 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -20,10 +21,10 @@ from grassroots_app.services.workspace import APP_NAME, Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher, tr
-from grassroots_app.ui.shared.input_guards import install_input_guards
 from grassroots_app.ui.lifetime import collect_on_ui_thread
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
+from grassroots_app.ui.shared.input_guards import install_input_guards
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from grassroots_app.ui.files.self_check import run_self_check  # noqa: PLC0415 - only the check needs it
 
         return run_self_check()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication | None, QApplication.instance()) or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setWindowIcon(QIcon(str(app_icon())))
     set_manners(app)

@@ -22,8 +22,8 @@ from grassroots_app.ui.commands import ServiceCommand, retranslate_steps
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher, tr
 from grassroots_app.ui.lifetime import follow
-from grassroots_app.ui.shared.prompter import Prompter
 from grassroots_app.ui.settings import WindowSettings
+from grassroots_app.ui.shared.prompter import Prompter
 from grassroots_app.ui.tasks import TaskProgress, TaskRunner, WorkerPool, alive
 
 T = TypeVar("T")

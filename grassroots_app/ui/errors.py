@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from grassroots_app.applog import log
 from grassroots_app.domain.errors import DomainError
-from grassroots_app.persistence.faults import file_fault
+from grassroots_app.services.workspace import file_fault
 from grassroots_app.ui.i18n import tr
+
 
 class ErrorReporter:
     """Shows expected problems as messages and logs unexpected ones with a dialog naming the log."""

@@ -8,12 +8,12 @@ from typing import Any
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from grassroots_app.domain.model import Preset
-from grassroots_app.persistence.database import Database
+from grassroots_app.services.workspace import Database
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.files.official_import import OfficialPicker, import_work
-from grassroots_app.ui.tasks import TaskProgress
+from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.widgets import Dialog, ok_cancel_buttons
+from grassroots_app.ui.tasks import TaskProgress
 
 Work = Callable[[TaskProgress], Any]
 

@@ -11,7 +11,6 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QWidget
 
-
 RELEASE_CHUNK = 20_000
 COLLECT_INTERVAL_MS = 100
 

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
     QDockWidget,
     QLabel,
-    QMainWindow,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -25,36 +21,30 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import DomainError
-from grassroots_app.domain.formats import format_timestamp
 from grassroots_app.i18n import LANGUAGES
-from grassroots_app.persistence import backup
-from grassroots_app.persistence.backup import BackupInfo
-from grassroots_app.persistence.database import Database, describe_location
 from grassroots_app.services import browse
-from grassroots_app.ui.units.assign_dialog import AssignDialog
-from grassroots_app.ui.units.cadre_panel import CadrePanel
+from grassroots_app.services.workspace import describe_location
 from grassroots_app.ui.calendar.calendar_view import CalendarView
-from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.shared.context_menu import offer_menu
-from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
-from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
-from grassroots_app.ui.first_run import FirstRunDialog
-from grassroots_app.ui.files.official_import import OfficialImportDialog
-from grassroots_app.ui.units.hierarchy_view import HierarchyTree
-from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
-from grassroots_app.ui.lifetime import follow, silence
-from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
 from grassroots_app.ui.calendar.plan_view import PlanView
+from grassroots_app.ui.context import AppContext, on_change
+from grassroots_app.ui.database_commands import DatabaseCommands
+from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
 from grassroots_app.ui.fieldlog.ratings_view import RatingsView
 from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView
+from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
+from grassroots_app.ui.lifetime import follow, silence
 from grassroots_app.ui.reports.report_view import ReportView
-from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog
-from grassroots_app.ui.units.roster import CadreRoster
+from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.shared.screen_fit import first_geometry, fitted_geometry
+from grassroots_app.ui.shared.widgets import ElidedLabel, date_edit, from_qdate, to_qdate
+from grassroots_app.ui.units.assign_dialog import AssignDialog
+from grassroots_app.ui.units.cadre_panel import CadrePanel
+from grassroots_app.ui.units.hierarchy_view import HierarchyTree
+from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
+from grassroots_app.ui.units.roster import CadreRoster
 from grassroots_app.ui.units.search import SearchBox
 from grassroots_app.ui.units.tree_model import Node, NodeKind
 from grassroots_app.ui.units.unit_panel import UnitPanel
-from grassroots_app.ui.shared.widgets import ElidedLabel, date_edit, from_qdate, to_qdate
 
 MARKS_DELAY_MS = 150
 LEFT_PANE_WIDTH = 440
@@ -62,7 +52,7 @@ DOCK_HEIGHT = 280
 SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DatabaseCommands):
     """The clerk's workplace."""
 
     def __init__(self, context: AppContext) -> None:
@@ -145,13 +135,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 checkable: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setCheckable(checkable)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
@@ -385,138 +375,6 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(tab)
         self.place_roster()
         self.tree.go_to(place)
-
-    def new_database(self) -> None:
-        """Create a database in a new file (never an existing one, nor in the backup folder); offer the first run."""
-        chosen = ask_save_path(self.context, self, FileKind.DATABASE, tr("New database"), "",
-                               tr("Grassroots database (*.sqlite)"))
-        if chosen is None:
-            return
-        try:
-            path = backup.output_guard(self.context.database).new_file(chosen)
-        except DomainError as error:
-            self.context.errors.report(error)
-            return
-        self.open_location(str(path), create=True)
-
-    def open_database(self) -> None:
-        """Open an existing database file."""
-        path = ask_open_path(self.context, self, FileKind.DATABASE, tr("Open database"),
-                             tr("Grassroots database (*.sqlite)"))
-        if path:
-            self.open_location(path)
-
-    def open_location(self, location: str, create: bool = False) -> None:
-        """Switch to the database at a path or URL (a missing file is refused unless `create`), setting it up
-        first when it is empty."""
-        if not self.report_view.may_leave():
-            return
-        try:
-            database = Database.open(location, daily=False, create=create)  # backed up in the background
-        except Exception as error:  # noqa: BLE001 - shown to the user, logged by the reporter
-            self.context.errors.report(error)
-            return
-        self.context.switch_database(database)
-        self.offer_first_run()
-
-    def offer_first_run(self) -> None:
-        """Ask how to start when the database is empty; after Cancel, say where to come back (File menu)."""
-        if self._empty() and not FirstRunDialog(self.context, self).exec():
-            self.statusBar().showMessage(tr("This database is empty. To start, choose File ▸ Set up this database…"))
-
-    def _empty(self) -> bool:
-        """Return whether the database is still empty, offering to set it up only then."""
-        empty = self.context.read(lambda uow: uow.settings.get() is None)
-        self.setup_action.setEnabled(empty)
-        return empty
-
-    def import_official(self) -> None:
-        """Import a province, or one district of it, from the official list that fits the database's model."""
-        try:
-            dialog = OfficialImportDialog(self.context, self)
-        except DomainError as error:  # a database not set up yet
-            self.context.errors.report(error)
-            return
-        if dialog.exec():
-            self.statusBar().showMessage(dialog.summary)
-
-    def back_up_to(self) -> None:
-        """Copy the database to a file or folder the clerk chooses (a USB drive), in the background."""
-        suggested = file_name(Path(self.context.database.display_name).stem, date.today().isoformat(),
-                              suffix=".sqlite")
-        chosen = ask_save_path(self.context, self, FileKind.BACKUP, tr("Back up to"), suggested, tr(BACKUP_FILTERS))
-        if chosen is None:
-            return
-        location, target = self.context.database.url, Path(chosen)
-        self.context.tasks.run(lambda _progress: backup.backup_to(location, target), self._backed_up,
-                               self.context.errors.report, tr("Backing up the database…"), self)
-
-    def _backed_up(self, path: Path) -> None:
-        self.statusBar().showMessage(tr("Backed up to {path}.").format(path=path))
-
-    def restore_backup(self) -> None:
-        """Choose a backup and replace the database with it, after a confirmation."""
-        if not self.report_view.may_leave():
-            return
-        try:
-            backups = backup.list_backups(self.context.database.url)
-        except DomainError as error:
-            self.context.errors.report(error)
-            return
-        dialog = RestoreDialog(self.context, backups, self)
-        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        if chosen is not None:
-            self.restore_from(chosen)
-
-    # The spreadsheet screen loads openpyxl and python-calamine: imported when first used, not at start.
-
-    def import_spreadsheet(self) -> None:
-        """Check a spreadsheet and import it; the views start again afterwards, so an unsaved report is asked about."""
-        from grassroots_app.ui.files import import_dialog  # noqa: PLC0415
-
-        if self.report_view.may_leave():
-            import_dialog.import_spreadsheet(self, self.context)
-
-    def export_spreadsheet(self) -> None:
-        """Export the data standing on the window's day to a spreadsheet."""
-        from grassroots_app.ui.files import import_dialog  # noqa: PLC0415
-
-        import_dialog.export_spreadsheet(self, self.context)
-
-    def save_template(self) -> None:
-        """Save the empty workbook to fill in."""
-        from grassroots_app.ui.files import import_dialog  # noqa: PLC0415
-
-        import_dialog.save_template(self, self.context)
-
-    def restore_from(self, chosen: BackupInfo) -> None:
-        """Confirm, then replace the database with a backup and show it; a refusal reopens it unchanged."""
-        question = tr("Replace the current database with the backup of {date}? "
-                      "The current one is kept as a backup first.").format(date=format_timestamp(chosen.taken))
-        if not self.context.prompter.confirm(self, tr("Restore from a backup"), question):
-            return
-        url = self.context.database.url
-        self.context.tasks.wait()
-        self.context.database.close()
-        # On this thread, so that no background read opens the file while it is replaced (seconds for a large one).
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            backup.restore(url, chosen.path)
-            restored = True
-        except DomainError as error:
-            self.context.errors.report(error)
-            restored = False
-        finally:
-            QApplication.restoreOverrideCursor()
-        try:
-            database = Database.open(url, daily=False, create=False)
-        except Exception as error:  # noqa: BLE001 - shown to the user, logged by the reporter
-            self.context.errors.report(error)
-            return
-        self.context.switch_database(database)
-        if restored:
-            restored_text = tr("Restored the backup of {date}.").format(date=format_timestamp(chosen.taken))
-            self.statusBar().showMessage(restored_text)
 
     # --- layout memory ------------------------------------------------------------------------
 

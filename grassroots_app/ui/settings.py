@@ -36,7 +36,7 @@ class WindowSettings:
         self._upgrade()
 
     def _upgrade(self) -> None:
-        current = int(self.store.value("settings_version", 0))
+        current = int(str(self.store.value("settings_version", 0)))
         for version in range(current + 1, VERSION + 1):
             UPGRADES[version](self.store)
         self.store.setValue("settings_version", VERSION)
@@ -55,7 +55,7 @@ class WindowSettings:
     def recent_databases(self) -> list[str]:
         """Return the databases opened lately, the last one first."""
         value = self.store.value("recent_databases", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
         return [str(item) for item in items if item]
 
     def remember_database(self, location: str) -> None:

@@ -10,6 +10,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -35,7 +36,7 @@ _unpack_lock = threading.Lock()
 
 def under_wine() -> bool:
     """Return whether this is Windows as Wine emulates it (ntdll exports wine_get_version)."""
-    if os.name != "nt":
+    if sys.platform != "win32":
         return False
     import ctypes  # noqa: PLC0415 - Windows only
 
@@ -51,7 +52,7 @@ if under_wine():
     # Wine 8.0's message pipes lose zero-length messages: the peek reports one, the read then blocks for ever.
     # The worker pool wakes its manager thread with such a message, so reads hung under the Windows check
     # (packaging/windows/check.py). Windows itself delivers them: there the pool runs as Python made it.
-    process._ThreadWakeup.wakeup = _wake_with_a_byte  # type: ignore[attr-defined]
+    process._ThreadWakeup.wakeup = _wake_with_a_byte  # type: ignore[method-assign, assignment]
 
 
 class WorkerPool:

@@ -35,10 +35,11 @@ sys.path.insert(0, str(ROOT / "packaging"))
 sys.path.insert(0, str(ROOT))
 
 import build  # noqa: E402 - packaging/build.py: the installer's compile step
-from grassroots_app.console import utf8_streams  # noqa: E402 - standard library only, like this file
 import screen  # noqa: E402
 from source_archive import source_files  # noqa: E402
 from wine import Done, Prefix, pip_settings  # noqa: E402
+
+from grassroots_app.console import utf8_streams  # noqa: E402 - standard library only, like this file
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "grassroots-windows"
 # (name, version, file, sha256) of what comes from PyPI.

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grassroots_app import applog
-from grassroots_app.cli import build_parser, main
+from grassroots_app.cli import build_parser
 from tests.cli.support import Cli
 
 EXAMPLES_PER_COMMAND = 60

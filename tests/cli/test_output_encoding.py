@@ -6,7 +6,6 @@ are not a console; on Windows the tests see the same without it.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path

@@ -10,9 +10,9 @@ import pytest
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.model import Cadre, Cluster, Tier, Unit
-from grassroots_app.services.history import replay_on
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import clusters
+from grassroots_app.services.history import replay_on
 from tests.integration.support import D0, Env
 
 

@@ -362,7 +362,7 @@ def damaged(saved: Path, how: str) -> Path:
         page = 4096
         data[2 * page: len(data) - page] = os.urandom(len(data) - 3 * page)
     elif how == "index-mismatch":  # one indexed key changed in its row or in its index: a subtle damage
-        at = data.find("xa mot".encode())
+        at = data.find(b"xa mot")
         assert at > 0
         data[at: at + 6] = b"xa mut"
     elif how == "garbage-header":

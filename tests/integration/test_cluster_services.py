@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from grassroots_app.domain.errors import InvalidInput, NotFound, RuleViolation
-from grassroots_app.domain.model import Cluster, Level, Period, Unit
-from grassroots_app.services import clusters, units
+from grassroots_app.domain.model import Cluster, Level, Period, Tier, Unit
+from grassroots_app.services import assignments, browse, clusters, units
 from grassroots_app.services.assignments import get_target
 from tests.integration.support import D0, Env
 
@@ -155,3 +155,18 @@ def test_closing_a_commune_before_it_joined_a_cluster_keeps_memberships_valid(
         pass
     bad = env.sql("SELECT COUNT(*) FROM cluster_member WHERE valid_to IS NOT NULL AND valid_to <= valid_from")
     assert bad == [(0,)]
+
+
+def test_a_cluster_whose_only_holder_has_ended_or_not_begun_has_a_gap(two_level: Env) -> None:
+    """An assignment fills the cluster's role only on the days it runs (browse.own_gaps, the unit panel's count)."""
+    province = two_level.unit("Tỉnh A")
+    cluster = two_level.run(clusters.add_cluster, "Cụm 1", province.id, D0)
+    standing = two_level.cadre("Trần Văn An", Tier.PROVINCE, is_standing=True)
+    held = two_level.assign(standing, cluster.id, date(2021, 1, 1))
+    two_level.run(assignments.end_assignment, held.id, date(2022, 1, 1), "Chuyển công tác")
+
+    def gaps(on: date) -> int:
+        return two_level.read(lambda uow: browse.own_gaps(uow, cluster.id, Level.CLUSTER, on))
+
+    assert [gaps(on) for on in (date(2020, 6, 1), date(2021, 1, 1), date(2021, 12, 31), date(2022, 1, 1))] == [
+        1, 0, 0, 1]

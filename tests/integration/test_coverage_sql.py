@@ -3,8 +3,6 @@ force over every target: the district demo of each preset, reshaped a little, on
 
 from __future__ import annotations
 
-import sqlite3
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -13,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from grassroots_app.demo.build import DEMO_DATE, Scale, build_demo
-from grassroots_app.domain.coverage import find_gaps
 from grassroots_app.domain.model import Level, Preset
 from grassroots_app.domain.rules import GraspRule
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import units
 from grassroots_app.services.coverage import coverage
+from tests.coverage_oracle import DatabaseFile, brute_force
 
 RESHAPED = DEMO_DATE + timedelta(days=20)  # a group closed, a hamlet moved, a hamlet opened
 LATER = RESHAPED + timedelta(days=10)
@@ -36,11 +34,7 @@ class Demo:
 
     def sql(self, query: str, *params: object) -> list[tuple]:
         """Run a query on the file with the plain sqlite3 driver."""
-        connection = sqlite3.connect(self.path)
-        try:
-            return connection.execute(query, params).fetchall()
-        finally:
-            connection.close()
+        return DatabaseFile(self.path).sql(query, *params)
 
 
 def _reshape(demo: Demo) -> None:
@@ -75,50 +69,6 @@ def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     built.roots["cluster"] = built.sql("SELECT id FROM cluster ORDER BY id")[0][0]
     yield built
     database.close()
-
-
-def _open(start: str, end: str | None, on: date) -> bool:
-    day = on.isoformat()
-    return start <= day and (end is None or end > day)
-
-
-def brute_force(demo: Demo, on: date, rules: tuple[GraspRule, ...], root: str | None) -> tuple[object, ...]:
-    """Return the gaps, per-level figures and workload computed from every row, one target at a time."""
-    levels = {rule.target_level for rule in rules}
-    everything = demo.sql("SELECT id, level, valid_from, valid_to FROM unit")
-    unit_targets = {unit: Level(level) for unit, level, start, end in everything if _open(start, end, on)}
-    inside: set[str] | None = None
-    if root is not None:
-        children: dict[str, list[str]] = {}
-        for child, parent, start, end in demo.sql("SELECT unit_id, parent_id, valid_from, valid_to FROM unit_link"):
-            if _open(start, end, on):
-                children.setdefault(parent, []).append(child)
-        inside, frontier = set(), [root] if root in unit_targets else []
-        while frontier:
-            current = frontier.pop()
-            inside.add(current)
-            frontier.extend(children.get(current, []))
-    targets = {
-        unit: level for unit, level in unit_targets.items() if level in levels and (inside is None or unit in inside)
-    }
-    if Level.CLUSTER in levels:
-        for cluster, parent, start, end in demo.sql("SELECT id, parent_id, valid_from, valid_to FROM cluster"):
-            if _open(start, end, on) and (inside is None or parent in inside):
-                targets[cluster] = Level.CLUSTER
-    held = [
-        (cadre, unit or cluster, role)
-        for cadre, unit, cluster, role, start, end in demo.sql(
-            "SELECT cadre_id, unit_id, cluster_id, role, start_date, end_date FROM assignment"
-        )
-        if _open(start, end, on) and (unit or cluster) in targets
-    ]
-    gaps, figures = find_gaps(targets.items(), Counter((target, role) for _cadre, target, role in held), rules)
-    per_cadre: dict[str, set[str]] = {}
-    for cadre, target, _role in held:
-        per_cadre.setdefault(cadre, set()).add(target)
-    names = dict(demo.sql("SELECT id, full_name FROM cadre"))
-    workload = {(cadre, names[cadre], len(targets)) for cadre, targets in per_cadre.items()}
-    return set(gaps), {(row.level, row.total, row.covered) for row in figures}, workload
 
 
 def through_sql(demo: Demo, on: date, rules: tuple[GraspRule, ...] | None, root: str | None) -> tuple[object, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,7 @@ def test_recommendations_go_through_every_status_with_a_consistent_history(
         steps = read(database, recommendations.history, rec.id)
         assert (steps[0].old, steps[0].new, steps[0].on) == (None, RecommendationStatus.OPEN, rec.raised_on)
         assert all(later.new in TRANSITIONS[earlier.new] and earlier.on <= later.on
-                   for earlier, later in zip(steps, steps[1:]))
+                   for earlier, later in pairwise(steps))
         assert status_on(rec, steps, DEMO_DATE) is rec.status and rec.last_step <= DEMO_DATE
         assert bool(rec.forwarded_to) == (rec.forwarded_on is not None)
         assert bool(rec.answer) == (rec.answered_on is not None)

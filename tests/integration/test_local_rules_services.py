@@ -12,7 +12,7 @@ from grassroots_app.domain.calendar import FreeDay
 from grassroots_app.domain.errors import InvalidInput, RuleViolation
 from grassroots_app.domain.model import Flag, Level, Tier
 from grassroots_app.domain.rules import GraspRule, pick_rule
-from grassroots_app.services import activities, assignments, calendar, coverage, local_rules
+from grassroots_app.services import activities, assignments, calendar, coverage, local_rules, roster
 from tests.integration.fieldlog_support import Place, build_place, refused, undone_and_redone
 from tests.integration.support import D0, Env
 
@@ -63,6 +63,24 @@ def test_ending_early_follows_a_six_month_tenure(two_level: Env, place: Place) -
         two_level.run(assignments.end_assignment, made.id, date(2026, 6, 30), "")
     ended = two_level.run(assignments.end_assignment, made.id, date(2026, 7, 1), "")
     assert ended.period.end == date(2026, 7, 1)  # 12 months would have asked for a reason
+
+
+def test_correcting_an_end_follows_a_six_month_tenure(two_level: Env, place: Place) -> None:
+    set_setting(two_level, "min_tenure_months", "6")
+    made = two_level.assign(place.mai, place.ap_2.id, date(2026, 1, 1))
+    two_level.run(assignments.end_assignment, made.id, date(2026, 3, 1), "Điều động")
+    early = assignments.AssignmentChanges(end=date(2026, 6, 30), end_reason="")
+    with pytest.raises(RuleViolation, match="minimum tenure of 6 months"):
+        two_level.run(assignments.edit_assignment, made.id, early)
+    edited = two_level.run(assignments.edit_assignment, made.id, replace(early, end=date(2026, 7, 1)))
+    assert (edited.period.end, edited.end_reason) == (date(2026, 7, 1), "")  # 12 months would have asked for one
+
+
+def test_the_assignment_view_shows_the_end_of_a_six_month_tenure(two_level: Env, place: Place) -> None:
+    set_setting(two_level, "min_tenure_months", "6")
+    made = two_level.assign(place.mai, place.ap_2.id, date(2026, 1, 31))
+    view = two_level.read(lambda uow: roster.assignment_view(uow, made.id, date(2026, 2, 1)))
+    assert view.tenure_end == date(2026, 7, 31)  # what the end dialog names as the first day without a reason
 
 
 def test_free_days_on_the_5th_and_20th_moved_to_the_previous_working_day(two_level: Env) -> None:

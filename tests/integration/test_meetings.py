@@ -133,3 +133,33 @@ def test_meetings_of_a_month_and_of_a_cadre(two_level: Env, people: tuple[Cadre,
     assert len(two_level.run(meetings.meetings_of_month, 2026, 6)) == 1
     assert [v.meeting.start.month for v in two_level.run(meetings.meetings_of_month, 2026, 7, hoa.id)] == [7]
     assert two_level.run(meetings.meetings_between, date(2026, 6, 1), date(2026, 8, 1), an.id)[0].meeting.start == TENTH
+
+
+def test_a_draft_is_warned_about_before_its_title_category_and_reason_are_settled(
+    two_level: Env, people: tuple[Cadre, Cadre]
+) -> None:
+    an, hoa = people
+    reason = "Tỉnh ủy triệu tập họp đột xuất về phòng chống bão số 3"
+    stored = two_level.run(meetings.add_meeting, new_meeting(
+        NINTH, hoa, category=MeetingCategory.PROVINCIAL_EXTRAORDINARY, reason=reason))
+    draft = new_meeting(NINTH.replace(hour=9), an, hoa, title=" ")  # a committee meeting: refused there
+    found = two_level.read(lambda uow: meetings.draft_warnings(uow, draft))
+    assert [(w.kind, w.cadre_id, w.other_meeting_id) for w in found] == [
+        (WarningKind.DOUBLE_BOOKED, hoa.id, stored.meeting.id)
+    ]
+    on_sunday = new_meeting(datetime(2026, 6, 14, 8), an, title="")
+    assert [w.kind for w in two_level.read(lambda uow: meetings.draft_warnings(uow, on_sunday))] == [
+        WarningKind.WEEKEND
+    ]
+    unknown = replace(on_sunday, attendee_ids=("nobody",))
+    assert two_level.read(lambda uow: meetings.draft_warnings(uow, unknown)) == ()
+
+
+def test_a_draft_on_a_day_no_meeting_may_be_held_gets_no_warnings(two_level: Env, people: tuple[Cadre, Cadre]) -> None:
+    two_level.run(calendar.save_calendar_policy, FreeDayPolicy(days=(14,), shift=Shift.KEEP, allowed=frozenset()))
+    on_sunday = new_meeting(datetime(2026, 6, 14, 8), *people, title="")
+    assert two_level.read(lambda uow: meetings.draft_warnings(uow, on_sunday)) == ()
+    on_saturday = replace(on_sunday, start=datetime(2026, 6, 13, 8))
+    assert [w.kind for w in two_level.read(lambda uow: meetings.draft_warnings(uow, on_saturday))] == [
+        WarningKind.WEEKEND
+    ]

@@ -23,7 +23,8 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports.pdf import pdf_bytes
 from grassroots_app.reports.xlsx import write_xlsx
 from grassroots_app.services import ics, meetings, sheet_export, sheet_import
-from grassroots_app.spreadsheets.writing import SheetContent, save_workbook
+from grassroots_app.services.files import save_workbook
+from grassroots_app.spreadsheets.writing import SheetContent
 from tests.integration.support import Env, open_env
 from tests.unit.report_sample import sample_document
 from tests.unit.test_report_pdf import page_texts

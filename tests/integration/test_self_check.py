@@ -11,8 +11,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from grassroots_app import self_check as base_checks
 from grassroots_app.paths import ROOT_VARIABLE
+from grassroots_app.services import self_check as base_checks
 from grassroots_app.ui.i18n import compiled_catalog
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -15,8 +15,9 @@ from grassroots_app.demo.build import build_demo
 from grassroots_app.domain.errors import InvalidInput
 from grassroots_app.domain.model import Preset, Tier
 from grassroots_app.domain.sheets import Fate
+from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import sheet_export, sheet_import
+from grassroots_app.services import sheet_export, sheet_import, units
 from tests.integration.support import D0, Env, open_env
 
 ON = date(2026, 9, 30)
@@ -403,3 +404,43 @@ def test_an_imported_hamlet_without_a_kind_takes_its_siblings_kind(area: Env, tm
     kinds = dict(area.sql("SELECT name, kind FROM unit WHERE level = 'hamlet'"))
     assert kinds == {"Thôn Bản Nầm": "thôn", "Khòn Pổ": "thôn", "Nà Pàn": "xóm", "Pác Kéo": "xóm", "Nà Lừa": "xóm",
                      "Bó Pia": "xóm"}
+
+
+MERGE_DAY = date(2025, 7, 1)
+MERGE_NOTE = "Theo Nghị quyết 1672/NQ-UBTVQH15"
+
+
+def merged_area(env: Env) -> Env:
+    """The area with a second commune merged into Xã Tân Đoàn, with the clerk's note."""
+    with UnitOfWork(env.db) as uow:
+        province = next(unit for unit in uow.units.roots() if unit.name == "Tỉnh Lạng Sơn")
+        commune = uow.units.by_code("06010")
+    assert commune is not None
+    gone = env.unit("Xã Tràng Phái", province, code="06013")
+    env.run(units.merge_units, gone.id, commune.id, MERGE_DAY, units.Carry.END, note=MERGE_NOTE)
+    return env
+
+
+def test_the_export_lists_each_merge_with_its_day_units_and_note_and_the_template_does_not(
+    area: Env, tmp_path: Path,
+) -> None:
+    path = export(merged_area(area), tmp_path / "du-lieu.xlsx")
+    merges = workbook_rows(path)["Sáp nhập"]
+    assert merges[1] == ("Ngày sáp nhập", "Đơn vị sáp nhập", "Mã đơn vị sáp nhập", "Sáp nhập vào", "Mã đơn vị nhận",
+                         "Ghi chú")
+    assert merges[2:] == [(datetime(2025, 7, 1), "Tỉnh Lạng Sơn / Xã Tràng Phái", "06013",
+                           "Tỉnh Lạng Sơn / Xã Tân Đoàn", "06010", MERGE_NOTE)]
+    assert load_workbook(path)["Sáp nhập"]["A3"].number_format == "dd/mm/yyyy"
+    with UnitOfWork(area.db) as uow:
+        sheet_export.write_template(tmp_path / "mau.xlsx", output_guard(uow.database))
+    assert "Sáp nhập" not in workbook_rows(tmp_path / "mau.xlsx")
+
+
+def test_an_export_with_merges_imports_back_without_a_sheet_left_aside(area: Env, tmp_path: Path) -> None:
+    path = export(merged_area(area), tmp_path / "du-lieu.xlsx")
+    assert len(workbook_rows(path)["Sáp nhập"]) == 3  # title, header, the merge
+    again = run_import(area, path, dry_run=True)
+    assert again.issues() == [] and again.counts()[Fate.UNCHANGED] == len(again.outcomes)
+    empty = open_env(tmp_path / "empty.sqlite", Preset.TWO_LEVEL)
+    report = run_import(empty, path)
+    assert report.issues() == [] and report.committed

@@ -51,6 +51,19 @@ def test_levels_follow_from_the_parent_in_the_three_level_model(three_level: Env
     assert three_level.read(lambda uow: uow.units.get(group.id)).parent_id == hamlet.id
 
 
+def test_a_new_unit_is_offered_the_level_and_kinds_of_the_three_level_model(three_level: Env) -> None:
+    assert three_level.read(lambda uow: units.new_unit_offer(uow, None)) == (Level.PROVINCE, ("tỉnh", "thành phố"))
+    district = three_level.unit("Huyện Chợ Lách", three_level.unit("Tỉnh Bến Tre"))
+    assert three_level.read(lambda uow: units.new_unit_offer(uow, district.id)) == (
+        Level.COMMUNE, ("xã", "phường", "thị trấn"))
+
+
+def test_a_new_unit_is_offered_the_level_and_kinds_of_the_two_level_model(two_level: Env) -> None:
+    province = two_level.unit("Tỉnh Vĩnh Long")
+    assert two_level.read(lambda uow: units.new_unit_offer(uow, province.id)) == (
+        Level.COMMUNE, ("xã", "phường", "đặc khu"))
+
+
 def test_a_province_has_communes_directly_in_the_two_level_model(two_level: Env) -> None:
     province = two_level.unit("Tỉnh Vĩnh Long")
     commune = two_level.unit("Phường Thanh Đức", province)

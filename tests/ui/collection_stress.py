@@ -25,7 +25,7 @@ from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.lifetime import collect_on_ui_thread  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
-from grassroots_app.ui.tasks import TaskProgress, TaskRunner  # noqa: E402
+from grassroots_app.ui.tasks import TaskProgress, TaskRunner, WorkerPool  # noqa: E402
 from tests.ui.dialog_stress import wait_until  # noqa: E402
 
 GARBAGE_PER_WORK = 20_000  # objects in cycles: enough to start an automatic collection in the worker thread
@@ -84,7 +84,8 @@ def main(argv: list[str]) -> int:
     url = f"sqlite:///{path.resolve()}"
     app = QApplication.instance() or QApplication([])
     collect_on_ui_thread(app)
-    runner = TaskRunner(on_error=lambda error: print(f"error: {error!r}"), parent=app)
+    workers = WorkerPool()
+    runner = TaskRunner(on_error=lambda error: print(f"error: {error!r}"), workers=workers, parent=app)
     answers: list[object] = []
     for _number in range(cycles):
         drop_a_closed_widget(app)
@@ -93,6 +94,7 @@ def main(argv: list[str]) -> int:
         runner.run(make_garbage, answers.append)
         wait_until(lambda: not runner.busy)
     runner.wait()
+    workers.stop()
     print(f"cycles: {cycles}; answers: {len(answers)}")
     return 0
 

@@ -23,10 +23,10 @@ from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402
-from grassroots_app.ui.shared.input_guards import install_input_guards  # noqa: E402
 from grassroots_app.ui.lifetime import collect_on_ui_thread, give_collection_back  # noqa: E402
 from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
+from grassroots_app.ui.shared.input_guards import install_input_guards  # noqa: E402
 from tests.ui.support import WORKERS, ScriptedPrompter  # noqa: E402
 
 

@@ -30,14 +30,14 @@ from grassroots_app.domain.model import CadreStatus, Level  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
 from grassroots_app.services import browse  # noqa: E402
 from grassroots_app.services.roster import roster  # noqa: E402
-from grassroots_app.ui.units.assign_dialog import AssignDialog, EndAssignmentDialog  # noqa: E402
-from grassroots_app.ui.units.cadre_dialog import CadreDialog  # noqa: E402
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.errors import ErrorReporter  # noqa: E402
 from grassroots_app.ui.i18n import LanguageSwitcher  # noqa: E402
 from grassroots_app.ui.lifetime import collect_on_ui_thread  # noqa: E402
 from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
+from grassroots_app.ui.units.assign_dialog import AssignDialog, EndAssignmentDialog  # noqa: E402
+from grassroots_app.ui.units.cadre_dialog import CadreDialog  # noqa: E402
 from grassroots_app.ui.units.tree_model import cadre_mime_data  # noqa: E402
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog  # noqa: E402
 from tests.ui.support import undo_now

@@ -36,29 +36,29 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, units
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.ui.app import build_window, parse_arguments, set_manners
+from grassroots_app.ui.calendar.calendar_export import IcsExportDialog
+from grassroots_app.ui.calendar.meeting_dialog import MeetingDialog
+from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog
+from grassroots_app.ui.files.import_dialog import ImportDialog
+from grassroots_app.ui.files.official_import import OfficialImportDialog
+from grassroots_app.ui.files.restore_dialog import RestoreDialog
+from grassroots_app.ui.first_run import FirstRunDialog
+from grassroots_app.ui.main_window import MainWindow
+from grassroots_app.ui.settings import WindowSettings
+from grassroots_app.ui.shared.context_menu import show_menu
+from grassroots_app.ui.shared.prompter import file_dialog_options
+from grassroots_app.ui.shared.widgets import choose_member
 from grassroots_app.ui.units.assign_dialog import AssignDialog, EditAssignmentDialog
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
-from grassroots_app.ui.calendar.calendar_export import IcsExportDialog
 from grassroots_app.ui.units.cluster_dialogs import (
     CloseClusterDialog,
     ClusterCommunesDialog,
     NewClusterDialog,
     RenameClusterDialog,
 )
-from grassroots_app.ui.shared.context_menu import show_menu
-from grassroots_app.ui.first_run import FirstRunDialog
-from grassroots_app.ui.files.import_dialog import ImportDialog
 from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
-from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.calendar.meeting_dialog import MeetingDialog
-from grassroots_app.ui.files.official_import import OfficialImportDialog
-from grassroots_app.ui.shared.prompter import file_dialog_options
-from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog
-from grassroots_app.ui.files.restore_dialog import RestoreDialog
-from grassroots_app.ui.settings import WindowSettings
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, MergeUnitDialog
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog
-from grassroots_app.ui.shared.widgets import choose_member
 
 SCREENS = ("1366x768", "1920x1080")
 LANGUAGES = ("vi", "en")

@@ -14,11 +14,11 @@ from grassroots_app.domain.model import Assignment, CadreStatus, Decision, Level
 from grassroots_app.persistence.browse import NodeRow
 from grassroots_app.services import assignments, browse
 from grassroots_app.services.roster import RosterEntry, roster
-from grassroots_app.ui.units.assign_dialog import AssignDialog, EndAssignmentDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.units.unit_dialogs import EditDialog
 from grassroots_app.ui.shared.widgets import to_qdate
+from grassroots_app.ui.units.assign_dialog import AssignDialog, EndAssignmentDialog
+from grassroots_app.ui.units.unit_dialogs import EditDialog
 from tests.ui.support import edit_now, redo_now, shown, type_text, undo_now, wait_while_busy
 
 HAMLET_ROLE = "Cán bộ xã phụ trách thôn, tổ dân phố"

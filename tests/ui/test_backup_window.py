@@ -16,8 +16,8 @@ from grassroots_app.persistence import backup
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, units
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.files.restore_dialog import RestoreDialog
+from grassroots_app.ui.main_window import MainWindow
 from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now, wait_while_busy
 
 

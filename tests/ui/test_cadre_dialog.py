@@ -12,9 +12,9 @@ from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
 from grassroots_app.services import cadres
 from grassroots_app.services.roster import cadre_targets, roster
-from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.widgets import to_qdate
+from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from tests.ui.support import shown, type_text, undo_now, wait_while_busy
 
 

@@ -23,10 +23,10 @@ from grassroots_app.persistence import backup
 from grassroots_app.services import cadres, calendar, meetings, plans
 from grassroots_app.ui.calendar.calendar_export import IcsExportDialog, write_ics_file, write_month_plan_pdf
 from grassroots_app.ui.calendar.calendar_view import CalendarView
-from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.calendar.meeting_dialog import MeetingDialog
 from grassroots_app.ui.calendar.plan_view import PlanView
+from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.i18n import tr
 from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now, shown, type_text, undo_now, wait_while_busy
 
 NINTH, FIFTEENTH, EIGHTH = date(2026, 10, 9), date(2026, 10, 15), date(2026, 10, 8)

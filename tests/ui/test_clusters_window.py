@@ -5,23 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import browse
+from grassroots_app.services import browse, clusters
+from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.main_window import MainWindow
+from grassroots_app.ui.shared.widgets import to_qdate
 from grassroots_app.ui.units.cluster_dialogs import (
     CloseClusterDialog,
     ClusterCommunesDialog,
     NewClusterDialog,
     RenameClusterDialog,
 )
-from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.shared.widgets import to_qdate
 from tests.ui.support import ScriptedPrompter, answer_dialog, focus, shown, type_text, wait_while_busy
 
 Handler = Callable[[QWidget], None]
@@ -311,3 +313,23 @@ def test_the_communes_are_found_and_ticked_with_the_keyboard(qtbot: QtBot, conte
     assert dialog.communes.hasFocus()
     qtbot.keyClick(dialog.communes, Qt.Key.Key_Space)
     assert dialog.chosen() == [last.data(Qt.ItemDataRole.UserRole)]
+
+
+def test_a_clusters_gaps_are_counted_in_a_worker_as_a_units_are(qtbot: QtBot, window: MainWindow,
+                                                                 context: AppContext,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[object] = []
+    read_later = context.read_later
+
+    def recording(query: Callable[..., object], *args: Any, **options: Any) -> None:
+        asked.append(query)
+        read_later(query, *args, **options)
+
+    monkeypatch.setattr(context, "read_later", recording)
+    empty = context.execute("", clusters.add_cluster, "Cụm số 4", province_id(context), JOINED)
+    window.cluster_action.trigger()
+    expand_province(qtbot, window, context)
+    select_in_tree(qtbot, window, empty.id)
+    qtbot.waitUntil(lambda: window.panel.gaps.item(0).text() == "Cụm chưa có Ủy viên Ban Thường vụ phụ trách.")
+    assert window.panel.gaps.count() == 1
+    assert browse.own_gaps in asked

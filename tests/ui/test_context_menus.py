@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.ui.fieldlog.activity_list import EditActivityDialog
-from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog
+from grassroots_app.ui.main_window import MainWindow
 from tests.ui.support import answer_dialog, focus
 
 Getter = Callable[[MainWindow], QAbstractItemView]

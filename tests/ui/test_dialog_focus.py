@@ -23,28 +23,28 @@ from grassroots_app.domain.model import Cluster, Level, Tier, Unit
 from grassroots_app.domain.recommendations import RecommendationFilter, RecommendationStatus
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import activities, assignments, browse, cadres, clusters, meetings, recommendations
+from grassroots_app.ui.calendar.calendar_export import IcsExportDialog
+from grassroots_app.ui.calendar.meeting_dialog import MeetingDialog
+from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog.activity_form import UnitChoiceDialog
 from grassroots_app.ui.fieldlog.activity_list import EditActivityDialog
+from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog, StepDialog
+from grassroots_app.ui.files.import_dialog import ImportDialog
+from grassroots_app.ui.files.official_import import OfficialImportDialog
+from grassroots_app.ui.files.restore_dialog import RestoreDialog
+from grassroots_app.ui.first_run import FirstRunDialog
+from grassroots_app.ui.shared.widgets import Dialog, EditDialog
 from grassroots_app.ui.units.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
-from grassroots_app.ui.calendar.calendar_export import IcsExportDialog
 from grassroots_app.ui.units.cluster_dialogs import (
     CloseClusterDialog,
     ClusterCommunesDialog,
     NewClusterDialog,
     RenameClusterDialog,
 )
-from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.first_run import FirstRunDialog
-from grassroots_app.ui.files.import_dialog import ImportDialog
 from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
-from grassroots_app.ui.calendar.meeting_dialog import MeetingDialog
-from grassroots_app.ui.files.official_import import OfficialImportDialog
-from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog, StepDialog
-from grassroots_app.ui.files.restore_dialog import RestoreDialog
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, CloseUnitDialog, MergeUnitDialog, MoveUnitDialog
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog
-from grassroots_app.ui.shared.widgets import Dialog, EditDialog
 from tests.ui.support import edit_now, type_text
 
 ABSTRACT = {Dialog, EditDialog}  # bases only: never opened as such

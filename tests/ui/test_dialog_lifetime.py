@@ -22,15 +22,15 @@ from pytestqt.qtbot import QtBot
 
 import grassroots_app.ui
 from grassroots_app.domain.model import Preset, Tier
-from grassroots_app.ui.units.assign_dialog import AssignDialog
+from grassroots_app.ui import tasks
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.lifetime import collect_on_ui_thread, give_collection_back
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui import tasks
+from grassroots_app.ui.shared.widgets import Dialog
 from grassroots_app.ui.tasks import TaskProgress
+from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.units.tree_model import cadre_mime_data
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog
-from grassroots_app.ui.shared.widgets import Dialog
 from tests.ui.support import delete_later_now
 from tests.ui.test_assign_dialog import a_cadre, a_hamlet
 

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.model import Assignment, Decision
 from grassroots_app.services import browse
-from grassroots_app.ui.units.assign_dialog import EditAssignmentDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.shared.widgets import to_qdate
+from grassroots_app.ui.units.assign_dialog import EditAssignmentDialog
 from tests.ui.support import answer_dialog, focus, type_text, wait_for_edits, wait_while_busy
 
 SIGNED = date(2026, 2, 3)

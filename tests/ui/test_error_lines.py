@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, MoveUnitDialog
 from grassroots_app.ui.shared.widgets import EditDialog
-from tests.ui.test_dialog_focus import Scene, scene  # noqa: F401 - the fixture
+from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, MoveUnitDialog
 from tests.ui.support import type_text, wait_while_busy
+from tests.ui.test_dialog_focus import Scene, scene  # noqa: F401 - the fixture
 
 
 def opened(qtbot: QtBot, dialog: QDialog) -> QDialog:

@@ -13,23 +13,23 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.activities import ActivityFilter, ActivityKind
+from grassroots_app.domain.formats import format_date as format_day
 from grassroots_app.domain.model import Cadre, Level, Tier, Unit, new_id
 from grassroots_app.domain.recommendations import RecommendationField
 from grassroots_app.domain.text import fold
 from grassroots_app.services import assignments, browse, cadres, units
 from grassroots_app.services.activities import ActivityView, list_activities, record_activity
 from grassroots_app.services.recommendations import raise_recommendation
+from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog.activity_form import ActivityFields, UnitChoiceDialog
 from grassroots_app.ui.fieldlog.activity_list import EditActivityDialog
-from grassroots_app.ui.units.cadre_panel import CadrePanel
-from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.units.unit_panel import UnitPanel
-from grassroots_app.domain.formats import format_date as format_day
 from grassroots_app.ui.shared.widgets import to_qdate
+from grassroots_app.ui.units.cadre_panel import CadrePanel
+from grassroots_app.ui.units.unit_panel import UnitPanel
 from tests.ui.support import ScriptedPrompter, edit_now, undo_now, wait_while_busy
 
 START = date(2026, 1, 1)

@@ -18,14 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.services import browse
 from grassroots_app.ui.calendar import calendar_export
-from grassroots_app.ui.files import import_dialog
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.shared.file_choice import file_name
 from grassroots_app.ui.files.import_dialog import ImportDialog
-from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.shared.prompter import Prompter
-from grassroots_app.ui.reports.report_view import ReportView
 from grassroots_app.ui.files.restore_dialog import RestoreDialog
+from grassroots_app.ui.main_window import MainWindow
+from grassroots_app.ui.reports.report_view import ReportView
+from grassroots_app.ui.shared.file_choice import file_name
+from grassroots_app.ui.shared.prompter import Prompter
 from tests.ui.support import ScriptedPrompter, answer_dialog, shown
 
 YEAR, QUARTER = 2026, 3

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
-from grassroots_app.ui.fieldlog.activity_form import DayEdit
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.fieldlog.activity_form import DayEdit
 from grassroots_app.ui.shared.period_chooser import BETWEEN_DATES, PeriodChooser
 from grassroots_app.ui.shared.widgets import date_edit, from_qdate, to_qdate
 

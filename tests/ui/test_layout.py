@@ -17,12 +17,13 @@ from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.model import Level
 from grassroots_app.services import browse, units
 from grassroots_app.services.cadres import get_cadre
-from grassroots_app.ui.units.cadre_dialog import CadreDialog
-from grassroots_app.ui.calendar.calendar_view import SELECTED_BORDER, CalendarView, day_number_font, today_ring
+from grassroots_app.ui.calendar.calendar_view import CalendarView
+from grassroots_app.ui.calendar.month_grid import SELECTED_BORDER, day_number_font, today_ring
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.shared.screen_fit import COMFORTABLE_SIZE, first_geometry, fitted_geometry
 from grassroots_app.ui.shared.row_model import ROW_PADDING
+from grassroots_app.ui.shared.screen_fit import COMFORTABLE_SIZE, first_geometry, fitted_geometry
+from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.units.tree_model import MARK_COLUMN, NAME_COLUMN
 from tests.ui.screenshots import first_cadre, loading
 from tests.ui.support import edit_now

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.calendar import MeetingCategory, Shift
 from grassroots_app.domain.model import Flag, Level, Tier
 from grassroots_app.services import local_rules
-from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
 from grassroots_app.ui.main_window import MainWindow
+from grassroots_app.ui.units.assign_dialog import AssignDialog
+from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
 from tests.ui.support import shown, type_text, undo_now
 from tests.ui.test_assign_dialog import a_cadre, a_hamlet
 

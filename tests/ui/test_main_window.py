@@ -18,12 +18,12 @@ from grassroots_app.persistence.backup import list_backups
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, setup
-from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
+from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.units.tree_model import MARK_COLUMN, cadre_mime_data
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog

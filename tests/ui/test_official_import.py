@@ -16,9 +16,9 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, setup, units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
+from grassroots_app.ui.files.official_import import OfficialImportDialog, OfficialPicker
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.files.official_import import OfficialImportDialog, OfficialPicker
 from grassroots_app.ui.settings import WindowSettings
 from tests.ui.support import ScriptedPrompter, answer_dialog, shown, wait_while_busy
 

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.services import plans
 from grassroots_app.ui.calendar.calendar_export import write_month_plan_pdf
-from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.calendar.plan_view import PlanView
+from grassroots_app.ui.context import AppContext
 from tests.cli.support import Cli
 from tests.ui.conftest import _context
 from tests.ui.support import edit_now

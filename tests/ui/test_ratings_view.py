@@ -94,10 +94,15 @@ def test_rate_a_commune_and_its_hamlets_and_read_the_shares(
     assert view.model.data(view.model.index(1, Column.GRADE)) == "Hoàn thành tốt nhiệm vụ"
     assert view.model.data(view.model.index(1, Column.SCORE)) == "85,5"
 
+    expected = {  # by grade, best first: the commune is good; of the hamlets one is excellent, one good, one not
+        "commune": ["0/1 = 0,00 %", "1/1 = 100,00 %", "0/1 = 0,00 %", "0/1 = 0,00 %"],
+        "hamlet": ["1/3 = 33,33 %", "1/3 = 33,33 %", "0/3 = 0,00 %", "1/3 = 33,33 %"],
+    }
     summary = context.read(ratings.rating_summary, YEAR, None, commune)
-    expected = {level: [format_share(figures[grade.value]["count"], figures["total"]) for grade in GRADES]
-                for level, figures in summary["levels"].items()}
-    assert expected["hamlet"] == ["1/3 = 33,33 %", "1/3 = 33,33 %", "0/3 = 0,00 %", "1/3 = 33,33 %"]
+    summarized = {level: [format_share(figures[grade.value]["count"], figures["total"]) for grade in GRADES]
+                  for level, figures in summary["levels"].items()}
+    assert summarized["hamlet"] == ["1/3 = 33,33 %", "1/3 = 33,33 %", "0/3 = 0,00 %", "1/3 = 33,33 %"]
+    assert summarized == expected
 
     def shares_shown() -> dict[str, list[str]]:
         shares = view.shares

@@ -163,15 +163,15 @@ def test_preview_files_and_printing(qtbot: QtBot, view: ReportView, context: App
     page = editor.preview.pages.page_rects()[0]
     assert page.width() > 100 and page.height() > page.width()
     assert editor.preview.pages.grab().toImage().pixelColor(page.center()).lightness() > 200, "a white page"
-    press(qtbot, editor.preview.scroll, QKeySequence.StandardKey.ZoomIn)
+    press(qtbot, editor.preview.scroll_area, QKeySequence.StandardKey.ZoomIn)
     assert editor.preview.pages.zoom == 1.25
     assert abs(editor.preview.pages.page_rects()[0].width() - page.width() * 1.25) <= 1
 
     pdf, xlsx, printed = tmp_path / "bao-cao.pdf", tmp_path / "phu-luc", tmp_path / "in.pdf"
     prompter.paths = [str(pdf), str(xlsx), str(printed)]
-    press(qtbot, editor.preview.scroll, "Ctrl+Shift+S")
-    press(qtbot, editor.preview.scroll, "Ctrl+Shift+E")
-    press(qtbot, editor.preview.scroll, "Ctrl+P")
+    press(qtbot, editor.preview.scroll_area, "Ctrl+Shift+S")
+    press(qtbot, editor.preview.scroll_area, "Ctrl+Shift+E")
+    press(qtbot, editor.preview.scroll_area, "Ctrl+P")
     pages = len(editor.preview.pages.pages)
     qtbot.waitUntil(lambda: editor.note.text() == tr("{count} pages sent to the printer.").format(count=pages),
                     timeout=WAIT_MS)

@@ -15,10 +15,11 @@ from grassroots_app.domain.model import Cadre, CadreStatus, Tier
 from grassroots_app.domain.text import fold, person_sort_key
 from grassroots_app.services import cadres
 from grassroots_app.services.roster import RosterEntry, cadre_targets, roster
+from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.units.cadre_panel import CadrePanel
-from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.units.roster import CadreRoster, Column
+from grassroots_app.ui.units.roster import CadreRoster
+from grassroots_app.ui.units.roster_model import Column
 from grassroots_app.ui.units.tree_model import CADRE_MIME_TYPE, cadre_ids
 from tests.ui.support import edit_now, type_text, undo_now
 

@@ -20,10 +20,10 @@ from grassroots_app.domain.model import Assignment, Tier
 from grassroots_app.persistence.browse import NodeRow
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import assignments, browse, units
-from grassroots_app.ui.units.assign_dialog import EndAssignmentDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.shared.widgets import to_qdate
+from grassroots_app.ui.units.assign_dialog import EndAssignmentDialog
 from tests.cli.support import Cli
 from tests.ui.support import edit_now, shown, wait_while_busy
 from tests.ui.test_assign_dialog import a_cadre, a_hamlet, click_ok

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.domain.model import Level, Tier, Unit
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, units
-from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.first_run import FirstRunDialog
+from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.units.roster import CadreRoster
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, MergeUnitDialog

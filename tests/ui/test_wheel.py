@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.model import Gender
-from grassroots_app.ui.units.unit_dialogs import AttributesForm
 from grassroots_app.ui.shared.widgets import choices, date_edit, from_qdate
+from grassroots_app.ui.units.unit_dialogs import AttributesForm
 
 WHEEL_DOWN = -120
 

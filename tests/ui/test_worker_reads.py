@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,9 +19,9 @@ from grassroots_app.domain.errors import NotFound
 from grassroots_app.services import browse
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import roster
+from grassroots_app.tempfiles import READ_PREFIX
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.tempfiles import READ_PREFIX
 from tests.ui.support import WORKERS, read_in_worker
 
 
@@ -124,11 +125,21 @@ def _running(pid: int) -> bool:
             return bool(kernel.WaitForSingleObject(handle, 0) == WAIT_TIMEOUT)
         finally:
             kernel.CloseHandle(handle)
+    if not Path("/proc/self/status").exists():  # macOS, the BSDs: no /proc to read
+        return _running_by_ps(pid)
     status = Path(f"/proc/{pid}/status")
     try:
         return "State:\tZ" not in status.read_text()
     except FileNotFoundError:
         return False
+
+
+def _running_by_ps(pid: int) -> bool:
+    """Return whether ps lists the process other than as a zombie (state Z); skip where there is no ps."""
+    if shutil.which("ps") is None:
+        pytest.skip("no /proc, no ps and not Windows: whether a worker process still runs cannot be seen here")
+    state = subprocess.run(["ps", "-o", "stat=", "-p", str(pid)], capture_output=True, text=True, check=False).stdout
+    return bool(state.strip()) and not state.strip().startswith("Z")
 
 
 def test_the_self_check_stops_its_worker_processes_even_when_its_output_fails(

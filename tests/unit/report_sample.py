@@ -94,7 +94,8 @@ def ratings() -> tuple[RatingLevelRow, ...]:
     """Return the communes' and hamlets' latest ratings (18 of 21 good or better)."""
     def level(label: str, counts: tuple[int, ...]) -> RatingLevelRow:
         total = sum(counts)
-        grades = tuple(GradeCount(grade, count, f"{count}/{total}") for grade, count in zip(GRADES, counts))
+        grades = tuple(GradeCount(grade, count, f"{count}/{total}")
+                       for grade, count in zip(GRADES, counts, strict=True))
         good = counts[0] + counts[1]
         return RatingLevelRow(label, total, grades, GradeCount("Hoàn thành tốt nhiệm vụ trở lên", good, ""))
     return level("Đảng bộ xã, thị trấn", (4, 14, 2, 1)), level("Chi bộ ấp, khu phố", (10, 38, 7, 0))

@@ -1,10 +1,10 @@
-"""Layering: the domain imports no framework; only persistence touches SQL; only the UI touches Qt."""
+"""Layering: which package may import which, no import cycles; only persistence touches SQL, only the UI Qt."""
 
 from __future__ import annotations
 
 import ast
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,27 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "grassroots_app"
 FRAMEWORKS = {"PySide6", "sqlalchemy", "sqlmodel", "reportlab", "openpyxl", "alembic"}
 SQL = {"sqlalchemy", "sqlmodel"}
+APP = "grassroots_app"
+SPREADSHEETS = {"spreadsheets", "exchange"}  # the spreadsheet package, under its new name or its old one
+
+# The application's packages and modules each layer may import (itself always; libraries are checked apart).
+# `paths` (where resources and data live) and `tempfiles` are standard-library helpers below every layer.
+MAY_IMPORT = {
+    "domain": {"domain"},
+    "paths": set(),
+    "tempfiles": set(),
+    "i18n": {"paths"},
+    "applog": {"paths"},
+    "console": set(),
+    "persistence": {"domain", "paths", "tempfiles"},
+    "spreadsheets": {"domain", "paths"},
+    "reports": {"domain", "paths", "spreadsheets"},
+    "services": {"domain", "persistence", "reports", *SPREADSHEETS, "paths", "tempfiles", "i18n"},
+    "demo": {"domain", "persistence", "services", "paths"},
+}
+# What the window and the command line must reach through services, never themselves.
+CALLERS = {"ui", "cli"}
+CALLED_THROUGH_SERVICES = {"persistence"}
 
 
 def modules_in(source: str, package: str) -> Iterator[str]:
@@ -93,3 +114,168 @@ def test_only_the_ui_imports_pyside6() -> None:
         if top(module) == "PySide6"
     ]
     assert offenders == []
+
+
+def module_name(path: Path, root: Path = PACKAGE) -> str:
+    """Return the dotted name of a source file of the package (a package's __init__ is the package)."""
+    parts = path.relative_to(root.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def dependencies(source: str, name: str, known: Iterable[str], is_package: bool = False) -> set[str]:
+    """Return the known modules a module imports anywhere in its source, `from p import m` resolved to p.m."""
+    known = set(known)
+    package = name if is_package else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([node.module] if node.module else []))
+            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names]
+        else:
+            continue
+        found.update(target for target in targets if target in known and target != name)
+    return found
+
+
+def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
+    """Return each module of the package with the modules of the package it imports."""
+    paths = {module_name(path, root): path for path in source_files(root)}
+    return {
+        name: dependencies(path.read_text(encoding="utf-8"), name, paths, path.name == "__init__.py")
+        for name, path in paths.items()
+    }
+
+
+def cycles(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """Return the strongly connected components of more than one node (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in graph.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return sorted(found)
+
+
+def area(module: str) -> str:
+    """Return the part of the application a module belongs to: its package, or `cli` for the cli modules."""
+    part = module.split(".")[1] if module.count(".") else module
+    return "cli" if part == "cli" or part.startswith("cli_") else part
+
+
+def package_graph(graph: Mapping[str, Iterable[str]]) -> dict[str, set[str]]:
+    """Return the module graph folded onto the application's parts, without a part's imports of itself."""
+    folded: dict[str, set[str]] = {}
+    for module, targets in graph.items():
+        part = area(module)
+        folded.setdefault(part, set()).update(area(target) for target in targets if area(target) != part)
+    return folded
+
+
+def layer_offences(graph: Mapping[str, Iterable[str]]) -> list[str]:
+    """Return `module -> imported` for each import the layer rules forbid."""
+    offences = []
+    for module, targets in sorted(graph.items()):
+        source = area(module)
+        for target in sorted(targets):
+            destination = area(target)
+            if destination == source or module == APP:
+                continue
+            forbidden = (source in MAY_IMPORT and destination not in MAY_IMPORT[source]) or (
+                source in CALLERS and destination in CALLED_THROUGH_SERVICES
+            )
+            if forbidden:
+                offences.append(f"{module} -> {target}")
+    return offences
+
+
+def write_package(root: Path, files: dict[str, str]) -> Path:
+    """Write a small package of modules (relative path: source) under root; return the package folder."""
+    for relative, source in files.items():
+        path = root / "grassroots_app" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source, encoding="utf-8")
+    return root / "grassroots_app"
+
+
+def test_the_graph_checker_flags_layer_breaches_and_cycles(tmp_path: Path) -> None:
+    package = write_package(tmp_path, {
+        "__init__.py": "",
+        "paths.py": "",
+        "domain/__init__.py": "",
+        "domain/model.py": "import datetime\n",
+        "domain/rules.py": "from . import model\n\ndef late():\n    from grassroots_app.services import units\n",
+        "persistence/__init__.py": "",
+        "persistence/tables.py": "from grassroots_app.domain.model import Level\nfrom grassroots_app import paths\n",
+        "services/__init__.py": "",
+        "services/units.py": "from ..persistence import tables\nimport grassroots_app.domain.rules\n",
+        "reports/__init__.py": "",
+        "reports/pdf.py": "from grassroots_app.services.units import figures\n",
+        "spreadsheets/__init__.py": "",
+        "spreadsheets/reading.py": "",
+        "ui/__init__.py": "",
+        "ui/panel.py": "from grassroots_app.persistence.tables import Row\nfrom grassroots_app.services import units\n",
+        "cli.py": "from grassroots_app import cli_sheets\n",
+        "cli_sheets.py": "from grassroots_app.cli import main\nfrom grassroots_app.spreadsheets import reading\n",
+    })
+    graph = import_graph(package)
+    assert graph["grassroots_app.domain.rules"] == {"grassroots_app.domain.model", "grassroots_app.services.units"}
+    assert graph["grassroots_app.persistence.tables"] == {"grassroots_app.domain.model", "grassroots_app.paths"}
+    assert graph["grassroots_app.cli_sheets"] == {"grassroots_app.cli", "grassroots_app.spreadsheets.reading"}
+    assert layer_offences(graph) == [
+        "grassroots_app.domain.rules -> grassroots_app.services.units",
+        "grassroots_app.reports.pdf -> grassroots_app.services.units",
+        "grassroots_app.ui.panel -> grassroots_app.persistence.tables",
+    ]
+    assert cycles(graph) == [
+        ["grassroots_app.cli", "grassroots_app.cli_sheets"],
+        ["grassroots_app.domain.rules", "grassroots_app.services.units"],
+    ]
+    assert cycles(package_graph(graph)) == [["domain", "persistence", "services"]]
+
+
+def test_the_application_graph_is_found() -> None:
+    graph = import_graph()
+    assert len(graph) >= 100
+    assert "grassroots_app.domain.model" in graph["grassroots_app.domain.hierarchy"]
+
+
+def test_each_layer_imports_only_what_it_may() -> None:
+    assert layer_offences(import_graph()) == []
+
+
+def test_no_import_cycle_between_modules() -> None:
+    assert cycles(import_graph()) == []
+
+
+def test_no_import_cycle_between_packages() -> None:
+    assert cycles(package_graph(import_graph())) == []

@@ -49,7 +49,7 @@ else:
     CRASH_STATUS, CRASH_REPORT = -signal.SIGSEGV, "Fatal Python error: Segmentation fault"
 
 
-@pytest.mark.parametrize(("script", "where"), [(WINDOW_CRASH, "ui/app.py"), (CLI_CRASH, "cli.py")])
+@pytest.mark.parametrize(("script", "where"), [(WINDOW_CRASH, "ui/app.py"), (CLI_CRASH, "cli/__init__.py")])
 def test_a_segmentation_fault_writes_its_traceback_into_the_log(tmp_path: Path, script: str, where: str) -> None:
     """The log holds Python's fatal-error report with the stack down to the crashing call."""
     result, text = crash(script, tmp_path)

@@ -284,3 +284,27 @@ def test_the_default_kind_of_other_levels_is_their_first_kind_or_the_siblings() 
 def test_a_name_that_starts_with_a_kind_wins_over_the_default() -> None:
     assert hierarchy.guess_kind(Level.HAMLET, "Ấp Mỹ Hòa", default="thôn") == "ấp"
     assert hierarchy.guess_kind(Level.HAMLET, "Nà Cạn", default="xóm") == "xóm"
+
+
+def test_a_new_unit_takes_the_level_below_its_parent_or_is_a_province() -> None:
+    assert hierarchy.new_unit_level(THREE, None) is Level.PROVINCE
+    assert hierarchy.new_unit_level(THREE, Level.PROVINCE) is Level.DISTRICT
+    assert hierarchy.new_unit_level(TWO, Level.PROVINCE) is Level.COMMUNE
+    assert hierarchy.new_unit_level(TWO, Level.HAMLET) is Level.GROUP
+
+
+@pytest.mark.parametrize(
+    ("level", "children", "top", "charge"),
+    [
+        (Level.PROVINCE, True, True, False),
+        (Level.DISTRICT, True, False, False),
+        (Level.CLUSTER, False, False, True),
+        (Level.COMMUNE, True, False, True),
+        (Level.HAMLET, True, False, True),
+        (Level.GROUP, False, False, True),
+    ],
+)
+def test_what_a_level_allows(level: Level, children: bool, top: bool, charge: bool) -> None:
+    assert hierarchy.takes_children(level) is children
+    assert hierarchy.stays_at_top(level) is top
+    assert hierarchy.takes_charge(level) is charge

@@ -16,7 +16,14 @@ from grassroots_app.domain.calendar import (
     MeetingCategory,
 )
 from grassroots_app.domain.errors import InvalidInput, RuleViolation
-from grassroots_app.domain.meetings import Meeting, WarningKind, all_conflicts, check_meeting, meeting_warnings
+from grassroots_app.domain.meetings import (
+    Meeting,
+    WarningKind,
+    all_conflicts,
+    check_meeting,
+    clean_meeting,
+    meeting_warnings,
+)
 
 NINTH = FreeDay(date(2026, 6, 9))
 POLICY = FreeDayPolicy()
@@ -76,6 +83,15 @@ def test_any_meeting_on_another_day_is_accepted() -> None:
 def test_bad_meetings_are_refused(fields: dict[str, object]) -> None:
     with pytest.raises(InvalidInput):
         check_meeting(replace(meeting(day=date(2026, 6, 10)), **fields), [], POLICY)  # type: ignore[arg-type]
+
+
+def test_a_draft_may_lack_its_title_but_not_a_good_duration() -> None:
+    untitled = replace(meeting(), title="  ")
+    assert clean_meeting(untitled, draft=True).title == ""
+    with pytest.raises(InvalidInput):
+        clean_meeting(untitled)
+    with pytest.raises(InvalidInput):
+        clean_meeting(replace(untitled, duration_minutes=0), draft=True)
 
 
 def test_a_double_booked_attendee_is_warned_about() -> None:

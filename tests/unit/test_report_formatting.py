@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from grassroots_app.domain.ratings import share
 from grassroots_app.domain.formats import format_date, format_number, format_percent
+from grassroots_app.domain.ratings import share
 from grassroots_app.domain.reports.formatting import format_change, place_and_date, quarter_label, recipient_lines
 
 

@@ -105,7 +105,7 @@ def test_table_values_are_printed_with_decimal_commas_and_dd_mm_yyyy(document: R
         assert f"Phụ lục {number} {table.title.upper()}" in text
     for table in tables:
         for row in (*table.rows[:3], *table.rows[-2:], *([table.total] if table.total else [])):
-            for value, column in zip(row, table.columns):
+            for value, column in zip(row, table.columns, strict=True):
                 if column.kind is not Kind.ORDINAL and value is not None:
                     assert cell_text(value, column.kind) in text, (table.key, value)
     assert "85,71 %" in text and "19,05 %" in text

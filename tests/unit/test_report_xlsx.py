@@ -47,14 +47,14 @@ def body(table: AnnexTable) -> list[tuple[CellValue, ...]]:
 def test_one_sheet_per_table_with_the_report_and_quarter_named(book: Workbook, document: ReportDocument) -> None:
     tables = annex_tables(document.figures)
     assert len(book.worksheets) == len(tables)
-    for number, (sheet, table) in enumerate(zip(book.worksheets, tables), start=1):
+    for number, (sheet, table) in enumerate(zip(book.worksheets, tables, strict=True), start=1):
         assert "quý III năm 2026" in sheet["A1"].value
         assert sheet["A2"].value == f"Phụ lục {number}. {table.title}"
         assert len(sheet.title) <= 31
 
 
 def test_the_sheets_hold_exactly_the_tables_numbers(book: Workbook, document: ReportDocument) -> None:
-    for sheet, table in zip(book.worksheets, annex_tables(document.figures)):
+    for sheet, table in zip(book.worksheets, annex_tables(document.figures), strict=True):
         header = next(sheet.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW, values_only=True))
         assert list(header) == [column.header for column in table.columns]
         written = list(sheet.iter_rows(min_row=HEADER_ROW + 1, max_col=len(table.columns), values_only=True))
@@ -62,14 +62,14 @@ def test_the_sheets_hold_exactly_the_tables_numbers(book: Workbook, document: Re
 
 
 def test_header_is_bold_and_frozen_and_cells_are_typed(book: Workbook, document: ReportDocument) -> None:
-    for sheet, table in zip(book.worksheets, annex_tables(document.figures)):
+    for sheet, table in zip(book.worksheets, annex_tables(document.figures), strict=True):
         assert sheet.freeze_panes == f"A{HEADER_ROW + 1}"
         assert all(cell.font.bold for cell in sheet[HEADER_ROW])
         first = sheet[HEADER_ROW + 1]
-        for cell, column in zip(first, table.columns):
+        for cell, column in zip(first, table.columns, strict=True):
             if column.kind in FORMATS and cell.value is not None:
                 assert cell.number_format == FORMATS[column.kind], (table.key, column.header)
-        for index, (cell, column) in enumerate(zip(first, table.columns)):
+        for index, (cell, column) in enumerate(zip(first, table.columns, strict=True)):
             longest = max(len(cell_text(row[index], column.kind)) for row in table.rows)
             assert sheet.column_dimensions[cell.column_letter].width > min(longest, 60), (table.key, column.header)
     dates = book.worksheets[0]
@@ -84,7 +84,7 @@ def test_shares_are_stored_as_fractions_shown_as_percentages(book: Workbook) -> 
 
 def test_the_pdf_prints_the_same_cells(book: Workbook, document: ReportDocument) -> None:
     text = " ".join(page_texts(pdf_bytes(document)))
-    for sheet, table in zip(book.worksheets, annex_tables(document.figures)):
+    for sheet, table in zip(book.worksheets, annex_tables(document.figures), strict=True):
         last = sheet.max_row
         for column, spec in enumerate(table.columns, start=1):
             value = sheet.cell(row=last, column=column).value

@@ -47,7 +47,7 @@ class Attended(NamedTuple):
 
     cadre: Cadre
     kind: ActivityKind
-    count: int
+    activities: int  # not `count`, which would hide tuple.count
 
 
 class DayCount(NamedTuple):

@@ -130,10 +130,10 @@ def _narrative(narrative: Narrative) -> Narrative:
     if len(recipients) > MAX_RECIPIENTS:
         raise InvalidInput(N_("A report has at most {most} recipients."), most=MAX_RECIPIENTS)
     signer = narrative.signer
-    return Narrative(
-        *(clean_section(text) for text in (narrative.situation, narrative.results, narrative.assessment,
-                                           narrative.next_tasks, narrative.proposals)),
-        recipients=recipients,
+    return replace(
+        narrative, situation=clean_section(narrative.situation), results=clean_section(narrative.results),
+        assessment=clean_section(narrative.assessment), next_tasks=clean_section(narrative.next_tasks),
+        proposals=clean_section(narrative.proposals), recipients=recipients,
         signer=Signer(*(_line(text, MAX_LINE) for text in (signer.capacity, signer.title, signer.name))),
     )
 

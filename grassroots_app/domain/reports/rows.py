@@ -15,10 +15,10 @@ from grassroots_app.domain.activities import ATTENDANCE_KINDS, ActivityKind, Att
 from grassroots_app.domain.calendar import FreeDay
 from grassroots_app.domain.coverage import Coverage, Shortfall, compute_coverage
 from grassroots_app.domain.errors import Labelled
+from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.hierarchy import UNIT_KINDS
 from grassroots_app.domain.model import Cadre, Level
 from grassroots_app.domain.ratings import GRADES, RATEABLE_LEVELS, format_share, good_or_better
-from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.reports.inputs import Attended, DayCount, Held, Lacking, LevelTotal, RatedUnit
 from grassroots_app.domain.reports.model import (
     AttendanceRow,
@@ -146,8 +146,8 @@ def attendance_rows(
         cadres[item.cadre.id] = item.cadre
         places[item.cadre.id][item.target_id] = name
     kinds: dict[str, Counter[ActivityKind]] = defaultdict(Counter)
-    for item in attended:
-        kinds[item.cadre.id][item.kind] += item.count
+    for record in attended:
+        kinds[record.cadre.id][record.kind] += record.activities
     rows = []
     for cadre_id, cadre in cadres.items():
         done = kinds[cadre_id]

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from grassroots_app.domain.formats import format_number
 from grassroots_app.domain.hierarchy import UNIT_KINDS, guess_kind
 from grassroots_app.domain.model import Level
-from grassroots_app.domain.formats import format_number
 from grassroots_app.domain.reports.formatting import quarter_label
 from grassroots_app.domain.reports.model import ReportFigures, ReportKind
 from grassroots_app.domain.reports.wording import lower_first

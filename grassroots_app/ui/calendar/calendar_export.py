@@ -27,19 +27,17 @@ from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.meetings import when
 from grassroots_app.domain.text import printable
-from grassroots_app.persistence.backup import output_guard
-from grassroots_app.persistence.files import write_bytes
-from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import calendar, meetings, plans
+from grassroots_app.services import calendar, files, meetings, plans
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.services.plans import PlannedVisit
+from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.shared.file_choice import FileKind, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.file_choice import FileKind, ask_save_path, file_name
 from grassroots_app.ui.shared.printing import print_to_temporary, put_printed
-from grassroots_app.ui.units.unit_panel import CadrePickerDialog
 from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, date_edit, from_qdate, ok_cancel_buttons
+from grassroots_app.ui.units.unit_panel import CadrePickerDialog
 
 # A Party document's margins are 30, 20, 15, 20 mm (left, top, right, bottom); QTextDocument.print_ adds
 # 2 cm of its own inside the page's margins (and the page number in the bottom one), so the page keeps
@@ -258,8 +256,7 @@ def _set_up_page(device: QPagedPaintDevice) -> None:
 
 def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path) -> None:
     """Print the month plan to an A4 PDF file, whole or not at all (never over the database or a backup)."""
-    guard = output_guard(context.database)
-    target = guard.target(path)
+    target = files.output_target(context.database, path)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     document = _month_plan_document(context, year, month)
@@ -270,7 +267,7 @@ def write_month_plan_pdf(context: AppContext, year: int, month: int, path: Path)
     writer.setCreator(tr("Grassroots"))
     document.print_(writer)
     del writer  # the document is complete once the writer is gone
-    write_bytes(target, guard, buffer.data().data())
+    files.write_bytes(target, context.database, bytes(buffer.data().data()))
 
 
 def save_month_plan_pdf(parent: QWidget, context: AppContext, year: int, month: int) -> None:

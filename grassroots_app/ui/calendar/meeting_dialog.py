@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
@@ -19,12 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain.calendar import MeetingCategory
-from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.meetings import MAX_DURATION_MINUTES, Meeting
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import cadres, calendar, meetings
 from grassroots_app.services.meetings import MeetingView
+from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.widgets import EditDialog, TimeField, date_edit, from_qdate, to_qdate, typed_anywhere
@@ -37,23 +35,6 @@ PICKER_LIMIT = 200  # matches listed under the filter; the chosen cadres are alw
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_TO_LIST_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
 WARNING_STYLE = "background: #fff4c2; color: #6b4e00; padding: 4px;"
-
-
-def _draft_warnings(uow: UnitOfWork, meeting: Meeting) -> tuple[str, ...]:
-    """Return the warnings a draft would get whatever the meeting-free day rule says (none while refused).
-
-    The rule's refusal is for OK to show; here a missing title or reason, or a category not allowed on
-    the day, is stood in for, so the clerk sees the double bookings, holidays and weekends while typing.
-    """
-    allowed = sorted(calendar.calendar_policy(uow).allowed, key=lambda item: item.value)
-    stand_in = replace(meeting, title=meeting.title.strip() or "…", reason=meeting.reason.strip() or "…")
-    if allowed and meeting.category not in allowed:
-        stand_in = replace(stand_in, category=allowed[0])
-    try:
-        view = meetings.check_draft(uow, stand_in)
-    except DomainError:
-        return ()
-    return tuple(warning.render(tr) for warning in view.warnings)
 
 
 def _free_day_rule(uow: UnitOfWork, start: datetime, minutes: int) -> str | None:
@@ -247,8 +228,8 @@ class MeetingDialog(EditDialog):
 
     def check_now(self) -> None:
         """Show the warnings the meeting would get (they do not stop it)."""
-        found = self.context.read(_draft_warnings, self.entered())
-        self.warnings.setText("\n".join(f"⚠ {text}" for text in found))
+        found = self.context.read(meetings.draft_warnings, self.entered())
+        self.warnings.setText("\n".join(f"⚠ {warning.render(tr)}" for warning in found))
         self.warnings.setVisible(bool(found))
 
     def submit(self) -> None:

@@ -31,9 +31,9 @@ from grassroots_app.domain.formats import format_date
 from grassroots_app.services import plans
 from grassroots_app.services.plans import PlannedVisit, QuarterPlan
 from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
+from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.shared.widgets import ErrorLabel
 
 VISIT_COLUMNS = (N_("Day"), N_("Cadre"), N_("In charge of"), N_("State"))

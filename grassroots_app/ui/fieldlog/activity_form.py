@@ -27,8 +27,8 @@ from grassroots_app.services.units import unit_path
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.pickers import ID_ROLE, TEXT_ROLE, LookupField, find_cadres
-from grassroots_app.ui.units.search import SearchBox
 from grassroots_app.ui.shared.widgets import DateField, Dialog, from_qdate, to_qdate, typed_anywhere
+from grassroots_app.ui.units.search import SearchBox
 
 TARGET_WIDTH_CHARS = 28
 
@@ -45,11 +45,11 @@ class CadreLookup(LookupField):
     def settle(self) -> None:
         """Take the highlighted (else the first) cadre matching the typed text, when none was picked yet."""
         text = self.text().strip()
-        popup = self.suggester.popup()
+        popup = self.suggestions()
         if self.chosen is None and text:
             if self.timer.isActive():
                 self.timer.stop()
-                first = next(iter(self.find(self.context, text)), None)
+                first = next(iter(self.finder(self.context, text)), None)
                 if first is not None:
                     self.choose(first.id, first.text)
             else:

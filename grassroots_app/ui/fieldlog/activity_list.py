@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -13,11 +12,11 @@ from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.services.activities import ActivityView, delete_activities, edit_activity, list_activities
-from grassroots_app.ui.fieldlog.activity_form import ActivityFields, CadreLookup
 from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.shared.context_menu import offer_menu
+from grassroots_app.ui.fieldlog.activity_form import ActivityFields, CadreLookup
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
+from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.shared.period_chooser import PeriodChooser
 from grassroots_app.ui.shared.pickers import ClusterCombo, unit_field
 from grassroots_app.ui.shared.row_model import Column, LatestRead, RowsModel, rows_table

@@ -14,10 +14,10 @@ from grassroots_app.domain.recommendations import PENDING, RecommendationFilter
 from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.services.activities import ActivityView, list_activities
 from grassroots_app.services.recommendations import RecommendationView, list_recommendations
-from grassroots_app.ui.fieldlog.activity_list import ACTIVITY_COLUMNS, EditActivityDialog
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.fieldlog.activity_list import ACTIVITY_COLUMNS, EditActivityDialog
 from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog
+from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.row_model import Column, LatestRead, RowsModel, rows_table
 
 RECENT = 50

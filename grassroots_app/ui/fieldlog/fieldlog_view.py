@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabW
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.services.activities import ActivityView, record_activity
+from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog.activity_form import ActivityFields
 from grassroots_app.ui.fieldlog.activity_list import ActivityList
 from grassroots_app.ui.fieldlog.attendance_view import AttendanceView
-from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.shared.widgets import ErrorLabel

@@ -30,9 +30,6 @@ from grassroots_app.domain.ratings import Grade, Rating
 from grassroots_app.services import browse, ratings, units
 from grassroots_app.services.ratings import RatingView
 from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.lifetime import ShownRefresher, follow
-from grassroots_app.ui.shared.pickers import unit_field
 from grassroots_app.ui.fieldlog.rating_table import (
     EDITABLE,
     Column,
@@ -42,6 +39,9 @@ from grassroots_app.ui.fieldlog.rating_table import (
     TypedDelegate,
     parse_score,
 )
+from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.lifetime import ShownRefresher, follow
+from grassroots_app.ui.shared.pickers import unit_field
 from grassroots_app.ui.shared.row_model import ROW_PADDING, LatestRead
 from grassroots_app.ui.shared.widgets import ElidedLabel, ErrorLabel, remember_state
 
@@ -137,8 +137,8 @@ class RatingsView(QWidget):
         top = QWidget()
         column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.path, self.hint, self.error):
-            column.addWidget(widget)
+        for part in (self.path, self.hint, self.error):
+            column.addWidget(part)
         column.addWidget(self.table, 1)
         box = QGroupBox(tr("Shares of each grade (in the unit and below)"))
         shares = QVBoxLayout(box)

@@ -22,8 +22,8 @@ from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.recommendations import Recommendation, RecommendationStatus, StatusChange
 from grassroots_app.services.recommendations import RecommendationView
-from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.fieldlog.recommendation_list import due_text
+from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.row_model import WARNING_COLOR
 
 FIELDS = (N_("Unit"), N_("Raised on"), N_("Through the cadre"), N_("Field"), N_("Content"), N_("Status"),

@@ -14,10 +14,9 @@ from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.recommendations import RecommendationField, RecommendationStatus
 from grassroots_app.services import recommendations
 from grassroots_app.services.recommendations import RecommendationView
-from grassroots_app.ui.fieldlog.activity_form import CadreLookup
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.fieldlog.activity_form import CadreLookup
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.units.unit_dialogs import UnitPicker
 from grassroots_app.ui.shared.widgets import (
     EditDialog,
     choices,
@@ -27,6 +26,7 @@ from grassroots_app.ui.shared.widgets import (
     from_qdate,
     to_qdate,
 )
+from grassroots_app.ui.units.unit_dialogs import UnitPicker
 
 DEFAULT_DUE_DAYS = 30
 SUMMARY_LENGTH = 160

@@ -12,8 +12,8 @@ from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.recommendations import RecommendationFilter, RecommendationStatus
 from grassroots_app.services.recommendations import RecommendationView
-from grassroots_app.ui.fieldlog.activity_form import CadreLookup
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.fieldlog.activity_form import CadreLookup
 from grassroots_app.ui.fieldlog.fieldlog_panel import RECOMMENDATION_COLUMNS
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow

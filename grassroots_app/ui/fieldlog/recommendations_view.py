@@ -24,12 +24,12 @@ from grassroots_app.domain.recommendations import TRANSITIONS, RecommendationSta
 from grassroots_app.services import recommendations
 from grassroots_app.services.recommendations import RecommendationView
 from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.shared.context_menu import offer_menu
-from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.fieldlog.recommendation_detail import RecommendationDetail
 from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog, StepDialog, summary
 from grassroots_app.ui.fieldlog.recommendation_list import COLUMNS, FilterBar, Query
+from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.lifetime import ShownRefresher, follow
+from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.shared.row_model import LatestRead, RowsModel, rows_table
 from grassroots_app.ui.shared.widgets import EditDialog, ErrorLabel, remember_state
 

@@ -22,10 +22,8 @@ from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.sheets import Fate, Issue, RowOutcome
 from grassroots_app.domain.text import collation_key
 from grassroots_app.i18n import Translator
-from grassroots_app.persistence.backup import output_guard
-from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import sheet_export
+from grassroots_app.services import files, sheet_export
+from grassroots_app.services.files import save_workbook, workbook_target
 from grassroots_app.services.sheet_import import (
     FATE_LABELS,
     ImportReport,
@@ -37,13 +35,14 @@ from grassroots_app.services.sheet_import import (
     issue_text,
     summary_text,
 )
-from grassroots_app.spreadsheets.writing import SheetContent, save_workbook, workbook_target
+from grassroots_app.services.workspace import Database, UnitOfWork, unit_of_work
+from grassroots_app.spreadsheets.writing import SheetContent
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.shared.row_model import Column, RowsModel, rows_table
-from grassroots_app.ui.tasks import Cancelled, TaskProgress
 from grassroots_app.ui.shared.widgets import Dialog, ErrorLabel
+from grassroots_app.ui.tasks import Cancelled, TaskProgress
 
 SHEET_FILTERS = N_("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
 WORKBOOK_FILTERS = N_("Excel workbook (*.xlsx)")
@@ -90,7 +89,7 @@ def _work(database: Database, path: Path, run: Run) -> Callable[[TaskProgress], 
 
     def work(progress: TaskProgress) -> ImportReport | None:
         try:
-            with UnitOfWork(database, write=run is import_file) as uow:
+            with unit_of_work(database, write=run is import_file) as uow:
                 return run(uow, path, progress.report)
         except Cancelled:
             return None
@@ -280,7 +279,7 @@ class ImportDialog(Dialog):
                                tr(WORKBOOK_FILTERS))
         if chosen is None:
             return
-        guard = output_guard(self.context.database)
+        guard = files.output_guard(self.context.database)
         try:
             save_workbook([error_sheet(self.report)], workbook_target(chosen, guard), guard)
         except DomainError as error:
@@ -318,13 +317,13 @@ def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
         return
     database = context.database
     try:
-        path = workbook_target(chosen, output_guard(database))
+        path = sheet_export.workbook_file(database, chosen)
     except DomainError as error:
         context.errors.report(error)
         return
 
     def work(_progress: TaskProgress) -> dict[str, int]:
-        with UnitOfWork(database) as uow:
+        with unit_of_work(database) as uow:
             return sheet_export.write_export(uow, path, day)
 
     def done(counts: dict[str, int]) -> None:
@@ -340,10 +339,8 @@ def save_template(window: QMainWindow, context: AppContext) -> None:
                            file_name(tr("Import template"), suffix=".xlsx"), tr(WORKBOOK_FILTERS))
     if chosen is None:
         return
-    guard = output_guard(context.database)
     try:
-        path = workbook_target(chosen, guard)
-        sheet_export.write_template(path, guard)
+        path = sheet_export.write_template_file(context.database, chosen)
     except DomainError as error:
         context.errors.report(error)
         return

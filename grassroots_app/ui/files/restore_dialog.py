@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.formats import format_megabytes, format_number, format_timestamp
-from grassroots_app.persistence.backup import COUNTED_TABLES, BackupInfo, backup_folder, check_backup
+from grassroots_app.services.backups import COUNTED_TABLES, BackupInfo, backup_folder, check_backup
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path
 from grassroots_app.ui.shared.row_model import Column, RowsModel, rows_table
 from grassroots_app.ui.shared.widgets import Dialog, ErrorLabel, ok_cancel_buttons
 

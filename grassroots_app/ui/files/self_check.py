@@ -16,14 +16,13 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
 from grassroots_app import __version__
+from grassroots_app.applog import log_path
 from grassroots_app.domain.errors import N_
 from grassroots_app.i18n import CONTEXT
 from grassroots_app.paths import APP_NAME, app_icon
-from grassroots_app.persistence.backup import output_guard
-from grassroots_app.persistence.files import write_bytes
-from grassroots_app.self_check import KNOWN_MESSAGE, Check, CheckResult, SelfCheck, run_checks, tr
+from grassroots_app.services import files
+from grassroots_app.services.self_check import KNOWN_MESSAGE, Check, CheckResult, SelfCheck, run_checks, tr
 from grassroots_app.services.setup import require_settings
-from grassroots_app.applog import log_path
 from grassroots_app.ui.i18n import LanguageSwitcher
 from grassroots_app.ui.tasks import WorkerPool
 
@@ -97,7 +96,7 @@ def _show(text: str) -> None:
         return
     target = log_path().with_name(REPORT_FILE)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes(target, output_guard(), text.encode("utf-8"))
+    files.write_bytes(target, None, text.encode("utf-8"))
 
 
 def run_self_check() -> int:

@@ -125,7 +125,9 @@ class NarrativeForm(QScrollArea):
         signer.addRow(tr("Signer's t&itle"), self.lines["title"])
         signer.addRow(tr("Signer's na&me"), self.lines["name"])
         for field in (self.capacity, self.lines["title"], self.lines["name"]):
-            signer.labelForField(field).setBuddy(field)
+            caption = signer.labelForField(field)
+            if isinstance(caption, QLabel):
+                caption.setBuddy(field)
         row = QHBoxLayout(box)
         row.addLayout(recipients, 1)
         row.addLayout(signer, 1)
@@ -173,7 +175,8 @@ class NarrativeForm(QScrollArea):
 
     def set_read_only(self, read_only: bool) -> None:
         """Lock the texts (still selectable and copyable) and the choices, or unlock them."""
-        for field in (*self.lines.values(), *self.sections.values(), self.recipients):
+        texts: list[QLineEdit | QPlainTextEdit] = [*self.lines.values(), *self.sections.values(), self.recipients]
+        for field in texts:
             field.setReadOnly(read_only)
         self.issued_on.setReadOnly(read_only)
         self.capacity.setEnabled(not read_only)

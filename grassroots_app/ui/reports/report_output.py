@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.reports.model import ReportDocument
-from grassroots_app.persistence.backup import output_guard
 from grassroots_app.reports.raster import PageImage
-from grassroots_app.services import report_output
+from grassroots_app.services import files, report_output
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.reports.report_preview import PREVIEW_DPI, PRINT_DPI, PreviewPane, PrintJob
@@ -74,7 +73,7 @@ class ReportOutput:
         if not path:
             return
         try:
-            output_guard(self.context.database).target(path)  # the name chosen too, before a suffix is added
+            files.output_target(self.context.database, path)  # the name chosen too, before a suffix is added
         except DomainError as error:
             self.failed(error)
             return

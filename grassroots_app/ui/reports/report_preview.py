@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QImage,
     QKeySequence,
     QPagedPaintDevice,
+    QPaintDevice,
     QPainter,
     QPaintEvent,
     QPixmap,
@@ -43,7 +44,7 @@ def page_qimage(page: PageImage) -> QImage:
     return image
 
 
-def page_target(device: QPagedPaintDevice, size: QSize) -> QRectF:
+def page_target(device: QPaintDevice, size: QSize) -> QRectF:
     """Return where a page image of a size goes on a device: as large as it allows, centred, proportions kept."""
     room = QSizeF(device.width(), device.height())
     fitted = QSizeF(size).scaled(room, Qt.AspectRatioMode.KeepAspectRatio)
@@ -173,10 +174,10 @@ class PreviewPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pages = PageView()
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.pages)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.pages)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.zoom = QComboBox()
         self.zoom.addItem(tr("Fit width"), FIT_WIDTH)
         for zoom in ZOOMS:
@@ -199,7 +200,7 @@ class PreviewPane(QWidget):
         bar.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.zoom.currentIndexChanged.connect(self._apply_zoom)
 
     def show_pages(self, pages: tuple[PageImage, ...]) -> None:
@@ -222,7 +223,7 @@ class PreviewPane(QWidget):
 
     def _apply_zoom(self) -> None:
         chosen = float(self.zoom.currentData())
-        self.pages.set_zoom(self.pages.fit_zoom(self.scroll.viewport().width()) if chosen == FIT_WIDTH else chosen)
+        self.pages.set_zoom(self.pages.fit_zoom(self.scroll_area.viewport().width()) if chosen == FIT_WIDTH else chosen)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Keep the pages as wide as the view when fitting the width."""

@@ -14,7 +14,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
 from grassroots_app.domain.text import fold_marks
-from grassroots_app.persistence.database import default_database_path
+from grassroots_app.services.workspace import default_database_path
 from grassroots_app.ui.context import AppContext
 
 MAX_STEM = 100  # characters: a long unit name still leaves room for the folder within Windows' 260

@@ -26,17 +26,21 @@ def placed_widgets(layout: QLayout) -> Iterator[QWidget]:
     """
     for index in range(layout.count()):
         item = layout.itemAt(index)
+        if item is None:
+            continue
         widget, inner = item.widget(), item.layout()
         if inner is not None:
             yield from placed_widgets(inner)
         elif isinstance(widget, QTabWidget):  # its fields are the current page's, not the tab bar
             page = widget.currentWidget()
-            if page is not None and page.layout() is not None:
-                yield from placed_widgets(page.layout())
+            page_layout = page.layout() if page is not None else None
+            if page_layout is not None:
+                yield from placed_widgets(page_layout)
         elif widget is not None and not widget.isHidden():
             yield widget
-            if widget.layout() is not None and not isinstance(widget, QDialogButtonBox):
-                yield from placed_widgets(widget.layout())
+            own = widget.layout()
+            if own is not None and not isinstance(widget, QDialogButtonBox):
+                yield from placed_widgets(own)
 
 
 def _takes_keyboard(widget: QWidget) -> bool:

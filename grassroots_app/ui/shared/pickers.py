@@ -9,10 +9,10 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QLineEdit, QWidget
 
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, cadres
+from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher
@@ -57,7 +57,7 @@ class LookupField(QLineEdit):
 
     def __init__(self, context: AppContext, find: Finder, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context, self.find = context, find
+        self.context, self.finder = context, find
         self.chosen: str | None = None
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
@@ -65,7 +65,8 @@ class LookupField(QLineEdit):
         self.suggester = QCompleter(self.matches, self)
         self.suggester.setWidget(self)
         self.suggester.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.suggester.activated[QModelIndex].connect(self._picked)
+        # the overload by index (the stubs know no overloads of a signal)
+        self.suggester.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.timer.timeout.connect(self.search_now)
         self.textEdited.connect(self._edited)
@@ -89,7 +90,7 @@ class LookupField(QLineEdit):
         self.timer.stop()
         text = self.text().strip()
         self.matches.clear()
-        for choice in self.find(self.context, text) if text else []:
+        for choice in self.finder(self.context, text) if text else []:
             item = QStandardItem(choice.line)
             item.setData(choice.id, ID_ROLE)
             item.setData(choice.text, TEXT_ROLE)
@@ -97,9 +98,15 @@ class LookupField(QLineEdit):
             self.matches.appendRow(item)
         if self.matches.rowCount():
             self.suggester.complete()
-            self.suggester.popup().setCurrentIndex(self.suggester.completionModel().index(0, 0))
+            self.suggestions().setCurrentIndex(self.suggester.completionModel().index(0, 0))
         else:
-            self.suggester.popup().hide()
+            self.suggestions().hide()
+
+    def suggestions(self) -> QAbstractItemView:
+        """Return the list of matches shown under the field (Qt makes it on first use, never None)."""
+        popup = self.suggester.popup()
+        assert popup is not None
+        return popup
 
     def _picked(self, index: QModelIndex) -> None:
         self.choose(index.data(ID_ROLE), index.data(TEXT_ROLE))

@@ -6,10 +6,8 @@ from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter
 
-from grassroots_app.persistence.backup import output_guard
-from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.files import put_in_place
-from grassroots_app.tempfiles import temporary_beside
+from grassroots_app.services import files
+from grassroots_app.services.workspace import Database
 
 IntoFile = tuple[Path, Path]  # the temporary file a printer prints to, and the file it becomes
 
@@ -20,16 +18,11 @@ def print_to_temporary(printer: QPrinter, database: Database) -> IntoFile | None
     chosen = printer.outputFileName()
     if not chosen:
         return None
-    target = output_guard(database).target(chosen)
-    temporary = temporary_beside(target)
+    temporary, target = files.temporary_for(database, chosen)
     printer.setOutputFileName(str(temporary))
     return temporary, target
 
 
 def put_printed(into_file: IntoFile) -> None:
     """Put the file printed in place of its target; the temporary file is gone either way."""
-    temporary, target = into_file
-    try:
-        put_in_place(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    files.put_in_place(*into_file)

@@ -37,8 +37,8 @@ from grassroots_app.domain.calendar import FIRST_DAY, LAST_DAY
 from grassroots_app.domain.errors import DomainError, Labelled
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.shared.input_guards import placed_widgets
 from grassroots_app.ui.settings import WindowSettings
+from grassroots_app.ui.shared.input_guards import placed_widgets
 
 DATE_FORMAT = "dd/MM/yyyy"
 MONTHS = 12
@@ -89,7 +89,7 @@ class DateField(QDateEdit):
             self.setSelectedSection(QDateEdit.Section.DaySection)
         super().keyPressEvent(event)
 
-    def validate(self, text: str, position: int) -> object:
+    def validate(self, text: str, position: int) -> tuple[QValidator.State, str, int]:
         """Refuse a keystroke that makes a day the month does not have; otherwise check as Qt does."""
         refusal = impossible_day(text)
         if refusal:
@@ -206,10 +206,11 @@ class ErrorLabel(QLabel):
     def _watch_fields(self) -> None:
         """Clear the message when a field beside it changes (connected once)."""
         holder = self.parentWidget()
-        if self.watching or holder is None or holder.layout() is None:
+        fields = holder.layout() if holder is not None else None
+        if self.watching or fields is None:
             return
         self.watching = True
-        for widget in placed_widgets(holder.layout()):
+        for widget in placed_widgets(fields):
             for signal in _change_signals(widget):
                 signal.connect(self.clear_error)
 

@@ -20,10 +20,10 @@ from grassroots_app.domain.errors import RuleViolation
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, Decision
 from grassroots_app.domain.rules import GraspRule
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import assignments
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import AssignmentView, assignment_view, target_path
+from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.widgets import EditDialog, date_edit, from_qdate, typed_anywhere

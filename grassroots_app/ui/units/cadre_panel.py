@@ -24,16 +24,16 @@ from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import NotFound
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, Flag
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import CadreTarget, cadre_targets
-from grassroots_app.ui.units.assign_dialog import EditAssignmentDialog, EndAssignmentDialog
+from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
+from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.shared.widgets import ElidedLabel
+from grassroots_app.ui.units.assign_dialog import EditAssignmentDialog, EndAssignmentDialog
 
 ENDED_COLOR = QColor("gray")
 SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one

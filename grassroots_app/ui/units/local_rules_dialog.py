@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -71,7 +72,7 @@ class MemberChecks(QWidget):
         for member, box in self.boxes.items():
             box.setChecked(member in chosen)
 
-    def members(self) -> frozenset:  # type: ignore[type-arg]
+    def members(self) -> frozenset[Any]:  # of Tier or of Flag, as the boxes
         """Return the ticked members."""
         return frozenset(member for member, box in self.boxes.items() if box.isChecked())
 
@@ -301,8 +302,10 @@ class LocalRulesDialog(EditDialog):
     def _watch_row(self, row: int) -> None:
         for column in range(3):
             widget = self.targets.cellWidget(row, column)
-            signal = widget.currentIndexChanged if isinstance(widget, QComboBox) else widget.valueChanged
-            signal.connect(self.check)
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.check)
+            elif isinstance(widget, QSpinBox):
+                widget.valueChanged.connect(self.check)
 
     def _watch(self) -> None:
         """Check the values again whenever one changes."""
@@ -312,9 +315,9 @@ class LocalRulesDialog(EditDialog):
             edit.textEdited.connect(self.check)
         for combo in (self.shift, self.rules.level):
             combo.currentIndexChanged.connect(self.check)
-        for box in (*self.allowed.values(), *self.rules.tiers.boxes.values(), *self.rules.flags.boxes.values(),
-                    *self.rules.any_tier.boxes.values()):
-            box.toggled.connect(self.check)
+        for tick in (*self.allowed.values(), *self.rules.tiers.boxes.values(), *self.rules.flags.boxes.values(),
+                     *self.rules.any_tier.boxes.values()):
+            tick.toggled.connect(self.check)
         for row in range(self.targets.rowCount()):
             self._watch_row(row)
         self.rules.add_button.clicked.connect(self.check)

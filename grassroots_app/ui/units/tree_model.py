@@ -20,8 +20,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from grassroots_app.domain.model import Level
-from grassroots_app.persistence.browse import ClusterRowView, NodeRow
 from grassroots_app.services import browse
+from grassroots_app.services.browse import ClusterRowView, NodeRow
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 
@@ -183,7 +183,7 @@ class HierarchyModel(QAbstractItemModel):
 
     def node(self, index: AnyIndex) -> Node | None:
         """Return the node of an index (None for the invisible root)."""
-        return index.internalPointer() if index.isValid() else None  # type: ignore[no-any-return]
+        return index.internalPointer() if index.isValid() else None
 
     def loaded_nodes(self) -> Iterator[Node]:
         """Yield the invisible root and every node whose children were read, parents before children."""

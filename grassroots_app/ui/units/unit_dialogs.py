@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.model import Level, Unit, UnitAttributes
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import units
-from grassroots_app.services.setup import require_settings
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.units.search import SearchBox
 from grassroots_app.ui.shared.widgets import EditDialog, date_edit, from_qdate, typed_anywhere
+from grassroots_app.ui.units.search import SearchBox
 
 NO_NUMBER = -1
 
@@ -69,22 +67,13 @@ class AttributesForm(QWidget):
                               read(self.party_members))
 
 
-def _child_level(uow: UnitOfWork, parent_id: str | None) -> tuple[Level, tuple[str, ...]]:
-    """Return the level of a new unit under a parent (None: a province) and the kinds the model offers it."""
-    preset = require_settings(uow).preset
-    level = Level.PROVINCE
-    if parent_id is not None:
-        level = hierarchy.child_level(preset, units.get_unit(uow, parent_id).level) or Level.GROUP
-    return level, hierarchy.offered_kinds(preset, level)
-
-
 class AddUnitDialog(EditDialog):
     """Add a unit under a parent (or a province at the top)."""
 
     def __init__(self, context: AppContext, parent_id: str | None, parent: QWidget | None = None) -> None:
         super().__init__(context, tr("Add a unit"), parent)
         self.parent_id = parent_id
-        level, kinds = context.read(_child_level, parent_id)
+        level, kinds = context.read(units.new_unit_offer, parent_id)
         default_kind = context.read(units.default_kind_under, parent_id, date.today())
         self.name = QLineEdit()
         self.kind = typed_anywhere(QComboBox())

@@ -31,11 +31,17 @@ from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cluster, Level, Unit
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, cadres, units
 from grassroots_app.services.assignments import get_target
 from grassroots_app.services.coverage import CoverageReport, coverage
 from grassroots_app.services.setup import require_settings
+from grassroots_app.services.workspace import UnitOfWork
+from grassroots_app.ui.context import AppContext, on_change
+from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
+from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.lifetime import follow
+from grassroots_app.ui.shared.context_menu import Entry, offer_menu
+from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, ok_cancel_buttons, typed_anywhere
 from grassroots_app.ui.units.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog
 from grassroots_app.ui.units.cluster_dialogs import (
     CloseClusterDialog,
@@ -43,11 +49,6 @@ from grassroots_app.ui.units.cluster_dialogs import (
     NewClusterDialog,
     RenameClusterDialog,
 )
-from grassroots_app.ui.context import AppContext, on_change
-from grassroots_app.ui.shared.context_menu import Entry, offer_menu
-from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
-from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.units.unit_dialogs import (
     AddUnitDialog,
     AttributesForm,
@@ -55,7 +56,6 @@ from grassroots_app.ui.units.unit_dialogs import (
     MergeUnitDialog,
     MoveUnitDialog,
 )
-from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, ok_cancel_buttons, typed_anywhere
 
 PICKER_MIN_WIDTH, PICKER_MIN_HEIGHT = 520, 360
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
@@ -161,7 +161,7 @@ class UnitPanel(QWidget):
         layout = QVBoxLayout(self)
         for widget in (self.title, self.period, self.details_box, self.holders_box, self.gaps_box, self.history_box):
             layout.addWidget(widget)
-        layout.addLayout(self.actions)
+        layout.addLayout(self.unit_actions)
         layout.addLayout(self.cluster_actions)
         layout.addWidget(self.field_log)
         on_change(context.events, self, SHOWN, self.refresh)
@@ -225,16 +225,16 @@ class UnitPanel(QWidget):
         layout.addWidget(self.history)
 
     def _build_actions(self) -> None:
-        self.actions = QHBoxLayout()
+        self.unit_actions = QHBoxLayout()
         self.add_button = QPushButton(tr("Add a unit under it…"))
         self.move_button = QPushButton(tr("Move…"))
         self.close_button = QPushButton(tr("Close…"))
         self.merge_button = QPushButton(tr("Merge into…"))
-        for button, slot in ((self.add_button, self.add_child), (self.move_button, self.move),
+        for button, slot in ((self.add_button, self.add_child), (self.move_button, self.move_unit),
                              (self.close_button, self.close_unit), (self.merge_button, self.merge)):
-            self.actions.addWidget(button)
+            self.unit_actions.addWidget(button)
             button.clicked.connect(slot)
-        self.actions.addStretch()
+        self.unit_actions.addStretch()
         self.cluster_actions = QHBoxLayout()
         self.new_cluster_button = QPushButton(tr("New cluster…"))
         self.rename_cluster_button = QPushButton(tr("Rename…"))
@@ -331,12 +331,11 @@ class UnitPanel(QWidget):
     def _enable_actions(self, data: PanelData | None) -> None:
         is_unit = data is not None and data.unit is not None
         open_unit = is_unit and data.unit.period.end is None  # type: ignore[union-attr]
-        self.add_button.setEnabled(data is None or (open_unit and data.level is not Level.GROUP))
+        self.add_button.setEnabled(data is None or (open_unit and hierarchy.takes_children(data.level)))
         for button in (self.move_button, self.close_button, self.merge_button):
-            button.setEnabled(bool(open_unit) and data.level is not Level.PROVINCE)  # type: ignore[union-attr]
+            button.setEnabled(bool(open_unit) and not hierarchy.stays_at_top(data.level))  # type: ignore[union-attr]
         self.close_button.setEnabled(bool(open_unit))
-        self.assign_button.setEnabled(data is not None and data.level in {
-            Level.CLUSTER, Level.COMMUNE, Level.HAMLET, Level.GROUP})
+        self.assign_button.setEnabled(data is not None and hierarchy.takes_charge(data.level))
         for button in (self.add_button, self.move_button, self.close_button, self.merge_button):
             button.setVisible(data is None or data.cluster is None)
         self.new_cluster_button.setVisible(data is not None and data.owns_clusters)
@@ -349,15 +348,17 @@ class UnitPanel(QWidget):
     def _load_gaps(self, data: PanelData) -> None:
         self.gaps.clear()
         self.gaps.addItem(tr("Counting…"))
-        on, under = self.context.as_of, data.target_id if data.unit is not None else None
-        if under is None:
-            self._show_cluster_gaps(data)
+        on, target_id = self.context.as_of, data.target_id
+        if data.unit is None:
+            self.context.read_later(browse.own_gaps, (target_id, Level.CLUSTER, on),
+                                    lambda missing: self._show_cluster_gaps(target_id, missing), parent=self)
             return
-        self.context.read_later(coverage, (on, under), lambda report: self._show_gaps(data.target_id, report),
+        self.context.read_later(coverage, (on, target_id), lambda report: self._show_gaps(target_id, report),
                                 parent=self)
 
-    def _show_cluster_gaps(self, data: PanelData) -> None:
-        missing = self.context.read(browse.own_gaps, data.target_id, Level.CLUSTER, self.context.as_of)
+    def _show_cluster_gaps(self, target_id: str, missing: int) -> None:
+        if self.data is None or self.data.target_id != target_id:
+            return
         self.gaps.clear()
         self.gaps.addItem(tr("The cluster lacks its standing-committee member.") if missing else tr("No gaps."))
 
@@ -421,7 +422,7 @@ class UnitPanel(QWidget):
         """Add a unit under the shown one (or a province when nothing is shown)."""
         AddUnitDialog(self.context, self.data.target_id if self.data else None, self).exec()
 
-    def move(self) -> None:
+    def move_unit(self) -> None:
         """Move the shown unit."""
         if self.data and self.data.unit:
             MoveUnitDialog(self.context, self.data.unit, self).exec()

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from grassroots_app.cli import _add, _group, emit, integer, tr
+from grassroots_app.cli.common import (
+    add_command,
+    add_group,
+    emit,
+    integer,
+    tr,
+)
 from grassroots_app.domain.errors import N_, render_phrase
 from grassroots_app.domain.local_rules import (
     RULE_LEVELS,
@@ -21,9 +27,8 @@ from grassroots_app.domain.local_rules import (
 )
 from grassroots_app.domain.model import Flag, Level, Tier
 from grassroots_app.domain.rules import GraspRule, holders
-from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import local_rules
+from grassroots_app.services.session import Database, unit_of_work
 
 
 def _shown(value: object) -> str:
@@ -46,14 +51,14 @@ def _settings_lines(local: LocalRules) -> list[str]:
 
 def cmd_settings_show(args: argparse.Namespace, db: Database) -> None:
     """Print every local setting."""
-    with UnitOfWork(db) as uow:
+    with unit_of_work(db) as uow:
         local = local_rules.local_rules(uow)
     emit(args, {"preset": local.settings.preset.value, "settings": setting_values(local)}, _settings_lines(local))
 
 
 def cmd_settings_set(args: argparse.Namespace, db: Database) -> None:
     """Change one local setting."""
-    with UnitOfWork(db, write=True) as uow:
+    with unit_of_work(db, write=True) as uow:
         before = setting_values(local_rules.local_rules(uow))
         after = setting_values(local_rules.set_setting(uow, args.key, args.value))
     changed = {key: value for key, value in after.items() if before.get(key) != value}
@@ -85,7 +90,7 @@ def _rule_lines(rule: GraspRule) -> list[str]:
 
 def cmd_rules_show(args: argparse.Namespace, db: Database) -> None:
     """Print every grasp rule: the level, the role, who may hold it, how many are required."""
-    with UnitOfWork(db) as uow:
+    with unit_of_work(db) as uow:
         rules = local_rules.local_rules(uow).rules
     ordered = sorted(rules, key=lambda rule: RULE_LEVELS.index(rule.target_level))
     lines = [line for rule in ordered for line in _rule_lines(rule)]
@@ -116,7 +121,7 @@ def _edited(args: argparse.Namespace, old: GraspRule | None) -> GraspRule:
 
 def cmd_rules_add(args: argparse.Namespace, db: Database) -> None:
     """Add a role to a level."""
-    with UnitOfWork(db, write=True) as uow:
+    with unit_of_work(db, write=True) as uow:
         local = local_rules.local_rules(uow)
         rule = _edited(args, None)
         local_rules.save_local_rules(uow, with_rule(local, rule))
@@ -125,7 +130,7 @@ def cmd_rules_add(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_rules_set(args: argparse.Namespace, db: Database) -> None:
     """Change who may hold a role, or how many are required."""
-    with UnitOfWork(db, write=True) as uow:
+    with unit_of_work(db, write=True) as uow:
         local = local_rules.local_rules(uow)
         old = find_rule(local.rules, Level(args.level), args.role)
         rule = _edited(args, old)
@@ -135,7 +140,7 @@ def cmd_rules_set(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_rules_remove(args: argparse.Namespace, db: Database) -> None:
     """Remove a role that nobody holds any more."""
-    with UnitOfWork(db, write=True) as uow:
+    with unit_of_work(db, write=True) as uow:
         local = local_rules.local_rules(uow)
         old = find_rule(local.rules, Level(args.level), args.role)
         local_rules.save_local_rules(uow, without_rule(local, old))
@@ -161,17 +166,17 @@ def _rule_options(parser: Any) -> None:
 
 def add_parsers(sub: Any) -> None:
     """Add the settings and rules commands."""
-    group = _group(sub, "settings", N_("the local settings: tenure, workload, meeting-free days, attendance"))
-    _add(group, "show", N_("show every local setting"), cmd_settings_show, json_flag=True)
-    changed = _add(group, "set", N_("change one local setting"), cmd_settings_set, json_flag=True)
+    group = add_group(sub, "settings", N_("the local settings: tenure, workload, meeting-free days, attendance"))
+    add_command(group, "show", N_("show every local setting"), cmd_settings_show, json_flag=True)
+    changed = add_command(group, "set", N_("change one local setting"), cmd_settings_set, json_flag=True)
     changed.add_argument("key", help=tr(N_("the setting, as settings show lists it")))
     changed.add_argument("value", help=tr(N_("its new value")))
-    group = _group(sub, "rules", N_("the grasp rules: the roles of each level, who may hold them, how many"))
-    _add(group, "show", N_("list the roles, who may hold them and how many are required"), cmd_rules_show,
-         json_flag=True)
-    _rule_options(_add(group, "add", N_("add a role to a level"), cmd_rules_add, json_flag=True))
-    _rule_options(_add(group, "set", N_("change who may hold a role or how many are required"), cmd_rules_set,
-                       json_flag=True))
-    removed = _add(group, "remove", N_("remove a role nobody holds"), cmd_rules_remove)
+    group = add_group(sub, "rules", N_("the grasp rules: the roles of each level, who may hold them, how many"))
+    add_command(group, "show", N_("list the roles, who may hold them and how many are required"), cmd_rules_show,
+                json_flag=True)
+    _rule_options(add_command(group, "add", N_("add a role to a level"), cmd_rules_add, json_flag=True))
+    _rule_options(add_command(group, "set", N_("change who may hold a role or how many are required"), cmd_rules_set,
+                              json_flag=True))
+    removed = add_command(group, "remove", N_("remove a role nobody holds"), cmd_rules_remove)
     removed.add_argument("level", choices=[level.value for level in RULE_LEVELS])
     removed.add_argument("role")

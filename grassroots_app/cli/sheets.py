@@ -1,4 +1,4 @@
-"""The exchange commands of `grassroots`: import a sheet (or only check it), export the data, write the template."""
+"""The spreadsheet commands of `grassroots`: import a sheet (or only check it), export the data, write the template."""
 
 from __future__ import annotations
 
@@ -6,18 +6,22 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from grassroots_app.cli import _add, _day, emit, path_text, tr
+from grassroots_app.cli.common import (
+    add_command,
+    day_option,
+    emit,
+    path_text,
+    tr,
+)
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.sheets import Issue
-from grassroots_app.persistence import backup
-from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import sheet_export, sheet_import, units
+from grassroots_app.services.session import Database, unit_of_work
 from grassroots_app.services.sheet_import import issue_text, summary_text
-from grassroots_app.spreadsheets.writing import workbook_target
 
 
 def _issue_json(issue: Issue) -> dict[str, Any]:
+    """Return an issue of the file as the JSON object scripts rely on."""
     return {"sheet": issue.sheet, "row": issue.row, "column": issue.column, "letter": issue.letter,
             "value": issue.value, "message": issue.error.render(tr), "warning": issue.warning}
 
@@ -25,7 +29,7 @@ def _issue_json(issue: Issue) -> dict[str, Any]:
 def cmd_import(args: argparse.Namespace, db: Database) -> None:
     """Check a file, then (without --dry-run) import it all or not at all."""
     path = Path(args.file)
-    with UnitOfWork(db, write=not args.dry_run) as uow:
+    with unit_of_work(db, write=not args.dry_run) as uow:
         run = sheet_import.check_file if args.dry_run else sheet_import.import_file
         report = run(uow, path)
     counts = report.counts()
@@ -47,9 +51,9 @@ def cmd_import(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_export(args: argparse.Namespace, db: Database) -> None:
     """Write the data standing on a day (all, or under one unit) to an .xlsx file."""
-    path = workbook_target(args.out, backup.output_guard(db))
-    day = _day(args)
-    with UnitOfWork(db) as uow:
+    path = sheet_export.workbook_file(db, args.out)
+    day = day_option(args)
+    with unit_of_work(db) as uow:
         under = units.resolve_unit(uow, args.under, day).id if args.under is not None else None
         counts = sheet_export.write_export(uow, path, day, under)
     lines = [tr("Wrote {units} units, {clusters} cluster rows, {cadres} cadres and {assignments} assignments "
@@ -57,23 +61,23 @@ def cmd_export(args: argparse.Namespace, db: Database) -> None:
     emit(args, {"file": str(path), "on": day.isoformat(), "rows": counts}, lines)
 
 
-def cmd_template(args: argparse.Namespace) -> None:
+def cmd_template(args: argparse.Namespace) -> bool:
     """Write the empty exchange workbook (no database needed; never over the database named or a backup)."""
-    guard = backup.output_guard(args.db)
-    path = workbook_target(args.out, guard)
-    sheet_export.write_template(path, guard)
+    path = sheet_export.write_template_file(args.db, args.out)
     print(tr("Wrote the empty workbook to {path}.").format(path=path))
+    return False
 
 
 def add_parsers(sub: Any) -> None:
     """Add the import, export and template commands."""
-    imported = _add(sub, "import", N_("import units, clusters, cadres and assignments from an .xlsx or .csv file"),
-                    cmd_import, json_flag=True)
+    imported = add_command(sub, "import",
+                           N_("import units, clusters, cadres and assignments from an .xlsx or .csv file"), cmd_import,
+                           json_flag=True)
     imported.add_argument("file", type=path_text, help=tr(N_("the .xlsx or .csv file")))
     imported.add_argument("--dry-run", action="store_true",
                           help=tr(N_("only show what each row would do; write nothing")))
-    exported = _add(sub, "export", N_("write the data standing on a day to an .xlsx file"), cmd_export,
-                    json_flag=True)
+    exported = add_command(sub, "export", N_("write the data standing on a day to an .xlsx file"), cmd_export,
+                           json_flag=True)
     exported.add_argument("--out", required=True, type=path_text, help=tr(N_("the .xlsx file to write")))
     exported.add_argument("--under", help=tr(N_("only this unit and what is under it (id, code or path)")))
     exported.add_argument("--on", help=tr(N_("the day (default: today)")))
