@@ -205,7 +205,7 @@ class AppContext:
                 self._start_next()
 
         def failed(error: BaseException) -> None:
-            over(partial(on_refused if isinstance(error, DomainError) else self.errors.report, error))
+            over(partial(on_refused, error) if isinstance(error, DomainError) else partial(self.errors.report, error))
 
         self._running = self.tasks.run(work, lambda result: over(partial(on_success, result)), failed, label,
                                        parent or QApplication.activeWindow(), cancellable=False)
