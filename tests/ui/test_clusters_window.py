@@ -24,7 +24,7 @@ from grassroots_app.ui.units.cluster_dialogs import (
     NewClusterDialog,
     RenameClusterDialog,
 )
-from tests.ui.support import ScriptedPrompter, answer_dialog, focus, shown, type_text, wait_while_busy
+from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now, focus, shown, type_text, wait_while_busy
 
 Handler = Callable[[QWidget], None]
 JOINED = date(2026, 9, 1)
@@ -78,6 +78,7 @@ def undo_keys(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
     """Press Ctrl+Z (or Ctrl+Y) in the tree."""
     focus(qtbot, window.tree.view)
     qtbot.keyClick(window.tree.view, key, Qt.KeyboardModifier.ControlModifier)
+    wait_while_busy()
 
 
 def tick(dialog: ClusterCommunesDialog, names: list[str]) -> None:
@@ -326,7 +327,7 @@ def test_a_clusters_gaps_are_counted_in_a_worker_as_a_units_are(qtbot: QtBot, wi
         read_later(query, *args, **options)
 
     monkeypatch.setattr(context, "read_later", recording)
-    empty = context.execute("", clusters.add_cluster, "Cụm số 4", province_id(context), JOINED)
+    empty = edit_now(context, "", clusters.add_cluster, "Cụm số 4", province_id(context), JOINED)
     window.cluster_action.trigger()
     expand_province(qtbot, window, context)
     select_in_tree(qtbot, window, empty.id)

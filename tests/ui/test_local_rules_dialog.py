@@ -13,7 +13,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
-from tests.ui.support import shown, type_text, undo_now
+from tests.ui.support import shown, type_text, undo_now, wait_while_busy
 from tests.ui.test_assign_dialog import a_cadre, a_hamlet
 
 SCREEN = (1366, 768)
@@ -108,6 +108,7 @@ def test_ok_stores_every_page_in_one_step_and_undo_takes_it_back(qtbot: QtBot, c
     dialog.rules.minimum.setValue(2)
     assert dialog.check()
     ok_button(dialog).click()
+    wait_while_busy()
     assert dialog.result() == dialog.DialogCode.Accepted
     after = context.read(local_rules.local_rules)
     assert (after.settings.min_tenure_months, after.settings.workload_threshold) == (6, 3)
@@ -134,6 +135,7 @@ def test_a_new_role_of_any_tier_s_party_members_is_added(qtbot: QtBot, context: 
     assert dialog.error.isHidden()
     assert dialog.rules.holders.text() == "một đảng viên ở bất kỳ cấp nào"
     ok_button(dialog).click()
+    wait_while_busy()
     stored = [rule for rule in context.read(local_rules.local_rules).rules if rule.role == "Đảng viên hỗ trợ tổ"]
     assert [(rule.target_level, rule.tiers, rule.any_tier_flags) for rule in stored] == [
         (Level.GROUP, frozenset(), frozenset({Flag.PARTY_MEMBER}))]
@@ -145,6 +147,7 @@ def test_removing_a_role_still_held_is_refused_in_the_dialog(qtbot: QtBot, conte
     dialog.rules.list.setCurrentRow(0)
     qtbot.mouseClick(dialog.rules.remove_button, Qt.MouseButton.LeftButton)
     ok_button(dialog).click()
+    wait_while_busy()
     assert dialog.isVisible()
     assert "vẫn đang giữ" in dialog.error.text()
     assert context.read(local_rules.local_rules) == before
