@@ -30,10 +30,13 @@ read_in_worker = WORKERS.read
 
 
 def wait_for_edits(context: AppContext) -> None:
-    """Wait for the edits, undos and redos the window's context runs, and carry out what follows each (the undo
-    step, the announcement, the callbacks) as the window does before leaving a report it saves."""
-    context.finish_edits()
-    assert not context.editing, "an edit's answer was not delivered"
+    """Let the window's event loop run until the edits, undos and redos its context runs are done, with what
+    follows each (the undo step, the announcement, the callbacks)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while context.editing:
+        assert time.monotonic() < deadline, "the edit did not finish"
+        QApplication.processEvents()
+        time.sleep(0.002)
 
 
 def wait_while_busy() -> None:
@@ -55,15 +58,18 @@ def edit_now(context: AppContext, label: str, use_case: Callable[..., T], *args:
 
 
 def edit_reported(context: AppContext, label: str, use_case: Callable[..., T], *args: Any) -> T | None:
-    """Make an edit as the window makes it, a refusal shown in a message, and wait for it; return its result, or
-    None when refused."""
-    results = _edit_and_wait(context, label, use_case, args, None)
+    """Make an edit as the window makes it, a refusal shown in a message, and wait for it as the window waits for
+    a report it saves before leaving; return its result, or None when refused."""
+    results: list[T] = []
+    context.edit(label, use_case, *args, on_done=results.append)
+    context.finish_edits()  # without the event loop: nothing else of the window runs, nor writes, meanwhile
+    assert not context.editing, "the edit's answer was not delivered"
     return results[0] if results else None
 
 
 def _edit_and_wait(
     context: AppContext, label: str, use_case: Callable[..., T], args: tuple[Any, ...],
-    on_refused: Callable[[DomainError], None] | None,
+    on_refused: Callable[[DomainError], None],
 ) -> list[T]:
     results: list[T] = []
     context.edit(label, use_case, *args, on_done=results.append, on_refused=on_refused)
