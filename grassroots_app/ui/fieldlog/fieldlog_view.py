@@ -54,7 +54,10 @@ class ActivityForm(QWidget):
         super().keyPressEvent(event)
 
     def submit(self) -> None:
-        """Record the activity typed; a refusal is shown next to the form and nothing is stored."""
+        """Record the activity typed; a refusal is shown next to the form and nothing is stored (Enter pressed again
+        while it is being recorded: ignored, the form still holds the same entry)."""
+        if self.context.editing:
+            return
         try:
             entry = self.fields.entry()
         except DomainError as error:
