@@ -163,6 +163,12 @@ def today_note(args: argparse.Namespace, name: str, option: str) -> list[str]:
         option=option, day=format_date(date.today()))]
 
 
+def print_dated(args: argparse.Namespace, line: str) -> None:
+    """Print what a change dated by --on did, then the note that it takes effect today when --on was not given."""
+    for shown in [line, *today_note(args, "on", "--on")]:
+        print(shown)
+
+
 def iso(day: date | None) -> str | None:
     """Return a day as YYYY-MM-DD (None for none)."""
     return day.isoformat() if day else None
