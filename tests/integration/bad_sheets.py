@@ -199,15 +199,21 @@ def xlsx(title: str, rows: Sequence[Sequence[object]], state: str = "", **option
     return lambda path: write_xlsx(path, [(title, sheet_xml(rows, **options), state)])  # type: ignore[arg-type]
 
 
+def write_sheet(path: Path, title: str, rows: Sequence[Sequence[object]]) -> Path:
+    """Write one sheet of rows (the header first) into an .xlsx file with openpyxl (dates and times typed)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path
+
+
 def openpyxl_xlsx(title: str, rows: Sequence[Sequence[object]]) -> Callable[[Path], None]:
     """Return a writer of a one-sheet workbook saved by openpyxl (its date and time cells are typed and formatted)."""
     def write(path: Path) -> None:
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = title
-        for row in rows:
-            sheet.append(list(row))
-        workbook.save(path)
+        write_sheet(path, title, rows)
     return write
 
 
