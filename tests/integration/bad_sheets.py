@@ -16,8 +16,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+
+from tests.workbooks import write_sheet
 
 HAMLET = "Tỉnh Lạng Sơn / Xã Tân Đoàn / Thôn Bản Nầm"
 UNITS = ["Đơn vị cấp trên", "Tên đơn vị", "Cấp", "Từ ngày", "Số hộ", "Số nhân khẩu", "Số đảng viên", "Mã đơn vị",
@@ -197,17 +198,6 @@ def xls(
 def xlsx(title: str, rows: Sequence[Sequence[object]], state: str = "", **options: object) -> Callable[[Path], None]:
     """Return a writer of a one-sheet workbook."""
     return lambda path: write_xlsx(path, [(title, sheet_xml(rows, **options), state)])  # type: ignore[arg-type]
-
-
-def write_sheet(path: Path, title: str, rows: Sequence[Sequence[object]]) -> Path:
-    """Write one sheet of rows (the header first) into an .xlsx file with openpyxl (dates and times typed)."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title
-    for row in rows:
-        sheet.append(list(row))
-    book.save(path)
-    return path
 
 
 def openpyxl_xlsx(title: str, rows: Sequence[Sequence[object]]) -> Callable[[Path], None]:

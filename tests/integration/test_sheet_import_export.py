@@ -18,8 +18,8 @@ from grassroots_app.domain.sheets import Fate
 from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import sheet_export, sheet_import, units
-from tests.integration.bad_sheets import write_sheet
 from tests.integration.support import D0, Env, open_env
+from tests.workbooks import write_sheet
 
 ON = date(2026, 9, 30)
 
