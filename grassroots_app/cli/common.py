@@ -16,7 +16,6 @@ from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Level
 from grassroots_app.i18n import Translator
 from grassroots_app.services import targets
-from grassroots_app.services.files import output_target
 from grassroots_app.services.session import Database, UnitOfWork
 
 tr = Translator()
@@ -208,11 +207,6 @@ def shown_rows(rows: Sequence[Any], every: bool) -> tuple[Sequence[Any], list[st
         return rows, []
     more = tr("… and {count} more (use --all to see them all)").format(count=len(rows) - SHOWN_ROWS)
     return rows[:SHOWN_ROWS], [f"  {more}"]
-
-
-def output_path(text: str, db: Database) -> Path:
-    """Return a file to write, checked before anything is read (see OutputGuard: never the database or a backup)."""
-    return output_target(db, text)
 
 
 # --- registering commands ----------------------------------------------------------------
