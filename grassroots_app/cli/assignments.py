@@ -13,9 +13,9 @@ from grassroots_app.cli.common import (
     emit,
     nothing_given,
     parse_day,
+    print_dated,
     shown_rows,
     target_id,
-    today_note,
     tr,
 )
 from grassroots_app.domain.errors import N_
@@ -46,9 +46,7 @@ def cmd_unassign(args: argparse.Namespace, db: Database) -> None:
     with unit_of_work(db, write=True) as uow:
         ended = assignments.end_assignment(uow, args.assignment, day_option(args), args.reason)
     assert ended.period.end is not None  # an ended assignment has its last day
-    print(tr("The assignment ends on {day}.").format(day=format_date(ended.period.end)))
-    for line in today_note(args, "on", "--on"):
-        print(line)
+    print_dated(args, tr("The assignment ends on {day}.").format(day=format_date(ended.period.end)))
 
 
 def coverage_json(report: CoverageReport) -> dict[str, Any]:

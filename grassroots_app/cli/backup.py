@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +20,6 @@ from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_megabytes, format_number, format_timestamp
 from grassroots_app.domain.model import Level
 from grassroots_app.services import backups
-
-
-def _when(taken: datetime) -> str:
-    """Return when a backup was made, as a clerk reads it."""
-    return format_timestamp(taken)
 
 
 def _size(size: int) -> str:
@@ -67,7 +61,7 @@ def cmd_backups(args: argparse.Namespace) -> bool:
     found = backups.list_backups(args.db, every_database=args.all)
     lines = []
     for info in found:
-        lines.append(f"{_when(info.taken)}  {_kind_label(info.kind):<24} {_size(info.size):>10}  {info.path}")
+        lines.append(f"{format_timestamp(info.taken)}  {_kind_label(info.kind):<24} {_size(info.size):>10}  {info.path}")
         lines.append(f"    {_counts_line(info.counts)}")
     emit(args, [_backup_json(info) for info in found],
          lines or [tr("No backups in {folder}.").format(folder=backups.backup_folder())])
@@ -82,7 +76,7 @@ def cmd_restore(args: argparse.Namespace) -> bool:
         data = {"restored": False, "database": str(database), "backup": _backup_json(info)}
         emit(args, data, [
             tr("Backup {path}: {kind}, made {when}, schema {revision}.").format(
-                path=info.path, kind=_kind_label(info.kind), when=_when(info.taken), revision=info.revision),
+                path=info.path, kind=_kind_label(info.kind), when=format_timestamp(info.taken), revision=info.revision),
             f"    {_counts_line(info.counts)}",
             tr("Nothing was changed. Add --yes to replace the database {database} with this backup "
                "(the current database is kept as a backup first).").format(database=database),
@@ -92,7 +86,7 @@ def cmd_restore(args: argparse.Namespace) -> bool:
     data = {"restored": True, "database": str(result.database), "backup": _backup_json(result.backup),
             "kept": str(result.kept) if result.kept else None, "migrated_from": result.migrated_from}
     lines = [tr("Restored the backup of {when} into {database}.").format(
-        when=_when(result.backup.taken), database=result.database)]
+        when=format_timestamp(result.backup.taken), database=result.database)]
     if result.migrated_from:
         lines.append(tr("The backup was brought up to the current schema (from {revision}).").format(
             revision=result.migrated_from))

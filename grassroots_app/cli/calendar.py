@@ -12,7 +12,6 @@ from grassroots_app.cli.common import (
     ascii_digits,
     emit,
     integer,
-    output_path,
     parse_day,
     path_text,
     tr,
@@ -22,6 +21,7 @@ from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.meetings import Meeting, when
 from grassroots_app.services import cadres, calendar, meetings
+from grassroots_app.services.files import output_target
 from grassroots_app.services.meetings import MeetingView
 from grassroots_app.services.session import Database, unit_of_work
 
@@ -74,7 +74,7 @@ def cmd_calendar_export(args: argparse.Namespace, db: Database) -> None:
     with unit_of_work(db) as uow:
         start, end = year_span(year)
         cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre is not None else None
-        count = write_ics(uow, output_path(args.out, db), start, end, cadre, tr)
+        count = write_ics(uow, output_target(db, args.out), start, end, cadre, tr)
     print(tr("Wrote {count} events to {path}.").format(count=count, path=args.out))
 
 

@@ -11,6 +11,7 @@ from grassroots_app.cli.common import (
     add_group,
     day_option,
     emit,
+    print_dated,
     today_note,
     tr,
 )
@@ -34,9 +35,7 @@ def cmd_clusters_close(args: argparse.Namespace, db: Database) -> None:
     """Close a cluster on a day."""
     with unit_of_work(db, write=True) as uow:
         closed = clusters.close_cluster(uow, clusters.resolve_cluster(uow, args.cluster).id, day_option(args))
-    print(tr("Closed '{name}' on {day}.").format(name=closed.name, day=format_date(day_option(args))))
-    for line in today_note(args, "on", "--on"):
-        print(line)
+    print_dated(args, tr("Closed '{name}' on {day}.").format(name=closed.name, day=format_date(day_option(args))))
 
 
 def cmd_clusters_list(args: argparse.Namespace, db: Database) -> None:

@@ -16,7 +16,6 @@ from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Level
 from grassroots_app.i18n import Translator
 from grassroots_app.services import targets
-from grassroots_app.services.files import output_target
 from grassroots_app.services.session import Database, UnitOfWork
 
 tr = Translator()
@@ -163,6 +162,12 @@ def today_note(args: argparse.Namespace, name: str, option: str) -> list[str]:
         option=option, day=format_date(date.today()))]
 
 
+def print_dated(args: argparse.Namespace, line: str) -> None:
+    """Print what a change dated by --on did, then the note that it takes effect today when --on was not given."""
+    for shown in [line, *today_note(args, "on", "--on")]:
+        print(shown)
+
+
 def iso(day: date | None) -> str | None:
     """Return a day as YYYY-MM-DD (None for none)."""
     return day.isoformat() if day else None
@@ -202,11 +207,6 @@ def shown_rows(rows: Sequence[Any], every: bool) -> tuple[Sequence[Any], list[st
         return rows, []
     more = tr("… and {count} more (use --all to see them all)").format(count=len(rows) - SHOWN_ROWS)
     return rows[:SHOWN_ROWS], [f"  {more}"]
-
-
-def output_path(text: str, db: Database) -> Path:
-    """Return a file to write, checked before anything is read (see OutputGuard: never the database or a backup)."""
-    return output_target(db, text)
 
 
 # --- registering commands ----------------------------------------------------------------

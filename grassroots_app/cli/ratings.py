@@ -17,8 +17,9 @@ from grassroots_app.cli.common import (
     values_of,
 )
 from grassroots_app.domain.errors import N_
+from grassroots_app.domain.formats import format_score
 from grassroots_app.domain.model import Level
-from grassroots_app.domain.ratings import GRADES, Grade, Rating, format_share
+from grassroots_app.domain.ratings import GRADES, Grade, Rating, format_share, good_or_better
 from grassroots_app.services import ratings, units
 from grassroots_app.services.session import Database, unit_of_work
 
@@ -38,7 +39,7 @@ def cmd_ratings_set(args: argparse.Namespace, db: Database) -> None:
         path = units.unit_path(uow, unit.id, max(unit.period.start, date(args.year, 1, 1)))
     shown = tr(rated.grade.label)
     if rated.score is not None:
-        shown += " " + tr("({score} points)").format(score=f"{rated.score:g}".replace(".", ","))
+        shown += " " + tr("({score} points)").format(score=format_score(rated.score))
     line = tr("{path}, {period}: {grade}.").format(path=path, period=period_text(args.year, args.quarter), grade=shown)
     emit(args, _rating_json(rated, path), [line])
 
@@ -50,7 +51,7 @@ def _summary_lines(summary: dict[str, Any], period: str) -> list[str]:
         total = figures["total"]
         lines.append(f"  {tr(Level(level).label)} ({total})")
         lines += [f"    {tr(grade.label):<34} {format_share(figures[grade.value]['count'], total)}" for grade in GRADES]
-        well = figures[Grade.EXCELLENT.value]["count"] + figures[Grade.GOOD.value]["count"]
+        well = good_or_better({grade: figures[grade.value]["count"] for grade in GRADES})
         lines.append(f"    {tr('Completed tasks well or better'):<34} {format_share(well, total)}")
     return lines if summary["levels"] else [tr("No ratings for {period}.").format(period=period)]
 

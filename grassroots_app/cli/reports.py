@@ -15,7 +15,6 @@ from grassroots_app.cli.common import (
     add_group,
     day_option,
     emit,
-    output_path,
     path_text,
     period_text,
     tr,
@@ -25,7 +24,7 @@ from grassroots_app.domain.model import Cluster, Unit
 from grassroots_app.domain.reports.model import ReportKind, ReportStatus
 from grassroots_app.domain.reports.records import ReportDraft, clean_draft
 from grassroots_app.services import clusters, reports, units
-from grassroots_app.services.files import Fill, write_files
+from grassroots_app.services.files import Fill, output_target, write_files
 from grassroots_app.services.session import Database, UnitOfWork, unit_of_work
 
 QUARTER_TEXT = re.compile(r"(\d{4})-[Qq]([1-4])", re.ASCII)
@@ -42,8 +41,8 @@ def parse_quarter(text: str) -> tuple[int, int]:
 
 def _output_paths(args: argparse.Namespace, db: Database) -> tuple[Path, Path | None]:
     """Return the PDF and the optional workbook to write, checked before anything is read."""
-    pdf = output_path(args.out, db)
-    workbook = output_path(args.xlsx, db) if args.xlsx else None
+    pdf = output_target(db, args.out)
+    workbook = output_target(db, args.xlsx) if args.xlsx else None
     if workbook is not None and workbook == pdf:
         raise InvalidInput(N_("--out and --xlsx name the same file '{path}'."), path=args.out)
     return pdf, workbook

@@ -15,7 +15,7 @@ from grassroots_app.cli.common import (
     integer,
     nothing_given,
     parse_day,
-    today_note,
+    print_dated,
     tr,
 )
 from grassroots_app.domain.errors import N_
@@ -62,17 +62,14 @@ def cmd_units_move(args: argparse.Namespace, db: Database) -> None:
         parent = units.resolve_unit(uow, args.to)
         moved = units.move_unit(uow, unit.id, parent.id, day_option(args))
         path = units.unit_path(uow, moved.id, day_option(args))
-    for line in [tr("Moved: now {path}.").format(path=path), *today_note(args, "on", "--on")]:
-        print(line)
+    print_dated(args, tr("Moved: now {path}.").format(path=path))
 
 
 def cmd_units_close(args: argparse.Namespace, db: Database) -> None:
     """Close a unit on a day."""
     with unit_of_work(db, write=True) as uow:
         unit = units.close_unit(uow, units.resolve_unit(uow, args.unit).id, day_option(args))
-    print(tr("Closed '{name}' on {day}.").format(name=unit.name, day=format_date(day_option(args))))
-    for line in today_note(args, "on", "--on"):
-        print(line)
+    print_dated(args, tr("Closed '{name}' on {day}.").format(name=unit.name, day=format_date(day_option(args))))
 
 
 def cmd_units_merge(args: argparse.Namespace, db: Database) -> None:
@@ -81,9 +78,7 @@ def cmd_units_merge(args: argparse.Namespace, db: Database) -> None:
         source = units.resolve_unit(uow, args.unit)
         target = units.resolve_unit(uow, args.into)
         units.merge_units(uow, source.id, target.id, day_option(args), units.Carry(args.carry), args.note)
-    print(tr("Merged '{source}' into '{target}'.").format(source=source.name, target=target.name))
-    for line in today_note(args, "on", "--on"):
-        print(line)
+    print_dated(args, tr("Merged '{source}' into '{target}'.").format(source=source.name, target=target.name))
 
 
 def cmd_units_import(args: argparse.Namespace, db: Database) -> None:

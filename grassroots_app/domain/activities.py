@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from grassroots_app.domain.calendar import check_quarter, period_span
-from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
+from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, enum_member, register_labels
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, CadreStatus, Flag, Tier
 from grassroots_app.domain.text import NOTE_LENGTH, TextField, clean_text
@@ -80,14 +80,6 @@ class ActivityFilter:
     kind: ActivityKind | None = None
 
 
-def _kind(value: str) -> ActivityKind:
-    """Return the kind an activity names, or refuse an unknown one."""
-    try:
-        return ActivityKind(value)
-    except ValueError:
-        raise InvalidInput(N_("'{kind}' is not a kind of activity."), kind=value) from None
-
-
 def clean_activity(activity: Activity) -> Activity:
     """Return the activity with its notes normalized, or refuse a bad kind, duration or notes."""
     if not 0 <= activity.duration_minutes <= MAX_DURATION_MINUTES:
@@ -96,7 +88,8 @@ def clean_activity(activity: Activity) -> Activity:
             most=MAX_DURATION_MINUTES,
         )
     notes = clean_text(activity.notes, MAX_NOTES_LENGTH, TextField.NOTE)
-    return replace(activity, kind=_kind(activity.kind), notes=notes, visit_id=activity.visit_id or None)
+    kind = enum_member(ActivityKind, activity.kind, N_("'{kind}' is not a kind of activity."), "kind")
+    return replace(activity, kind=kind, notes=notes, visit_id=activity.visit_id or None)
 
 
 def check_not_future(day: date, today: date) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
+
+E = TypeVar("E", bound=Enum)
 
 
 def N_(text: str) -> str:
@@ -72,6 +74,14 @@ def _shown(value: Any, translate: Callable[[str], str]) -> Any:
 
 class InvalidInput(DomainError):
     """A value that is malformed or out of range."""
+
+
+def enum_member(kind: type[E], value: object, template: str, name: str) -> E:
+    """Return the member of `kind` a value names, or refuse an unknown one (the value is `name` in the template)."""
+    try:
+        return kind(value)
+    except ValueError:
+        raise InvalidInput(template, **{name: value}) from None
 
 
 class NotFound(DomainError):

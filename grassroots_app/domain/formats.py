@@ -52,3 +52,8 @@ def format_percent(fraction: float | Decimal) -> str:
 def format_megabytes(size: int) -> str:
     """Write a size in bytes as megabytes with one decimal after a comma, ungrouped: 1234567 -> "1,2"."""
     return f"{size / 1_000_000:.1f}".replace(".", ",")
+
+
+def format_score(score: float) -> str:
+    """Write a rating's score with a decimal comma and no trailing zeros: 85,5."""
+    return f"{score:g}".replace(".", ",")

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from grassroots_app.domain.calendar import check_quarter, check_year
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
-from grassroots_app.domain.formats import format_percent
+from grassroots_app.domain.formats import format_percent, format_score
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.text import NOTE_LENGTH, TextField, clean_text
 
@@ -62,15 +62,10 @@ class Rating:
     note: str = ""
 
 
-def _score_shown(score: float) -> str:
-    """Return a score as written in Vietnamese ("85,5")."""
-    return f"{score:g}".replace(".", ",")
-
-
 def check_score(score: float) -> float:
     """Return the score, or refuse one outside 0 to 100."""
     if not 0 <= score <= MAX_SCORE:
-        raise InvalidInput(N_("The score must be between 0 and 100, not {score}."), score=_score_shown(score))
+        raise InvalidInput(N_("The score must be between 0 and 100, not {score}."), score=format_score(score))
     return float(score)
 
 
@@ -101,7 +96,7 @@ def clean_rating(rating: Rating) -> Rating:
     if rating.score is not None and grade_for_score(rating.score) is not grade:
         raise InvalidInput(
             N_("A score of {score} means '{expected}', not '{grade}'."),
-            score=_score_shown(rating.score), expected=grade_for_score(rating.score), grade=grade,
+            score=format_score(rating.score), expected=grade_for_score(rating.score), grade=grade,
         )
     note = clean_text(rating.note, MAX_NOTE_LENGTH, TextField.NOTE)
     score = None if rating.score is None else float(rating.score)

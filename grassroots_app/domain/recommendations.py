@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from grassroots_app.domain.calendar import quarter_span
-from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
+from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, enum_member, register_labels
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.text import CONTENT_LENGTH, NAME_LENGTH, NOTE_LENGTH, TextField, clean_text
 
@@ -125,13 +125,6 @@ class RecommendationFilter:
     on: date | None = None
 
 
-def _field(value: str) -> RecommendationField:
-    try:
-        return RecommendationField(value)
-    except ValueError:
-        raise InvalidInput(N_("'{field}' is not a field of recommendations."), field=value) from None
-
-
 def clean_recommendation(rec: Recommendation) -> Recommendation:
     """Return the recommendation with its text normalized, or refuse empty content or a due date too early."""
     content = clean_text(rec.content, MAX_CONTENT_LENGTH, TextField.CONTENT)
@@ -145,7 +138,8 @@ def clean_recommendation(rec: Recommendation) -> Recommendation:
     return replace(
         rec,
         content=content,
-        field=_field(rec.field),
+        field=enum_member(RecommendationField, rec.field, N_("'{field}' is not a field of recommendations."),
+                          "field"),
         status=RecommendationStatus(rec.status),
         forwarded_to=clean_text(rec.forwarded_to, MAX_BODY_LENGTH, TextField.BODY),
         answer=clean_text(rec.answer, MAX_CONTENT_LENGTH, TextField.ANSWER),

@@ -22,9 +22,14 @@ ENV_VARIABLE = "GRASSROOTS_DB"
 FOLDER_VARIABLE = "GRASSROOTS_BACKUP_DIR"
 
 
+def _data_folder() -> Path:
+    """Return the per-user data folder."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def default_database_path() -> Path:
     """Return the SQLite file in the per-user data folder."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "grassroots.sqlite"
+    return _data_folder() / "grassroots.sqlite"
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -71,7 +76,7 @@ def backup_folder() -> Path:
     named = os.environ.get(FOLDER_VARIABLE)
     if named:
         return Path(named).expanduser().resolve()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "backups"
+    return _data_folder() / "backups"
 
 
 def is_backup(path: Path) -> bool:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from grassroots_app.domain.changes import Changes
-from grassroots_app.paths import APP_NAME
 from grassroots_app.persistence.backup import daily_backup
 from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.persistence.database import Database, describe_location
@@ -22,7 +21,7 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.session import unit_of_work
 
 __all__ = [
-    "APP_NAME", "ChangeSet", "Database", "UnitOfWork", "changes_of", "daily_backup", "default_database_path",
+    "ChangeSet", "Database", "UnitOfWork", "changes_of", "daily_backup", "default_database_path",
     "describe_location", "file_fault", "read", "record_edit", "retry_when_busy", "try_edit", "unit_of_work",
 ]
 

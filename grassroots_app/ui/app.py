@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from grassroots_app.applog import start_logging, trace_crashes
 from grassroots_app.console import utf8_streams
 from grassroots_app.domain.errors import DomainError
-from grassroots_app.paths import app_icon
-from grassroots_app.services.workspace import APP_NAME, Database
+from grassroots_app.paths import APP_NAME, app_icon
+from grassroots_app.services.workspace import Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher, tr

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
-from grassroots_app.domain.changes import Changes
+from grassroots_app.domain.changes import EVERY_TABLE, Changes
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.services import workspace
 from grassroots_app.services.history import replay_on
@@ -249,6 +249,9 @@ class AppContext:
 def on_change(events: AppEvents, owner: QObject, tables: frozenset[str], slot: Callable[[], Any]) -> None:
     """Call a widget's slot, for as long as the widget lives, after each edit, undo or redo that changed one of
     the tables it shows."""
+    unknown = tables - EVERY_TABLE
+    if unknown:
+        raise ValueError(f"no such table: {sorted(unknown)}")  # a misspelt name would never refresh the view
 
     def changed(changes: Changes) -> None:
         if changes.touches(tables):

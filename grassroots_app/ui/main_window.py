@@ -294,6 +294,7 @@ class MainWindow(DatabaseCommands):
     def on_database_changed(self) -> None:
         """Show another database (or the same one after it was set up)."""
         self.panel.show_target(None)
+        self.cadre_panel.show_cadre(None)
         self.status.setText(self.context.database.display_name)
         self._empty()
         self._fill_recent()

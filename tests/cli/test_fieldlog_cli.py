@@ -252,3 +252,11 @@ def test_the_installed_command_prints_the_summary_json(office: Cli) -> None:
     result = office.process("ratings", "summary", "--year", "2025", "--json")
     assert result.code == 0, result.err
     assert result.json()["levels"]["hamlet"]["good"] == {"count": 1, "share": 1.0}
+
+
+def test_the_summary_counts_the_excellent_and_the_good_as_well_or_better(office: Cli) -> None:
+    for unit, grade in ((AP_1, "excellent"), (AP_2, "good"), (LONG_HO, "completed")):
+        assert office("ratings", "set", "--unit", unit, "--year", "2025", "--grade", grade).code == 0
+    words = office("ratings", "summary", "--year", "2025")
+    lines = [line.split() for line in words.out.splitlines() if "Hoàn thành tốt nhiệm vụ trở lên" in line]
+    assert [line[-4:] for line in lines] == [["0/1", "=", "0,00", "%"], ["2/2", "=", "100,00", "%"]]

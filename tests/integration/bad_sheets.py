@@ -16,8 +16,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+
+from tests.workbooks import write_sheet
 
 HAMLET = "Tỉnh Lạng Sơn / Xã Tân Đoàn / Thôn Bản Nầm"
 UNITS = ["Đơn vị cấp trên", "Tên đơn vị", "Cấp", "Từ ngày", "Số hộ", "Số nhân khẩu", "Số đảng viên", "Mã đơn vị",
@@ -202,12 +203,7 @@ def xlsx(title: str, rows: Sequence[Sequence[object]], state: str = "", **option
 def openpyxl_xlsx(title: str, rows: Sequence[Sequence[object]]) -> Callable[[Path], None]:
     """Return a writer of a one-sheet workbook saved by openpyxl (its date and time cells are typed and formatted)."""
     def write(path: Path) -> None:
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = title
-        for row in rows:
-            sheet.append(list(row))
-        workbook.save(path)
+        write_sheet(path, title, rows)
     return write
 
 

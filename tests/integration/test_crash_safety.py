@@ -58,7 +58,6 @@ from typing import IO, NamedTuple
 
 import pytest
 from alembic import command
-from openpyxl import Workbook
 
 from grassroots_app.domain.backups import BackupKind, parse_backup_name
 from grassroots_app.domain.model import Preset, Tier
@@ -67,6 +66,7 @@ from grassroots_app.persistence.database import Database, alembic_config, head_r
 from tests.integration import crash_writer
 from tests.integration.crash_writer import Job
 from tests.integration.support import Env, open_env
+from tests.workbooks import write_sheet
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32" or not hasattr(signal, "SIGKILL"), reason="needs SIGKILL and fork (POSIX)"
@@ -697,13 +697,11 @@ class Import(OneShot):
         _area(self.root / "area.sqlite").db.close()
         self.old = _dump(self.root / "area.sqlite")
         self.rows = {self._row(number) for number in range(1, SHEET_ROWS + 1)}
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "Đơn vị"
-        sheet.append(["Đơn vị cấp trên", "Tên đơn vị", "Cấp", "Số hộ"])
-        for name, households, commune, hamlet in sorted(self.rows, key=lambda row: row[1]):
-            sheet.append([f"{PROVINCE} / {commune} / {hamlet}", name, "Tổ", households])
-        book.save(self.root / "sheet.xlsx")
+        write_sheet(self.root / "sheet.xlsx", "Đơn vị", [
+            ["Đơn vị cấp trên", "Tên đơn vị", "Cấp", "Số hộ"],
+            *([f"{PROVINCE} / {commune} / {hamlet}", name, "Tổ", households]
+              for name, households, commune, hamlet in sorted(self.rows, key=lambda row: row[1])),
+        ])
 
     @staticmethod
     def _row(number: int) -> tuple[str, int, str, str]:

@@ -19,6 +19,7 @@ from grassroots_app.persistence.backup import output_guard
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import sheet_export, sheet_import, units
 from tests.integration.support import D0, Env, open_env
+from tests.workbooks import write_sheet
 
 ON = date(2026, 9, 30)
 
@@ -30,17 +31,6 @@ def workbook_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
         return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
     finally:
         book.close()
-
-
-def write_sheet(path: Path, title: str, rows: Sequence[Sequence[object]]) -> Path:
-    """Write one sheet of rows (the header first) into an .xlsx file."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title
-    for row in rows:
-        sheet.append(list(row))
-    book.save(path)
-    return path
 
 
 def export(env: Env, path: Path, under: str | None = None) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from grassroots_app.domain.errors import InvalidInput, NotFound
 from grassroots_app.domain.model import Level, Preset, Tier
@@ -13,6 +12,7 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import clusters, sheet_import
 from grassroots_app.services.targets import resolve_target
 from tests.integration.support import D0, Env, open_env
+from tests.workbooks import write_sheet
 
 HEADER = ["Cán bộ", "Địa bàn phụ trách", "Từ ngày"]
 
@@ -31,12 +31,7 @@ def area(tmp_path: Path) -> Env:
 
 def imported_clusters(env: Env, tmp_path: Path, target: str) -> list[tuple[str]]:
     """Import one assignment naming its target so; return the clusters held afterwards."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Phân công"
-    for row in (HEADER, ["Hoàng Văn Thụ", target, "01/01/2025"]):
-        sheet.append(row)
-    book.save(tmp_path / "s.xlsx")
+    write_sheet(tmp_path / "s.xlsx", "Phân công", [HEADER, ["Hoàng Văn Thụ", target, "01/01/2025"]])
     with UnitOfWork(env.db) as uow:
         report = sheet_import.import_file(uow, tmp_path / "s.xlsx")
     assert report.committed, report.errors()

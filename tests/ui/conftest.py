@@ -96,6 +96,20 @@ def context_three_level(qapp: object, demo_template: dict[Preset, Path], tmp_pat
 
 
 @pytest.fixture
+def empty_context(qapp: object, tmp_path: Path) -> Iterator[AppContext]:
+    """A Vietnamese context on a brand-new, empty database."""
+    context = AppContext(
+        database=Database.open(str(tmp_path / "new.sqlite")),
+        settings=WindowSettings(tmp_path / "settings.ini"),
+        errors=ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False),
+        prompter=ScriptedPrompter(),
+    )
+    context.language.apply("vi")
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def window(qtbot: QtBot, context: AppContext) -> MainWindow:
     """The main window on a copy of the two-level demo database, in Vietnamese, its gap marks read."""
     shown = MainWindow(context)

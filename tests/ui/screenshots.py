@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -323,16 +324,19 @@ def _select_first(table: QWidget) -> bool:
     return True
 
 
+def on_units_tab(window: MainWindow, make: Callable[[], QWidget]) -> Prepare:
+    """Return a preparation that brings the Units tab to the front, then makes the dialog."""
+    def show() -> QWidget:
+        window.tabs.setCurrentIndex(0)
+        return make()
+    return show
+
+
 def plan_dialogs(shooter: Shooter, places: DemoPlaces, scratch: Path) -> None:
     """Queue the main dialogs, each over the Units tab."""
     window = shooter.window
     context = window.context
-
-    def over_units(make: Callable[[], QWidget]) -> Prepare:
-        def show() -> QWidget:
-            window.tabs.setCurrentIndex(0)
-            return make()
-        return show
+    over_units = partial(on_units_tab, window)
 
     def import_dialog() -> QDialog:
         parent = f"{places.province.name} / {places.commune.name}"
@@ -363,13 +367,8 @@ def plan_new_dialogs(shooter: Shooter, places: DemoPlaces, scratch: Path) -> Non
     """Queue the settings, cluster, assignment, official-list dialogs, the menus and Qt's own dialogs."""
     window = shooter.window
     context = window.context
+    over_units = partial(on_units_tab, window)
     cluster = places.cluster
-
-    def over_units(make: Callable[[], QWidget]) -> Prepare:
-        def show() -> QWidget:
-            window.tabs.setCurrentIndex(0)
-            return make()
-        return show
 
     def leaving_cadre() -> QDialog:
         holder = context.read(lambda uow: uow.assignments.get(places.assignment)).cadre_id

@@ -103,7 +103,7 @@ def type_text(qtbot: QtBot, field: QWidget, text: str) -> None:
 
 
 def shown(qtbot: QtBot, dialog: W) -> W:
-    """Show a dialog without blocking, as the window would with exec()."""
+    """Show a widget and wait until it is on screen (a dialog: without blocking, as the window would with exec())."""
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

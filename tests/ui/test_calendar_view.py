@@ -75,10 +75,8 @@ def record(context: AppContext, title: str, start: datetime, attendees: tuple[st
 def view(qtbot: QtBot, context: AppContext) -> CalendarView:
     """The calendar view on October 2026 of the two-level demo."""
     widget = CalendarView(context)
-    qtbot.addWidget(widget)
     widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
+    shown(qtbot, widget)
     widget.select_day(date(2026, 10, 1))
     return widget
 

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.widgets import EditDialog
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, MoveUnitDialog
+from tests.ui.support import shown as opened
 from tests.ui.support import type_text, wait_while_busy
 from tests.ui.test_dialog_focus import Scene, scene  # noqa: F401 - the fixture
-
-
-def opened(qtbot: QtBot, dialog: QDialog) -> QDialog:
-    """Show a dialog as exec() does."""
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def press_ok(qtbot: QtBot, dialog: EditDialog) -> None:

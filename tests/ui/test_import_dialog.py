@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -16,6 +16,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.files.import_dialog import ImportDialog
 from grassroots_app.ui.main_window import MainWindow
 from tests.ui.support import ScriptedPrompter, answer_dialog, shown
+from tests.workbooks import write_sheet
 
 HEADERS = ["Đơn vị cấp trên", "Tên đơn vị", "Cấp", "Từ ngày"]
 
@@ -36,15 +37,7 @@ def commune_path(context: AppContext) -> tuple[str, str]:
 
 def units_sheet(path: Path, rows: list[list[object]]) -> Path:
     """Write a units sheet (a title line, the headers, the rows) into an .xlsx file."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Đơn vị"
-    sheet.append(["DANH SÁCH THÔN MỚI"])
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
+    return write_sheet(path, "Đơn vị", [["DANH SÁCH THÔN MỚI"], HEADERS, *rows])
 
 
 def child_names(context: AppContext, parent_id: str) -> list[str]:

@@ -21,11 +21,7 @@ SCREEN = (1366, 768)
 
 def dialog_on(qtbot: QtBot, context: AppContext) -> LocalRulesDialog:
     """Open the dialog (not modal) on the context."""
-    dialog = LocalRulesDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+    return shown(qtbot, LocalRulesDialog(context))
 
 
 def ok_button(dialog: LocalRulesDialog) -> QWidget:

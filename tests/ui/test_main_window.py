@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -219,20 +218,6 @@ def test_refusal_is_shown_next_to_the_fields(qtbot: QtBot, window: MainWindow, c
     qtbot.mouseClick(window.panel.add_button, Qt.MouseButton.LeftButton)
     done()
     assert context.read(browse.children, commune.id, context.as_of) == before
-
-
-@pytest.fixture
-def empty_context(qapp: object, tmp_path: Path) -> Iterator[AppContext]:
-    """A context on a brand-new, empty database."""
-    context = AppContext(
-        database=Database.open(str(tmp_path / "new.sqlite")),
-        settings=WindowSettings(tmp_path / "settings.ini"),
-        errors=ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False),
-        prompter=ScriptedPrompter(),
-    )
-    context.language.apply("vi")
-    yield context
-    context.close()
 
 
 def test_first_run_sets_up_a_province_from_the_official_list(qtbot: QtBot, empty_context: AppContext) -> None:

@@ -2,39 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.model import Preset
-from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, setup, units
 from grassroots_app.ui.context import AppContext
-from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.files.official_import import OfficialImportDialog, OfficialPicker
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
-from grassroots_app.ui.settings import WindowSettings
-from tests.ui.support import ScriptedPrompter, answer_dialog, shown, wait_while_busy
+from tests.ui.support import answer_dialog, shown, wait_while_busy
 
 
 @pytest.fixture
-def new_context(qapp: object, tmp_path: Path) -> Iterator[AppContext]:
-    """A Vietnamese context on a brand-new, empty database."""
-    context = AppContext(
-        database=Database.open(str(tmp_path / "new.sqlite")),
-        settings=WindowSettings(tmp_path / "settings.ini"),
-        errors=ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False),
-        prompter=ScriptedPrompter(),
-    )
-    context.language.apply("vi")
-    yield context
-    context.close()
+def new_context(empty_context: AppContext) -> AppContext:
+    """A Vietnamese context on a brand-new, empty database (the conftest's empty_context)."""
+    return empty_context
 
 
 def coded_children(context: AppContext, code: str) -> dict[str, str]:

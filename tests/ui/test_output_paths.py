@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +23,7 @@ from grassroots_app.ui.files.import_dialog import ImportDialog
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.reports.report_view import ReportView
 from tests.ui.support import ScriptedPrompter, shown
+from tests.workbooks import write_sheet
 
 YEAR, QUARTER = 2026, 3
 WAIT_MS = 30_000
@@ -123,13 +123,11 @@ def report_editor(scene: Scene, press: Callable[[ReportView], None]) -> Callable
 
 def error_list(scene: Scene) -> Callable[[], str]:
     """Return the import dialog's 'save the error list' on a sheet with an error."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Đơn vị"
-    sheet.append(["DANH SÁCH THÔN MỚI"])
-    sheet.append(["Đơn vị cấp trên", "Tên đơn vị", "Cấp", "Từ ngày"])
-    sheet.append(["Tỉnh Không Có / Xã Không Có", "=HYPERLINK(\"http://x\",\"y\")", "Thôn", None])
-    book.save(scene.tmp_path / "thon.xlsx")
+    write_sheet(scene.tmp_path / "thon.xlsx", "Đơn vị", [
+        ["DANH SÁCH THÔN MỚI"],
+        ["Đơn vị cấp trên", "Tên đơn vị", "Cấp", "Từ ngày"],
+        ["Tỉnh Không Có / Xã Không Có", "=HYPERLINK(\"http://x\",\"y\")", "Thôn", None],
+    ])
     dialog = shown(scene.qtbot, ImportDialog(scene.context, scene.tmp_path / "thon.xlsx", scene.window))
     dialog.check()
     scene.qtbot.waitUntil(lambda: not dialog.busy and dialog.report is not None, timeout=WAIT_MS)

@@ -21,7 +21,7 @@ from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.units.roster import CadreRoster
 from grassroots_app.ui.units.roster_model import Column
 from grassroots_app.ui.units.tree_model import CADRE_MIME_TYPE, cadre_ids
-from tests.ui.support import edit_now, type_text, undo_now
+from tests.ui.support import edit_now, shown, type_text, undo_now
 
 KNOWN = ["Quách Thị Hằng", "Tạ Thị Hạnh", "Khổng Đức Đạt", "Từ Văn Dũng"]
 KNOWN_ORDER = ["Từ Văn Dũng", "Khổng Đức Đạt", "Tạ Thị Hạnh", "Quách Thị Hằng"]  # D < Đ, a < ă; given name first
@@ -35,13 +35,11 @@ def wait_loaded(qtbot: QtBot, context: AppContext) -> None:
 @pytest.fixture
 def widget(context: AppContext, qtbot: QtBot) -> CadreRoster:
     """A roster shown on its own, loaded."""
-    shown = CadreRoster(context)
-    qtbot.addWidget(shown)
-    shown.resize(1200, 600)
-    shown.show()
-    qtbot.waitExposed(shown)
+    roster = CadreRoster(context)
+    roster.resize(1200, 600)
+    shown(qtbot, roster)
     wait_loaded(qtbot, context)
-    return shown
+    return roster
 
 
 def shown_entries(widget: CadreRoster) -> list[RosterEntry]:

@@ -14,17 +14,13 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.units.search import ID_ROLE, PATH_ROLE, SearchBox
 from grassroots_app.ui.units.tree_model import NODE_ROLE
-from tests.ui.support import edit_now
+from tests.ui.support import edit_now, shown
 
 
 @pytest.fixture
 def box(context: AppContext, qtbot: QtBot) -> SearchBox:
     """A search box shown on its own."""
-    search = SearchBox(context)
-    qtbot.addWidget(search)
-    search.show()
-    qtbot.waitExposed(search)
-    return search
+    return shown(qtbot, SearchBox(context))
 
 
 def a_commune(context: AppContext) -> NodeRow:

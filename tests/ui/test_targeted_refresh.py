@@ -5,13 +5,16 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from grassroots_app.domain.activities import ActivityFilter
 from grassroots_app.domain.changes import Changes
 from grassroots_app.domain.ratings import Grade
-from grassroots_app.services import browse, ratings
+from grassroots_app.services import activities, browse, ratings
 from grassroots_app.services.units import NewUnit, add_unit
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.units.tree_model import HierarchyModel
+from grassroots_app.ui.units.unit_panel import UnitPanel
 from tests.ui.support import edit_now, redo_now, undo_now
 
 
@@ -64,4 +67,17 @@ def test_the_tree_reloads_after_a_unit_is_added_but_not_after_a_rating(
     edit_now(context, "rate", ratings.set_rating, commune, 2026, 3, Grade.GOOD)
     assert reloads == []
     edit_now(context, "add", add_unit, NewUnit("Thôn Báo Tin", commune, context.as_of))
+    assert len(reloads) >= 1
+
+
+@pytest.mark.parametrize("panel", [UnitPanel, CadrePanel], ids=["unit", "cadre"])
+def test_the_panels_with_a_field_log_section_reload_after_an_activity_is_deleted(
+    context: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, panel: type[UnitPanel] | type[CadrePanel]
+) -> None:
+    reloads: list[None] = []
+    monkeypatch.setattr(panel, "refresh", lambda _self: reloads.append(None))
+    shown = panel(context)
+    qtbot.addWidget(shown)
+    activity = context.read(activities.list_activities, ActivityFilter(), 1)[0]
+    edit_now(context, "delete", activities.delete_activity, activity.activity.id)
     assert len(reloads) >= 1

@@ -13,6 +13,7 @@ from grassroots_app.domain.formats import (
     format_megabytes,
     format_number,
     format_percent,
+    format_score,
     format_time,
     format_time_and_date,
     format_timestamp,
@@ -78,3 +79,7 @@ def test_sizes_are_megabytes_with_one_decimal_and_no_grouping() -> None:
     assert format_megabytes(1_234_567) == "1,2"
     assert format_megabytes(0) == "0,0"
     assert format_megabytes(1_750_000_000) == "1750,0"
+
+
+def test_a_score_is_written_with_a_decimal_comma_and_no_trailing_zeros() -> None:
+    assert [format_score(score) for score in (85.5, 92.0, 70.25)] == ["85,5", "92", "70,25"]

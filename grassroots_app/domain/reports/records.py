@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from grassroots_app.domain.calendar import check_quarter, check_year, quarter_span
-from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, register_labels
+from grassroots_app.domain.errors import N_, InvalidInput, Labelled, RuleViolation, enum_member, register_labels
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.reports.model import Narrative, ReportKind, ReportStatus, Signer
 from grassroots_app.domain.text import TextField, check_characters, clean_text
@@ -140,10 +140,7 @@ def _narrative(narrative: Narrative) -> Narrative:
 
 def report_kind(value: str) -> ReportKind:
     """Return the kind of report a value names, or refuse an unknown one."""
-    try:
-        return ReportKind(value)
-    except ValueError:
-        raise InvalidInput(N_("'{kind}' is not a kind of report."), kind=value) from None
+    return enum_member(ReportKind, value, N_("'{kind}' is not a kind of report."), "kind")
 
 
 def clean_draft(draft: ReportDraft) -> ReportDraft:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.domain.formats import format_score
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.ratings import GRADES, Grade, Rating, format_share, good_or_better
 from grassroots_app.services.ratings import RatingView
@@ -55,7 +56,7 @@ RATED = {Level.COMMUNE: N_("the commune's party committee"), Level.HAMLET: N_("t
 
 def score_text(score: float | None) -> str:
     """Return a score as written in Vietnamese ("85,5"), or nothing."""
-    return "" if score is None else f"{score:g}".replace(".", ",")
+    return "" if score is None else format_score(score)
 
 
 def parse_score(text: str) -> float | None:

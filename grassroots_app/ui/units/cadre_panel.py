@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
+from grassroots_app.domain.changes import FIELD_LOG, HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import NotFound
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, Flag
@@ -36,7 +36,7 @@ from grassroots_app.ui.shared.widgets import ElidedLabel
 from grassroots_app.ui.units.assign_dialog import EditAssignmentDialog, EndAssignmentDialog
 
 ENDED_COLOR = QColor("gray")
-SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one
+SHOWN = HIERARCHY | PEOPLE | RULES | FIELD_LOG  # the tables this view shows (its field log section too)
 
 
 @dataclass(frozen=True)

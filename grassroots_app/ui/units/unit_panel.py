@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain import hierarchy
-from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
+from grassroots_app.domain.changes import FIELD_LOG, HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cluster, Level, Unit
@@ -59,7 +59,7 @@ from grassroots_app.ui.units.unit_dialogs import (
 
 PICKER_MIN_WIDTH, PICKER_MIN_HEIGHT = 520, 360
 HOLDER_COLUMNS = (N_("Cadre"), N_("Role"), N_("From"), N_("Until"), N_("Decision"), N_("Reason for ending"))
-SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes when an edit changed one
+SHOWN = HIERARCHY | PEOPLE | RULES | FIELD_LOG  # the tables this view shows (its field log section too)
 
 
 @dataclass(frozen=True)
