@@ -101,6 +101,7 @@ def empty_context(qapp: object, tmp_path: Path) -> Iterator[AppContext]:
     context = AppContext(
         database=Database.open(str(tmp_path / "new.sqlite")),
         settings=WindowSettings(tmp_path / "settings.ini"),
+        workers=WORKERS,  # the tests' one set of worker processes: none left running
         errors=ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False),
         prompter=ScriptedPrompter(),
     )

@@ -31,7 +31,7 @@ from grassroots_app.ui.i18n import LanguageSwitcher
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
 from tests.faults import damage_pages, fingerprint, immutable, settle, stamp_revision
-from tests.ui.support import ScriptedPrompter, edit_reported
+from tests.ui.support import WORKERS, ScriptedPrompter, edit_reported
 
 
 def _province(uow: UnitOfWork) -> Unit:
@@ -126,6 +126,7 @@ def _context(path: Path, tmp_path: Path, back_up: bool) -> AppContext:
     context = AppContext(
         database=Database.open(str(path), daily=False, create=False),
         settings=WindowSettings(tmp_path / "settings.ini"),
+        workers=WORKERS,  # the tests' one set of worker processes: none left running
         errors=ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False),
         prompter=ScriptedPrompter(),
         back_up=back_up,

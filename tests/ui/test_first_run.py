@@ -19,7 +19,7 @@ from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
-from tests.ui.support import ScriptedPrompter, wait_while_busy
+from tests.ui.support import WORKERS, ScriptedPrompter, wait_while_busy
 from tests.ui.test_main_window import answer_dialogs
 
 PROVINCE = "Tỉnh Cao Bằng"
@@ -39,6 +39,7 @@ def window(qtbot: QtBot, new_file: Path, tmp_path: Path) -> Iterator[MainWindow]
     context = AppContext(
         database=Database.open(str(new_file), daily=False),
         settings=WindowSettings(tmp_path / "settings.ini"),
+        workers=WORKERS,  # the tests' one set of worker processes: none left running
         errors=ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False),
         prompter=ScriptedPrompter(),
     )

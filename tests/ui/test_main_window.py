@@ -26,7 +26,7 @@ from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.units.tree_model import MARK_COLUMN, cadre_mime_data
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog
-from tests.ui.support import ScriptedPrompter, type_text, wait_for_edits, wait_while_busy
+from tests.ui.support import WORKERS, ScriptedPrompter, type_text, wait_for_edits, wait_while_busy
 
 Handler = Callable[[QWidget], None]
 
@@ -251,6 +251,7 @@ def test_the_window_makes_todays_backup_in_the_background_once(qapp: object, tmp
     context = AppContext(
         database=Database.open(str(path), daily=False),
         settings=WindowSettings(tmp_path / "settings.ini"),
+        workers=WORKERS,  # the tests' one set of worker processes: none left running
         errors=ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False),
         prompter=ScriptedPrompter(),
     )

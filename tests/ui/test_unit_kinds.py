@@ -17,7 +17,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.settings import WindowSettings
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog
-from tests.ui.support import ScriptedPrompter, type_text
+from tests.ui.support import WORKERS, ScriptedPrompter, type_text
 
 START = date(2025, 7, 1)
 
@@ -28,7 +28,7 @@ def cao_bang(qapp: object, tmp_path: Path) -> Iterator[AppContext]:
     database = Database.open(str(tmp_path / "cb.sqlite"), backup=False)
     with UnitOfWork(database) as uow:
         setup.init_database(uow, Preset.TWO_LEVEL)
-    context = AppContext(database=database, settings=WindowSettings(tmp_path / "settings.ini"),
+    context = AppContext(database=database, workers=WORKERS, settings=WindowSettings(tmp_path / "settings.ini"),
                          errors=ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False),
                          prompter=ScriptedPrompter(), back_up=False)
     context.language.apply("vi")
