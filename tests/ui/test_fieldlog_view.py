@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,6 +22,7 @@ from grassroots_app.services import assignments, browse, cadres, units
 from grassroots_app.services.activities import ActivityView, list_activities, record_activity
 from grassroots_app.services.recommendations import raise_recommendation
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.fieldlog import fieldlog_view
 from grassroots_app.ui.fieldlog.activity_form import ActivityFields, UnitChoiceDialog
 from grassroots_app.ui.fieldlog.activity_list import EditActivityDialog
 from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
@@ -30,7 +32,7 @@ from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.shared.widgets import to_qdate
 from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.units.unit_panel import UnitPanel
-from tests.ui.support import ScriptedPrompter, edit_now, undo_now, wait_while_busy
+from tests.ui.support import ScriptedPrompter, edit_now, undo_now, wait_for_edits
 
 START = date(2026, 1, 1)
 WAIT_MS = 30_000
@@ -81,7 +83,8 @@ def activated(qtbot: QtBot, window: QWidget) -> None:
 
 
 def stored(context: AppContext, cadre: Cadre) -> list[ActivityView]:
-    """Return the cadre's activities as the database holds them, newest first."""
+    """Return the cadre's activities as the database holds them once the entries typed are recorded, newest first."""
+    wait_for_edits(context)
     return context.read(list_activities, ActivityFilter(cadre_id=cadre.id))
 
 
@@ -90,7 +93,6 @@ def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.Keyboard
     target = QApplication.activePopupWidget() or QApplication.focusWidget()
     assert target is not None
     qtbot.keyClick(target, key, modifier)
-    wait_while_busy()
 
 
 def typed(qtbot: QtBot, text: str) -> None:
@@ -125,6 +127,7 @@ def choose_cadre(qtbot: QtBot, view: FieldLogView, fragment: str) -> None:
     assert QApplication.focusWidget() is view.form.fields.cadre
     typed(qtbot, fragment)
     qtbot.waitUntil(lambda: view.form.fields.cadre.suggester.popup().isVisible())
+    QApplication.processEvents()  # the list's activation, queued when it opened, lands before it closes, not after
     press(qtbot, Qt.Key.Key_Return)
 
 
@@ -164,6 +167,7 @@ def test_the_form_keeps_the_cadre_target_kind_and_date_and_starts_again_at_the_c
     fields = view.form.fields
     choose_cadre(qtbot, view, "ho thi quynh nhu")
     type_entry(qtbot, date(2026, 9, 9), "120", "Tham ho ong Ba", kind_steps=3)
+    wait_for_edits(view.form.context)  # the form starts the next entry once this one is recorded
     assert (fields.cadre.chosen, fields.cadre.text()) == (place.nhu.id, place.nhu.full_name)
     assert fields.target.chosen() == place.hamlet.id
     assert fields.kind.currentData() == ActivityKind.HOUSEHOLD_VISIT.value
@@ -182,6 +186,40 @@ def test_another_cadre_is_typed_over_the_kept_one(
     type_entry(qtbot, date(2026, 9, 15), "60", "Hop chi bo")  # Tab takes the first suggestion
     assert [item.activity.day for item in stored(context, place.nhu)] == [date(2026, 9, 9)]
     assert [item.activity.day for item in stored(context, place.tuan)] == [date(2026, 9, 15)]
+
+
+def test_keys_typed_while_an_entry_is_being_recorded_go_to_the_next_entry(
+    view: FieldLogView, context: AppContext, place: Place, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()  # the entry is recorded only once the test opens it: a slow database, made certain
+
+    def slow_record(*args: object) -> ActivityView:
+        assert gate.wait(WAIT_MS / 1000)
+        return record_activity(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fieldlog_view, "record_activity", slow_record)
+    fields = view.form.fields
+    choose_cadre(qtbot, view, "ho thi quynh nhu")
+    type_entry(qtbot, date(2026, 9, 9), "60", "Hop chi bo")
+    press(qtbot, Qt.Key.Key_Return)  # pressed again on the same entry
+    typed(qtbot, "lo khac tuan")
+    for _tab in range(2):
+        press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    typed(qtbot, "15092026")
+    press(qtbot, Qt.Key.Key_Tab)
+    typed(qtbot, "45")
+    press(qtbot, Qt.Key.Key_Tab)
+    typed(qtbot, "Tham ho")
+    assert (fields.cadre.chosen, fields.entry_day(), fields.notes.text()) == (place.nhu.id, date(2026, 9, 9),
+                                                                               "Hop chi bo")
+    gate.set()
+    assert [item.activity.notes for item in stored(context, place.nhu)] == ["Hop chi bo"]
+    assert (fields.cadre.chosen, fields.cadre.text()) == (place.tuan.id, place.tuan.full_name)
+    assert (fields.entry_day(), fields.duration.value(), fields.notes.text()) == (date(2026, 9, 15), 45, "Tham ho")
+    press(qtbot, Qt.Key.Key_Return)
+    assert [(item.activity.day, item.activity.notes) for item in stored(context, place.tuan)] == [
+        (date(2026, 9, 15), "Tham ho")]
 
 
 def test_a_unit_outside_the_cadres_targets_is_found_by_name_from_the_keyboard(
@@ -240,6 +278,7 @@ def test_a_refused_entry_shows_why_next_to_the_form_and_stores_nothing(
     future = date.today() + timedelta(days=400)
     choose_cadre(qtbot, view, "ho thi quynh nhu")
     type_entry(qtbot, future, "90", "Chua hop")
+    wait_for_edits(context)
     assert view.form.error.isVisible()
     assert view.form.error.text() == tr("{day} is in the future.").format(day=format_day(future))
     assert stored(context, place.nhu) == [] and context.undo.count() == 0

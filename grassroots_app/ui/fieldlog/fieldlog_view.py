@@ -17,6 +17,7 @@ from grassroots_app.ui.fieldlog.activity_list import ActivityList
 from grassroots_app.ui.fieldlog.attendance_view import AttendanceView
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
+from grassroots_app.ui.shared.type_ahead import TypeAhead
 from grassroots_app.ui.shared.widgets import ErrorLabel
 
 RECORD_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -45,6 +46,7 @@ class ActivityForm(QWidget):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.submit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         follow(context.events.database_changed, self, self.fields.reset)
+        self.type_ahead = TypeAhead(self, RECORD_KEYS)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Record on Enter in any field (the fields pass Enter on)."""
@@ -54,8 +56,8 @@ class ActivityForm(QWidget):
         super().keyPressEvent(event)
 
     def submit(self) -> None:
-        """Record the activity typed; a refusal is shown next to the form and nothing is stored (Enter pressed again
-        while it is being recorded: ignored, the form still holds the same entry)."""
+        """Record the activity typed; a refusal is shown next to the form and nothing is stored. The keys typed while
+        it is being recorded go to the next entry (Enter pressed again first: ignored)."""
         if self.context.editing:
             return
         try:
@@ -65,7 +67,8 @@ class ActivityForm(QWidget):
             return
         label = tr("Record the activity of {name} on {day}").format(name=self.fields.cadre.text(),
                                                                    day=format_date(entry[3]))
-        self.context.edit(label, record_activity, *entry, on_done=self._recorded, on_refused=self.error.show_error,
+        self.type_ahead.hold()
+        self.context.edit(label, record_activity, *entry, on_done=self._recorded, on_refused=self._refused,
                           parent=self)
 
     def _recorded(self, view: ActivityView) -> None:
@@ -73,6 +76,12 @@ class ActivityForm(QWidget):
         self.error.clear_error()
         self.last.setText(_recorded_text(view))
         self.fields.next_entry()
+        self.type_ahead.release()
+
+    def _refused(self, error: DomainError) -> None:
+        """Show why the entry was not recorded, the entry as it was (keys typed meanwhile are not applied to it)."""
+        self.type_ahead.drop()
+        self.error.show_error(error)
 
 
 def _recorded_text(view: ActivityView) -> str:
