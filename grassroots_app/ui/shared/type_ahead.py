@@ -30,7 +30,7 @@ class TypeAhead(QObject):
         """Start holding the keys typed in the form."""
         if not self.holding:
             self.holding = True
-            QCoreApplication.instance().installEventFilter(self)
+            _application().installEventFilter(self)
 
     def release(self) -> None:
         """Type the keys held, in order, into the form's field that has the cursor now (the form's own: the window
@@ -57,7 +57,7 @@ class TypeAhead(QObject):
     def _stop(self) -> None:
         if self.holding:
             self.holding = False
-            QCoreApplication.instance().removeEventFilter(self)
+            _application().removeEventFilter(self)
 
     def _in_form(self, widget: QWidget) -> bool:
         return widget is self.form or self.form.isAncestorOf(widget)
@@ -70,3 +70,10 @@ class TypeAhead(QObject):
             return True  # pressed again on the entry being recorded
         self.held.append(event.clone())
         return True
+
+
+def _application() -> QCoreApplication:
+    """Return the running application (every key passes through it)."""
+    app = QCoreApplication.instance()
+    assert app is not None, "no application runs"
+    return app
