@@ -212,7 +212,8 @@ class AppContext:
 
     def finish_edits(self) -> None:
         """Wait for the edits asked for, then carry out what follows each here (before leaving a report whose save
-        must be stored first: blocks the UI thread for those edits, without an event loop)."""
+        must be stored first, another database or the window: blocks the UI thread for those edits, without an event
+        loop)."""
         while self._running is not None:
             running = self._running
             running.answered.wait()
@@ -231,14 +232,18 @@ class AppContext:
             self.events.as_of_changed.emit(day)
 
     def close(self) -> None:
-        """Stop the background work, forget the undo history without notifying anyone, close the database."""
+        """Make the edits asked for, stop the background work, forget the undo history without notifying anyone,
+        close the database."""
         self.backup_timer.stop()
+        self.finish_edits()
         self.tasks.wait()
         self.undo.clear()
         self.database.close()
 
     def switch_database(self, database: Database) -> None:
-        """Work on another database from now on; undo history does not carry over."""
+        """Work on another database from now on, once the edits asked for on this one are made; undo history does
+        not carry over."""
+        self.finish_edits()
         self.database.close()
         self.database = database
         self.undo.clear()

@@ -4,6 +4,7 @@ one only once it is done, and shows that it is busy."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -11,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.model import Unit
+from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import browse, history, units
+from grassroots_app.services import browse, history, units, workspace
 from grassroots_app.ui import context as context_module
 from grassroots_app.ui.context import AppContext
 from tests.ui.support import wait_for_edits
@@ -109,3 +111,30 @@ def test_an_undo_asked_while_an_edit_runs_takes_back_that_edit(context: AppConte
     wait_for_edits(context)
     assert context.undo.index() == 0 and context.undo.redoText() == "add"
     assert "Thôn Vừa Thêm" not in _named(context, commune)
+
+
+def test_a_database_switch_waits_for_the_edits_asked_on_the_database_left(
+    context: AppContext, tmp_path: Path
+) -> None:
+    commune = _commune(context)
+    left = context.database.url
+    started, release = threading.Event(), threading.Event()
+
+    def slow_add(uow: UnitOfWork, name: str) -> Unit:
+        started.set()
+        assert release.wait(BLOCK_S)
+        return units.add_unit(uow, units.NewUnit(name, commune, context.as_of))
+
+    context.edit("slow", slow_add, "Thôn Trước Khi Đổi")
+    context.edit("queued", units.add_unit, units.NewUnit("Thôn Xếp Hàng", commune, context.as_of))
+    assert started.wait(BLOCK_S)
+    threading.Timer(0.2, release.set).start()  # the switch is asked while the first edit still runs
+    context.switch_database(Database.open(str(tmp_path / "other.sqlite"), daily=False))
+    assert not context.editing and context.undo.count() == 0
+    assert context.read(browse.children, None, context.as_of) == []  # nothing of them in the other database
+    again = Database.open(left, daily=False)
+    try:
+        names = {unit.name for unit in workspace.read(again, browse.children, commune, context.as_of)}
+    finally:
+        again.close()
+    assert {"Thôn Trước Khi Đổi", "Thôn Xếp Hàng"} <= names
