@@ -72,6 +72,8 @@ def typical_edits(window: MainWindow) -> list[tuple[str, Callable[[], object]]]:
     hamlet = context.read(browse.children, commune.id, context.as_of)[0]
     window.panel.show_target(commune.id)
     made: dict[str, str] = {}
+    rated = context.read(ratings.ratings_at, commune.id, context.as_of.year, 1)[0].rating
+    grade = Grade.EXCELLENT if rated is not None and rated.grade is Grade.GOOD else Grade.GOOD  # a change each run
 
     def add_cadre() -> None:
         context.edit("add", cadres.add_cadre, Cadre(new_id(), "Nguyễn Văn Đo Thử", Tier.COMMUNE),
@@ -87,7 +89,7 @@ def typical_edits(window: MainWindow) -> list[tuple[str, Callable[[], object]]]:
         ("assign", lambda: context.edit(
             "assign", assignments.assign, assignments.NewAssignment(made["cadre"], hamlet.id, context.as_of))),
         ("rate a commune", lambda: context.edit(
-            "rate", ratings.set_rating, commune.id, context.as_of.year, 1, Grade.GOOD)),
+            "rate", ratings.set_rating, commune.id, context.as_of.year, 1, grade)),
         ("record a meeting", add_meeting),
         ("delete the meeting", lambda: context.edit("delete", meetings.delete_meeting, made["meeting"])),
         ("undo", context.undo_last),

@@ -10,13 +10,14 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.tempfiles import READ_PREFIX
 
 T = TypeVar("T")
+SLICE_ITEMS = 10_000  # a long list travels in slices of this many items: each unpickled in about 10 ms
 
 _attached: dict[str, Database] = {}
 
@@ -71,9 +72,35 @@ def run_read_to_file(url: str, query: Callable[..., Any], *args: Any) -> str:
     prefix = f"{READ_PREFIX}{os.getppid()}-"  # named after the window's process, which deletes it
     with tempfile.NamedTemporaryFile("wb", prefix=prefix, suffix=".pickle", delete=False) as file:
         try:
-            pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
+            dump_result(result, file)
         except BaseException:
             file.close()
             os.unlink(file.name)
             raise
     return file.name
+
+
+def dump_result(result: Any, file: IO[bytes]) -> None:
+    """Pickle a read's result to a file: a long list as its number of slices, then each slice; anything else as
+    None, then the whole."""
+    if isinstance(result, list) and len(result) > SLICE_ITEMS:
+        starts = range(0, len(result), SLICE_ITEMS)
+        pickle.dump(len(starts), file, protocol=pickle.HIGHEST_PROTOCOL)
+        for start in starts:
+            pickle.dump(result[start:start + SLICE_ITEMS], file, protocol=pickle.HIGHEST_PROTOCOL)
+    else:
+        pickle.dump(None, file, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_result(file: IO[bytes], between_slices: Callable[[], None]) -> Any:
+    """Unpickle a result written by dump_result, calling `between_slices` before each slice of a long list (the
+    caller gives other threads their turn there: unpickling holds the interpreter lock)."""
+    slices = pickle.load(file)
+    if slices is None:
+        return pickle.load(file)
+    result: list[Any] = []
+    for _slice in range(slices):
+        between_slices()
+        result.extend(pickle.load(file))
+    return result

@@ -7,23 +7,24 @@ thread for the interpreter lock, and a national-size sort or count holds it for 
 from __future__ import annotations
 
 import gc
+import io
 import multiprocessing
 import os
-import pickle
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, process
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from grassroots_app.services.isolated import run_read_to_file, start_worker
+from grassroots_app.services.isolated import load_result, run_read_to_file, start_worker
 from grassroots_app.services.workspace import retry_when_busy
 from grassroots_app.tempfiles import sweep_read_results
 from grassroots_app.ui.i18n import tr
@@ -81,7 +82,7 @@ class WorkerPool:
         except BrokenProcessPool:  # a worker died (killed, out of memory): start fresh ones and try once more
             path = Path(self._started(broken=pool).submit(run_read_to_file, url, query, *args).result())
         try:
-            return _unpack(path.read_bytes())
+            return _unpack(io.BytesIO(path.read_bytes()))  # read in one system call, without the lock
         finally:
             path.unlink(missing_ok=True)
 
@@ -93,7 +94,7 @@ class WorkerPool:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _unpack(packed: bytes) -> Any:
+def _unpack(packed: BinaryIO) -> Any:
     """Unpickle a result as long-lived data: no collection while it arrives, and none scanning it later.
 
     A national roster is 350,000 objects; each full garbage collection over them holds the interpreter
@@ -104,11 +105,16 @@ def _unpack(packed: bytes) -> Any:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return pickle.loads(packed)
+            return load_result(packed, between_slices=_give_way)
         finally:
             gc.freeze()
             if collecting:
                 gc.enable()
+
+
+def _give_way() -> None:
+    """Let the UI thread run if it waits for the interpreter lock (a long result is unpickled a slice at a time)."""
+    time.sleep(0)
 
 
 class Cancelled(Exception):

@@ -110,6 +110,7 @@ class CadreRoster(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + ROW_PADDING)
         header = table.horizontalHeader()
+        header.setResizeContentsPrecision(0)  # fit the rows in sight: 1,000 rows a column froze a national roster
         for column in Column:  # the short columns as wide as their texts, the text columns share the rest
             short = column in (Column.TIER, Column.TARGETS, Column.STATUS)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents if short
