@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.persistence.contention import retry_when_busy
-from grassroots_app.persistence.database import Database, resolve_url, sqlite_file
+from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.faults import storage_fault
+from grassroots_app.persistence.locations import resolve_url, sqlite_file
 from grassroots_app.persistence.uow import UnitOfWork
 
 __all__ = ["Database", "UnitOfWork", "open_database", "retry_when_busy", "storage_failure", "unit_of_work"]
