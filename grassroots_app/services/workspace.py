@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from grassroots_app.domain.changes import Changes
-from grassroots_app.persistence.backup import daily_backup
+from grassroots_app.persistence.backup_copies import daily_backup
 from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.persistence.database import Database, describe_location
 from grassroots_app.persistence.faults import file_fault

@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.domain.errors import NotFound
 from grassroots_app.domain.model import Preset, Unit
 from grassroots_app.persistence import locations
-from grassroots_app.persistence.backup import FOLDER_VARIABLE
 from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.locations import FOLDER_VARIABLE
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import units
 from grassroots_app.ui import app as app_module
