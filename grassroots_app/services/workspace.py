@@ -18,11 +18,10 @@ from grassroots_app.persistence.faults import file_fault
 from grassroots_app.persistence.journal import ChangeSet
 from grassroots_app.persistence.locations import default_database_path
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services.session import unit_of_work
 
 __all__ = [
     "ChangeSet", "Database", "UnitOfWork", "changes_of", "daily_backup", "default_database_path",
-    "describe_location", "file_fault", "read", "record_edit", "retry_when_busy", "try_edit", "unit_of_work",
+    "describe_location", "file_fault", "read", "record_edit", "retry_when_busy", "try_edit",
 ]
 
 T = TypeVar("T")
