@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from grassroots_app.domain.changes import Changes
 from grassroots_app.domain.errors import N_, DomainError, RuleViolation
 from grassroots_app.services.history import replay_on
-from grassroots_app.services.workspace import ChangeSet, Database, changes_of
+from grassroots_app.services.workspace import ChangeSet, Database, Step
 from grassroots_app.ui.i18n import Translated, tr
 
 Refused = Callable[[DomainError], None]
@@ -31,12 +31,12 @@ class ServiceCommand(QUndoCommand):
     what they changed."""
 
     def __init__(
-        self, label: str, database: Database, change_set: ChangeSet, on_refused: Refused, on_changed: Changed
+        self, label: str, database: Database, step: Step, on_refused: Refused, on_changed: Changed
     ) -> None:
         super().__init__(label)
         self.label = label
         self.database = database
-        self.change_set = change_set
+        self.step = step
         self.on_refused = on_refused
         self.on_changed = on_changed
         self._done = True
@@ -48,12 +48,12 @@ class ServiceCommand(QUndoCommand):
 
     def redo(self) -> None:
         """Apply the edit again (the first call, from push(), finds it already applied)."""
-        if not self._done and self._replay(self.change_set, REDO_REFUSED):
+        if not self._done and self._replay(self.step.forward, REDO_REFUSED):
             self._done = True
 
     def undo(self) -> None:
         """Take the edit back."""
-        if self._replay(self.change_set.inverted(), UNDO_REFUSED):
+        if self._replay(self.step.backward, UNDO_REFUSED):
             self._done = False
 
     def _replay(self, change_set: ChangeSet, refusal: str) -> bool:
@@ -69,7 +69,7 @@ class ServiceCommand(QUndoCommand):
             QTimer.singleShot(0, partial(self.on_refused, refused))  # shown once the stack has finished
             self.on_changed(Changes.everything())
             return False
-        self.on_changed(changes_of(change_set))
+        self.on_changed(self.step.changes)
         return True
 
 

@@ -95,10 +95,10 @@ class AppContext:
     def execute(self, label: str, use_case: Callable[..., T], *args: Any) -> T:
         """Run an edit as one transaction, push it on the undo stack and announce what it changed; a refusal
         raises DomainError."""
-        result, change_set = workspace.record_edit(self.database, use_case, *args)
-        if change_set:
-            self.undo.push(ServiceCommand(label, self.database, change_set, self.errors.report, self.announce))
-            self.announce(workspace.changes_of(change_set))
+        result, step = workspace.record_edit(self.database, use_case, *args)
+        if step:
+            self.undo.push(ServiceCommand(label, self.database, step, self.errors.report, self.announce))
+            self.announce(step.changes)
         return result
 
     def announce(self, changes: Changes) -> None:
