@@ -26,8 +26,8 @@ if str(ROOT) not in sys.path:
 
 from grassroots_app.demo.build import DEMO_DATE, DemoSummary, Scale, build_demo  # noqa: E402
 from grassroots_app.domain.model import Preset  # noqa: E402
-from grassroots_app.persistence.backup import FOLDER_VARIABLE  # noqa: E402
 from grassroots_app.persistence.database import Database  # noqa: E402
+from grassroots_app.persistence.locations import FOLDER_VARIABLE  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
 from grassroots_app.services.coverage import CoverageReport, coverage  # noqa: E402
 

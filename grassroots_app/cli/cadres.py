@@ -20,12 +20,12 @@ from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
 from grassroots_app.services import cadres, roster, units
-from grassroots_app.services.session import Database, UnitOfWork, unit_of_work
+from grassroots_app.services.session import Database, UnitOfWork
 
 
 def cmd_cadres_add(args: argparse.Namespace, db: Database) -> None:
     """Record a cadre."""
-    with unit_of_work(db, write=True) as uow:
+    with UnitOfWork(db, write=True) as uow:
         home = units.resolve_unit(uow, args.home).id if args.home is not None else None
         cadre = cadres.add_cadre(uow, Cadre(
             id="", full_name=args.name, tier=Tier(args.tier),
@@ -40,7 +40,7 @@ def cmd_cadres_add(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_cadres_list(args: argparse.Namespace, db: Database) -> None:
     """List the cadres sorted by given name."""
-    with unit_of_work(db) as uow:
+    with UnitOfWork(db) as uow:
         rows = cadres.search_cadres(uow, args.search or "")
     data = [{"id": c.id, "name": c.full_name, "tier": c.tier.value, "position": c.position,
              "workplace": c.workplace, "status": c.status.value} for c in rows]
@@ -72,7 +72,7 @@ def _edited_cadre(uow: UnitOfWork, args: argparse.Namespace, stored: Cadre) -> C
 def cmd_cadres_edit(args: argparse.Namespace, db: Database) -> None:
     """Edit a cadre as the window does; one who leaves needs --on, and the assignments that end are named."""
     nothing_given(args, CADRE_OPTIONS)
-    with unit_of_work(db, write=True) as uow:
+    with UnitOfWork(db, write=True) as uow:
         stored = cadres.resolve_cadre(uow, args.cadre)
         edited = _edited_cadre(uow, args, stored)
         leaving = edited.status is CadreStatus.LEFT and stored.status is not CadreStatus.LEFT

@@ -23,7 +23,7 @@ from grassroots_app.domain.meetings import Meeting, when
 from grassroots_app.services import cadres, calendar, meetings
 from grassroots_app.services.files import output_target
 from grassroots_app.services.meetings import MeetingView
-from grassroots_app.services.session import Database, unit_of_work
+from grassroots_app.services.session import Database, UnitOfWork
 
 
 def parse_time(text: str) -> time:
@@ -54,7 +54,7 @@ def _free_day_line(free_day: FreeDay) -> str:
 def cmd_calendar(args: argparse.Namespace, db: Database) -> None:
     """List the meeting-free days of a year or a month, with the holidays on them."""
     year = args.year if args.year is not None else date.today().year
-    with unit_of_work(db) as uow:
+    with UnitOfWork(db) as uow:
         if args.month is not None:
             days = calendar.free_days_of_month(uow, year, args.month)
             header = tr("Meeting-free days of {month}/{year}:").format(month=f"{args.month:02d}", year=year)
@@ -71,7 +71,7 @@ def cmd_calendar_export(args: argparse.Namespace, db: Database) -> None:
 
     year = getattr(args, "year", None)
     year = year if year is not None else date.today().year
-    with unit_of_work(db) as uow:
+    with UnitOfWork(db) as uow:
         start, end = year_span(year)
         cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre is not None else None
         count = write_ics(uow, output_target(db, args.out), start, end, cadre, tr)
@@ -98,7 +98,7 @@ def _warning_lines(view: MeetingView) -> list[str]:
 def cmd_meetings_add(args: argparse.Namespace, db: Database) -> None:
     """Record a meeting; refused on a meeting-free day unless its category is allowed there."""
     start = datetime.combine(parse_day(args.on), parse_time(args.at))
-    with unit_of_work(db, write=True) as uow:
+    with UnitOfWork(db, write=True) as uow:
         attendees = tuple(cadres.resolve_cadre(uow, reference).id for reference in args.attendee or [])
         view = meetings.add_meeting(uow, Meeting(
             "", args.title, start, args.duration, MeetingCategory(args.category), args.organizer, args.place,
@@ -112,7 +112,7 @@ def cmd_meetings_add(args: argparse.Namespace, db: Database) -> None:
 def cmd_meetings_list(args: argparse.Namespace, db: Database) -> None:
     """List the meetings of a day or a month."""
     today = date.today()
-    with unit_of_work(db) as uow:
+    with UnitOfWork(db) as uow:
         cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre is not None else None
         if args.on is not None:
             day = parse_day(args.on)
@@ -131,7 +131,7 @@ def cmd_meetings_list(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_meetings_delete(args: argparse.Namespace, db: Database) -> None:
     """Delete a meeting."""
-    with unit_of_work(db, write=True) as uow:
+    with UnitOfWork(db, write=True) as uow:
         deleted = meetings.delete_meeting(uow, args.meeting)
     print(tr("Deleted the meeting '{title}'.").format(title=deleted.title))
 

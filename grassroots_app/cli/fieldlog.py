@@ -33,7 +33,7 @@ from grassroots_app.domain.recommendations import (
 from grassroots_app.services import activities, cadres, clusters, recommendations, units
 from grassroots_app.services.activities import ActivityView
 from grassroots_app.services.recommendations import RecommendationView
-from grassroots_app.services.session import Database, UnitOfWork, unit_of_work
+from grassroots_app.services.session import Database, UnitOfWork
 
 
 def _span(args: argparse.Namespace) -> tuple[date | None, date | None]:
@@ -74,7 +74,7 @@ def _activity_line(view: ActivityView) -> str:
 def cmd_log_add(args: argparse.Namespace, db: Database) -> None:
     """Record what a cadre did at a unit or cluster on a day."""
     day = parse_day(args.date)
-    with unit_of_work(db, write=True) as uow:
+    with UnitOfWork(db, write=True) as uow:
         cadre = cadres.resolve_cadre(uow, args.cadre)
         target = target_id(uow, args.target)
         view = activities.record_activity(
@@ -86,7 +86,7 @@ def cmd_log_list(args: argparse.Namespace, db: Database) -> None:
     """List the activities, newest first."""
     start, end = _span(args)
     kind = ActivityKind(args.kind) if args.kind else None
-    with unit_of_work(db) as uow:
+    with UnitOfWork(db) as uow:
         views = activities.list_activities(uow, ActivityFilter(start, end, kind=kind, **_named(uow, args)), args.limit)
     emit(args, [_activity_json(view) for view in views], [_activity_line(view) for view in views]
          or [tr("No activities.")])
@@ -94,7 +94,7 @@ def cmd_log_list(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_attendance(args: argparse.Namespace, db: Database) -> None:
     """Show each cadre's meetings attended in a year or quarter against their target."""
-    with unit_of_work(db) as uow:
+    with UnitOfWork(db) as uow:
         rows = activities.attendance(uow, args.year, args.quarter)
     data: dict[str, Any] = {"year": args.year, **({"quarter": args.quarter} if args.quarter is not None else {})}
     data["cadres"] = [{"cadre_id": row.cadre_id, "name": row.name, "tier": row.tier.value,
@@ -139,7 +139,7 @@ def _recommendation_lines(view: RecommendationView) -> list[str]:
 def cmd_recommendations_add(args: argparse.Namespace, db: Database) -> None:
     """Record a recommendation residents raised at a unit through a cadre."""
     day, due = parse_day(args.date), optional_day(args, "due")
-    with unit_of_work(db, write=True) as uow:
+    with UnitOfWork(db, write=True) as uow:
         unit = units.resolve_unit(uow, args.unit)
         cadre = cadres.resolve_cadre(uow, args.cadre)
         view = recommendations.raise_recommendation(
@@ -151,7 +151,7 @@ def cmd_recommendations_list(args: argparse.Namespace, db: Database) -> None:
     """List the recommendations, newest first, the overdue ones flagged."""
     start, end = _span(args)
     status = RecommendationStatus(args.status) if args.status else None
-    with unit_of_work(db) as uow:
+    with UnitOfWork(db) as uow:
         wanted = RecommendationFilter(start=start, end=end, status=status, overdue=args.overdue,
                                       on=optional_day(args, "on"), **_named(uow, args))
         views = recommendations.list_recommendations(uow, wanted)
@@ -163,7 +163,7 @@ def cmd_recommendations_step(args: argparse.Namespace, db: Database) -> None:
     """Take a recommendation one step: resolve, forward, answer or close it."""
     day = parse_day(args.date)
     text = {name: getattr(args, name) for name in ("body", "answer") if name in args}
-    with unit_of_work(db, write=True) as uow:
+    with UnitOfWork(db, write=True) as uow:
         view = args.step(uow, args.recommendation, day, note=args.note, **text)
     status = tr(view.recommendation.status.label)
     emit(args, _recommendation_json(view), [tr("The recommendation is now {status}.").format(status=status),
@@ -182,7 +182,7 @@ def _step_line(step: StatusChange) -> str:
 
 def cmd_recommendations_history(args: argparse.Namespace, db: Database) -> None:
     """Show a recommendation and the steps it went through."""
-    with unit_of_work(db) as uow:
+    with UnitOfWork(db) as uow:
         view = recommendations.get_recommendation(uow, args.recommendation)
         steps = recommendations.history(uow, args.recommendation)
     data = {"recommendation": _recommendation_json(view), "history": [_step_json(step) for step in steps]}

@@ -16,12 +16,12 @@ from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_number
 from grassroots_app.domain.model import Preset
 from grassroots_app.services import setup
-from grassroots_app.services.session import Database, unit_of_work
+from grassroots_app.services.session import Database, UnitOfWork
 
 
 def cmd_init(args: argparse.Namespace, db: Database) -> None:
     """Set up an empty database for a model."""
-    with unit_of_work(db, write=True) as uow:
+    with UnitOfWork(db, write=True) as uow:
         settings = setup.init_database(uow, Preset(args.model))
     print(tr("The database is ready for the {model} model.").format(model=tr(settings.preset.label)))
 

@@ -25,7 +25,7 @@ from grassroots_app.domain.reports.model import ReportKind, ReportStatus
 from grassroots_app.domain.reports.records import ReportDraft, clean_draft
 from grassroots_app.services import clusters, reports, units
 from grassroots_app.services.files import Fill, output_target, write_files
-from grassroots_app.services.session import Database, UnitOfWork, unit_of_work
+from grassroots_app.services.session import Database, UnitOfWork
 
 QUARTER_TEXT = re.compile(r"(\d{4})-[Qq]([1-4])", re.ASCII)
 Scoped = Callable[[UnitOfWork], Cluster | Unit]  # finds what a report covers
@@ -65,7 +65,7 @@ def _write_report(args: argparse.Namespace, db: Database, kind: ReportKind, scop
 
     year, quarter = parse_quarter(args.quarter)
     pdf, workbook = _output_paths(args, db)
-    with unit_of_work(db) as uow:
+    with UnitOfWork(db) as uow:
         scope = scoped(uow)
         draft, figures = reports.draft_with_figures(uow, kind, scope.id, year, quarter, day_option(args))
     document = reports.compose(_with_overrides(draft, args.place, args.signer), figures, None, ReportStatus.DRAFT)

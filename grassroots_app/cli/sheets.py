@@ -16,7 +16,7 @@ from grassroots_app.cli.common import (
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.sheets import Issue
 from grassroots_app.services import sheet_export, sheet_import, units
-from grassroots_app.services.session import Database, unit_of_work
+from grassroots_app.services.session import Database, UnitOfWork
 from grassroots_app.services.sheet_import import issue_text, summary_text
 
 
@@ -29,7 +29,7 @@ def _issue_json(issue: Issue) -> dict[str, Any]:
 def cmd_import(args: argparse.Namespace, db: Database) -> None:
     """Check a file, then (without --dry-run) import it all or not at all."""
     path = Path(args.file)
-    with unit_of_work(db, write=not args.dry_run) as uow:
+    with UnitOfWork(db, write=not args.dry_run) as uow:
         run = sheet_import.check_file if args.dry_run else sheet_import.import_file
         report = run(uow, path)
     counts = report.counts()
@@ -53,7 +53,7 @@ def cmd_export(args: argparse.Namespace, db: Database) -> None:
     """Write the data standing on a day (all, or under one unit) to an .xlsx file."""
     path = sheet_export.workbook_file(db, args.out)
     day = day_option(args)
-    with unit_of_work(db) as uow:
+    with UnitOfWork(db) as uow:
         under = units.resolve_unit(uow, args.under, day).id if args.under is not None else None
         counts = sheet_export.write_export(uow, path, day, under)
     lines = [tr("Wrote {units} units, {clusters} cluster rows, {cadres} cadres and {assignments} assignments "

@@ -1,7 +1,7 @@
 """Backups of SQLite databases: what they hold, and restoring one; with the making of them, the public API.
 
 The copies themselves (made, named, rotated, the automatic ones) are `backup_copies`'s and where they go is
-`locations`'s; both are re-exported here, so that callers name one module for backups. Restoring replaces the
+`locations`'s; the code imports them from there, the tests that name one module for backups find them here too. Restoring replaces the
 database file: the caller must close every engine on it first (`Database.close()`); the window must close the
 database, and another program holding it open makes the restore refuse.
 """
@@ -50,10 +50,9 @@ from grassroots_app.persistence.files import SIDE_FILES, fsync_file, fsync_folde
 from grassroots_app.persistence.locations import FOLDER_VARIABLE, backup_folder, is_backup, is_write_protected
 from grassroots_app.tempfiles import temporary_beside
 
-__all__ = [  # the making of backups, named here too (see the module's docstring)
+__all__ = [  # the making of backups, named here too for the tests (see the module's docstring)
     "FOLDER_VARIABLE", "LEFTOVER_AGE_S", "backup_folder", "backup_to", "copy_database",
-    "daily_backup", "database_file", "database_tag", "is_backup", "make_backup", "output_guard",
-    "require_database_file", "rotate",
+    "daily_backup", "database_file", "database_tag", "is_backup", "make_backup", "output_guard", "rotate",
     "COUNTED_TABLES", "BackupInfo", "RestoreResult", "check_backup", "describe", "list_backups", "restore",
 ]
 

@@ -45,13 +45,12 @@ from grassroots_app.persistence.faults import (
 )
 from grassroots_app.persistence.files import SIDE_FILES, OutputGuard, expanded, fsync_file, fsync_folder
 from grassroots_app.persistence.locations import (
-    ENV_VARIABLE,
     backup_folder,
     check_database_file,
-    default_database_path,
     is_backup,
     is_write_protected,
     read_only_connection,
+    resolve_location,
     sqlite_file,
 )
 from grassroots_app.persistence.repositories import SettingsRepository
@@ -82,19 +81,15 @@ def retention() -> Retention:
 Location = str | Path | OpenDatabase | None  # a file path, an SQLAlchemy URL, an open database, or the default
 
 
-def _location_text(location: Location) -> str:
-    """Return the path or URL a location names ($GRASSROOTS_DB, then the default file, when none)."""
-    if location is None or isinstance(location, str | Path):
-        return str(location or os.environ.get(ENV_VARIABLE) or default_database_path())
-    return location.url
+def _named(location: Location) -> str | Path | None:
+    """Return the path or URL a location names (None: the default)."""
+    return location if location is None or isinstance(location, str | Path) else location.url
 
 
 def database_file(location: Location) -> Path | None:
     """Return the file of an SQLite database (path, URL or open Database), or None for any other database."""
-    text = _location_text(location)
-    if "://" not in text:
-        return Path(text).expanduser().resolve()
-    return sqlite_file(text)
+    found = resolve_location(_named(location))
+    return found if isinstance(found, Path) else sqlite_file(found)
 
 
 def output_guard(location: Location = None) -> OutputGuard:
@@ -106,7 +101,7 @@ def require_database_file(location: Location) -> Path:
     """Return the file of an SQLite database; refuse any other kind of database."""
     path = database_file(location)
     if path is None:
-        url = make_url(_location_text(location)).render_as_string(hide_password=True)
+        url = make_url(str(resolve_location(_named(location)))).render_as_string(hide_password=True)
         raise InvalidInput(
             N_("Only SQLite database files can be backed up or restored; '{url}' is not one."), url=url
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -19,12 +18,11 @@ from grassroots_app.paths import migrations_dir
 from grassroots_app.persistence.backup_copies import backup_before_migration, daily_backup
 from grassroots_app.persistence.faults import READ_ONLY, StorageFault, backup_refusal, storage_fault
 from grassroots_app.persistence.locations import (
-    ENV_VARIABLE,
     check_database_file,
-    default_database_path,
     is_backup,
     is_write_protected,
     read_only_connection,
+    resolve_url,
     sqlite_file,
 )
 
@@ -34,14 +32,6 @@ if TYPE_CHECKING:
 REVISION_LINE = re.compile(r"^(down_)?revision\s*=\s*['\"]?(\w+|None)['\"]?\s*$", re.MULTILINE)
 VERSION_TABLE = "alembic_version"
 WRITE_OPTION = "grassroots_write"  # an execution option: the transaction will write
-
-
-def resolve_url(location: str | None) -> str:
-    """Turn a file path or SQLAlchemy URL (or nothing: $GRASSROOTS_DB, then the default) into a URL."""
-    location = location or os.environ.get(ENV_VARIABLE) or str(default_database_path())
-    if "://" in location:
-        return location
-    return f"sqlite:///{Path(location).expanduser().resolve()}"
 
 
 def describe_location(location: str) -> tuple[str, str, str]:

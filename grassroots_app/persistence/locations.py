@@ -32,6 +32,19 @@ def default_database_path() -> Path:
     return _data_folder() / "grassroots.sqlite"
 
 
+def resolve_location(location: str | Path | None) -> str | Path:
+    """Return the database a path or URL names: a URL as given, a path as an absolute file
+    (nothing: $GRASSROOTS_DB, then the default file)."""
+    text = str(location or os.environ.get(ENV_VARIABLE) or default_database_path())
+    return text if "://" in text else Path(text).expanduser().resolve()
+
+
+def resolve_url(location: str | None) -> str:
+    """Turn a file path or SQLAlchemy URL (or nothing: $GRASSROOTS_DB, then the default) into a URL."""
+    found = resolve_location(location)
+    return found if isinstance(found, str) else f"sqlite:///{found}"
+
+
 def sqlite_file(url: str) -> Path | None:
     """Return the file of an SQLite URL, or None for another database, an in-memory one or an SQLite URI."""
     parsed = make_url(url)

@@ -226,10 +226,6 @@ class ClusterRepository:
             query = query.where(ClusterRow.parent_id == parent_id)
         return [mapping.cluster_from_row(row) for row in self.session.exec(query)]
 
-    def named(self, name: str) -> list[Cluster]:
-        """Return the clusters whose name matches, ignoring case and diacritics."""
-        return [cluster for cluster in self.all() if fold(cluster.name) == fold(name)]
-
     def memberships_of(self, commune_id: str) -> list[tuple[int, Cluster, Period]]:
         """Return a commune's memberships as (membership id, cluster, period)."""
         query = (

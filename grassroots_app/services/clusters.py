@@ -11,10 +11,11 @@ from grassroots_app.domain.clusters import check_single_cluster
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cluster, Level, Period, new_id
+from grassroots_app.domain.text import fold
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import lookup, timeline
 from grassroots_app.services.setup import require_settings
-from grassroots_app.services.units import get_unit
+from grassroots_app.services.units import PATH_SEPARATOR, UnitFinder, get_unit, resolve_unit
 
 
 def get_cluster(uow: UnitOfWork, cluster_id: str) -> Cluster:
@@ -23,10 +24,41 @@ def get_cluster(uow: UnitOfWork, cluster_id: str) -> Cluster:
 
 
 def resolve_cluster(uow: UnitOfWork, reference: str) -> Cluster:
-    """Find a cluster by id or by name (ignoring case and diacritics)."""
-    return lookup.by_id_or_name(uow.clusters.get, uow.clusters.named, reference,
-                                N_("No cluster is named '{name}'."),
-                                N_("Several clusters are named '{name}'; use the id."))
+    """Find a cluster as find_cluster does; refuse a reference that names none."""
+    cluster = find_cluster(uow, reference)
+    if cluster is None:
+        raise NotFound(N_("No cluster is named '{name}'."), name=reference)
+    return cluster
+
+
+def find_cluster(uow: UnitOfWork, reference: str, find_unit: UnitFinder | None = None) -> Cluster | None:
+    """Return the cluster a reference names, or None when none does.
+
+    By id, by its name, or by the path of the unit it belongs to and its name ('Tỉnh A / Cụm Bắc'; the unit
+    through `find_unit`, by default resolve_unit), ignoring case and diacritics; an open cluster before a
+    closed one. A name several clusters bear is refused.
+    """
+    cluster = uow.clusters.get(reference.strip())
+    if cluster is not None:
+        return cluster
+    found = _one_named(uow.clusters.all(), reference.strip(), reference)
+    parent_path, separator, name = reference.rpartition(PATH_SEPARATOR)
+    if found is not None or not separator or not parent_path.strip():
+        return found
+    try:
+        parent = (find_unit or (lambda text: resolve_unit(uow, text)))(parent_path)
+    except NotFound:
+        return None
+    return _one_named(uow.clusters.all(parent.id), name.strip(), reference)
+
+
+def _one_named(clusters: list[Cluster], name: str, reference: str) -> Cluster | None:
+    """Return the one cluster bearing a name (the open ones first); refuse several."""
+    named = [cluster for cluster in clusters if fold(cluster.name) == fold(name)]
+    candidates = [cluster for cluster in named if cluster.period.end is None] or named
+    if len(candidates) > 1:
+        raise InvalidInput(N_("Several clusters are named '{name}'; use the id."), name=reference)
+    return candidates[0] if candidates else None
 
 
 def add_cluster(uow: UnitOfWork, name: str, parent_id: str, valid_from: date) -> Cluster:

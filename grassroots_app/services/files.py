@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from grassroots_app.persistence import files
-from grassroots_app.persistence.backup import Location, output_guard
+from grassroots_app.persistence.backup_copies import Location, output_guard
 from grassroots_app.persistence.files import Fill, OutputGuard
 from grassroots_app.tempfiles import temporary_beside
 

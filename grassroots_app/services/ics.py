@@ -19,7 +19,7 @@ from grassroots_app.domain.calendar import FreeDay
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.text import printable
-from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.backup_copies import output_guard
 from grassroots_app.persistence.files import write_bytes
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import calendar, meetings, plans

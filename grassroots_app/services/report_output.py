@@ -8,7 +8,7 @@ pypdfium2 are imported when first used, in the worker process: the window starts
 from __future__ import annotations
 
 from grassroots_app.domain.reports.model import ReportDocument
-from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.backup_copies import output_guard
 from grassroots_app.persistence.files import write_file
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports.raster import PageImage, rasterize

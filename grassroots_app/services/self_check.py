@@ -19,7 +19,7 @@ from grassroots_app.domain.reports.model import ReportKind
 from grassroots_app.domain.sheets import Fate
 from grassroots_app.i18n import LANGUAGES, Translator, catalog_path
 from grassroots_app.paths import app_icon, fonts_dir, is_frozen, migrations_dir, official_units_file
-from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.backup_copies import output_guard
 from grassroots_app.persistence.database import Database, head_revision, stored_revision
 from grassroots_app.persistence.files import write_file
 from grassroots_app.persistence.uow import UnitOfWork

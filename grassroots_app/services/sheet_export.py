@@ -26,7 +26,7 @@ from grassroots_app.domain.sheets import (
     SheetSpec,
 )
 from grassroots_app.domain.text import natural_key, person_sort_key
-from grassroots_app.persistence.backup import Location, output_guard
+from grassroots_app.persistence.backup_copies import Location, output_guard
 from grassroots_app.persistence.files import OutputGuard
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.files import save_workbook, workbook_target

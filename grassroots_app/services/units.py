@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
@@ -19,6 +19,7 @@ from grassroots_app.services import timeline
 from grassroots_app.services.setup import require_settings
 
 PATH_SEPARATOR = "/"
+UnitFinder = Callable[[str], Unit]  # finds a unit by id, official code or path of names; NotFound when none
 # Households, people or party members of one unit: Viet Nam as a whole counts about 101 million people, so a
 # larger count is a typo (or a cell read wrongly), and it stays far inside SQLite's 64-bit integers.
 MAX_COUNT = 150_000_000

@@ -2,38 +2,55 @@
 
 The ui reaches the persistence layer through here only: the names it needs (Database, its unit of work, ChangeSet,
 the daily backup, the retry of a busy database, the default file, the message for a failing file) are re-exported,
-and each edit is returned with its Changes.
+and each edit is returned as a Step: its row changes and what they changed, computed once for the edit, its
+undo and its redo.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, TypeVar
 
 from grassroots_app.domain.changes import Changes
-from grassroots_app.persistence.backup import daily_backup
+from grassroots_app.persistence.backup_copies import daily_backup
 from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.persistence.database import Database, describe_location
 from grassroots_app.persistence.faults import file_fault
 from grassroots_app.persistence.journal import ChangeSet
 from grassroots_app.persistence.locations import default_database_path
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services.session import unit_of_work
 
 __all__ = [
-    "ChangeSet", "Database", "UnitOfWork", "changes_of", "daily_backup", "default_database_path",
-    "describe_location", "file_fault", "read", "record_edit", "retry_when_busy", "try_edit", "unit_of_work",
+    "ChangeSet", "Database", "Step", "UnitOfWork", "daily_backup", "default_database_path",
+    "describe_location", "file_fault", "read", "record_edit", "retry_when_busy", "try_edit",
 ]
 
 T = TypeVar("T")
 
 
-def changes_of(change_set: ChangeSet) -> Changes:
-    """Return what a change set changed: its tables and the rows' keys."""
-    tables = frozenset(change.table for change in change_set.changes)
-    rows = frozenset((change.table, "/".join(str(value) for value in change.key.values()))
-                     for change in change_set.changes)
-    return Changes(tables, rows)
+@dataclass(frozen=True)
+class Step:
+    """One recorded edit: its row changes, their inverse (made on the first undo) and what either changes (the
+    same rows), each computed once however often the step is undone and redone."""
+
+    forward: ChangeSet
+
+    @cached_property
+    def changes(self) -> Changes:
+        """Return what the edit, its undo or its redo changed: its tables and the rows' keys."""
+        rows = self.forward.changes
+        return Changes(frozenset(row.table for row in rows),
+                       frozenset((row.table, "/".join(str(value) for value in row.key.values())) for row in rows))
+
+    @cached_property
+    def backward(self) -> ChangeSet:
+        """Return the row changes that take the edit back."""
+        return self.forward.inverted()
+
+    def __bool__(self) -> bool:
+        return bool(self.forward)
 
 
 def read(database: Database, query: Callable[..., T], *args: Any) -> T:
@@ -42,13 +59,13 @@ def read(database: Database, query: Callable[..., T], *args: Any) -> T:
         return query(uow, *args)
 
 
-def record_edit(database: Database, use_case: Callable[..., T], *args: Any) -> tuple[T, ChangeSet]:
+def record_edit(database: Database, use_case: Callable[..., T], *args: Any) -> tuple[T, Step]:
     """Run an edit as one transaction (again while another program keeps the database busy); return its result
-    and its row changes. A refusal raises DomainError."""
+    and its step. A refusal raises DomainError."""
 
-    def run() -> tuple[T, ChangeSet]:
+    def run() -> tuple[T, Step]:
         with UnitOfWork(database, record=True) as uow:
-            return use_case(uow, *args), uow.change_set
+            return use_case(uow, *args), Step(uow.change_set)
 
     return retry_when_busy(run)
 

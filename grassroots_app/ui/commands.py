@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from grassroots_app.domain.changes import Changes
 from grassroots_app.domain.errors import N_, DomainError, RuleViolation
-from grassroots_app.services.workspace import ChangeSet, changes_of
+from grassroots_app.services.workspace import Step
 from grassroots_app.ui.i18n import Translated, tr
 
 Refused = Callable[[DomainError], None]
@@ -30,10 +30,10 @@ class ServiceCommand(QUndoCommand):
     """An edit already committed once. Its undo and redo are replayed first, on a worker thread (the window's
     context does it); the stack's undo() and redo() then only settle what that replay did and announce it."""
 
-    def __init__(self, label: str, change_set: ChangeSet, on_refused: Refused, on_changed: Changed) -> None:
+    def __init__(self, label: str, step: Step, on_refused: Refused, on_changed: Changed) -> None:
         super().__init__(label)
         self.label = label
-        self.change_set = change_set
+        self.step = step
         self.on_refused = on_refused
         self.on_changed = on_changed
         self._replay: _Replay | None = None  # the outcome of the replay the stack's next call settles
@@ -50,13 +50,13 @@ class ServiceCommand(QUndoCommand):
     def redo(self) -> None:
         """Settle the step replayed forwards (the first call, from push(), finds the edit made: nothing to do)."""
         if self._replay is not None:
-            self._settle(self.change_set, REDO_REFUSED)
+            self._settle(REDO_REFUSED)
 
     def undo(self) -> None:
         """Settle the step replayed backwards."""
-        self._settle(self.change_set.inverted(), UNDO_REFUSED)
+        self._settle(UNDO_REFUSED)
 
-    def _settle(self, change_set: ChangeSet, refusal: str) -> None:
+    def _settle(self, refusal: str) -> None:
         """Announce what the replay changed; a refused one is reported and marks the step obsolete.
 
         A refusal announces every table changed: whatever changed since, here or in another program, is shown.
@@ -64,7 +64,7 @@ class ServiceCommand(QUndoCommand):
         replay, self._replay = self._replay, None
         error = replay.refusal if replay is not None else None
         if error is None:
-            self.on_changed(changes_of(change_set))
+            self.on_changed(self.step.changes)
             return
         self.setObsolete(True)
         refused = RuleViolation(refusal, step=self.text(), reason=error.render(tr))

@@ -17,7 +17,7 @@ from grassroots_app.domain.changes import EVERY_TABLE, Changes
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.services import workspace
 from grassroots_app.services.history import replay_on
-from grassroots_app.services.workspace import ChangeSet, Database
+from grassroots_app.services.workspace import Database, Step
 from grassroots_app.ui.commands import ServiceCommand, retranslate_steps
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher, tr
@@ -107,11 +107,11 @@ class AppContext:
         serve) has been deleted; the undo step is recorded all the same."""
         database = self.database
 
-        def recorded(outcome: tuple[T, ChangeSet]) -> None:
-            result, change_set = outcome
-            if change_set:
-                self.undo.push(ServiceCommand(label, change_set, self.errors.report, self.announce))
-                self.announce(workspace.changes_of(change_set))
+        def recorded(outcome: tuple[T, Step]) -> None:
+            result, step = outcome
+            if step:
+                self.undo.push(ServiceCommand(label, step, self.errors.report, self.announce))
+                self.announce(step.changes)
             if on_done is not None and alive(parent):
                 on_done(result)
 
@@ -149,7 +149,7 @@ class AppContext:
             return
         command = self.undo.command(position)
         assert isinstance(command, ServiceCommand)
-        change_set = command.change_set.inverted() if backwards else command.change_set
+        change_set = command.step.backward if backwards else command.step.forward
         database = self.database
         move = self.undo.undo if backwards else self.undo.redo
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from grassroots_app.persistence.backup import FOLDER_VARIABLE
+from grassroots_app.persistence.locations import FOLDER_VARIABLE
 from tests.cli.support import Cli
 from tests.faults import settle
 

@@ -19,8 +19,9 @@ import pytest
 from grassroots_app.demo.build import Scale, build_demo
 from grassroots_app.domain.backups import BackupKind, backup_name
 from grassroots_app.domain.model import Preset
-from grassroots_app.persistence.backup import FOLDER_VARIABLE, database_tag
+from grassroots_app.persistence.backup_copies import database_tag
 from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.locations import FOLDER_VARIABLE
 from tests.cli.support import ENTRY, Cli, Result
 from tests.faults import (
     UNKNOWN_REVISION,

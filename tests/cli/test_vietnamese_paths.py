@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from grassroots_app.persistence.backup import FOLDER_VARIABLE
+from grassroots_app.persistence.locations import FOLDER_VARIABLE
 from tests.cli.support import ENTRY, Cli
 
 # Holds the database open as the window does: opened with Database.open, a pooled connection kept after a read.

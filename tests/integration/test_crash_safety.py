@@ -61,8 +61,9 @@ from alembic import command
 
 from grassroots_app.domain.backups import BackupKind, parse_backup_name
 from grassroots_app.domain.model import Preset, Tier
-from grassroots_app.persistence.backup import FOLDER_VARIABLE, backup_to
+from grassroots_app.persistence.backup_copies import backup_to
 from grassroots_app.persistence.database import Database, alembic_config, head_revision, known_revisions
+from grassroots_app.persistence.locations import FOLDER_VARIABLE
 from tests.integration import crash_writer
 from tests.integration.crash_writer import Job
 from tests.integration.support import Env, open_env

@@ -18,7 +18,7 @@ from grassroots_app.domain.calendar import MeetingCategory
 from grassroots_app.domain.meetings import Meeting
 from grassroots_app.domain.model import Preset, Tier
 from grassroots_app.domain.sheets import Fate
-from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.backup_copies import output_guard
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.reports.pdf import pdf_bytes
 from grassroots_app.reports.xlsx import write_xlsx

@@ -15,7 +15,7 @@ from grassroots_app.demo.build import build_demo
 from grassroots_app.domain.errors import InvalidInput
 from grassroots_app.domain.model import Preset, Tier
 from grassroots_app.domain.sheets import Fate
-from grassroots_app.persistence.backup import output_guard
+from grassroots_app.persistence.backup_copies import output_guard
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import sheet_export, sheet_import, units
 from tests.integration.support import D0, Env, open_env

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,13 @@ def test_a_name_two_open_clusters_bear_is_refused(area: Env) -> None:
     with pytest.raises(InvalidInput, match="Several clusters"):
         area.read(lambda uow: resolve_target(uow, "Cụm Bắc"))
     assert area.read(lambda uow: resolve_target(uow, "Tỉnh Cao Bằng / Cụm Bắc")).name == "Cụm Bắc"
+
+
+def test_the_cluster_option_takes_a_name_or_path_as_a_target_does(area: Env) -> None:
+    old = area.read(lambda uow: resolve_target(uow, "Cụm Bắc"))
+    area.run(clusters.close_cluster, old.id, date(2024, 1, 1))
+    province = area.read(lambda uow: resolve_target(uow, "20"))
+    new = area.run(clusters.add_cluster, "Cụm Bắc", province.id, date(2024, 1, 1))
+    for reference in ("Cụm Bắc", "Tỉnh Lạng Sơn / Cụm Bắc"):
+        assert area.read(lambda uow, text=reference: clusters.resolve_cluster(uow, text)).id == new.id
+        assert area.read(lambda uow, text=reference: resolve_target(uow, text)).id == new.id

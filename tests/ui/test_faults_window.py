@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.errors import NotFound
 from grassroots_app.domain.model import Preset, Unit
-from grassroots_app.persistence import database as database_module
-from grassroots_app.persistence.backup import FOLDER_VARIABLE
+from grassroots_app.persistence import locations
 from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.locations import FOLDER_VARIABLE
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import units
 from grassroots_app.ui import app as app_module
@@ -107,7 +107,7 @@ def test_the_last_database_vanished_at_start_is_reported_and_the_default_opened(
     qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     default = tmp_path / "data" / "grassroots.sqlite"
-    monkeypatch.setattr(database_module, "default_database_path", lambda: default)
+    monkeypatch.setattr(locations, "default_database_path", lambda: default)
     errors = ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False)
     vanished = tmp_path / "usb" / "so.sqlite"
     opened = open_at_start(None, str(vanished), errors)

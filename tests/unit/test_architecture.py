@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,6 @@ PACKAGE = Path(__file__).resolve().parents[2] / "grassroots_app"
 FRAMEWORKS = {"PySide6", "sqlalchemy", "sqlmodel", "reportlab", "openpyxl", "alembic"}
 SQL = {"sqlalchemy", "sqlmodel"}
 APP = "grassroots_app"
-SPREADSHEETS = {"spreadsheets", "exchange"}  # the spreadsheet package, under its new name or its old one
 
 # The application's packages and modules each layer may import (itself always; libraries are checked apart).
 # `paths` (where resources and data live) and `tempfiles` are standard-library helpers below every layer.
@@ -27,7 +26,7 @@ MAY_IMPORT = {
     "persistence": {"domain", "paths", "tempfiles"},
     "spreadsheets": {"domain", "paths"},
     "reports": {"domain", "paths", "spreadsheets"},
-    "services": {"domain", "persistence", "reports", *SPREADSHEETS, "paths", "tempfiles", "i18n"},
+    "services": {"domain", "persistence", "reports", "spreadsheets", "paths", "tempfiles", "i18n"},
     "demo": {"domain", "persistence", "services", "paths"},
 }
 # What the window and the command line must reach through services, never themselves.
@@ -35,24 +34,27 @@ CALLERS = {"ui", "cli"}
 CALLED_THROUGH_SERVICES = {"persistence"}
 
 
-def modules_in(source: str, package: str) -> Iterator[str]:
-    """Yield every absolute module name the source imports, relative imports resolved."""
+def modules_in(source: str, package: str, known: Collection[str] = frozenset()) -> Iterator[str]:
+    """Yield every absolute module name the source imports anywhere, relative imports resolved.
+
+    `from p import m` yields p.m when that is one of the `known` modules, else p.
+    """
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
             if node.level:
                 parts = package.split(".")
-                base = parts[: len(parts) - node.level + 1]
-                yield ".".join(base + ([node.module] if node.module else []))
-            elif node.module:
-                yield node.module
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([node.module] if node.module else []))
+            named = (f"{base}.{alias.name}" for alias in node.names)
+            yield from dict.fromkeys(module if module in known else base for module in named)
 
 
-def imported_modules(path: Path) -> list[str]:
-    """Return the modules a file of the package imports."""
-    package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
-    return list(modules_in(path.read_text(encoding="utf-8"), package))
+def imported_modules(path: Path, root: Path = PACKAGE, known: Collection[str] = frozenset()) -> list[str]:
+    """Return the modules a file of the package imports (see modules_in for `known`)."""
+    package = ".".join(path.relative_to(root.parent).with_suffix("").parts[:-1])
+    return list(modules_in(path.read_text(encoding="utf-8"), package, known))
 
 
 def top(module: str) -> str:
@@ -122,31 +124,11 @@ def module_name(path: Path, root: Path = PACKAGE) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def dependencies(source: str, name: str, known: Iterable[str], is_package: bool = False) -> set[str]:
-    """Return the known modules a module imports anywhere in its source, `from p import m` resolved to p.m."""
-    known = set(known)
-    package = name if is_package else name.rpartition(".")[0]
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            targets = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parts = package.split(".")
-                base = ".".join(parts[: len(parts) - node.level + 1] + ([node.module] if node.module else []))
-            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names]
-        else:
-            continue
-        found.update(target for target in targets if target in known and target != name)
-    return found
-
-
 def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
     """Return each module of the package with the modules of the package it imports."""
     paths = {module_name(path, root): path for path in source_files(root)}
     return {
-        name: dependencies(path.read_text(encoding="utf-8"), name, paths, path.name == "__init__.py")
+        name: {module for module in imported_modules(path, root, paths) if module in paths and module != name}
         for name, path in paths.items()
     }
 
@@ -187,9 +169,8 @@ def cycles(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
 
 
 def area(module: str) -> str:
-    """Return the part of the application a module belongs to: its package, or `cli` for the cli modules."""
-    part = module.split(".")[1] if module.count(".") else module
-    return "cli" if part == "cli" or part.startswith("cli_") else part
+    """Return the part of the application a module belongs to: its package (a top-level module is its own)."""
+    return module.split(".")[1] if module.count(".") else module
 
 
 def package_graph(graph: Mapping[str, Iterable[str]]) -> dict[str, set[str]]:
@@ -244,20 +225,20 @@ def test_the_graph_checker_flags_layer_breaches_and_cycles(tmp_path: Path) -> No
         "spreadsheets/reading.py": "",
         "ui/__init__.py": "",
         "ui/panel.py": "from grassroots_app.persistence.tables import Row\nfrom grassroots_app.services import units\n",
-        "cli.py": "from grassroots_app import cli_sheets\n",
-        "cli_sheets.py": "from grassroots_app.cli import main\nfrom grassroots_app.spreadsheets import reading\n",
+        "cli/__init__.py": "from grassroots_app.cli import sheets\n",
+        "cli/sheets.py": "from grassroots_app.cli import main\nfrom grassroots_app.spreadsheets import reading\n",
     })
     graph = import_graph(package)
     assert graph["grassroots_app.domain.rules"] == {"grassroots_app.domain.model", "grassroots_app.services.units"}
     assert graph["grassroots_app.persistence.tables"] == {"grassroots_app.domain.model", "grassroots_app.paths"}
-    assert graph["grassroots_app.cli_sheets"] == {"grassroots_app.cli", "grassroots_app.spreadsheets.reading"}
+    assert graph["grassroots_app.cli.sheets"] == {"grassroots_app.cli", "grassroots_app.spreadsheets.reading"}
     assert layer_offences(graph) == [
         "grassroots_app.domain.rules -> grassroots_app.services.units",
         "grassroots_app.reports.pdf -> grassroots_app.services.units",
         "grassroots_app.ui.panel -> grassroots_app.persistence.tables",
     ]
     assert cycles(graph) == [
-        ["grassroots_app.cli", "grassroots_app.cli_sheets"],
+        ["grassroots_app.cli", "grassroots_app.cli.sheets"],
         ["grassroots_app.domain.rules", "grassroots_app.services.units"],
     ]
     assert cycles(package_graph(graph)) == [["domain", "persistence", "services"]]

@@ -35,7 +35,7 @@ from grassroots_app.services.sheet_import import (
     issue_text,
     summary_text,
 )
-from grassroots_app.services.workspace import Database, UnitOfWork, unit_of_work
+from grassroots_app.services.workspace import Database, UnitOfWork
 from grassroots_app.spreadsheets.writing import SheetContent
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
@@ -89,7 +89,7 @@ def _work(database: Database, path: Path, run: Run) -> Callable[[TaskProgress], 
 
     def work(progress: TaskProgress) -> ImportReport | None:
         try:
-            with unit_of_work(database, write=run is import_file) as uow:
+            with UnitOfWork(database, write=run is import_file) as uow:
                 return run(uow, path, progress.report)
         except Cancelled:
             return None
@@ -323,7 +323,7 @@ def export_spreadsheet(window: QMainWindow, context: AppContext) -> None:
         return
 
     def work(_progress: TaskProgress) -> dict[str, int]:
-        with unit_of_work(database) as uow:
+        with UnitOfWork(database) as uow:
             return sheet_export.write_export(uow, path, day)
 
     def done(counts: dict[str, int]) -> None:

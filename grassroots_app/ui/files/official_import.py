@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Preset
 from grassroots_app.services import setup
-from grassroots_app.services.workspace import Database, unit_of_work
+from grassroots_app.services.workspace import Database, UnitOfWork
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.widgets import Dialog, ok_cancel_buttons, typed_anywhere
@@ -84,7 +84,7 @@ def import_work(database: Database, choice: tuple[str, str | None], preset: Pres
         def report(done: int, total: int) -> None:
             progress.report(done, total, tr("Importing the official units…"))
 
-        with unit_of_work(database, write=True) as uow:
+        with UnitOfWork(database, write=True) as uow:
             if preset is not None:
                 return official.start_with_province(uow, province, report, preset, district)
             return official.import_official(uow, province, report, district)
