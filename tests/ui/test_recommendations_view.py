@@ -238,6 +238,8 @@ def test_the_detail_shows_long_texts_whole(
     view.resize(1366, 700)
     view.choose(rec_id)
     chosen(qtbot, view, rec_id)
+    qtbot.waitUntil(lambda: view.selected().recommendation.status is RecommendationStatus.ANSWERED,  # type: ignore[union-attr]
+                    timeout=20000)  # the list read again after the answer, not before it
     detail = view.detail
     qtbot.waitUntil(lambda: detail.history.rowCount() == 3, timeout=20000)
     qtbot.wait(50)  # the layout settles
