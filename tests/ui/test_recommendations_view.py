@@ -77,6 +77,12 @@ def press_ok(qtbot: QtBot, dialog: EditDialog) -> None:
     wait_while_busy()
 
 
+def _status_shown(view: RecommendationsView) -> RecommendationStatus | None:
+    """Return the chosen recommendation's status as the list last read it (None: none chosen)."""
+    selected = view.selected()
+    return None if selected is None else selected.recommendation.status
+
+
 def chosen(qtbot: QtBot, view: RecommendationsView, recommendation_id: str) -> None:
     """Wait until the list is read again with the recommendation chosen."""
     qtbot.waitUntil(lambda: view.selected_id() == recommendation_id, timeout=20000)
@@ -238,7 +244,7 @@ def test_the_detail_shows_long_texts_whole(
     view.resize(1366, 700)
     view.choose(rec_id)
     chosen(qtbot, view, rec_id)
-    qtbot.waitUntil(lambda: view.selected().recommendation.status is RecommendationStatus.ANSWERED,  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: _status_shown(view) is RecommendationStatus.ANSWERED,
                     timeout=20000)  # the list read again after the answer, not before it
     detail = view.detail
     qtbot.waitUntil(lambda: detail.history.rowCount() == 3, timeout=20000)
@@ -302,3 +308,15 @@ def test_the_detail_gives_each_wrapped_line_its_room(
                 assert label.height() >= needed, (width, label.text())
         pane.close()
     assert wrapped, "some widths wrap the texts"
+
+
+def test_a_recommendation_chosen_while_the_list_is_read_again_stays_chosen(
+    qtbot: QtBot, view: RecommendationsView
+) -> None:
+    qtbot.waitUntil(lambda: len(view.model.rows) >= 2, timeout=20000)
+    first, second = (view.model.rows[row].recommendation.id for row in (0, 1))
+    view.choose(first)
+    view.reload()
+    view.choose(second)  # the clerk clicks another one while the list is read
+    qtbot.waitUntil(lambda: "…" not in view.count.text(), timeout=20000)
+    assert view.selected_id() == second

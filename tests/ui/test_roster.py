@@ -275,3 +275,14 @@ def test_the_text_columns_share_the_room_the_short_ones_leave(widget: CadreRoste
     for column in (Column.NAME, Column.POSITION, Column.WORKPLACE):
         assert header.sectionSize(column) >= 120, column.name
     assert header.length() <= widget.table.viewport().width(), "no column is pushed off the side"
+
+
+def test_a_cadre_chosen_while_the_roster_is_loaded_again_stays_chosen(
+    context: AppContext, widget: CadreRoster, qtbot: QtBot
+) -> None:
+    first, second = (entry.id for entry in shown_entries(widget)[:2])
+    widget.select_cadre(first)
+    widget.reload()
+    widget.select_cadre(second)  # the clerk clicks another cadre while the roster is read
+    wait_loaded(qtbot, context)
+    assert widget.selected_cadre() == second

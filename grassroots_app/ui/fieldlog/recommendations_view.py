@@ -125,7 +125,6 @@ class RecommendationsView(QWidget):
 
     def reload(self) -> None:
         """Read the recommendations the filters ask for in a worker process; only the latest answer is shown."""
-        self.keep = self.keep or self.selected_id()
         query = self.filters.query()
         self.count.setText(tr("Reading…"))
         if query.carried_into is not None:
@@ -136,13 +135,14 @@ class RecommendationsView(QWidget):
                              lambda views: self.show_views(views, query))
 
     def show_views(self, views: list[RecommendationView], query: Query) -> None:
-        """Show the recommendations read, keeping the one chosen before."""
+        """Show the recommendations read, keeping the one chosen (as the answer arrives: the clerk may have chosen
+        another one while it was read)."""
+        keep, self.keep = self.keep or self.selected_id(), None
         self.model.set_rows(views)
         overdue = sum(view.overdue for view in views)
         text = tr("{count} recommendations carried over, {overdue} overdue") if query.carried_into else \
             tr("{count} recommendations, {overdue} overdue")
         self.count.setText(text.format(count=len(views), overdue=overdue))
-        keep, self.keep = self.keep, None
         if keep is not None:
             self._select(keep)
         self.show_selected()

@@ -156,7 +156,6 @@ class CadreRoster(QWidget):
             self._stale = True
             return
         self._loading, self._stale = True, False
-        self._reselect = self._reselect or self.selected_cadre()
         self.count.setText(tr("Loading…"))
         self.context.read_later(roster, (self.context.as_of,), self._loaded, self._failed, parent=self)
 
@@ -165,11 +164,11 @@ class CadreRoster(QWidget):
         if self._stale:
             self.reload()
             return
+        reselect, self._reselect = self._reselect or self.selected_cadre(), None  # chosen as it arrives
         self.model.set_entries(entries)
         self._update_count()
-        if self._reselect is not None:
-            self.select_cadre(self._reselect)
-        self._reselect = None
+        if reselect is not None:
+            self.select_cadre(reselect)
 
     def _failed(self, error: BaseException) -> None:
         self._loading = False
