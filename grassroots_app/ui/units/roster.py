@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -212,8 +212,9 @@ class CadreRoster(QWidget):
         """Select and show a cadre's row, if the filter lets it through."""
         row = self.model.row_of(cadre_id)
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
-        if index.isValid():
-            self.table.selectRow(index.row())
+        if index.isValid():  # that row alone, whichever keys are held (selectRow() would add to a Ctrl selection)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().setCurrentIndex(index, flags)
             self.table.scrollTo(index)
 
     def _selection_changed(self) -> None:
