@@ -18,6 +18,7 @@ from grassroots_app.services import browse, ratings, units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog.rating_table import Column
 from grassroots_app.ui.fieldlog.ratings_view import RatingsView
+from grassroots_app.ui.i18n import tr
 from tests.ui.support import focus, pick, redo_now, shown, undo_now, wait_for_edits
 
 COMMUNE = "Xã Thử Xếp Loại"
@@ -172,3 +173,10 @@ def test_keys_typed_ahead_of_the_window_keep_the_next_cell_being_typed(
     qtbot.waitUntil(lambda: bool(rated(context, place)) and rated(context, place)[place.hamlet_ids[0]][1] is not None,
                     timeout=10000)
     assert rated(context, place) == {place.hamlet_ids[0]: (Grade.GOOD, 85.0)}
+
+
+def test_the_grade_column_fits_every_grade_when_the_tab_opens_with_none_given(view: RatingsView) -> None:
+    assert not any(row.rating for row in view.model.views)
+    table = view.table
+    for grade in GRADES:
+        assert table.columnWidth(Column.GRADE) > table.fontMetrics().horizontalAdvance(tr(grade.label)), grade

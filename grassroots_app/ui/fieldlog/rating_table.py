@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -37,6 +38,7 @@ from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.row_model import ROW_PADDING
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+GRADE_EDITOR_ROOM = 40  # the grade's list box: its arrow and margins
 
 
 class Column(IntEnum):
@@ -168,6 +170,13 @@ class GradeDelegate(QStyledItemDelegate):
         """Store the grade chosen."""
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def fit_columns(table: QTableView) -> None:
+    """Size the columns to their contents, the grade's wide enough for any grade (the first rows may have none)."""
+    table.resizeColumnsToContents()
+    widest = max(table.fontMetrics().horizontalAdvance(tr(grade.label)) for grade in GRADES)
+    table.setColumnWidth(Column.GRADE, max(table.columnWidth(Column.GRADE), widest + GRADE_EDITOR_ROOM))
 
 
 class SharesTable(QTableWidget):

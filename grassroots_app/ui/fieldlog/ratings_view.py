@@ -37,6 +37,7 @@ from grassroots_app.ui.fieldlog.rating_table import (
     RatingsModel,
     SharesTable,
     TypedDelegate,
+    fit_columns,
     parse_score,
 )
 from grassroots_app.ui.i18n import tr
@@ -219,7 +220,7 @@ class RatingsView(QWidget):
         current = self.table.currentIndex()
         self.model.set_views(views)
         if views and not self.sized:
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
             self.sized = True
         if current.isValid() and current.row() < len(views):
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
