@@ -35,8 +35,9 @@ from benchmarks.coverage_national import backed_up_today  # noqa: E402
 from grassroots_app.domain.calendar import MeetingCategory  # noqa: E402
 from grassroots_app.domain.meetings import Meeting  # noqa: E402
 from grassroots_app.domain.model import Cadre, Tier, new_id  # noqa: E402
-from grassroots_app.domain.ratings import Grade  # noqa: E402
+from grassroots_app.domain.ratings import Grade, Rating  # noqa: E402
 from grassroots_app.services import assignments, browse, cadres, meetings, ratings  # noqa: E402
+from grassroots_app.services.workspace import UnitOfWork  # noqa: E402
 from grassroots_app.ui.app import build_window, parse_arguments  # noqa: E402
 from grassroots_app.ui.context import AppContext  # noqa: E402
 from grassroots_app.ui.main_window import MainWindow  # noqa: E402
@@ -63,6 +64,14 @@ class Probe:
         self.last = now
 
 
+def rate_otherwise(uow: UnitOfWork, unit_id: str, year: int) -> Rating:
+    """Rate a unit for the first quarter with another grade than it has (an edit that changes something each run;
+    read in the edit, on its worker thread, not on the UI thread being probed)."""
+    rated = ratings.ratings_at(uow, unit_id, year, 1)[0].rating
+    grade = Grade.EXCELLENT if rated is not None and rated.grade is Grade.GOOD else Grade.GOOD
+    return ratings.set_rating(uow, unit_id, year, 1, grade)
+
+
 def typical_edits(window: MainWindow) -> list[tuple[str, Callable[[], object]]]:
     """Return the edits to time, each a name and a call, on a commune and a hamlet of the first province (shown in
     the unit panel, as a clerk would have it)."""
@@ -72,8 +81,6 @@ def typical_edits(window: MainWindow) -> list[tuple[str, Callable[[], object]]]:
     hamlet = context.read(browse.children, commune.id, context.as_of)[0]
     window.panel.show_target(commune.id)
     made: dict[str, str] = {}
-    rated = context.read(ratings.ratings_at, commune.id, context.as_of.year, 1)[0].rating
-    grade = Grade.EXCELLENT if rated is not None and rated.grade is Grade.GOOD else Grade.GOOD  # a change each run
 
     def add_cadre() -> None:
         context.edit("add", cadres.add_cadre, Cadre(new_id(), "Nguyễn Văn Đo Thử", Tier.COMMUNE),
@@ -89,7 +96,7 @@ def typical_edits(window: MainWindow) -> list[tuple[str, Callable[[], object]]]:
         ("assign", lambda: context.edit(
             "assign", assignments.assign, assignments.NewAssignment(made["cadre"], hamlet.id, context.as_of))),
         ("rate a commune", lambda: context.edit(
-            "rate", ratings.set_rating, commune.id, context.as_of.year, 1, grade)),
+            "rate", rate_otherwise, commune.id, context.as_of.year)),
         ("record a meeting", add_meeting),
         ("delete the meeting", lambda: context.edit("delete", meetings.delete_meeting, made["meeting"])),
         ("undo", context.undo_last),
