@@ -72,14 +72,19 @@ def rate_otherwise(uow: UnitOfWork, unit_id: str, year: int) -> Rating:
     return ratings.set_rating(uow, unit_id, year, 1, grade)
 
 
-def typical_edits(window: MainWindow) -> list[tuple[str, Callable[[], object]]]:
-    """Return the edits to time, each a name and a call, on a commune and a hamlet of the first province (shown in
-    the unit panel, as a clerk would have it)."""
-    context: AppContext = window.context
+def first_commune_and_hamlet(context: AppContext) -> tuple[str, str]:
+    """Return the ids of the first province's first commune and of its first hamlet (read before probing: a clerk
+    finds them in the tree, not in one turn of the event loop)."""
     province = context.read(browse.children, None, context.as_of)[0]
     commune = context.read(browse.children, province.id, context.as_of)[0]
-    hamlet = context.read(browse.children, commune.id, context.as_of)[0]
-    window.panel.show_target(commune.id)
+    return commune.id, context.read(browse.children, commune.id, context.as_of)[0].id
+
+
+def typical_edits(window: MainWindow, commune: str, hamlet: str) -> list[tuple[str, Callable[[], object]]]:
+    """Return the edits to time, each a name and a call, on a commune and a hamlet (the commune shown in the unit
+    panel, as a clerk would have it)."""
+    context: AppContext = window.context
+    window.panel.show_target(commune)
     made: dict[str, str] = {}
 
     def add_cadre() -> None:
@@ -94,9 +99,9 @@ def typical_edits(window: MainWindow) -> list[tuple[str, Callable[[], object]]]:
     return [
         ("add a cadre", add_cadre),
         ("assign", lambda: context.edit(
-            "assign", assignments.assign, assignments.NewAssignment(made["cadre"], hamlet.id, context.as_of))),
+            "assign", assignments.assign, assignments.NewAssignment(made["cadre"], hamlet, context.as_of))),
         ("rate a commune", lambda: context.edit(
-            "rate", rate_otherwise, commune.id, context.as_of.year)),
+            "rate", rate_otherwise, commune, context.as_of.year)),
         ("record a meeting", add_meeting),
         ("delete the meeting", lambda: context.edit("delete", meetings.delete_meeting, made["meeting"])),
         ("undo", context.undo_last),
@@ -120,6 +125,7 @@ def main() -> int:  # noqa: PLR0915 - one script, read top to bottom
         window = build_window(options)
         window.context.errors.show_dialogs = False  # a refused edit is printed at the end, not a message to click
         window.show()
+        places = first_commune_and_hamlet(window.context)
         probe = Probe()
         idle_since: list[float] = []
         phases = ["edits", "as-of change", "start"]
@@ -151,7 +157,7 @@ def main() -> int:  # noqa: PLR0915 - one script, read top to bottom
             if phases == ["edits", "as-of change"]:
                 window.context.set_as_of(window.context.as_of - timedelta(days=1))
             elif phases == ["edits"]:
-                edits.extend(typical_edits(window))
+                edits.extend(typical_edits(window, *places))
             else:
                 app.quit()
 
