@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 from typing import NamedTuple
 
 from grassroots_app.domain.assignments import tenure_end
@@ -58,14 +61,115 @@ class AssignmentView:
     tenure_end: date
 
 
+@dataclass(frozen=True)
+class TextColumn:
+    """Many texts kept as one string and where each ends: two objects for a column instead of one per row."""
+
+    text: str
+    ends: array[int]
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> TextColumn:
+        """Return the column holding these texts in order."""
+        return cls("".join(texts), array("Q", accumulate(map(len, texts))))
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __getitem__(self, row: int) -> str:
+        return self.text[self.ends[row - 1] if row else 0:self.ends[row]]
+
+    def find(self, wanted: str) -> int | None:
+        """Return the first row holding exactly this text, or None."""
+        start = self.text.find(wanted) if wanted else -1
+        while start != -1:
+            row = bisect_right(self.ends, start)
+            if self[row] == wanted:
+                return row
+            start = self.text.find(wanted, start + 1)
+        return None
+
+
+@dataclass(frozen=True)
+class LabelColumn:
+    """Texts drawn from a few distinct values (workplaces, positions): each value kept once, a row holds its number."""
+
+    values: list[str]
+    codes: array[int]
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> LabelColumn:
+        """Return the column holding these texts in order."""
+        numbers: dict[str, int] = {}
+        codes = array("I", (numbers.setdefault(text, len(numbers)) for text in texts))
+        return cls(list(numbers), codes)
+
+    def __getitem__(self, row: int) -> str:
+        return self.values[self.codes[row]]
+
+
+STANDING, COMMITTEE, PARTY_MEMBER = 1, 2, 4  # a row's memberships as bits
+
+
+@dataclass(frozen=True)
+class RosterTable:
+    """The roster in parallel columns: a national roster (350,000 cadres) in tens of megabytes, not hundreds.
+
+    Row `n` is the n-th cadre in Vietnamese order of given name; `entry(n)` gives it as a `RosterEntry`.
+    """
+
+    ids: TextColumn
+    names: TextColumn
+    tiers: LabelColumn
+    positions: LabelColumn
+    workplaces: LabelColumn
+    memberships: array[int]
+    statuses: LabelColumn
+    targets: array[int]
+    threshold: int
+
+    @classmethod
+    def of(cls, entries: Sequence[RosterEntry], threshold: int) -> RosterTable:
+        """Return the table of these entries, in their order (`overloaded` follows from the threshold)."""
+        bits = array("B", (STANDING * e.is_standing | COMMITTEE * e.is_committee | PARTY_MEMBER * e.is_party_member
+                           for e in entries))
+        return cls(
+            TextColumn.of([e.id for e in entries]), TextColumn.of([e.full_name for e in entries]),
+            LabelColumn.of(e.tier.value for e in entries), LabelColumn.of(e.position for e in entries),
+            LabelColumn.of(e.workplace for e in entries), bits, LabelColumn.of(e.status.value for e in entries),
+            array("Q", (e.targets for e in entries)), threshold,
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def entry(self, row: int) -> RosterEntry:
+        """Return a row as a roster entry."""
+        bits, targets = self.memberships[row], self.targets[row]
+        return RosterEntry(
+            self.ids[row], self.names[row], _TIERS[self.tiers[row]], self.positions[row], self.workplaces[row],
+            bool(bits & STANDING), bool(bits & COMMITTEE), bool(bits & PARTY_MEMBER), _STATUSES[self.statuses[row]],
+            targets, targets > self.threshold,
+        )
+
+    def entries(self) -> list[RosterEntry]:
+        """Return every row as a roster entry."""
+        return [self.entry(row) for row in range(len(self))]
+
+
 def roster(uow: UnitOfWork, on: date) -> list[RosterEntry]:
     """Return every cadre with their number of targets on a day, sorted by given name (Vietnamese order).
 
     A database not yet set up has no cadres: its roster is empty.
     """
+    return roster_table(uow, on).entries()
+
+
+def roster_table(uow: UnitOfWork, on: date) -> RosterTable:
+    """Return the roster on a day as a compact table (what the window holds), sorted by given name."""
     settings = uow.settings.get()
     if settings is None:
-        return []
+        return RosterTable.of([], 0)
     threshold = settings.workload_threshold
     entries = [
         RosterEntry(
@@ -79,7 +183,7 @@ def roster(uow: UnitOfWork, on: date) -> list[RosterEntry]:
     names = sorted({entry.full_name for entry in entries}, key=person_sort_key)
     rank = {name: index for index, name in enumerate(names)}
     entries.sort(key=lambda entry: rank[entry.full_name])
-    return entries
+    return RosterTable.of(entries, threshold)
 
 
 def _path_day(period: Period, on: date) -> date:

@@ -11,12 +11,18 @@ from grassroots_app.services import browse
 from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
-from grassroots_app.ui.units.tree_model import NAME_COLUMN, HierarchyModel, Node
+from grassroots_app.ui.units.tree_model import KIND_COLUMN, MARK_COLUMN, NAME_COLUMN, HierarchyModel, Node
 
 Place = tuple[list[str], str | None, int]  # the expanded rows, the selected row, the scroll position
 
 
 SHOWN = HIERARCHY  # the tables this view shows: it refreshes when an edit changed one
+COLUMN_PADDING = 24  # a cell's margins, the header's sort arrow and a little air around a column's widest text
+
+
+def header_title(model: HierarchyModel, column: int) -> str:
+    """Return a column's title as the header shows it."""
+    return str(model.headerData(column, Qt.Orientation.Horizontal))
 
 
 class HierarchyTree(QWidget):
@@ -61,10 +67,35 @@ class HierarchyTree(QWidget):
         view.setAcceptDrops(True)
         header = view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the texts, not measured row by row: a resize-to-contents header measured the rows on every
+        # expand (a third of expanding a province). The clerk may still drag the kind and coverage columns.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)  # a long name is elided
-        header.setResizeContentsPrecision(0)  # fit the rows in sight only: a big province expands fast
-        view.verticalScrollBar().valueChanged.connect(lambda _value: header.resizeSections())
+        self._fit_columns()
+        self.model.modelReset.connect(self._fit_columns)
+        self.model.rowsInserted.connect(self._widen_kind)
+
+    def _fit_columns(self) -> None:
+        """Size the kind column to the kinds loaded so far and the coverage column to its widest text."""
+        header = self.view.header()
+        widest_mark = max(tr("{n} gaps").format(n=99_999), header_title(self.model, MARK_COLUMN), key=len)
+        header.resizeSection(MARK_COLUMN, self._text_width(widest_mark))
+        kinds = {child.kind_text for node in self.model.loaded_nodes() for child in node.children}
+        header.resizeSection(KIND_COLUMN, self._kind_width(kinds, 0))
+
+    def _widen_kind(self, parent: QModelIndex, _first: int, _last: int) -> None:
+        """Widen the kind column when newly read rows carry a wider kind (a few distinct texts per expand)."""
+        node = self.model.node(parent) or self.model.root
+        header = self.view.header()
+        kinds = {child.kind_text for child in node.children}
+        header.resizeSection(KIND_COLUMN, self._kind_width(kinds, header.sectionSize(KIND_COLUMN)))
+
+    def _kind_width(self, kinds: set[str], now: int) -> int:
+        texts = [*kinds, header_title(self.model, KIND_COLUMN), tr("cluster")]
+        return max(now, *(self._text_width(text) for text in texts))
+
+    def _text_width(self, text: str) -> int:
+        return self.view.fontMetrics().horizontalAdvance(text) + COLUMN_PADDING
 
     def reload(self) -> None:
         """Read the shown rows again, keeping expansion, selection and scroll position."""
@@ -117,6 +148,7 @@ class HierarchyTree(QWidget):
         """Show the headers and texts in the new language."""
         if event.type() == QEvent.Type.LanguageChange:
             self.model.refresh_columns()
+            self._fit_columns()
             self._explain_empty()
         super().changeEvent(event)
 

@@ -21,7 +21,7 @@ from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.model import Tier
 from grassroots_app.domain.text import fold
 from grassroots_app.services.cadres import get_cadre, offered_tiers
-from grassroots_app.services.roster import RosterEntry, roster
+from grassroots_app.services.roster import RosterTable, roster_table
 from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
@@ -157,15 +157,15 @@ class CadreRoster(QWidget):
             return
         self._loading, self._stale = True, False
         self.count.setText(tr("Loading…"))
-        self.context.read_later(roster, (self.context.as_of,), self._loaded, self._failed, parent=self)
+        self.context.read_later(roster_table, (self.context.as_of,), self._loaded, self._failed, parent=self)
 
-    def _loaded(self, entries: list[RosterEntry]) -> None:
+    def _loaded(self, table: RosterTable) -> None:
         self._loading = False
         if self._stale:
             self.reload()
             return
         reselect, self._reselect = self._reselect or self.selected_cadre(), None  # chosen as it arrives
-        self.model.set_entries(entries)
+        self.model.set_table(table)
         self._update_count()
         if reselect is not None:
             self.select_cadre(reselect)

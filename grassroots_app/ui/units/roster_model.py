@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -20,9 +20,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from grassroots_app.domain.model import CadreStatus, Flag, Tier
 from grassroots_app.domain.text import collation_key, fold
-from grassroots_app.services.roster import RosterEntry
+from grassroots_app.services.roster import COMMITTEE, PARTY_MEMBER, STANDING, LabelColumn, RosterEntry, RosterTable
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.lifetime import release_gradually
 from grassroots_app.ui.units.tree_model import CADRE_MIME_TYPE, cadre_mime_data
 
 OVERLOAD_COLOR = QColor("#b00020")
@@ -79,30 +78,34 @@ def _display(entry: RosterEntry, column: Column) -> str | int:
     return tr(entry.status.label)
 
 
-def _text_key(cache: dict[str, Any], text: str) -> Any:
-    """Return the Vietnamese collation key of a text, computed once per distinct text."""
-    key = cache.get(text)
-    if key is None:
-        key = cache[text] = collation_key(text)
-    return key
+_TIER_RANK = {tier.value: rank for rank, tier in enumerate(Tier)}
+_STATUS_RANK = {status.value: rank for rank, status in enumerate(CadreStatus)}
 
 
-_TIER_RANK = {tier: rank for rank, tier in enumerate(Tier)}
-_STATUS_RANK = {status: rank for rank, status in enumerate(CadreStatus)}
+def _label_keys(column: LabelColumn, key: Callable[[str], Any]) -> Callable[[int], Any]:
+    """Return the key of a row by a label column, worked out once per distinct label."""
+    keys, codes = [key(value) for value in column.values], column.codes
+    return lambda rank: keys[codes[rank]]
 
 
-def _sort_key(column: Column) -> Callable[[RosterEntry], Any]:
-    """Return the key that orders entries by a column other than the name."""
-    cache: dict[str, Any] = {}
-    keys: dict[Column, Callable[[RosterEntry], Any]] = {
-        Column.TIER: lambda entry: _TIER_RANK[entry.tier],
-        Column.POSITION: lambda entry: _text_key(cache, entry.position),
-        Column.WORKPLACE: lambda entry: _text_key(cache, entry.workplace),
-        Column.MEMBERSHIPS: lambda entry: (-entry.is_standing, -entry.is_committee, -entry.is_party_member),
-        Column.TARGETS: lambda entry: entry.targets,
-        Column.STATUS: lambda entry: _STATUS_RANK[entry.status],
-    }
-    return keys[column]
+def _memberships_key(bits: int) -> tuple[bool, bool, bool]:
+    """Order the standing-committee members first, then committee members, then party members."""
+    return (not bits & STANDING, not bits & COMMITTEE, not bits & PARTY_MEMBER)
+
+
+def _sort_key(table: RosterTable, column: Column) -> Callable[[int], Any]:
+    """Return the key that orders a table's rows by a column other than the name."""
+    if column is Column.TIER:
+        return _label_keys(table.tiers, _TIER_RANK.__getitem__)
+    if column is Column.POSITION:
+        return _label_keys(table.positions, collation_key)
+    if column is Column.WORKPLACE:
+        return _label_keys(table.workplaces, collation_key)
+    if column is Column.STATUS:
+        return _label_keys(table.statuses, _STATUS_RANK.__getitem__)
+    if column is Column.MEMBERSHIPS:
+        return lambda rank: _memberships_key(table.memberships[rank])
+    return table.targets.__getitem__
 
 
 class CadreRosterModel(QAbstractTableModel):
@@ -110,9 +113,8 @@ class CadreRosterModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[RosterEntry] = []
+        self._table = RosterTable.of([], 0)
         self._order: list[int] = []
-        self._workplace_keys: dict[str, str] = {}
         self._sorting = (Column.NAME, Qt.SortOrder.AscendingOrder)
         self._filter = RosterFilter()
 
@@ -128,14 +130,15 @@ class CadreRosterModel(QAbstractTableModel):
 
     def entry(self, row: int) -> RosterEntry:
         """Return the entry shown in a row."""
-        return self._entries[self._order[row]]
+        return self._table.entry(self._order[row])
 
     def row_of(self, cadre_id: str) -> int | None:
         """Return the row showing a cadre, if any."""
-        for row, index in enumerate(self._order):
-            if self._entries[index].id == cadre_id:
-                return row
-        return None
+        rank = self._table.ids.find(cadre_id)
+        try:
+            return None if rank is None else self._order.index(rank)
+        except ValueError:  # filtered out
+            return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return a cell's text, alignment, colour or tooltip."""
@@ -181,20 +184,17 @@ class CadreRosterModel(QAbstractTableModel):
 
     # --- changing -----------------------------------------------------------------------------
 
-    def set_entries(self, entries: list[RosterEntry]) -> None:
-        """Show new entries (sorted by name, owned by the model from now on), keeping the column sorted by."""
+    def set_table(self, table: RosterTable) -> None:
+        """Show a new roster (sorted by name), keeping the column sorted by; the old one is freed at once."""
         self.beginResetModel()
-        previous, self._entries = self._entries, entries
-        self._workplace_keys = {}
+        self._table = table
         self._order = self._sorted_order(*self._sorting)
         self.endResetModel()
-        if previous is not entries:
-            release_gradually(previous)
 
     @property
     def total(self) -> int:
         """Return the number of cadres, shown or filtered out."""
-        return len(self._entries)
+        return len(self._table)
 
     def set_filter(self, wanted: RosterFilter) -> None:
         """Show only the cadres that pass the filter (filtered in bulk: a per-row proxy is too slow)."""
@@ -211,22 +211,12 @@ class CadreRosterModel(QAbstractTableModel):
         self._move_persistent_indexes(previous)
         self.layoutChanged.emit()
 
-    def _folded_workplaces(self) -> dict[str, str]:
-        """Return each workplace without case or diacritics, folded once, when a filter first needs it."""
-        if not self._workplace_keys and self._entries:
-            self._workplace_keys = {place: fold(place) for place in {e.workplace for e in self._entries}}
-        return self._workplace_keys
-
     def _sorted_order(self, column: Column, order: Qt.SortOrder) -> list[int]:
         descending = order == Qt.SortOrder.DescendingOrder
-        ranks: list[int] = list(range(len(self._entries)))
-        if self._filter != RosterFilter():
-            entries, keys, wanted = self._entries, self._folded_workplaces(), self._filter
-            ranks = [rank for rank in ranks if wanted.accepts(entries[rank], keys[entries[rank].workplace])]
+        ranks = self._filter.rows(self._table)
         if column is Column.NAME:
             return ranks[::-1] if descending else ranks
-        key = _sort_key(column)
-        return sorted(ranks, key=lambda rank: key(self._entries[rank]), reverse=descending)
+        return sorted(ranks, key=_sort_key(self._table, column), reverse=descending)
 
     def _move_persistent_indexes(self, previous: list[int]) -> None:
         row_of_rank = {rank: row for row, rank in enumerate(self._order)}
@@ -247,17 +237,37 @@ class RosterFilter:
     unassigned: bool = False
     overloaded: bool = False
 
-    def accepts(self, entry: RosterEntry, workplace_key: str) -> bool:
-        """Return whether an entry, whose folded workplace is given, passes every chosen condition."""
-        return (
-            (self.tier is None or entry.tier is self.tier)
-            and self.workplace in workplace_key
-            and (not self.standing or entry.is_standing)
-            and (not self.committee or entry.is_committee)
-            and (not self.active_only or entry.status is CadreStatus.ACTIVE)
-            and (not self.unassigned or entry.targets == 0)
-            and (not self.overloaded or entry.overloaded)
-        )
+    def rows(self, table: RosterTable) -> list[int]:
+        """Return the rows of a table that pass every chosen condition, in order."""
+        rows: Iterable[int] = range(len(table))
+        if self.tier is not None:
+            rows = _with_label(rows, table.tiers, self.tier.value)
+        if self.workplace:
+            folded = [self.workplace in fold(place) for place in table.workplaces.values]
+            rows = _with_label_where(rows, table.workplaces, folded)
+        if self.active_only:
+            rows = _with_label(rows, table.statuses, CadreStatus.ACTIVE.value)
+        wanted_bits = STANDING * self.standing | COMMITTEE * self.committee
+        if wanted_bits:
+            bits = table.memberships
+            rows = (row for row in rows if bits[row] & wanted_bits == wanted_bits)
+        targets = table.targets
+        if self.unassigned:
+            rows = (row for row in rows if targets[row] == 0)
+        if self.overloaded:
+            rows = (row for row in rows if targets[row] > table.threshold)
+        return list(rows)
+
+
+def _with_label(rows: Iterable[int], column: LabelColumn, value: str) -> Iterator[int]:
+    """Keep the rows whose label is this value."""
+    return _with_label_where(rows, column, [label == value for label in column.values])
+
+
+def _with_label_where(rows: Iterable[int], column: LabelColumn, kept: list[bool]) -> Iterator[int]:
+    """Keep the rows whose label's number is marked kept."""
+    codes = column.codes
+    return (row for row in rows if kept[codes[row]])
 
 
 class CadreRosterProxy(QSortFilterProxyModel):
