@@ -15,6 +15,7 @@ from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.units.search import ID_ROLE, PATH_ROLE, SearchBox
 from grassroots_app.ui.units.tree_model import NODE_ROLE
 from tests.ui.support import edit_now, shown
+from tests.ui.test_tree_model import recorded_sql
 
 
 @pytest.fixture
@@ -31,10 +32,10 @@ def a_commune(context: AppContext) -> NodeRow:
 
 
 def type_and_wait(qtbot: QtBot, box: SearchBox, text: str) -> None:
-    """Type into the field and wait for the debounced search to have run."""
+    """Type into the field and wait for the debounced search to have run and its hits to be shown."""
     qtbot.keyClicks(box.edit, text)
     assert box.timer.isActive(), "the search waits for the typing to pause"
-    qtbot.waitUntil(lambda: not box.timer.isActive())
+    qtbot.waitUntil(lambda: not box.timer.isActive() and not box.searching)
 
 
 def hit_ids(box: SearchBox) -> list[str]:
@@ -128,3 +129,17 @@ def test_a_word_inside_the_name_of_a_hamlet_or_group_finds_it(
         assert wanted in hit_ids(box), typed
     item = box.results.item(hit_ids(box).index(hamlet.id))
     assert item.data(PATH_ROLE).endswith(f"{commune.name} / Bản Nà Pò")
+
+
+def test_a_search_reads_off_the_ui_thread_and_only_the_latest_answer_is_shown(
+        context: AppContext, box: SearchBox, qtbot: QtBot) -> None:
+    box.edit.setText("xa")
+    with recorded_sql(context.database.engine) as statements:
+        box.search_now()
+        assert box.searching
+        box.edit.setText("zzqqxx")  # typed on while the first search runs
+        box.search_now()
+    assert statements == [], "the window's own connection is not used: the search runs in a worker process"
+    qtbot.waitUntil(lambda: not box.searching)
+    qtbot.wait(100)  # the first answer, if it comes later, is dropped
+    assert box.results.count() == 0 and box.empty.isVisible()

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
@@ -394,3 +395,21 @@ def test_a_new_day_keeps_the_place_in_the_tree(context: AppContext, qtbot: QtBot
     context.set_as_of(DEMO_DATE - timedelta(days=30))
     assert tree.model.as_of == context.as_of
     assert tree.current_node().id == group_id  # type: ignore[union-attr]
+
+
+def test_the_kind_column_fits_every_kind_read_without_measuring_rows(context: AppContext, qtbot: QtBot) -> None:
+    tree = HierarchyTree(context)
+    qtbot.addWidget(tree)
+    tree.resize(400, 800)
+    tree.show()
+    header = tree.view.header()
+    assert header.sectionResizeMode(KIND_COLUMN) is QHeaderView.ResizeMode.Interactive  # the clerk may drag it
+    province = tree.model.index(0, 0)
+    tree.view.expand(province)
+    tree.view.expand(tree.model.index(0, 0, province))
+    metrics = tree.view.fontMetrics()
+    kinds = {child.kind_text for node in tree.model.loaded_nodes() for child in node.children}
+    assert len(kinds) >= 2
+    assert all(metrics.horizontalAdvance(kind) < header.sectionSize(KIND_COLUMN) for kind in kinds)
+    gaps = tree.model.headerData(MARK_COLUMN, Qt.Orientation.Horizontal)
+    assert metrics.horizontalAdvance(gaps) < header.sectionSize(MARK_COLUMN)

@@ -21,6 +21,7 @@ from grassroots_app.services import browse
 from grassroots_app.services.browse import SearchHit
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.row_model import LatestRead
 
 DEBOUNCE_MS = 120
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -85,6 +86,9 @@ class SearchBox(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
+        self.reads = LatestRead(context, self)
+        self.searching = False
+        self._choose_when_found = False
         self._layout()
         self._retranslate()
         self._show_hits(None)
@@ -106,10 +110,30 @@ class SearchBox(QWidget):
         self.empty.setText(tr("No unit found"))
 
     def search_now(self) -> None:
-        """Search for the text in the field at once (the field calls this shortly after the last keystroke)."""
+        """Start searching for the text in the field (the field calls this shortly after the last keystroke).
+
+        The search runs in a worker process, so typing never waits for it; only the latest answer is shown.
+        """
         self.timer.stop()
         text = self.edit.text().strip()
-        self._show_hits(self.context.read(browse.search, text, self.context.as_of) if text else None)
+        if not text:
+            self.reads.cancel()
+            self.searching = self._choose_when_found = False
+            self._show_hits(None)
+            return
+        self.searching = True
+        self.reads.start(browse.search, (text, self.context.as_of), self._found, self._failed)
+
+    def _found(self, hits: list[SearchHit]) -> None:
+        self.searching = False
+        self._show_hits(hits)
+        if self._choose_when_found:
+            self._choose_when_found = False
+            self._choose(self.results.item(0))
+
+    def _failed(self, error: BaseException) -> None:
+        self.searching = self._choose_when_found = False
+        self.context.errors.report(error)
 
     def clear(self) -> None:
         """Empty the field and hide the hits."""
@@ -134,7 +158,10 @@ class SearchBox(QWidget):
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.timer.isActive():
                 self.search_now()
-            self._choose(self.results.currentItem() or self.results.item(0))
+            if self.searching:  # the first hit of what was typed, once found
+                self._choose_when_found = True
+            else:
+                self._choose(self.results.currentItem() or self.results.item(0))
         elif key == Qt.Key.Key_Escape and self.edit.text():
             self.clear()
         else:
