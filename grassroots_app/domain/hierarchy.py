@@ -195,13 +195,23 @@ def default_kind(
     return UNIT_KINDS[level][0]
 
 
+_FOLDED_KINDS: list[tuple[str, ...]] = []  # every kind's words folded, filled on first use
+
+
+def _folded_kinds() -> list[tuple[str, ...]]:
+    """Return every unit kind as its folded words (folded once: a tree sorts thousands of names)."""
+    if not _FOLDED_KINDS:
+        _FOLDED_KINDS.extend({tuple(fold(word) for word in kind.split(" "))
+                              for kinds in UNIT_KINDS.values() for kind in kinds})
+    return _FOLDED_KINDS
+
+
 def proper_name(name: str) -> str:
     """Return a unit's name without the kind in front ("Thành phố Huế" -> "Huế"; "Thôn" stays whole)."""
     words = nfc(name).split(" ")
-    folded = [fold(word) for word in words]
-    lengths = [len(kind.split(" ")) for kinds in UNIT_KINDS.values() for kind in kinds
-               if fold(kind).split(" ") == folded[: len(kind.split(" "))]]
-    cut = max(lengths, default=0)
+    kinds = _folded_kinds()
+    folded = tuple(fold(word) for word in words[:max(map(len, kinds))])
+    cut = max((len(kind) for kind in kinds if folded[:len(kind)] == kind), default=0)
     return " ".join(words[cut:]) if cut < len(words) else nfc(name)
 
 

@@ -6,10 +6,13 @@ import unicodedata
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.errors import InvalidInput, RuleViolation
 from grassroots_app.domain.model import Level, Period, Preset, Tier
+from grassroots_app.domain.text import fold, nfc
 
 THREE, TWO = Preset.THREE_LEVEL, Preset.TWO_LEVEL
 
@@ -220,6 +223,26 @@ def test_the_proper_name_drops_the_longest_kind_only() -> None:
     assert hierarchy.proper_name("Khu phố Bình Minh") == "Bình Minh"
     assert hierarchy.proper_name("Thôn") == "Thôn"
     assert hierarchy.proper_name("Cụm số 1") == "Cụm số 1"
+
+
+def plain_proper_name(name: str) -> str:
+    """The proper name worked out the plain way: every kind folded again for every name."""
+    words = nfc(name).split(" ")
+    folded = [fold(word) for word in words]
+    lengths = [len(kind.split(" ")) for kinds in hierarchy.UNIT_KINDS.values() for kind in kinds
+               if fold(kind).split(" ") == folded[: len(kind.split(" "))]]
+    cut = max(lengths, default=0)
+    return " ".join(words[cut:]) if cut < len(words) else nfc(name)
+
+
+KIND_WORDS = sorted({word for kinds in hierarchy.UNIT_KINDS.values() for kind in kinds for word in kind.split(" ")})
+
+
+@given(st.lists(st.sampled_from([*KIND_WORDS, *(word.upper() for word in KIND_WORDS), "Huế", "5", "An", " ", "Đông"]),
+                max_size=5))
+def test_the_proper_name_is_the_plain_one(words: list[str]) -> None:
+    name = " ".join(words)
+    assert hierarchy.proper_name(name) == plain_proper_name(name)
 
 
 def test_a_two_level_model_has_no_district_tier() -> None:
