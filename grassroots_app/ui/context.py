@@ -97,6 +97,21 @@ class AppContext:
         UI thread, unless parent has been deleted by then."""
         self.tasks.read(self.database.url, query, args, on_success, on_failure, label, parent)
 
+    def read_on_thread(
+        self,
+        query: Callable[..., T],
+        args: tuple[Any, ...],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Run a light read use case on a worker thread of this process (its caches warm, no process to answer
+        through: for a read the clerk waits on, mostly spent in SQLite, which lets the UI thread run); call back on
+        the UI thread, unless parent has been deleted by then."""
+        database = self.database
+        self.tasks.run(lambda _progress: workspace.read(database, query, *args), on_success, on_failure,
+                       parent=parent)
+
     def edit(
         self, label: str, use_case: Callable[..., T], *args: Any, on_done: Callable[[T], Any] | None = None,
         on_refused: Callable[[DomainError], Any] | None = None, parent: QWidget | None = None,

@@ -186,9 +186,11 @@ class LatestRead:
         self.request = 0
 
     def start(self, query: Callable[..., T], args: tuple[Any, ...], on_success: Callable[[T], None],
-              on_failure: Callable[[BaseException], None] | None = None, label: str | None = None) -> None:
-        """Read in the background (with a label: a progress dialog); an answer overtaken by a newer request is
-        dropped, a failure handed to `on_failure` or else reported."""
+              on_failure: Callable[[BaseException], None] | None = None, label: str | None = None,
+              on_thread: bool = False) -> None:
+        """Read in the background (with a label: a progress dialog; `on_thread`: a light read on a worker thread,
+        see AppContext.read_on_thread); an answer overtaken by a newer request is dropped, a failure handed to
+        `on_failure` or else reported."""
         self.request += 1
         request = self.request
 
@@ -200,7 +202,10 @@ class LatestRead:
             if request == self.request:
                 (on_failure or self.context.errors.report)(error)
 
-        self.context.read_later(query, args, succeeded, failed, label, self.owner)
+        if on_thread:
+            self.context.read_on_thread(query, args, succeeded, failed, self.owner)
+        else:
+            self.context.read_later(query, args, succeeded, failed, label, self.owner)
 
     def cancel(self) -> None:
         """Drop the answers still on their way."""

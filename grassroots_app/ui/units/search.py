@@ -112,7 +112,8 @@ class SearchBox(QWidget):
     def search_now(self) -> None:
         """Start searching for the text in the field (the field calls this shortly after the last keystroke).
 
-        The search runs in a worker process, so typing never waits for it; only the latest answer is shown.
+        The search runs on a worker thread (mostly in SQLite, which lets the UI thread run), so typing never waits
+        for it; only the latest answer is shown.
         """
         self.timer.stop()
         text = self.edit.text().strip()
@@ -122,7 +123,7 @@ class SearchBox(QWidget):
             self._show_hits(None)
             return
         self.searching = True
-        self.reads.start(browse.search, (text, self.context.as_of), self._found, self._failed)
+        self.reads.start(browse.search, (text, self.context.as_of), self._found, self._failed, on_thread=True)
 
     def _found(self, hits: list[SearchHit]) -> None:
         self.searching = False
