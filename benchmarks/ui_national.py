@@ -130,18 +130,23 @@ def expand_pair(app: QApplication, context: AppContext, label: str, path: Sequen
     """Expanding the last row of a path: the app's tree against the bare tree holding the same children."""
     children = context.read(browse.children, path[-1].id, DEMO_DATE)
     names = [(row.name, row.kind) for row in children]
+    levels = []  # the rows of each level the app's tree holds, and which one leads down
+    for parent, row in zip([None, *path[:-1]], path, strict=True):
+        siblings = context.read(browse.children, parent.id if parent else None, DEMO_DATE)
+        levels.append(([(sibling.name, sibling.kind) for sibling in siblings],
+                       [sibling.id for sibling in siblings].index(row.id)))
 
     def check() -> None:
         tree = painted_tree(app, context, [row.id for row in path])
         index = tree.model.index_of_id(path[-1].id)
         shown = [str(tree.model.index(row, 0, index).data()) for row in range(tree.model.rowCount(index))]
-        floor = bare_tree.BareTree([row.name for row in path], names)
+        floor = bare_tree.BareTree(levels, names)
         assert shown == floor.shown_children(), label
         tree.close()
         floor.close()
 
     return Pair(f"expand {label} ({len(children)} children)", app_expand(app, context, path),
-                lambda: bare_tree.expand_once([row.name for row in path], names),
+                lambda: bare_tree.expand_once(levels, names),
                 aim_ratio=EXPAND_AIM[0], aim_seconds=EXPAND_AIM[1], check=check)
 
 

@@ -1,13 +1,16 @@
 """Floor for expanding a row of the hierarchy tree: a bare QTreeView over a QStandardItemModel, no app code.
 
-The model holds the path down to the row (one item per level) and the row's children's names and kinds, as
-plain items; expanding the row and waiting for the repaint is what is timed.
+The model holds the same rows as the app's tree at that moment, as plain items: every level down to the row (each
+level's names and kinds, the row's parent expanded) and the row's children; expanding the row and waiting for the
+repaint is what is timed.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+
+Rows = Sequence[tuple[str, str]]  # (name, kind) of each row of a level, top to bottom
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -29,20 +32,19 @@ class _Painted(QObject):
 
 
 class BareTree:
-    """A tree view holding a path of rows and, under the last one, its children; expanded on request."""
+    """A tree view holding each level down to a row (`path`: the rows of a level and which one leads on) and,
+    under that row, its children; expanded on request."""
 
-    def __init__(self, path: Sequence[str], children: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, path: Sequence[tuple[Rows, int]], children: Rows) -> None:
         self.model = QStandardItemModel()
         self.model.setHorizontalHeaderLabels(["Name", "Kind", "Coverage"])
         parent = self.model.invisibleRootItem()
         self.path_items = []
-        for name in path:
-            item = QStandardItem(name)
-            parent.appendRow([item, QStandardItem(""), QStandardItem("")])
-            self.path_items.append(item)
-            parent = item
-        for name, kind in children:
-            parent.appendRow([QStandardItem(name), QStandardItem(kind), QStandardItem("✓")])
+        for rows, chosen in path:
+            items = _append(parent, rows)
+            self.path_items.append(items[chosen])
+            parent = items[chosen]
+        _append(parent, children)
         self.view = QTreeView()
         self.view.setUniformRowHeights(True)
         self.view.setModel(self.model)
@@ -78,7 +80,17 @@ class BareTree:
         self.view.deleteLater()
 
 
-def expand_once(path: Sequence[str], children: Sequence[tuple[str, str]]) -> float:
+def _append(parent: QStandardItem, rows: Rows) -> list[QStandardItem]:
+    """Append rows of three cells under a parent; return their first cells."""
+    firsts = []
+    for name, kind in rows:
+        first = QStandardItem(name)
+        parent.appendRow([first, QStandardItem(kind), QStandardItem("✓")])
+        firsts.append(first)
+    return firsts
+
+
+def expand_once(path: Sequence[tuple[Rows, int]], children: Rows) -> float:
     """Build a bare tree (untimed), expand the row and return the seconds the expansion and repaint took."""
     tree = BareTree(path, children)
     try:

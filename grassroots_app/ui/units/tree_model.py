@@ -28,6 +28,9 @@ from grassroots_app.ui.i18n import tr
 CADRE_MIME_TYPE = "application/x-grassroots-cadre"
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_COLUMN, KIND_COLUMN, MARK_COLUMN = range(3)
+COLUMN_COUNT = 3
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_TARGET = _SELECTABLE | Qt.ItemFlag.ItemIsDropEnabled
 TARGET_LEVELS = frozenset({Level.COMMUNE, Level.HAMLET, Level.GROUP})
 UNCLUSTERED_PREFIX = "unclustered:"
 
@@ -217,10 +220,11 @@ class HierarchyModel(QAbstractItemModel):
     # --- QAbstractItemModel --------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
-        """Return the index of a row under a parent."""
-        if not self.hasIndex(row, column, parent):
+        """Return the index of a row under a parent (bounds checked here: hasIndex would call back twice)."""
+        children = self._node_or_root(parent).children if parent.column() <= 0 else []
+        if not (0 <= row < len(children) and 0 <= column < COLUMN_COUNT):
             return QModelIndex()
-        return self.createIndex(row, column, self._node_or_root(parent).children[row])
+        return self.createIndex(row, column, children[row])
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         """Return the index of a row's parent (invalid for the provinces)."""
@@ -237,7 +241,7 @@ class HierarchyModel(QAbstractItemModel):
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         """Return the number of columns: name, kind, coverage."""
-        return 3
+        return COLUMN_COUNT
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
         """Return whether a row can be expanded, without reading its children."""
@@ -273,8 +277,7 @@ class HierarchyModel(QAbstractItemModel):
         node = self.node(index)
         if node is None:
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return (flags | Qt.ItemFlag.ItemIsDropEnabled) if node.accepts_cadres else flags
+        return _TARGET if node.accepts_cadres else _SELECTABLE
 
     def mimeTypes(self) -> list[str]:
         """Return the drag payloads the tree accepts: cadres."""
