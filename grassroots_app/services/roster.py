@@ -63,30 +63,34 @@ class AssignmentView:
 
 @dataclass(frozen=True)
 class TextColumn:
-    """Many texts kept as one string and where each ends: two objects for a column instead of one per row."""
+    """Many texts kept as one UTF-8 byte string and where each ends: two objects for a column instead of one per row
+    (and bytes, not str: handed between processes they are copied, not decoded, so unpacking one barely holds the
+    interpreter lock)."""
 
-    text: str
+    data: bytes
     ends: array[int]
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> TextColumn:
         """Return the column holding these texts in order."""
-        return cls("".join(texts), array("Q", accumulate(map(len, texts))))
+        encoded = [text.encode() for text in texts]
+        return cls(b"".join(encoded), array("Q", accumulate(map(len, encoded))))
 
     def __len__(self) -> int:
         return len(self.ends)
 
     def __getitem__(self, row: int) -> str:
-        return self.text[self.ends[row - 1] if row else 0:self.ends[row]]
+        return self.data[self.ends[row - 1] if row else 0:self.ends[row]].decode()
 
-    def find(self, wanted: str) -> int | None:
+    def find(self, text: str) -> int | None:
         """Return the first row holding exactly this text, or None."""
-        start = self.text.find(wanted) if wanted else -1
+        wanted = text.encode()
+        start = self.data.find(wanted) if wanted else -1
         while start != -1:
             row = bisect_right(self.ends, start)
-            if self[row] == wanted:
+            if self[row] == text:
                 return row
-            start = self.text.find(wanted, start + 1)
+            start = self.data.find(wanted, start + 1)
         return None
 
 

@@ -115,7 +115,9 @@ class CadreRosterModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._table = RosterTable.of([], 0)
-        self._order = array("I")  # the table's rows shown, top to bottom (an array: 350,000 ints as 1.4 MB)
+        # The table's rows shown, top to bottom: a range when all are shown in name order, else an array (not a
+        # list: 350,000 rows as 1.4 MB, not 12).
+        self._order: Sequence[int] = range(0)
         self._sorting = (Column.NAME, Qt.SortOrder.AscendingOrder)
         self._filter = RosterFilter()
 
@@ -212,14 +214,14 @@ class CadreRosterModel(QAbstractTableModel):
         self._move_persistent_indexes(previous)
         self.layoutChanged.emit()
 
-    def _sorted_order(self, column: Column, order: Qt.SortOrder) -> array[int]:
+    def _sorted_order(self, column: Column, order: Qt.SortOrder) -> Sequence[int]:
         descending = order == Qt.SortOrder.DescendingOrder
         ranks = self._filter.rows(self._table)
         if column is Column.NAME:
             return ranks[::-1] if descending else ranks
         return array("I", sorted(ranks, key=_sort_key(self._table, column), reverse=descending))
 
-    def _move_persistent_indexes(self, previous: array[int]) -> None:
+    def _move_persistent_indexes(self, previous: Sequence[int]) -> None:
         row_of_rank = {rank: row for row, rank in enumerate(self._order)}
         old = self.persistentIndexList()
         new = [self.index(row_of_rank[previous[index.row()]], index.column()) for index in old]
@@ -238,8 +240,10 @@ class RosterFilter:
     unassigned: bool = False
     overloaded: bool = False
 
-    def rows(self, table: RosterTable) -> array[int]:
-        """Return the rows of a table that pass every chosen condition, in order."""
+    def rows(self, table: RosterTable) -> Sequence[int]:
+        """Return the rows of a table that pass every chosen condition, in order (all of them: a range, made at once)."""
+        if self == RosterFilter():
+            return range(len(table))
         rows: Iterable[int] = range(len(table))
         if self.tier is not None:
             rows = _with_label(rows, table.tiers, self.tier.value)
