@@ -34,6 +34,11 @@ _MODIFIED = {
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
+# Texts repeat: a sheet's 100,000 rows name a few hundred parents, a tree sorts the same names again and again.
+CACHED_TEXTS = 16_384
+
+
+@functools.lru_cache(maxsize=CACHED_TEXTS)
 def nfc(text: str) -> str:
     """Return the text NFC-normalized with surrounding and repeated spaces removed."""
     return " ".join(unicodedata.normalize("NFC", text).split())
@@ -56,6 +61,7 @@ def fold_marks(text: str) -> str:
     return _MARKS.sub("", decomposed)
 
 
+@functools.lru_cache(maxsize=CACHED_TEXTS)
 def fold(text: str) -> str:
     """Return a search key that ignores case and diacritics ("Qưới Sơn" -> "quoi son")."""
     return fold_marks(text).casefold()
