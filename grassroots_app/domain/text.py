@@ -188,8 +188,15 @@ def _meaningless() -> re.Pattern[str]:
     return _class_of(_MEANINGLESS)
 
 
+# Characters every text may hold, checked at once: printable ASCII, Latin-1 but the soft hyphen, Latin Extended-A
+# and -B, the combining accents and Latin Extended Additional (Vietnamese), all assigned, none a control or format.
+_PLAIN = re.compile("[\t\n\r\x20-\x7e\xa0-\xac\xae-\u024f\u0300-\u036f\u1e00-\u1eff]*")
+
+
 def check_characters(value: str, field: TextField) -> None:
     """Refuse text holding a control, format, invisible, private-use or unassigned character, naming field and it."""
+    if _PLAIN.fullmatch(value) is not None:
+        return
     found = _forbidden().search(value)
     if found is not None:
         raise InvalidInput(N_("The {field} holds an invisible or control character (U+{code}); retype it."),
