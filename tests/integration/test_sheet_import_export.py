@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -462,3 +463,17 @@ def test_rows_under_a_unit_added_earlier_in_the_same_sheet_find_it_by_path(area:
         assert commune is not None
         hamlet = next(unit for unit in uow.units.children(commune.id) if unit.name == "Thôn Mới")
         assert sorted(unit.name for unit in uow.units.children(hamlet.id)) == ["Tổ 1", "Tổ 2", "Tổ 3"]
+
+
+def test_the_garbage_collector_is_as_it_was_after_an_import_even_a_refused_one(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Tổ 1", "Tổ", None]])
+    assert gc.isenabled()
+    assert run_import(area, path, dry_run=True).counts()[Fate.NEW] == 1 and gc.isenabled()
+    with pytest.raises(InvalidInput):
+        run_import(area, tmp_path / "missing.xlsx")
+    assert gc.isenabled()
+    gc.disable()  # as in the window, which collects on its own timer
+    try:
+        assert run_import(area, path).committed and not gc.isenabled()
+    finally:
+        gc.enable()
