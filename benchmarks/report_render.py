@@ -32,7 +32,7 @@ from benchmarks.harness import Pair, compare, timed  # noqa: E402
 from grassroots_app.demo.build import DEMO_DATE  # noqa: E402
 from grassroots_app.domain.reports.model import ReportFigures, ReportKind  # noqa: E402
 from grassroots_app.domain.text import printable  # noqa: E402
-from grassroots_app.persistence.database import Database  # noqa: E402
+from grassroots_app.persistence.database import Database, resolve_url  # noqa: E402
 from grassroots_app.persistence.uow import UnitOfWork  # noqa: E402
 from grassroots_app.reports.pdf import pdf_bytes  # noqa: E402
 from grassroots_app.reports.pdf_annex import ALIGNMENTS  # noqa: E402
@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not args.db.exists():
         subprocess.run([sys.executable, "-m", "grassroots_app.cli", "--db", str(args.db), "demo"], check=True)
     year, quarter = (int(part) for part in args.quarter.upper().split("-Q"))
-    database = Database.open(str(args.db), backup=False)
+    database = Database.attach(resolve_url(str(args.db)))  # only read: not migrated, no backup
     with UnitOfWork(database) as uow:
         cluster = args.cluster or busiest_cluster(uow, year, quarter)
         area = resolve_unit(uow, args.area) if args.area else None

@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-FONTS = Path(__file__).resolve().parents[2] / "grassroots_app" / "resources" / "fonts"
+FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 REGULAR, BOLD = "FloorSerif", "FloorSerif-Bold"
 SIZE, LEADING = 10.5, 12.5
 PAD_X, PAD_TOP, PAD_BOTTOM = 2, 3, 4
