@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -153,7 +154,13 @@ def draw_grid(canvas: Any, xs: list[float], ys: list[float]) -> None:
         canvas.line(x, ys[-1], x, ys[0])
 
 
-def write_cell(text: Any, cell: str, style: RowStyle, align: str, left: float, width: float, bottom: float,
+@lru_cache(maxsize=1 << 16)
+def width(line: str, font: str, size: float) -> float:
+    """Return the width of a line (figures, dates and titles repeat down a table's centred and right columns)."""
+    return stringWidth(line, font, size)
+
+
+def write_cell(text: Any, cell: str, style: RowStyle, align: str, left: float, cell_width: float, bottom: float,
                height: float) -> None:
     """Write a cell's lines where a Table with VALIGN MIDDLE puts them."""
     if not cell:
@@ -164,9 +171,9 @@ def write_cell(text: Any, cell: str, style: RowStyle, align: str, left: float, w
         if align == "LEFT":
             x = left + style.padding
         elif align == "RIGHT":
-            x = left + width - style.padding - stringWidth(line, style.font, style.size)
+            x = left + cell_width - style.padding - width(line, style.font, style.size)
         else:
-            x = left + width / 2 - stringWidth(line, style.font, style.size) / 2
+            x = left + cell_width / 2 - width(line, style.font, style.size) / 2
         text.setTextOrigin(x, y)
         text.textLine(line)  # as drawString writes it (textOut would measure the line again to move the cursor)
         y -= style.leading
