@@ -17,7 +17,7 @@ from pathlib import Path
 ACTIVE = "a.start_date <= :on AND (a.end_date IS NULL OR a.end_date > :on)"
 
 # The subtree under a root on a day, or every unit when there is no root.
-SUBTREE = f"""
+SUBTREE = """
 tree(id) AS (
     SELECT id FROM unit WHERE id = :root AND valid_from <= :on AND (valid_to IS NULL OR valid_to > :on)
     UNION ALL
