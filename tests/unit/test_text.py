@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grassroots_app.domain import text
+from grassroots_app.domain import text as vietnamese
 from grassroots_app.domain.errors import InvalidInput
 from grassroots_app.domain.text import (
     CODE_LENGTH,
@@ -199,17 +199,17 @@ def test_clean_text_keeps_vietnamese_names_with_every_tone_and_mark(value: str) 
 
 
 def test_every_character_the_quick_check_passes_is_one_the_full_check_accepts() -> None:
-    plain = [chr(code) for code in range(sys.maxunicode + 1) if text._PLAIN.fullmatch(chr(code))]
+    plain = [chr(code) for code in range(sys.maxunicode + 1) if vietnamese._PLAIN.fullmatch(chr(code))]
     assert len(plain) > 800
-    refused = [char for char in plain if text._forbidden().search(char) or text._meaningless().search(char)]
+    refused = [char for char in plain if vietnamese._forbidden().search(char) or vietnamese._meaningless().search(char)]
     assert refused == []
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("ắẫđƯ\u00ad\u200b\ue000\u0378\t\x07")))
 def test_check_characters_refuses_what_the_full_check_refuses(value: str) -> None:
-    forbidden = text._forbidden().search(value) or text._meaningless().search(value)
+    forbidden = vietnamese._forbidden().search(value) or vietnamese._meaningless().search(value)
     try:
-        text.check_characters(value, TextField.NAME)
+        vietnamese.check_characters(value, TextField.NAME)
     except InvalidInput:
         assert forbidden
     else:
@@ -219,5 +219,5 @@ def test_check_characters_refuses_what_the_full_check_refuses(value: str) -> Non
 @given(st.text(alphabet=st.sampled_from(" \t\u00a0ÂaăĐđÓó\u0301\u0323Ẫẫ"), max_size=8))
 def test_cached_nfc_and_fold_answer_as_computed_afresh(value: str) -> None:
     for _ in range(2):  # the second call is answered from the cache
-        assert text.nfc(value) == text.nfc.__wrapped__(value)
-        assert text.fold(value) == text.fold.__wrapped__(value)
+        assert vietnamese.nfc(value) == vietnamese.nfc.__wrapped__(value)
+        assert vietnamese.fold(value) == vietnamese.fold.__wrapped__(value)
