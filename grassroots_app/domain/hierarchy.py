@@ -33,6 +33,12 @@ UNIT_KINDS: dict[Level, tuple[str, ...]] = {
     Level.GROUP: ("tổ nhân dân tự quản", "tổ dân cư"),
 }
 
+# The kinds as a name starting with them reads once folded ("Ấp 1" starts with "ap "), longest first.
+_KIND_PREFIXES: dict[Level, tuple[tuple[str, str], ...]] = {
+    level: tuple(sorted(((fold(kind) + " ", kind) for kind in kinds), key=lambda pair: -len(pair[1])))
+    for level, kinds in UNIT_KINDS.items()
+}
+
 # Kinds of one model only: a township (thị trấn) lies in a district; special zones (đặc khu) came with the
 # two-level government. A unit already of such a kind keeps it (data from before the reform stays readable).
 MODEL_ONLY_KINDS: dict[str, Preset] = {"thị trấn": Preset.THREE_LEVEL, "đặc khu": Preset.TWO_LEVEL}
@@ -178,8 +184,8 @@ def check_open_on(period: Period, day: date, what: str) -> None:
 def guess_kind(level: Level, name: str, default: str | None = None) -> str:
     """Return the kind a unit's name starts with ("Ấp 1" -> "ấp"), else the default (the level's first kind)."""
     folded = fold(name)
-    matches = [kind for kind in UNIT_KINDS[level] if folded.startswith(fold(kind) + " ")]
-    return max(matches, key=len) if matches else default or UNIT_KINDS[level][0]
+    return next((kind for prefix, kind in _KIND_PREFIXES[level] if folded.startswith(prefix)),
+                default or UNIT_KINDS[level][0])
 
 
 def default_kind(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -66,7 +67,12 @@ class SheetSpec:
 
     def column(self, key: str) -> Column:
         """Return the column with this key."""
-        return next(column for column in self.columns if column.key == key)
+        return self._by_key[key]
+
+    @functools.cached_property
+    def _by_key(self) -> dict[str, Column]:
+        """The columns by key (looked up for every cell of every imported row)."""
+        return {column.key: column for column in self.columns}
 
 
 def header_key(text: str) -> str:

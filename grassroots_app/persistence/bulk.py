@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
@@ -15,6 +17,16 @@ BATCH_SIZE = 20_000
 LOAD_CACHE_KIB = 262_144  # a 256 MiB page cache while loading, given back afterwards
 
 Row = Mapping[str, Any]
+sqlite3.register_adapter(date, date.isoformat)  # what SQLAlchemy stores for a date, for rows given to the driver
+
+
+def insert_tuples(connection: Connection, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """Insert rows given as tuples of the columns with one executemany of the driver (no per-row SQLAlchemy work)."""
+    if connection.dialect.paramstyle != "qmark":
+        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    names, marks = ", ".join(columns), ", ".join("?" * len(columns))
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
 
 
 def _table(name: str) -> Table:

@@ -57,18 +57,19 @@ def unit_from_row(row: UnitRow, parent_id: str | None) -> Unit:
 
 def unit_to_row(unit: Unit) -> UnitRow:
     """Return a new row holding the unit (its parent goes into unit_link)."""
-    return UnitRow(**unit_values(unit))
+    return UnitRow(**dict(zip(UNIT_COLUMNS, unit_values(unit), strict=True)))
 
 
-def unit_values(unit: Unit) -> dict[str, Any]:
-    """Return the column values of a new unit's row, for a bulk insert."""
+UNIT_COLUMNS = ("id", "level", "kind", "name", "name_key", "code", "valid_from", "valid_to", "is_remote",
+                "households", "population", "party_members")
+
+
+def unit_values(unit: Unit) -> tuple[Any, ...]:
+    """Return the column values of a new unit's row (in the order of UNIT_COLUMNS), for a bulk insert."""
     attributes = unit.attributes
-    return {
-        "id": unit.id, "level": unit.level.value, "kind": unit.kind, "name": unit.name, "name_key": fold(unit.name),
-        "code": unit.code, "valid_from": unit.period.start, "valid_to": unit.period.end,
-        "is_remote": attributes.is_remote, "households": attributes.households,
-        "population": attributes.population, "party_members": attributes.party_members,
-    }
+    return (unit.id, unit.level.value, unit.kind, unit.name, fold(unit.name), unit.code, unit.period.start,
+            unit.period.end, attributes.is_remote, attributes.households, attributes.population,
+            attributes.party_members)
 
 
 def copy_unit(unit: Unit, row: UnitRow) -> None:

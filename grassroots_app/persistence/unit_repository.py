@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, insert, or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from grassroots_app.domain.model import Cluster, Level, Merge, Period, Unit
 from grassroots_app.domain.text import fold
 from grassroots_app.persistence import mapping
+from grassroots_app.persistence.bulk import insert_tuples
 from grassroots_app.persistence.tables import ClusterMemberRow, ClusterRow, LineageRow, UnitLinkRow, UnitRow
 from grassroots_app.persistence.temporal import ends_after, valid_on
 
@@ -54,11 +55,10 @@ class UnitRepository:
         if not units:
             return
         connection = self.session.connection()
-        connection.execute(insert(UnitRow.__table__), [mapping.unit_values(unit) for unit in units])  # type: ignore[attr-defined]
-        links = [{"unit_id": unit.id, "parent_id": unit.parent_id, "valid_from": unit.period.start, "valid_to": None}
-                 for unit in units if unit.parent_id is not None]
+        insert_tuples(connection, UnitRow.__table__, mapping.UNIT_COLUMNS, [mapping.unit_values(unit) for unit in units])  # type: ignore[attr-defined]
+        links = [(unit.id, unit.parent_id, unit.period.start) for unit in units if unit.parent_id is not None]
         if links:
-            connection.execute(insert(UnitLinkRow.__table__), links)  # type: ignore[attr-defined]
+            insert_tuples(connection, UnitLinkRow.__table__, ("unit_id", "parent_id", "valid_from"), links)  # type: ignore[attr-defined]
 
     def update(self, unit: Unit) -> None:
         """Store a unit's edited fields (not its parent: see move)."""

@@ -12,6 +12,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from grassroots_app.domain.assignments import tenure_end
+from grassroots_app.domain.coverage import is_overloaded
 from grassroots_app.domain.errors import N_, NotFound
 from grassroots_app.domain.model import Assignment, CadreStatus, Period, Tier
 from grassroots_app.domain.text import natural_key, person_sort_key
@@ -178,7 +179,7 @@ def roster_table(uow: UnitOfWork, on: date) -> RosterTable:
     entries = [
         RosterEntry(
             cadre_id, name, _TIERS[tier], position, workplace, standing, committee, member,
-            _STATUSES[status], targets, targets > threshold,
+            _STATUSES[status], targets, is_overloaded(targets, threshold),
         )
         for cadre_id, name, tier, position, workplace, standing, committee, member, status, targets
         in RosterQueries(uow.session).cadres(on)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, time, timedelta
 from typing import TypeVar
 
 from grassroots_app.domain.errors import N_, DomainError, InvalidInput
-from grassroots_app.domain.legacy_text import recover
+from grassroots_app.domain.legacy_text import Recovered, recover
 from grassroots_app.domain.sheets import (
     FLAG_KEYS,
     Cell,
@@ -25,6 +26,15 @@ from grassroots_app.domain.text import TextField, check_text
 T = TypeVar("T")
 LABEL_KEYS = ("name", "cadre", "target")  # what names a row until its handler settles it
 _UNLIMITED = 1 << 30  # paths and references: only their characters are checked, their parts are looked up
+CACHED_CELLS = 4_096  # a sheet's cells repeat (parent paths, kinds, levels): each distinct text is checked once
+
+
+@functools.lru_cache(maxsize=CACHED_CELLS)
+def _checked_text(value: str, limit: int) -> Recovered | None:
+    """Return a cell's text converted from an old encoding (None: it is Unicode); refuse bad text (never cached)."""
+    found = recover(value)
+    check_text(found.text if found else value, limit, TextField.CELL)
+    return found
 
 
 class RowFailed(Exception):
@@ -60,8 +70,7 @@ class RowContext:
         if not isinstance(cell.value, str):
             return cell
         try:
-            found = recover(cell.value)
-            check_text(found.text if found else cell.value, self.spec.column(key).limit or _UNLIMITED, TextField.CELL)
+            found = _checked_text(cell.value, self.spec.column(key).limit or _UNLIMITED)
         except DomainError as error:
             self._add(key, cell, error)
             return Cell(None, cell.letter)

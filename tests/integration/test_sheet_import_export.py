@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -434,3 +435,45 @@ def test_an_export_with_merges_imports_back_without_a_sheet_left_aside(area: Env
     empty = open_env(tmp_path / "empty.sqlite", Preset.TWO_LEVEL)
     report = run_import(empty, path)
     assert report.issues() == [] and report.committed
+
+
+def test_a_repeated_cell_is_converted_said_and_refused_on_every_row_it_is_in(area: Env, tmp_path: Path) -> None:
+    legacy_hamlet = "TØnh L¹ng S¬n / X· T©n §oµn / Th«n B¶n NÇm"  # each distinct text is checked once, then cached
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [
+        GROUPS, [legacy_hamlet, "Tổ 1", "Tổ", None], [legacy_hamlet, "Tổ 2", "Tổ", None],
+        [HAMLET, "Tổ\u200b3", "Tổ", None], [HAMLET, "Tổ\u200b3", "Tổ", None]])
+    report = run_import(area, path, dry_run=True)
+    assert [(n.row, n.column) for n in report.issues() if n.warning] == [(2, "Đơn vị cấp trên"), (3, "Đơn vị cấp trên")]
+    assert [(e.row, e.column) for e in report.errors()] == [(4, "Tên đơn vị"), (5, "Tên đơn vị")]
+    assert [o.fate for o in report.outcomes[:2]] == [Fate.NEW, Fate.NEW]
+
+
+def test_rows_under_a_unit_added_earlier_in_the_same_sheet_find_it_by_path(area: Env, tmp_path: Path) -> None:
+    new_hamlet = "Tỉnh Lạng Sơn / Xã Tân Đoàn / Thôn Mới"
+    before = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [
+        GROUPS, [new_hamlet, "Tổ 1", "Tổ", None], ["Tỉnh Lạng Sơn / Xã Tân Đoàn", "Thôn Mới", "Thôn", None]])
+    assert [(e.row, e.column) for e in run_import(area, before).errors()] == [(2, "Đơn vị cấp trên")]
+    path = write_sheet(tmp_path / "t.xlsx", "Đơn vị", [
+        GROUPS, ["Tỉnh Lạng Sơn / Xã Tân Đoàn", "Thôn Mới", "Thôn", None], [new_hamlet, "Tổ 1", "Tổ", None],
+        [new_hamlet.upper(), "Tổ 2", "Tổ", None], [new_hamlet, "Tổ 3", "Tổ", None]])
+    report = run_import(area, path)
+    assert report.committed and [o.fate for o in report.outcomes] == [Fate.NEW] * 4
+    with UnitOfWork(area.db) as uow:
+        commune = uow.units.by_code("06010")
+        assert commune is not None
+        hamlet = next(unit for unit in uow.units.children(commune.id) if unit.name == "Thôn Mới")
+        assert sorted(unit.name for unit in uow.units.children(hamlet.id)) == ["Tổ 1", "Tổ 2", "Tổ 3"]
+
+
+def test_the_garbage_collector_is_as_it_was_after_an_import_even_a_refused_one(area: Env, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Tổ 1", "Tổ", None]])
+    assert gc.isenabled()
+    assert run_import(area, path, dry_run=True).counts()[Fate.NEW] == 1 and gc.isenabled()
+    with pytest.raises(InvalidInput):
+        run_import(area, tmp_path / "missing.xlsx")
+    assert gc.isenabled()
+    gc.disable()  # as in the window, which collects on its own timer
+    try:
+        assert run_import(area, path).committed and not gc.isenabled()
+    finally:
+        gc.enable()

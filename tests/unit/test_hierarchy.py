@@ -331,3 +331,12 @@ def test_what_a_level_allows(level: Level, children: bool, top: bool, charge: bo
     assert hierarchy.takes_children(level) is children
     assert hierarchy.stays_at_top(level) is top
     assert hierarchy.takes_charge(level) is charge
+
+
+@given(st.sampled_from(list(hierarchy.UNIT_KINDS)), st.text(alphabet=st.sampled_from("aăâbdđhiknôơtuưxyÂĐẤỔ "), max_size=24)
+       | st.sampled_from(["Khu dân cư số 3", "Khu phố 2", "Tổ dân phố 5", "Thành phố Huế", "Khối phố 1", "Thôn"]))
+def test_guess_kind_is_the_longest_kind_the_folded_name_starts_with(level: Level, name: str) -> None:
+    folded = fold(name)
+    matches = [kind for kind in hierarchy.UNIT_KINDS[level] if folded.startswith(fold(kind) + " ")]
+    expected = max(matches, key=len) if matches else "mặc định"
+    assert hierarchy.guess_kind(level, name, "mặc định") == expected

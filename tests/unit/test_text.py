@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from grassroots_app.domain import text as vietnamese
 from grassroots_app.domain.errors import InvalidInput
 from grassroots_app.domain.text import (
     CODE_LENGTH,
@@ -114,6 +118,12 @@ def test_collation_key_separates_letters_from_tones() -> None:
     assert tones_a > tones_b
 
 
+@given(st.lists(st.text(alphabet="aăâbdđeêiouơưy ÁàẢãạ0129-/\u0301\u0323", max_size=12), max_size=6))
+def test_collation_key_kept_for_a_text_is_the_one_computed_anew(texts: list[str]) -> None:
+    for text in texts + texts:  # each text again, once its key is kept
+        assert collation_key(text) == collation_key.__wrapped__(text)
+
+
 def test_collation_key_marks_modified_letters_as_distinct() -> None:
     assert collation_key("ơ")[0] != collation_key("o")[0]
     assert collation_key("đ")[0] > collation_key("d")[0]
@@ -186,3 +196,28 @@ def test_clean_text_keeps_vietnamese_names_with_every_tone_and_mark(value: str) 
     assert clean_text(value, NAME_LENGTH, TextField.NAME) == value
     decomposed = unicodedata.normalize("NFD", value)
     assert clean_text(decomposed, NAME_LENGTH, TextField.NAME) == value
+
+
+def test_every_character_the_quick_check_passes_is_one_the_full_check_accepts() -> None:
+    plain = [chr(code) for code in range(sys.maxunicode + 1) if vietnamese._PLAIN.fullmatch(chr(code))]
+    assert len(plain) > 800
+    refused = [char for char in plain if vietnamese._forbidden().search(char) or vietnamese._meaningless().search(char)]
+    assert refused == []
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("ắẫđƯ\u00ad\u200b\ue000\u0378\t\x07")))
+def test_check_characters_refuses_what_the_full_check_refuses(value: str) -> None:
+    forbidden = vietnamese._forbidden().search(value) or vietnamese._meaningless().search(value)
+    try:
+        vietnamese.check_characters(value, TextField.NAME)
+    except InvalidInput:
+        assert forbidden
+    else:
+        assert not forbidden
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\u00a0ÂaăĐđÓó\u0301\u0323Ẫẫ"), max_size=8))
+def test_cached_nfc_and_fold_answer_as_computed_afresh(value: str) -> None:
+    for _ in range(2):  # the second call is answered from the cache
+        assert vietnamese.nfc(value) == vietnamese.nfc.__wrapped__(value)
+        assert vietnamese.fold(value) == vietnamese.fold.__wrapped__(value)
