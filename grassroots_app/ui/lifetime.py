@@ -11,20 +11,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QWidget
 
-RELEASE_CHUNK = 20_000
 COLLECT_INTERVAL_MS = 100
-
-
-def release_gradually(items: list[Any]) -> None:
-    """Free a large list this code owns a chunk per event-loop turn: freeing it at once blocks the window."""
-
-    def step() -> None:
-        del items[-RELEASE_CHUNK:]
-        if items:
-            QTimer.singleShot(0, step)
-
-    if items:
-        QTimer.singleShot(0, step)
 
 
 def _arity(slot: Callable[..., Any]) -> int | None:
