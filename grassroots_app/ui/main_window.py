@@ -407,11 +407,13 @@ class MainWindow(DatabaseCommands):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Remember the layout and wait for background work before closing (unsaved report texts: ask first)."""
+        """Remember the layout, drop the reads nobody will use and wait for the rest of the background work before
+        closing (unsaved report texts: ask first)."""
         if not self.report_view.may_leave():
             event.ignore()
             return
         self.save_layout()
+        self.context.workers.abandon()
         self.context.tasks.wait()
         silence(self)
         event.accept()
