@@ -175,7 +175,6 @@ def test_an_unexpected_error_is_one_line_and_a_logged_traceback(
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr("grassroots_app.services.coverage.coverage", broken)
-    monkeypatch.setattr("grassroots_app.cli.assignments.coverage", broken)
     result = office("coverage")
     assert result.code == 2 and result.out == ""
     assert result.err.count("\n") == 1 and str(log) in result.err and "Lỗi ngoài dự kiến" in result.err
@@ -187,7 +186,7 @@ def test_ctrl_c_stops_with_a_short_line(office: Cli, monkeypatch: pytest.MonkeyP
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("grassroots_app.cli.assignments.coverage", interrupted)
+    monkeypatch.setattr("grassroots_app.services.coverage.coverage", interrupted)
     result = office("coverage")
     assert (result.code, result.err) == (130, "Đã dừng.\n")
 
