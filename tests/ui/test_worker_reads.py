@@ -20,6 +20,7 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, units
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import roster
+from grassroots_app.services.workspace import Database
 from grassroots_app.tempfiles import READ_PREFIX
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
@@ -117,6 +118,22 @@ def test_closing_the_window_drops_a_running_read_and_still_makes_the_edit(
     assert "Thôn Cuối" in {unit.name for unit in context.read(browse.children, str(commune), context.as_of)}
 
 
+def test_switching_the_database_drops_a_read_running_on_the_old_one(
+    context: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    started, release = tmp_path / "started", tmp_path / "release"
+    answers: list[object] = []
+    context.read_later(held_read, (str(started), str(release)), answers.append, answers.append)
+    qtbot.waitUntil(started.exists, timeout=30_000)
+    workers = multiprocessing.active_children()
+    context.switch_database(Database.open(str(tmp_path / "other.sqlite"), daily=False))
+    for worker in workers:
+        worker.join(HELD_S)
+    assert not release.exists() and not any(worker.is_alive() for worker in workers)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
+    assert answers == []
+
+
 def test_a_read_asked_after_the_workers_were_dropped_starts_new_ones(context: AppContext) -> None:
     expected = context.read(browse.tree_marks, context.as_of)
     WORKERS.abandon()  # nothing running: the idle processes stay
@@ -127,6 +144,7 @@ ORPHAN_SCRIPT = """
 import datetime, multiprocessing, os, sys
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import browse, units
+from grassroots_app.services.workspace import Database
 from grassroots_app.tempfiles import READ_PREFIX
 from grassroots_app.ui.tasks import WorkerPool
 read_in_worker = WorkerPool().read
