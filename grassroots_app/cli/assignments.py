@@ -86,10 +86,10 @@ def _coverage_lines(report: CoverageReport, every: bool = False) -> list[str]:
 
 
 def cmd_coverage(args: argparse.Namespace, db: Database) -> None:
-    """Print the coverage."""
+    """Print the coverage (in JSON with every cadre's workload, as scripts rely on; else the overloaded only)."""
     with session.UnitOfWork(db) as uow:
         under = units.resolve_unit(uow, args.under).id if args.under is not None else None
-        report = coverage.coverage(uow, day_option(args), under)
+        report = coverage.coverage(uow, day_option(args), under, every_cadre=args.json)
     emit(args, coverage_json(report), _coverage_lines(report, args.all))
 
 

@@ -52,7 +52,7 @@ class Workload(NamedTuple):
 
 @dataclass(frozen=True)
 class Coverage:
-    """The coverage of a subtree on one day."""
+    """The coverage of a subtree on one day; the workload of the overloaded cadres, or of all in charge of some."""
 
     on: date
     levels: tuple[LevelCoverage, ...]
@@ -71,6 +71,16 @@ class Shortfall:
 
 
 WorkloadRow = tuple[str, str, int]  # (cadre id, name, number of distinct targets in charge)
+
+
+def fewest_overloading(threshold: int) -> int:
+    """Return the fewest distinct targets that overload a cadre: one more than the workload threshold allows."""
+    return threshold + 1
+
+
+def is_overloaded(targets: int, threshold: int) -> bool:
+    """Return whether a cadre in charge of `targets` distinct targets is over the workload threshold."""
+    return targets >= fewest_overloading(threshold)
 
 
 def lacks(rule: GraspRule, assigned: int) -> bool:
@@ -116,7 +126,7 @@ def rank_workload(rows: Iterable[WorkloadRow], threshold: int) -> list[Workload]
     for row in ordered:
         tiers.setdefault(rank[row[1]] - row[2] * spread, []).append(row)
     return [
-        Workload(cadre_id, name, targets, targets > threshold)
+        Workload(cadre_id, name, targets, is_overloaded(targets, threshold))
         for tier in sorted(tiers)
         for cadre_id, name, targets in tiers[tier]
     ]

@@ -76,8 +76,12 @@ def _letters(word: str) -> list[tuple[str, int]]:
     return pairs
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Return (primary, secondary) keys: letters in Vietnamese order first, tones second."""
+    """Return (primary, secondary) keys: letters in Vietnamese order first, tones second (each text's once).
+
+    Kept for the texts sorted again and again: a report sorts its thousands of rows by the same unit paths and names.
+    """
     pairs = _letters(text)
     primary = tuple(_RANK.get(letter, 100 + ord(letter)) for letter, _ in pairs)
     return primary, tuple(tone for _, tone in pairs)

@@ -14,6 +14,7 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     Select,
     String,
+    Subquery,
     Table,
     delete,
     distinct,
@@ -109,19 +110,22 @@ class ReadQueries:
 
     # --- coverage ---------------------------------------------------------------------------------
 
-    def coverage_inputs(self, root_id: str | None, on: date, rules: Iterable[GraspRule]) -> CoverageInputs:
+    def coverage_inputs(
+        self, root_id: str | None, on: date, rules: Iterable[GraspRule], fewest: int
+    ) -> CoverageInputs:
         """Return what the coverage of a day under a root (None: everywhere) needs, counted in SQL.
 
         That is the number of targets of each rule's level, the targets with fewer active assignments in
         a rule's role than its minimum (the domain decides which are gaps), and the number of distinct
-        targets of each cadre in charge of some. Under a root, the subtree is walked once into SCOPE.
+        targets of each cadre in charge of at least `fewest` (1: every cadre in charge of some). Under a
+        root, the subtree is walked once into SCOPE.
         """
         rules = tuple(rules)
         levels = tuple(dict.fromkeys(rule.target_level for rule in rules))
         where = _Scope() if root_id is None else self._fill_scope(root_id, on)
         totals = {level: self._total(where, on, level) for level in levels}
         shortfalls = [found for rule in rules for found in self._shortfalls(where, on, rule)]
-        return CoverageInputs(totals, shortfalls, self._workload(where, on, levels))
+        return CoverageInputs(totals, shortfalls, self._workload(where, on, levels, fewest))
 
     def _fill_scope(self, root_id: str, on: date) -> _Scope:
         """Put the root and the units under it on a day into SCOPE; return the depth of each level in it.
@@ -203,10 +207,10 @@ class ReadQueries:
         level, role = rule.target_level, rule.role
         return [Shortfall(target, level, role, assigned) for target, assigned in self.session.execute(query)]
 
-    def _workload(self, where: _Scope, on: date, levels: Sequence[Level]) -> Sequence[WorkloadRow]:
-        """Return (cadre id, name, distinct targets) of every cadre with an active assignment on a target."""
+    def _workload(self, where: _Scope, on: date, levels: Sequence[Level], fewest: int) -> Sequence[WorkloadRow]:
+        """Return (cadre id, name, distinct targets) of every cadre with active assignments on `fewest` targets."""
         if where.depths is None:
-            return self._workload_everywhere(on, levels)
+            return self._workload_everywhere(on, levels, fewest)
         held: list[Select] = []
         depths = [where.depths[level] for level in levels if level in where.depths]
         if depths:
@@ -226,34 +230,40 @@ class ReadQueries:
         if not held:
             return []
         rows = union_all(*held).subquery("held")
+        targets = func.count(distinct(rows.c.target_id))
         counted = (
-            select(rows.c.cadre_id, func.count(distinct(rows.c.target_id)).label("targets"))
+            select(rows.c.cadre_id, targets.label("targets"))
             .group_by(rows.c.cadre_id)
+            .having(targets >= fewest)
             .subquery("counted")
         )
+        return self._named(counted)
+
+    def _named(self, counted: Subquery) -> list[WorkloadRow]:
+        """Return (cadre id, name, targets) from a subquery of (cadre_id, targets)."""
         query = (
             select(counted.c.cadre_id, cadre.full_name, counted.c.targets)
             .select_from(counted)
             .join(CADRE, cadre.id == counted.c.cadre_id)
         )
-        return self.session.execute(query).all()
+        return [(cadre_id, name, targets) for cadre_id, name, targets in self.session.execute(query)]
 
-    def _workload_everywhere(self, on: date, levels: Sequence[Level]) -> list[WorkloadRow]:
-        """Return (cadre id, name, distinct targets) of every cadre in charge of a target anywhere.
+    def _workload_everywhere(self, on: date, levels: Sequence[Level], fewest: int) -> list[WorkloadRow]:
+        """Return (cadre id, name, distinct targets) of every cadre in charge of `fewest` targets anywhere.
 
         Two aggregates: the distinct targets of every cadre's active assignments, in one walk of the
-        assignment index by cadre (cadre, dates, target) with no sort; less those on units and clusters
-        that are not targets that day (of a level without a rule, closed, not yet open), reached from those
-        few. Joining the targets to their assignments and grouping the million rows this gives would need a
-        large sort instead. The names come from one scan of the cadres, cheaper for nearly all of them than
-        300,000 lookups by id.
+        assignment index by cadre (cadre, dates, target) with no sort, kept for cadres with at least
+        `fewest`; less those on units and clusters that are not targets that day (of a level without a
+        rule, closed, not yet open), reached from those few. Joining the targets to their assignments and
+        grouping the million rows this gives would need a large sort instead. Only the cadres kept are
+        named: with `fewest` over 1, a few thousand of the country's 300,000.
         """
         wanted = [level.value for level in levels if level is not Level.CLUSTER]
         clusters = Level.CLUSTER in levels
         if not wanted and not clusters:
             return []
-        target = func.coalesce(assignment.unit_id, assignment.cluster_id)
-        every = select(assignment.cadre_id, func.count(distinct(target))).where(_active(on))
+        held = func.count(distinct(func.coalesce(assignment.unit_id, assignment.cluster_id)))
+        every = select(assignment.cadre_id, held.label("targets")).where(_active(on))
         outside: list[Select] = []
         if wanted:
             not_targets = select(unit.id).where(
@@ -275,12 +285,12 @@ class ReadQueries:
             )
         else:
             every = every.where(assignment.cluster_id.is_(None))
-        counts = self.session.execute(every.group_by(assignment.cadre_id)).all()
+        counts = self._named(every.group_by(assignment.cadre_id).having(held >= fewest).subquery("counted"))
         rows = union_all(*outside).subquery("outside")
         per_cadre = select(rows.c.cadre_id, func.count(distinct(rows.c.target_id))).group_by(rows.c.cadre_id)
         less = dict(self.session.execute(per_cadre).all())
-        names = dict(self.session.execute(select(cadre.id, cadre.full_name)).all())
-        return [(cadre_id, names.get(cadre_id, ""), held - less.get(cadre_id, 0)) for cadre_id, held in counts]
+        kept = ((cadre_id, name, targets - less.get(cadre_id, 0)) for cadre_id, name, targets in counts)
+        return [row for row in kept if row[2] >= fewest]
 
     def paths(self, ids: Iterable[str], on: date) -> dict[str, str]:
         """Return the full path ("Tỉnh … / Xã … / Ấp …") of units and clusters on a day."""

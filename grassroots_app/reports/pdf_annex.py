@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain.formats import format_date
 from ..domain.reports.model import Heading
 from ..domain.text import printable
 from .charts import coverage_chart, recommendations_chart
-from .pdf_paged import PagedTable
+from .pdf_paged import Layout, PagedTable, RowStyle
 from .pdf_style import (
     ANNEX_NOTE,
     ANNEX_NUMBER,
@@ -41,12 +41,16 @@ CHARTS: dict[str, Callable[[AnnexTable], Drawing | None]] = {
 }
 
 
+@lru_cache(maxsize=65536)
+def wrapped(text: str, font: str, width: float) -> str:
+    """Return text as plain lines broken to a column's width (names repeat: each is broken once)."""
+    return "\n".join(simpleSplit(printable(text), font, CELL_SIZE, width - 2 * PADDING))
+
+
 def cell(value: CellValue, column: Column, font: str) -> str:
     """Return a cell as plain lines broken to its column's width (much faster than a paragraph per cell)."""
     text = cell_text(value, column.kind)
-    if column.kind is not Kind.TEXT:
-        return text
-    return "\n".join(simpleSplit(printable(text), font, CELL_SIZE, column.width_mm * mm - 2 * PADDING))
+    return wrapped(text, font, column.width_mm * mm) if column.kind is Kind.TEXT else text
 
 
 def cells(table: AnnexTable, row: tuple[CellValue, ...], font: str = REGULAR) -> list[str]:
@@ -56,8 +60,7 @@ def cells(table: AnnexTable, row: tuple[CellValue, ...], font: str = REGULAR) ->
 
 def header_cells(table: AnnexTable) -> list[str]:
     """Return the header row's titles, wrapped within their columns."""
-    return ["\n".join(simpleSplit(column.header, BOLD, CELL_SIZE, column.width_mm * mm - 2 * PADDING))
-            for column in table.columns]
+    return [wrapped(column.header, BOLD, column.width_mm * mm) for column in table.columns]
 
 
 def row_height(row: list[str], padding: float) -> float:
@@ -69,39 +72,48 @@ def row_height(row: list[str], padding: float) -> float:
     return max(text.count("\n") + 1 for text in row) * CELL_LEADING + TOP_PADDING + padding
 
 
-def table_style(table: AnnexTable, with_total: bool) -> TableStyle:
-    """Return the grid, the fonts, each column's alignment, an empty table's one row across, and (when the rows
-    shown end with it) the bold total."""
-    commands: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONT", (0, 0), (-1, -1), REGULAR, CELL_SIZE, CELL_LEADING),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, 0), HEADER_BOTTOM_PADDING),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), BOTTOM_PADDING),
-        ("FONT", (0, 0), (-1, 0), BOLD, CELL_SIZE, CELL_LEADING),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-    ]
-    commands += [("ALIGN", (index, 1), (index, -1), ALIGNMENTS[column.kind])
-                 for index, column in enumerate(table.columns)]
-    if not table.rows:
-        commands += [("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (0, 1), "LEFT")]
-    if with_total:
-        commands += [("FONT", (0, -1), (-1, -1), BOLD, CELL_SIZE, CELL_LEADING), ("ALIGN", (1, -1), (1, -1), "LEFT")]
-    return TableStyle(commands)
+EMPTY_TABLE = TableStyle([  # the grid, the fonts, the bold header and the one row across of an empty table
+    ("GRID", (0, 0), (-1, -1), 0.5, black),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("FONT", (0, 0), (-1, -1), REGULAR, CELL_SIZE, CELL_LEADING),
+    ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+    ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+    ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING),
+    ("BOTTOMPADDING", (0, 0), (-1, 0), HEADER_BOTTOM_PADDING),
+    ("BOTTOMPADDING", (0, 1), (-1, -1), BOTTOM_PADDING),
+    ("FONT", (0, 0), (-1, 0), BOLD, CELL_SIZE, CELL_LEADING),
+    ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+    ("SPAN", (0, 1), (-1, 1)),
+    ("ALIGN", (0, 1), (0, 1), "LEFT"),
+])
 
 
-def annex_table(table: AnnexTable) -> PagedTable:
+def row_style(font: str, aligns: tuple[str, ...], bottom: float = BOTTOM_PADDING) -> RowStyle:
+    """Return the style of a row of cells in a font, each column aligned as given."""
+    return RowStyle(font, CELL_SIZE, CELL_LEADING, aligns, PADDING, TOP_PADDING, bottom)
+
+
+def layout(table: AnnexTable) -> Layout:
+    """Return the widths and the header (bold, centred), body (each column's alignment) and bold total rows' styles."""
+    aligns = tuple(ALIGNMENTS[column.kind] for column in table.columns)
+    total = row_style(BOLD, (*aligns[:1], "LEFT", *aligns[2:])) if table.total is not None else None
+    return Layout(tuple(column.width_mm * mm for column in table.columns),
+                  row_style(BOLD, ("CENTER",) * len(aligns), HEADER_BOTTOM_PADDING), row_style(REGULAR, aligns), total)
+
+
+def annex_table(table: AnnexTable) -> Flowable:
     """Return one annexed table with its header row repeated across pages and whole rows only."""
-    rows = [cells(table, row) for row in table.rows] or [[NONE_ROW] + [""] * (len(table.columns) - 1)]
+    header = header_cells(table)
+    if not table.rows:
+        rows = [header, [NONE_ROW] + [""] * (len(table.columns) - 1)]
+        return Table(rows, colWidths=[column.width_mm * mm for column in table.columns],
+                     rowHeights=[row_height(header, HEADER_BOTTOM_PADDING), row_height(rows[1], BOTTOM_PADDING)],
+                     style=EMPTY_TABLE)
+    rows = [cells(table, row) for row in table.rows]
     if table.total is not None:
         rows.append(cells(table, table.total, BOLD))
-    header = header_cells(table)
     heights = [row_height(header, HEADER_BOTTOM_PADDING), *(row_height(row, BOTTOM_PADDING) for row in rows)]
-    widths = [column.width_mm * mm for column in table.columns]
-    return PagedTable(header, rows, heights, widths, partial(table_style, table), table.total is not None)
+    return PagedTable(header, rows, heights, layout(table))
 
 
 def annex_note(heading: Heading) -> str:

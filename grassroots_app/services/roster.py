@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from grassroots_app.domain.assignments import tenure_end
+from grassroots_app.domain.coverage import is_overloaded
 from grassroots_app.domain.errors import N_, NotFound
 from grassroots_app.domain.model import Assignment, CadreStatus, Period, Tier
 from grassroots_app.domain.text import natural_key, person_sort_key
@@ -70,7 +71,7 @@ def roster(uow: UnitOfWork, on: date) -> list[RosterEntry]:
     entries = [
         RosterEntry(
             cadre_id, name, _TIERS[tier], position, workplace, standing, committee, member,
-            _STATUSES[status], targets, targets > threshold,
+            _STATUSES[status], targets, is_overloaded(targets, threshold),
         )
         for cadre_id, name, tier, position, workplace, standing, committee, member, status, targets
         in RosterQueries(uow.session).cadres(on)

@@ -51,8 +51,8 @@ def world(two_level: Env) -> World:
 
 
 def report(world: World, on: date = ON, under: Unit | None = None) -> CoverageReport:
-    """Run the coverage service."""
-    return world.env.run(coverage, on, under.id if under else None)
+    """Run the coverage service, with every cadre's workload."""
+    return world.env.run(coverage, on, under.id if under else None, every_cadre=True)
 
 
 def gap_targets(result: CoverageReport) -> set[str]:
@@ -105,8 +105,10 @@ def test_workload_over_the_threshold_is_flagged(world: World) -> None:
     w.env.run(lower_threshold)
     for target in (w.hamlet1, w.hamlet2, w.hamlet3):
         w.env.assign(w.local, target.id, D0)
-    [row] = report(w).coverage.workload
-    assert (row.targets, row.overloaded) == (3, True)
+    w.env.assign(w.leader, w.first.id, D0)
+    assert [(row.targets, row.overloaded) for row in report(w).coverage.workload] == [(3, True), (1, False)]
+    [row] = w.env.run(coverage, ON).coverage.workload
+    assert (row.name, row.targets, row.overloaded) == ("Lê Văn Bình", 3, True)
 
 
 def test_a_rule_asking_for_two_is_a_gap_with_one(world: World) -> None:

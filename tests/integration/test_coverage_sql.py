@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.floors.coverage import coverage as floor_coverage
 from grassroots_app.demo.build import DEMO_DATE, Scale, build_demo
 from grassroots_app.domain.model import Level, Preset
 from grassroots_app.domain.rules import GraspRule
@@ -17,6 +18,7 @@ from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import units
 from grassroots_app.services.coverage import coverage
+from grassroots_app.services.setup import require_settings
 from tests.coverage_oracle import DatabaseFile, brute_force
 
 RESHAPED = DEMO_DATE + timedelta(days=20)  # a group closed, a hamlet moved, a hamlet opened
@@ -71,13 +73,19 @@ def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     database.close()
 
 
-def through_sql(demo: Demo, on: date, rules: tuple[GraspRule, ...] | None, root: str | None) -> tuple[object, ...]:
-    """Return the same figures from the coverage service (with other rules staged but not committed)."""
+def through_sql(
+    demo: Demo, on: date, rules: tuple[GraspRule, ...] | None, root: str | None, threshold: int | None = None
+) -> tuple[object, ...]:
+    """Return the same figures from the coverage service, every cadre's workload (with other rules staged but not
+    committed); with a threshold (staged likewise), the workload of the overloaded cadres only."""
     with UnitOfWork(demo.database) as uow:
         if rules is not None:
             uow.rules.replace_all(rules)
-            uow.session.flush()
-        result = coverage(uow, on, root).coverage
+        if threshold is not None:
+            uow.settings.save(replace(require_settings(uow), workload_threshold=threshold))
+        uow.session.flush()
+        result = coverage(uow, on, root, every_cadre=threshold is None).coverage
+        assert all(row.overloaded for row in result.workload) or threshold is None
     gaps = set(result.gaps)
     assert len(gaps) == len(result.gaps)
     workload = {(row.cadre_id, row.name, row.targets) for row in result.workload}
@@ -91,6 +99,7 @@ def default_rules(demo: Demo) -> tuple[GraspRule, ...]:
         return uow.rules.all()
 
 
+THRESHOLDS = (1, 2, 5)  # the demo's cadres hold up to its threshold (8) and a few more
 DAYS = [date(2019, 12, 31), date(2025, 7, 1), date(2026, 1, 15), DEMO_DATE, RESHAPED, LATER]
 
 
@@ -100,7 +109,16 @@ def test_sql_path_matches_brute_force(demo: Demo, on: date) -> None:
     # Everywhere, under the province (and a district), a commune, a hamlet, a group; a cluster and an
     # unknown id have nothing under them.
     for name, root in [("everywhere", None), *demo.roots.items(), ("unknown", "no-such-unit")]:
-        assert through_sql(demo, on, None, root) == brute_force(demo, on, rules, root), name
+        gaps, figures, workload = brute_force(demo, on, rules, root)
+        assert through_sql(demo, on, None, root) == (gaps, figures, workload), name
+        for threshold in THRESHOLDS:
+            heavy = {row for row in workload if row[2] > threshold}
+            assert through_sql(demo, on, None, root, threshold) == (gaps, figures, heavy), (name, threshold)
+
+
+def test_the_overloaded_are_found_under_every_threshold_tried(demo: Demo) -> None:
+    for threshold in THRESHOLDS:
+        assert through_sql(demo, DEMO_DATE, None, None, threshold)[2], threshold
 
 
 def test_the_day_reshaped_moves_and_closes_targets(demo: Demo) -> None:
@@ -131,7 +149,9 @@ def test_other_rules_match_brute_force(demo: Demo, variant: str, root: str | Non
     rules = variants(default_rules(demo))[variant]
     root_id = None if root is None else demo.roots[root]
     for on in (DEMO_DATE, LATER):
-        assert through_sql(demo, on, rules, root_id) == brute_force(demo, on, rules, root_id)
+        gaps, figures, workload = brute_force(demo, on, rules, root_id)
+        assert through_sql(demo, on, rules, root_id) == (gaps, figures, workload)
+        assert through_sql(demo, on, rules, root_id, 2) == (gaps, figures, {row for row in workload if row[2] > 2})
 
 
 def test_two_per_group_finds_groups_with_one(demo: Demo) -> None:
@@ -141,3 +161,16 @@ def test_two_per_group_finds_groups_with_one(demo: Demo) -> None:
     assert len(short) > 10
     assert {gap.assigned for gap in short} >= {0, 1}
     assert all(gap.required == 2 for gap in short)
+
+
+@pytest.mark.parametrize("on", [date(2025, 7, 1), DEMO_DATE, LATER], ids=str)
+@pytest.mark.parametrize("root", [None, "province", "commune", "hamlet"], ids=str)
+def test_the_benchmark_floor_gives_the_apps_gaps_and_overloaded(demo: Demo, on: date, root: str | None) -> None:
+    root_id = None if root is None else demo.roots[root]
+    with UnitOfWork(demo.database) as uow:
+        result = coverage(uow, on, root_id).coverage
+    floor = floor_coverage(demo.path, on, root_id)
+    assert floor.gaps == {(gap.target_id, gap.role, gap.assigned) for gap in result.gaps}
+    assert floor.overloaded == {(row.cadre_id, row.targets) for row in result.workload}
+    if root is None and on >= DEMO_DATE:  # the reshaped demo has both then (before it, the odd day may have none)
+        assert floor.gaps and floor.overloaded

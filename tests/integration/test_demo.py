@@ -143,7 +143,7 @@ def test_cadres_in_charge_are_eligible_and_a_handful_overloaded(demo: tuple[Path
         check_eligible(cadre, pick_rule(rules, Level(level), role))
     database = Database.open(str(path))
     with UnitOfWork(database) as uow:
-        workload = coverage(uow, DEMO_DATE).coverage.workload
+        workload = coverage(uow, DEMO_DATE, every_cadre=True).coverage.workload
     database.close()
     overloaded = sum(row.overloaded for row in workload)
     assert 1 <= overloaded <= len(workload) // 50

@@ -41,6 +41,23 @@ def test_models_and_migrations_agree(database: Database) -> None:
     assert schema_diff(database) == []
 
 
+def partial_indexes(db: Database) -> dict[str, str]:
+    """Return the condition of every partial index in the file, by name."""
+    with db.engine.connect() as connection:
+        rows = connection.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %'"))
+        return {name: sql.split(" WHERE ", 1)[1] for name, sql in rows}
+
+
+def test_partial_indexes_agree_with_the_models(database: Database) -> None:
+    wanted = {
+        index.name: str(index.dialect_options["sqlite"]["where"])
+        for table in metadata.tables.values() for index in table.indexes
+        if index.dialect_options["sqlite"]["where"] is not None
+    }
+    assert {"ix_assignment_cluster_role", "ix_activity_cluster_day", "ix_base_visit_cluster_day"} <= set(wanted)
+    assert partial_indexes(database) == wanted
+
+
 def test_downgrade_to_base_and_upgrade_again(database: Database) -> None:
     config = alembic_config(database.engine)
     command.downgrade(config, "base")

@@ -11,7 +11,9 @@ from grassroots_app.domain.coverage import (
     Shortfall,
     Workload,
     compute_coverage,
+    fewest_overloading,
     find_gaps,
+    is_overloaded,
     lacks,
     rank_workload,
 )
@@ -99,6 +101,13 @@ def test_workload_ties_on_targets_and_name_go_by_id() -> None:
 def test_workload_flags_only_cadres_over_the_threshold() -> None:
     rows = rank_workload([("c1", "A", 8), ("c2", "B", 9)], 8)
     assert {row.cadre_id: row.overloaded for row in rows} == {"c1": False, "c2": True}
+
+
+def test_the_fewest_overloading_targets_are_the_first_over_the_threshold() -> None:
+    for threshold in (1, 8, 30):
+        fewest = fewest_overloading(threshold)
+        assert [is_overloaded(targets, threshold) for targets in (fewest - 1, fewest)] == [False, True]
+        assert is_overloaded(fewest, threshold) == (fewest > threshold)
 
 
 def test_workload_leaves_out_cadres_in_charge_of_nothing() -> None:

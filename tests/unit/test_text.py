@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from grassroots_app.domain.errors import InvalidInput
 from grassroots_app.domain.text import (
@@ -112,6 +114,12 @@ def test_collation_key_separates_letters_from_tones() -> None:
     primary_b, tones_b = collation_key("anh")
     assert primary_a == primary_b
     assert tones_a > tones_b
+
+
+@given(st.lists(st.text(alphabet="aăâbdđeêiouơưy ÁàẢãạ0129-/\u0301\u0323", max_size=12), max_size=6))
+def test_collation_key_kept_for_a_text_is_the_one_computed_anew(texts: list[str]) -> None:
+    for text in texts + texts:  # each text again, once its key is kept
+        assert collation_key(text) == collation_key.__wrapped__(text)
 
 
 def test_collation_key_marks_modified_letters_as_distinct() -> None:
