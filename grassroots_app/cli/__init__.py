@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from grassroots_app.applog import log, start_logging, trace_crashes
 from grassroots_app.cli import (
@@ -27,10 +28,22 @@ from grassroots_app.cli import (
     sheets,
     units,
 )
-from grassroots_app.cli.common import CommandLineError, FailedAfterSaving, FileHandler, Parser, argparse_translated, tr
+from grassroots_app.cli.common import (
+    CommandLineError,
+    FailedAfterSaving,
+    FileHandler,
+    Parser,
+    argparse_translated,
+    lazy_services,
+    tr,
+)
 from grassroots_app.console import OutputFailed, guarded_output, reader_left, utf8_streams
 from grassroots_app.domain.errors import N_, DomainError
-from grassroots_app.services.session import open_database, retry_when_busy, storage_failure
+
+if TYPE_CHECKING:
+    from grassroots_app.services import session
+else:
+    (session,) = lazy_services("session")
 
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_PIPE = 1  # the reader of the output went away (Python's documented convention)
@@ -65,7 +78,7 @@ def _refusal(error: Exception, location: str | None) -> int:
     """Print a refusal (a database or disk failure translated) and return 2; re-raise any other error."""
     if isinstance(error, (OutputFailed, FailedAfterSaving)):  # no fault of the database: main() says what it is
         raise error
-    domain = error if isinstance(error, DomainError) else storage_failure(error, location)
+    domain = error if isinstance(error, DomainError) else session.storage_failure(error, location)
     if domain is None:
         raise error
     print(tr("Error: {message}").format(message=domain.render(tr)), file=sys.stderr)
@@ -154,7 +167,7 @@ def run_command(argv: Sequence[str] | None = None) -> int:
         _write_out(saved=replaced)
         return 0
     try:
-        database = open_database(args.db, create=getattr(args, "create", False))
+        database = session.open_database(args.db, create=getattr(args, "create", False))
     except DomainError as error:  # missing, empty, damaged, newer, write-protected, or no backup before a migration
         print(tr("Cannot open the database: {error}").format(error=error.render(tr)), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -165,7 +178,7 @@ def run_command(argv: Sequence[str] | None = None) -> int:
         reason = tr("The daily backup was not made: {reason}").format(reason=database.backup_failure.render(tr))
         print(tr("Warning: {message}").format(message=reason), file=sys.stderr)
     try:
-        retry_when_busy(args.handler, args, database)
+        session.retry_when_busy(args.handler, args, database)
     except Exception as error:  # noqa: BLE001 - only refusals and file faults; others are re-raised
         if database.committed and not isinstance(error, DomainError) and not reader_left(error):
             raise FailedAfterSaving(error) from error

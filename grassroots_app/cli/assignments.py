@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     add_command,
     add_group,
     day_option,
     emit,
+    lazy_services,
     nothing_given,
     parse_day,
     print_dated,
@@ -21,15 +22,20 @@ from grassroots_app.cli.common import (
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_date, format_percent
 from grassroots_app.domain.model import Assignment, Decision
-from grassroots_app.services import assignments, cadres, clusters, roster, units
-from grassroots_app.services.coverage import CoverageReport, coverage
-from grassroots_app.services.roster import AssignmentFilter, ListedAssignment
-from grassroots_app.services.session import Database, UnitOfWork
+
+if TYPE_CHECKING:
+    from grassroots_app.services import assignments, cadres, clusters, coverage, roster, session, units
+    from grassroots_app.services.coverage import CoverageReport
+    from grassroots_app.services.session import Database
+else:
+    (assignments, cadres, clusters, coverage, roster, session, units) = lazy_services(
+        "assignments", "cadres", "clusters", "coverage", "roster", "session", "units"
+    )
 
 
 def cmd_assign(args: argparse.Namespace, db: Database) -> None:
     """Put a cadre in charge of a unit or cluster."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         cadre = cadres.resolve_cadre(uow, args.cadre)
         target = target_id(uow, args.target)
         decision = Decision(args.decision, parse_day(args.decision_date) if args.decision_date is not None else None)
@@ -43,7 +49,7 @@ def cmd_assign(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_unassign(args: argparse.Namespace, db: Database) -> None:
     """End an assignment."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         ended = assignments.end_assignment(uow, args.assignment, day_option(args), args.reason)
     assert ended.period.end is not None  # an ended assignment has its last day
     print_dated(args, tr("The assignment ends on {day}.").format(day=format_date(ended.period.end)))
@@ -81,9 +87,9 @@ def _coverage_lines(report: CoverageReport, every: bool = False) -> list[str]:
 
 def cmd_coverage(args: argparse.Namespace, db: Database) -> None:
     """Print the coverage (in JSON with every cadre's workload, as scripts rely on; else the overloaded only)."""
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         under = units.resolve_unit(uow, args.under).id if args.under is not None else None
-        report = coverage(uow, day_option(args), under, every_cadre=args.json)
+        report = coverage.coverage(uow, day_option(args), under, every_cadre=args.json)
     emit(args, coverage_json(report), _coverage_lines(report, args.all))
 
 
@@ -103,12 +109,12 @@ def _decision_text(decision: Decision) -> str:
     return tr("decision {number} of {day}").format(number=decision.number or "?", day=format_date(decision.signed_on))
 
 
-def _assignment_line(row: ListedAssignment) -> str:
+def _assignment_line(row: roster.ListedAssignment) -> str:
     item = row.assignment
     return "  ".join([row.path, row.cadre_name, item.role, _dates_text(item), _decision_text(item.decision), item.id])
 
 
-def _assignment_json(row: ListedAssignment) -> dict[str, Any]:
+def _assignment_json(row: roster.ListedAssignment) -> dict[str, Any]:
     item = row.assignment
     return {
         "id": item.id, "cadre_id": item.cadre_id, "cadre": row.cadre_name, "target_id": item.target_id,
@@ -123,8 +129,8 @@ def _assignment_json(row: ListedAssignment) -> dict[str, Any]:
 def cmd_assignments_list(args: argparse.Namespace, db: Database) -> None:
     """List the assignments running on a day (or all of them), with the id `unassign` and `edit` take."""
     on = None if args.all else parse_day(args.on) if args.on is not None else date.today()
-    with UnitOfWork(db) as uow:
-        wanted = AssignmentFilter(
+    with session.UnitOfWork(db) as uow:
+        wanted = roster.AssignmentFilter(
             on,
             cadres.resolve_cadre(uow, args.cadre).id if args.cadre is not None else None,
             units.resolve_unit(uow, args.under, on).id if args.under is not None else None,
@@ -142,7 +148,7 @@ def cmd_assignments_list(args: argparse.Namespace, db: Database) -> None:
 def cmd_assignments_edit(args: argparse.Namespace, db: Database) -> None:
     """Correct an assignment's decision, dates or note (the same use case as the window's Edit)."""
     nothing_given(args, ("decision", "decision_date", "valid_from", "until", "note", "reason"))
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         stored = assignments.get_assignment(uow, args.assignment)
         number = stored.decision.number if args.decision is None else args.decision
         signed = stored.decision.signed_on if args.decision_date is None else _optional(args.decision_date)
@@ -152,9 +158,9 @@ def cmd_assignments_edit(args: argparse.Namespace, db: Database) -> None:
             decision=Decision(number, signed), note=args.note, end_reason=args.reason,
         )
         assignments.edit_assignment(uow, stored.id, changes)
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         view = roster.assignment_view(uow, args.assignment, date.today())
-    row = ListedAssignment(view.assignment, view.cadre_name, view.path)
+    row = roster.ListedAssignment(view.assignment, view.cadre_name, view.path)
     emit(args, _assignment_json(row), [tr("The assignment now reads:"), f"  {_assignment_line(row)}"])
 
 

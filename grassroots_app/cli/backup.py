@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     COUNT_LABELS,
     FailedAfterSaving,
     add_file_command,
     emit,
+    lazy_services,
     path_text,
     tr,
 )
@@ -19,7 +20,12 @@ from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_megabytes, format_number, format_timestamp
 from grassroots_app.domain.model import Level
-from grassroots_app.services import backups
+
+if TYPE_CHECKING:
+    from grassroots_app.services import backups
+
+else:
+    (backups,) = lazy_services("backups")
 
 
 def _size(size: int) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     add_command,
     add_group,
     emit,
     integer,
+    lazy_services,
     nothing_given,
     parse_day,
     tr,
@@ -19,13 +20,17 @@ from grassroots_app.cli.common import (
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Cadre, CadreStatus, Gender, Tier
-from grassroots_app.services import cadres, roster, units
-from grassroots_app.services.session import Database, UnitOfWork
+
+if TYPE_CHECKING:
+    from grassroots_app.services import cadres, roster, session, units
+    from grassroots_app.services.session import Database
+else:
+    cadres, roster, session, units = lazy_services("cadres", "roster", "session", "units")
 
 
 def cmd_cadres_add(args: argparse.Namespace, db: Database) -> None:
     """Record a cadre."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         home = units.resolve_unit(uow, args.home).id if args.home is not None else None
         cadre = cadres.add_cadre(uow, Cadre(
             id="", full_name=args.name, tier=Tier(args.tier),
@@ -40,7 +45,7 @@ def cmd_cadres_add(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_cadres_list(args: argparse.Namespace, db: Database) -> None:
     """List the cadres sorted by given name."""
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         rows = cadres.search_cadres(uow, args.search or "")
     data = [{"id": c.id, "name": c.full_name, "tier": c.tier.value, "position": c.position,
              "workplace": c.workplace, "status": c.status.value} for c in rows]
@@ -52,7 +57,7 @@ CADRE_OPTIONS = ("name", "tier", "gender", "birth_year", "position", "workplace"
                  "committee", "party_member", "status")
 
 
-def _edited_cadre(uow: UnitOfWork, args: argparse.Namespace, stored: Cadre) -> Cadre:
+def _edited_cadre(uow: session.UnitOfWork, args: argparse.Namespace, stored: Cadre) -> Cadre:
     """Return the cadre with the options given on the command line."""
     changes: dict[str, Any] = {
         field: getattr(args, option)
@@ -72,7 +77,7 @@ def _edited_cadre(uow: UnitOfWork, args: argparse.Namespace, stored: Cadre) -> C
 def cmd_cadres_edit(args: argparse.Namespace, db: Database) -> None:
     """Edit a cadre as the window does; one who leaves needs --on, and the assignments that end are named."""
     nothing_given(args, CADRE_OPTIONS)
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         stored = cadres.resolve_cadre(uow, args.cadre)
         edited = _edited_cadre(uow, args, stored)
         leaving = edited.status is CadreStatus.LEFT and stored.status is not CadreStatus.LEFT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     add_command,
@@ -12,6 +12,7 @@ from grassroots_app.cli.common import (
     ascii_digits,
     emit,
     integer,
+    lazy_services,
     parse_day,
     path_text,
     tr,
@@ -20,10 +21,13 @@ from grassroots_app.domain.calendar import FreeDay, MeetingCategory, year_span
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.meetings import Meeting, when
-from grassroots_app.services import cadres, calendar, meetings
-from grassroots_app.services.files import output_target
-from grassroots_app.services.meetings import MeetingView
-from grassroots_app.services.session import Database, UnitOfWork
+
+if TYPE_CHECKING:
+    from grassroots_app.services import cadres, calendar, files, meetings, session
+    from grassroots_app.services.meetings import MeetingView
+    from grassroots_app.services.session import Database
+else:
+    cadres, calendar, files, meetings, session = lazy_services("cadres", "calendar", "files", "meetings", "session")
 
 
 def parse_time(text: str) -> time:
@@ -54,7 +58,7 @@ def _free_day_line(free_day: FreeDay) -> str:
 def cmd_calendar(args: argparse.Namespace, db: Database) -> None:
     """List the meeting-free days of a year or a month, with the holidays on them."""
     year = args.year if args.year is not None else date.today().year
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         if args.month is not None:
             days = calendar.free_days_of_month(uow, year, args.month)
             header = tr("Meeting-free days of {month}/{year}:").format(month=f"{args.month:02d}", year=year)
@@ -71,10 +75,10 @@ def cmd_calendar_export(args: argparse.Namespace, db: Database) -> None:
 
     year = getattr(args, "year", None)
     year = year if year is not None else date.today().year
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         start, end = year_span(year)
         cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre is not None else None
-        count = write_ics(uow, output_target(db, args.out), start, end, cadre, tr)
+        count = write_ics(uow, files.output_target(db, args.out), start, end, cadre, tr)
     print(tr("Wrote {count} events to {path}.").format(count=count, path=args.out))
 
 
@@ -98,7 +102,7 @@ def _warning_lines(view: MeetingView) -> list[str]:
 def cmd_meetings_add(args: argparse.Namespace, db: Database) -> None:
     """Record a meeting; refused on a meeting-free day unless its category is allowed there."""
     start = datetime.combine(parse_day(args.on), parse_time(args.at))
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         attendees = tuple(cadres.resolve_cadre(uow, reference).id for reference in args.attendee or [])
         view = meetings.add_meeting(uow, Meeting(
             "", args.title, start, args.duration, MeetingCategory(args.category), args.organizer, args.place,
@@ -112,7 +116,7 @@ def cmd_meetings_add(args: argparse.Namespace, db: Database) -> None:
 def cmd_meetings_list(args: argparse.Namespace, db: Database) -> None:
     """List the meetings of a day or a month."""
     today = date.today()
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         cadre = cadres.resolve_cadre(uow, args.cadre).id if args.cadre is not None else None
         if args.on is not None:
             day = parse_day(args.on)
@@ -131,7 +135,7 @@ def cmd_meetings_list(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_meetings_delete(args: argparse.Namespace, db: Database) -> None:
     """Delete a meeting."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         deleted = meetings.delete_meeting(uow, args.meeting)
     print(tr("Deleted the meeting '{title}'.").format(title=deleted.title))
 

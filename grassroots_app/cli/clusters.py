@@ -4,26 +4,31 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     add_command,
     add_group,
     day_option,
     emit,
+    lazy_services,
     print_dated,
     today_note,
     tr,
 )
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_date
-from grassroots_app.services import clusters, units
-from grassroots_app.services.session import Database, UnitOfWork
+
+if TYPE_CHECKING:
+    from grassroots_app.services import clusters, session, units
+    from grassroots_app.services.session import Database
+else:
+    clusters, session, units = lazy_services("clusters", "session", "units")
 
 
 def cmd_clusters_add(args: argparse.Namespace, db: Database) -> None:
     """Create a cluster."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         parent = units.resolve_unit(uow, args.under)
         cluster = clusters.add_cluster(uow, args.name, parent.id, day_option(args, "valid_from"))
     emit(args, {"id": cluster.id, "name": cluster.name, "valid_from": cluster.period.start.isoformat()},
@@ -33,14 +38,14 @@ def cmd_clusters_add(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_clusters_close(args: argparse.Namespace, db: Database) -> None:
     """Close a cluster on a day."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         closed = clusters.close_cluster(uow, clusters.resolve_cluster(uow, args.cluster).id, day_option(args))
     print_dated(args, tr("Closed '{name}' on {day}.").format(name=closed.name, day=format_date(day_option(args))))
 
 
 def cmd_clusters_list(args: argparse.Namespace, db: Database) -> None:
     """List the clusters."""
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         rows = clusters.list_clusters(uow)
         paths = units.unit_paths(uow, [c.parent_id for c in rows], date.today())
     data = [{"id": c.id, "name": c.name, "parent": paths.get(c.parent_id, ""),
@@ -51,13 +56,13 @@ def cmd_clusters_list(args: argparse.Namespace, db: Database) -> None:
 def cmd_clusters_members(args: argparse.Namespace, db: Database) -> None:
     """Show, add or remove the communes of a cluster."""
     on = day_option(args)
-    with UnitOfWork(db, write=bool(args.add or args.remove)) as uow:
+    with session.UnitOfWork(db, write=bool(args.add or args.remove)) as uow:
         cluster = clusters.resolve_cluster(uow, args.cluster)
         added = [units.resolve_unit(uow, reference).id for reference in args.add or []]
         removed = [units.resolve_unit(uow, reference).id for reference in args.remove or []]
         if added or removed:
             clusters.change_members(uow, cluster.id, added, removed, on)
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         members = clusters.members_on(uow, cluster.id, on)
         paths = units.unit_paths(uow, members, on)
     data = {"cluster": cluster.name, "on": on.isoformat(),

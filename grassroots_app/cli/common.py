@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.domain.calendar import check_day
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, NotFound
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.model import Level
 from grassroots_app.i18n import Translator
-from grassroots_app.services import targets
-from grassroots_app.services.session import Database, UnitOfWork
+
+if TYPE_CHECKING:
+    from grassroots_app.services import targets
+    from grassroots_app.services.session import Database, UnitOfWork
 
 tr = Translator()
-Handler = Callable[[argparse.Namespace, Database], None]
+Handler = Callable[[argparse.Namespace, "Database"], None]
 FileHandler = Callable[[argparse.Namespace], bool]  # works on the database file without opening it; True: replaced it
 NAME_BYTES = 255  # the longest name of a file or folder the file systems allow
 LARGEST_NUMBER = 2**63 - 1  # the largest integer SQLite stores
@@ -191,6 +195,23 @@ def nothing_given(args: argparse.Namespace, names: tuple[str, ...]) -> None:
 
 
 SHOWN_ROWS = 50  # a text list longer than this shows its first rows and says how many more --all shows
+
+
+class _LoadedOnUse(ModuleType):
+    """Stands for a module until one of its names is used, then imports it and hands on that name."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def lazy_services(*names: str) -> tuple[ModuleType, ...]:
+    """Return the service modules of these names, each imported when one of its names is first used: the parser
+    is built without the database's and the files' libraries, and a command imports only what it runs."""
+    return tuple(_LoadedOnUse(f"grassroots_app.services.{name}") for name in names)
+
+
+if not TYPE_CHECKING:
+    (targets,) = lazy_services("targets")
 
 
 def target_id(uow: UnitOfWork, reference: str) -> str:

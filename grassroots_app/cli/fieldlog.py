@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     Parser,
@@ -13,6 +13,7 @@ from grassroots_app.cli.common import (
     emit,
     integer,
     iso,
+    lazy_services,
     optional_day,
     parse_day,
     period_arguments,
@@ -30,10 +31,16 @@ from grassroots_app.domain.recommendations import (
     RecommendationStatus,
     StatusChange,
 )
-from grassroots_app.services import activities, cadres, clusters, recommendations, units
-from grassroots_app.services.activities import ActivityView
-from grassroots_app.services.recommendations import RecommendationView
-from grassroots_app.services.session import Database, UnitOfWork
+
+if TYPE_CHECKING:
+    from grassroots_app.services import activities, cadres, clusters, recommendations, session, units
+    from grassroots_app.services.activities import ActivityView
+    from grassroots_app.services.recommendations import RecommendationView
+    from grassroots_app.services.session import Database
+else:
+    (activities, cadres, clusters, recommendations, session, units) = lazy_services(
+        "activities", "cadres", "clusters", "recommendations", "session", "units"
+    )
 
 
 def _span(args: argparse.Namespace) -> tuple[date | None, date | None]:
@@ -42,7 +49,7 @@ def _span(args: argparse.Namespace) -> tuple[date | None, date | None]:
     return optional_day(args, "start"), last + timedelta(days=1) if last else None
 
 
-def _named(uow: UnitOfWork, args: argparse.Namespace) -> dict[str, str | None]:
+def _named(uow: session.UnitOfWork, args: argparse.Namespace) -> dict[str, str | None]:
     """Return the ids of the cadre, unit and cluster that --cadre, --unit and --cluster name (None if not given)."""
     return {
         "cadre_id": cadres.resolve_cadre(uow, args.cadre).id if args.cadre is not None else None,
@@ -74,7 +81,7 @@ def _activity_line(view: ActivityView) -> str:
 def cmd_log_add(args: argparse.Namespace, db: Database) -> None:
     """Record what a cadre did at a unit or cluster on a day."""
     day = parse_day(args.date)
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         cadre = cadres.resolve_cadre(uow, args.cadre)
         target = target_id(uow, args.target)
         view = activities.record_activity(
@@ -86,7 +93,7 @@ def cmd_log_list(args: argparse.Namespace, db: Database) -> None:
     """List the activities, newest first."""
     start, end = _span(args)
     kind = ActivityKind(args.kind) if args.kind else None
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         views = activities.list_activities(uow, ActivityFilter(start, end, kind=kind, **_named(uow, args)), args.limit)
     emit(args, [_activity_json(view) for view in views], [_activity_line(view) for view in views]
          or [tr("No activities.")])
@@ -94,7 +101,7 @@ def cmd_log_list(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_attendance(args: argparse.Namespace, db: Database) -> None:
     """Show each cadre's meetings attended in a year or quarter against their target."""
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         rows = activities.attendance(uow, args.year, args.quarter)
     data: dict[str, Any] = {"year": args.year, **({"quarter": args.quarter} if args.quarter is not None else {})}
     data["cadres"] = [{"cadre_id": row.cadre_id, "name": row.name, "tier": row.tier.value,
@@ -139,7 +146,7 @@ def _recommendation_lines(view: RecommendationView) -> list[str]:
 def cmd_recommendations_add(args: argparse.Namespace, db: Database) -> None:
     """Record a recommendation residents raised at a unit through a cadre."""
     day, due = parse_day(args.date), optional_day(args, "due")
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         unit = units.resolve_unit(uow, args.unit)
         cadre = cadres.resolve_cadre(uow, args.cadre)
         view = recommendations.raise_recommendation(
@@ -151,7 +158,7 @@ def cmd_recommendations_list(args: argparse.Namespace, db: Database) -> None:
     """List the recommendations, newest first, the overdue ones flagged."""
     start, end = _span(args)
     status = RecommendationStatus(args.status) if args.status else None
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         wanted = RecommendationFilter(start=start, end=end, status=status, overdue=args.overdue,
                                       on=optional_day(args, "on"), **_named(uow, args))
         views = recommendations.list_recommendations(uow, wanted)
@@ -163,8 +170,8 @@ def cmd_recommendations_step(args: argparse.Namespace, db: Database) -> None:
     """Take a recommendation one step: resolve, forward, answer or close it."""
     day = parse_day(args.date)
     text = {name: getattr(args, name) for name in ("body", "answer") if name in args}
-    with UnitOfWork(db, write=True) as uow:
-        view = args.step(uow, args.recommendation, day, note=args.note, **text)
+    with session.UnitOfWork(db, write=True) as uow:
+        view = getattr(recommendations, args.step)(uow, args.recommendation, day, note=args.note, **text)
     status = tr(view.recommendation.status.label)
     emit(args, _recommendation_json(view), [tr("The recommendation is now {status}.").format(status=status),
                                             *_recommendation_lines(view)])
@@ -182,7 +189,7 @@ def _step_line(step: StatusChange) -> str:
 
 def cmd_recommendations_history(args: argparse.Namespace, db: Database) -> None:
     """Show a recommendation and the steps it went through."""
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         view = recommendations.get_recommendation(uow, args.recommendation)
         steps = recommendations.history(uow, args.recommendation)
     data = {"recommendation": _recommendation_json(view), "history": [_step_json(step) for step in steps]}
@@ -233,13 +240,13 @@ def _recommendation_parsers(sub: Any) -> None:
     listing.add_argument("--status", choices=values_of(RecommendationStatus))
     listing.add_argument("--overdue", action="store_true", help=tr(N_("only those still waiting after their due date")))
     listing.add_argument("--on", help=tr(N_("the day overdue is judged on (default: today)")))
-    steps = (
-        ("resolve", N_("mark a recommendation resolved at the base"), recommendations.resolve_recommendation, ()),
+    steps = (  # each runs the use case of that name in services.recommendations
+        ("resolve", N_("mark a recommendation resolved at the base"), "resolve_recommendation", ()),
         ("forward", N_("forward a recommendation to the body that can settle it"),
-         recommendations.forward_recommendation, ("--body", N_("the body it is forwarded to"))),
+         "forward_recommendation", ("--body", N_("the body it is forwarded to"))),
         ("answer", N_("record the answer a forwarded recommendation received"),
-         recommendations.answer_recommendation, ("--answer", N_("the answer received"))),
-        ("close", N_("close a resolved or answered recommendation"), recommendations.close_recommendation, ()),
+         "answer_recommendation", ("--answer", N_("the answer received"))),
+        ("close", N_("close a resolved or answered recommendation"), "close_recommendation", ()),
     )
     for name, help_text, service, text in steps:
         step = add_command(group, name, help_text, cmd_recommendations_step, json_flag=True)

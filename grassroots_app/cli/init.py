@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     COUNT_LABELS,
     add_command,
     emit,
     integer,
+    lazy_services,
     tr,
 )
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_number
 from grassroots_app.domain.model import Preset
-from grassroots_app.services import setup
-from grassroots_app.services.session import Database, UnitOfWork
+
+if TYPE_CHECKING:
+    from grassroots_app.services import session, setup
+    from grassroots_app.services.session import Database
+else:
+    session, setup = lazy_services("session", "setup")
 
 
 def cmd_init(args: argparse.Namespace, db: Database) -> None:
     """Set up an empty database for a model."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         settings = setup.init_database(uow, Preset(args.model))
     print(tr("The database is ready for the {model} model.").format(model=tr(settings.preset.label)))
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     add_command,
     add_group,
     emit,
+    lazy_services,
     parse_number,
     period_arguments,
     period_text,
@@ -20,8 +21,12 @@ from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_score
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.ratings import GRADES, Grade, Rating, format_share, good_or_better
-from grassroots_app.services import ratings, units
-from grassroots_app.services.session import Database, UnitOfWork
+
+if TYPE_CHECKING:
+    from grassroots_app.services import ratings, session, units
+    from grassroots_app.services.session import Database
+else:
+    ratings, session, units = lazy_services("ratings", "session", "units")
 
 
 def _rating_json(rating: Rating, path: str) -> dict[str, Any]:
@@ -33,7 +38,7 @@ def cmd_ratings_set(args: argparse.Namespace, db: Database) -> None:
     """Rate a commune or hamlet for a year or a quarter."""
     score = parse_number(args.score) if args.score is not None else None
     grade = Grade(args.grade) if args.grade else None
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         unit = units.resolve_unit(uow, args.unit)
         rated = ratings.set_rating(uow, unit.id, args.year, args.quarter, grade, score, args.note)
         path = units.unit_path(uow, unit.id, max(unit.period.start, date(args.year, 1, 1)))
@@ -58,7 +63,7 @@ def _summary_lines(summary: dict[str, Any], period: str) -> list[str]:
 
 def cmd_ratings_summary(args: argparse.Namespace, db: Database) -> None:
     """Print the count and share of each grade per level, for the whole database or under a unit."""
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         under = units.resolve_unit(uow, args.under).id if args.under is not None else None
         summary = ratings.rating_summary(uow, args.year, args.quarter, under)
     emit(args, summary, _summary_lines(summary, period_text(args.year, args.quarter)))

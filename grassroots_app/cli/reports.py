@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     Parser,
@@ -15,6 +15,7 @@ from grassroots_app.cli.common import (
     add_group,
     day_option,
     emit,
+    lazy_services,
     path_text,
     period_text,
     tr,
@@ -23,12 +24,15 @@ from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.model import Cluster, Unit
 from grassroots_app.domain.reports.model import ReportKind, ReportStatus
 from grassroots_app.domain.reports.records import ReportDraft, clean_draft
-from grassroots_app.services import clusters, reports, units
-from grassroots_app.services.files import Fill, output_target, write_files
-from grassroots_app.services.session import Database, UnitOfWork
+
+if TYPE_CHECKING:
+    from grassroots_app.services import clusters, files, reports, session, units
+    from grassroots_app.services.session import Database
+else:
+    clusters, files, reports, session, units = lazy_services("clusters", "files", "reports", "session", "units")
 
 QUARTER_TEXT = re.compile(r"(\d{4})-[Qq]([1-4])", re.ASCII)
-Scoped = Callable[[UnitOfWork], Cluster | Unit]  # finds what a report covers
+Scoped = Callable[["session.UnitOfWork"], Cluster | Unit]  # finds what a report covers
 
 
 def parse_quarter(text: str) -> tuple[int, int]:
@@ -41,8 +45,8 @@ def parse_quarter(text: str) -> tuple[int, int]:
 
 def _output_paths(args: argparse.Namespace, db: Database) -> tuple[Path, Path | None]:
     """Return the PDF and the optional workbook to write, checked before anything is read."""
-    pdf = output_target(db, args.out)
-    workbook = output_target(db, args.xlsx) if args.xlsx else None
+    pdf = files.output_target(db, args.out)
+    workbook = files.output_target(db, args.xlsx) if args.xlsx else None
     if workbook is not None and workbook == pdf:
         raise InvalidInput(N_("--out and --xlsx name the same file '{path}'."), path=args.out)
     return pdf, workbook
@@ -65,14 +69,14 @@ def _write_report(args: argparse.Namespace, db: Database, kind: ReportKind, scop
 
     year, quarter = parse_quarter(args.quarter)
     pdf, workbook = _output_paths(args, db)
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         scope = scoped(uow)
         draft, figures = reports.draft_with_figures(uow, kind, scope.id, year, quarter, day_option(args))
     document = reports.compose(_with_overrides(draft, args.place, args.signer), figures, None, ReportStatus.DRAFT)
-    outputs: list[tuple[Path, Fill]] = [(pdf, lambda temporary: write_pdf(document, temporary))]
+    outputs: list[tuple[Path, files.Fill]] = [(pdf, lambda temporary: write_pdf(document, temporary))]
     if workbook:
         outputs.append((workbook, lambda temporary: write_xlsx(document, temporary)))
-    write_files(outputs, db)
+    files.write_files(outputs, db)
     data = {"pdf": str(pdf), "xlsx": str(workbook) if workbook else None, kind.value: scope.name,
             "quarter": f"{year}-Q{quarter}"}
     lines = [tr("Wrote the draft report of {name} for {period} to {path}.").format(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     add_command,
     add_group,
     emit,
     integer,
+    lazy_services,
     tr,
 )
 from grassroots_app.domain.errors import N_, render_phrase
@@ -27,8 +28,12 @@ from grassroots_app.domain.local_rules import (
 )
 from grassroots_app.domain.model import Flag, Level, Tier
 from grassroots_app.domain.rules import GraspRule, holders
-from grassroots_app.services import local_rules
-from grassroots_app.services.session import Database, UnitOfWork
+
+if TYPE_CHECKING:
+    from grassroots_app.services import local_rules, session
+    from grassroots_app.services.session import Database
+else:
+    local_rules, session = lazy_services("local_rules", "session")
 
 
 def _shown(value: object) -> str:
@@ -51,14 +56,14 @@ def _settings_lines(local: LocalRules) -> list[str]:
 
 def cmd_settings_show(args: argparse.Namespace, db: Database) -> None:
     """Print every local setting."""
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         local = local_rules.local_rules(uow)
     emit(args, {"preset": local.settings.preset.value, "settings": setting_values(local)}, _settings_lines(local))
 
 
 def cmd_settings_set(args: argparse.Namespace, db: Database) -> None:
     """Change one local setting."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         before = setting_values(local_rules.local_rules(uow))
         after = setting_values(local_rules.set_setting(uow, args.key, args.value))
     changed = {key: value for key, value in after.items() if before.get(key) != value}
@@ -90,7 +95,7 @@ def _rule_lines(rule: GraspRule) -> list[str]:
 
 def cmd_rules_show(args: argparse.Namespace, db: Database) -> None:
     """Print every grasp rule: the level, the role, who may hold it, how many are required."""
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         rules = local_rules.local_rules(uow).rules
     ordered = sorted(rules, key=lambda rule: RULE_LEVELS.index(rule.target_level))
     lines = [line for rule in ordered for line in _rule_lines(rule)]
@@ -121,7 +126,7 @@ def _edited(args: argparse.Namespace, old: GraspRule | None) -> GraspRule:
 
 def cmd_rules_add(args: argparse.Namespace, db: Database) -> None:
     """Add a role to a level."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         local = local_rules.local_rules(uow)
         rule = _edited(args, None)
         local_rules.save_local_rules(uow, with_rule(local, rule))
@@ -130,7 +135,7 @@ def cmd_rules_add(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_rules_set(args: argparse.Namespace, db: Database) -> None:
     """Change who may hold a role, or how many are required."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         local = local_rules.local_rules(uow)
         old = find_rule(local.rules, Level(args.level), args.role)
         rule = _edited(args, old)
@@ -140,7 +145,7 @@ def cmd_rules_set(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_rules_remove(args: argparse.Namespace, db: Database) -> None:
     """Remove a role that nobody holds any more."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         local = local_rules.local_rules(uow)
         old = find_rule(local.rules, Level(args.level), args.role)
         local_rules.save_local_rules(uow, without_rule(local, old))

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     add_command,
     day_option,
     emit,
+    lazy_services,
     path_text,
     tr,
 )
 from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.sheets import Issue
-from grassroots_app.services import sheet_export, sheet_import, units
-from grassroots_app.services.session import Database, UnitOfWork
-from grassroots_app.services.sheet_import import issue_text, summary_text
+
+if TYPE_CHECKING:
+    from grassroots_app.services import session, sheet_export, sheet_import, units
+    from grassroots_app.services.session import Database
+else:
+    session, sheet_export, sheet_import, units = lazy_services("session", "sheet_export", "sheet_import", "units")
 
 
 def _issue_json(issue: Issue) -> dict[str, Any]:
@@ -29,12 +33,12 @@ def _issue_json(issue: Issue) -> dict[str, Any]:
 def cmd_import(args: argparse.Namespace, db: Database) -> None:
     """Check a file, then (without --dry-run) import it all or not at all."""
     path = Path(args.file)
-    with UnitOfWork(db, write=not args.dry_run) as uow:
+    with session.UnitOfWork(db, write=not args.dry_run) as uow:
         run = sheet_import.check_file if args.dry_run else sheet_import.import_file
         report = run(uow, path)
     counts = report.counts()
-    lines = [summary_text(report, tr)]
-    lines += [issue_text(issue, tr) for issue in report.issues()]
+    lines = [sheet_import.summary_text(report, tr)]
+    lines += [sheet_import.issue_text(issue, tr) for issue in report.issues()]
     if report.errors():
         lines.append(tr("Nothing was imported: correct the errors and try again."))
     elif report.committed:
@@ -53,7 +57,7 @@ def cmd_export(args: argparse.Namespace, db: Database) -> None:
     """Write the data standing on a day (all, or under one unit) to an .xlsx file."""
     path = sheet_export.workbook_file(db, args.out)
     day = day_option(args)
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         under = units.resolve_unit(uow, args.under, day).id if args.under is not None else None
         counts = sheet_export.write_export(uow, path, day, under)
     lines = [tr("Wrote {units} units, {clusters} cluster rows, {cadres} cadres and {assignments} assignments "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
     SHOWN_ROWS,
@@ -13,6 +13,7 @@ from grassroots_app.cli.common import (
     day_option,
     emit,
     integer,
+    lazy_services,
     nothing_given,
     parse_day,
     print_dated,
@@ -20,15 +21,19 @@ from grassroots_app.cli.common import (
 )
 from grassroots_app.domain.errors import N_
 from grassroots_app.domain.formats import format_date
-from grassroots_app.domain.model import UnitAttributes
-from grassroots_app.services import browse, official, units
-from grassroots_app.services.session import Database, UnitOfWork
+from grassroots_app.domain.model import Carry, UnitAttributes
+
+if TYPE_CHECKING:
+    from grassroots_app.services import browse, official, session, units
+    from grassroots_app.services.session import Database
+else:
+    browse, official, session, units = lazy_services("browse", "official", "session", "units")
 
 
 def cmd_units_add(args: argparse.Namespace, db: Database) -> None:
     """Create a unit."""
     attributes = UnitAttributes(args.remote, args.households, args.population, args.party_members)
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         parent = units.resolve_unit(uow, args.parent).id if args.parent is not None else None
         new = units.NewUnit(args.name, parent, day_option(args, "valid_from"), args.kind, args.code, attributes)
         unit = units.add_unit(uow, new)
@@ -45,7 +50,7 @@ def cmd_units_add(args: argparse.Namespace, db: Database) -> None:
 def cmd_units_list(args: argparse.Namespace, db: Database) -> None:
     """List the units under a unit (or the provinces)."""
     on = parse_day(args.on) if args.on is not None else None
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         parent = units.resolve_unit(uow, args.under, on).id if args.under is not None else None
         rows = units.units_under(uow, parent, on)
     data = [{"id": u.id, "name": u.name, "level": u.level.value, "kind": u.kind, "code": u.code,
@@ -57,7 +62,7 @@ def cmd_units_list(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_units_move(args: argparse.Namespace, db: Database) -> None:
     """Move a unit under another parent from a day on."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         unit = units.resolve_unit(uow, args.unit)
         parent = units.resolve_unit(uow, args.to)
         moved = units.move_unit(uow, unit.id, parent.id, day_option(args))
@@ -67,23 +72,23 @@ def cmd_units_move(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_units_close(args: argparse.Namespace, db: Database) -> None:
     """Close a unit on a day."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         unit = units.close_unit(uow, units.resolve_unit(uow, args.unit).id, day_option(args))
     print_dated(args, tr("Closed '{name}' on {day}.").format(name=unit.name, day=format_date(day_option(args))))
 
 
 def cmd_units_merge(args: argparse.Namespace, db: Database) -> None:
     """Merge one unit into another."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         source = units.resolve_unit(uow, args.unit)
         target = units.resolve_unit(uow, args.into)
-        units.merge_units(uow, source.id, target.id, day_option(args), units.Carry(args.carry), args.note)
+        units.merge_units(uow, source.id, target.id, day_option(args), Carry(args.carry), args.note)
     print_dated(args, tr("Merged '{source}' into '{target}'.").format(source=source.name, target=target.name))
 
 
 def cmd_units_import(args: argparse.Namespace, db: Database) -> None:
     """Import a province, or one district of it, from the official list."""
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         result = official.import_official(uow, args.province, district=args.district)
     place = result.province.name if result.district is None else f"{result.province.name} / {result.district.name}"
     data = {"province_id": result.province.id, "province": result.province.name,
@@ -100,7 +105,7 @@ EVERY_HIT = 1_000_000_000  # no limit: SQLite's LIMIT wants a number
 def cmd_units_find(args: argparse.Namespace, db: Database) -> None:
     """Find units whose name holds the words (any case, accents optional) or whose code starts with them."""
     on = parse_day(args.on) if args.on is not None else date.today()
-    with UnitOfWork(db) as uow:
+    with session.UnitOfWork(db) as uow:
         hits = browse.search(uow, args.text, on, EVERY_HIT if args.all else SHOWN_ROWS + 1)
     shown, more = (hits, []) if args.all or len(hits) <= SHOWN_ROWS else (
         hits[:SHOWN_ROWS], [f"  {tr('… and more (use --all to see them all)')}"])
@@ -115,7 +120,7 @@ UNIT_OPTIONS = ("name", "kind", "code", "remote", "households", "population", "p
 def cmd_units_edit(args: argparse.Namespace, db: Database) -> None:
     """Rename a unit or change its kind, official code or figures, as the window's details do."""
     nothing_given(args, UNIT_OPTIONS)
-    with UnitOfWork(db, write=True) as uow:
+    with session.UnitOfWork(db, write=True) as uow:
         unit = units.resolve_unit(uow, args.unit)
         old = unit.attributes
         attributes = UnitAttributes(
@@ -159,7 +164,7 @@ def add_parsers(sub: Any) -> None:
     merge.add_argument("unit")
     merge.add_argument("--into", required=True)
     merge.add_argument("--on")
-    merge.add_argument("--carry", choices=[c.value for c in units.Carry], default="transfer")
+    merge.add_argument("--carry", choices=[c.value for c in Carry], default="transfer")
     merge.add_argument("--note", default="")
     imported = add_command(group, "import-official",
                            N_("import a province, or one district of it, from the official list"), cmd_units_import,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
 from grassroots_app.domain.errors import N_, InvalidInput, Labelled, register_labels
 from grassroots_app.domain.formats import format_date
@@ -130,6 +131,13 @@ class Unit:
     period: Period
     code: str | None = None
     attributes: UnitAttributes = UnitAttributes()
+
+
+class Carry(str, Enum):
+    """What becomes of the open assignments of a unit merged into another."""
+
+    TRANSFER = "transfer"
+    END = "end"
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import Enum
 
 from grassroots_app.domain import hierarchy
 from grassroots_app.domain.backups import BackupKind
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound, RuleViolation
 from grassroots_app.domain.formats import format_date, format_number
-from grassroots_app.domain.model import Assignment, Level, Period, Preset, Unit, UnitAttributes, new_id
+from grassroots_app.domain.model import Assignment, Carry, Level, Period, Preset, Unit, UnitAttributes, new_id
 from grassroots_app.domain.text import CODE_LENGTH, NOTE_LENGTH, TextField, clean_text, fold, nfc
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import timeline
@@ -35,13 +34,6 @@ class NewUnit:
     kind: str | None = None
     code: str | None = None
     attributes: UnitAttributes = UnitAttributes()
-
-
-class Carry(str, Enum):
-    """What becomes of the open assignments of a unit merged into another."""
-
-    TRANSFER = "transfer"
-    END = "end"
 
 
 def get_unit(uow: UnitOfWork, unit_id: str) -> Unit:

@@ -247,18 +247,20 @@ class AppContext:
             self.events.as_of_changed.emit(day)
 
     def close(self) -> None:
-        """Make the edits asked for, stop the background work, forget the undo history without notifying anyone,
-        close the database."""
+        """Make the edits asked for, drop the reads nobody will use, wait for the rest of the background work, forget
+        the undo history without notifying anyone, close the database."""
         self.backup_timer.stop()
         self.finish_edits()
+        self.workers.abandon()
         self.tasks.wait()
         self.undo.clear()
         self.database.close()
 
     def switch_database(self, database: Database) -> None:
         """Work on another database from now on, once the edits asked for on this one are made; undo history does
-        not carry over."""
+        not carry over; the reads still running on this one are dropped."""
         self.finish_edits()
+        self.workers.abandon()
         self.database.close()
         self.database = database
         self.undo.clear()

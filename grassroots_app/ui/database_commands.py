@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -19,16 +20,25 @@ from grassroots_app.ui.files.official_import import OfficialImportDialog
 from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.reports.report_view import ReportView
 from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
+from grassroots_app.ui.shared.lazy_page import LazyPage
+
+if TYPE_CHECKING:
+    from grassroots_app.ui.reports.report_view import ReportView
 
 
 class DatabaseCommands(QMainWindow):
     """The commands of the File menu, on the window that shows the database (the main window is one)."""
 
     context: AppContext
-    report_view: ReportView
+    report_tab: LazyPage
     setup_action: QAction
+
+    def may_leave(self) -> bool:
+        """Return whether the window may leave what it shows: a report with unsaved texts asks first (the Reports
+        tab, never opened, has none)."""
+        report = self.report_tab.made
+        return report is None or cast("ReportView", report).may_leave()
 
     def new_database(self) -> None:
         """Create a database in a new file (never an existing one, nor in the backup folder); offer the first run."""
@@ -53,7 +63,7 @@ class DatabaseCommands(QMainWindow):
     def open_location(self, location: str, create: bool = False) -> None:
         """Switch to the database at a path or URL (a missing file is refused unless `create`), setting it up
         first when it is empty."""
-        if not self.report_view.may_leave():
+        if not self.may_leave():
             return
         try:
             database = Database.open(location, daily=False, create=create)  # backed up in the background
@@ -100,7 +110,7 @@ class DatabaseCommands(QMainWindow):
 
     def restore_backup(self) -> None:
         """Choose a backup and replace the database with it, after a confirmation."""
-        if not self.report_view.may_leave():
+        if not self.may_leave():
             return
         try:
             found = backups.list_backups(self.context.database.url)
@@ -118,7 +128,7 @@ class DatabaseCommands(QMainWindow):
         """Check a spreadsheet and import it; the views start again afterwards, so an unsaved report is asked about."""
         from grassroots_app.ui.files import import_dialog  # noqa: PLC0415
 
-        if self.report_view.may_leave():
+        if self.may_leave():
             import_dialog.import_spreadsheet(self, self.context)
 
     def export_spreadsheet(self) -> None:

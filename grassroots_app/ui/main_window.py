@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -24,17 +25,12 @@ from grassroots_app.domain.errors import DomainError
 from grassroots_app.i18n import LANGUAGES
 from grassroots_app.services import browse
 from grassroots_app.services.workspace import describe_location
-from grassroots_app.ui.calendar.calendar_view import CalendarView
-from grassroots_app.ui.calendar.plan_view import PlanView
 from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.database_commands import DatabaseCommands
-from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
-from grassroots_app.ui.fieldlog.ratings_view import RatingsView
-from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
 from grassroots_app.ui.lifetime import follow, silence
-from grassroots_app.ui.reports.report_view import ReportView
 from grassroots_app.ui.shared.context_menu import offer_menu
+from grassroots_app.ui.shared.lazy_page import LazyPage
 from grassroots_app.ui.shared.screen_fit import first_geometry, fitted_geometry
 from grassroots_app.ui.shared.widgets import ElidedLabel, date_edit, from_qdate, to_qdate
 from grassroots_app.ui.units.assign_dialog import AssignDialog
@@ -45,6 +41,14 @@ from grassroots_app.ui.units.roster import CadreRoster
 from grassroots_app.ui.units.search import SearchBox
 from grassroots_app.ui.units.tree_model import Node, NodeKind
 from grassroots_app.ui.units.unit_panel import UnitPanel
+
+if TYPE_CHECKING:
+    from grassroots_app.ui.calendar.calendar_view import CalendarView
+    from grassroots_app.ui.calendar.plan_view import PlanView
+    from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView
+    from grassroots_app.ui.fieldlog.ratings_view import RatingsView
+    from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView
+    from grassroots_app.ui.reports.report_view import ReportView
 
 MARKS_DELAY_MS = 150
 LEFT_PANE_WIDTH = 440
@@ -83,21 +87,15 @@ class MainWindow(DatabaseCommands):
         self.panel = UnitPanel(self.context)
         self.roster = CadreRoster(self.context)
         self.cadre_panel = CadrePanel(self.context)
-        self.calendar = CalendarView(self.context)
-        self.plan = PlanView(self.context)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("MainTabs")
         self.tabs.addTab(self._central(), tr("Units and cadres"))
-        self.tabs.addTab(_scrolled(self.calendar), tr("Calendar"))
-        self.tabs.addTab(_scrolled(self.plan), tr("Base-day plan"))
-        self.field_log = FieldLogView(self.context)
-        self.tabs.addTab(_scrolled(self.field_log), tr("Field log"))
-        self.recommendations = RecommendationsView(self.context)
-        self.tabs.addTab(_scrolled(self.recommendations), tr("Recommendations"))
-        self.ratings = RatingsView(self.context)
-        self.tabs.addTab(_scrolled(self.ratings), tr("Ratings"))
-        self.report_view = ReportView(self.context)
-        self.tabs.addTab(_scrolled(self.report_view), tr("Reports"))
+        self.calendar_tab = self._add_page(_calendar_view, tr("Calendar"))
+        self.plan_tab = self._add_page(_plan_view, tr("Base-day plan"))
+        self.field_log_tab = self._add_page(_field_log_view, tr("Field log"))
+        self.recommendations_tab = self._add_page(_recommendations_view, tr("Recommendations"))
+        self.ratings_tab = self._add_page(_ratings_view, tr("Ratings"))
+        self.report_tab = self._add_page(_report_view, tr("Reports"))
         self.setCentralWidget(self.tabs)
         self.tabs.show()  # now, not when the event loop next runs: until then the dock would take its room
         self._build_dock()
@@ -106,6 +104,42 @@ class MainWindow(DatabaseCommands):
         self._build_toolbar()
         self._connect()
         self.on_database_changed()
+
+    def _add_page(self, make: Callable[[AppContext], QWidget], title: str) -> LazyPage:
+        """Add a tab whose page is made when it is first shown (its module imported then too)."""
+        tab = LazyPage(lambda: make(self.context))
+        self.tabs.addTab(tab, title)
+        return tab
+
+    @property
+    def calendar(self) -> CalendarView:
+        """The Calendar tab's page (made now if it was not yet)."""
+        return cast("CalendarView", self.calendar_tab.page)
+
+    @property
+    def plan(self) -> PlanView:
+        """The Base-day plan tab's page."""
+        return cast("PlanView", self.plan_tab.page)
+
+    @property
+    def field_log(self) -> FieldLogView:
+        """The Field log tab's page."""
+        return cast("FieldLogView", self.field_log_tab.page)
+
+    @property
+    def recommendations(self) -> RecommendationsView:
+        """The Recommendations tab's page."""
+        return cast("RecommendationsView", self.recommendations_tab.page)
+
+    @property
+    def ratings(self) -> RatingsView:
+        """The Ratings tab's page."""
+        return cast("RatingsView", self.ratings_tab.page)
+
+    @property
+    def report_view(self) -> ReportView:
+        """The Reports tab's page."""
+        return cast("ReportView", self.report_tab.page)
 
     def _central(self) -> QSplitter:
         left = QWidget()
@@ -361,7 +395,7 @@ class MainWindow(DatabaseCommands):
         """Switch the interface language and rebuild the window's texts."""
         if language == self.context.language.language:
             return
-        if not self.report_view.may_leave():
+        if not self.may_leave():
             self.language_actions[self.context.language.language].setChecked(True)
             return
         self.context.language.apply(language)
@@ -407,11 +441,13 @@ class MainWindow(DatabaseCommands):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Remember the layout and wait for background work before closing (unsaved report texts: ask first)."""
-        if not self.report_view.may_leave():
+        """Remember the layout, drop the reads nobody will use and wait for the rest of the background work before
+        closing (unsaved report texts: ask first)."""
+        if not self.may_leave():
             event.ignore()
             return
         self.save_layout()
+        self.context.workers.abandon()
         self.context.tasks.wait()
         silence(self)
         event.accept()
@@ -423,3 +459,42 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     scroll.setWidget(widget)
     scroll.setWidgetResizable(True)
     return scroll
+
+
+# Each tab's page and its module are made when the tab is first shown: the window paints without them.
+
+
+def _calendar_view(context: AppContext) -> QWidget:
+    from grassroots_app.ui.calendar.calendar_view import CalendarView  # noqa: PLC0415
+
+    return CalendarView(context)
+
+
+def _plan_view(context: AppContext) -> QWidget:
+    from grassroots_app.ui.calendar.plan_view import PlanView  # noqa: PLC0415
+
+    return PlanView(context)
+
+
+def _field_log_view(context: AppContext) -> QWidget:
+    from grassroots_app.ui.fieldlog.fieldlog_view import FieldLogView  # noqa: PLC0415
+
+    return FieldLogView(context)
+
+
+def _recommendations_view(context: AppContext) -> QWidget:
+    from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView  # noqa: PLC0415
+
+    return RecommendationsView(context)
+
+
+def _ratings_view(context: AppContext) -> QWidget:
+    from grassroots_app.ui.fieldlog.ratings_view import RatingsView  # noqa: PLC0415
+
+    return RatingsView(context)
+
+
+def _report_view(context: AppContext) -> QWidget:
+    from grassroots_app.ui.reports.report_view import ReportView  # noqa: PLC0415
+
+    return ReportView(context)

@@ -14,8 +14,9 @@ import sys
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, process
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, process
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -63,6 +64,8 @@ class WorkerPool:
         self.processes = processes
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._asked: set[Future[str]] = set()  # the reads submitted and not yet answered
+        self._abandoned: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()  # ended by abandon()
 
     def _started(self, broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
         """Return the processes, starting them when none run or `broken` lost one."""
@@ -75,16 +78,52 @@ class WorkerPool:
             return self._pool
 
     def read(self, url: str, query: Callable[..., Any], *args: Any) -> Any:
-        """Run a read use case in a worker process and wait for its result (call it off the UI thread)."""
+        """Run a read use case in a worker process and wait for its result (call it off the UI thread).
+
+        Raises Cancelled when abandon() dropped it.
+        """
         pool = self._started()
         try:
-            path = Path(pool.submit(run_read_to_file, url, query, *args).result())
+            path = Path(self._answer(pool, url, query, *args))
         except BrokenProcessPool:  # a worker died (killed, out of memory): start fresh ones and try once more
-            path = Path(self._started(broken=pool).submit(run_read_to_file, url, query, *args).result())
+            path = Path(self._answer(self._started(broken=pool), url, query, *args))
         try:
             return _unpack(io.BytesIO(path.read_bytes()))  # read in one system call, without the lock
         finally:
             path.unlink(missing_ok=True)
+
+    def _answer(self, pool: ProcessPoolExecutor, url: str, query: Callable[..., Any], *args: Any) -> str:
+        """Submit one read to the pool and wait for the path of its result; Cancelled when the pool was abandoned."""
+        try:
+            future = pool.submit(run_read_to_file, url, query, *args)
+        except RuntimeError:  # "cannot schedule new futures after shutdown"
+            if pool in self._abandoned:
+                raise Cancelled from None
+            raise
+        with self._lock:
+            self._asked.add(future)
+        try:
+            return future.result()
+        except (BrokenProcessPool, CancelledError):
+            if pool in self._abandoned:
+                raise Cancelled from None
+            raise
+        finally:
+            with self._lock:
+                self._asked.discard(future)
+
+    def abandon(self) -> None:
+        """Drop the reads asked for and not answered, without waiting for them: the processes running them are
+        ended (they only read: nothing written is lost) and the next read starts new ones. Idle processes stay."""
+        with self._lock:
+            pool = self._pool
+            if pool is None or not self._asked:
+                return
+            self._pool = None
+            self._abandoned.add(pool)
+        for worker in list((pool._processes or {}).values()):  # no public way to end a pool's running calls
+            worker.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def stop(self) -> None:
         """Stop the worker processes, if any were started (the next read starts new ones)."""

@@ -171,11 +171,10 @@ def test_an_unexpected_error_is_one_line_and_a_logged_traceback(
     log = tmp_path_factory.mktemp("log") / "grassroots.log"
     monkeypatch.setenv("GRASSROOTS_LOG_DIR", str(log.parent))
 
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr("grassroots_app.services.coverage.coverage", broken)
-    monkeypatch.setattr("grassroots_app.cli.assignments.coverage", broken)
     result = office("coverage")
     assert result.code == 2 and result.out == ""
     assert result.err.count("\n") == 1 and str(log) in result.err and "Lỗi ngoài dự kiến" in result.err
@@ -184,10 +183,10 @@ def test_an_unexpected_error_is_one_line_and_a_logged_traceback(
 
 
 def test_ctrl_c_stops_with_a_short_line(office: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    def interrupted(*_args: object) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("grassroots_app.cli.assignments.coverage", interrupted)
+    monkeypatch.setattr("grassroots_app.services.coverage.coverage", interrupted)
     result = office("coverage")
     assert (result.code, result.err) == (130, "Đã dừng.\n")
 

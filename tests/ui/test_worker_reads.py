@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.errors import NotFound
-from grassroots_app.services import browse
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import browse, units
 from grassroots_app.services.cadres import get_cadre
 from grassroots_app.services.roster import roster
+from grassroots_app.services.workspace import Database
 from grassroots_app.tempfiles import READ_PREFIX
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
@@ -80,9 +82,69 @@ def test_a_cancelled_worker_read_calls_nobody_back(context: AppContext, qtbot: Q
     assert answers == []
 
 
+HELD_S = 60  # longer than any test: a read still held when the window has closed was not waited for
+
+
+def held_read(_uow: UnitOfWork, started: str, release: str) -> str:
+    """A read that says it has started, then waits (in the worker process) until the test lets it go."""
+    Path(started).touch()
+    deadline = time.monotonic() + HELD_S
+    while not Path(release).exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return "answered"
+
+
+def test_closing_the_window_drops_a_running_read_and_still_makes_the_edit(
+    context: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
+    started, release = tmp_path / "started", tmp_path / "release"
+    answers: list[object] = []
+    context.read_later(held_read, (str(started), str(release)), answers.append, answers.append)
+    qtbot.waitUntil(started.exists, timeout=30_000)
+    workers = multiprocessing.active_children()
+    commune = context.read(browse.children, context.read(browse.children, None, context.as_of)[0].id,
+                           context.as_of)[0].id
+    context.edit("add", units.add_unit, units.NewUnit("Thôn Cuối", str(commune), context.as_of))
+    window.close()
+    for worker in workers:
+        worker.join(HELD_S)
+    assert not release.exists()  # the read was still held when the window closed
+    assert not any(worker.is_alive() for worker in workers)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
+    assert answers == []
+    assert "Thôn Cuối" in {unit.name for unit in context.read(browse.children, str(commune), context.as_of)}
+
+
+def test_switching_the_database_drops_a_read_running_on_the_old_one(
+    context: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    started, release = tmp_path / "started", tmp_path / "release"
+    answers: list[object] = []
+    context.read_later(held_read, (str(started), str(release)), answers.append, answers.append)
+    qtbot.waitUntil(started.exists, timeout=30_000)
+    workers = multiprocessing.active_children()
+    context.switch_database(Database.open(str(tmp_path / "other.sqlite"), daily=False))
+    for worker in workers:
+        worker.join(HELD_S)
+    assert not release.exists() and not any(worker.is_alive() for worker in workers)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
+    assert answers == []
+
+
+def test_a_read_asked_after_the_workers_were_dropped_starts_new_ones(context: AppContext) -> None:
+    expected = context.read(browse.tree_marks, context.as_of)
+    WORKERS.abandon()  # nothing running: the idle processes stay
+    assert read_in_worker(context.database.url, browse.tree_marks, context.as_of) == expected
+
+
 ORPHAN_SCRIPT = """
 import datetime, multiprocessing, os, sys
-from grassroots_app.services import browse
+from grassroots_app.persistence.uow import UnitOfWork
+from grassroots_app.services import browse, units
+from grassroots_app.services.workspace import Database
 from grassroots_app.tempfiles import READ_PREFIX
 from grassroots_app.ui.tasks import WorkerPool
 read_in_worker = WorkerPool().read

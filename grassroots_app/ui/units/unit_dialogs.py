@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots_app.domain import hierarchy
-from grassroots_app.domain.model import Level, Unit, UnitAttributes
+from grassroots_app.domain.model import Carry, Level, Unit, UnitAttributes
 from grassroots_app.services import units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
@@ -188,6 +188,6 @@ class MergeUnitDialog(EditDialog):
             return
         question = tr("Merge '{name}' into '{target}'? It will be closed and its units moved.").format(
             name=self.unit.name, target=self.picker.label.text())
-        carry = units.Carry.TRANSFER if self.transfer.isChecked() else units.Carry.END
+        carry = Carry.TRANSFER if self.transfer.isChecked() else Carry.END
         self.run_confirmed_edit(tr("Merge {name}").format(name=self.unit.name), question, units.merge_units,
                                 self.unit.id, self.picker.chosen, from_qdate(self.on.date()), carry, self.note.text())
