@@ -85,9 +85,15 @@ def test_a_cancelled_worker_read_calls_nobody_back(context: AppContext, qtbot: Q
 HELD_S = 60  # longer than any test: a read still held when the window has closed was not waited for
 
 
+def holder(started: Path) -> multiprocessing.Process:
+    """Return the worker process running the held read (other workers, idle, may come and go)."""
+    pid = int(started.read_text(encoding="ascii"))
+    return next(worker for worker in multiprocessing.active_children() if worker.pid == pid)
+
+
 def held_read(_uow: UnitOfWork, started: str, release: str) -> str:
-    """A read that says it has started, then waits (in the worker process) until the test lets it go."""
-    Path(started).touch()
+    """A read that says it has started (writing its process id), then waits until the test lets it go."""
+    Path(started).write_text(str(os.getpid()), encoding="ascii")
     deadline = time.monotonic() + HELD_S
     while not Path(release).exists() and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -104,15 +110,14 @@ def test_closing_the_window_drops_a_running_read_and_still_makes_the_edit(
     answers: list[object] = []
     context.read_later(held_read, (str(started), str(release)), answers.append, answers.append)
     qtbot.waitUntil(started.exists, timeout=30_000)
-    workers = multiprocessing.active_children()
+    worker = holder(started)
     commune = context.read(browse.children, context.read(browse.children, None, context.as_of)[0].id,
                            context.as_of)[0].id
     context.edit("add", units.add_unit, units.NewUnit("Thôn Cuối", str(commune), context.as_of))
     window.close()
-    for worker in workers:
-        worker.join(HELD_S)
+    worker.join(HELD_S)
     assert not release.exists()  # the read was still held when the window closed
-    assert not any(worker.is_alive() for worker in workers)
+    assert not worker.is_alive()
     qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
     assert answers == []
     assert "Thôn Cuối" in {unit.name for unit in context.read(browse.children, str(commune), context.as_of)}
@@ -125,11 +130,10 @@ def test_switching_the_database_drops_a_read_running_on_the_old_one(
     answers: list[object] = []
     context.read_later(held_read, (str(started), str(release)), answers.append, answers.append)
     qtbot.waitUntil(started.exists, timeout=30_000)
-    workers = multiprocessing.active_children()
+    worker = holder(started)
     context.switch_database(Database.open(str(tmp_path / "other.sqlite"), daily=False))
-    for worker in workers:
-        worker.join(HELD_S)
-    assert not release.exists() and not any(worker.is_alive() for worker in workers)
+    worker.join(HELD_S)
+    assert not release.exists() and not worker.is_alive()
     qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
     assert answers == []
 
