@@ -92,7 +92,7 @@ def figures(values: list[float]) -> str:
 def main() -> int:
     """Measure the window and the floor in fresh processes, turn about, and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path("/work/bench/national.sqlite"))
+    parser.add_argument("--db", type=Path, default=Path(__file__).resolve().parent / "out" / "national.sqlite")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", choices=("window", "bare"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
