@@ -154,7 +154,7 @@ class RosterTable:
         return RosterEntry(
             self.ids[row], self.names[row], _TIERS[self.tiers[row]], self.positions[row], self.workplaces[row],
             bool(bits & STANDING), bool(bits & COMMITTEE), bool(bits & PARTY_MEMBER), _STATUSES[self.statuses[row]],
-            targets, targets > self.threshold,
+            targets, is_overloaded(targets, self.threshold),
         )
 
     def entries(self) -> list[RosterEntry]:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from grassroots_app.domain.coverage import fewest_overloading
 from grassroots_app.domain.model import CadreStatus, Flag, Tier
 from grassroots_app.domain.text import collation_key, fold
 from grassroots_app.services.roster import COMMITTEE, PARTY_MEMBER, STANDING, LabelColumn, RosterEntry, RosterTable
@@ -256,11 +257,11 @@ class RosterFilter:
         if wanted_bits:
             bits = table.memberships
             rows = (row for row in rows if bits[row] & wanted_bits == wanted_bits)
-        targets = table.targets
+        targets, fewest = table.targets, fewest_overloading(table.threshold)
         if self.unassigned:
             rows = (row for row in rows if targets[row] == 0)
         if self.overloaded:
-            rows = (row for row in rows if targets[row] > table.threshold)
+            rows = (row for row in rows if targets[row] >= fewest)
         return array("I", rows)
 
 
