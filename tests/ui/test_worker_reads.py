@@ -100,7 +100,8 @@ def ended(worker: multiprocessing.Process) -> bool:
 
 def held_read(_uow: UnitOfWork, started: str, release: str) -> str:
     """A read that says it has started (writing its process id), then waits until the test lets it go."""
-    Path(started).write_text(str(os.getpid()), encoding="ascii")
+    Path(f"{started}.part").write_text(str(os.getpid()), encoding="ascii")
+    os.replace(f"{started}.part", started)  # whole when it appears: the test reads it as soon as it exists
     deadline = time.monotonic() + HELD_S
     while not Path(release).exists() and time.monotonic() < deadline:
         time.sleep(0.01)
