@@ -36,6 +36,7 @@ class AppEvents(QObject):
     data_changed = Signal(object)  # the Changes of an edit, an undo or a redo
     as_of_changed = Signal(object)
     database_changed = Signal()
+    editing_changed = Signal(str)  # the name of the edit, undo or redo now running; empty once none runs or waits
 
 
 @dataclass
@@ -131,7 +132,7 @@ class AppContext:
                 on_done(result)
 
         self._queue(lambda: self._start(label, lambda _progress: workspace.record_edit(database, use_case, *args),
-                                        recorded, self._refusal_to(on_refused, parent), parent))
+                                        recorded, self._refusal_to(on_refused, parent)))
 
     def confirm_edit(
         self, parent: QWidget | None, title: str, question: str, label: str, use_case: Callable[..., T], *args: Any,
@@ -146,7 +147,7 @@ class AppContext:
                 self.edit(label, use_case, *args, on_done=on_done, on_refused=on_refused, parent=parent)
 
         self._queue(lambda: self._start(label, lambda _progress: workspace.try_edit(database, use_case, *args),
-                                        allowed, self._refusal_to(on_refused, parent), parent))
+                                        allowed, self._refusal_to(on_refused, parent)))
 
     def undo_last(self) -> None:
         """Undo the last step (once the edits asked for before are done): replay it backwards on a worker thread,
@@ -174,8 +175,7 @@ class AppContext:
                 move()
 
         label = f"{tr('Undo') if backwards else tr('Redo')} {command.text()}"  # as the Undo and Redo actions say
-        self._start(label, lambda _progress: replay_on(database, change_set), lambda _none: settle(None), settle,
-                    None)
+        self._start(label, lambda _progress: replay_on(database, change_set), lambda _none: settle(None), settle)
 
     def _refusal_to(
         self, on_refused: Callable[[DomainError], Any] | None, parent: QWidget | None
@@ -206,10 +206,12 @@ class AppContext:
 
     def _start(
         self, label: str, work: Callable[[TaskProgress], T], on_success: Callable[[T], None],
-        on_refused: Callable[[DomainError], None], parent: QWidget | None,
+        on_refused: Callable[[DomainError], None],
     ) -> None:
-        """Run one edit's work on a worker thread with a busy cursor (a progress dialog once it takes a moment)."""
+        """Run one edit's work on a worker thread with a busy cursor, its name announced for the status bar (no
+        window: the keys typed meanwhile stay with the form that asked for it)."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.events.editing_changed.emit(label)
 
         def over(then: Callable[[], None]) -> None:
             self._running = None
@@ -218,12 +220,14 @@ class AppContext:
                 then()
             finally:
                 self._start_next()
+                if not self.editing:
+                    self.events.editing_changed.emit("")
 
         def failed(error: BaseException) -> None:
             over(partial(on_refused, error) if isinstance(error, DomainError) else partial(self.errors.report, error))
 
-        self._running = self.tasks.run(work, lambda result: over(partial(on_success, result)), failed, label,
-                                       parent or QApplication.activeWindow(), cancellable=False)
+        self._running = self.tasks.run(work, lambda result: over(partial(on_success, result)), failed,
+                                       cancellable=False)
 
     def finish_edits(self) -> None:
         """Wait for the edits asked for, then carry out what follows each here (before leaving a report whose save

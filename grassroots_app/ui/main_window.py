@@ -29,6 +29,7 @@ from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.database_commands import DatabaseCommands
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
 from grassroots_app.ui.lifetime import follow, silence
+from grassroots_app.ui.shared.busy_indicator import BusyIndicator
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.shared.lazy_page import LazyPage
 from grassroots_app.ui.shared.screen_fit import first_geometry, fitted_geometry
@@ -65,6 +66,9 @@ class MainWindow(DatabaseCommands):
         self.setObjectName("MainWindow")
         self.status = ElidedLabel()  # the database's path, which may be long
         self.statusBar().addPermanentWidget(self.status)
+        self.busy = BusyIndicator()
+        self.statusBar().addPermanentWidget(self.busy)
+        follow(context.events.editing_changed, self, self.busy.show_edit)
         self.marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
         self.marks_timer.timeout.connect(self.compute_marks)
         self.marks_asked = 0  # the latest gap count asked for: an earlier answer arriving late is dropped

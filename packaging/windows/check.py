@@ -310,7 +310,8 @@ def finish(report: Report) -> int:
 def main(argv: list[str]) -> int:
     """Parse the options and run the check."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tests", nargs="+", metavar="PATH", help="run these tests instead (pytest's arguments)")
+    parser.add_argument("--tests", nargs=argparse.REMAINDER, metavar="ARG",
+                        help="run these tests instead: every argument after it goes to pytest (put it last)")
     parser.add_argument("--tests-only", action="store_true", help="stop after the tests")
     parser.add_argument("--output", type=Path, default=ROOT / "build" / "windows-check",
                         help="where the screenshot and the test log go (default: build/windows-check)")

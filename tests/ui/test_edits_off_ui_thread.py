@@ -8,15 +8,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from grassroots_app.domain.model import Unit
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
-from grassroots_app.services import browse, history, units, workspace
+from grassroots_app.services import browse, clusters, history, units, workspace
 from grassroots_app.ui import context as context_module
 from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.main_window import MainWindow
+from grassroots_app.ui.units import cluster_dialogs
 from tests.ui.support import wait_for_edits
 
 BLOCK_S = 30
@@ -52,6 +54,9 @@ def test_the_window_answers_while_a_slow_edit_runs_and_takes_the_next_after_it(
         assert release.wait(BLOCK_S)
         return units.add_unit(uow, units.NewUnit(name, commune, context.as_of))
 
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
     made: list[str] = []
     timer, ticks = _ticking()
     context.edit("slow", slow_add, "Thôn Chậm", on_done=lambda unit: made.append(unit.name))
@@ -63,8 +68,9 @@ def test_the_window_answers_while_a_slow_edit_runs_and_takes_the_next_after_it(
         assert context.editing
         assert QApplication.overrideCursor() is not None
         assert QApplication.overrideCursor().shape() == Qt.CursorShape.WaitCursor
-        qtbot.waitUntil(lambda: any(isinstance(widget, QProgressDialog) and widget.isVisible()
-                                    for widget in QApplication.topLevelWidgets()), timeout=5000)
+        qtbot.waitUntil(lambda: window.busy.isVisible(), timeout=5000)  # named in the status bar, once it lasts
+        assert window.busy.label.text() == "slow"
+        assert QApplication.activeWindow() is window  # no window of its own: the keys typed stay where they were
         assert made == [] and context.undo.count() == 0
         assert not {"Thôn Chậm", "Thôn Sau"} & _named(context, commune)  # the second waits for the first
     finally:
@@ -74,6 +80,7 @@ def test_the_window_answers_while_a_slow_edit_runs_and_takes_the_next_after_it(
     assert made == ["Thôn Chậm", "Thôn Sau"]
     assert [context.undo.text(index) for index in range(context.undo.count())] == ["slow", "next"]
     assert QApplication.overrideCursor() is None
+    assert not window.busy.isVisible()
 
 
 def test_an_undo_is_replayed_off_the_ui_thread(
@@ -138,3 +145,32 @@ def test_a_database_switch_waits_for_the_edits_asked_on_the_database_left(
     finally:
         again.close()
     assert {"Thôn Trước Khi Đổi", "Thôn Xếp Hàng"} <= names
+
+
+def test_a_dialog_waits_for_its_slow_edit_before_it_closes(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    province = context.read(browse.children, None, context.as_of)[0]
+    started, release = threading.Event(), threading.Event()
+    add_cluster = clusters.add_cluster
+
+    def slow_add(*args: object) -> object:
+        started.set()
+        assert release.wait(BLOCK_S)
+        return add_cluster(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cluster_dialogs.clusters, "add_cluster", slow_add)
+    dialog = cluster_dialogs.NewClusterDialog(context, province.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("Cụm Chậm")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    try:
+        assert started.wait(BLOCK_S)
+        assert not dialog.buttons.isEnabled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Cancel would not take back what is being written
+        assert dialog.isVisible()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20000)
+    assert dialog.result_value.name == "Cụm Chậm"

@@ -36,6 +36,7 @@ from tests.ui.support import ScriptedPrompter, edit_now, undo_now, wait_for_edit
 
 START = date(2026, 1, 1)
 WAIT_MS = 30_000
+SLOW_EDIT_MS = 4_500  # longer than Qt waits (4 s) before a progress dialog shows itself
 
 
 @dataclass(frozen=True)
@@ -442,3 +443,27 @@ def test_typing_a_word_of_the_kind_chooses_it(qtbot: QtBot, context: AppContext)
     qtbot.addWidget(fields)
     qtbot.keyClicks(fields.kind, "sinh")
     assert fields.kind.currentText() == "dự sinh hoạt chi bộ định kỳ hằng tháng"
+
+
+
+def test_an_entry_typed_on_while_a_slow_one_is_written_keeps_the_keyboard_and_both_are_stored(
+    view: FieldLogView, context: AppContext, place: Place, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow PC: the entry takes seconds to write, the window runs meanwhile, and the clerk types the next one; no
+    window comes up to take the keys (a progress dialog did, once Qt's 4 s had passed)."""
+    gate = threading.Event()
+
+    def slow_record(*args: object) -> ActivityView:
+        assert gate.wait(WAIT_MS / 1000)
+        return record_activity(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fieldlog_view, "record_activity", slow_record)
+    choose_cadre(qtbot, view, "ho thi quynh nhu")
+    type_entry(qtbot, date(2026, 9, 1), "30", "Lan 1")
+    qtbot.wait(SLOW_EDIT_MS)
+    assert QApplication.activeWindow() is view
+    type_entry(qtbot, date(2026, 9, 2), "30", "Lan 2")
+    gate.set()
+    found = sorted(stored(context, place.nhu), key=lambda item: item.activity.day)
+    assert [(item.activity.day, item.activity.notes) for item in found] == [
+        (date(2026, 9, 1), "Lan 1"), (date(2026, 9, 2), "Lan 2")]

@@ -37,6 +37,7 @@ from grassroots_app.domain.calendar import FIRST_DAY, LAST_DAY
 from grassroots_app.domain.errors import DomainError, Labelled
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.settings import WindowSettings
 from grassroots_app.ui.shared.input_guards import placed_widgets
 
@@ -292,6 +293,12 @@ class EditDialog(Dialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.result_value: Any = None
+        follow(context.events.editing_changed, self, lambda label: self.buttons.setEnabled(not label))
+
+    def reject(self) -> None:
+        """Close without saving, unless an edit is being written (the dialog closes once it is, or shows why not)."""
+        if not self.context.editing:
+            super().reject()
 
     def run_edit(self, label: str, use_case: Callable[..., Any], *args: Any) -> None:
         """Run the edit; close once it succeeded, show the refusal otherwise (OK pressed again meanwhile: ignored)."""
