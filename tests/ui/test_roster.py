@@ -44,20 +44,19 @@ def widget(context: AppContext, qtbot: QtBot) -> CadreRoster:
 
 def shown_entries(widget: CadreRoster) -> list[RosterEntry]:
     """Return the entries of the visible rows, top to bottom."""
-    proxy = widget.proxy
-    return [widget.model.entry(proxy.mapToSource(proxy.index(row, 0)).row()) for row in range(proxy.rowCount())]
+    return [widget.model.entry(row) for row in range(widget.table.model().rowCount())]
 
 
 def cell(widget: CadreRoster, row: int, column: Column) -> object:
     """Return what a visible cell shows."""
-    return widget.proxy.index(row, column).data()
+    return widget.table.model().index(row, column).data()
 
 
 def click_row(
     qtbot: QtBot, widget: CadreRoster, row: int, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
     """Click a visible row like a user."""
-    index = widget.proxy.index(row, Column.NAME)
+    index = widget.table.model().index(row, Column.NAME)
     widget.table.scrollTo(index)
     qtbot.mouseClick(widget.table.viewport(), Qt.MouseButton.LeftButton, modifier,
                      widget.table.visualRect(index).center())
@@ -102,7 +101,7 @@ def test_the_cells_show_translated_labels_and_the_workload(widget: CadreRoster) 
     assert cell(widget, row, Column.TIER) and cell(widget, row, Column.TIER) != Tier.PROVINCE.value
     assert str(cell(widget, row, Column.MEMBERSHIPS)).count(",") == 2
     heavy = next(i for i, entry in enumerate(entries) if entry.overloaded)
-    assert widget.proxy.index(heavy, Column.TARGETS).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert widget.table.model().index(heavy, Column.TARGETS).data(Qt.ItemDataRole.ForegroundRole) is not None
 
 
 def test_clicking_a_header_sorts_by_it_and_names_sort_back(widget: CadreRoster, qtbot: QtBot) -> None:
@@ -179,9 +178,9 @@ def test_dragged_rows_carry_the_cadre_ids(widget: CadreRoster, qtbot: QtBot) -> 
     click_row(qtbot, widget, 4, Qt.KeyboardModifier.ControlModifier)
     entries = shown_entries(widget)
     assert widget.table.dragEnabled()
-    assert widget.proxy.flags(widget.proxy.index(2, 0)) & Qt.ItemFlag.ItemIsDragEnabled
-    assert widget.proxy.mimeTypes() == [CADRE_MIME_TYPE]
-    data = widget.proxy.mimeData(widget.table.selectionModel().selectedIndexes())
+    assert widget.table.model().flags(widget.table.model().index(2, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    assert widget.table.model().mimeTypes() == [CADRE_MIME_TYPE]
+    data = widget.table.model().mimeData(widget.table.selectionModel().selectedIndexes())
     assert data.hasFormat(CADRE_MIME_TYPE)
     payload = bytes(data.data(CADRE_MIME_TYPE).data()).decode("utf-8")
     assert payload.splitlines() == [entries[2].id, entries[4].id]

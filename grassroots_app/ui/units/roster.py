@@ -30,7 +30,7 @@ from grassroots_app.ui.shared.flow_layout import FlowLayout
 from grassroots_app.ui.shared.row_model import ROW_PADDING
 from grassroots_app.ui.shared.widgets import typed_anywhere
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
-from grassroots_app.ui.units.roster_model import CadreRosterModel, CadreRosterProxy, Column, RosterFilter
+from grassroots_app.ui.units.roster_model import CadreRosterModel, Column, RosterFilter
 
 FILTER_DELAY_MS = 250
 WORKPLACE_FILTER_WIDTH = 200
@@ -46,7 +46,6 @@ class CadreRoster(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = CadreRosterModel(self)
-        self.proxy = CadreRosterProxy(self.model, self)
         self._loading = False
         self._stale = False
         self._reselect: str | None = None
@@ -99,7 +98,7 @@ class CadreRoster(QWidget):
 
     def _table(self) -> QTableView:
         table = QTableView()
-        table.setModel(self.proxy)
+        table.setModel(self.model)  # it sorts and filters itself, in bulk
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setDragEnabled(True)
@@ -206,12 +205,12 @@ class CadreRoster(QWidget):
         if not rows:
             return None
         first = min(rows, key=lambda index: index.row())
-        return self.model.entry(self.proxy.mapToSource(first).row()).id
+        return self.model.entry(first.row()).id
 
     def select_cadre(self, cadre_id: str) -> None:
         """Select and show a cadre's row, if the filter lets it through."""
         row = self.model.row_of(cadre_id)
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+        index = self.model.index(row, 0) if row is not None else QModelIndex()
         if index.isValid():  # that row alone, whichever keys are held (selectRow() would add to a Ctrl selection)
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.table.selectionModel().setCurrentIndex(index, flags)

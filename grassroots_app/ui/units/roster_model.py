@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -274,16 +273,3 @@ def _with_label_where(rows: Iterable[int], column: LabelColumn, kept: list[bool]
     """Keep the rows whose label's number is marked kept."""
     codes = column.codes
     return (row for row in rows if kept[codes[row]])
-
-
-class CadreRosterProxy(QSortFilterProxyModel):
-    """Passes the rows through and has the source model sort and filter itself (it scales to 300,000 rows)."""
-
-    def __init__(self, source: CadreRosterModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.source = source
-        self.setSourceModel(source)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort through the source model; the proxy keeps its order."""
-        self.source.sort(column, order)
