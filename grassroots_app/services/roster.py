@@ -5,7 +5,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate
@@ -83,6 +83,9 @@ class TextColumn:
     def __getitem__(self, row: int) -> str:
         return self.data[self.ends[row - 1] if row else 0:self.ends[row]].decode()
 
+    def __iter__(self) -> Iterator[str]:
+        return (self[row] for row in range(len(self)))
+
     def find(self, text: str) -> int | None:
         """Return the first row holding exactly this text, or None."""
         wanted = text.encode()
@@ -97,9 +100,13 @@ class TextColumn:
 
 @dataclass(frozen=True)
 class LabelColumn:
-    """Texts drawn from a few distinct values (workplaces, positions): each value kept once, a row holds its number."""
+    """Texts drawn from fewer distinct values (workplaces, positions): each value kept once, a row holds its number.
 
-    values: list[str]
+    The values too are a TextColumn: a national roster has some 80,000 workplaces, whose unpacking one by one held
+    the interpreter lock, and so the window, for 25 ms.
+    """
+
+    values: TextColumn
     codes: array[int]
 
     @classmethod
@@ -107,7 +114,7 @@ class LabelColumn:
         """Return the column holding these texts in order."""
         numbers: dict[str, int] = {}
         codes = array("I", (numbers.setdefault(text, len(numbers)) for text in texts))
-        return cls(list(numbers), codes)
+        return cls(TextColumn.of(list(numbers)), codes)
 
     def __getitem__(self, row: int) -> str:
         return self.values[self.codes[row]]
