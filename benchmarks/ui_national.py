@@ -66,10 +66,10 @@ class PaintWatch(QObject):
         return False
 
     def wait(self, app: QApplication, widget: QWidget) -> None:
-        """Process events until the widget has been painted again."""
+        """Process events until the widget has been painted again (or hidden: a search without hits)."""
         self.painted = False
         widget.update()
-        while not self.painted:
+        while not self.painted and widget.isVisible():
             app.processEvents()
 
 
