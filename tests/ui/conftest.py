@@ -27,7 +27,7 @@ from grassroots_app.ui.lifetime import collect_on_ui_thread, give_collection_bac
 from grassroots_app.ui.main_window import MainWindow  # noqa: E402
 from grassroots_app.ui.settings import WindowSettings  # noqa: E402
 from grassroots_app.ui.shared.input_guards import install_input_guards  # noqa: E402
-from tests.ui.support import WORKERS, ScriptedPrompter  # noqa: E402
+from tests.ui.support import WAIT_MS, WORKERS, ScriptedPrompter  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -116,5 +116,5 @@ def window(qtbot: QtBot, context: AppContext) -> MainWindow:
     shown = MainWindow(context)
     qtbot.addWidget(shown)
     shown.show()
-    qtbot.waitUntil(lambda: shown.tree.model.marks is not None, timeout=10000)
+    qtbot.waitUntil(lambda: shown.tree.model.marks is not None, timeout=WAIT_MS)
     return shown

@@ -19,7 +19,7 @@ from grassroots_app.ui.app import open_at_start
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.main_window import MainWindow
 from tests.faults import fingerprint
-from tests.ui.support import edit_reported
+from tests.ui.support import WAIT_MS, edit_reported
 
 IS_A_BACKUP = "'{path}' là một bản sao lưu: Nắm cơ sở chỉ đọc, không bao giờ ghi vào tệp này"
 
@@ -68,7 +68,7 @@ def test_a_backup_opened_in_the_window_is_shown_and_an_edit_refused(
     context.tasks.wait()
     assert context.database.display_name == str(backup_file)
     assert context.database.read_only
-    qtbot.waitUntil(lambda: window.tree.model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: window.tree.model.rowCount() > 0, timeout=WAIT_MS)
     assert context.read(lambda uow: uow.units.any())
     context.errors.last_message = ""
     assert edit_reported(context, "Thêm tỉnh", _province) is None

@@ -18,7 +18,7 @@ from grassroots_app.services import browse, units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.files.restore_dialog import RestoreDialog
 from grassroots_app.ui.main_window import MainWindow
-from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now, wait_while_busy
+from tests.ui.support import WAIT_MS, ScriptedPrompter, answer_dialog, edit_now, wait_while_busy
 
 
 def prompter(context: AppContext) -> ScriptedPrompter:
@@ -61,7 +61,7 @@ def test_back_up_to_a_chosen_file(qtbot: QtBot, window: MainWindow, context: App
     target.parent.mkdir()
     prompter(context).paths.append(str(target))
     window.backup_action.trigger()
-    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=WAIT_MS)
     assert target.is_file()
     assert count_units(target) == count_units(database_path(context)) > 0
     assert window.statusBar().currentMessage() == f"Đã sao lưu vào {target}."
@@ -70,7 +70,7 @@ def test_back_up_to_a_chosen_file(qtbot: QtBot, window: MainWindow, context: App
 def test_back_up_onto_the_database_itself_is_refused(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
     prompter(context).paths.append(str(database_path(context)))
     window.backup_action.trigger()
-    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=WAIT_MS)
     assert "là cơ sở dữ liệu đang mở" in context.errors.last_message
 
 
@@ -95,7 +95,7 @@ def test_restore_a_backup_through_the_dialog(qtbot: QtBot, window: MainWindow, c
     ran = answer_dialog(qtbot, choose_in_dialog(saved))
     window.restore_action.trigger()
     ran()
-    qtbot.waitUntil(lambda: context.database is not before, timeout=10000)  # restored in the background
+    qtbot.waitUntil(lambda: context.database is not before, timeout=WAIT_MS)  # restored in the background
     assert "Thôn Sao Lưu" not in child_names(context, commune.id)
     assert not window.tree.model.index_of_id(added.id).isValid()
     assert window.tree.model.reveal(commune.id).isValid()
@@ -151,7 +151,7 @@ def test_a_refused_restore_reopens_the_database_unchanged(qtbot: QtBot, window: 
     edit_now(context, "add", units.add_unit, units.NewUnit("Thôn Còn Đó", commune.id, context.as_of, "thôn"))
     before = context.database
     window.restore_from(backup.describe(garbage(tmp_path)))
-    qtbot.waitUntil(lambda: context.database is not before, timeout=10000)
+    qtbot.waitUntil(lambda: context.database is not before, timeout=WAIT_MS)
     assert "không phải là cơ sở dữ liệu SQLite" in context.errors.last_message
     assert "Thôn Còn Đó" in child_names(context, commune.id)
     kinds = [info.kind for info in backup.list_backups(context.database)]

@@ -27,7 +27,16 @@ from grassroots_app.ui.calendar.meeting_dialog import MeetingDialog
 from grassroots_app.ui.calendar.plan_view import PlanView
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
-from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now, shown, type_text, undo_now, wait_while_busy
+from tests.ui.support import (
+    WAIT_MS,
+    ScriptedPrompter,
+    answer_dialog,
+    edit_now,
+    shown,
+    type_text,
+    undo_now,
+    wait_while_busy,
+)
 
 NINTH, FIFTEENTH, EIGHTH = date(2026, 10, 9), date(2026, 10, 15), date(2026, 10, 8)
 
@@ -296,11 +305,11 @@ def test_the_plan_view_proposes_and_saves_a_quarter(qtbot: QtBot, context: AppCo
     view.show()
     view.year.setValue(2026)
     view.quarter.setCurrentIndex(3)
-    qtbot.waitUntil(lambda: view.plan is not None and view.plan.saved and view.plan.quarter == 4, timeout=10000)
+    qtbot.waitUntil(lambda: view.plan is not None and view.plan.saved and view.plan.quarter == 4, timeout=WAIT_MS)
     assert view.visits_model.rowCount() == 0 and not view.save_button.isEnabled()
 
     qtbot.mouseClick(view.propose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.plan is not None and not view.plan.saved, timeout=20000)
+    qtbot.waitUntil(lambda: view.plan is not None and not view.plan.saved, timeout=WAIT_MS)
     proposed = len(view.plan.visits)
     assert proposed > 0 and view.visits_model.rowCount() == proposed and view.save_button.isEnabled()
     assert view.unvisited.rowCount() == len(view.plan.unvisited)

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from grassroots_app.ui.fieldlog.activity_list import EditActivityDialog
 from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog
 from grassroots_app.ui.main_window import MainWindow
-from tests.ui.support import answer_dialog, focus
+from tests.ui.support import WAIT_MS, answer_dialog, focus
 
 Getter = Callable[[MainWindow], QAbstractItemView]
 TAB_OF = {"roster": 0, "activities": 3, "recommendations": 4, "reports": 6}
@@ -51,7 +51,7 @@ def test_a_list_offers_its_actions_on_right_click_and_from_the_keyboard(qtbot: Q
     getter, expected = LISTS[name]
     window.tabs.setCurrentIndex(TAB_OF[name])
     view = getter(window)
-    qtbot.waitUntil(lambda: view.isVisible() and view.model().rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: view.isVisible() and view.model().rowCount() > 0, timeout=WAIT_MS)
     view.clearSelection()
     point = first_row_point(view)
     qtbot.mousePress(view.viewport(), Qt.MouseButton.RightButton, pos=point)
@@ -78,7 +78,7 @@ def test_the_panels_field_log_rows_open_with_a_double_click(qtbot: QtBot, window
     window.tree.view.setCurrentIndex(province)
     section = window.panel.field_log
     qtbot.waitUntil(lambda: section.activities.rowCount() > 0 and section.recommendations.rowCount() > 0,
-                    timeout=20000)
+                    timeout=WAIT_MS)
     for tab, expected in ((0, EditActivityDialog), (1, RecommendationDialog)):
         section.tabs.setCurrentIndex(tab)
         table = section.tabs.currentWidget()
@@ -100,7 +100,7 @@ def test_the_menu_key_opens_one_menu(qtbot: QtBot, window: MainWindow) -> None:
     """The Menu key opens one menu, not two stacked: X11 and Windows follow the key with a context-menu event of
     their own, which must not open a second menu over the first."""
     view = window.tree.view
-    qtbot.waitUntil(lambda: view.model().rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: view.model().rowCount() > 0, timeout=WAIT_MS)
     view.setCurrentIndex(view.model().index(0, 0))
     focus(qtbot, view)
     qtbot.keyClick(view, Qt.Key.Key_Menu)

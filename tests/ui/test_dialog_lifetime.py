@@ -31,7 +31,7 @@ from grassroots_app.ui.tasks import TaskProgress
 from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.units.tree_model import cadre_mime_data
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog
-from tests.ui.support import delete_later_now
+from tests.ui.support import WAIT_MS, delete_later_now
 from tests.ui.test_assign_dialog import a_cadre, a_hamlet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,7 +87,7 @@ def test_deleting_later_now_runs_the_calls_queued_before_first(qtbot: QtBot) -> 
     QMetaObject.invokeMethod(call, "run", Qt.ConnectionType.QueuedConnection)
     editor.deleteLater()
     delete_later_now()
-    qtbot.waitUntil(lambda: bool(call.seen_alive), timeout=5000)
+    qtbot.waitUntil(lambda: bool(call.seen_alive), timeout=WAIT_MS)
     assert call.seen_alive == [True]
     assert not shiboken6.isValid(editor)
 
@@ -100,7 +100,7 @@ def test_a_dropped_cadre_is_asked_about_after_the_drop_has_ended(window: MainWin
     escape_next_dialog(opened)
     drop(window, cadre.id, hamlet.id)
     assert opened == [], "the dialog ran inside the drop event"
-    qtbot.waitUntil(lambda: len(opened) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=WAIT_MS)
     assert isinstance(opened[0], AssignDialog)
 
 
@@ -145,7 +145,7 @@ def test_a_progress_dialog_gone_with_its_parent_does_not_break_the_answer(
     parent.deleteLater()
     delete_later_now()
     context.tasks.wait()
-    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=WAIT_MS)
     qtbot.wait(50)
     assert answers == []
     assert context.errors.last_message == ""
@@ -168,7 +168,7 @@ def test_the_qt_objects_of_background_work_are_deleted_and_on_the_ui_thread(
     monkeypatch.setattr(tasks, "_Signals", Watched)
     for _number in range(10):
         context.tasks.run(lambda _progress: gc.collect(), lambda _result: None)
-        qtbot.waitUntil(lambda: not context.tasks.busy, timeout=5000)
+        qtbot.waitUntil(lambda: not context.tasks.busy, timeout=WAIT_MS)
     context.tasks.wait()
     qtbot.wait(20)
     delete_later_now()

@@ -19,7 +19,7 @@ from grassroots_app.ui import context as context_module
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.units import cluster_dialogs
-from tests.ui.support import wait_for_edits
+from tests.ui.support import WAIT_MS, wait_for_edits
 
 BLOCK_S = 30
 
@@ -64,18 +64,18 @@ def test_the_window_answers_while_a_slow_edit_runs_and_takes_the_next_after_it(
                  on_done=lambda unit: made.append(unit.name))
     try:
         assert started.wait(BLOCK_S)
-        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=5000)  # the UI thread runs its timer meanwhile
+        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=WAIT_MS)  # the UI thread runs its timer meanwhile
         assert context.editing
         assert QApplication.overrideCursor() is not None
         assert QApplication.overrideCursor().shape() == Qt.CursorShape.WaitCursor
-        qtbot.waitUntil(lambda: window.busy.isVisible(), timeout=5000)  # named in the status bar, once it lasts
+        qtbot.waitUntil(lambda: window.busy.isVisible(), timeout=WAIT_MS)  # named in the status bar, once it lasts
         assert window.busy.label.text() == "slow"
         assert QApplication.activeWindow() is window  # no window of its own: the keys typed stay where they were
         assert made == [] and context.undo.count() == 0
         assert not {"Thôn Chậm", "Thôn Sau"} & _named(context, commune)  # the second waits for the first
     finally:
         release.set()
-    qtbot.waitUntil(lambda: not context.editing, timeout=20000)
+    qtbot.waitUntil(lambda: not context.editing, timeout=WAIT_MS)
     timer.stop()
     assert made == ["Thôn Chậm", "Thôn Sau"]
     assert [context.undo.text(index) for index in range(context.undo.count())] == ["slow", "next"]
@@ -101,11 +101,11 @@ def test_an_undo_is_replayed_off_the_ui_thread(
     context.undo_last()
     try:
         assert started.wait(BLOCK_S)
-        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=5000)
+        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=WAIT_MS)
         assert context.undo.index() == 1  # the stack moves once the replay is done
     finally:
         release.set()
-    qtbot.waitUntil(lambda: not context.editing, timeout=20000)
+    qtbot.waitUntil(lambda: not context.editing, timeout=WAIT_MS)
     timer.stop()
     assert context.undo.index() == 0 and context.undo.redoText() == "add"
     assert "Thôn Hoàn Tác" not in _named(context, commune)
@@ -172,5 +172,5 @@ def test_a_dialog_waits_for_its_slow_edit_before_it_closes(
         assert dialog.isVisible()
     finally:
         release.set()
-    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=WAIT_MS)
     assert dialog.result_value.name == "Cụm Chậm"

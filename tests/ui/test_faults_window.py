@@ -31,7 +31,7 @@ from grassroots_app.ui.i18n import LanguageSwitcher
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
 from tests.faults import damage_pages, fingerprint, immutable, settle, stamp_revision
-from tests.ui.support import WORKERS, ScriptedPrompter, edit_reported
+from tests.ui.support import WAIT_MS, WORKERS, ScriptedPrompter, edit_reported
 
 
 def _province(uow: UnitOfWork) -> Unit:
@@ -147,7 +147,7 @@ def test_damage_found_by_the_background_backup_is_shown_and_writes_refused(
     context = _context(path, tmp_path, back_up=True)
     try:
         words = f"Cơ sở dữ liệu '{path}' bị hỏng"
-        qtbot.waitUntil(lambda: words in context.errors.last_message, timeout=20000)
+        qtbot.waitUntil(lambda: words in context.errors.last_message, timeout=WAIT_MS)
         assert not backups.exists() or not list(backups.iterdir())  # no damaged copy kept
         context.errors.last_message = ""
         context.back_up_later()  # the hourly check: found again, not shown again

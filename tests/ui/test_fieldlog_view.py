@@ -32,10 +32,9 @@ from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.shared.widgets import to_qdate
 from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.units.unit_panel import UnitPanel
-from tests.ui.support import ScriptedPrompter, edit_now, undo_now, wait_for_edits
+from tests.ui.support import WAIT_MS, ScriptedPrompter, edit_now, undo_now, wait_for_edits
 
 START = date(2026, 1, 1)
-WAIT_MS = 30_000
 SLOW_EDIT_MS = 4_500  # longer than Qt waits (4 s) before a progress dialog shows itself
 
 

@@ -25,10 +25,9 @@ from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.reports.report_view import ReportView
 from grassroots_app.ui.shared.file_choice import file_name
 from grassroots_app.ui.shared.prompter import Prompter
-from tests.ui.support import ScriptedPrompter, answer_dialog, shown
+from tests.ui.support import WAIT_MS, ScriptedPrompter, answer_dialog, shown
 
 YEAR, QUARTER = 2026, 3
-WAIT_MS = 30_000
 
 
 @dataclass

@@ -19,7 +19,7 @@ from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.settings import WindowSettings
-from tests.ui.support import WORKERS, ScriptedPrompter, wait_while_busy
+from tests.ui.support import WAIT_MS, WORKERS, ScriptedPrompter, wait_while_busy
 from tests.ui.test_main_window import answer_dialogs
 
 PROVINCE = "Tỉnh Cao Bằng"
@@ -85,7 +85,7 @@ def test_after_cancel_the_file_menu_sets_the_empty_database_up(window: MainWindo
     done = answer_dialogs(qtbot, [choose_province])
     window.setup_action.trigger()
     done()
-    qtbot.waitUntil(lambda: window.tree.model.rowCount(QModelIndex()) == 1, timeout=20000)
+    qtbot.waitUntil(lambda: window.tree.model.rowCount(QModelIndex()) == 1, timeout=WAIT_MS)
     assert window.tree.model.index(0, 0, QModelIndex()).data() == PROVINCE
     assert not window.setup_action.isEnabled()
     assert window.context.errors.last_message == ""
@@ -100,8 +100,8 @@ def test_the_days_backup_holds_the_first_data_not_the_empty_database(
     done = answer_dialogs(qtbot, [choose_province])
     window.offer_first_run()
     done()
-    qtbot.waitUntil(lambda: window.tree.model.rowCount(QModelIndex()) == 1, timeout=20000)
-    qtbot.waitUntil(lambda: not window.context.tasks.busy, timeout=20000)
+    qtbot.waitUntil(lambda: window.tree.model.rowCount(QModelIndex()) == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.context.tasks.busy, timeout=WAIT_MS)
     backups = list_backups(new_file)
     assert [info.kind for info in backups] == [BackupKind.DAILY]
     assert PROVINCE in unit_names(backups[0].path)

@@ -15,7 +15,7 @@ from grassroots_app.services import browse
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.files.import_dialog import ImportDialog
 from grassroots_app.ui.main_window import MainWindow
-from tests.ui.support import ScriptedPrompter, answer_dialog, shown
+from tests.ui.support import WAIT_MS, ScriptedPrompter, answer_dialog, shown
 from tests.workbooks import write_sheet
 
 HEADERS = ["Đơn vị cấp trên", "Tên đơn vị", "Cấp", "Từ ngày"]
@@ -47,7 +47,7 @@ def child_names(context: AppContext, parent_id: str) -> list[str]:
 
 def wait_checked(qtbot: QtBot, dialog: ImportDialog) -> None:
     """Wait until the dialog's background check or import has reported."""
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.report is not None, timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.report is not None, timeout=WAIT_MS)
 
 
 def test_dry_run_error_list_then_import(qtbot: QtBot, window: MainWindow, context: AppContext,
@@ -85,7 +85,7 @@ def test_dry_run_error_list_then_import(qtbot: QtBot, window: MainWindow, contex
     units_sheet(path, [[parent, "Thôn Nhập Một", "Thôn", None],
                        [parent, "Thôn Nhập Hai", "Thôn", None]])
     dialog.check_button.click()
-    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.report.errors(), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.report.errors(), timeout=WAIT_MS)
     assert dialog.shown_fate() is None and len(dialog.model.rows) == 2
     assert dialog.import_button.isEnabled() and dialog.import_button.isDefault()
     assert not dialog.save_errors_button.isEnabled()
@@ -93,7 +93,7 @@ def test_dry_run_error_list_then_import(qtbot: QtBot, window: MainWindow, contex
     reloaded: list[bool] = []
     context.events.database_changed.connect(lambda: reloaded.append(True))
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.committed, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.committed, timeout=WAIT_MS)
     assert "Thôn Nhập Một" in child_names(context, commune_id)
     assert "Thôn Nhập Hai" in child_names(context, commune_id)
     assert any("Nhập thon.xlsx vào cơ sở dữ liệu? Trong 2 dòng: sẽ thêm 2," in text for text in prompter(context).shown)
@@ -108,7 +108,7 @@ def test_an_unreadable_file_is_said_in_the_dialog(qtbot: QtBot, window: MainWind
     path.write_bytes(b"not a workbook")
     dialog = shown(qtbot, ImportDialog(context, path, window))
     dialog.check()
-    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
     assert dialog.report is None and not dialog.error.isHidden() and "hong.xlsx" in dialog.error.text()
     assert not dialog.import_button.isEnabled() and dialog.check_button.isEnabled()
 
@@ -137,7 +137,7 @@ def test_export_and_template_from_the_menu(qtbot: QtBot, window: MainWindow, con
                                            tmp_path: Path) -> None:
     prompter(context).paths.extend([str(tmp_path / "du-lieu"), str(tmp_path / "mau.xlsx")])
     window.export_action.trigger()
-    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=20000)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=WAIT_MS)
     book = load_workbook(tmp_path / "du-lieu.xlsx", read_only=True)
     assert book.sheetnames[:2] == ["Đơn vị", "Cụm"] and len(list(book["Đơn vị"].iter_rows())) > 10
     book.close()
@@ -174,12 +174,12 @@ def test_the_question_and_summary_count_what_is_added_changed_skipped_and_refuse
     dialog.check()
     wait_checked(qtbot, dialog)
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.committed, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.committed, timeout=WAIT_MS)
     assert "thon.xlsx: 2 dòng: thêm 2, sửa 0, 0 không đổi (bỏ qua), 0 bị từ chối." in dialog.summary.text()
 
     units_sheet(path, [*rows, [parent, "Thôn Mới Ba", "Thôn", None]])
     dialog.check_button.click()
-    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.report.committed, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.report.committed, timeout=WAIT_MS)
     assert dialog.summary.text().startswith(
         "thon.xlsx: 3 dòng: sẽ thêm 1, sẽ sửa 0, 2 không đổi (sẽ bỏ qua), 0 bị từ chối (có lỗi).")
     prompter(context).answers = [False]
@@ -190,7 +190,7 @@ def test_the_question_and_summary_count_what_is_added_changed_skipped_and_refuse
 
     units_sheet(path, rows)  # nothing new: nothing to import
     dialog.check_button.click()
-    qtbot.waitUntil(lambda: dialog.report is not None and len(dialog.report.outcomes) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.report is not None and len(dialog.report.outcomes) == 2, timeout=WAIT_MS)
     assert not dialog.import_button.isEnabled()
     assert dialog.summary.text() == ("thon.xlsx: 2 dòng: sẽ thêm 0, sẽ sửa 0, 2 không đổi (sẽ bỏ qua), 0 bị từ chối "
                                      "(có lỗi). Không có gì để nhập: cơ sở dữ liệu đã có mọi dòng đúng như trong tệp.")

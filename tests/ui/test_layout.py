@@ -26,7 +26,7 @@ from grassroots_app.ui.shared.screen_fit import COMFORTABLE_SIZE, first_geometry
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
 from grassroots_app.ui.units.tree_model import MARK_COLUMN, NAME_COLUMN
 from tests.ui.screenshots import first_cadre, loading
-from tests.ui.support import edit_now
+from tests.ui.support import WAIT_MS, edit_now
 
 LAPTOP = QRect(0, 0, 1366, 768 - 40)  # 1366x768 less a 40 px taskbar
 FULL_HD = QRect(0, 0, 1920, 1080 - 40)
@@ -117,7 +117,7 @@ def test_showing_the_roster_from_another_tab_goes_to_the_units_tab(window: MainW
 
 def test_the_roster_fits_a_maximized_window(qtbot: QtBot, window: MainWindow) -> None:
     window.resize(1440, 900 - 40)
-    qtbot.waitUntil(lambda: window.roster.model.total > 0, timeout=10000)
+    qtbot.waitUntil(lambda: window.roster.model.total > 0, timeout=WAIT_MS)
     roster = window.roster
     assert roster.workplace.width() >= 150
     dock = window.dock.widget()
@@ -135,7 +135,7 @@ def test_a_long_unit_name_is_elided(qtbot: QtBot, window: MainWindow, context: A
     toolbar = window.findChild(QToolBar, "MainToolbar")
     toolbar_width = toolbar.sizeHint().width()
     edit_now(context, "rename", units.edit_unit, commune.id, LONG_NAME)
-    qtbot.waitUntil(lambda: window.tree.model.marks is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.tree.model.marks is not None, timeout=WAIT_MS)
     assert window.tree.reveal(commune.id)
     qtbot.wait(50)
     view, header = window.tree.view, window.tree.view.header()
@@ -199,7 +199,7 @@ def test_the_tree_shows_no_check_before_the_recount(qtbot: QtBot, window: MainWi
     assert window.tree.model.data(index.siblingAtColumn(MARK_COLUMN)) == "…"
     window.as_of.setDate(window.as_of.date().addDays(-1))
     assert window.tree.model.data(window.tree.model.index_of_id(commune.id).siblingAtColumn(MARK_COLUMN)) == "…"
-    qtbot.waitUntil(lambda: window.tree.model.marks is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.tree.model.marks is not None, timeout=WAIT_MS)
     assert window.tree.model.data(window.tree.model.index_of_id(commune.id).siblingAtColumn(MARK_COLUMN)) != "…"
 
 
@@ -265,17 +265,17 @@ def test_the_screenshots_wait_until_the_window_has_loaded(qtbot: QtBot, window: 
     assert not loading(window, None)
     edit_now(context, "rename", units.edit_unit, communes(context)[0].id, "Xã Đổi Tên")
     assert loading(window, None)  # the gap marks are being recounted
-    qtbot.waitUntil(lambda: not loading(window, None), timeout=10000)
+    qtbot.waitUntil(lambda: not loading(window, None), timeout=WAIT_MS)
     assert window.tree.model.marks is not None and not context.tasks.busy
     window.roster.reload()
     assert loading(window, None)  # the roster is read in a worker process
-    qtbot.waitUntil(lambda: not loading(window, None), timeout=10000)
+    qtbot.waitUntil(lambda: not loading(window, None), timeout=WAIT_MS)
 
 
 # --- seen on the screenshots: roster rows, and the selection kept when the tree is regrouped ----------------
 
 def test_the_roster_rows_are_as_compact_as_the_other_tables(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.roster.model.total > 0, timeout=10000)
+    qtbot.waitUntil(lambda: window.roster.model.total > 0, timeout=WAIT_MS)
     table = window.roster.table
     assert table.rowHeight(0) <= table.fontMetrics().height() + ROW_PADDING
 
@@ -305,7 +305,7 @@ def test_a_database_in_a_deep_folder_is_elided_in_the_status_bar(
     moved = folder / name
     shutil.copy(context.database.url.removeprefix("sqlite:///"), moved)
     window.open_location(str(moved))
-    qtbot.waitUntil(lambda: window.tree.model.marks is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.tree.model.marks is not None, timeout=WAIT_MS)
     window.resize(1366, LAPTOP.height())
     assert window.minimumSizeHint().width() <= LAPTOP.width()
     assert window.status.toolTip() == str(moved)

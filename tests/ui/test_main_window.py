@@ -26,7 +26,7 @@ from grassroots_app.ui.units.assign_dialog import AssignDialog
 from grassroots_app.ui.units.tree_model import MARK_COLUMN, cadre_mime_data
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog
-from tests.ui.support import WORKERS, ScriptedPrompter, type_text, wait_for_edits, wait_while_busy
+from tests.ui.support import WAIT_MS, WORKERS, ScriptedPrompter, type_text, wait_for_edits, wait_while_busy
 
 Handler = Callable[[QWidget], None]
 
@@ -43,7 +43,7 @@ def answer_dialogs(qtbot: QtBot, handlers: list[Handler]) -> Callable[[], None]:
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(0, poll)
-    return lambda: qtbot.waitUntil(lambda: not pending, timeout=5000)
+    return lambda: qtbot.waitUntil(lambda: not pending, timeout=WAIT_MS)
 
 
 def first_commune(context: AppContext) -> browse.NodeRow:
@@ -124,7 +124,7 @@ def test_a_clerks_day(qtbot: QtBot, window: MainWindow, context: AppContext) -> 
     choose_in_search(qtbot, window, "quoi son")
     qtbot.waitUntil(lambda: window.tree.current_node() is not None and window.tree.current_node().id == hamlet_id)
     assert window.panel.data is not None and window.panel.data.target_id == hamlet_id
-    qtbot.waitUntil(lambda: mark_of(window, hamlet_id) == "thiếu 1", timeout=10000)
+    qtbot.waitUntil(lambda: mark_of(window, hamlet_id) == "thiếu 1", timeout=WAIT_MS)
 
     # Assign a cadre through the picker and the Assign dialog: the mark turns to ✓.
     first_id, first_name = commune_cadre(context, set())
@@ -139,7 +139,7 @@ def test_a_clerks_day(qtbot: QtBot, window: MainWindow, context: AppContext) -> 
     qtbot.mouseClick(window.panel.assign_button, Qt.MouseButton.LeftButton)
     done()
     assert holders_of(context, hamlet_id) == [first_name]
-    qtbot.waitUntil(lambda: mark_of(window, hamlet_id) == "✓", timeout=10000)
+    qtbot.waitUntil(lambda: mark_of(window, hamlet_id) == "✓", timeout=WAIT_MS)
     assert window.panel.holders.item(0, 0).text() == first_name
 
     # Drag a second cadre from the roster onto the hamlet.
@@ -157,11 +157,11 @@ def test_a_clerks_day(qtbot: QtBot, window: MainWindow, context: AppContext) -> 
     window.undo_action.trigger()
     wait_for_edits(context)
     assert holders_of(context, hamlet_id) == []
-    qtbot.waitUntil(lambda: mark_of(window, hamlet_id) == "thiếu 1", timeout=10000)
+    qtbot.waitUntil(lambda: mark_of(window, hamlet_id) == "thiếu 1", timeout=WAIT_MS)
     window.redo_action.trigger()
     wait_for_edits(context)
     assert holders_of(context, hamlet_id) == [first_name]
-    qtbot.waitUntil(lambda: mark_of(window, hamlet_id) == "✓", timeout=10000)
+    qtbot.waitUntil(lambda: mark_of(window, hamlet_id) == "✓", timeout=WAIT_MS)
 
 
 def test_keyboard_undo_and_redo(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
@@ -235,7 +235,7 @@ def test_first_run_sets_up_a_province_from_the_official_list(qtbot: QtBot, empty
     done = answer_dialogs(qtbot, [choose])
     window.offer_first_run()
     done()
-    qtbot.waitUntil(lambda: window.tree.model.rowCount(QModelIndex()) == 1, timeout=20000)
+    qtbot.waitUntil(lambda: window.tree.model.rowCount(QModelIndex()) == 1, timeout=WAIT_MS)
     province = window.tree.model.index(0, 0, QModelIndex())
     assert province.data() == "Tỉnh Vĩnh Long"
     assert window.tree.model.rowCount(province) > 0 or window.tree.model.canFetchMore(province)

@@ -15,7 +15,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.files.official_import import OfficialImportDialog, OfficialPicker
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.main_window import MainWindow
-from tests.ui.support import answer_dialog, shown, wait_while_busy
+from tests.ui.support import WAIT_MS, answer_dialog, shown, wait_while_busy
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def choose(qtbot: QtBot, dialog: QDialog, province: str, district: str) -> None:
     assert picker.district.currentText() == district
     dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
     wait_while_busy()
-    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=WAIT_MS)
 
 
 def test_first_run_offers_the_pre_reform_list_for_three_levels(qtbot: QtBot, new_context: AppContext) -> None:

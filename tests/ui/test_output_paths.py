@@ -22,11 +22,10 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.files.import_dialog import ImportDialog
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.reports.report_view import ReportView
-from tests.ui.support import ScriptedPrompter, shown
+from tests.ui.support import WAIT_MS, ScriptedPrompter, shown
 from tests.workbooks import write_sheet
 
 YEAR, QUARTER = 2026, 3
-WAIT_MS = 30_000
 REASONS = ("là cơ sở dữ liệu đang mở", "nằm trong thư mục sao lưu", "là một thư mục",
            "là một cơ sở dữ liệu hoặc một bản sao lưu")
 

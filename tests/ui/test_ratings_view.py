@@ -19,7 +19,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.fieldlog.rating_table import Column
 from grassroots_app.ui.fieldlog.ratings_view import RatingsView
 from grassroots_app.ui.i18n import tr
-from tests.ui.support import focus, pick, redo_now, shown, undo_now, wait_for_edits
+from tests.ui.support import WAIT_MS, focus, pick, redo_now, shown, undo_now, wait_for_edits
 
 COMMUNE = "Xã Thử Xếp Loại"
 HAMLETS = ("Ấp 1", "Ấp 2", "Ấp 3")
@@ -52,7 +52,7 @@ def view(qtbot: QtBot, context: AppContext, place: Place) -> RatingsView:
     widget.year.setValue(YEAR)
     pick(qtbot, widget.unit, fold(COMMUNE), place.commune_id)
     qtbot.waitUntil(lambda: [row.unit_id for row in widget.model.views] == [place.commune_id, *place.hamlet_ids],
-                    timeout=20000)
+                    timeout=WAIT_MS)
     return widget
 
 
@@ -87,7 +87,7 @@ def test_rate_a_commune_and_its_hamlets_and_read_the_shares(
     type_cell(qtbot, view, 1, Column.SCORE, "85,5")
     type_cell(qtbot, view, 2, Column.GRADE, "1")
     type_cell(qtbot, view, 3, Column.SCORE, "40")
-    qtbot.waitUntil(lambda: len(rated(context, place)) == 4, timeout=10000)
+    qtbot.waitUntil(lambda: len(rated(context, place)) == 4, timeout=WAIT_MS)
     assert rated(context, place) == {
         commune: (Grade.GOOD, None), first: (Grade.GOOD, 85.5), second: (Grade.EXCELLENT, None),
         third: (Grade.NOT_COMPLETED, 40.0),
@@ -112,7 +112,7 @@ def test_rate_a_commune_and_its_hamlets_and_read_the_shares(
                 [shares.item(row, column).text() for row in range(len(GRADES))]
                 for column in range(shares.columnCount())}
 
-    qtbot.waitUntil(lambda: shares_shown() == expected, timeout=20000)
+    qtbot.waitUntil(lambda: shares_shown() == expected, timeout=WAIT_MS)
     good = view.shares.item(len(GRADES), [*expected].index("hamlet")).text()
     assert good == "2/3 = 66,67 %"
 
@@ -121,33 +121,33 @@ def test_a_grade_that_disagrees_with_the_score_is_refused(
     qtbot: QtBot, view: RatingsView, context: AppContext, place: Place
 ) -> None:
     type_cell(qtbot, view, 1, Column.SCORE, "72")
-    qtbot.waitUntil(lambda: bool(rated(context, place)), timeout=10000)
+    qtbot.waitUntil(lambda: bool(rated(context, place)), timeout=WAIT_MS)
     wait_for_edits(context)
     steps = context.undo.count()
 
     type_cell(qtbot, view, 1, Column.GRADE, "1")
-    qtbot.waitUntil(view.error.isVisible, timeout=10000)
+    qtbot.waitUntil(view.error.isVisible, timeout=WAIT_MS)
     assert view.error.text() == "Số điểm 72 ứng với mức 'Hoàn thành tốt nhiệm vụ', không phải " \
                                 "'Hoàn thành xuất sắc nhiệm vụ'."
     assert rated(context, place) == {place.hamlet_ids[0]: (Grade.GOOD, 72.0)}
     assert context.undo.count() == steps
 
     type_cell(qtbot, view, 1, Column.SCORE, "abc")
-    qtbot.waitUntil(lambda: "85,5" in view.error.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "85,5" in view.error.text(), timeout=WAIT_MS)
     assert rated(context, place) == {place.hamlet_ids[0]: (Grade.GOOD, 72.0)}
 
 
 def test_each_rating_is_one_step_to_undo(qtbot: QtBot, view: RatingsView, context: AppContext, place: Place) -> None:
     type_cell(qtbot, view, 2, Column.GRADE, "3")
-    qtbot.waitUntil(lambda: bool(rated(context, place)), timeout=10000)
+    qtbot.waitUntil(lambda: bool(rated(context, place)), timeout=WAIT_MS)
     wait_for_edits(context)
     assert context.undo.undoText() == "Xếp loại Ấp 2"
     undo_now(context)
     assert rated(context, place) == {}
-    qtbot.waitUntil(lambda: view.model.views[2].rating is None, timeout=20000)
+    qtbot.waitUntil(lambda: view.model.views[2].rating is None, timeout=WAIT_MS)
     redo_now(context)
     assert rated(context, place) == {place.hamlet_ids[1]: (Grade.COMPLETED, None)}
-    qtbot.waitUntil(lambda: view.model.views[2].rating is not None, timeout=20000)
+    qtbot.waitUntil(lambda: view.model.views[2].rating is not None, timeout=WAIT_MS)
     focus(qtbot, view.table)
     view.table.setCurrentIndex(view.model.index(2, Column.GRADE))
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
@@ -166,12 +166,12 @@ def test_keys_typed_ahead_of_the_window_keep_the_next_cell_being_typed(
     for key in ("1", Qt.Key.Key_Return, Qt.Key.Key_Right, "8", "5"):  # sent at once: no event handled between
         qtbot.keyClick(QApplication.focusWidget(), key)
     editor = QApplication.focusWidget()
-    qtbot.waitUntil(lambda: view.model.views[1].rating is not None, timeout=20000)  # the grade's rows read back
+    qtbot.waitUntil(lambda: view.model.views[1].rating is not None, timeout=WAIT_MS)  # the grade's rows read back
     qtbot.wait(200)
     assert QApplication.focusWidget() is editor
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(rated(context, place)) and rated(context, place)[place.hamlet_ids[0]][1] is not None,
-                    timeout=10000)
+                    timeout=WAIT_MS)
     assert rated(context, place) == {place.hamlet_ids[0]: (Grade.GOOD, 85.0)}
 
 

@@ -21,7 +21,18 @@ from grassroots_app.ui.fieldlog.recommendation_detail import RecommendationDetai
 from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog, StepDialog
 from grassroots_app.ui.fieldlog.recommendations_view import RecommendationsView
 from grassroots_app.ui.shared.widgets import EditDialog
-from tests.ui.support import answer_dialog, edit_now, focus, pick, redo_now, shown, type_text, undo_now, wait_while_busy
+from tests.ui.support import (
+    WAIT_MS,
+    answer_dialog,
+    edit_now,
+    focus,
+    pick,
+    redo_now,
+    shown,
+    type_text,
+    undo_now,
+    wait_while_busy,
+)
 
 HAMLET = "Ấp Kiến Nghị Thử"
 RAISED, FORWARDED, ANSWERED = date(2026, 9, 1), date(2026, 9, 10), date(2026, 9, 20)
@@ -56,7 +67,7 @@ def place(context: AppContext) -> Place:
 def view(qtbot: QtBot, context: AppContext) -> RecommendationsView:
     """The tab, shown and read."""
     widget = shown(qtbot, RecommendationsView(context))
-    qtbot.waitUntil(lambda: "…" not in widget.count.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "…" not in widget.count.text(), timeout=WAIT_MS)
     return widget
 
 
@@ -85,7 +96,7 @@ def _status_shown(view: RecommendationsView) -> RecommendationStatus | None:
 
 def chosen(qtbot: QtBot, view: RecommendationsView, recommendation_id: str) -> None:
     """Wait until the list is read again with the recommendation chosen."""
-    qtbot.waitUntil(lambda: view.selected_id() == recommendation_id, timeout=20000)
+    qtbot.waitUntil(lambda: view.selected_id() == recommendation_id, timeout=WAIT_MS)
 
 
 def take_step(qtbot: QtBot, view: RecommendationsView, key: Qt.Key, day: date, text: str) -> None:
@@ -131,9 +142,9 @@ def test_raise_forward_and_answer_through_the_dialogs(
 
     take_step(qtbot, view, Qt.Key.Key_F, FORWARDED, BODY)
     chosen(qtbot, view, rec_id)
-    qtbot.waitUntil(lambda: view.step_actions[RecommendationStatus.ANSWERED].isEnabled(), timeout=20000)
+    qtbot.waitUntil(lambda: view.step_actions[RecommendationStatus.ANSWERED].isEnabled(), timeout=WAIT_MS)
     take_step(qtbot, view, Qt.Key.Key_A, ANSWERED, ANSWER)
-    qtbot.waitUntil(lambda: view.detail.history.rowCount() == 3, timeout=20000)
+    qtbot.waitUntil(lambda: view.detail.history.rowCount() == 3, timeout=WAIT_MS)
 
     history = [[view.detail.history.item(row, column).text() for column in range(3)] for row in range(3)]
     assert history[1][0] == "10/09/2026" and history[1][1].endswith("→ đã chuyển cơ quan chức năng")
@@ -192,12 +203,12 @@ def test_undo_and_redo_a_status_change(
 
     undo_now(context)
     assert stored(context, rec_id) is RecommendationStatus.OPEN
-    qtbot.waitUntil(lambda: view.detail.history.rowCount() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: view.detail.history.rowCount() == 1, timeout=WAIT_MS)
     assert view.step_actions[RecommendationStatus.FORWARDED].isEnabled()
 
     redo_now(context)
     assert stored(context, rec_id) is RecommendationStatus.FORWARDED
-    qtbot.waitUntil(lambda: view.detail.history.rowCount() == 2, timeout=20000)
+    qtbot.waitUntil(lambda: view.detail.history.rowCount() == 2, timeout=WAIT_MS)
     assert view.step_actions[RecommendationStatus.ANSWERED].isEnabled()
 
 
@@ -208,7 +219,7 @@ def test_the_overdue_filter_and_the_carried_over_ones(
     on_time = raised(context, place, date(2026, 9, 1)).recommendation.id
     qtbot.mouseClick(view.filters.overdue, Qt.MouseButton.LeftButton)
     expected = context.read(recommendations.list_recommendations, RecommendationFilter(overdue=True))
-    qtbot.waitUntil(lambda: len(view.model.rows) == len(expected) and view.model.rows[0].overdue, timeout=20000)
+    qtbot.waitUntil(lambda: len(view.model.rows) == len(expected) and view.model.rows[0].overdue, timeout=WAIT_MS)
     shown = {row.recommendation.id for row in view.model.rows}
     assert late in shown and on_time not in shown
     assert all(row.overdue for row in view.model.rows)
@@ -220,7 +231,7 @@ def test_the_overdue_filter_and_the_carried_over_ones(
     view.filters.period.span.setCurrentIndex(view.filters.period.span.findData(3))
     qtbot.mouseClick(view.filters.carried, Qt.MouseButton.LeftButton)
     carried = context.read(recommendations.carried_over, 2026, 3)
-    qtbot.waitUntil(lambda: "chuyển sang" in view.count.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "chuyển sang" in view.count.text(), timeout=WAIT_MS)
     assert {row.recommendation.id for row in view.model.rows} == {item.recommendation.id for item in carried}
     assert late in {row.recommendation.id for row in view.model.rows}
     assert on_time not in {row.recommendation.id for row in view.model.rows}
@@ -245,9 +256,9 @@ def test_the_detail_shows_long_texts_whole(
     view.choose(rec_id)
     chosen(qtbot, view, rec_id)
     qtbot.waitUntil(lambda: _status_shown(view) is RecommendationStatus.ANSWERED,
-                    timeout=20000)  # the list read again after the answer, not before it
+                    timeout=WAIT_MS)  # the list read again after the answer, not before it
     detail = view.detail
-    qtbot.waitUntil(lambda: detail.history.rowCount() == 3, timeout=20000)
+    qtbot.waitUntil(lambda: detail.history.rowCount() == 3, timeout=WAIT_MS)
     qtbot.wait(50)  # the layout settles
 
     texts = [label.text() for label in detail.values]
@@ -313,10 +324,10 @@ def test_the_detail_gives_each_wrapped_line_its_room(
 def test_a_recommendation_chosen_while_the_list_is_read_again_stays_chosen(
     qtbot: QtBot, view: RecommendationsView
 ) -> None:
-    qtbot.waitUntil(lambda: len(view.model.rows) >= 2, timeout=20000)
+    qtbot.waitUntil(lambda: len(view.model.rows) >= 2, timeout=WAIT_MS)
     first, second = (view.model.rows[row].recommendation.id for row in (0, 1))
     view.choose(first)
     view.reload()
     view.choose(second)  # the clerk clicks another one while the list is read
-    qtbot.waitUntil(lambda: "…" not in view.count.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "…" not in view.count.text(), timeout=WAIT_MS)
     assert view.selected_id() == second

@@ -28,10 +28,9 @@ from grassroots_app.ui.reports.report_editor import TAB_FIGURES, TAB_NARRATIVE, 
 from grassroots_app.ui.reports.report_view import ReportView
 from grassroots_app.ui.shared.prompter import Unsaved
 from grassroots_app.ui.shared.widgets import to_qdate
-from tests.ui.support import ScriptedPrompter, focus, redo_now, shown, type_text, undo_now, wait_while_busy
+from tests.ui.support import WAIT_MS, ScriptedPrompter, focus, redo_now, shown, type_text, undo_now, wait_while_busy
 
 YEAR, QUARTER = 2026, 3
-WAIT_MS = 30_000
 ASSESSMENT = "Ưu điểm: các đồng chí phụ trách bám sát cơ sở.\n\nHạn chế: còn một ấp thiếu người phụ trách."
 SIGNER = "Nguyễn Thị Hồng Nhung"
 

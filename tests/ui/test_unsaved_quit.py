@@ -11,7 +11,7 @@ from grassroots_app.services import browse, reports
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.shared.prompter import Prompter, Unsaved
-from tests.ui.support import ScriptedPrompter, answer_dialog, type_text
+from tests.ui.support import WAIT_MS, ScriptedPrompter, answer_dialog, type_text
 
 PROPOSAL = "Đề nghị bổ sung kinh phí cho tổ dân phố."
 
@@ -24,10 +24,10 @@ def typed_report(qtbot: QtBot, window: MainWindow, context: AppContext) -> Scrip
     chooser.year.setValue(2026)
     chooser.quarter.setCurrentIndex(chooser.quarter.findData(3))
     cluster_id = context.read(browse.all_clusters, date(2026, 9, 30))[0][0]
-    qtbot.waitUntil(lambda: chooser.cluster.findData(cluster_id) >= 0, timeout=10000)
+    qtbot.waitUntil(lambda: chooser.cluster.findData(cluster_id) >= 0, timeout=WAIT_MS)
     chooser.cluster.setCurrentIndex(chooser.cluster.findData(cluster_id))
     chooser.new_button.click()
-    qtbot.waitUntil(lambda: view.editor.figures is not None, timeout=20000)
+    qtbot.waitUntil(lambda: view.editor.figures is not None, timeout=WAIT_MS)
     type_text(qtbot, view.editor.narrative.sections["proposals"], PROPOSAL)
     assert view.editor.has_unsaved_changes()
     prompter = context.prompter

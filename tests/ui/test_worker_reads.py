@@ -25,7 +25,7 @@ from grassroots_app.services.workspace import Database
 from grassroots_app.tempfiles import READ_PREFIX
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
-from tests.ui.support import WORKERS, read_in_worker
+from tests.ui.support import WAIT_MS, WORKERS, read_in_worker
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +68,7 @@ def test_the_window_shows_marks_counted_in_a_worker(context: AppContext, qtbot: 
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.compute_marks()
-    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=WAIT_MS)
     expected = context.read(browse.tree_marks, context.as_of)
     assert window.tree.model.marks == expected.by_target
 
@@ -78,7 +78,7 @@ def test_a_cancelled_worker_read_calls_nobody_back(context: AppContext, qtbot: Q
     progress = context.tasks.read(context.database.url, browse.tree_marks, (context.as_of,), answers.append,
                                   answers.append)
     progress.cancel()
-    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=WAIT_MS)
     qtbot.wait(50)
     assert answers == []
 
@@ -113,11 +113,11 @@ def test_closing_the_window_drops_a_running_read_and_still_makes_the_edit(
 ) -> None:
     window = MainWindow(context)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=WAIT_MS)
     started, release = tmp_path / "started", tmp_path / "release"
     answers: list[object] = []
     context.read_later(held_read, (str(started), str(release)), answers.append, answers.append)
-    qtbot.waitUntil(started.exists, timeout=30_000)
+    qtbot.waitUntil(started.exists, timeout=WAIT_MS)
     worker = holder(started)
     commune = context.read(browse.children, context.read(browse.children, None, context.as_of)[0].id,
                            context.as_of)[0].id
@@ -125,7 +125,7 @@ def test_closing_the_window_drops_a_running_read_and_still_makes_the_edit(
     window.close()
     assert ended(worker)
     assert not release.exists()  # the read was still held when the window closed
-    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=WAIT_MS)
     assert answers == []
     assert "Thôn Cuối" in {unit.name for unit in context.read(browse.children, str(commune), context.as_of)}
 
@@ -136,12 +136,12 @@ def test_switching_the_database_drops_a_read_running_on_the_old_one(
     started, release = tmp_path / "started", tmp_path / "release"
     answers: list[object] = []
     context.read_later(held_read, (str(started), str(release)), answers.append, answers.append)
-    qtbot.waitUntil(started.exists, timeout=30_000)
+    qtbot.waitUntil(started.exists, timeout=WAIT_MS)
     worker = holder(started)
     context.switch_database(Database.open(str(tmp_path / "other.sqlite"), daily=False))
     assert ended(worker)
     assert not release.exists()
-    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=WAIT_MS)
     assert answers == []
 
 
