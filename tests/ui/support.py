@@ -156,7 +156,7 @@ def pick(qtbot: QtBot, field: LookupField, text: str, record_id: str) -> None:
     """Type part of a name, go down the suggestions to the record and take it with Enter."""
     qtbot.keyClicks(field, text)
     popup = field.suggester.popup()
-    qtbot.waitUntil(popup.isVisible)
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT_MS)
     matches = field.suggester.completionModel()
     ids = [matches.index(row, 0).data(ID_ROLE) for row in range(matches.rowCount())]
     for _row in range(ids.index(record_id)):

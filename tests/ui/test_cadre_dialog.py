@@ -15,7 +15,7 @@ from grassroots_app.services.roster import cadre_targets, roster
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.shared.widgets import to_qdate
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
-from tests.ui.support import shown, type_text, undo_now, wait_while_busy
+from tests.ui.support import WAIT_MS, shown, type_text, undo_now, wait_while_busy
 
 
 def tick(qtbot: QtBot, box: QCheckBox) -> None:
@@ -86,7 +86,7 @@ def test_enter_saves_escape_cancels_and_tab_follows_the_form(context: AppContext
              dialog.standing, dialog.committee, dialog.party_member, dialog.phone, dialog.status,
              dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)]
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.full_name)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.full_name, timeout=WAIT_MS)
     for field in chain[1:]:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is field

@@ -158,7 +158,7 @@ def test_a_double_booked_attendee_is_warned_but_not_refused(
     qtbot.wait(400)
     assert not dialog.warnings.isVisible()
     tick(qtbot, dialog, cadre)
-    qtbot.waitUntil(dialog.warnings.isVisible, timeout=3000)
+    qtbot.waitUntil(dialog.warnings.isVisible, timeout=WAIT_MS)
     assert cadre_name in dialog.warnings.text() and "Họp Đảng ủy khối" in dialog.warnings.text()
     press_ok(qtbot, dialog)
     assert not dialog.isVisible()
@@ -186,7 +186,7 @@ def test_page_keys_and_arrows_move_through_the_months(qtbot: QtBot, view: Calend
     assert (view.year, view.month) == (2026, 10)
     view.select_day(date(2026, 10, 1))
     qtbot.keyClick(view.grid, Qt.Key.Key_Left)  # 30 September, shown greyed in October's first week
-    qtbot.waitUntil(lambda: view.month == 9)
+    qtbot.waitUntil(lambda: view.month == 9, timeout=WAIT_MS)
     assert view.selected_day() == date(2026, 9, 30)
     assert view.panel.title.text().endswith("30/09/2026")
 
@@ -318,7 +318,7 @@ def test_the_plan_view_proposes_and_saves_a_quarter(qtbot: QtBot, context: AppCo
     wait_while_busy()
     stored = context.read(plans.quarter_plan, 2026, 4)
     assert len(stored.visits) == proposed and all(visit.id for visit in stored.visits)
-    qtbot.waitUntil(lambda: view.plan is not None and view.plan.saved and len(view.plan.visits) == proposed)
+    qtbot.waitUntil(lambda: view.plan is not None and view.plan.saved and len(view.plan.visits) == proposed, timeout=WAIT_MS)
 
     view.visits.setCurrentIndex(view.visits_model.index(0, 0))
     assert view.remove_button.isEnabled()

@@ -24,7 +24,16 @@ from grassroots_app.ui.units.cluster_dialogs import (
     NewClusterDialog,
     RenameClusterDialog,
 )
-from tests.ui.support import ScriptedPrompter, answer_dialog, edit_now, focus, shown, type_text, wait_while_busy
+from tests.ui.support import (
+    WAIT_MS,
+    ScriptedPrompter,
+    answer_dialog,
+    edit_now,
+    focus,
+    shown,
+    type_text,
+    wait_while_busy,
+)
 
 Handler = Callable[[QWidget], None]
 JOINED = date(2026, 9, 1)
@@ -64,14 +73,14 @@ def select_in_tree(qtbot: QtBot, window: MainWindow, node_id: str) -> None:
     window.tree.view.scrollTo(index)
     rect = window.tree.view.visualRect(index)
     qtbot.mouseClick(window.tree.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == node_id)
+    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == node_id, timeout=WAIT_MS)
 
 
 def expand_province(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
     """Expand the province's row (its clusters are read when the view asks)."""
     index = window.tree.model.index_of_id(province_id(context))
     window.tree.view.expand(index)
-    qtbot.waitUntil(lambda: window.tree.model.rowCount(window.tree.model.index_of_id(province_id(context))) > 0)
+    qtbot.waitUntil(lambda: window.tree.model.rowCount(window.tree.model.index_of_id(province_id(context))) > 0, timeout=WAIT_MS)
 
 
 def undo_keys(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
@@ -225,7 +234,7 @@ def open_tree_menu(qtbot: QtBot, window: MainWindow, node_id: str, keyboard: boo
         qtbot.mouseRelease(viewport, Qt.MouseButton.RightButton, pos=point)
         QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
                                                            viewport.mapToGlobal(point)))
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=WAIT_MS)
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
     return menu
@@ -272,10 +281,10 @@ def test_in_the_three_level_model_a_cluster_is_made_under_a_district(qtbot: QtBo
     province = province_id(context)
     district = context.read(browse.children, province, context.as_of)[0]
     window.tree.reveal(province)
-    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == province)
+    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == province, timeout=WAIT_MS)
     assert not window.panel.new_cluster_button.isVisible(), "a province has no clusters in this model"
     window.tree.reveal(district.id)
-    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == district.id)
+    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == district.id, timeout=WAIT_MS)
 
     def new(dialog: QWidget) -> None:
         assert isinstance(dialog, NewClusterDialog)
@@ -331,6 +340,6 @@ def test_a_clusters_gaps_are_counted_in_a_worker_as_a_units_are(qtbot: QtBot, wi
     window.cluster_action.trigger()
     expand_province(qtbot, window, context)
     select_in_tree(qtbot, window, empty.id)
-    qtbot.waitUntil(lambda: window.panel.gaps.item(0).text() == "Cụm chưa có Ủy viên Ban Thường vụ phụ trách.")
+    qtbot.waitUntil(lambda: window.panel.gaps.item(0).text() == "Cụm chưa có Ủy viên Ban Thường vụ phụ trách.", timeout=WAIT_MS)
     assert window.panel.gaps.count() == 1
     assert browse.own_gaps in asked

@@ -34,7 +34,7 @@ def menu_texts(menu: QMenu) -> list[str]:
 
 def popup(qtbot: QtBot) -> QMenu:
     """Return the menu that opened."""
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=WAIT_MS)
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
     return menu

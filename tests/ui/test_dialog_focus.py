@@ -45,7 +45,7 @@ from grassroots_app.ui.units.cluster_dialogs import (
 from grassroots_app.ui.units.local_rules_dialog import LocalRulesDialog
 from grassroots_app.ui.units.unit_dialogs import AddUnitDialog, CloseUnitDialog, MergeUnitDialog, MoveUnitDialog
 from grassroots_app.ui.units.unit_panel import CadrePickerDialog
-from tests.ui.support import edit_now, type_text
+from tests.ui.support import WAIT_MS, edit_now, type_text
 
 ABSTRACT = {Dialog, EditDialog}  # bases only: never opened as such
 
@@ -204,7 +204,7 @@ def test_the_dialog_opens_in_its_first_field(name: str, scene: Scene, qtbot: QtB
     case = CASES[name]
     dialog = _opened(qtbot, case.open(scene))
     expected = case.first(dialog)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=WAIT_MS)
     focused = QApplication.focusWidget()
     assert focused is expected or focused.focusProxy() is expected or expected.isAncestorOf(focused), (
         f"{name}: focus on {type(focused).__name__} {focused.objectName()!r}")

@@ -17,7 +17,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.shared.widgets import to_qdate
 from grassroots_app.ui.units.assign_dialog import EditAssignmentDialog
-from tests.ui.support import answer_dialog, focus, type_text, wait_for_edits, wait_while_busy
+from tests.ui.support import WAIT_MS, answer_dialog, focus, type_text, wait_for_edits, wait_while_busy
 
 SIGNED = date(2026, 2, 3)
 
@@ -60,7 +60,7 @@ def test_double_click_opens_the_assignment_to_add_its_decision(qtbot: QtBot, win
                                                                context: AppContext) -> None:
     target_id, held = held_target(context)
     window.tree.reveal(target_id)
-    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == target_id)
+    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == target_id, timeout=WAIT_MS)
     table = window.panel.holders
     rect = table.visualItemRect(table.item(0, 0))
     done = answer_dialog(qtbot, add_decision(qtbot, "27-QĐ/ĐU"))
@@ -68,7 +68,7 @@ def test_double_click_opens_the_assignment_to_add_its_decision(qtbot: QtBot, win
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     done()
     assert stored(context, held.id).decision == Decision("27-QĐ/ĐU", SIGNED)
-    qtbot.waitUntil(lambda: table.item(0, 4) is not None and table.item(0, 4).text() == "27-QĐ/ĐU")
+    qtbot.waitUntil(lambda: table.item(0, 4) is not None and table.item(0, 4).text() == "27-QĐ/ĐU", timeout=WAIT_MS)
     focus(qtbot, window.tree.view)
     qtbot.keyClick(window.tree.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     wait_for_edits(context)
@@ -79,7 +79,7 @@ def test_enter_opens_the_assignment_and_a_refusal_stays_in_the_dialog(qtbot: QtB
                                                                       context: AppContext) -> None:
     target_id, held = held_target(context)
     window.tree.reveal(target_id)
-    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == target_id)
+    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == target_id, timeout=WAIT_MS)
     table = window.panel.holders
 
     def too_early(dialog: QWidget) -> None:
@@ -102,13 +102,13 @@ def test_enter_opens_the_assignment_and_a_refusal_stays_in_the_dialog(qtbot: QtB
 def test_the_assignments_right_click_menu(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
     target_id, held = held_target(context)
     window.tree.reveal(target_id)
-    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == target_id)
+    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == target_id, timeout=WAIT_MS)
     table = window.panel.holders
     point = table.visualItemRect(table.item(0, 0)).center()
     qtbot.mousePress(table.viewport(), Qt.MouseButton.RightButton, pos=point)
     QApplication.sendEvent(table.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
                                                                table.viewport().mapToGlobal(point)))
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=WAIT_MS)
     menu = QApplication.activePopupWidget()
     assert [action.text() for action in menu.actions()] == [
         "Phân công cán bộ…", "Sửa phân công…", "Kết thúc phân công…"]

@@ -79,7 +79,7 @@ def activated(qtbot: QtBot, window: QWidget) -> None:
     """Show a window and wait until it has the keyboard."""
     window.show()
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
 
 
 def stored(context: AppContext, cadre: Cadre) -> list[ActivityView]:
@@ -126,7 +126,7 @@ def choose_cadre(qtbot: QtBot, view: FieldLogView, fragment: str) -> None:
     press_mnemonic(qtbot, "&Cadre")
     assert QApplication.focusWidget() is view.form.fields.cadre
     typed(qtbot, fragment)
-    qtbot.waitUntil(lambda: view.form.fields.cadre.suggester.popup().isVisible())
+    qtbot.waitUntil(lambda: view.form.fields.cadre.suggester.popup().isVisible(), timeout=WAIT_MS)
     QApplication.processEvents()  # the list's activation, queued when it opened, lands before it closes, not after
     press(qtbot, Qt.Key.Key_Return)
 
@@ -238,7 +238,7 @@ def test_a_unit_outside_the_cadres_targets_is_found_by_name_from_the_keyboard(
     choose_cadre(qtbot, view, "ho thi quynh nhu")
     when_modal(choose)
     press_mnemonic(qtbot, "Other &unit…")  # the button clicks itself a moment later
-    qtbot.waitUntil(lambda: view.form.fields.target.chosen() == expected.id)
+    qtbot.waitUntil(lambda: view.form.fields.target.chosen() == expected.id, timeout=WAIT_MS)
     activated(qtbot, view)  # the offscreen platform does not give the window back the keyboard by itself
     assert QApplication.focusWidget() is view.form.fields.target.combo
     type_entry(qtbot, date(2026, 9, 9), "30", "Lam viec voi xa", tabs_to_kind=1)
@@ -326,7 +326,7 @@ def test_the_list_filters_by_cadre_and_by_period(
     assert _shown_rows(qtbot, view) == ["Tuan in September", "Nhu in September"]  # quarter 3 by default
     activities.cadre.setFocus()
     typed(qtbot, "ho thi quynh nhu")
-    qtbot.waitUntil(lambda: activities.cadre.suggester.popup().isVisible())
+    qtbot.waitUntil(lambda: activities.cadre.suggester.popup().isVisible(), timeout=WAIT_MS)
     press(qtbot, Qt.Key.Key_Return)
     assert activities.cadre.chosen == place.nhu.id
     assert _shown_rows(qtbot, view) == ["Nhu in September"]

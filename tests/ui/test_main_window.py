@@ -115,14 +115,14 @@ def test_a_clerks_day(qtbot: QtBot, window: MainWindow, context: AppContext) -> 
     commune = first_commune(context)
     # Choose the commune by searching for it without diacritics, then add a hamlet under it.
     choose_in_search(qtbot, window, fold(commune.name))
-    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == commune.id)
+    qtbot.waitUntil(lambda: window.panel.data is not None and window.panel.data.target_id == commune.id, timeout=WAIT_MS)
     add_hamlet(qtbot, window, "Ấp Qưới Sơn")
     hamlet = context.read(browse.search, "ap quoi son", context.as_of)
     assert [hit.name for hit in hamlet] == ["Ấp Qưới Sơn"]
     hamlet_id = hamlet[0].id
     # Find it again without diacritics: the tree reveals and selects it.
     choose_in_search(qtbot, window, "quoi son")
-    qtbot.waitUntil(lambda: window.tree.current_node() is not None and window.tree.current_node().id == hamlet_id)
+    qtbot.waitUntil(lambda: window.tree.current_node() is not None and window.tree.current_node().id == hamlet_id, timeout=WAIT_MS)
     assert window.panel.data is not None and window.panel.data.target_id == hamlet_id
     qtbot.waitUntil(lambda: mark_of(window, hamlet_id) == "thiếu 1", timeout=WAIT_MS)
 
@@ -171,7 +171,7 @@ def test_keyboard_undo_and_redo(qtbot: QtBot, window: MainWindow, context: AppCo
     assert context.read(browse.search, "ap phim tat", context.as_of)
     window.activateWindow()
     window.tree.view.setFocus()
-    qtbot.waitUntil(window.tree.view.hasFocus)
+    qtbot.waitUntil(window.tree.view.hasFocus, timeout=WAIT_MS)
     qtbot.keyClick(window.tree.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     wait_for_edits(context)
     assert context.read(browse.search, "ap phim tat", context.as_of) == []

@@ -122,7 +122,7 @@ def test_raise_forward_and_answer_through_the_dialogs(
         assert isinstance(dialog, RecommendationDialog)
         qtbot.keyClicks(dialog.unit.search.edit, fold(HAMLET))
         qtbot.keyClick(dialog.unit.search.edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: dialog.unit.chosen == place.hamlet_id)  # the search answers from a worker thread
+        qtbot.waitUntil(lambda: dialog.unit.chosen == place.hamlet_id, timeout=WAIT_MS)  # the search answers from a worker thread
         dialog.raised_on.setDate(QDate(RAISED.year, RAISED.month, RAISED.day))
         pick(qtbot, dialog.cadre, fold(place.cadre_name), place.cadre_id)
         dialog.field.setCurrentIndex(dialog.field.findData(RecommendationField.INFRASTRUCTURE.value))

@@ -105,7 +105,7 @@ def test_write_save_undo_redo_issue(qtbot: QtBot, view: ReportView, context: App
     assert editor.has_unsaved_changes(), "the typed text is still in the form, no longer stored"
     redo_now(context)
     assert [item.id for item in stored(context)] == [record.id]
-    qtbot.waitUntil(lambda: editor.record is not None and not editor.has_unsaved_changes())
+    qtbot.waitUntil(lambda: editor.record is not None and not editor.has_unsaved_changes(), timeout=WAIT_MS)
 
     qtbot.mouseClick(editor.issue_button, Qt.MouseButton.LeftButton)
     wait_while_busy()

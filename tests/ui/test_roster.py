@@ -21,7 +21,7 @@ from grassroots_app.ui.units.cadre_panel import CadrePanel
 from grassroots_app.ui.units.roster import CadreRoster
 from grassroots_app.ui.units.roster_model import Column
 from grassroots_app.ui.units.tree_model import CADRE_MIME_TYPE, cadre_ids
-from tests.ui.support import edit_now, shown, type_text, undo_now
+from tests.ui.support import WAIT_MS, edit_now, shown, type_text, undo_now
 
 KNOWN = ["Quách Thị Hằng", "Tạ Thị Hạnh", "Khổng Đức Đạt", "Từ Văn Dũng"]
 KNOWN_ORDER = ["Từ Văn Dũng", "Khổng Đức Đạt", "Tạ Thị Hạnh", "Quách Thị Hằng"]  # D < Đ, a < ă; given name first
@@ -29,7 +29,7 @@ KNOWN_ORDER = ["Từ Văn Dũng", "Khổng Đức Đạt", "Tạ Thị Hạnh", 
 
 def wait_loaded(qtbot: QtBot, context: AppContext) -> None:
     """Wait until the background load has run and been shown."""
-    qtbot.waitUntil(lambda: not context.tasks.busy)
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=WAIT_MS)
 
 
 @pytest.fixture
@@ -165,12 +165,12 @@ def test_tier_membership_status_and_workplace_filters(widget: CadreRoster, qtbot
     workplace = next(entry.workplace for entry in every if fold(entry.workplace) != entry.workplace.casefold())
     typed = fold(workplace).upper()
     qtbot.keyClicks(widget.workplace, typed)
-    qtbot.waitUntil(lambda: not widget.filter_timer.isActive())
+    qtbot.waitUntil(lambda: not widget.filter_timer.isActive(), timeout=WAIT_MS)
     found = shown_entries(widget)
     assert found and all(fold(typed) in fold(entry.workplace) for entry in found)
     assert any(entry.workplace == workplace for entry in found)
     widget.workplace.clear()
-    qtbot.waitUntil(lambda: len(shown_entries(widget)) == len(every))
+    qtbot.waitUntil(lambda: len(shown_entries(widget)) == len(every), timeout=WAIT_MS)
 
 
 def test_dragged_rows_carry_the_cadre_ids(widget: CadreRoster, qtbot: QtBot) -> None:

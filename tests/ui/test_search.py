@@ -18,7 +18,7 @@ from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.units.hierarchy_view import HierarchyTree
 from grassroots_app.ui.units.search import ID_ROLE, PATH_ROLE, SearchBox
 from grassroots_app.ui.units.tree_model import NODE_ROLE
-from tests.ui.support import edit_now, shown
+from tests.ui.support import WAIT_MS, edit_now, shown
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def type_and_wait(qtbot: QtBot, box: SearchBox, text: str) -> None:
     """Type into the field and wait for the debounced search to have run and its hits to be shown."""
     qtbot.keyClicks(box.edit, text)
     assert box.timer.isActive(), "the search waits for the typing to pause"
-    qtbot.waitUntil(lambda: not box.timer.isActive() and not box.searching)
+    qtbot.waitUntil(lambda: not box.timer.isActive() and not box.searching, timeout=WAIT_MS)
 
 
 def hit_ids(box: SearchBox) -> list[str]:
@@ -148,7 +148,7 @@ def test_a_search_reads_off_the_ui_thread_and_only_the_latest_answer_is_shown(
         assert box.searching
         box.edit.setText("zzqqxx")  # typed on while the first search runs
         box.search_now()
-        qtbot.waitUntil(lambda: not box.searching)
+        qtbot.waitUntil(lambda: not box.searching, timeout=WAIT_MS)
         qtbot.wait(100)  # the first answer, if it comes later, is dropped
     finally:
         event.remove(context.database.engine, "before_cursor_execute", record)

@@ -25,7 +25,7 @@ from grassroots_app.ui.main_window import MainWindow
 from grassroots_app.ui.shared.widgets import to_qdate
 from grassroots_app.ui.units.assign_dialog import EndAssignmentDialog
 from tests.cli.support import Cli
-from tests.ui.support import edit_now, shown, wait_while_busy
+from tests.ui.support import WAIT_MS, edit_now, shown, wait_while_busy
 from tests.ui.test_assign_dialog import a_cadre, a_hamlet, click_ok
 
 END = DEMO_DATE + timedelta(days=400)  # after the minimum tenure: no reason needed
@@ -50,7 +50,7 @@ def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
     """Press Ctrl+key on the window's tree, as a clerk would."""
     window.activateWindow()
     window.tree.view.setFocus()
-    qtbot.waitUntil(window.tree.view.hasFocus)
+    qtbot.waitUntil(window.tree.view.hasFocus, timeout=WAIT_MS)
     qtbot.keyClick(window.tree.view, key, Qt.KeyboardModifier.ControlModifier)
     wait_while_busy()
 
@@ -59,7 +59,7 @@ def refusal_shown(qtbot: QtBot, context: AppContext, key: Qt.Key, window: MainWi
     """Press Ctrl+key and return the message the window then shows."""
     before = context.errors.last_message
     press(qtbot, window, key)
-    qtbot.waitUntil(lambda: context.errors.last_message != before)
+    qtbot.waitUntil(lambda: context.errors.last_message != before, timeout=WAIT_MS)
     return context.errors.last_message
 
 
