@@ -444,7 +444,6 @@ def test_typing_a_word_of_the_kind_chooses_it(qtbot: QtBot, context: AppContext)
     assert fields.kind.currentText() == "dự sinh hoạt chi bộ định kỳ hằng tháng"
 
 
-
 def test_an_entry_typed_on_while_a_slow_one_is_written_keeps_the_keyboard_and_both_are_stored(
     view: FieldLogView, context: AppContext, place: Place, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
