@@ -227,14 +227,16 @@ class TaskRunner(QObject):
         parent: QWidget | None = None,
         cancellable: bool = True,
     ) -> TaskProgress:
-        """Start the work; with a label, show a progress dialog (with a Cancel button if cancellable) while it runs.
+        """Start the work; with a label, show a progress dialog with a Cancel button while it runs (an edit, which
+        cannot be cancelled, has none: it names itself in the status bar instead).
 
         The callbacks are skipped once `parent` (the widget they serve) has been deleted, unless the work cannot be
         cancelled: an edit, committed once started, is always answered (its undo step must be recorded).
         """
         signals = _Signals()  # deleted below on this thread once answered, not while its answer is still queued
         progress = TaskProgress(signals)
-        dialog = self._dialog(label, parent, progress, cancellable) if label is not None else None
+        assert cancellable or label is None, "work that cannot be cancelled has no progress dialog"
+        dialog = self._dialog(label, parent, progress) if label is not None else None
         answered = (lambda: True) if not cancellable else (lambda: alive(parent))
         job = _Job(work, signals, progress)
 
@@ -292,10 +294,8 @@ class TaskRunner(QObject):
 
         return self.run(work, on_success, on_failure, label, parent)
 
-    def _dialog(self, label: str, parent: QWidget | None, progress: TaskProgress, cancellable: bool) -> QProgressDialog:
+    def _dialog(self, label: str, parent: QWidget | None, progress: TaskProgress) -> QProgressDialog:
         dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
-        if not cancellable:
-            dialog.setCancelButton(None)
         dialog.setWindowTitle(tr("Please wait"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
