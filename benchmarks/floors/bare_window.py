@@ -1,8 +1,10 @@
 """Floor of the window's start: a fresh process shows an empty QMainWindow of the given size, to its first paint.
 
-    python benchmarks/floors/bare_window.py WIDTH HEIGHT
+    python benchmarks/floors/bare_window.py WIDTH HEIGHT [--libraries]
 
 Prints "first-paint WIDTHxHEIGHT" at the window's first paint and exits at once (as ui_start's app child does).
+With `--libraries` it first imports the persistence libraries the app needs before it can open a database
+(SQLAlchemy's ORM and SQLModel): not a floor, the libraries' share of the app's start, for reference.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ class FirstPaint(QObject):
 
 def main() -> None:
     """Show the bare window and wait for its first paint."""
+    if "--libraries" in sys.argv[3:]:
+        import sqlalchemy.orm  # noqa: F401, PLC0415 - timed on purpose
+        import sqlmodel  # noqa: F401, PLC0415
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(int(sys.argv[1]), int(sys.argv[2]))
