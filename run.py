@@ -1,7 +1,8 @@
 """Set up the project's environment when needed, then start the application or run the tests.
 
     python3 run.py            start Grassroots
-    python3 run.py test [...] run the whole test suite (extra arguments go to pytest)
+    python3 run.py test [...] run the whole test suite, one process per core up to four (arguments go to pytest
+                              instead: then in one process unless they ask for more, e.g. `-n 2`)
     python3 run.py cli  [...] run the `grassroots` command line
 
 Only the standard library is used here: this file must work on a bare Python 3.11+.
@@ -26,6 +27,7 @@ VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
 STAMP = VENV / ".grassroots-stamp"
 WINDOWS_ERRORS = 0xC0000000  # the exit status of a Windows program ended by an exception (NTSTATUS errors)
+SUITE_PROCESSES = 4  # at most, for the whole suite: one per core
 XCB_PLUGIN = "libqxcb.so"
 XCB_INTEGRATION = "libQt6XcbQpa.so*"
 
@@ -188,6 +190,11 @@ def said_if_crashed(python: str, status: int) -> int:
     return 128 - status if status < 0 else status - 2**32  # sys.exit takes a signed 32-bit status on Windows
 
 
+def whole_suite() -> list[str]:
+    """Return pytest's options for the whole suite: spread over the cores (pytest-xdist), at most SUITE_PROCESSES."""
+    return ["-n", str(min(os.cpu_count() or 1, SUITE_PROCESSES))]
+
+
 def main(argv: list[str]) -> int:
     """Dispatch to the application, the tests or the command line."""
     utf8_streams()
@@ -198,7 +205,7 @@ def main(argv: list[str]) -> int:
     compile_translations = "from grassroots_app.ui.i18n import compiled_catalog; compiled_catalog('vi')"
     subprocess.run([python, "-c", compile_translations], check=True, cwd=ROOT)
     if command == "test":
-        return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT)
+        return subprocess.call([python, "-m", "pytest", *(rest or whole_suite())], cwd=ROOT)
     if command == "cli":
         return subprocess.call([python, "-m", "grassroots_app.cli", *rest])
     if command == "app":
