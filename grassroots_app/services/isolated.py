@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import multiprocessing
 import os
 import pickle
@@ -82,25 +83,36 @@ def run_read_to_file(url: str, query: Callable[..., Any], *args: Any) -> str:
 
 def dump_result(result: Any, file: IO[bytes]) -> None:
     """Pickle a read's result to a file: a long list as its number of slices, then each slice; anything else as
-    None, then the whole."""
+    the sizes of its raw buffers (protocol 5: what pickles itself as `PickleBuffer`s), the buffers, then the rest."""
     if isinstance(result, list) and len(result) > SLICE_ITEMS:
         starts = range(0, len(result), SLICE_ITEMS)
         pickle.dump(len(starts), file, protocol=pickle.HIGHEST_PROTOCOL)
         for start in starts:
             pickle.dump(result[start:start + SLICE_ITEMS], file, protocol=pickle.HIGHEST_PROTOCOL)
-    else:
-        pickle.dump(None, file, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
+        return
+    buffers: list[pickle.PickleBuffer] = []
+    rest = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL, buffer_callback=buffers.append)
+    raw = [buffer.raw() for buffer in buffers]
+    pickle.dump([len(memory) for memory in raw], file, protocol=pickle.HIGHEST_PROTOCOL)
+    for memory in raw:
+        file.write(memory)
+    file.write(rest)
 
 
-def load_result(file: IO[bytes], between_slices: Callable[[], None]) -> Any:
+def load_result(packed: bytes, between_slices: Callable[[], None]) -> Any:
     """Unpickle a result written by dump_result, calling `between_slices` before each slice of a long list (the
-    caller gives other threads their turn there: unpickling holds the interpreter lock)."""
-    slices = pickle.load(file)
-    if slices is None:
-        return pickle.load(file)
-    result: list[Any] = []
-    for _slice in range(slices):
-        between_slices()
-        result.extend(pickle.load(file))
-    return result
+    caller gives other threads their turn there: unpickling holds the interpreter lock). Raw buffers come back as
+    views of `packed`: not copied."""
+    file = io.BytesIO(packed)
+    head = pickle.load(file)
+    if isinstance(head, int):
+        result: list[Any] = []
+        for _slice in range(head):
+            between_slices()
+            result.extend(pickle.load(file))
+        return result
+    whole, start, views = memoryview(packed), file.tell(), []
+    for size in head:
+        views.append(whole[start:start + size])
+        start += size
+    return pickle.loads(whole[start:], buffers=views)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
@@ -9,7 +10,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate
-from typing import NamedTuple
+from pickle import PickleBuffer
+from typing import Any, Final, Literal, NamedTuple, SupportsIndex, TypeAlias
 
 from grassroots_app.domain.assignments import tenure_end
 from grassroots_app.domain.coverage import is_overloaded
@@ -23,6 +25,14 @@ from grassroots_app.services.setup import require_settings
 
 _TIERS = {tier.value: tier for tier in Tier}
 _STATUSES = {status.value: status for status in CadreStatus}
+Typecode: TypeAlias = Literal["B", "I", "Q"]
+# The array types of the roster's columns.
+TEXT: Final = "B"  # UTF-8
+ENDS: Final = "Q"  # where each text ends
+CODES: Final = "I"  # a label's number
+BITS: Final = "B"  # memberships
+COUNTS: Final = "Q"  # targets held
+Numbers: TypeAlias = "array[int] | memoryview"  # a column of numbers: an array, or a view handed over by a pickle
 
 
 # A named tuple rather than a frozen dataclass: a national roster builds 300,000 of them at once,
@@ -62,26 +72,37 @@ class AssignmentView:
     tenure_end: date
 
 
+def handed_over(buffer: Any, typecode: Typecode) -> memoryview:
+    """Return memory handed over by a pickle (bytes, or a view of a read-back file) as a read-only view of the
+    array type given, without copying it."""
+    return memoryview(buffer).toreadonly().cast("B").cast(typecode)
+
+
 @dataclass(frozen=True)
 class TextColumn:
-    """Many texts kept as one UTF-8 byte string and where each ends: two objects for a column instead of one per row
-    (and bytes, not str: handed between processes they are copied, not decoded, so unpacking one barely holds the
-    interpreter lock)."""
+    """Many texts kept as one UTF-8 byte string and where each ends: two objects for a column instead of one per row.
 
-    data: bytes
-    ends: array[int]
+    Pickled as raw memory (protocol 5 buffers): a read's result file hands both over as views of itself, so that
+    unpacking a national roster does not copy tens of megabytes while holding the interpreter lock.
+    """
+
+    data: bytes | memoryview
+    ends: Numbers
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> TextColumn:
         """Return the column holding these texts in order."""
         encoded = [text.encode() for text in texts]
-        return cls(b"".join(encoded), array("Q", accumulate(map(len, encoded))))
+        return cls(b"".join(encoded), array(ENDS, accumulate(map(len, encoded))))
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
+        return _text_column, (PickleBuffer(self.data), PickleBuffer(self.ends))
 
     def __len__(self) -> int:
         return len(self.ends)
 
     def __getitem__(self, row: int) -> str:
-        return self.data[self.ends[row - 1] if row else 0:self.ends[row]].decode()
+        return str(self.data[self.ends[row - 1] if row else 0:self.ends[row]], "utf-8")
 
     def __iter__(self) -> Iterator[str]:
         return (self[row] for row in range(len(self)))
@@ -89,13 +110,17 @@ class TextColumn:
     def find(self, text: str) -> int | None:
         """Return the first row holding exactly this text, or None."""
         wanted = text.encode()
-        start = self.data.find(wanted) if wanted else -1
-        while start != -1:
-            row = bisect_right(self.ends, start)
+        if not wanted:
+            return None
+        for found in re.finditer(b"(?=%s)" % re.escape(wanted), self.data):  # overlapping: a row may start inside
+            row = bisect_right(self.ends, found.start())
             if self[row] == text:
                 return row
-            start = self.data.find(wanted, start + 1)
         return None
+
+
+def _text_column(data: Any, ends: Any) -> TextColumn:
+    return TextColumn(handed_over(data, TEXT), handed_over(ends, ENDS))
 
 
 @dataclass(frozen=True)
@@ -107,17 +132,24 @@ class LabelColumn:
     """
 
     values: TextColumn
-    codes: array[int]
+    codes: Numbers
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> LabelColumn:
         """Return the column holding these texts in order."""
         numbers: dict[str, int] = {}
-        codes = array("I", (numbers.setdefault(text, len(numbers)) for text in texts))
+        codes = array(CODES, (numbers.setdefault(text, len(numbers)) for text in texts))
         return cls(TextColumn.of(list(numbers)), codes)
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
+        return _label_column, (self.values, PickleBuffer(self.codes))
 
     def __getitem__(self, row: int) -> str:
         return self.values[self.codes[row]]
+
+
+def _label_column(values: TextColumn, codes: Any) -> LabelColumn:
+    return LabelColumn(values, handed_over(codes, CODES))
 
 
 STANDING, COMMITTEE, PARTY_MEMBER = 1, 2, 4  # a row's memberships as bits
@@ -135,22 +167,26 @@ class RosterTable:
     tiers: LabelColumn
     positions: LabelColumn
     workplaces: LabelColumn
-    memberships: array[int]
+    memberships: Numbers
     statuses: LabelColumn
-    targets: array[int]
+    targets: Numbers
     threshold: int
 
     @classmethod
     def of(cls, entries: Sequence[RosterEntry], threshold: int) -> RosterTable:
         """Return the table of these entries, in their order (`overloaded` follows from the threshold)."""
-        bits = array("B", (STANDING * e.is_standing | COMMITTEE * e.is_committee | PARTY_MEMBER * e.is_party_member
+        bits = array(BITS, (STANDING * e.is_standing | COMMITTEE * e.is_committee | PARTY_MEMBER * e.is_party_member
                            for e in entries))
         return cls(
             TextColumn.of([e.id for e in entries]), TextColumn.of([e.full_name for e in entries]),
             LabelColumn.of(e.tier.value for e in entries), LabelColumn.of(e.position for e in entries),
             LabelColumn.of(e.workplace for e in entries), bits, LabelColumn.of(e.status.value for e in entries),
-            array("Q", (e.targets for e in entries)), threshold,
+            array(COUNTS, (e.targets for e in entries)), threshold,
         )
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
+        return _roster_table, (self.ids, self.names, self.tiers, self.positions, self.workplaces,
+                               PickleBuffer(self.memberships), self.statuses, PickleBuffer(self.targets), self.threshold)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -167,6 +203,13 @@ class RosterTable:
     def entries(self) -> list[RosterEntry]:
         """Return every row as a roster entry."""
         return [self.entry(row) for row in range(len(self))]
+
+
+def _roster_table(ids: TextColumn, names: TextColumn, tiers: LabelColumn, positions: LabelColumn,
+                  workplaces: LabelColumn, memberships: Any, statuses: LabelColumn, targets: Any,
+                  threshold: int) -> RosterTable:
+    return RosterTable(ids, names, tiers, positions, workplaces, handed_over(memberships, BITS), statuses,
+                       handed_over(targets, COUNTS), threshold)
 
 
 def roster(uow: UnitOfWork, on: date) -> list[RosterEntry]:

@@ -7,7 +7,6 @@ thread for the interpreter lock, and a national-size sort or count holds it for 
 from __future__ import annotations
 
 import gc
-import io
 import multiprocessing
 import os
 import sys
@@ -19,7 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, process
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -88,7 +87,7 @@ class WorkerPool:
         except BrokenProcessPool:  # a worker died (killed, out of memory): start fresh ones and try once more
             path = Path(self._answer(self._started(broken=pool), url, query, *args))
         try:
-            return _unpack(io.BytesIO(path.read_bytes()))  # read in one system call, without the lock
+            return _unpack(path.read_bytes())  # read in one system call, without the lock
         finally:
             path.unlink(missing_ok=True)
 
@@ -133,7 +132,7 @@ class WorkerPool:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _unpack(packed: BinaryIO) -> Any:
+def _unpack(packed: bytes) -> Any:
     """Unpickle a result as long-lived data: no collection while it arrives, and none scanning it later.
 
     A national roster is 350,000 objects; each full garbage collection over them holds the interpreter

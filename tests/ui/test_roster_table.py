@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from grassroots_app.domain.model import CadreStatus, Tier
 from grassroots_app.domain.text import collation_key, fold
+from grassroots_app.services.isolated import dump_result, load_result
 from grassroots_app.services.roster import RosterEntry, RosterTable
 from grassroots_app.ui.units.roster_model import CadreRosterModel, Column, RosterFilter
 
@@ -41,6 +43,13 @@ def passes(wanted: RosterFilter, entry: RosterEntry) -> bool:
             and (not wanted.unassigned or entry.targets == 0) and (not wanted.overloaded or entry.overloaded))
 
 
+def handed_over(table: RosterTable) -> RosterTable:
+    """The table as a worker process's result file hands it to the window (its columns views of the bytes read)."""
+    file = io.BytesIO()
+    dump_result(table, file)
+    return load_result(file.getvalue(), lambda: None)
+
+
 def plain_key(column: Column) -> Any:
     """The order of a column on a plain entry."""
     return {
@@ -56,21 +65,26 @@ def plain_key(column: Column) -> Any:
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(ENTRIES)
 def test_the_table_gives_back_the_entries_it_was_made_of(rows: list[RosterEntry]) -> None:
-    table = RosterTable.of(rows, THRESHOLD)
-    assert len(table) == len(rows)
-    assert table.entries() == rows
-    assert [table.ids.find(row.id) for row in rows] == list(range(len(rows)))
-    assert table.ids.find("missing") is None
-    assert table.ids.find("") is None
+    made = RosterTable.of(rows, THRESHOLD)
+    for table in (made, handed_over(made)):
+        assert len(table) == len(rows)
+        assert table.entries() == rows
+        assert [table.ids.find(row.id) for row in rows] == list(range(len(rows)))
+        named = [row.full_name for row in rows if row.full_name]
+        assert [table.names.find(name) for name in named] == [[row.full_name for row in rows].index(name)
+                                                              for name in named]
+        assert table.ids.find("missing") is None
+        assert table.ids.find("") is None
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(ENTRIES, FILTERS, st.sampled_from(list(Column)), st.sampled_from(list(Qt.SortOrder)))
+@given(ENTRIES, FILTERS, st.sampled_from(list(Column)), st.sampled_from(list(Qt.SortOrder)), st.booleans())
 def test_the_model_filters_and_sorts_like_the_plain_entries(
-    qapp: object, rows: list[RosterEntry], wanted: RosterFilter, column: Column, order: Qt.SortOrder
+    qapp: object, rows: list[RosterEntry], wanted: RosterFilter, column: Column, order: Qt.SortOrder, handed: bool
 ) -> None:
     model = CadreRosterModel()
-    model.set_table(RosterTable.of(rows, THRESHOLD))
+    table = RosterTable.of(rows, THRESHOLD)
+    model.set_table(handed_over(table) if handed else table)
     model.set_filter(wanted)
     model.sort(column, order)
     kept = [entry for entry in rows if passes(wanted, entry)]
