@@ -99,20 +99,20 @@ def dump_result(result: Any, file: IO[bytes]) -> None:
     file.write(rest)
 
 
-def load_result(packed: bytes, between_slices: Callable[[], None]) -> Any:
+def load_result(file: IO[bytes], between_slices: Callable[[], None]) -> Any:
     """Unpickle a result written by dump_result, calling `between_slices` before each slice of a long list (the
-    caller gives other threads their turn there: unpickling holds the interpreter lock). Raw buffers come back as
-    views of `packed`: not copied."""
-    file = io.BytesIO(packed)
+    caller gives other threads their turn there: unpickling holds the interpreter lock).
+
+    The slices are read in one call, each raw buffer in one call into its own bytes: the system copies them while
+    the lock is free, and unpickling the rest takes them as they are.
+    """
     head = pickle.load(file)
     if isinstance(head, int):
+        slices = io.BytesIO(file.read())
         result: list[Any] = []
         for _slice in range(head):
             between_slices()
-            result.extend(pickle.load(file))
+            result.extend(pickle.load(slices))
         return result
-    whole, start, views = memoryview(packed), file.tell(), []
-    for size in head:
-        views.append(whole[start:start + size])
-        start += size
-    return pickle.loads(whole[start:], buffers=views)
+    buffers = [file.read(size) for size in head]
+    return pickle.load(file, buffers=buffers)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
@@ -27,7 +26,6 @@ _TIERS = {tier.value: tier for tier in Tier}
 _STATUSES = {status.value: status for status in CadreStatus}
 Typecode: TypeAlias = Literal["B", "I", "Q"]
 # The array types of the roster's columns.
-TEXT: Final = "B"  # UTF-8
 ENDS: Final = "Q"  # where each text ends
 CODES: Final = "I"  # a label's number
 BITS: Final = "B"  # memberships
@@ -73,8 +71,8 @@ class AssignmentView:
 
 
 def handed_over(buffer: Any, typecode: Typecode) -> memoryview:
-    """Return memory handed over by a pickle (bytes, or a view of a read-back file) as a read-only view of the
-    array type given, without copying it."""
+    """Return numbers handed over by a pickle (as bytes read from a worker's result file) as a read-only view of the
+    array type given, without copying them."""
     return memoryview(buffer).toreadonly().cast("B").cast(typecode)
 
 
@@ -82,11 +80,11 @@ def handed_over(buffer: Any, typecode: Typecode) -> memoryview:
 class TextColumn:
     """Many texts kept as one UTF-8 byte string and where each ends: two objects for a column instead of one per row.
 
-    Pickled as raw memory (protocol 5 buffers): a read's result file hands both over as views of itself, so that
-    unpacking a national roster does not copy tens of megabytes while holding the interpreter lock.
+    Pickled as raw buffers (protocol 5): a worker's result file hands them over as read, so that unpacking a national
+    roster copies nothing while holding the interpreter lock.
     """
 
-    data: bytes | memoryview
+    data: bytes
     ends: Numbers
 
     @classmethod
@@ -102,7 +100,7 @@ class TextColumn:
         return len(self.ends)
 
     def __getitem__(self, row: int) -> str:
-        return str(self.data[self.ends[row - 1] if row else 0:self.ends[row]], "utf-8")
+        return self.data[self.ends[row - 1] if row else 0:self.ends[row]].decode()
 
     def __iter__(self) -> Iterator[str]:
         return (self[row] for row in range(len(self)))
@@ -110,17 +108,17 @@ class TextColumn:
     def find(self, text: str) -> int | None:
         """Return the first row holding exactly this text, or None."""
         wanted = text.encode()
-        if not wanted:
-            return None
-        for found in re.finditer(b"(?=%s)" % re.escape(wanted), self.data):  # overlapping: a row may start inside
-            row = bisect_right(self.ends, found.start())
+        start = self.data.find(wanted) if wanted else -1
+        while start != -1:
+            row = bisect_right(self.ends, start)
             if self[row] == text:
                 return row
+            start = self.data.find(wanted, start + 1)
         return None
 
 
 def _text_column(data: Any, ends: Any) -> TextColumn:
-    return TextColumn(handed_over(data, TEXT), handed_over(ends, ENDS))
+    return TextColumn(data if isinstance(data, bytes) else bytes(data), handed_over(ends, ENDS))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, process
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -87,7 +87,8 @@ class WorkerPool:
         except BrokenProcessPool:  # a worker died (killed, out of memory): start fresh ones and try once more
             path = Path(self._answer(self._started(broken=pool), url, query, *args))
         try:
-            return _unpack(path.read_bytes())  # read in one system call, without the lock
+            with path.open("rb") as file:
+                return _unpack(file)
         finally:
             path.unlink(missing_ok=True)
 
@@ -132,7 +133,7 @@ class WorkerPool:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _unpack(packed: bytes) -> Any:
+def _unpack(packed: BinaryIO) -> Any:
     """Unpickle a result as long-lived data: no collection while it arrives, and none scanning it later.
 
     A national roster is 350,000 objects; each full garbage collection over them holds the interpreter

@@ -44,10 +44,11 @@ def passes(wanted: RosterFilter, entry: RosterEntry) -> bool:
 
 
 def handed_over(table: RosterTable) -> RosterTable:
-    """The table as a worker process's result file hands it to the window (its columns views of the bytes read)."""
+    """The table as a worker process's result file hands it to the window (its numbers views of the bytes read)."""
     file = io.BytesIO()
     dump_result(table, file)
-    return load_result(file.getvalue(), lambda: None)
+    file.seek(0)
+    return load_result(file, lambda: None)
 
 
 def plain_key(column: Column) -> Any:
