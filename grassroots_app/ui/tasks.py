@@ -136,8 +136,8 @@ class WorkerPool:
 def _unpack(packed: BinaryIO) -> Any:
     """Unpickle a result as long-lived data: no collection while it arrives, and none scanning it later.
 
-    A national roster is 350,000 objects; each full garbage collection over them holds the interpreter
-    lock for 100-300 ms, which freezes the window. Frozen objects are still freed when no longer used.
+    A national read's answer may be hundreds of thousands of objects; each full garbage collection over them holds
+    the interpreter lock for 100-300 ms, which freezes the window. Frozen objects are still freed when no longer used.
     Nothing is collected here, on a worker thread: see lifetime.collect_on_ui_thread.
     """
     with _unpack_lock:
