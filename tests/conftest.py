@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.engines import ENGINES, POSTGRESQL, Databases  # noqa: E402 - once the root is importable
+
 
 @pytest.fixture(scope="session", autouse=True)
 def backup_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
@@ -34,3 +36,45 @@ def log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GRASSROOTS_LOG_DIR", str(folder))
         yield folder
+
+
+@pytest.fixture(scope="session")
+def pg_databases() -> Iterator[Databases]:
+    """A throwaway PostgreSQL server for this test process, started when a test first needs it."""
+    from tools.pg_server import start  # noqa: PLC0415 - started only by tests that use PostgreSQL
+
+    server = start()  # in the system's temporary folder: the server's user cannot enter pytest's
+    databases = Databases(server)
+    yield databases
+    databases.close()
+    server.stop()
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The database engine a test runs on: each test that uses it runs on SQLite and on PostgreSQL."""
+    return str(request.param)
+
+
+@pytest.fixture
+def database_location(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A new, empty database of the test's engine: an SQLite file's path, or a migrated PostgreSQL database's URL."""
+    if engine != POSTGRESQL:
+        yield str(tmp_path / "t.sqlite")
+        return
+    databases: Databases = request.getfixturevalue("pg_databases")
+    url = databases.create()
+    yield url
+    databases.drop(url)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave out the PostgreSQL runs of the tests marked `sqlite_only` (they test the file itself)."""
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_server = callspec is not None and callspec.params.get("engine") == POSTGRESQL
+        (dropped if on_server and item.get_closest_marker("sqlite_only") else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

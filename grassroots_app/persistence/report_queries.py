@@ -284,7 +284,7 @@ class ReportQueries:
         query = (
             select(*CADRE_COLUMNS, done.c.kind, func.count())
             .select_from(done.join(CADRE, cadre.id == done.c.cadre_id))
-            .group_by(done.c.cadre_id, done.c.kind)
+            .group_by(cadre.id, done.c.kind)  # the key: the cadre's other columns follow (PostgreSQL checks it)
         )
         return [Attended(_cadre(row), ActivityKind(row[6]), row[7]) for row in self.session.execute(query)]
 

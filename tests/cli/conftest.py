@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from grassroots_app.persistence.locations import FOLDER_VARIABLE
+from tests import engines
 from tests.cli.support import Cli
 from tests.faults import settle
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    """A command line on a fresh database file."""
-    return Cli(tmp_path / "cli.sqlite")
+def cli(database_location: str) -> Cli:
+    """A command line on a fresh database of the test's engine (an SQLite file or a PostgreSQL database)."""
+    return Cli(database_location if not engines.is_file(database_location) else Path(database_location))
 
 
 @pytest.fixture

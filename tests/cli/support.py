@@ -1,4 +1,4 @@
-"""Run the `grassroots` entry point as a real process on a real SQLite file."""
+"""Run the `grassroots` entry point, in this process or as a real one, on a real database (file or server)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import contextlib
 import io
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from grassroots_app.cli import main
+from tests import engines
 
 ENTRY = Path(sys.executable).parent / ("grassroots.exe" if os.name == "nt" else "grassroots")
 
@@ -40,9 +40,9 @@ class Result:
 
 @dataclass
 class Cli:
-    """The entry point bound to one database file."""
+    """The entry point bound to one database: an SQLite file's path, or a PostgreSQL URL."""
 
-    db: Path
+    db: Path | str
 
     def __call__(self, *args: str) -> Result:
         """Call the entry point function `grassroots_app.cli:main` with `--db FILE ARGS…`."""
@@ -59,6 +59,5 @@ class Cli:
         return Result(done.returncode, done.stdout, done.stderr)
 
     def dump(self) -> list[str]:
-        """Return the whole database content as SQL lines (to show nothing changed)."""
-        with contextlib.closing(sqlite3.connect(self.db)) as connection:  # closed: not held open like a window
-            return list(connection.iterdump())
+        """Return the whole database content as lines (to show nothing changed)."""
+        return engines.dump(self.db)

@@ -12,6 +12,8 @@ from grassroots_app.domain.backups import BackupKind, parse_backup_name
 from grassroots_app.persistence.database import head_revision
 from tests.cli.support import Cli
 
+pytestmark = pytest.mark.sqlite_only  # backups and restores are of SQLite files; a server is backed up by its own tools
+
 
 @pytest.fixture
 def office(cli: Cli, folder: Path) -> Cli:

@@ -219,6 +219,7 @@ def _killed_writer_leftover(folder: Path, name: str) -> Path:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="elsewhere they are swept after an hour")
+@pytest.mark.sqlite_only  # backups and restores are of files
 def test_the_next_writer_into_a_folder_sweeps_what_killed_ones_left(
     office: Cli, tmp_path_factory: pytest.TempPathFactory, backup_folder: Path
 ) -> None:

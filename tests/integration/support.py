@@ -1,8 +1,7 @@
-"""Helpers for the integration tests: a migrated SQLite file with a preset, and short-hand builders."""
+"""Helpers for the integration tests: a migrated database (SQLite file or PostgreSQL) with a preset, and builders."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +12,7 @@ from grassroots_app.domain.model import Assignment, Cadre, Preset, Tier, Unit
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import assignments, cadres, setup, units
+from tests import engines
 
 T = TypeVar("T")
 
@@ -21,11 +21,17 @@ D0 = date(2020, 1, 1)
 
 @dataclass
 class Env:
-    """An open, initialized database file and short-hands to call the services on it."""
+    """An open, initialized database and short-hands to call the services on it."""
 
     db: Database
-    path: Path
+    location: str  # an SQLite file's path or a PostgreSQL URL
     preset: Preset
+
+    @property
+    def path(self) -> Path:
+        """Return the SQLite file (tests of the file itself are marked sqlite_only)."""
+        assert engines.is_file(self.location), "a test of the SQLite file, to be marked sqlite_only"
+        return Path(self.location)
 
     def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Call a service in its own unit of work, as the application does."""
@@ -51,26 +57,18 @@ class Env:
         return self.run(assignments.assign, assignments.NewAssignment(cadre.id, target_id, start, role))
 
     def dump(self) -> list[str]:
-        """Return every table's content as SQL statements, straight from the file."""
-        connection = sqlite3.connect(self.path)
-        try:
-            return list(connection.iterdump())
-        finally:
-            connection.close()
+        """Return every table's content, straight from the database with its engine's own driver."""
+        return engines.dump(self.location)
 
     def sql(self, query: str, *params: Any) -> list[tuple[Any, ...]]:
-        """Run a query on the file with the plain sqlite3 driver."""
-        connection = sqlite3.connect(self.path)
-        try:
-            return connection.execute(query, params).fetchall()
-        finally:
-            connection.close()
+        """Run a statement (`?` placeholders) on the database with its engine's own driver."""
+        return engines.rows(self.location, query, *params)
 
 
-def open_env(path: Path, preset: Preset, initialized: bool = True) -> Env:
-    """Create a database file, migrate it and (unless told not to) set it up for a preset."""
-    db = Database.open(str(path))
-    env = Env(db, path, preset)
+def open_env(location: str | Path, preset: Preset, initialized: bool = True) -> Env:
+    """Open a database (a file is created), migrate it and (unless told not to) set it up for a preset."""
+    db = Database.open(str(location))
+    env = Env(db, str(location), preset)
     if initialized:
         env.run(setup.init_database, preset)
     return env

@@ -65,6 +65,7 @@ def test_other_errors_are_not_run_again() -> None:
     assert calls == [1]
 
 
+@pytest.mark.sqlite_only  # SQLite's write lock
 def test_a_write_begins_immediate_and_a_read_takes_no_lock(two_level: Env) -> None:
     with UnitOfWork(two_level.db, write=True) as uow:
         uow.units.any()
@@ -75,6 +76,7 @@ def test_a_write_begins_immediate_and_a_read_takes_no_lock(two_level: Env) -> No
         uow.units.any()
 
 
+@pytest.mark.sqlite_only  # SQLite's write lock
 def test_a_write_that_did_not_say_so_is_run_again_immediate(two_level: Env) -> None:
     """A use case whose unit of work forgot write=True, overtaken by another writer, succeeds on its rerun."""
     province = two_level.unit("Tỉnh Một")

@@ -4,7 +4,6 @@ crash an export: the export's sheets, the import's error list, the report's anne
 from __future__ import annotations
 
 import re
-import sqlite3
 import zipfile
 from dataclasses import replace
 from datetime import date, datetime
@@ -25,6 +24,7 @@ from grassroots_app.reports.xlsx import write_xlsx
 from grassroots_app.services import ics, meetings, sheet_export, sheet_import
 from grassroots_app.services.files import save_workbook
 from grassroots_app.spreadsheets.writing import SheetContent
+from tests import engines
 from tests.integration.support import Env, open_env
 from tests.unit.report_sample import sample_document
 from tests.unit.test_report_pdf import page_texts
@@ -73,11 +73,13 @@ def assert_text_cells(path: Path, texts: list[str]) -> None:
 
 
 def stored(env: Env, query: str, *params: object) -> None:
-    """Change the file with the plain driver, as an older Grassroots (without today's checks) could have."""
-    connection = sqlite3.connect(env.path)
-    with connection:
-        connection.execute(query, params)
-    connection.close()
+    """Change the database with the engine's own driver, as an older Grassroots (without today's checks) could."""
+    env.sql(query, *params)
+
+
+def storable(env: Env, text: str) -> str:
+    """Return the text as the engine can hold it: PostgreSQL's text never holds NUL."""
+    return text if engines.is_file(env.location) else text.replace("\x00", "")
 
 
 def test_the_one_cell_writer_keeps_text_as_text(two_level: Env, tmp_path: Path) -> None:
@@ -116,11 +118,12 @@ def test_export_writes_risky_names_as_text_and_they_import_back_unchanged(two_le
 def test_export_of_stored_control_characters_does_not_crash(two_level: Env, tmp_path: Path) -> None:
     province = two_level.unit("Tỉnh Lạng Sơn", code="20")
     commune = two_level.unit("Xã Cũ", province)
-    stored(two_level, "UPDATE unit SET name = ? WHERE id = ?", CONTROLS, commune.id)
+    controls = storable(two_level, CONTROLS)
+    stored(two_level, "UPDATE unit SET name = ? WHERE id = ?", controls, commune.id)
     path = tmp_path / "du-lieu.xlsx"
     with UnitOfWork(two_level.db) as uow:
         sheet_export.write_export(uow, path, ON)
-    assert CONTROLS in calamine_values(path)  # escaped as Excel does (_x0007_): read back exactly
+    assert controls in calamine_values(path)  # escaped as Excel does (_x0007_): read back exactly
     assert formulas(path) == []
 
 
@@ -143,7 +146,8 @@ def test_the_report_tables_hold_text_as_text_and_survive_control_characters(tmp_
 def test_the_ics_of_stored_control_characters_holds_none(two_level: Env) -> None:
     two_level.run(meetings.add_meeting, Meeting("", "Họp chi bộ", datetime(2026, 7, 3, 14), 90,
                                                 MeetingCategory.COMMITTEE, "Tỉnh ủy", "Hội trường A", ()))
-    stored(two_level, "UPDATE meeting SET title = ?, place = ?", f"{RISKY[0]} {CONTROLS}", CONTROLS)
+    controls = storable(two_level, CONTROLS)
+    stored(two_level, "UPDATE meeting SET title = ?, place = ?", f"{RISKY[0]} {controls}", controls)
     data = two_level.read(lambda uow: ics.export_ics(uow, date(2026, 7, 1), date(2026, 8, 1)))
     assert CONTROL_BYTES.findall(data) == []
     (event,) = [e for e in icalendar.Calendar.from_ical(data).walk("VEVENT") if isinstance(e.start, datetime)]

@@ -32,6 +32,10 @@ REVIEWED = {
     "openpyxl": ("MIT", "MIT"),
     "pillow": ("MIT-CMU", "MIT-CMU"),
     "platformdirs": ("MIT", "MIT"),
+    # psycopg-binary also carries libpq (PostgreSQL licence) and, on Linux, OpenSSL (Apache-2.0), Kerberos (MIT)
+    # and OpenLDAP (OpenLDAP Public License 2.8) libraries: all GPL-3.0-compatible.
+    "psycopg": ("LGPL-3.0-only", "LGPL-3.0-only"),
+    "psycopg-binary": ("LGPL-3.0-only", "LGPL-3.0-only"),
     "pydantic": ("MIT", "MIT"),
     "pydantic-core": ("MIT", "MIT"),
     "pypdfium2": ("BSD-3-Clause, Apache-2.0, dependency licenses", "BSD-3-Clause AND Apache-2.0"),

@@ -1,0 +1,118 @@
+"""The two database engines the suites run on: an SQLite file, and a database on a throwaway PostgreSQL server.
+
+Raw SQL and whole-database dumps here go through each engine's own driver, not through the application.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+SQLITE = "sqlite"
+POSTGRESQL = "postgresql"
+# The Windows check runs under Wine, where no PostgreSQL server can be run: there the suites run on SQLite only.
+ENGINES = (SQLITE,) if os.name == "nt" else (SQLITE, POSTGRESQL)
+PLACEHOLDER = re.compile(r"\?")
+
+
+def is_file(location: str | Path) -> bool:
+    """Return whether a database location is an SQLite file (a path) rather than a server URL."""
+    return "://" not in str(location)
+
+
+def driver_url(location: str) -> str:
+    """Return the libpq URL of a SQLAlchemy `postgresql+psycopg://` URL."""
+    return re.sub(r"^postgresql\+psycopg://", "postgresql://", location)
+
+
+@contextlib.contextmanager
+def _pg(location: str) -> Iterator[Any]:
+    import psycopg  # noqa: PLC0415 - only the PostgreSQL runs need it
+
+    with psycopg.connect(driver_url(location), autocommit=True) as connection:
+        yield connection
+
+
+def rows(location: str | Path, query: str, *params: Any) -> list[tuple[Any, ...]]:
+    """Run one statement (`?` placeholders) with the engine's own driver and return its rows."""
+    if is_file(location):
+        with contextlib.closing(sqlite3.connect(location)) as connection:
+            fetched = connection.execute(query, params).fetchall()
+            connection.commit()
+            return fetched
+    with _pg(str(location)) as connection:
+        cursor = connection.execute(PLACEHOLDER.sub("%s", query.replace("%", "%%")), params)
+        return [tuple(map(_as_stored, row)) for row in cursor.fetchall()] if cursor.description else []
+
+
+def _as_stored(value: Any) -> Any:
+    """Return a PostgreSQL value as SQLAlchemy stores it in SQLite: days and times as their ISO text."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def dump(location: str | Path) -> list[str]:
+    """Return the whole content of a database as lines (to show that nothing changed)."""
+    if is_file(location):
+        with contextlib.closing(sqlite3.connect(location)) as connection:  # closed: not held open like a window
+            return list(connection.iterdump())
+    lines: list[str] = []
+    with _pg(str(location)) as connection:
+        tables = connection.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename").fetchall()
+        for (table,) in tables:
+            content = connection.execute(f'SELECT * FROM "{table}"').fetchall()  # noqa: S608 - the catalogue's names
+            lines.extend(sorted(f"{table}: {tuple(row)!r}" for row in content))
+    return lines
+
+
+class Databases:
+    """Fresh databases on a throwaway server, each a copy of one migrated database (made once)."""
+
+    def __init__(self, server: Any) -> None:
+        self.server = server
+        self.made = 0
+        self.admin = _connect_admin(server.url())
+        self.template = self._new_name()
+        self.admin.execute(f"CREATE DATABASE {self.template}")
+        self._migrate(server.url(self.template))
+
+    def _new_name(self) -> str:
+        self.made += 1
+        return f"t{os.getpid()}_{self.made}"
+
+    @staticmethod
+    def _migrate(url: str) -> None:
+        from grassroots_app.persistence.database import Database  # noqa: PLC0415 - after the test set-up
+
+        Database.open(url, backup=False).close()
+
+    def create(self) -> str:
+        """Create a new migrated, empty database and return its URL."""
+        name = self._new_name()
+        self.admin.execute(f"CREATE DATABASE {name} TEMPLATE {self.template} STRATEGY FILE_COPY")
+        return self.server.url(name)
+
+    def drop(self, url: str) -> None:
+        """Drop a database made here, ending whatever connections are still open to it."""
+        name = url.rsplit("/", 1)[1]
+        self.admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def close(self) -> None:
+        """Close the administrator's connection."""
+        self.admin.close()
+
+
+def _connect_admin(url: str) -> Any:
+    import psycopg  # noqa: PLC0415 - only the PostgreSQL runs need it
+
+    return psycopg.connect(driver_url(url), autocommit=True)
