@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
 
+from grassroots_app.persistence import closure
 from grassroots_app.persistence.database import Database, for_writing
 from grassroots_app.persistence.tables import metadata
 
@@ -73,6 +74,8 @@ def bulk_load(database: Database, batch_size: int = BATCH_SIZE) -> Iterator[Bulk
             writer = BulkWriter(connection, batch_size)
             yield writer
             writer.flush()
+            if writer.written.get("unit") or writer.written.get("unit_link"):
+                closure.rebuild(connection)
         database.committed = True
         _checkpoint(connection)
 

@@ -1,10 +1,13 @@
-"""Two programs on one database file: SQLite's "busy" answer, and running a use case again after it.
+"""Two programs on one database: SQLite's "busy" answer, a server's conflict, and running a use case again.
 
 A transaction that writes begins IMMEDIATE (see UnitOfWork), so it waits for another program's write
 to finish (up to the busy timeout) instead of failing at its first write. Should SQLite still answer
 busy, the whole use case is run again a few times, pausing a little longer each time, and then refused
 with a message. Every run after the first begins all its transactions IMMEDIATE: a run that failed so
-has shown that it writes, even where its unit of work did not say so.
+has shown that it writes, even where its unit of work did not say so. On PostgreSQL a writing transaction
+is SERIALIZABLE: when another clerk's transaction committed a conflicting change first, this one fails
+with a serialization failure and the use case is run again, now seeing that change (and refused by the
+rules if they forbid it).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from grassroots_app.domain.errors import N_, DomainError
 
 T = TypeVar("T")
 BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED; their extended codes keep them in the low byte
+CONFLICT_STATES = frozenset({"40001", "40P01"})  # PostgreSQL: serialization_failure, deadlock_detected
 BUSY_WORDS = ("database is locked", "database table is locked", "database is busy")
 ATTEMPTS = 4
 FIRST_PAUSE = 0.05  # seconds, doubled at each attempt, with up to as much again at random
@@ -35,8 +39,11 @@ class DatabaseBusy(DomainError):
 
 
 def is_busy(error: BaseException) -> bool:
-    """Return whether SQLite refused because another connection holds the database."""
+    """Return whether SQLite refused because another connection holds the database, or a server because
+    another transaction's writes conflict with this one's (a serialization failure or a deadlock)."""
     cause = error.orig if isinstance(error, DBAPIError) else error
+    if getattr(cause, "sqlstate", None) in CONFLICT_STATES:
+        return True
     code = getattr(cause, "sqlite_errorcode", None)
     if code is not None:
         return code & 0xFF in BUSY_CODES

@@ -75,8 +75,11 @@ def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:
 
 
 def for_writing(engine: Engine) -> Engine:
-    """Return the engine for transactions that write: on SQLite they begin IMMEDIATE (see contention.py)."""
-    return engine.execution_options(**{WRITE_OPTION: True})
+    """Return the engine for transactions that write: on SQLite they begin IMMEDIATE, on a server they are
+    SERIALIZABLE (two clerks' conflicting edits: one commits, the other is run again; see contention.py)."""
+    if engine.dialect.name == "sqlite":
+        return engine.execution_options(**{WRITE_OPTION: True})
+    return engine.execution_options(isolation_level="SERIALIZABLE", **{WRITE_OPTION: True})
 
 
 def make_engine(url: str, pooled: bool = True) -> Engine:

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, UOWTransaction
 
 from grassroots_app.domain.errors import N_, RuleViolation
+from grassroots_app.persistence import closure
 from grassroots_app.persistence.tables import metadata
 
 Row = dict[str, Any]
@@ -126,5 +127,13 @@ def apply_changes(connection: Connection, change_set: ChangeSet) -> None:
                 connection.execute(insert(table).values(**change.after))
             else:
                 connection.execute(update(table).where(_where(table, change.key)).values(**change.after))
+        closure.refresh(connection, change_set.restored("unit") | change_set.restored("unit_link", "unit_id")
+                        | _removed(change_set, "unit_link", "unit_id"))
     except IntegrityError as error:
         raise RuleViolation(MOVED_ON) from error
+
+
+def _removed(change_set: ChangeSet, table: str, column: str) -> set[Any]:
+    """Return the values of a column in the rows of a table that the change set deletes."""
+    return {change.before[column] for change in change_set.changes
+            if change.table == table and change.before and change.after is None}

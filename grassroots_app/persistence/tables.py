@@ -83,6 +83,21 @@ class UnitLinkRow(SQLModel, table=True):
     valid_to: date | None = None
 
 
+class UnitClosureRow(SQLModel, table=True):
+    """The hierarchy's closure: the ancestor was ever above the descendant (at the depth of the shortest way).
+
+    Every unit is its own ancestor at depth 0. Kept by persistence/closure.py on every change of the links; a
+    shared server's clerks see the units below their scope's roots through it.
+    """
+
+    __tablename__ = "unit_closure"
+    __table_args__ = (Index("ix_unit_closure_descendant", "descendant_id", "ancestor_id"),)
+
+    ancestor_id: str = Field(foreign_key="unit.id", primary_key=True, max_length=ID_LENGTH, ondelete="CASCADE")
+    descendant_id: str = Field(foreign_key="unit.id", primary_key=True, max_length=ID_LENGTH, ondelete="CASCADE")
+    depth: int
+
+
 class LineageRow(SQLModel, table=True):
     """A merge: the source unit went into the target unit on a day."""
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from grassroots_app.domain.model import Cluster, Level, Merge, Period, Unit
 from grassroots_app.domain.text import fold
-from grassroots_app.persistence import mapping
+from grassroots_app.persistence import closure, mapping
 from grassroots_app.persistence.bulk import insert_tuples
 from grassroots_app.persistence.tables import ClusterMemberRow, ClusterRow, LineageRow, UnitLinkRow, UnitRow
 from grassroots_app.persistence.temporal import ends_after, valid_on
@@ -59,6 +59,7 @@ class UnitRepository:
         links = [(unit.id, unit.parent_id, unit.period.start) for unit in units if unit.parent_id is not None]
         if links:
             insert_tuples(connection, UnitLinkRow.__table__, ("unit_id", "parent_id", "valid_from"), links)  # type: ignore[attr-defined]
+        closure.refresh(connection, [unit.id for unit in units])
 
     def update(self, unit: Unit) -> None:
         """Store a unit's edited fields (not its parent: see move)."""
