@@ -1,4 +1,4 @@
-"""What a failure of SQLite or of the disk means to the clerk: one translation into a message naming the file.
+"""What a failure of SQLite, of the disk or of a server means to the clerk: one translation into a message.
 
 SQLite reports a full disk, a write-protected file, a file it cannot open, a file that is no database and
 damaged pages by error codes (on the sqlite3 exception, inside SQLAlchemy's wrapper); the file system
@@ -27,6 +27,12 @@ DAMAGED = N_("The database '{path}' is damaged ({reason}): nothing can be saved 
 TOO_LARGE = N_("'{path}' would be larger than the system allows for one file: nothing was written. "
                "Ask whoever manages this computer to lift the limit, or write to another drive.")
 DISK_ERROR = N_("Cannot read or write '{path}': the disk reported an error. Nothing was changed.")
+NOT_ALLOWED = N_("Your login on '{path}' may not make this change: it lies outside the part of the tree you are "
+                 "responsible for, or your login may only read. Nothing was changed.")
+LOGIN_REFUSED = N_("The server '{path}' refused the login: the login name or the password is wrong, or the login "
+                   "has been disabled.")
+UNREACHABLE = N_("Cannot reach the server '{path}': check the address and the network, or ask whoever runs the "
+                 "server whether it is up. Nothing was changed.")
 
 SQLITE_MESSAGES = {
     sqlite3.SQLITE_FULL: FULL,
@@ -36,6 +42,15 @@ SQLITE_MESSAGES = {
     sqlite3.SQLITE_NOTADB: NOT_A_DATABASE,
     sqlite3.SQLITE_CORRUPT: DAMAGED,
     sqlite3.SQLITE_IOERR: DISK_ERROR,
+}
+# PostgreSQL's SQLSTATE classes and codes (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+SERVER_MESSAGES = {
+    "42501": NOT_ALLOWED,  # insufficient_privilege: row-level security or a missing grant
+    "28P01": LOGIN_REFUSED,  # invalid_password
+    "28000": LOGIN_REFUSED,  # invalid_authorization_specification
+    "08001": UNREACHABLE,  # sqlclient_unable_to_establish_sqlconnection
+    "08006": UNREACHABLE,  # connection_failure
+    "57P01": UNREACHABLE,  # admin_shutdown
 }
 OS_MESSAGES = {
     errno.ENOSPC: FULL,
@@ -86,6 +101,19 @@ def _template(error: BaseException) -> str | None:
             return SQLITE_MESSAGES.get(cause.sqlite_errorcode & 0xFF)
         if isinstance(cause, OSError) and cause.errno in OS_MESSAGES:
             return OS_MESSAGES[cause.errno]
+        if type(cause).__module__.startswith("psycopg"):
+            return _server_template(cause)
+    return None
+
+
+def _server_template(cause: BaseException) -> str | None:
+    """Return the message template of a PostgreSQL refusal (its SQLSTATE), or of a failed connection."""
+    state = getattr(cause, "sqlstate", None)
+    if state in SERVER_MESSAGES:
+        return SERVER_MESSAGES[state]
+    if state is None and type(cause).__name__ == "OperationalError":  # no answer from the server at all
+        words = str(cause)
+        return LOGIN_REFUSED if "password authentication failed" in words else UNREACHABLE
     return None
 
 
