@@ -24,6 +24,7 @@ from grassroots_app.cli import (
     init,
     ratings,
     reports,
+    server,
     settings,
     sheets,
     units,
@@ -70,6 +71,7 @@ def build_parser() -> Parser:
         backup.add_parsers(sub)
         sheets.add_parsers(sub)
         settings.add_parsers(sub)
+        server.add_parsers(sub)
         assignments.add_list_parsers(sub)
     return parser
 

@@ -8,12 +8,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Integer, create_engine, func, insert, inspect, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from grassroots_app.domain.errors import N_, InvalidInput, RuleViolation
 from grassroots_app.domain.server import AuditEntry, AuditFilter, Clerk
 from grassroots_app.persistence import closure
-from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.database import Database, describe_location
+from grassroots_app.persistence.locations import resolve_url
 from grassroots_app.persistence.server_schema import PRIVATE, SERVER, init_statements
 from grassroots_app.persistence.tables import metadata
 
@@ -41,6 +43,13 @@ def require_server(database: Database) -> None:
     """Refuse a database that is not on a PostgreSQL server."""
     if database.engine.dialect.name != "postgresql":
         raise InvalidInput(NOT_A_SERVER, url=database.display_name)
+
+
+def require_server_url(location: str) -> None:
+    """Refuse a location that is not a PostgreSQL URL, before anything is opened (or a file made)."""
+    url = resolve_url(location)
+    if make_url(url).get_backend_name() != "postgresql":
+        raise InvalidInput(NOT_A_SERVER, url=describe_location(url)[2])
 
 
 def is_set_up(connection: Connection) -> bool:
@@ -175,6 +184,6 @@ def audit(database: Database, wanted: AuditFilter) -> list[AuditEntry]:
         if not is_set_up(connection):
             raise RuleViolation(NOT_SET_UP, url=database.display_name)
         rows = connection.execute(query, values)
-        return [AuditEntry(row.at, row.login, row.table_name, row.row_id, row.action, row.old_values or {},
+        return [AuditEntry(row.at.astimezone(), row.login, row.table_name, row.row_id, row.action, row.old_values or {},
                            row.new_values or {}, row.transaction_id, row.place_id) for row in rows]
 
