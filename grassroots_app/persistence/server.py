@@ -163,6 +163,14 @@ def current_clerk(database: Database) -> Clerk | None:
     return Clerk(row.login, tuple(row.roots), row.read_only, row.manager, row.disabled) if row else None
 
 
+def writable_units(database: Database) -> frozenset[str] | None:
+    """Return the ids of the units the logged-in clerk may change (None: any, on a file or as the administrator)."""
+    if current_clerk(database) is None:
+        return None
+    with database.engine.connect() as connection:
+        return frozenset(connection.execute(text(f"SELECT {PRIVATE}.writable_units()")).scalars())
+
+
 def audit(database: Database, wanted: AuditFilter) -> list[AuditEntry]:
     """Return the audit rows the caller may read that match the filter, newest first."""
     require_server(database)

@@ -65,6 +65,11 @@ def current_clerk(database: Database) -> Clerk | None:
     return server.current_clerk(database)
 
 
+def writable_units(database: Database) -> frozenset[str] | None:
+    """Return the ids of the units the logged-in clerk may change (None: any)."""
+    return server.writable_units(database)
+
+
 def scope_names(database: Database, clerk: Clerk) -> list[str]:
     """Return the names of the units of a clerk's scope, as paths."""
     with UnitOfWork(database) as uow:
