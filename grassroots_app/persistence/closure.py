@@ -97,7 +97,7 @@ def refresh_function_sql() -> str:
     )
     return (
         f"CREATE OR REPLACE FUNCTION {REFRESH_FUNCTION}(unit_ids varchar[]) RETURNS void\n"
-        "LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $body$\n"
+        "LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $body$\n"
         f"BEGIN\n    {body};\nEND\n$body$"
     )
 

@@ -27,7 +27,7 @@ CLERK = "grassroots_clerk"
 PRIVATE = "grassroots_private"
 SERVER = "grassroots_server"
 COMMANDS = ("select", "insert", "update", "delete")
-SEARCH_PATH = f"SET search_path = pg_catalog, public, {SERVER}"
+SEARCH_PATH = f"SET search_path = pg_catalog, public, {SERVER}, pg_temp"  # pg_temp last: no shadowing
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Place:
     writable when every group holds a writable one. A group holds a place when any of its terms does."""
 
     groups: tuple[tuple[tuple[str, str], ...], ...]  # ((kind, column), ...) per group; kind: unit, cluster, …
-    shared: bool = False  # no place: readable by every clerk, writable by every clerk who may write
+    shared: bool = False  # no place: readable by every clerk with a scope, writable by every clerk who may write
     reference: bool = False  # readable by every clerk, written by the administrator only
     seen: str = ""  # a column read also where it names a unit above the scope (the way down to it)
     inserting: str = ""  # the check of a new row, where it differs from writing
@@ -97,7 +97,7 @@ def policy_condition(place: Place, mode: str) -> str:
     if place.reference:
         return "true" if mode == "readable" else "false"
     if place.shared:
-        return "true" if mode == "readable" else f"{PRIVATE}.may_write()"
+        return f"{PRIVATE}.has_scope()" if mode == "readable" else f"{PRIVATE}.may_write()"
     groups = ["(" + " OR ".join(_term(kind, column, mode) for kind, column in group) + ")" for group in place.groups]
     if mode == "readable" and place.seen:
         groups.append(f"{place.seen} IN (SELECT {PRIVATE}.units_above())")
@@ -196,7 +196,11 @@ FUNCTIONS = [
               f"SELECT id FROM recommendation WHERE unit_id IN (SELECT {PRIVATE}.readable_units())"),
     _function("writable_recommendations()", "SETOF varchar",
               f"SELECT id FROM recommendation WHERE unit_id IN (SELECT {PRIVATE}.writable_units())"),
-    _function("may_write()", "boolean", f"SELECT EXISTS ({ACTIVE_CLERK} AND NOT read_only)"),
+    _function("may_write()", "boolean",
+              f"SELECT EXISTS (SELECT FROM clerk_scope s JOIN ({ACTIVE_CLERK}) k ON k.login = s.login "
+              "WHERE NOT k.read_only)"),
+    _function("has_scope()", "boolean",
+              f"SELECT EXISTS (SELECT FROM clerk_scope s JOIN ({ACTIVE_CLERK}) k ON k.login = s.login)"),
     _function("may_place(wanted varchar)", "boolean",
               f"SELECT wanted IN (SELECT {PRIVATE}.writable_units()) OR EXISTS (SELECT FROM unit "
               "WHERE id = wanted AND xmin = pg_current_xact_id()::xid)"),  # made by this very transaction
