@@ -1,4 +1,4 @@
-"""Three processes run 100 mixed commands each on one SQLite file at once (parallel_driver.py).
+"""Three processes run 100 mixed commands each on one database at once (parallel_driver.py), on each engine.
 
 Every command either succeeds or is refused by a rule of the model with a Vietnamese message (exit 2);
 none dies with a traceback or fails because another process holds the database; every success is in the
@@ -8,7 +8,6 @@ database afterwards; and the rules still hold.
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.cli.support import Cli
+from tests.engines import is_file, rows
 from tests.integration.parallel_driver import HAMLETS, SHARED_CADRES
 
 DRIVER = Path(__file__).with_name("parallel_driver.py")
@@ -29,9 +29,9 @@ MADE_IN = {("units", "add"): "unit", ("cadres", "add"): "cadre", ("assign",): "a
 
 
 @pytest.fixture
-def records(tmp_path: Path) -> tuple[Path, list[dict[str, Any]]]:
+def records(tmp_path: Path, database_location: str) -> tuple[str, list[dict[str, Any]]]:
     """Run the processes side by side on a small two-level database; return it and every command's record."""
-    cli = Cli(tmp_path / "shared.sqlite")
+    cli = Cli(database_location)
     assert cli("init", "--model", "two-level").code == 0
     assert cli("units", "add", "Tỉnh Vĩnh Long", "--from", "2025-01-01").code == 0
     assert cli("units", "add", "Xã Long Hồ", "--parent", "Tỉnh Vĩnh Long", "--from", "2025-01-01").code == 0
@@ -50,10 +50,10 @@ def records(tmp_path: Path) -> tuple[Path, list[dict[str, Any]]]:
         _out, err = process.communicate(timeout=300)
         assert process.returncode == 0, err
     found = [json.loads(line) for log in logs for line in log.read_text(encoding="utf-8").splitlines()]
-    return cli.db, found
+    return database_location, found
 
 
-def test_every_command_succeeds_or_is_refused_by_a_rule(records: tuple[Path, list[dict[str, Any]]]) -> None:
+def test_every_command_succeeds_or_is_refused_by_a_rule(records: tuple[str, list[dict[str, Any]]]) -> None:
     database, found = records
     assert len(found) >= PROCESSES * COMMANDS
     crashed = [record for record in found if record["traceback"] or "Traceback" in record["err"]]
@@ -65,18 +65,19 @@ def test_every_command_succeeds_or_is_refused_by_a_rule(records: tuple[Path, lis
             assert "locked" not in record["err"] and "bận" not in record["err"], record
     refused = sum(record["code"] == 2 for record in found)
     assert refused < len(found) // 4, f"{refused} of {len(found)} refused"
-    with sqlite3.connect(database) as connection:
-        for record in found:
-            table = MADE_IN.get(tuple(record["args"][:1])) or MADE_IN.get(tuple(record["args"][:2]))
-            if record["code"] == 0 and table:
-                made = json.loads(record["out"])["id"]
-                stored = connection.execute(f"SELECT count(*) FROM {table} WHERE id = ?", (made,)).fetchone()
-                assert stored == (1,), f"lost: {record}"
-        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        overlapping = connection.execute(
-            "SELECT count(*) FROM assignment a JOIN assignment b ON a.id < b.id AND a.cadre_id = b.cadre_id"
-            " AND a.role = b.role AND coalesce(a.unit_id, a.cluster_id) = coalesce(b.unit_id, b.cluster_id)"
-            " AND (b.end_date IS NULL OR a.start_date < b.end_date)"
-            " AND (a.end_date IS NULL OR b.start_date < a.end_date)"
-        ).fetchone()
-        assert overlapping == (0,)
+    for record in found:
+        table = MADE_IN.get(tuple(record["args"][:1])) or MADE_IN.get(tuple(record["args"][:2]))
+        if record["code"] == 0 and table:
+            made = json.loads(record["out"])["id"]
+            stored = rows(database, f"SELECT count(*) FROM {table} WHERE id = ?", made)  # noqa: S608
+            assert stored == [(1,)], f"lost: {record}"
+    if is_file(database):
+        assert rows(database, "PRAGMA integrity_check") == [("ok",)]
+    overlapping = rows(
+        database,
+        "SELECT count(*) FROM assignment a JOIN assignment b ON a.id < b.id AND a.cadre_id = b.cadre_id"
+        " AND a.role = b.role AND coalesce(a.unit_id, a.cluster_id) = coalesce(b.unit_id, b.cluster_id)"
+        " AND (b.end_date IS NULL OR a.start_date < b.end_date)"
+        " AND (a.end_date IS NULL OR b.start_date < a.end_date)"
+    )
+    assert overlapping == [(0,)]
