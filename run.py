@@ -2,7 +2,8 @@
 
     python3 run.py            start Grassroots
     python3 run.py test [...] run the whole test suite, one process per core up to four (arguments go to pytest
-                              instead: then in one process unless they ask for more, e.g. `-n 2`)
+                              instead: then in one process unless they ask for more, e.g. `-n 2`); on Linux
+                              it installs PostgreSQL's server from the OS packages first when it is missing
     python3 run.py cli  [...] run the `grassroots` command line
 
 Only the standard library is used here: this file must work on a bare Python 3.11+.
@@ -21,6 +22,7 @@ import venv
 from pathlib import Path
 
 from grassroots_app.console import run_without_window, utf8_streams  # standard library only, like this file
+from tools.pg_server import server_binaries  # standard library only too
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -205,6 +207,8 @@ def main(argv: list[str]) -> int:
     compile_translations = "from grassroots_app.ui.i18n import compiled_catalog; compiled_catalog('vi')"
     subprocess.run([python, "-c", compile_translations], check=True, cwd=ROOT)
     if command == "test":
+        if os.name != "nt":  # the suites run on PostgreSQL too: its server, from the OS packages, installed once here
+            server_binaries()
         return subprocess.call([python, "-m", "pytest", *(rest or whole_suite())], cwd=ROOT)
     if command == "cli":
         return subprocess.call([python, "-m", "grassroots_app.cli", *rest])
