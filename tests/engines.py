@@ -103,9 +103,15 @@ class Databases:
         return self.server.url(name)
 
     def drop(self, url: str) -> None:
-        """Drop a database made here, ending whatever connections are still open to it."""
+        """Drop a database made here, ending whatever connections are still open to it, and its clerks' logins
+        (a login belongs to the whole server: the next test may make one of the same name)."""
         name = url.rsplit("/", 1)[1]
+        with _connect_admin(url) as connection:
+            made = connection.execute("SELECT to_regclass('grassroots_server.clerk') IS NOT NULL").fetchone()[0]
+            logins = connection.execute("SELECT login FROM grassroots_server.clerk").fetchall() if made else []
         self.admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        for (login,) in logins:
+            self.admin.execute(f'DROP ROLE IF EXISTS "{login}"')
 
     def close(self) -> None:
         """Close the administrator's connection."""

@@ -52,6 +52,9 @@ SERVER_MESSAGES = {
     "08006": UNREACHABLE,  # connection_failure
     "57P01": UNREACHABLE,  # admin_shutdown
 }
+# libpq's words when the server refused the login (no SQLSTATE reaches us then): a wrong password, a role that
+# does not exist or may not log in (role "…" …), no password given.
+LOGIN_REFUSALS = ("password authentication failed", 'role "', "no password supplied")
 OS_MESSAGES = {
     errno.ENOSPC: FULL,
     errno.EDQUOT: FULL,
@@ -113,7 +116,7 @@ def _server_template(cause: BaseException) -> str | None:
         return SERVER_MESSAGES[state]
     if state is None and type(cause).__name__ == "OperationalError":  # no answer from the server at all
         words = str(cause)
-        return LOGIN_REFUSED if "password authentication failed" in words else UNREACHABLE
+        return LOGIN_REFUSED if any(refusal in words for refusal in LOGIN_REFUSALS) else UNREACHABLE
     return None
 
 

@@ -275,7 +275,7 @@ MANAGER_CHECK = f"""
     END IF;"""
 ADMINISTRATOR_FUNCTION = _function(
     "is_administrator()", "boolean",
-    "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user "
+    "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND (rolsuper OR rolcreaterole)) "
     "AND NOT EXISTS (SELECT FROM clerk WHERE login = session_user)")
 ADD_CLERK_FUNCTION = _function(
     "add_clerk(who name, secret text, roots varchar[], only_read boolean, manages boolean)", "void", f"""

@@ -5023,6 +5023,206 @@ Chi tiết có trong tệp nhật ký:
       <source>{merge} — {note}</source>
       <translation>{merge} — {note}</translation>
     </message>
+    <message>
+      <source>added</source>
+      <translation>thêm</translation>
+    </message>
+    <message>
+      <source>removed</source>
+      <translation>xóa</translation>
+    </message>
+    <message>
+      <source>a shared PostgreSQL server: set it up, load an office, manage clerks</source>
+      <translation>máy chủ PostgreSQL dùng chung: thiết lập, nạp dữ liệu của một văn phòng, quản lý người dùng</translation>
+    </message>
+    <message>
+      <source>create the schema, roles and row security on an empty server database</source>
+      <translation>tạo lược đồ, vai trò và bảo mật theo dòng trên cơ sở dữ liệu trống của máy chủ</translation>
+    </message>
+    <message>
+      <source>load an office's database file into the server (one transaction, ids kept)</source>
+      <translation>nạp tệp cơ sở dữ liệu của một văn phòng lên máy chủ (một giao dịch, giữ nguyên mã định danh)</translation>
+    </message>
+    <message>
+      <source>make a clerk's login with the units they are responsible for</source>
+      <translation>tạo tài khoản cho một cán bộ văn phòng, với các đơn vị người đó phụ trách</translation>
+    </message>
+    <message>
+      <source>list the clerks and their scopes</source>
+      <translation>liệt kê người dùng và phạm vi của từng người</translation>
+    </message>
+    <message>
+      <source>stop a clerk's login (the audit keeps their changes)</source>
+      <translation>khóa tài khoản của một người dùng (nhật ký thay đổi vẫn giữ những gì người đó đã làm)</translation>
+    </message>
+    <message>
+      <source>who changed what, when, on a shared server (newest first)</source>
+      <translation>ai đã thay đổi gì, vào lúc nào, trên máy chủ dùng chung (mới nhất trước)</translation>
+    </message>
+    <message>
+      <source>read only</source>
+      <translation>chỉ đọc</translation>
+    </message>
+    <message>
+      <source>reads and writes</source>
+      <translation>đọc và ghi</translation>
+    </message>
+    <message>
+      <source>no terminal to type the password at: give it on standard input with --password-stdin</source>
+      <translation>không có cửa sổ dòng lệnh để gõ mật khẩu: hãy đưa mật khẩu qua đầu vào chuẩn với --password-stdin</translation>
+    </message>
+    <message>
+      <source>The same password again: </source>
+      <translation>Nhập lại mật khẩu: </translation>
+    </message>
+    <message>
+      <source>the two passwords differ</source>
+      <translation>hai lần nhập mật khẩu không giống nhau</translation>
+    </message>
+    <message>
+      <source>manages clerks</source>
+      <translation>quản lý người dùng</translation>
+    </message>
+    <message>
+      <source>disabled</source>
+      <translation>đã khóa</translation>
+    </message>
+    <message>
+      <source>Password for {login}: </source>
+      <translation>Mật khẩu của {login}: </translation>
+    </message>
+    <message>
+      <source>No clerks yet.</source>
+      <translation>Chưa có người dùng nào.</translation>
+    </message>
+    <message>
+      <source>No changes are recorded for this choice.</source>
+      <translation>Không có thay đổi nào được ghi nhận theo lựa chọn này.</translation>
+    </message>
+    <message>
+      <source>the administrator's URL of the server's database, e.g. postgresql+psycopg://postgres@localhost/grassroots (the password from PGPASSWORD, or in the URL)</source>
+      <translation>địa chỉ URL của quản trị viên tới cơ sở dữ liệu trên máy chủ, ví dụ postgresql+psycopg://postgres@localhost/grassroots (mật khẩu lấy từ PGPASSWORD, hoặc ghi trong URL)</translation>
+    </message>
+    <message>
+      <source>the office's .sqlite file</source>
+      <translation>tệp .sqlite của văn phòng</translation>
+    </message>
+    <message>
+      <source>the clerk's login: lower-case letters, digits and _</source>
+      <translation>tên đăng nhập của người dùng: chữ thường, chữ số và _</translation>
+    </message>
+    <message>
+      <source>a unit (id, code or path) whose subtree the clerk works on; repeat for more</source>
+      <translation>một đơn vị (mã định danh, mã hành chính hoặc đường dẫn) mà người dùng làm việc trên toàn bộ cấp dưới của nó; lặp lại để thêm đơn vị</translation>
+    </message>
+    <message>
+      <source>the clerk may only read</source>
+      <translation>người dùng chỉ được đọc</translation>
+    </message>
+    <message>
+      <source>the clerk may make and disable clerks inside their own scope</source>
+      <translation>người dùng được tạo và khóa tài khoản người khác trong phạm vi của mình</translation>
+    </message>
+    <message>
+      <source>read the password from one line of standard input instead of a prompt</source>
+      <translation>đọc mật khẩu từ một dòng của đầu vào chuẩn thay vì hỏi</translation>
+    </message>
+    <message>
+      <source>the clerk's login</source>
+      <translation>tên đăng nhập của người dùng</translation>
+    </message>
+    <message>
+      <source>only changes at or below this unit</source>
+      <translation>chỉ các thay đổi tại đơn vị này hoặc cấp dưới</translation>
+    </message>
+    <message>
+      <source>only changes made by this login</source>
+      <translation>chỉ các thay đổi do tài khoản này thực hiện</translation>
+    </message>
+    <message>
+      <source>from this day (YYYY-MM-DD)</source>
+      <translation>từ ngày này (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>up to and including this day</source>
+      <translation>đến hết ngày này</translation>
+    </message>
+    <message>
+      <source>at most this many</source>
+      <translation>nhiều nhất bấy nhiêu dòng</translation>
+    </message>
+    <message>
+      <source>Loaded {file} into {url}, ids kept:</source>
+      <translation>Đã nạp {file} vào {url}, giữ nguyên mã định danh:</translation>
+    </message>
+    <message>
+      <source>Clerk {login} can no longer log in.</source>
+      <translation>Người dùng {login} không còn đăng nhập được nữa.</translation>
+    </message>
+    <message>
+      <source>The server's database is set up for clerks: {url}</source>
+      <translation>Cơ sở dữ liệu trên máy chủ đã sẵn sàng cho người dùng: {url}</translation>
+    </message>
+    <message>
+      <source>Clerk {login} added, scope: {scope}</source>
+      <translation>Đã thêm người dùng {login}, phạm vi: {scope}</translation>
+    </message>
+    <message>
+      <source>Your login on '{path}' may not make this change: it lies outside the part of the tree you are responsible for, or your login may only read. Nothing was changed.</source>
+      <translation>Tài khoản của bạn trên '{path}' không được thực hiện thay đổi này: nó nằm ngoài phần địa bàn bạn phụ trách, hoặc tài khoản của bạn chỉ được đọc. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>The server '{path}' refused the login: the login name or the password is wrong, or the login has been disabled.</source>
+      <translation>Máy chủ '{path}' từ chối đăng nhập: tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</translation>
+    </message>
+    <message>
+      <source>Cannot reach the server '{path}': check the address and the network, or ask whoever runs the server whether it is up. Nothing was changed.</source>
+      <translation>Không kết nối được tới máy chủ '{path}': hãy kiểm tra địa chỉ và mạng, hoặc hỏi người quản lý máy chủ xem máy chủ có đang chạy không. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>'{url}' is not a PostgreSQL server: the server commands need a URL such as postgresql+psycopg://admin@host/database.</source>
+      <translation>'{url}' không phải là máy chủ PostgreSQL: các lệnh máy chủ cần một URL dạng postgresql+psycopg://admin@host/database.</translation>
+    </message>
+    <message>
+      <source>The database '{url}' is not set up for clerks yet: run 'grassroots server init' on it first.</source>
+      <translation>Cơ sở dữ liệu '{url}' chưa được thiết lập cho người dùng: hãy chạy 'grassroots server init' trên nó trước.</translation>
+    </message>
+    <message>
+      <source>The server's database already holds {count} units: an office's file is loaded only into an empty one. Nothing was changed.</source>
+      <translation>Cơ sở dữ liệu trên máy chủ đã có {count} đơn vị: chỉ nạp tệp của một văn phòng vào cơ sở dữ liệu trống. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>Only the administrator, or a clerk who manages clerks, may do this. Nothing was changed.</source>
+      <translation>Chỉ quản trị viên, hoặc người dùng được giao quản lý người dùng, mới được làm việc này. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>A clerk may be given only units inside your own scope, and no more than you may do there. Nothing was changed.</source>
+      <translation>Chỉ được giao cho người dùng các đơn vị trong phạm vi của chính bạn, và không nhiều quyền hơn bạn có ở đó. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>A clerk needs at least one unit as their scope (--scope). Nothing was changed.</source>
+      <translation>Người dùng cần ít nhất một đơn vị làm phạm vi (--scope). Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>A unit of the scope does not exist on the server. Nothing was changed.</source>
+      <translation>Một đơn vị của phạm vi không có trên máy chủ. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>'{login}' cannot be a login: use lower-case letters without accents, digits and '_', starting with a letter (at most 63). Nothing was changed.</source>
+      <translation>'{login}' không thể là tên đăng nhập: hãy dùng chữ thường không dấu, chữ số và '_', bắt đầu bằng một chữ cái (tối đa 63 ký tự). Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>The login '{login}' already exists on the server. Nothing was changed.</source>
+      <translation>Tên đăng nhập '{login}' đã có trên máy chủ. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>No clerk has the login '{login}'. Nothing was changed.</source>
+      <translation>Không có người dùng nào có tên đăng nhập '{login}'. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>A clerk's password may not be empty. Nothing was changed.</source>
+      <translation>Mật khẩu của người dùng không được để trống. Không có gì bị thay đổi.</translation>
+    </message>
   </context>
   <context>
     <name>QPlatformTheme</name>
