@@ -31,7 +31,7 @@ def init_server(database: Database) -> None:
 def load_office(database: Database, source: Path) -> dict[str, int]:
     """Load an office's SQLite file into the server's empty database (after setting it up)."""
     check_database_file(source, create=False)
-    office = Database.open(str(source), backup=False)  # brought to this program's schema first
+    office = Database.open(str(source), daily=False)  # brought to this program's schema first, backed up before
     office.close()
     copied = server.load_file(database, source)
     server.initialise(database)
