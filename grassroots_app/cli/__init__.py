@@ -7,6 +7,7 @@ parser from them and runs one command, turning refusals and failures into a mess
 from __future__ import annotations
 
 import errno
+import getpass
 import logging
 import os
 import sys
@@ -168,6 +169,9 @@ def run_command(argv: Sequence[str] | None = None) -> int:
             return _refusal(error, args.db)
         _write_out(saved=replaced)
         return 0
+    login = session.lacks_password(args.db)
+    if login is not None and sys.stdin.isatty():  # a clerk's login on a server: ask, never echo
+        args.db = session.with_password(args.db, getpass.getpass(tr("Password for {login}: ").format(login=login)))
     try:
         database = session.open_database(args.db, create=getattr(args, "create", False))
     except DomainError as error:  # missing, empty, damaged, newer, write-protected, or no backup before a migration

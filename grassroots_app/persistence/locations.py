@@ -45,6 +45,19 @@ def resolve_url(location: str | None) -> str:
     return found if isinstance(found, str) else f"sqlite:///{found}"
 
 
+def lacks_password(location: str | None) -> str | None:
+    """Return the login of a server URL that names no password while none is in the environment (PGPASSWORD)."""
+    url = make_url(resolve_url(location))
+    if url.get_backend_name() != "postgresql" or url.password is not None or os.environ.get("PGPASSWORD"):
+        return None
+    return url.username or os.environ.get("PGUSER") or ""
+
+
+def with_password(location: str, password: str) -> str:
+    """Return a server URL with the password given (kept in memory only)."""
+    return make_url(resolve_url(location)).set(password=password).render_as_string(hide_password=False)
+
+
 def sqlite_file(url: str) -> Path | None:
     """Return the file of an SQLite URL, or None for another database, an in-memory one or an SQLite URI."""
     parsed = make_url(url)

@@ -6,10 +6,11 @@ from grassroots_app.domain.errors import DomainError
 from grassroots_app.persistence.contention import retry_when_busy
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.faults import storage_fault
-from grassroots_app.persistence.locations import resolve_url, sqlite_file
+from grassroots_app.persistence.locations import lacks_password, resolve_url, sqlite_file, with_password
 from grassroots_app.persistence.uow import UnitOfWork
 
-__all__ = ["Database", "UnitOfWork", "open_database", "retry_when_busy", "storage_failure"]
+__all__ = ["Database", "UnitOfWork", "lacks_password", "open_database", "retry_when_busy", "storage_failure",
+           "with_password"]
 
 
 def open_database(location: str | None, create: bool = False) -> Database:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.cli.support import Cli, Result
+from tests.cli.support import ENTRY, Cli, Result
 from tests.engines import ENGINES, POSTGRESQL, Databases, dump, rows
 from tests.server.test_row_security import security_findings
 
@@ -172,3 +174,37 @@ def test_a_manager_makes_clerks_only_inside_their_scope_and_no_more_than_they_ho
     assert refused.code == 2 and "từ chối" in refused.err
     assert {row[0] for row in rows(empty, "SELECT login FROM grassroots_server.clerk")} == {
         "quan", "doc", "ap_mot", "xem"}
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="a terminal is needed")
+def test_a_clerk_without_a_password_in_the_url_is_asked_for_it(office: Path, empty: str, pg_databases: Databases,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    _load(office, empty)
+    assert _add_clerk(empty, monkeypatch, "lan", "--scope", COMMUNE).code == 0
+    url = pg_databases.server.url(empty.rsplit("/", 1)[1], "lan", password=None)
+    environment = {key: value for key, value in os.environ.items() if key != "PGPASSWORD"}
+    for typed, code in (("mật khẩu", 0), ("sai", 2)):
+        main, terminal = os.openpty()
+        process = subprocess.Popen([str(ENTRY), "--db", url, "units", "list", "--under", PROVINCE], stdin=terminal,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment,
+                                   start_new_session=True)
+        prompt = _read_until(process, b": ")  # typed before the prompt, the terminal would drop it
+        assert "lan" in prompt
+        os.write(main, f"{typed}\n".encode())
+        out, err = process.communicate(timeout=120)
+        os.close(main)
+        os.close(terminal)
+        assert process.returncode == code, err.decode()
+        assert ("Xã Long Hồ" in out.decode()) == (code == 0)
+        assert typed not in out.decode() + err.decode()  # never echoed
+
+
+def _read_until(process: subprocess.Popen[bytes], end: bytes) -> str:
+    """Read the process's standard error until it ends with `end` (its prompt) and return it."""
+    assert process.stderr is not None
+    seen = b""
+    while not seen.endswith(end):
+        byte = process.stderr.read(1)
+        assert byte, f"the program ended before asking: {seen!r}"
+        seen += byte
+    return seen.decode()
