@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(['descendant_id'], ['unit.id'], name='fk_unit_closure_descendant_id_unit',
                                 ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('ancestor_id', 'descendant_id', name='pk_unit_closure'),
+        sqlite_with_rowid=False,
     )
     op.create_index('ix_unit_closure_descendant', 'unit_closure', ['descendant_id', 'ancestor_id'])
     rebuild(op.get_bind())

@@ -91,7 +91,8 @@ class UnitClosureRow(SQLModel, table=True):
     """
 
     __tablename__ = "unit_closure"
-    __table_args__ = (Index("ix_unit_closure_descendant", "descendant_id", "ancestor_id"),)
+    # Without SQLite's rowid: the key is the row (a third less space on the national demo's 4.5 million rows).
+    __table_args__ = (Index("ix_unit_closure_descendant", "descendant_id", "ancestor_id"), {"sqlite_with_rowid": False})
 
     ancestor_id: str = Field(foreign_key="unit.id", primary_key=True, max_length=ID_LENGTH, ondelete="CASCADE")
     descendant_id: str = Field(foreign_key="unit.id", primary_key=True, max_length=ID_LENGTH, ondelete="CASCADE")
