@@ -39,7 +39,8 @@ closure, link, unit = CLOSURE.c, LINK.c, UNIT.c
 PRIVATE_SCHEMA = "grassroots_private"
 REFRESH_FUNCTION = f"{PRIVATE_SCHEMA}.refresh_closure"
 COLUMNS = ("ancestor_id", "descendant_id", "depth")
-MOST_AT_ONCE = 20_000  # more changed units than this: the whole closure is computed again instead
+MOST_AT_ONCE = 20_000
+DEEPEST = 32  # no hierarchy is deeper: province, district, commune, hamlet, group  # more changed units than this: the whole closure is computed again instead
 
 
 def _statements(changed: BindParameter[list[str]] | Select[tuple[str]]) -> list[Insert | Delete]:
@@ -80,8 +81,9 @@ def rebuild(connection: Connection) -> None:
     """Compute the whole closure afresh from the links (a new table, or units loaded in bulk)."""
     walk = select(unit.id.label("ancestor_id"), unit.id.label("descendant_id"), literal(0).label("depth")).cte(
         "walk", recursive=True)
-    step = select(walk.c.ancestor_id, link.unit_id, walk.c.depth + 1).join(LINK, link.parent_id == walk.c.descendant_id)
-    walk = walk.union(step)
+    step = (select(walk.c.ancestor_id, link.unit_id, walk.c.depth + 1)
+            .join(LINK, link.parent_id == walk.c.descendant_id).where(walk.c.depth < DEEPEST))
+    walk = walk.union_all(step)  # every way down, the shortest kept below; DEEPEST ends a loop of links over time
     shortest = select(walk.c.ancestor_id, walk.c.descendant_id, func.min(walk.c.depth)).group_by(
         walk.c.ancestor_id, walk.c.descendant_id)
     connection.execute(CLOSURE.delete())
