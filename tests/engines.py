@@ -9,16 +9,20 @@ import contextlib
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
 # The Windows check runs under Wine, where no PostgreSQL server can be run: there the suites run on SQLite only.
 ENGINES = (SQLITE,) if os.name == "nt" else (SQLITE, POSTGRESQL)
 PLACEHOLDER = re.compile(r"\?")
+# The `new_database` fixture: (the asking fixture's or test's request, an engine) -> a new database's location.
+NewDatabase = Callable[[pytest.FixtureRequest, str], str]
 
 
 def is_file(location: str | Path) -> bool:
