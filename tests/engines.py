@@ -52,10 +52,10 @@ def rows(location: str | Path, query: str, *params: Any) -> list[tuple[Any, ...]
             return fetched
     with _pg(str(location)) as connection:
         cursor = connection.execute(PLACEHOLDER.sub("%s", query.replace("%", "%%")), params)
-        return [tuple(map(_as_stored, row)) for row in cursor.fetchall()] if cursor.description else []
+        return [tuple(map(as_stored, row)) for row in cursor.fetchall()] if cursor.description else []
 
 
-def _as_stored(value: Any) -> Any:
+def as_stored(value: Any) -> Any:
     """Return a PostgreSQL value as SQLAlchemy stores it in SQLite: days and times as their ISO text."""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S.%f")
