@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.engines import ENGINES, POSTGRESQL, Databases  # noqa: E402 - once the root is importable
+from tests.engines import ENGINES, POSTGRESQL, Databases, NewDatabase  # noqa: E402 - once the root is importable
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -50,22 +50,35 @@ def pg_databases() -> Iterator[Databases]:
     server.stop()
 
 
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(scope="module", params=ENGINES)
 def engine(request: pytest.FixtureRequest) -> str:
-    """The database engine a test runs on: each test that uses it runs on SQLite and on PostgreSQL."""
+    """The database engine a test runs on: each test that uses it runs on SQLite and on PostgreSQL.
+
+    Module-scoped, so that a database a module builds once (a demo) can be made for each engine.
+    """
     return str(request.param)
 
 
+@pytest.fixture(scope="session")
+def new_database(tmp_path_factory: pytest.TempPathFactory) -> NewDatabase:
+    """Make new, empty databases: `new_database(request, engine)` gives an SQLite file's path or a migrated
+    PostgreSQL database's URL, the latter dropped when the scope of the fixture or test asking for it ends."""
+
+    def make(request: pytest.FixtureRequest, engine: str) -> str:
+        if engine != POSTGRESQL:
+            return str(tmp_path_factory.mktemp("db") / "t.sqlite")
+        databases: Databases = request.getfixturevalue("pg_databases")
+        url = databases.create()
+        request.addfinalizer(lambda: databases.drop(url))
+        return url
+
+    return make
+
+
 @pytest.fixture
-def database_location(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+def database_location(engine: str, new_database: NewDatabase, request: pytest.FixtureRequest) -> str:
     """A new, empty database of the test's engine: an SQLite file's path, or a migrated PostgreSQL database's URL."""
-    if engine != POSTGRESQL:
-        yield str(tmp_path / "t.sqlite")
-        return
-    databases: Databases = request.getfixturevalue("pg_databases")
-    url = databases.create()
-    yield url
-    databases.drop(url)
+    return new_database(request, engine)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -1,10 +1,9 @@
 """A brute-force coverage oracle for the tests: gaps, per-level figures and workload counted from the raw rows of a
-database file with the plain sqlite3 driver, one target at a time and rule by rule (no repository, no service,
+database read with its engine's own driver, one target at a time and rule by rule (no repository, no service,
 not the domain's find_gaps)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -14,10 +13,11 @@ from typing import Protocol
 from grassroots_app.domain.coverage import Gap
 from grassroots_app.domain.model import Level, Tier
 from grassroots_app.domain.rules import GraspRule
+from tests import engines
 
 
 class RowSource(Protocol):
-    """Anything that runs a query on a database file and returns its rows."""
+    """Anything that runs a query on a database and returns its rows."""
 
     def sql(self, query: str, *params: object) -> list[tuple]:
         """Run a query and return every row."""
@@ -25,22 +25,18 @@ class RowSource(Protocol):
 
 
 @dataclass(frozen=True)
-class DatabaseFile:
-    """A database file read with the plain sqlite3 driver."""
+class StoredRows:
+    """A database (an SQLite file or a PostgreSQL URL) read with its engine's own driver."""
 
-    path: Path
+    location: str | Path
 
     def sql(self, query: str, *params: object) -> list[tuple]:
-        """Run a query on the file with the plain sqlite3 driver."""
-        connection = sqlite3.connect(self.path)
-        try:
-            return connection.execute(query, params).fetchall()
-        finally:
-            connection.close()
+        """Run a query (`?` placeholders) on the database and return every row, days as ISO text."""
+        return engines.rows(self.location, query, *params)
 
 
 def stored_rules(demo: RowSource) -> tuple[GraspRule, ...]:
-    """Return the grasp rules stored in the file, read from the table's rows."""
+    """Return the grasp rules stored in the database, read from the table's rows."""
     return tuple(
         GraspRule(Level(level), role, frozenset(Tier(tier) for tier in tiers.split(",") if tier), minimum=minimum)
         for level, role, tiers, minimum in demo.sql("SELECT target_level, role, tiers, minimum FROM grasp_rule")

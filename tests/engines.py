@@ -9,16 +9,20 @@ import contextlib
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
 # The Windows check runs under Wine, where no PostgreSQL server can be run: there the suites run on SQLite only.
 ENGINES = (SQLITE,) if os.name == "nt" else (SQLITE, POSTGRESQL)
 PLACEHOLDER = re.compile(r"\?")
+# The `new_database` fixture: (the asking fixture's or test's request, an engine) -> a new database's location.
+NewDatabase = Callable[[pytest.FixtureRequest, str], str]
 
 
 def is_file(location: str | Path) -> bool:
@@ -48,10 +52,10 @@ def rows(location: str | Path, query: str, *params: Any) -> list[tuple[Any, ...]
             return fetched
     with _pg(str(location)) as connection:
         cursor = connection.execute(PLACEHOLDER.sub("%s", query.replace("%", "%%")), params)
-        return [tuple(map(_as_stored, row)) for row in cursor.fetchall()] if cursor.description else []
+        return [tuple(map(as_stored, row)) for row in cursor.fetchall()] if cursor.description else []
 
 
-def _as_stored(value: Any) -> Any:
+def as_stored(value: Any) -> Any:
     """Return a PostgreSQL value as SQLAlchemy stores it in SQLite: days and times as their ISO text."""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S.%f")

@@ -77,7 +77,7 @@ def export_sheets(uow: UnitOfWork, on: date, under: str | None = None) -> list[E
     return [
         ExportSheet(UNITS, [_unit_row(tree, unit) for unit in _ordered(tree)]),
         ExportSheet(CLUSTERS, _cluster_rows(uow, on, tree, clusters, cluster_starts)),
-        ExportSheet(CADRES, [_cadre_row(tree, c) for c in sorted(cadres, key=lambda c: person_sort_key(c.full_name))]),
+        ExportSheet(CADRES, [_cadre_row(tree, c) for c in sorted(cadres, key=_cadre_order)]),
         ExportSheet(ASSIGNMENTS, _assignment_rows(tree, held, {c.id: c for c in cadres}, names, cluster_starts,
                                                   {c.id: c.parent_id for c in clusters})),
         ExportSheet(MERGES, _merge_rows(uow, on, None if root is None else set(tree.units))),
@@ -146,6 +146,11 @@ def _cluster_rows(uow: UnitOfWork, on: date, tree: _Tree, clusters: list[Cluster
         if not communes:
             rows.append([*head, "", "", None])
     return rows
+
+
+def _cadre_order(cadre: Cadre) -> tuple[tuple[object, ...], str]:
+    """Return a cadre's place on the sheet: by name, namesakes by id (not in the order the engine hands rows over)."""
+    return person_sort_key(cadre.full_name), cadre.id
 
 
 def _cadre_row(tree: _Tree, cadre: Cadre) -> Values:

@@ -35,8 +35,7 @@ def assert_refused_in_vietnamese(case: Case, path: Path, result: Result) -> None
 
 
 @pytest.mark.parametrize("case", sample(), ids=lambda case: case.name)
-def test_a_bad_file_exits_2_naming_the_place_and_changes_nothing(case: Case, tmp_path: Path) -> None:
-    cli = Cli(tmp_path / "corpus.sqlite")
+def test_a_bad_file_exits_2_naming_the_place_and_changes_nothing(case: Case, cli: Cli, tmp_path: Path) -> None:
     seed(cli.db).db.close()
     before = cli.dump()
     path = case.path(tmp_path)

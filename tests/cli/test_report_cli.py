@@ -13,6 +13,7 @@ import pytest
 from grassroots_app.demo.build import DEMO_DATE
 from grassroots_app.domain.reports.formatting import place_and_date
 from tests.cli.support import Cli
+from tests.engines import NewDatabase
 
 QUARTER = f"{DEMO_DATE.year}-Q{(DEMO_DATE.month - 1) // 3 + 1}"  # 2026-Q3, the demo's last quarter
 PLACE = "Vĩnh Long"
@@ -20,9 +21,9 @@ SIGNER = "Nguyễn Văn An"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
-    """The demo data on a real SQLite file, built once: the report commands store nothing."""
-    cli = Cli(tmp_path_factory.mktemp("demo") / "demo.sqlite")
+def demo(request: pytest.FixtureRequest, engine: str, new_database: NewDatabase) -> Cli:
+    """The demo data, built once for the module and engine: the report commands store nothing."""
+    cli = Cli(new_database(request, engine))
     built = cli("demo")
     assert built.code == 0, built.err
     return cli

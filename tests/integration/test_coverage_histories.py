@@ -17,6 +17,7 @@ from grassroots_app.services import clusters, units
 from grassroots_app.services.coverage import coverage
 from grassroots_app.services.setup import require_settings
 from tests.coverage_oracle import brute_force
+from tests.engines import NewDatabase, as_stored
 from tests.integration.support import D0, Env, open_env
 
 CHANGED = date(2022, 1, 1)  # a hamlet moves, a group closes, a hamlet and a cluster open
@@ -34,9 +35,9 @@ class Tree:
 
 
 @pytest.fixture(scope="module")
-def tree(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tree]:
+def tree(request: pytest.FixtureRequest, engine: str, new_database: NewDatabase) -> Iterator[Tree]:
     """Province P; communes A (hamlets 1, 2, groups 1a, 1b) and B (hamlet 3, later 4); clusters C, later D."""
-    env = open_env(tmp_path_factory.mktemp("histories") / "t.sqlite", Preset.TWO_LEVEL)
+    env = open_env(new_database(request, engine), Preset.TWO_LEVEL)
     province = env.unit("Tỉnh P")
     first, second = env.unit("Xã A", province), env.unit("Xã B", province)
     hamlets = [env.unit("Ấp 1", first), env.unit("Ấp 2", first), env.unit("Ấp 3", second)]
@@ -84,7 +85,7 @@ def test_random_histories_match_the_brute_force(tree: Tree) -> None:
             class Rows:
                 @staticmethod
                 def sql(query: str, *params: object) -> list[tuple]:
-                    return [tuple(row) for row in connection.exec_driver_sql(query, params).fetchall()]
+                    return [tuple(map(as_stored, row)) for row in connection.exec_driver_sql(query, params).fetchall()]
 
             gaps, figures, workload = brute_force(Rows(), on, rules, root)
             every = coverage(uow, on, root, every_cadre=True).coverage

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +18,8 @@ from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import units
 from grassroots_app.services.coverage import coverage
 from grassroots_app.services.setup import require_settings
-from tests.coverage_oracle import DatabaseFile, brute_force
+from tests.coverage_oracle import StoredRows, brute_force
+from tests.engines import NewDatabase
 
 RESHAPED = DEMO_DATE + timedelta(days=20)  # a group closed, a hamlet moved, a hamlet opened
 LATER = RESHAPED + timedelta(days=10)
@@ -27,16 +27,16 @@ LATER = RESHAPED + timedelta(days=10)
 
 @dataclass
 class Demo:
-    """A built and reshaped demo file, with the ids the tests walk from."""
+    """A built and reshaped demo, with the ids the tests walk from."""
 
     database: Database
-    path: Path
+    location: str
     preset: Preset
     roots: dict[str, str]
 
     def sql(self, query: str, *params: object) -> list[tuple]:
-        """Run a query on the file with the plain sqlite3 driver."""
-        return DatabaseFile(self.path).sql(query, *params)
+        """Run a query on the database with its engine's own driver."""
+        return StoredRows(self.location).sql(query, *params)
 
 
 def _reshape(demo: Demo) -> None:
@@ -58,12 +58,12 @@ def _reshape(demo: Demo) -> None:
 
 
 @pytest.fixture(scope="module", params=list(Preset), ids=lambda preset: preset.value)
-def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    """The district demo of a preset, reshaped, opened for the module."""
-    path = tmp_path_factory.mktemp("coverage") / "demo.sqlite"
-    database = Database.open(str(path))
+def demo(request: pytest.FixtureRequest, engine: str, new_database: NewDatabase) -> Iterator[Demo]:
+    """The district demo of a preset on an engine, reshaped, opened for the module."""
+    location = new_database(request, engine)
+    database = Database.open(location)
     build_demo(database, request.param, 2, Scale.DISTRICT)
-    built = Demo(database, path, request.param, {})
+    built = Demo(database, location, request.param, {})
     _reshape(built)
     built.roots["province"] = built.sql("SELECT id FROM unit WHERE level = 'province'")[0][0]
     if request.param is Preset.THREE_LEVEL:
@@ -94,7 +94,7 @@ def through_sql(
 
 
 def default_rules(demo: Demo) -> tuple[GraspRule, ...]:
-    """Return the rules stored in the demo file."""
+    """Return the rules stored in the demo."""
     with UnitOfWork(demo.database) as uow:
         return uow.rules.all()
 
@@ -163,13 +163,14 @@ def test_two_per_group_finds_groups_with_one(demo: Demo) -> None:
     assert all(gap.required == 2 for gap in short)
 
 
+@pytest.mark.sqlite_only  # the floor reads an SQLite file with the plain sqlite3 driver
 @pytest.mark.parametrize("on", [date(2025, 7, 1), DEMO_DATE, LATER], ids=str)
 @pytest.mark.parametrize("root", [None, "province", "commune", "hamlet"], ids=str)
 def test_the_benchmark_floor_gives_the_apps_gaps_and_overloaded(demo: Demo, on: date, root: str | None) -> None:
     root_id = None if root is None else demo.roots[root]
     with UnitOfWork(demo.database) as uow:
         result = coverage(uow, on, root_id).coverage
-    floor = floor_coverage(demo.path, on, root_id)
+    floor = floor_coverage(demo.location, on, root_id)
     assert floor.gaps == {(gap.target_id, gap.role, gap.assigned) for gap in result.gaps}
     assert floor.overloaded == {(row.cadre_id, row.targets) for row in result.workload}
     if root is None and on >= DEMO_DATE:  # the reshaped demo has both then (before it, the odd day may have none)

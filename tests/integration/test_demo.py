@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -22,22 +20,14 @@ from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import setup
 from grassroots_app.services.coverage import coverage
+from tests.engines import NewDatabase, rows
 
 FIRST_DAY = {Preset.TWO_LEVEL: date(2025, 7, 1), Preset.THREE_LEVEL: date(2020, 1, 1)}
 
 
-def sql(path: Path, query: str, *params: object) -> list[tuple]:
-    """Run a query on the file with the plain sqlite3 driver."""
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
-
-
-def build(path: Path, preset: Preset, seed: int = 1, scale: Scale = Scale.DISTRICT) -> DemoSummary:
-    """Build a demo into a new database file."""
-    database = Database.open(str(path))
+def build(location: str, preset: Preset, seed: int = 1, scale: Scale = Scale.DISTRICT) -> DemoSummary:
+    """Build a demo into a new database."""
+    database = Database.open(location)
     try:
         return build_demo(database, preset, seed, scale)
     finally:
@@ -45,17 +35,15 @@ def build(path: Path, preset: Preset, seed: int = 1, scale: Scale = Scale.DISTRI
 
 
 @pytest.fixture(scope="module", params=list(Preset), ids=lambda preset: preset.value)
-def demo(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Path, DemoSummary]]:
-    """A district-scale demo of each preset, built once for the module."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    yield path, build(path, request.param)
+def demo(request: pytest.FixtureRequest, engine: str, new_database: NewDatabase) -> tuple[str, DemoSummary]:
+    """A district-scale demo of each preset on each engine, built once for the module."""
+    location = new_database(request, engine)
+    return location, build(location, request.param)
 
 
-def test_the_coverage_finds_exactly_the_deliberate_gaps(demo: tuple[Path, DemoSummary]) -> None:
+def test_the_coverage_finds_exactly_the_deliberate_gaps(demo: tuple[str, DemoSummary]) -> None:
     path, summary = demo
-    database = Database.open(str(path))
+    database = Database.open(path)
     with UnitOfWork(database) as uow:
         report = coverage(uow, DEMO_DATE)
     database.close()
@@ -68,43 +56,43 @@ def test_the_coverage_finds_exactly_the_deliberate_gaps(demo: tuple[Path, DemoSu
     assert set(report.paths) == {gap.target_id for gap in summary.deliberate_gaps}
 
 
-def test_the_district_demo_has_its_stated_gaps(demo: tuple[Path, DemoSummary]) -> None:
+def test_the_district_demo_has_its_stated_gaps(demo: tuple[str, DemoSummary]) -> None:
     path, summary = demo
     assert Counter(gap.level for gap in summary.deliberate_gaps) == {
         Level.COMMUNE: 1, Level.HAMLET: 2, Level.GROUP: 3,
     }
     hamlets = [gap.target_id for gap in summary.deliberate_gaps if gap.level is Level.HAMLET]
     ended = [
-        sql(path, "SELECT end_date FROM assignment WHERE unit_id = ?", hamlet) for hamlet in hamlets
+        rows(path, "SELECT end_date FROM assignment WHERE unit_id = ?", hamlet) for hamlet in hamlets
     ]
     assert sorted(len(rows) for rows in ended) == [0, 1]
     (end_date,) = next(rows for rows in ended if rows)[0]
     assert date.fromisoformat(end_date) < DEMO_DATE
 
 
-def test_before_the_lapses_only_the_never_assigned_gaps_remain(demo: tuple[Path, DemoSummary]) -> None:
+def test_before_the_lapses_only_the_never_assigned_gaps_remain(demo: tuple[str, DemoSummary]) -> None:
     path, summary = demo
-    database = Database.open(str(path))
+    database = Database.open(path)
     with UnitOfWork(database) as uow:
         report = coverage(uow, date(2026, 6, 30))
     database.close()
     deliberate = {gap.target_id for gap in summary.deliberate_gaps}
-    assigned = {row[0] for row in sql(path, "SELECT unit_id FROM assignment")}
+    assigned = {row[0] for row in rows(path, "SELECT unit_id FROM assignment")}
     assert {gap.target_id for gap in report.coverage.gaps} == deliberate - assigned
     assert len(deliberate & assigned) == 2
 
 
-def test_counts_are_within_the_stated_ranges(demo: tuple[Path, DemoSummary]) -> None:
+def test_counts_are_within_the_stated_ranges(demo: tuple[str, DemoSummary]) -> None:
     path, summary = demo
     levels = hierarchy.unit_levels(summary.preset)
-    stored = dict(sql(path, "SELECT level, count(*) FROM unit GROUP BY level"))
+    stored = dict(rows(path, "SELECT level, count(*) FROM unit GROUP BY level"))
     assert {level.value: summary.counts[level.value] for level in levels} == stored
     assert summary.counts["cluster"] == 3
     assert 12 <= summary.counts["commune"] <= 15
-    assert summary.counts["cadre"] == sql(path, "SELECT count(*) FROM cadre")[0][0]
-    assert summary.counts["assignment"] == sql(path, "SELECT count(*) FROM assignment")[0][0]
+    assert summary.counts["cadre"] == rows(path, "SELECT count(*) FROM cadre")[0][0]
+    assert summary.counts["assignment"] == rows(path, "SELECT count(*) FROM assignment")[0][0]
     for child, low, high in ((Level.HAMLET, 10, 20), (Level.GROUP, 5, 20)):
-        per_parent = sql(
+        per_parent = rows(
             path,
             "SELECT count(*) FROM unit_link JOIN unit ON unit.id = unit_link.unit_id "
             "WHERE unit.level = ? GROUP BY unit_link.parent_id",
@@ -113,35 +101,35 @@ def test_counts_are_within_the_stated_ranges(demo: tuple[Path, DemoSummary]) -> 
         assert all(low <= count <= high for (count,) in per_parent)
 
 
-def test_units_are_dated_named_and_kinded_like_real_ones(demo: tuple[Path, DemoSummary]) -> None:
+def test_units_are_dated_named_and_kinded_like_real_ones(demo: tuple[str, DemoSummary]) -> None:
     path, summary = demo
-    rows = sql(path, "SELECT u.level, u.kind, u.name, u.valid_from, l.parent_id FROM unit u "
+    units = rows(path, "SELECT u.level, u.kind, u.name, u.valid_from, l.parent_id FROM unit u "
                      "LEFT JOIN unit_link l ON l.unit_id = u.id")
     siblings: Counter[tuple[str | None, str]] = Counter()
-    for level, kind, name, valid_from, parent in rows:
+    for level, kind, name, valid_from, parent in units:
         assert kind in hierarchy.UNIT_KINDS[Level(level)]
         assert name.casefold().startswith(kind + " ")
         assert valid_from == FIRST_DAY[summary.preset].isoformat()
         siblings[(parent, name.casefold())] += 1
     assert max(siblings.values()) == 1
-    groups = sql(path, "SELECT name FROM unit WHERE level = 'group' LIMIT 1")
+    groups = rows(path, "SELECT name FROM unit WHERE level = 'group' LIMIT 1")
     assert groups[0][0].startswith("Tổ nhân dân tự quản số ")
 
 
-def test_cadres_in_charge_are_eligible_and_a_handful_overloaded(demo: tuple[Path, DemoSummary]) -> None:
+def test_cadres_in_charge_are_eligible_and_a_handful_overloaded(demo: tuple[str, DemoSummary]) -> None:
     path, summary = demo
-    rows = sql(
+    held = rows(
         path,
         "SELECT DISTINCT coalesce(u.level, 'cluster'), a.role, c.tier, c.is_standing, c.is_committee, "
         "c.is_party_member, c.status FROM assignment a JOIN cadre c ON c.id = a.cadre_id "
         "LEFT JOIN unit u ON u.id = a.unit_id WHERE a.end_date IS NULL",
     )
     rules = DEFAULT_RULES[summary.preset]
-    for level, role, tier, standing, committee, member, status in rows:
+    for level, role, tier, standing, committee, member, status in held:
         cadre = Cadre("x", "Nguyễn Văn A", Tier(tier), is_standing=bool(standing),
                       is_committee=bool(committee), is_party_member=bool(member), status=CadreStatus(status))
         check_eligible(cadre, pick_rule(rules, Level(level), role))
-    database = Database.open(str(path))
+    database = Database.open(path)
     with UnitOfWork(database) as uow:
         workload = coverage(uow, DEMO_DATE, every_cadre=True).coverage.workload
     database.close()
@@ -149,41 +137,43 @@ def test_cadres_in_charge_are_eligible_and_a_handful_overloaded(demo: tuple[Path
     assert 1 <= overloaded <= len(workload) // 50
 
 
-def test_some_targets_have_history_with_decisions(demo: tuple[Path, DemoSummary]) -> None:
+def test_some_targets_have_history_with_decisions(demo: tuple[str, DemoSummary]) -> None:
     path, summary = demo
-    ended = sql(path, "SELECT count(*) FROM assignment WHERE end_date IS NOT NULL AND end_reason <> ''")[0][0]
+    ended = rows(path, "SELECT count(*) FROM assignment WHERE end_date IS NOT NULL AND end_reason <> ''")[0][0]
     targets = sum(summary.counts[key] for key in ("cluster", "commune", "hamlet", "group"))
     assert 0.05 * targets <= ended <= 0.15 * targets
-    suffixes = {number.split("/")[1] for (number,) in sql(path, "SELECT decision_number FROM assignment")}
+    suffixes = {number.split("/")[1] for (number,) in rows(path, "SELECT decision_number FROM assignment")}
     issuers = {"TU"} if summary.preset is Preset.TWO_LEVEL else {"HU", "QU", "TU"}
     assert "ĐU" in suffixes and suffixes - {"ĐU"} <= issuers
 
 
-def digest(path: Path) -> str:
+def digest(location: str) -> str:
     """Return a digest of every unit's id and name."""
-    rows = sql(path, "SELECT id, name FROM unit ORDER BY id")
-    return hashlib.sha256(repr(rows).encode()).hexdigest()
+    units = rows(location, "SELECT id, name FROM unit ORDER BY id")
+    return hashlib.sha256(repr(units).encode()).hexdigest()
 
 
-def test_the_same_seed_builds_the_same_demo(tmp_path: Path, demo: tuple[Path, DemoSummary]) -> None:
+def test_the_same_seed_builds_the_same_demo(
+    demo: tuple[str, DemoSummary], engine: str, new_database: NewDatabase, request: pytest.FixtureRequest
+) -> None:
     path, summary = demo
-    again = build(tmp_path / "again.sqlite", summary.preset)
-    assert digest(tmp_path / "again.sqlite") == digest(path)
-    assert again == summary
-    build(tmp_path / "other.sqlite", summary.preset, seed=2)
-    assert digest(tmp_path / "other.sqlite") != digest(path)
+    again, other = new_database(request, engine), new_database(request, engine)
+    assert build(again, summary.preset) == summary
+    assert digest(again) == digest(path)
+    build(other, summary.preset, seed=2)
+    assert digest(other) != digest(path)
 
 
-def test_a_database_holding_units_is_refused(demo: tuple[Path, DemoSummary]) -> None:
+def test_a_database_holding_units_is_refused(demo: tuple[str, DemoSummary]) -> None:
     path, summary = demo
-    before = sql(path, "SELECT count(*) FROM unit")
+    before = rows(path, "SELECT count(*) FROM unit")
     with pytest.raises(RuleViolation, match="empty database"):
         build(path, summary.preset)
-    assert sql(path, "SELECT count(*) FROM unit") == before
+    assert rows(path, "SELECT count(*) FROM unit") == before
 
 
-def test_a_database_of_the_other_preset_is_refused(tmp_path: Path) -> None:
-    database = Database.open(str(tmp_path / "other.sqlite"))
+def test_a_database_of_the_other_preset_is_refused(database_location: str) -> None:
+    database = Database.open(database_location)
     with UnitOfWork(database) as uow:
         setup.init_database(uow, Preset.THREE_LEVEL)
     with pytest.raises(RuleViolation, match="three-level"):
@@ -192,8 +182,8 @@ def test_a_database_of_the_other_preset_is_refused(tmp_path: Path) -> None:
     database.close()
 
 
-def test_a_failure_leaves_the_database_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    database = Database.open(str(tmp_path / "fail.sqlite"))
+def test_a_failure_leaves_the_database_empty(database_location: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    database = Database.open(database_location)
     writers: list[bulk.BulkWriter] = []
     load = bulk.bulk_load
 
@@ -216,8 +206,8 @@ def test_a_failure_leaves_the_database_empty(tmp_path: Path, monkeypatch: pytest
     database.close()
 
 
-def test_progress_is_reported_per_commune(tmp_path: Path) -> None:
-    database = Database.open(str(tmp_path / "progress.sqlite"))
+def test_progress_is_reported_per_commune(database_location: str) -> None:
+    database = Database.open(database_location)
     seen: list[tuple[str, int, int]] = []
     summary = build_demo(database, Preset.TWO_LEVEL, progress=lambda *call: seen.append(call))
     database.close()
@@ -231,13 +221,12 @@ def test_progress_is_reported_per_commune(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("preset", list(Preset), ids=lambda preset: preset.value)
-def test_the_province_scale_builds(tmp_path: Path, preset: Preset) -> None:
-    path = tmp_path / "province.sqlite"
-    summary = build(path, preset, scale=Scale.PROVINCE)
+def test_the_province_scale_builds(database_location: str, preset: Preset) -> None:
+    summary = build(database_location, preset, scale=Scale.PROVINCE)
     assert 90 <= summary.counts["commune"] <= 110
     assert summary.counts.get("district", 8) == 8
     assert 15 <= summary.counts["cluster"] <= 25
-    database = Database.open(str(path))
+    database = Database.open(database_location)
     with UnitOfWork(database) as uow:
         gaps = coverage(uow, DEMO_DATE).coverage.gaps
     database.close()

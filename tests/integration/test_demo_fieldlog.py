@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,19 +19,19 @@ from grassroots_app.domain.recommendations import TRANSITIONS, RecommendationFil
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import activities, calendar, recommendations
-from tests.integration.test_demo import sql
+from tests.engines import NewDatabase, rows
 
-Demo = tuple[Path, Database, DemoSummary]
+Demo = tuple[str, Database, DemoSummary]
 LOG_QUARTERS = ((2025, 4), (2026, 1), (2026, 2), (2026, 3))
 
 
 @pytest.fixture(scope="module", params=list(Preset), ids=lambda preset: preset.value)
-def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    """A district-scale demo of each preset, open for the module."""
-    path = tmp_path_factory.mktemp("fieldlog") / "demo.sqlite"
-    database = Database.open(str(path))
+def demo(request: pytest.FixtureRequest, engine: str, new_database: NewDatabase) -> Iterator[Demo]:
+    """A district-scale demo of each preset on each engine, open for the module."""
+    location = new_database(request, engine)
+    database = Database.open(location)
     summary = build_demo(database, request.param, 1, Scale.DISTRICT)
-    yield path, database, summary
+    yield location, database, summary
     database.close()
 
 
@@ -45,53 +44,53 @@ def read(database: Database, service: Any, *args: Any) -> Any:
 def test_the_summary_counts_the_field_log(demo: Demo) -> None:
     path, _database, summary = demo
     for table in ("activity", "base_visit", "recommendation", "rating"):
-        assert summary.counts[table] == sql(path, f"SELECT count(*) FROM {table}")[0][0] > 0
+        assert summary.counts[table] == rows(path, f"SELECT count(*) FROM {table}")[0][0] > 0
 
 
 def test_activities_fill_every_quarter_of_the_year_up_to_the_demo_date(
     demo: Demo
 ) -> None:
     path, _database, _summary = demo
-    days = [date.fromisoformat(day) for (day,) in sql(path, "SELECT day FROM activity")]
+    days = [date.fromisoformat(day) for (day,) in rows(path, "SELECT day FROM activity")]
     assert LOG_START <= min(days) and max(days) <= DEMO_DATE
     per_quarter = Counter((day.year, (day.month - 1) // 3 + 1) for day in days)
     assert set(per_quarter) == set(LOG_QUARTERS)
     assert min(per_quarter.values()) >= 200
-    kinds = Counter(kind for (kind,) in sql(path, "SELECT kind FROM activity"))
+    kinds = Counter(kind for (kind,) in rows(path, "SELECT kind FROM activity"))
     assert set(kinds) == {"committee_meeting", "cell_meeting", "group_meeting", "household_visit", "commune_work",
                           "other"}
-    minutes = [row[0] for row in sql(path, "SELECT duration_minutes FROM activity WHERE kind = 'cell_meeting'")]
+    minutes = [row[0] for row in rows(path, "SELECT duration_minutes FROM activity WHERE kind = 'cell_meeting'")]
     assert all(value == 0 or value >= 90 for value in minutes)  # a party cell meets for 90 minutes at least
-    assert sql(path, "SELECT count(*) FROM activity WHERE notes <> ''")[0][0] > 0.6 * len(days)
+    assert rows(path, "SELECT count(*) FROM activity WHERE notes <> ''")[0][0] > 0.6 * len(days)
 
 
 def test_cadres_act_only_while_they_work_and_meet_on_working_days(demo: Demo) -> None:
     path, database, _summary = demo
-    left = sql(path, "SELECT count(*) FROM activity a JOIN cadre c ON c.id = a.cadre_id "
+    left = rows(path, "SELECT count(*) FROM activity a JOIN cadre c ON c.id = a.cadre_id "
                      "WHERE c.status = 'left' AND a.day >= c.status_date")
     assert left == [(0,)]
     end = DEMO_DATE + timedelta(days=1)
     free = {day.day for day in read(database, calendar.free_days_between, LOG_START, end)}
     holidays = read(database, calendar.holiday_table, LOG_START, end)
-    meetings = sql(path, "SELECT DISTINCT day FROM activity WHERE kind IN ('committee_meeting', 'cell_meeting')")
+    meetings = rows(path, "SELECT DISTINCT day FROM activity WHERE kind IN ('committee_meeting', 'cell_meeting')")
     meeting_days = {date.fromisoformat(day) for (day,) in meetings}
     assert not meeting_days & free and all(holidays.is_working_day(day) for day in meeting_days)
-    outings = sql(path, "SELECT DISTINCT day FROM activity WHERE kind IN ('household_visit', 'group_meeting')")
+    outings = rows(path, "SELECT DISTINCT day FROM activity WHERE kind IN ('household_visit', 'group_meeting')")
     assert {date.fromisoformat(day) for (day,) in outings} <= free
 
 
 def test_planned_visits_are_fulfilled_by_linked_activities(demo: Demo) -> None:
     path, _database, _summary = demo
-    linked = sql(path, "SELECT a.cadre_id = v.cadre_id AND a.day = v.day AND "
+    linked = rows(path, "SELECT a.cadre_id = v.cadre_id AND a.day = v.day AND "
                        "coalesce(a.unit_id, a.cluster_id) = coalesce(v.unit_id, v.cluster_id) "
                        "FROM activity a JOIN base_visit v ON v.id = a.visit_id")
-    visits = sql(path, "SELECT count(*) FROM base_visit")[0][0]
+    visits = rows(path, "SELECT count(*) FROM base_visit")[0][0]
     assert linked and all(same for (same,) in linked)
     assert 0.6 * visits <= len(linked) < visits
-    planned = {date.fromisoformat(day) for (day,) in sql(path, "SELECT DISTINCT day FROM base_visit")}
+    planned = {date.fromisoformat(day) for (day,) in rows(path, "SELECT DISTINCT day FROM base_visit")}
     spans = [quarter_span(*quarter) for quarter in PLANNED_QUARTERS]
     assert all(any(start <= day < end for start, end in spans) for day in planned)
-    unplanned = sql(path, "SELECT count(*) FROM activity WHERE visit_id IS NULL AND kind = 'household_visit'")
+    unplanned = rows(path, "SELECT count(*) FROM activity WHERE visit_id IS NULL AND kind = 'household_visit'")
     assert unplanned[0][0] > 0
 
 
@@ -137,27 +136,29 @@ def test_every_commune_and_hamlet_is_rated_for_2025_with_consistent_scores(
     demo: Demo
 ) -> None:
     path, _database, summary = demo
-    rated = sql(path, "SELECT u.level, count(*) FROM rating r JOIN unit u ON u.id = r.unit_id "
+    rated = rows(path, "SELECT u.level, count(*) FROM rating r JOIN unit u ON u.id = r.unit_id "
                       "WHERE r.year = 2025 AND r.quarter = 0 GROUP BY u.level")
     assert dict(rated) == {"commune": summary.counts["commune"], "hamlet": summary.counts["hamlet"]}
-    ratings = sql(path, "SELECT grade, score FROM rating")
+    ratings = rows(path, "SELECT grade, score FROM rating")
     assert all(score is None or grade_for_score(score) is Grade(grade) for grade, score in ratings)
     assert sum(score is None for _grade, score in ratings) < 0.4 * len(ratings)
     grades = Counter(grade for grade, _score in ratings)
     assert grades.most_common(1)[0][0] == "good"
     assert grades["excellent"] > grades["not_completed"] > 0 and grades["completed"] > grades["not_completed"]
-    quarters = sql(path, "SELECT DISTINCT year, quarter FROM rating ORDER BY 1, 2")
+    quarters = rows(path, "SELECT DISTINCT year, quarter FROM rating ORDER BY 1, 2")
     assert quarters == [(2025, 0), (2026, 1), (2026, 2)]
 
 
-def test_the_same_seed_builds_the_same_field_log(tmp_path: Path, demo: Demo) -> None:
+def test_the_same_seed_builds_the_same_field_log(
+    demo: Demo, engine: str, new_database: NewDatabase, request: pytest.FixtureRequest
+) -> None:
     path, _database, summary = demo
-    again = tmp_path / "again.sqlite"
-    database = Database.open(str(again))
+    again = new_database(request, engine)
+    database = Database.open(again)
     try:
         assert build_demo(database, summary.preset, 1, Scale.DISTRICT) == summary
     finally:
         database.close()
     for query in ("SELECT id, cadre_id, day, kind, notes FROM activity ORDER BY id",
                   "SELECT id, content, status, forwarded_to FROM recommendation ORDER BY id"):
-        assert sql(again, query) == sql(path, query)
+        assert rows(again, query) == rows(path, query)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import icalendar
+import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
@@ -91,7 +92,9 @@ def test_the_one_cell_writer_keeps_text_as_text(two_level: Env, tmp_path: Path) 
     assert calamine_values(path).count(CONTROLS) == len(RISKY)
 
 
-def test_export_writes_risky_names_as_text_and_they_import_back_unchanged(two_level: Env, tmp_path: Path) -> None:
+def test_export_writes_risky_names_as_text_and_they_import_back_unchanged(
+    two_level: Env, engine: str, new_database: engines.NewDatabase, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     province = two_level.unit("Tỉnh Lạng Sơn", code="20")
     for name in RISKY[:5]:
         two_level.unit(name, province)
@@ -103,7 +106,7 @@ def test_export_writes_risky_names_as_text_and_they_import_back_unchanged(two_le
     with UnitOfWork(two_level.db) as uow:
         again = sheet_import.check_file(uow, path)
     assert again.errors() == [] and again.counts()[Fate.UNCHANGED] == len(again.outcomes)
-    empty = open_env(tmp_path / "empty.sqlite", Preset.TWO_LEVEL)
+    empty = open_env(new_database(request, engine), Preset.TWO_LEVEL)
     try:
         with UnitOfWork(empty.db) as uow:
             imported = sheet_import.import_file(uow, path)

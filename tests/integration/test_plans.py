@@ -8,7 +8,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -19,6 +18,7 @@ from grassroots_app.domain.model import Period, Preset
 from grassroots_app.persistence.database import Database
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import plans
+from tests.engines import NewDatabase
 from tests.integration.support import Env
 
 YEAR, QUARTER = 2026, 3
@@ -28,12 +28,12 @@ Slot = tuple[str, date]
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
-    """The district demo (two-level) without its stored plan of the quarter, built once for the module."""
-    path = Path(tmp_path_factory.mktemp("plans")) / "demo.sqlite"
-    db = Database.open(str(path))
+def demo(request: pytest.FixtureRequest, engine: str, new_database: NewDatabase) -> Iterator[Env]:
+    """The district demo (two-level) without its stored plan of the quarter, built once for the module and engine."""
+    location = new_database(request, engine)
+    db = Database.open(location)
     build_demo(db, Preset.TWO_LEVEL)
-    env = Env(db, path, Preset.TWO_LEVEL)
+    env = Env(db, location, Preset.TWO_LEVEL)
     env.run(plans.clear_quarter, YEAR, QUARTER)
     yield env
     db.close()
@@ -145,9 +145,9 @@ def test_sole_cadres_rotate_evenly_over_their_targets(demo: Env, proposal: plans
     assert checked > 100
 
 
-def test_the_plan_is_stored_edited_and_its_gaps_follow(tmp_path: Path) -> None:
-    db = Database.open(str(tmp_path / "demo.sqlite"))
-    env = Env(db, tmp_path / "demo.sqlite", Preset.TWO_LEVEL)
+def test_the_plan_is_stored_edited_and_its_gaps_follow(database_location: str) -> None:
+    db = Database.open(database_location)
+    env = Env(db, database_location, Preset.TWO_LEVEL)
     try:
         build_demo(db, Preset.TWO_LEVEL)
         saved = env.run(plans.save_proposal, YEAR, QUARTER)

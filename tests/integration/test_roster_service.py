@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -150,8 +149,8 @@ def test_ineligibility_says_why_no_role_fits(hamlets: tuple[Env, Unit, list[Unit
     assert left is not None and "has left" in str(left)
 
 
-def test_a_database_not_set_up_has_an_empty_roster(tmp_path: Path) -> None:
-    database = Database.open(str(tmp_path / "empty.sqlite"))
+def test_a_database_not_set_up_has_an_empty_roster(database_location: str) -> None:
+    database = Database.open(database_location)
     with UnitOfWork(database) as uow:
         assert roster(uow, date(2026, 1, 1)) == []
     database.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -19,9 +18,9 @@ from tests.integration.support import Env
 
 
 @pytest.fixture
-def blank(tmp_path: Path) -> Iterator[Database]:
+def blank(database_location: str) -> Iterator[Database]:
     """A migrated database that was never set up."""
-    db = Database.open(str(tmp_path / "t.sqlite"))
+    db = Database.open(database_location)
     yield db
     db.close()
 
@@ -48,13 +47,12 @@ def test_nothing_works_before_setup(blank: Database) -> None:
             units.add_unit(uow, units.NewUnit("Tỉnh A", None, date(2020, 1, 1)))
 
 
-def test_settings_survive_reopening(tmp_path: Path) -> None:
-    path = str(tmp_path / "t.sqlite")
-    db = Database.open(path)
+def test_settings_survive_reopening(database_location: str) -> None:
+    db = Database.open(database_location)
     with UnitOfWork(db) as uow:
         setup.init_database(uow, Preset.THREE_LEVEL)
     db.close()
-    again = Database.open(path)
+    again = Database.open(database_location)
     try:
         with UnitOfWork(again) as uow:
             assert setup.require_settings(uow) == Settings(Preset.THREE_LEVEL)

@@ -1,4 +1,4 @@
-"""Export, import and their round trip on real SQLite files; bad sheets leave the database as it was."""
+"""Export, import and their round trip on real databases of each engine; bad sheets leave the database as it was."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from grassroots_app.domain.sheets import Fate
 from grassroots_app.persistence.backup_copies import output_guard
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services import sheet_export, sheet_import, units
+from tests.engines import NewDatabase
 from tests.integration.support import D0, Env, open_env
 from tests.workbooks import write_sheet
 
@@ -45,11 +46,13 @@ def run_import(env: Env, path: Path, dry_run: bool = False) -> sheet_import.Impo
         return (sheet_import.check_file if dry_run else sheet_import.import_file)(uow, path)
 
 
-def test_export_import_export_gives_the_same_rows(tmp_path: Path) -> None:
-    demo = open_env(tmp_path / "demo.sqlite", Preset.TWO_LEVEL, initialized=False)
+def test_export_import_export_gives_the_same_rows(
+    database_location: str, engine: str, new_database: NewDatabase, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    demo = open_env(database_location, Preset.TWO_LEVEL, initialized=False)
     build_demo(demo.db, Preset.TWO_LEVEL)
     first = export(demo, tmp_path / "first.xlsx")
-    empty = open_env(tmp_path / "empty.sqlite", Preset.TWO_LEVEL)
+    empty = open_env(new_database(request, engine), Preset.TWO_LEVEL)
     report = run_import(empty, first)
     assert report.errors() == [] and report.committed
     assert report.counts()[Fate.NEW] == len(report.outcomes) > 5000
@@ -62,8 +65,8 @@ def test_export_import_export_gives_the_same_rows(tmp_path: Path) -> None:
     assert again.counts()[Fate.UNCHANGED] == len(again.outcomes)
 
 
-def test_a_subtree_export_holds_only_that_subtree(tmp_path: Path) -> None:
-    demo = open_env(tmp_path / "demo.sqlite", Preset.TWO_LEVEL, initialized=False)
+def test_a_subtree_export_holds_only_that_subtree(database_location: str, tmp_path: Path) -> None:
+    demo = open_env(database_location, Preset.TWO_LEVEL, initialized=False)
     build_demo(demo.db, Preset.TWO_LEVEL)
     whole = workbook_rows(export(demo, tmp_path / "all.xlsx"))["Đơn vị"]
     commune = next(row for row in whole[2:] if row[4] == "Xã")
@@ -74,9 +77,9 @@ def test_a_subtree_export_holds_only_that_subtree(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def area(tmp_path: Path) -> Env:
+def area(database_location: str) -> Env:
     """A province with one commune, one hamlet, one cadre of each tier, saved and ready to compare."""
-    env = open_env(tmp_path / "area.sqlite", Preset.TWO_LEVEL)
+    env = open_env(database_location, Preset.TWO_LEVEL)
     province = env.unit("Tỉnh Lạng Sơn", code="20")
     commune = env.unit("Xã Tân Đoàn", province, code="06010")
     env.unit("Thôn Bản Nầm", commune)
@@ -200,6 +203,7 @@ def test_csv_with_bom_is_read_and_a_second_import_changes_only_what_differs(area
     assert [(o.fate, o.changed) for o in report.outcomes] == [(Fate.UNCHANGED, ()), (Fate.CHANGED, ("Số hộ",))]
 
 
+@pytest.mark.sqlite_only  # the backup is a copy of the SQLite file
 def test_an_import_into_a_database_with_units_is_backed_up_first(area: Env, tmp_path: Path) -> None:
     path = write_sheet(tmp_path / "s.xlsx", "Đơn vị", [GROUPS, [HAMLET, "Tổ 1", "Tổ", D0]])
     report = run_import(area, path)
@@ -427,12 +431,14 @@ def test_the_export_lists_each_merge_with_its_day_units_and_note_and_the_templat
     assert "Sáp nhập" not in workbook_rows(tmp_path / "mau.xlsx")
 
 
-def test_an_export_with_merges_imports_back_without_a_sheet_left_aside(area: Env, tmp_path: Path) -> None:
+def test_an_export_with_merges_imports_back_without_a_sheet_left_aside(
+    area: Env, engine: str, new_database: NewDatabase, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     path = export(merged_area(area), tmp_path / "du-lieu.xlsx")
     assert len(workbook_rows(path)["Sáp nhập"]) == 3  # title, header, the merge
     again = run_import(area, path, dry_run=True)
     assert again.issues() == [] and again.counts()[Fate.UNCHANGED] == len(again.outcomes)
-    empty = open_env(tmp_path / "empty.sqlite", Preset.TWO_LEVEL)
+    empty = open_env(new_database(request, engine), Preset.TWO_LEVEL)
     report = run_import(empty, path)
     assert report.issues() == [] and report.committed
 

@@ -19,9 +19,9 @@ HEADER = ["Cán bộ", "Địa bàn phụ trách", "Từ ngày"]
 
 
 @pytest.fixture
-def area(tmp_path: Path) -> Env:
+def area(database_location: str) -> Env:
     """A province with a commune in the cluster 'Cụm Bắc', and a standing cadre who may hold its role."""
-    env = open_env(tmp_path / "area.sqlite", Preset.TWO_LEVEL)
+    env = open_env(database_location, Preset.TWO_LEVEL)
     province = env.unit("Tỉnh Lạng Sơn", code="20")
     commune = env.unit("Xã Tân Đoàn", province, code="06010")
     cluster = env.run(clusters.add_cluster, "Cụm Bắc", province.id, D0)

@@ -33,7 +33,7 @@ from grassroots_app.ui.units.tree_model import (
     NodeKind,
     cadre_mime_data,
 )
-from tests.coverage_oracle import DatabaseFile, brute_force, stored_rules
+from tests.coverage_oracle import StoredRows, brute_force, stored_rules
 from tests.ui.support import edit_now, undo_now
 
 COPY = Qt.DropAction.CopyAction
@@ -116,7 +116,7 @@ def first_group(context: AppContext) -> str:
 
 def gaps_below(context: AppContext, root: str | None = None) -> set[Gap]:
     """Return the gaps on the demo's day (under a unit), counted by brute force from the file's rows."""
-    source = DatabaseFile(Path(str(context.database.engine.url.database)))
+    source = StoredRows(Path(str(context.database.engine.url.database)))
     return brute_force(source, DEMO_DATE, stored_rules(source), root)[0]
 
 
