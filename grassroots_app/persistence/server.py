@@ -102,7 +102,9 @@ def load_file(database: Database, source: Path) -> dict[str, int]:
                 if table.name != closure.CLOSURE.name:
                     copied[table.name] = _copy_table(origin, target, table)
             target.exec_driver_sql("SET LOCAL session_replication_role = origin")
+            target.exec_driver_sql("ANALYZE")  # the planner's statistics of the tables just filled
             closure.rebuild(target)
+            target.exec_driver_sql(f"ANALYZE {closure.CLOSURE.name}")
             _advance_sequences(target)
     finally:
         reader.dispose()
