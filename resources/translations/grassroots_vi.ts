@@ -5023,6 +5023,374 @@ Chi tiết có trong tệp nhật ký:
       <source>{merge} — {note}</source>
       <translation>{merge} — {note}</translation>
     </message>
+    <message>
+      <source>added</source>
+      <translation>đã thêm</translation>
+    </message>
+    <message>
+      <source>removed</source>
+      <translation>đã bỏ</translation>
+    </message>
+    <message>
+      <source>a shared PostgreSQL server: set it up, load an office, manage clerks</source>
+      <translation>máy chủ PostgreSQL dùng chung: thiết lập, nạp dữ liệu của một văn phòng, quản lý cán bộ văn phòng</translation>
+    </message>
+    <message>
+      <source>create the schema, roles and row security on an empty server database</source>
+      <translation>tạo lược đồ, vai trò và bảo mật theo dòng trên cơ sở dữ liệu trống của máy chủ</translation>
+    </message>
+    <message>
+      <source>load an office's database file into the server (one transaction, ids kept)</source>
+      <translation>nạp tệp cơ sở dữ liệu của một văn phòng lên máy chủ (một giao dịch, giữ nguyên mã định danh)</translation>
+    </message>
+    <message>
+      <source>make a clerk's login with the units they are responsible for</source>
+      <translation>tạo tài khoản đăng nhập cho cán bộ văn phòng cùng các đơn vị họ phụ trách</translation>
+    </message>
+    <message>
+      <source>list the clerks and their scopes</source>
+      <translation>liệt kê cán bộ văn phòng và phạm vi của họ</translation>
+    </message>
+    <message>
+      <source>stop a clerk's login (the audit keeps their changes)</source>
+      <translation>khóa tài khoản đăng nhập của cán bộ văn phòng (nhật ký vẫn giữ các thay đổi của họ)</translation>
+    </message>
+    <message>
+      <source>who changed what, when, on a shared server (newest first)</source>
+      <translation>ai đã thay đổi gì, khi nào, trên máy chủ dùng chung (mới nhất trước)</translation>
+    </message>
+    <message>
+      <source>read only</source>
+      <translation>chỉ đọc</translation>
+    </message>
+    <message>
+      <source>reads and writes</source>
+      <translation>đọc và ghi</translation>
+    </message>
+    <message>
+      <source>no terminal to type the password at: give it on standard input with --password-stdin</source>
+      <translation>không có cửa sổ dòng lệnh để gõ mật khẩu: hãy đưa mật khẩu qua đầu vào chuẩn với --password-stdin</translation>
+    </message>
+    <message>
+      <source>The same password again: </source>
+      <translation>Nhập lại mật khẩu: </translation>
+    </message>
+    <message>
+      <source>the two passwords differ</source>
+      <translation>hai mật khẩu không khớp nhau</translation>
+    </message>
+    <message>
+      <source>manages clerks</source>
+      <translation>quản lý cán bộ văn phòng</translation>
+    </message>
+    <message>
+      <source>disabled</source>
+      <translation>đã khóa</translation>
+    </message>
+    <message>
+      <source>Password for {login}: </source>
+      <translation>Mật khẩu của {login}: </translation>
+    </message>
+    <message>
+      <source>No clerks yet.</source>
+      <translation>Chưa có cán bộ văn phòng nào.</translation>
+    </message>
+    <message>
+      <source>No changes are recorded for this choice.</source>
+      <translation>Không có thay đổi nào được ghi lại cho lựa chọn này.</translation>
+    </message>
+    <message>
+      <source>the administrator's URL of the server's database, e.g. postgresql+psycopg://postgres@localhost/grassroots (the password from PGPASSWORD, or in the URL)</source>
+      <translation>URL quản trị của cơ sở dữ liệu trên máy chủ, ví dụ postgresql+psycopg://postgres@localhost/grassroots (mật khẩu lấy từ PGPASSWORD, hoặc ghi trong URL)</translation>
+    </message>
+    <message>
+      <source>the office's .sqlite file</source>
+      <translation>tệp .sqlite của văn phòng</translation>
+    </message>
+    <message>
+      <source>the clerk's login: lower-case letters, digits and _</source>
+      <translation>tên đăng nhập của cán bộ văn phòng: chữ thường, chữ số và _</translation>
+    </message>
+    <message>
+      <source>a unit (id, code or path) whose subtree the clerk works on; repeat for more</source>
+      <translation>một đơn vị (mã định danh, mã hoặc đường dẫn) mà cán bộ văn phòng phụ trách cả nhánh bên dưới; lặp lại để thêm</translation>
+    </message>
+    <message>
+      <source>the clerk may only read</source>
+      <translation>cán bộ văn phòng chỉ được đọc</translation>
+    </message>
+    <message>
+      <source>the clerk may make and disable clerks inside their own scope</source>
+      <translation>cán bộ văn phòng được tạo và khóa tài khoản cán bộ văn phòng trong phạm vi của mình</translation>
+    </message>
+    <message>
+      <source>read the password from one line of standard input instead of a prompt</source>
+      <translation>đọc mật khẩu từ một dòng của đầu vào chuẩn thay vì hỏi</translation>
+    </message>
+    <message>
+      <source>the clerk's login</source>
+      <translation>tên đăng nhập của cán bộ văn phòng</translation>
+    </message>
+    <message>
+      <source>only changes at or below this unit</source>
+      <translation>chỉ các thay đổi tại đơn vị này hoặc bên dưới</translation>
+    </message>
+    <message>
+      <source>only changes made by this login</source>
+      <translation>chỉ các thay đổi do tài khoản này thực hiện</translation>
+    </message>
+    <message>
+      <source>from this day (YYYY-MM-DD)</source>
+      <translation>từ ngày này (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>up to and including this day</source>
+      <translation>đến hết ngày này</translation>
+    </message>
+    <message>
+      <source>at most this many</source>
+      <translation>nhiều nhất chừng này dòng</translation>
+    </message>
+    <message>
+      <source>Loaded {file} into {url}, ids kept:</source>
+      <translation>Đã nạp {file} vào {url}, giữ nguyên mã định danh:</translation>
+    </message>
+    <message>
+      <source>Clerk {login} can no longer log in.</source>
+      <translation>Cán bộ văn phòng {login} không còn đăng nhập được nữa.</translation>
+    </message>
+    <message>
+      <source>The server's database is set up for clerks: {url}</source>
+      <translation>Cơ sở dữ liệu trên máy chủ đã được thiết lập cho cán bộ văn phòng: {url}</translation>
+    </message>
+    <message>
+      <source>Clerk {login} added, scope: {scope}</source>
+      <translation>Đã thêm cán bộ văn phòng {login}, phạm vi: {scope}</translation>
+    </message>
+    <message>
+      <source>Fill in the server's {field}.</source>
+      <translation>Hãy điền {field} của máy chủ.</translation>
+    </message>
+    <message>
+      <source>The port must be a whole number from 1 to 65535, such as 5432.</source>
+      <translation>Cổng phải là một số nguyên từ 1 đến 65535, ví dụ 5432.</translation>
+    </message>
+    <message>
+      <source>Checking the server's certificate needs the file of the root certificate that signed it.</source>
+      <translation>Muốn kiểm tra chứng chỉ của máy chủ thì cần tệp chứng chỉ gốc đã ký chứng chỉ đó.</translation>
+    </message>
+    <message>
+      <source>address</source>
+      <translation>địa chỉ</translation>
+    </message>
+    <message>
+      <source>database</source>
+      <translation>tên cơ sở dữ liệu</translation>
+    </message>
+    <message>
+      <source>login</source>
+      <translation>tên đăng nhập</translation>
+    </message>
+    <message>
+      <source>Unknown TLS mode '{mode}'.</source>
+      <translation>Không có chế độ TLS '{mode}'.</translation>
+    </message>
+    <message>
+      <source>Your login on '{path}' may not make this change: it lies outside the part of the tree you are responsible for, or your login may only read. Nothing was changed.</source>
+      <translation>Tài khoản của bạn trên '{path}' không được thực hiện thay đổi này: nó nằm ngoài phần cây bạn phụ trách, hoặc tài khoản của bạn chỉ được đọc. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>The server '{path}' refused the login: the login name or the password is wrong, or the login has been disabled.</source>
+      <translation>Máy chủ '{path}' từ chối đăng nhập: tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</translation>
+    </message>
+    <message>
+      <source>Cannot reach the server '{path}': check the address and the network, or ask whoever runs the server whether it is up. Nothing was changed.</source>
+      <translation>Không kết nối được máy chủ '{path}': hãy kiểm tra địa chỉ và mạng, hoặc hỏi người quản trị máy chủ xem máy chủ có đang chạy không. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>'{url}' is not a PostgreSQL server: the server commands need a URL such as postgresql+psycopg://admin@host/database.</source>
+      <translation>'{url}' không phải máy chủ PostgreSQL: các lệnh máy chủ cần một URL dạng postgresql+psycopg://admin@host/database.</translation>
+    </message>
+    <message>
+      <source>The database '{url}' is not set up for clerks yet: run 'grassroots server init' on it first.</source>
+      <translation>Cơ sở dữ liệu '{url}' chưa được thiết lập cho cán bộ văn phòng: hãy chạy 'grassroots server init' trên đó trước.</translation>
+    </message>
+    <message>
+      <source>The server's database already holds {count} units: an office's file is loaded only into an empty one. Nothing was changed.</source>
+      <translation>Cơ sở dữ liệu trên máy chủ đã có {count} đơn vị: tệp của một văn phòng chỉ được nạp vào cơ sở dữ liệu trống. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>Only the administrator, or a clerk who manages clerks, may do this. Nothing was changed.</source>
+      <translation>Chỉ người quản trị, hoặc cán bộ văn phòng được quản lý cán bộ văn phòng, mới được làm việc này. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>A clerk may be given only units inside your own scope, and no more than you may do there. Nothing was changed.</source>
+      <translation>Chỉ được giao cho cán bộ văn phòng các đơn vị trong phạm vi của bạn, và không được nhiều quyền hơn bạn có ở đó. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>A clerk needs at least one unit as their scope (--scope). Nothing was changed.</source>
+      <translation>Cán bộ văn phòng cần ít nhất một đơn vị làm phạm vi (--scope). Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>A unit of the scope does not exist on the server. Nothing was changed.</source>
+      <translation>Một đơn vị của phạm vi không có trên máy chủ. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>'{login}' cannot be a login: use lower-case letters without accents, digits and '_', starting with a letter (at most 63). Nothing was changed.</source>
+      <translation>'{login}' không dùng làm tên đăng nhập được: hãy dùng chữ thường không dấu, chữ số và '_', bắt đầu bằng một chữ cái (tối đa 63 ký tự). Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>The login '{login}' already exists on the server. Nothing was changed.</source>
+      <translation>Tên đăng nhập '{login}' đã có trên máy chủ. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>No clerk has the login '{login}'. Nothing was changed.</source>
+      <translation>Không có cán bộ văn phòng nào có tên đăng nhập '{login}'. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>A clerk's password may not be empty. Nothing was changed.</source>
+      <translation>Mật khẩu của cán bộ văn phòng không được để trống. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>&amp;Connect to a server…</source>
+      <translation>Kết nối máy c&amp;hủ…</translation>
+    </message>
+    <message>
+      <source>Re&amp;fresh</source>
+      <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+      <source>Read everything shown again from the database, with others' changes</source>
+      <translation>Đọc lại từ cơ sở dữ liệu mọi thứ đang hiển thị, cùng các thay đổi của người khác</translation>
+    </message>
+    <message>
+      <source>&amp;History of changes of the unit…</source>
+      <translation>Lịch sử thay đổi của đơn &amp;vị…</translation>
+    </message>
+    <message>
+      <source>History of changes of the &amp;cadre…</source>
+      <translation>Lịch sử thay đổi của cán &amp;bộ…</translation>
+    </message>
+    <message>
+      <source>{login} — {scope}</source>
+      <translation>{login} — {scope}</translation>
+    </message>
+    <message>
+      <source>{scope} (read-only)</source>
+      <translation>{scope} (chỉ đọc)</translation>
+    </message>
+    <message>
+      <source>Use TLS when the server offers it</source>
+      <translation>Dùng TLS khi máy chủ hỗ trợ</translation>
+    </message>
+    <message>
+      <source>Always use TLS</source>
+      <translation>Luôn dùng TLS</translation>
+    </message>
+    <message>
+      <source>Always use TLS and check the server's certificate</source>
+      <translation>Luôn dùng TLS và kiểm tra chứng chỉ của máy chủ</translation>
+    </message>
+    <message>
+      <source>Connect to a server</source>
+      <translation>Kết nối máy chủ</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Chọn…</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>Cổng</translation>
+    </message>
+    <message>
+      <source>Database</source>
+      <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+      <source>Login</source>
+      <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Mật khẩu</translation>
+    </message>
+    <message>
+      <source>TLS</source>
+      <translation>TLS</translation>
+    </message>
+    <message>
+      <source>Root certificate</source>
+      <translation>Chứng chỉ gốc</translation>
+    </message>
+    <message>
+      <source>Certificates (*.crt *.pem);;All files (*)</source>
+      <translation>Chứng chỉ (*.crt *.pem);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+      <source>Only a shared server keeps the history of changes; a database file does not.</source>
+      <translation>Chỉ máy chủ dùng chung mới lưu lịch sử thay đổi; tệp cơ sở dữ liệu thì không.</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Thao tác</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Bản ghi</translation>
+    </message>
+    <message>
+      <source>What changed</source>
+      <translation>Nội dung thay đổi</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>Đã thêm</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Đã sửa</translation>
+    </message>
+    <message>
+      <source>Deleted</source>
+      <translation>Đã xóa</translation>
+    </message>
+    <message>
+      <source>Unit's place in the tree</source>
+      <translation>Vị trí của đơn vị trong cây</translation>
+    </message>
+    <message>
+      <source>Commune of a cluster</source>
+      <translation>Xã thuộc cụm</translation>
+    </message>
+    <message>
+      <source>Assignment</source>
+      <translation>Phân công</translation>
+    </message>
+    <message>
+      <source>Meeting</source>
+      <translation>Cuộc họp</translation>
+    </message>
+    <message>
+      <source>Field activity</source>
+      <translation>Hoạt động cơ sở</translation>
+    </message>
+    <message>
+      <source>Reading the history…</source>
+      <translation>Đang đọc lịch sử…</translation>
+    </message>
+    <message>
+      <source>History of changes — {name}</source>
+      <translation>Lịch sử thay đổi — {name}</translation>
+    </message>
+    <message>
+      <source>{count} changes, the newest first.</source>
+      <translation>{count} thay đổi, mới nhất trước.</translation>
+    </message>
   </context>
   <context>
     <name>QPlatformTheme</name>
