@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -23,7 +22,7 @@ from grassroots_app.services import server
 from grassroots_app.services.server import AuditEntry
 from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.i18n import tr
-from grassroots_app.ui.shared.widgets import ErrorLabel
+from grassroots_app.ui.shared.widgets import Dialog, ErrorLabel
 
 COLUMNS = (N_("Time"), N_("Login"), N_("Action"), N_("Record"), N_("What changed"))
 ACTIONS = {"insert": N_("Added"), "update": N_("Changed"), "delete": N_("Deleted")}
@@ -58,8 +57,10 @@ def _cells(entry: AuditEntry) -> tuple[str, ...]:
             tr(RECORDS[entry.table]) if entry.table in RECORDS else entry.table, describe_change(entry))
 
 
-class ChangeHistoryDialog(QDialog):
-    """The changes of one unit (and under it) or one cadre, newest first; read again after each edit and on F5."""
+class ChangeHistoryDialog(Dialog):
+    """The changes of one unit (and under it) or one cadre, newest first; read again after each edit and on F5.
+
+    It stays open beside the window (shown, not run): deleted once closed."""
 
     def __init__(self, context: AppContext, title: str, under: str | None = None, table: str | None = None,
                  row_id: str | None = None, parent: QWidget | None = None) -> None:
