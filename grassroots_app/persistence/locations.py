@@ -12,14 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from grassroots_app.domain.errors import N_, InvalidInput, NotFound
+from grassroots_app.domain.server import DEFAULT_PORT, SSL_MODES, ServerAddress
 from grassroots_app.paths import APP_NAME
 from grassroots_app.persistence.files import is_backup_file
 
 ENV_VARIABLE = "GRASSROOTS_DB"
 FOLDER_VARIABLE = "GRASSROOTS_BACKUP_DIR"
+CONNECT_TIMEOUT_S = 10  # an unreachable server is given up on after this many seconds
 
 
 def _data_folder() -> Path:
@@ -56,6 +58,35 @@ def lacks_password(location: str | None) -> str | None:
 def with_password(location: str, password: str) -> str:
     """Return a server URL with the password given (kept in memory only)."""
     return make_url(resolve_url(location)).set(password=password).render_as_string(hide_password=False)
+
+
+def server_url(address: ServerAddress, password: str) -> str:
+    """Return the SQLAlchemy URL of a server address logged in with a password (given up on after a while)."""
+    query = {"sslmode": address.ssl_mode, "connect_timeout": str(CONNECT_TIMEOUT_S)}
+    if address.root_certificate:
+        query["sslrootcert"] = address.root_certificate
+    url = URL.create("postgresql+psycopg", username=address.login, password=password or None, host=address.host,
+                     port=address.port, database=address.database, query=query)
+    return url.render_as_string(hide_password=False)
+
+
+def address_of(location: str) -> ServerAddress | None:
+    """Return the server address of a PostgreSQL URL (None: a file, or no host, login or database in it)."""
+    url = make_url(resolve_url(location))
+    if url.get_backend_name() != "postgresql" or not (url.host and url.username and url.database):
+        return None
+    mode = str(url.query.get("sslmode", SSL_MODES[0]))
+    return ServerAddress(url.host, url.database, url.username, url.port or DEFAULT_PORT,
+                         mode if mode in SSL_MODES else SSL_MODES[0], str(url.query.get("sslrootcert", "")))
+
+
+def without_password(location: str) -> str:
+    """Return a location as it may be remembered: a URL without its password (a path as it is)."""
+    url = make_url(resolve_url(location))
+    if url.password is None:
+        return location
+    kept = URL.create(url.drivername, url.username, None, url.host, url.port, url.database, url.query)
+    return kept.render_as_string(hide_password=False)
 
 
 def sqlite_file(url: str) -> Path | None:

@@ -6,14 +6,14 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from grassroots_app.domain.errors import N_, InvalidInput
-from grassroots_app.domain.server import AuditEntry, AuditFilter, Clerk
+from grassroots_app.domain.server import SSL_MODES, AuditEntry, AuditFilter, Clerk, ServerAddress, server_address
 from grassroots_app.persistence import server
 from grassroots_app.persistence.database import Database
-from grassroots_app.persistence.locations import check_database_file
+from grassroots_app.persistence.locations import address_of, check_database_file, server_url, without_password
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.units import resolve_unit, unit_paths
 
-__all__ = ["AuditEntry", "Clerk"]
+__all__ = ["SSL_MODES", "AuditEntry", "Clerk", "ServerAddress", "address_of", "server_address", "server_url", "without_password"]
 EMPTY_PASSWORD = N_("A clerk's password may not be empty. Nothing was changed.")
 
 
@@ -90,3 +90,8 @@ def audit(database: Database, under: str | None = None, by: str | None = None, s
         datetime.combine(until + timedelta(days=1), time()) if until else None,
         table, row_id, limit)
     return server.audit(database, wanted)
+
+
+def on_server(database: Database) -> bool:
+    """Return whether the database is on a PostgreSQL server (else an SQLite file)."""
+    return database.engine.dialect.name == "postgresql"

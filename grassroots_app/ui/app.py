@@ -17,6 +17,7 @@ from grassroots_app.applog import start_logging, trace_crashes
 from grassroots_app.console import utf8_streams
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.paths import APP_NAME, app_icon
+from grassroots_app.services.server import without_password
 from grassroots_app.services.workspace import Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
@@ -60,7 +61,7 @@ def build_window(arguments: argparse.Namespace) -> MainWindow:
     language = LanguageSwitcher()
     language.apply(settings.language)  # before opening: a refusal of the database is read in this language
     database = open_at_start(arguments.db, settings.last_database, errors)
-    settings.remember_database(database.url)
+    settings.remember_database(without_password(database.url))  # a password is never written in the settings
     return MainWindow(AppContext(database, settings, errors, language=language))
 
 

@@ -17,11 +17,13 @@ from grassroots_app.domain.changes import EVERY_TABLE, Changes
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.services import workspace
 from grassroots_app.services.history import replay_on
+from grassroots_app.services.server import without_password
 from grassroots_app.services.workspace import Database, Step
 from grassroots_app.ui.commands import ServiceCommand, retranslate_steps
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher, tr
 from grassroots_app.ui.lifetime import follow
+from grassroots_app.ui.scope import read_scope
 from grassroots_app.ui.settings import WindowSettings
 from grassroots_app.ui.shared.prompter import Prompter
 from grassroots_app.ui.tasks import TaskProgress, TaskRunner, WorkerPool, alive
@@ -56,6 +58,7 @@ class AppContext:
 
     def __post_init__(self) -> None:
         self.tasks = TaskRunner(self.errors.report, self.workers)
+        self.scope = read_scope(self.database)  # what the clerk may change: read again with the database, and on F5
         self._running: TaskProgress | None = None  # the edit, undo or redo running on a worker thread
         self._waiting: deque[Callable[[], None]] = deque()  # those asked for meanwhile, each started in turn
         self.language.switched.append(lambda: retranslate_steps(self.undo))
@@ -267,9 +270,16 @@ class AppContext:
         self.workers.abandon()
         self.database.close()
         self.database = database
+        self.scope = read_scope(database)
         self.undo.clear()
-        self.settings.remember_database(database.url)
+        self.settings.remember_database(without_password(database.url))
         self.events.database_changed.emit()
+
+    def reload_everything(self) -> None:
+        """Read again what the clerk may change, then have every view read the database again (others' changes)."""
+        self.finish_edits()
+        self.scope = read_scope(self.database)
+        self.announce(Changes.everything())
 
 
 def on_change(events: AppEvents, owner: QObject, tables: frozenset[str], slot: Callable[[], Any]) -> None:

@@ -14,12 +14,14 @@ from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.formats import format_timestamp
 from grassroots_app.services import backups, files
 from grassroots_app.services.backups import BackupInfo
+from grassroots_app.services.server import ServerAddress, address_of
 from grassroots_app.services.workspace import Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.files.official_import import OfficialImportDialog
 from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.server.connect_dialog import ConnectDialog
 from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.shared.lazy_page import LazyPage
 
@@ -70,6 +72,27 @@ class DatabaseCommands(QMainWindow):
         except Exception as error:  # noqa: BLE001 - shown to the user, logged by the reporter
             self.context.errors.report(error)
             return
+        self.show_database(database)
+
+    def open_recent(self, location: str) -> None:
+        """Open a recent database: a file at once, a server through the Connect dialog (its password is not kept)."""
+        address = address_of(location)
+        if address is None:
+            self.open_location(location)
+        else:
+            self.connect_to_server(address)
+
+    def connect_to_server(self, address: ServerAddress | None = None) -> None:
+        """Ask for a shared server's address and the clerk's password (the last server's address filled in), then
+        work on it."""
+        if not self.may_leave():
+            return
+        dialog = ConnectDialog(self.context, address or self.context.settings.server, self)
+        if dialog.exec() and dialog.database is not None:
+            self.show_database(dialog.database)
+
+    def show_database(self, database: Database) -> None:
+        """Work on a database just opened, offering to set it up when it is empty."""
         self.context.switch_database(database)
         self.offer_first_run()
 
@@ -81,7 +104,7 @@ class DatabaseCommands(QMainWindow):
     def _empty(self) -> bool:
         """Return whether the database is still empty, offering to set it up only then."""
         empty = self.context.read(lambda uow: uow.settings.get() is None)
-        self.setup_action.setEnabled(empty)
+        self.setup_action.setEnabled(empty and self.context.scope.writable is None)
         return empty
 
     def import_official(self) -> None:

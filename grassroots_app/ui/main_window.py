@@ -29,6 +29,7 @@ from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.database_commands import DatabaseCommands
 from grassroots_app.ui.i18n import LANGUAGE_NAMES, tr
 from grassroots_app.ui.lifetime import follow, silence
+from grassroots_app.ui.server.history_dialog import NOT_ON_A_FILE, ChangeHistoryDialog
 from grassroots_app.ui.shared.busy_indicator import BusyIndicator
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.shared.lazy_page import LazyPage
@@ -66,6 +67,8 @@ class MainWindow(DatabaseCommands):
         self.setObjectName("MainWindow")
         self.status = ElidedLabel()  # the database's path, which may be long
         self.statusBar().addPermanentWidget(self.status)
+        self.scope_label = QLabel()  # on a shared server: the clerk's login and scope
+        self.statusBar().addPermanentWidget(self.scope_label)
         self.busy = BusyIndicator()
         self.statusBar().addPermanentWidget(self.busy)
         follow(context.events.editing_changed, self, self.busy.show_edit)
@@ -186,6 +189,7 @@ class MainWindow(DatabaseCommands):
         settings = self.context.settings
         self.new_action = self._action(tr("&New database…"), self.new_database, QKeySequence.StandardKey.New)
         self.open_action = self._action(tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
+        self.connect_action = self._action(tr("&Connect to a server…"), lambda: self.connect_to_server())
         self.setup_action = self._action(tr("&Set up this database…"), self.offer_first_run)
         self.backup_action = self._action(tr("&Back up to…"), self.back_up_to)
         self.restore_action = self._action(tr("R&estore from a backup…"), self.restore_backup)
@@ -212,12 +216,16 @@ class MainWindow(DatabaseCommands):
         self.roster_action = self._action(tr("Cadre &roster"), self.toggle_roster, "Ctrl+Shift+R", True)
         self.roster_action.setChecked(settings.flag("show_roster", True))
         self.settings_action = self._action(tr("&Settings…"), self.edit_settings, "Ctrl+,")
+        self.refresh_action = self._action(tr("Re&fresh"), self.refresh, "F5")
+        self.refresh_action.setToolTip(tr("Read everything shown again from the database, with others' changes"))
+        self.unit_history_action = self._action(tr("&History of changes of the unit…"), self.show_unit_history)
+        self.cadre_history_action = self._action(tr("History of changes of the &cadre…"), self.show_cadre_history)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(tr("&File"))
-        file_menu.addActions([self.new_action, self.open_action, self.setup_action])
+        file_menu.addActions([self.new_action, self.open_action, self.connect_action, self.setup_action])
         self.recent_menu = file_menu.addMenu(tr("&Recent databases"))
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
@@ -233,6 +241,11 @@ class MainWindow(DatabaseCommands):
         edit_menu.addAction(self.settings_action)
         view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions([self.cluster_action, self.closed_action, self.roster_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.unit_history_action, self.cadre_history_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
+        view_menu.setToolTipsVisible(True)  # why the history is unavailable on a file
         language_menu = bar.addMenu(tr("&Language"))
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -289,6 +302,7 @@ class MainWindow(DatabaseCommands):
         # Queued: the Assign dialog runs after the drop has ended, never inside Qt's drag-and-drop handling.
         self.tree.model.cadre_dropped.connect(self.on_cadre_dropped, Qt.ConnectionType.QueuedConnection)
         self.roster.cadre_selected.connect(self.cadre_panel.show_cadre)
+        self.roster.cadre_selected.connect(lambda _cadre: self._enable_history())
         self.tree.model.set_group_by_cluster(self.cluster_action.isChecked())
         self.tree.model.set_show_closed(self.closed_action.isChecked())
         self.tabs.currentChanged.connect(self.place_roster)
@@ -300,7 +314,7 @@ class MainWindow(DatabaseCommands):
         for location in self.context.settings.recent_databases:
             name, where, full = describe_location(location)
             action = self._action(f"{name} — {where}".replace("&", "&&"),
-                                  lambda _on=False, l=location: self.open_location(l))
+                                  lambda _on=False, l=location: self.open_recent(l))
             action.setToolTip(full)
             self.recent_menu.addAction(action)
         self.recent_menu.setEnabled(bool(self.context.settings.recent_databases))
@@ -311,6 +325,7 @@ class MainWindow(DatabaseCommands):
         """Show the chosen unit or cluster in the panel."""
         shown = node is not None and node.kind in {NodeKind.UNIT, NodeKind.CLUSTER}
         self.panel.show_target(node.id if shown else None)  # type: ignore[union-attr]
+        self._enable_history()
 
     def on_cadre_dropped(self, cadre_id: str, target_id: str) -> None:
         """Open the Assign dialog for a cadre dropped on a unit or cluster."""
@@ -334,6 +349,7 @@ class MainWindow(DatabaseCommands):
         self.panel.show_target(None)
         self.cadre_panel.show_cadre(None)
         self.status.setText(self.context.database.display_name)
+        self._apply_scope()
         self._empty()
         self._fill_recent()
         self.marks_timer.start()
@@ -352,7 +368,52 @@ class MainWindow(DatabaseCommands):
         self.tree.model.set_marks(marks.by_target)
         self.statusBar().showMessage(tr("{count} gaps in coverage").format(count=marks.total))
 
+    def _apply_scope(self) -> None:
+        """Show the clerk's login and scope; offer the changes of the whole database only to whoever may make them."""
+        scope = self.context.scope
+        self.scope_label.setText(scope.describe())
+        self.scope_label.setVisible(scope.clerk is not None)
+        for action in (self.import_action, self.official_action, self.settings_action, self.restore_action):
+            action.setEnabled(scope.may_edit)
+        self._enable_history()
+
+    def _enable_history(self) -> None:
+        """Offer the history of changes of the chosen unit and cadre on a server (on a file, say why not)."""
+        on_server = self.context.scope.on_server
+        why = "" if on_server else tr(NOT_ON_A_FILE)
+        for action, chosen in ((self.unit_history_action, self._chosen_unit()),
+                               (self.cadre_history_action, self.roster.selected_cadre())):
+            action.setEnabled(on_server and chosen is not None)
+            action.setToolTip(why)
+
+    def _chosen_unit(self) -> Node | None:
+        node = self.tree.current_node()
+        return node if node is not None and node.kind is NodeKind.UNIT else None
+
     # --- commands -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read everything shown again from the database (F5): others' changes, and what this clerk may change."""
+        self.context.reload_everything()
+        self._apply_scope()
+        self._empty()
+
+    def show_unit_history(self) -> None:
+        """Show who changed the chosen unit and what is under it, and when."""
+        node = self._chosen_unit()
+        if node is not None:
+            self._show_history(ChangeHistoryDialog(self.context, node.name, under=node.id, parent=self))
+
+    def show_cadre_history(self) -> None:
+        """Show who changed the chosen cadre, and when."""
+        cadre_id = self.roster.selected_cadre()
+        if cadre_id is not None:
+            name = self.cadre_panel.title.text()
+            self._show_history(ChangeHistoryDialog(self.context, name, table="cadre", row_id=cadre_id, parent=self))
+
+    def _show_history(self, dialog: ChangeHistoryDialog) -> None:
+        self.history = dialog  # the one shown last (tests read it)
+        dialog.show()
 
     def focus_search(self) -> None:
         """Put the cursor in the search box."""

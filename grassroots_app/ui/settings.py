@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from grassroots_app.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from grassroots_app.paths import APP_NAME
+from grassroots_app.services.server import ServerAddress
 
 VERSION = 1
 MAX_RECENT = 8
@@ -68,6 +69,23 @@ class WindowSettings:
         """Return the database opened last, if any."""
         recent = self.recent_databases
         return recent[0] if recent else None
+
+    @property
+    def server(self) -> ServerAddress | None:
+        """Return the shared server connected to last (never its password), if any."""
+        host = str(self.store.value("server/host", ""))
+        if not host:
+            return None
+        port = str(self.store.value("server/port", ""))
+        return ServerAddress(host, str(self.store.value("server/database", "")), str(self.store.value("server/login", "")),
+                             int(port) if port.isdigit() else ServerAddress.port,
+                             str(self.store.value("server/ssl_mode", ServerAddress.ssl_mode)),
+                             str(self.store.value("server/root_certificate", "")))
+
+    @server.setter
+    def server(self, address: ServerAddress) -> None:
+        for name in ("host", "database", "login", "port", "ssl_mode", "root_certificate"):
+            self.store.setValue(f"server/{name}", getattr(address, name))
 
     def folder(self, kind: str) -> Path | None:
         """Return the folder a kind of file was last chosen in, while it still exists."""

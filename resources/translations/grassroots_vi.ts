@@ -5045,7 +5045,7 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>make a clerk's login with the units they are responsible for</source>
-      <translation>tạo tài khoản cho một cán bộ văn phòng, với các đơn vị người đó phụ trách</translation>
+      <translation>tạo tài khoản cho một người dùng, với các đơn vị người đó phụ trách</translation>
     </message>
     <message>
       <source>list the clerks and their scopes</source>
@@ -5169,7 +5169,7 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>Your login on '{path}' may not make this change: it lies outside the part of the tree you are responsible for, or your login may only read. Nothing was changed.</source>
-      <translation>Tài khoản của bạn trên '{path}' không được thực hiện thay đổi này: nó nằm ngoài phần địa bàn bạn phụ trách, hoặc tài khoản của bạn chỉ được đọc. Không có gì bị thay đổi.</translation>
+      <translation>Tài khoản của bạn trên '{path}' không được thực hiện thay đổi này: nó nằm ngoài phần địa bàn bạn phụ trách, hoặc tài khoản của bạn chỉ được đọc. Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
       <source>The server '{path}' refused the login: the login name or the password is wrong, or the login has been disabled.</source>
@@ -5177,7 +5177,7 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>Cannot reach the server '{path}': check the address and the network, or ask whoever runs the server whether it is up. Nothing was changed.</source>
-      <translation>Không kết nối được tới máy chủ '{path}': hãy kiểm tra địa chỉ và mạng, hoặc hỏi người quản lý máy chủ xem máy chủ có đang chạy không. Không có gì bị thay đổi.</translation>
+      <translation>Không kết nối được tới máy chủ '{path}': hãy kiểm tra địa chỉ và mạng, hoặc hỏi người quản lý máy chủ xem máy chủ có đang chạy không. Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
       <source>'{url}' is not a PostgreSQL server: the server commands need a URL such as postgresql+psycopg://admin@host/database.</source>
@@ -5189,39 +5189,207 @@ Chi tiết có trong tệp nhật ký:
     </message>
     <message>
       <source>The server's database already holds {count} units: an office's file is loaded only into an empty one. Nothing was changed.</source>
-      <translation>Cơ sở dữ liệu trên máy chủ đã có {count} đơn vị: chỉ nạp tệp của một văn phòng vào cơ sở dữ liệu trống. Không có gì bị thay đổi.</translation>
+      <translation>Cơ sở dữ liệu trên máy chủ đã có {count} đơn vị: chỉ nạp tệp của một văn phòng vào cơ sở dữ liệu trống. Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
       <source>Only the administrator, or a clerk who manages clerks, may do this. Nothing was changed.</source>
-      <translation>Chỉ quản trị viên, hoặc người dùng được giao quản lý người dùng, mới được làm việc này. Không có gì bị thay đổi.</translation>
+      <translation>Chỉ quản trị viên, hoặc người dùng được giao quản lý người dùng, mới được làm việc này. Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
       <source>A clerk may be given only units inside your own scope, and no more than you may do there. Nothing was changed.</source>
-      <translation>Chỉ được giao cho người dùng các đơn vị trong phạm vi của chính bạn, và không nhiều quyền hơn bạn có ở đó. Không có gì bị thay đổi.</translation>
+      <translation>Chỉ được giao cho người dùng các đơn vị trong phạm vi của chính bạn, và không nhiều quyền hơn bạn có ở đó. Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
       <source>A clerk needs at least one unit as their scope (--scope). Nothing was changed.</source>
-      <translation>Người dùng cần ít nhất một đơn vị làm phạm vi (--scope). Không có gì bị thay đổi.</translation>
+      <translation>Người dùng cần ít nhất một đơn vị làm phạm vi (--scope). Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
       <source>A unit of the scope does not exist on the server. Nothing was changed.</source>
-      <translation>Một đơn vị của phạm vi không có trên máy chủ. Không có gì bị thay đổi.</translation>
+      <translation>Một đơn vị của phạm vi không có trên máy chủ. Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
       <source>'{login}' cannot be a login: use lower-case letters without accents, digits and '_', starting with a letter (at most 63). Nothing was changed.</source>
-      <translation>'{login}' không thể là tên đăng nhập: hãy dùng chữ thường không dấu, chữ số và '_', bắt đầu bằng một chữ cái (tối đa 63 ký tự). Không có gì bị thay đổi.</translation>
+      <translation>'{login}' không thể là tên đăng nhập: hãy dùng chữ thường không dấu, chữ số và '_', bắt đầu bằng một chữ cái (tối đa 63 ký tự). Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
       <source>The login '{login}' already exists on the server. Nothing was changed.</source>
-      <translation>Tên đăng nhập '{login}' đã có trên máy chủ. Không có gì bị thay đổi.</translation>
+      <translation>Tên đăng nhập '{login}' đã có trên máy chủ. Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
       <source>No clerk has the login '{login}'. Nothing was changed.</source>
-      <translation>Không có người dùng nào có tên đăng nhập '{login}'. Không có gì bị thay đổi.</translation>
+      <translation>Không có người dùng nào có tên đăng nhập '{login}'. Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
       <source>A clerk's password may not be empty. Nothing was changed.</source>
-      <translation>Mật khẩu của người dùng không được để trống. Không có gì bị thay đổi.</translation>
+      <translation>Mật khẩu của người dùng không được để trống. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>Fill in the server's {field}.</source>
+      <translation>Hãy điền {field} của máy chủ.</translation>
+    </message>
+    <message>
+      <source>The port must be a whole number from 1 to 65535, such as 5432.</source>
+      <translation>Cổng phải là một số nguyên từ 1 đến 65535, ví dụ 5432.</translation>
+    </message>
+    <message>
+      <source>Checking the server's certificate needs the file of the root certificate that signed it.</source>
+      <translation>Muốn kiểm tra chứng chỉ của máy chủ thì cần tệp chứng chỉ gốc đã ký chứng chỉ đó.</translation>
+    </message>
+    <message>
+      <source>address</source>
+      <translation>địa chỉ</translation>
+    </message>
+    <message>
+      <source>database</source>
+      <translation>tên cơ sở dữ liệu</translation>
+    </message>
+    <message>
+      <source>login</source>
+      <translation>tên đăng nhập</translation>
+    </message>
+    <message>
+      <source>Unknown TLS mode '{mode}'.</source>
+      <translation>Không có chế độ TLS '{mode}'.</translation>
+    </message>
+    <message>
+      <source>&amp;Connect to a server…</source>
+      <translation>Kết nối máy c&amp;hủ…</translation>
+    </message>
+    <message>
+      <source>Re&amp;fresh</source>
+      <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+      <source>Read everything shown again from the database, with others' changes</source>
+      <translation>Đọc lại từ cơ sở dữ liệu mọi thứ đang hiển thị, cùng các thay đổi của người khác</translation>
+    </message>
+    <message>
+      <source>&amp;History of changes of the unit…</source>
+      <translation>Lịch sử thay đổi của đơn &amp;vị…</translation>
+    </message>
+    <message>
+      <source>History of changes of the &amp;cadre…</source>
+      <translation>Lịch sử thay đổi của cán &amp;bộ…</translation>
+    </message>
+    <message>
+      <source>{login} — {scope}</source>
+      <translation>{login} — {scope}</translation>
+    </message>
+    <message>
+      <source>{scope} (read-only)</source>
+      <translation>{scope} (chỉ đọc)</translation>
+    </message>
+    <message>
+      <source>Use TLS when the server offers it</source>
+      <translation>Dùng TLS khi máy chủ hỗ trợ</translation>
+    </message>
+    <message>
+      <source>Always use TLS</source>
+      <translation>Luôn dùng TLS</translation>
+    </message>
+    <message>
+      <source>Always use TLS and check the server's certificate</source>
+      <translation>Luôn dùng TLS và kiểm tra chứng chỉ của máy chủ</translation>
+    </message>
+    <message>
+      <source>Connect to a server</source>
+      <translation>Kết nối máy chủ</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Chọn…</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>Cổng</translation>
+    </message>
+    <message>
+      <source>Database</source>
+      <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+      <source>Login</source>
+      <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Mật khẩu</translation>
+    </message>
+    <message>
+      <source>TLS</source>
+      <translation>TLS</translation>
+    </message>
+    <message>
+      <source>Root certificate</source>
+      <translation>Chứng chỉ gốc</translation>
+    </message>
+    <message>
+      <source>Certificates (*.crt *.pem);;All files (*)</source>
+      <translation>Chứng chỉ (*.crt *.pem);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+      <source>Only a shared server keeps the history of changes; a database file does not.</source>
+      <translation>Chỉ máy chủ dùng chung mới lưu lịch sử thay đổi; tệp cơ sở dữ liệu thì không.</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Thao tác</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Bản ghi</translation>
+    </message>
+    <message>
+      <source>What changed</source>
+      <translation>Nội dung thay đổi</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>Đã thêm</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Đã sửa</translation>
+    </message>
+    <message>
+      <source>Deleted</source>
+      <translation>Đã xóa</translation>
+    </message>
+    <message>
+      <source>Unit's place in the tree</source>
+      <translation>Vị trí của đơn vị trong cây</translation>
+    </message>
+    <message>
+      <source>Commune of a cluster</source>
+      <translation>Xã thuộc cụm</translation>
+    </message>
+    <message>
+      <source>Assignment</source>
+      <translation>Phân công</translation>
+    </message>
+    <message>
+      <source>Meeting</source>
+      <translation>Cuộc họp</translation>
+    </message>
+    <message>
+      <source>Field activity</source>
+      <translation>Hoạt động cơ sở</translation>
+    </message>
+    <message>
+      <source>Reading the history…</source>
+      <translation>Đang đọc lịch sử…</translation>
+    </message>
+    <message>
+      <source>History of changes — {name}</source>
+      <translation>Lịch sử thay đổi — {name}</translation>
+    </message>
+    <message>
+      <source>{count} changes, the newest first.</source>
+      <translation>{count} thay đổi, mới nhất trước.</translation>
     </message>
   </context>
   <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -58,12 +58,12 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> dict[Preset, Path
     return built
 
 
-def _context(path: Path, tmp_path: Path) -> AppContext:
+def _context(location: str | Path, tmp_path: Path, settings: str = "settings.ini") -> AppContext:
     errors = ErrorReporter(tmp_path / "grassroots.log", show_dialogs=False)
     context = AppContext(
-        database=Database.open(str(path), backup=False),  # an 8 MB daily backup per test costs time and disk
+        database=Database.open(str(location), backup=False),  # an 8 MB daily backup per test costs time and disk
         back_up=False,
-        settings=WindowSettings(tmp_path / "settings.ini"),
+        settings=WindowSettings(tmp_path / settings),
         errors=errors,
         prompter=ScriptedPrompter(),
         language=LanguageSwitcher(),
@@ -93,6 +93,22 @@ def context(qapp: object, demo_template: dict[Preset, Path], tmp_path: Path) -> 
 def context_three_level(qapp: object, demo_template: dict[Preset, Path], tmp_path: Path) -> Iterator[AppContext]:
     """A context on a fresh copy of the three-level demo database."""
     yield from _open(Preset.THREE_LEVEL, demo_template, tmp_path)
+
+
+@pytest.fixture
+def context_at(qapp: object, tmp_path: Path) -> Iterator[Callable[[str], AppContext]]:
+    """Make Vietnamese contexts on databases at paths or URLs, each with its own settings; close them afterwards."""
+    made: list[AppContext] = []
+
+    def make(location: str) -> AppContext:
+        context = _context(location, tmp_path, f"settings-{len(made)}.ini")
+        context.language.apply("vi")
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
 
 
 @pytest.fixture

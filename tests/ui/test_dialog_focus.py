@@ -33,6 +33,8 @@ from grassroots_app.ui.files.import_dialog import ImportDialog
 from grassroots_app.ui.files.official_import import OfficialImportDialog
 from grassroots_app.ui.files.restore_dialog import RestoreDialog
 from grassroots_app.ui.first_run import FirstRunDialog
+from grassroots_app.ui.server.connect_dialog import ConnectDialog
+from grassroots_app.ui.server.history_dialog import ChangeHistoryDialog
 from grassroots_app.ui.shared.widgets import Dialog, EditDialog
 from grassroots_app.ui.units.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog
 from grassroots_app.ui.units.cadre_dialog import CadreDialog
@@ -169,6 +171,9 @@ CASES = {
     "official import": Case(OfficialImportDialog, lambda s: OfficialImportDialog(s.context),
                             lambda d: d.picker.province),
     "settings": Case(LocalRulesDialog, lambda s: LocalRulesDialog(s.context), lambda d: d.tenure),
+    "connect": Case(ConnectDialog, lambda s: ConnectDialog(s.context, None), lambda d: d.host),
+    "history": Case(ChangeHistoryDialog, lambda s: ChangeHistoryDialog(s.context, s.hamlet.name, under=s.hamlet.id),
+                    lambda d: d.table),
 }
 
 

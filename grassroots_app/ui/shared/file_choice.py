@@ -29,6 +29,7 @@ class FileKind(str, Enum):
     REPORT = "report"
     SPREADSHEET = "spreadsheet"
     CALENDAR = "calendar"
+    CERTIFICATE = "certificate"
 
 
 def documents_folder() -> Path:

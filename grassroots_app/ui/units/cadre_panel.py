@@ -190,8 +190,9 @@ class CadrePanel(QWidget):
         return held.id if held is not None and (held.period.end is None or not open_only) else None
 
     def _selection_changed(self) -> None:
-        self.end_button.setEnabled(self.selected_assignment() is not None)
-        self.edit_button.setEnabled(self.selected_assignment(open_only=False) is not None)
+        may_edit = self.context.scope.may_edit
+        self.end_button.setEnabled(may_edit and self.selected_assignment() is not None)
+        self.edit_button.setEnabled(may_edit and self.selected_assignment(open_only=False) is not None)
 
     def edit_assignment(self) -> None:
         """Open the selected assignment to change its dates, decision or note."""

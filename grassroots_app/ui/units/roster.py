@@ -166,6 +166,7 @@ class CadreRoster(QWidget):
         reselect, self._reselect = self._reselect or self.selected_cadre(), None  # chosen as it arrives
         self.model.set_table(table)
         self._update_count()
+        self._selection_changed()  # what the clerk may change, read again with the database
         if reselect is not None:
             self.select_cadre(reselect)
 
@@ -218,7 +219,8 @@ class CadreRoster(QWidget):
 
     def _selection_changed(self) -> None:
         cadre_id = self.selected_cadre()
-        self.edit_button.setEnabled(cadre_id is not None)
+        self.add_button.setEnabled(self.context.scope.may_edit)
+        self.edit_button.setEnabled(cadre_id is not None and self.context.scope.may_edit)
         self.cadre_selected.emit(cadre_id)
 
     # --- editing ------------------------------------------------------------------------------

@@ -344,6 +344,18 @@ class UnitPanel(QWidget):
         for button in (self.rename_cluster_button, self.join_button, self.leave_button, self.close_cluster_button):
             button.setVisible(cluster is not None)
             button.setEnabled(cluster is not None and cluster.period.end is None)
+        allowed = self.context.scope.may_change(_unit_in_charge(data))
+        for button in (self.save, self.edit_assignment_button, self.end_button):
+            button.setEnabled(allowed)
+        if not allowed:
+            for button in self.editing_buttons():
+                button.setEnabled(False)
+
+    def editing_buttons(self) -> list[QPushButton]:
+        """Return the buttons that change the shown unit or cluster, or add under it."""
+        return [self.save, self.add_button, self.move_button, self.close_button, self.merge_button,
+                self.assign_button, self.edit_assignment_button, self.end_button, self.new_cluster_button,
+                self.rename_cluster_button, self.join_button, self.leave_button, self.close_cluster_button]
 
     def _load_gaps(self, data: PanelData) -> None:
         self.gaps.clear()
@@ -456,6 +468,13 @@ class UnitPanel(QWidget):
         """Close the shown cluster."""
         if self.data and self.data.cluster:
             CloseClusterDialog(self.context, self.data.cluster, self).exec()
+
+
+def _unit_in_charge(data: PanelData | None) -> str | None:
+    """Return the unit whose scope covers the shown target: the unit itself, a cluster's parent (None: nothing)."""
+    if data is None:
+        return None
+    return data.unit.id if data.unit is not None else data.cluster.parent_id if data.cluster is not None else None
 
 
 def _exists(uow: UnitOfWork, target_id: str) -> bool:
