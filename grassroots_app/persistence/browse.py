@@ -204,6 +204,8 @@ class BrowseQueries:
         found: dict[str, tuple[str, str, Level]] = {}
         for condition in (starts, by_code, inside):
             query = select(unit.id, unit.name, unit.level).where(condition, _open_on(on)).limit(limit)
+            if self.session.get_bind().dialect.name != "sqlite":  # SQLite walks the name index: always the same
+                query = query.order_by(unit.name_key, unit.id)  # first rows; a server is told which to take first
             for row in self.session.execute(query):
                 found.setdefault(row.id, (row.id, row.name, Level(row.level)))
             if len(found) >= limit:
