@@ -6,12 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Executable, and_, func, literal, or_, select
+from sqlalchemy import ColumnElement, Executable, and_, column, func, literal, or_, select, table, true, union
 from sqlmodel import Session
 
 from grassroots_app.domain.hierarchy import UNIT_KINDS, unit_sort_key
 from grassroots_app.domain.model import Level
 from grassroots_app.domain.text import fold, natural_key
+from grassroots_app.persistence.closure import CLOSURE
 from grassroots_app.persistence.tables import ClusterMemberRow, ClusterRow, UnitLinkRow, UnitRow
 from grassroots_app.persistence.temporal import valid_on
 
@@ -49,11 +50,25 @@ def _open_on(on: date) -> ColumnElement[bool]:
     return valid_on(unit.valid_from, unit.valid_to, on)
 
 
+CLERK_SCOPE = table("clerk_scope", column("login"), column("root_id"), schema="grassroots_server")
+
+
+def _in_own_scope() -> ColumnElement[bool]:
+    """Return the condition that a unit is one the logged-in clerk sees (in the scope, or above its roots), which a
+    server plans from (a commune's few hundred units looked up by key) rather than from every unit of the country
+    filtered by row security; the same units either way."""
+    roots = select(CLERK_SCOPE.c.root_id).where(CLERK_SCOPE.c.login == func.session_user())
+    below = select(CLOSURE.c.descendant_id).where(CLOSURE.c.ancestor_id.in_(roots))
+    above = select(CLOSURE.c.ancestor_id).where(CLOSURE.c.descendant_id.in_(roots))
+    return unit.id.in_(union(below, above))
+
+
 class BrowseQueries:
     """Reads that keep the window fast on a national-size database."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, scoped: bool = False) -> None:
         self.session = session
+        self.scoped = scoped  # a clerk of a shared server: row security shows only their scope
 
     def _child_counts(self, parent_ids: list[str], on: date) -> dict[str, int]:
         """Count the open children of each parent from the links alone.
@@ -202,7 +217,8 @@ class BrowseQueries:
         by_code = and_(unit.code >= text.strip(), unit.code < text.strip() + "\uffff")
         inside = unit.name_key.contains(wanted, autoescape=True)
         found: dict[str, tuple[str, str, Level]] = {}
-        for condition in (starts, by_code, inside):
+        scope = _in_own_scope() if self.scoped else true()
+        for condition in (and_(starts, scope), and_(by_code, scope), and_(inside, scope)):
             query = select(unit.id, unit.name, unit.level).where(condition, _open_on(on)).limit(limit)
             if self.session.get_bind().dialect.name != "sqlite":  # SQLite walks the name index: always the same
                 query = query.order_by(unit.name_key, unit.id)  # first rows; a server is told which to take first

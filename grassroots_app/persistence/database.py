@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -260,6 +260,17 @@ class Database:
         """Return whether the database is a write-protected file or a backup, opened read-only."""
         path = sqlite_file(self.url)
         return path is not None and opens_read_only(path)
+
+    @cached_property
+    def scoped(self) -> bool:
+        """Return whether the login is a clerk of a shared server, who sees only their scope (asked once)."""
+        if self.engine.dialect.name != "postgresql":
+            return False
+        with self.engine.connect() as connection:
+            if connection.execute(text("SELECT to_regclass('grassroots_server.clerk_scope')")).scalar() is None:
+                return False
+            return bool(connection.execute(text(
+                "SELECT EXISTS (SELECT FROM grassroots_server.clerk_scope WHERE login = session_user)")).scalar())
 
     def refuse_writes_if_backup(self) -> None:
         """Refuse a write into a backup, opened only to be read, before anything is done."""

@@ -72,7 +72,7 @@ class UnitOfWork:
         self.cadres = CadreRepository(self.session)
         self.assignments = AssignmentRepository(self.session)
         self.queries = ReadQueries(self.session)
-        self.browse = BrowseQueries(self.session)
+        self.browse = BrowseQueries(self.session, self.database.scoped)
         self.calendar_settings = CalendarSettingsRepository(self.session)
         self.holiday_overrides = HolidayOverrideRepository(self.session)
         self.meetings = MeetingRepository(self.session)

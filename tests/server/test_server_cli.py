@@ -208,3 +208,29 @@ def _read_until(process: subprocess.Popen[bytes], end: bytes) -> str:
         assert byte, f"the program ended before asking: {seen!r}"
         seen += byte
     return seen.decode()
+
+
+def test_a_clerks_search_starts_from_their_scope_and_finds_what_they_see(
+        office: Path, empty: str, pg_databases: Databases, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search of a clerk is planned from their scope: the same hits as searching every unit they may read."""
+    from datetime import date  # noqa: PLC0415
+
+    from grassroots_app.persistence.database import Database  # noqa: PLC0415
+    from grassroots_app.persistence.uow import UnitOfWork  # noqa: PLC0415
+    from grassroots_app.services import browse  # noqa: PLC0415
+
+    _load(office, empty)
+    assert _add_clerk(empty, monkeypatch, "lan", "--scope", COMMUNE).code == 0
+    database = Database.attach(pg_databases.server.url(empty.rsplit("/", 1)[1], "lan", "mật khẩu"))
+    try:
+        assert database.scoped
+        for text in ("ấp", "xã", "vĩnh", "phú quới", "1"):
+            with UnitOfWork(database) as uow:
+                scoped = [hit.path for hit in browse.search(uow, text, date(2026, 1, 1))]
+                uow.browse.scoped = False  # every unit the row security lets through, filtered by the text alone
+                plain = [hit.path for hit in browse.search(uow, text, date(2026, 1, 1))]
+            assert scoped == plain, text
+            assert not any("Phú Quới" in path for path in scoped)
+    finally:
+        database.close()
+    assert not Database.attach(empty).scoped  # the administrator: no scope
