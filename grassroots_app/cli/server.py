@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from grassroots_app.cli.common import (
-    CommandLineError,
     add_command,
     add_group,
     emit,
@@ -21,7 +20,7 @@ from grassroots_app.cli.common import (
     path_text,
     tr,
 )
-from grassroots_app.domain.errors import N_
+from grassroots_app.domain.errors import N_, InvalidInput
 from grassroots_app.domain.formats import format_date
 
 if TYPE_CHECKING:
@@ -46,13 +45,16 @@ def _clerk_line(clerk: Clerk, names: list[str]) -> str:
 def _password(args: argparse.Namespace) -> str:
     """Return the new clerk's password: one line of standard input, or typed twice at a prompt."""
     if args.password_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
+        try:
+            return sys.stdin.readline().rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InvalidInput(N_("The password could not be read from standard input. Nothing was changed.")) from error
     if not sys.stdin.isatty():
-        raise CommandLineError(tr("no terminal to type the password at: give it on standard input with "
-                                  "--password-stdin"))
+        raise InvalidInput(N_("No terminal to type the password at: give it on standard input with "
+                              "--password-stdin. Nothing was changed."))
     first = getpass.getpass(tr("Password for {login}: ").format(login=args.login))
     if getpass.getpass(tr("The same password again: ")) != first:
-        raise CommandLineError(tr("the two passwords differ"))
+        raise InvalidInput(N_("The two passwords differ. Nothing was changed."))
     return first
 
 
@@ -81,8 +83,8 @@ def cmd_load(args: argparse.Namespace) -> bool:
 
 def cmd_add_clerk(args: argparse.Namespace) -> bool:
     """Make a clerk's login with a scope."""
-    password = _password(args)
     with closing(_on_server(args)) as database:
+        password = _password(args)  # once the server answered: a wrong address is said before any typing
         clerk = server.add_clerk(database, args.login, args.scope, password, args.read_only, args.manager)
         names = server.scope_names(database, clerk)
         emit(args, _clerk_json(clerk, names), [tr("Clerk {login} added, scope: {scope}").format(
@@ -130,8 +132,17 @@ def cmd_audit(args: argparse.Namespace, db: Database) -> None:
          [_audit_line(entry) for entry in entries] or [tr("No changes are recorded for this choice.")])
 
 
+def url_text(text: str) -> str:
+    """Return a server's URL given on the command line, or refuse one that cannot be (argparse's type)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(tr(N_("a server's URL is needed")))
+    if any(ord(character) < 32 for character in text):
+        raise argparse.ArgumentTypeError(tr(N_("a server's URL cannot hold control characters")))
+    return text
+
+
 def _url(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--url", required=True, help=tr(N_(
+    parser.add_argument("--url", required=True, type=url_text, help=tr(N_(
         "the administrator's URL of the server's database, e.g. postgresql+psycopg://postgres@localhost/grassroots "
         "(the password from PGPASSWORD, or in the URL)")))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-HIERARCHY = frozenset({"unit", "unit_link", "unit_lineage", "cluster", "cluster_member"})
+HIERARCHY = frozenset({"unit", "unit_link", "unit_closure", "unit_lineage", "cluster", "cluster_member"})
 PEOPLE = frozenset({"cadre", "assignment"})
 RULES = frozenset({"grasp_rule", "setting"})
 CALENDAR = frozenset({"meeting", "meeting_attendee", "base_visit", "holiday_override"})

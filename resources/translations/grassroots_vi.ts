@@ -5068,16 +5068,8 @@ Chi tiết có trong tệp nhật ký:
       <translation>đọc và ghi</translation>
     </message>
     <message>
-      <source>no terminal to type the password at: give it on standard input with --password-stdin</source>
-      <translation>không có cửa sổ dòng lệnh để gõ mật khẩu: hãy đưa mật khẩu qua đầu vào chuẩn với --password-stdin</translation>
-    </message>
-    <message>
       <source>The same password again: </source>
       <translation>Nhập lại mật khẩu: </translation>
-    </message>
-    <message>
-      <source>the two passwords differ</source>
-      <translation>hai lần nhập mật khẩu không giống nhau</translation>
     </message>
     <message>
       <source>manages clerks</source>
@@ -5390,6 +5382,26 @@ Chi tiết có trong tệp nhật ký:
     <message>
       <source>{count} changes, the newest first.</source>
       <translation>{count} thay đổi, mới nhất trước.</translation>
+    </message>
+    <message>
+      <source>a server's URL is needed</source>
+      <translation>cần có URL của máy chủ</translation>
+    </message>
+    <message>
+      <source>a server's URL cannot hold control characters</source>
+      <translation>URL của máy chủ không được chứa ký tự điều khiển</translation>
+    </message>
+    <message>
+      <source>No terminal to type the password at: give it on standard input with --password-stdin. Nothing was changed.</source>
+      <translation>Không có cửa sổ dòng lệnh để gõ mật khẩu: hãy đưa mật khẩu qua đầu vào chuẩn với --password-stdin. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>The two passwords differ. Nothing was changed.</source>
+      <translation>Hai lần nhập mật khẩu không giống nhau. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+      <source>The password could not be read from standard input. Nothing was changed.</source>
+      <translation>Không đọc được mật khẩu từ đầu vào chuẩn. Chưa có gì bị thay đổi.</translation>
     </message>
   </context>
   <context>
