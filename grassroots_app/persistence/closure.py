@@ -63,7 +63,10 @@ def _statements(changed: BindParameter[list[str]] | Select[tuple[str]]) -> list[
 
 
 def refresh(connection: Connection, unit_ids: Collection[str]) -> None:
-    """Recompute the closure rows of these units (their links changed, or they are new) and of all below them."""
+    """Recompute the closure rows of these units (their links changed, or they are new) and of all below them.
+
+    The units given must not be linked to one another by a change not yet in the closure (new units placed under
+    new units): give those a level at a time (`add_new`)."""
     if not unit_ids:
         return
     if len(unit_ids) > MOST_AT_ONCE:
@@ -75,6 +78,47 @@ def refresh(connection: Connection, unit_ids: Collection[str]) -> None:
     changed: BindParameter[list[str]] = bindparam("changed", expanding=True)
     for statement in _statements(changed):
         connection.execute(statement, {"changed": list(unit_ids)})
+
+
+def add_new(connection: Connection, placed: dict[str, str | None]) -> None:
+    """Give new units, each with its first parent (None: a province), their closure rows in the caller's transaction.
+
+    They are taken a level at a time from the top, so that each unit's parent is complete before it: on SQLite each
+    level's rows are its parents' plus itself, a few statements however many units an import brings; a server
+    recomputes each level through its function, as `refresh` does.
+    """
+    levels = _top_down(placed)
+    if connection.dialect.name == "postgresql":
+        for level in levels:
+            refresh(connection, level)
+        return
+    for batch in _batches(list(placed)):
+        connection.execute(insert(CLOSURE), [{"ancestor_id": unit_id, "descendant_id": unit_id, "depth": 0}
+                                             for unit_id in batch])
+    up = CLOSURE.alias("up")
+    for level in levels:
+        for batch in _batches([unit_id for unit_id in level if placed[unit_id] is not None]):
+            connection.execute(insert(CLOSURE).from_select(
+                COLUMNS, select(up.c.ancestor_id, link.unit_id, up.c.depth + 1)
+                .select_from(LINK.join(up, up.c.descendant_id == link.parent_id)).where(link.unit_id.in_(batch))))
+
+
+def _top_down(placed: dict[str, str | None]) -> list[list[str]]:
+    """Return new units in levels: first those whose parent is not new, then their children, and so on."""
+    pending, levels = dict(placed), []
+    while pending:
+        level = [unit_id for unit_id, parent in pending.items() if parent not in pending]
+        if not level:  # placed under one another in a loop: no top to start from
+            raise ValueError("new units placed under one another in a loop")
+        levels.append(level)
+        for unit_id in level:
+            del pending[unit_id]
+    return levels
+
+
+def _batches(ids: list[str], size: int = 500) -> list[list[str]]:
+    """Return the ids in batches small enough for one statement's parameters."""
+    return [ids[start:start + size] for start in range(0, len(ids), size)]
 
 
 def rebuild(connection: Connection) -> None:

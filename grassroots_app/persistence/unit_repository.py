@@ -59,7 +59,7 @@ class UnitRepository:
         links = [(unit.id, unit.parent_id, unit.period.start) for unit in units if unit.parent_id is not None]
         if links:
             insert_tuples(connection, UnitLinkRow.__table__, ("unit_id", "parent_id", "valid_from"), links)  # type: ignore[attr-defined]
-        closure.refresh(connection, [unit.id for unit in units])
+        closure.add_new(connection, {unit.id: unit.parent_id for unit in units})
 
     def update(self, unit: Unit) -> None:
         """Store a unit's edited fields (not its parent: see move)."""

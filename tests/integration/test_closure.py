@@ -97,3 +97,29 @@ def test_the_closure_follows_every_change_of_the_hierarchy(two_level: Env, steps
                 done.append(made)
                 undone.clear()  # a new edit ends what could be redone, as the window's undo stack does
         assert_closure_right(env)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parents=st.lists(st.integers(0, 10_000), min_size=1, max_size=40))
+def test_units_added_at_once_get_their_closure(two_level: Env, parents: list[int]) -> None:
+    """An import adds many units in one go, in any order: each gets the rows a walk of the links gives."""
+    from grassroots_app.domain.model import (
+        Period,  # noqa: PLC0415
+        Unit,  # noqa: PLC0415
+    )
+    from grassroots_app.persistence.uow import UnitOfWork  # noqa: PLC0415
+
+    env = two_level
+    for table in ("unit_closure", "unit_link", "unit"):
+        env.sql(f"DELETE FROM {table}")  # noqa: S608 - the names above
+    old = env.unit("Tỉnh Cũ")
+    made: list[Unit] = []
+    for number, pick in enumerate(parents):
+        above = [old, *made]
+        parent = above[pick % len(above)]
+        level = LEVELS[min(LEVELS.index(parent.level) + 1, len(LEVELS) - 1)]
+        made.append(Unit(f"n{number}-{pick}", level, "xã", f"Đơn vị {number}", parent.id, Period(D0, None)))
+    with UnitOfWork(env.db, write=True) as uow:
+        uow.units.add_many(list(reversed(made)))  # children before their parents: the order must not matter
+        uow.commit()
+    assert_closure_right(env)
