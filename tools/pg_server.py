@@ -39,11 +39,18 @@ def _bin_dir() -> Path | None:
     return versions[-1].parent if versions else None
 
 
+def _is_root() -> bool:
+    """Whether this process runs as the POSIX superuser (never so on Windows)."""
+    if sys.platform == "win32":
+        return False
+    return os.geteuid() == 0
+
+
 def _install() -> None:
     """Install the OS's PostgreSQL server with apt-get (as root, or through sudo without a password)."""
     if shutil.which("apt-get") is None:
         raise ServerUnavailable("PostgreSQL is not installed and this machine has no apt-get to install it")
-    prefix = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    prefix = [] if _is_root() else ["sudo", "-n"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "postgresql"]):
         if subprocess.run([*prefix, *command], env=env, check=False).returncode != 0:
@@ -70,7 +77,7 @@ def _free_port() -> int:
 
 def _as_server_user(command: list[str]) -> list[str]:
     """Return the command run as the server's user: root may not run PostgreSQL."""
-    if os.name != "nt" and os.geteuid() == 0:
+    if _is_root():
         return ["runuser", "-u", SYSTEM_USER, "--", *command]
     return command
 
@@ -133,7 +140,7 @@ def start(parent: Path | None = None) -> Server:
     sockets.mkdir()
     secret = folder / "admin-password"
     secret.write_text(ADMIN_PASSWORD + "\n", encoding="utf-8")
-    if os.name != "nt" and os.geteuid() == 0:
+    if _is_root():
         folder.chmod(0o755)
         shutil.chown(folder, SYSTEM_USER)
         shutil.chown(sockets, SYSTEM_USER)
