@@ -35,24 +35,16 @@ def driver_url(location: str) -> str:
     return re.sub(r"^postgresql\+psycopg://", "postgresql://", location)
 
 
-@contextlib.contextmanager
-def _pg(location: str) -> Iterator[Any]:
+def _pg_connect(location: str) -> Any:
     import psycopg  # noqa: PLC0415 - only the PostgreSQL runs need it
 
-    with psycopg.connect(driver_url(location), autocommit=True) as connection:
-        yield connection
+    return psycopg.connect(driver_url(location), autocommit=True)
 
 
 def rows(location: str | Path, query: str, *params: Any) -> list[tuple[Any, ...]]:
     """Run one statement (`?` placeholders) with the engine's own driver and return its rows."""
-    if is_file(location):
-        with contextlib.closing(sqlite3.connect(location)) as connection:
-            fetched = connection.execute(query, params).fetchall()
-            connection.commit()
-            return fetched
-    with _pg(str(location)) as connection:
-        cursor = connection.execute(PLACEHOLDER.sub("%s", query.replace("%", "%%")), params)
-        return [tuple(map(as_stored, row)) for row in cursor.fetchall()] if cursor.description else []
+    with connected(location) as connection:
+        return connection.rows(query, *params)
 
 
 def as_stored(value: Any) -> Any:
@@ -64,13 +56,44 @@ def as_stored(value: Any) -> Any:
     return value
 
 
+class Connection:
+    """One connection held open with the engine's own driver, for many statements (`?` placeholders) in a row."""
+
+    def __init__(self, location: str | Path) -> None:
+        self.file = is_file(location)
+        self.handle: Any = sqlite3.connect(location) if self.file else _pg_connect(str(location))
+
+    def rows(self, query: str, *params: Any) -> list[tuple[Any, ...]]:
+        """Run one statement and return its rows (days as ISO text on both engines)."""
+        if self.file:
+            fetched = self.handle.execute(query, params).fetchall()
+            self.handle.commit()
+            return list(fetched)
+        cursor = self.handle.execute(PLACEHOLDER.sub("%s", query.replace("%", "%%")), params)
+        return [tuple(map(as_stored, row)) for row in cursor.fetchall()] if cursor.description else []
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.handle.close()
+
+
+@contextlib.contextmanager
+def connected(location: str | Path) -> Iterator[Connection]:
+    """Hold one connection to a database for the block."""
+    connection = Connection(location)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
 def dump(location: str | Path) -> list[str]:
     """Return the whole content of a database as lines (to show that nothing changed)."""
     if is_file(location):
         with contextlib.closing(sqlite3.connect(location)) as connection:  # closed: not held open like a window
             return list(connection.iterdump())
     lines: list[str] = []
-    with _pg(str(location)) as connection:
+    with _pg_connect(str(location)) as connection:
         tables = connection.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename").fetchall()
         for (table,) in tables:
@@ -85,7 +108,7 @@ class Databases:
     def __init__(self, server: Any) -> None:
         self.server = server
         self.made = 0
-        self.admin = _connect_admin(server.url())
+        self.admin = _pg_connect(server.url())
         self.template = self._new_name()
         self.admin.execute(f"CREATE DATABASE {self.template}")
         self._migrate(server.url(self.template))
@@ -100,17 +123,18 @@ class Databases:
 
         Database.open(url, backup=False).close()
 
-    def create(self) -> str:
-        """Create a new migrated, empty database and return its URL."""
-        name = self._new_name()
-        self.admin.execute(f"CREATE DATABASE {name} TEMPLATE {self.template} STRATEGY FILE_COPY")
+    def create(self, like: str | None = None) -> str:
+        """Create a new database and return its URL: a copy of the database at `like` (nobody may be connected to
+        it), else a migrated, empty one."""
+        name, template = self._new_name(), self.template if like is None else like.rsplit("/", 1)[1]
+        self.admin.execute(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
         return self.server.url(name)
 
     def drop(self, url: str) -> None:
         """Drop a database made here, ending whatever connections are still open to it, and its clerks' logins
         (a login belongs to the whole server: the next test may make one of the same name)."""
         name = url.rsplit("/", 1)[1]
-        with _connect_admin(url) as connection:
+        with _pg_connect(url) as connection:
             made = connection.execute("SELECT to_regclass('grassroots_server.clerk') IS NOT NULL").fetchone()[0]
             logins = connection.execute("SELECT login FROM grassroots_server.clerk").fetchall() if made else []
         self.admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
@@ -120,9 +144,3 @@ class Databases:
     def close(self) -> None:
         """Close the administrator's connection."""
         self.admin.close()
-
-
-def _connect_admin(url: str) -> Any:
-    import psycopg  # noqa: PLC0415 - only the PostgreSQL runs need it
-
-    return psycopg.connect(driver_url(url), autocommit=True)

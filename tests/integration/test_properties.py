@@ -1,11 +1,11 @@
 """Property-based tests: random sequences of operations, driven through the real services on a real
-SQLite file, never break the invariants of the model. Refusals are allowed, but the operations are drawn among
+database (an SQLite file, a PostgreSQL server), never break the invariants of the model. Refusals are allowed, but the operations are drawn among
 what may be accepted on their day, and each kind must have been accepted often over a run (counted)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
-import sqlite3
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +23,8 @@ from grassroots_app.domain.hierarchy import cluster_parent_level, parent_level
 from grassroots_app.domain.model import Cadre, CadreStatus, Level, Preset, Tier
 from grassroots_app.persistence.database import Database
 from grassroots_app.services import assignments, cadres, clusters, units
+from tests import engines
+from tests.engines import POSTGRESQL, Connection, Databases, NewDatabase
 from tests.integration.support import Env, open_env
 
 START = date(2020, 1, 1)
@@ -37,6 +39,7 @@ MAX_ROUNDS = 2
 # day, wrapping (add: the parent, then the name; assign: the cadre, then the target); the flag is merge's carry
 # (transfer or end) and end's reason (given or not); operations use what they need.
 Op = tuple[str, int, int, int, bool]
+Copier = Callable[[str], contextlib.AbstractContextManager[str]]  # a seeded database's location -> a copy's
 index = st.integers(0, 50)
 
 
@@ -138,34 +141,31 @@ class State:
 
 
 def read_state(env: Env, on: date) -> State:
-    """Read from the file what an operation on a day may pick."""
-    db = sqlite3.connect(env.path)
-    try:
+    """Read from the database what an operation on a day may pick."""
+    with engines.connected(env.location) as db:
         def ids(query: str, *params: object) -> set[str]:
-            return {row[0] for row in db.execute(query, params)}
+            return {row[0] for row in db.rows(query, *params)}
 
         day = on.isoformat()
         members: dict[str, list[str]] = defaultdict(list)
-        for cluster, commune in db.execute("SELECT cluster_id, commune_id FROM cluster_member "
-                                           "WHERE valid_to IS NULL AND valid_from < ? ORDER BY valid_from", (day,)):
+        for cluster, commune in db.rows("SELECT cluster_id, commune_id FROM cluster_member "
+                                        "WHERE valid_to IS NULL AND valid_from < ? ORDER BY valid_from", day):
             members[cluster].append(commune)
         return State(
-            standing=ids("SELECT id FROM unit WHERE valid_to IS NULL AND valid_from <= ?1 UNION "
-                         "SELECT id FROM cluster WHERE valid_to IS NULL AND valid_from <= ?1", day),
-            settled=ids("SELECT id FROM unit WHERE valid_to IS NULL AND valid_from < ?1 AND NOT EXISTS "
-                        "(SELECT 1 FROM unit_link WHERE unit_id = unit.id AND valid_from >= ?1)", day),
-            closable=ids("SELECT id FROM unit WHERE valid_from < ?1 AND NOT EXISTS (SELECT 1 FROM assignment "
-                         "WHERE unit_id = unit.id AND (start_date >= ?1 OR end_date > ?1))", day),
-            parent_of=dict(db.execute("SELECT unit_id, parent_id FROM unit_link WHERE valid_to IS NULL")),
+            standing=ids("SELECT id FROM unit WHERE valid_to IS NULL AND valid_from <= ? UNION "
+                         "SELECT id FROM cluster WHERE valid_to IS NULL AND valid_from <= ?", day, day),
+            settled=ids("SELECT id FROM unit WHERE valid_to IS NULL AND valid_from < ? AND NOT EXISTS "
+                        "(SELECT 1 FROM unit_link WHERE unit_id = unit.id AND valid_from >= ?)", day, day),
+            closable=ids("SELECT id FROM unit WHERE valid_from < ? AND NOT EXISTS (SELECT 1 FROM assignment "
+                         "WHERE unit_id = unit.id AND (start_date >= ? OR end_date > ?))", day, day, day),
+            parent_of=dict(db.rows("SELECT unit_id, parent_id FROM unit_link WHERE valid_to IS NULL")),
             members=members,
             clustered=ids("SELECT commune_id FROM cluster_member WHERE valid_to IS NULL"),
             active=ids("SELECT id FROM cadre WHERE status = ?", CadreStatus.ACTIVE.value),
             open={assignment: (cadre, target, date.fromisoformat(start)) for assignment, cadre, target, start in
-                  db.execute("SELECT id, cadre_id, COALESCE(unit_id, cluster_id), start_date FROM assignment "
-                             "WHERE end_date IS NULL")},
+                  db.rows("SELECT id, cadre_id, COALESCE(unit_id, cluster_id), start_date FROM assignment "
+                          "WHERE end_date IS NULL")},
         )
-    finally:
-        db.close()
 
 
 Chooser = Callable[[World, State, date, Op], bool]
@@ -308,7 +308,7 @@ def _pairs(periods: list[tuple[date, date | None]]) -> Iterator[tuple[tuple[date
             yield first, second
 
 
-def malformed_periods(db: sqlite3.Connection) -> list[str]:
+def malformed_periods(db: Connection) -> list[str]:
     """Every stored period must end after it starts."""
     problems = []
     for table, start, end in [
@@ -316,22 +316,22 @@ def malformed_periods(db: sqlite3.Connection) -> list[str]:
         ("cluster", "valid_from", "valid_to"), ("cluster_member", "valid_from", "valid_to"),
         ("assignment", "start_date", "end_date"),
     ]:
-        for row in db.execute(f"SELECT id, {start}, {end} FROM {table} WHERE {end} IS NOT NULL AND {end} <= {start}"):
+        for row in db.rows(f"SELECT id, {start}, {end} FROM {table} WHERE {end} IS NOT NULL AND {end} <= {start}"):
             problems.append(f"{table} {row[0]}: [{row[1]}, {row[2]})")
     return problems
 
 
-def overlapping_parent_links(db: sqlite3.Connection) -> list[str]:
+def overlapping_parent_links(db: Connection) -> list[str]:
     """A unit has at most one parent on any day."""
     links: dict[str, list[tuple[date, date | None]]] = defaultdict(list)
-    for unit_id, start, end in db.execute("SELECT unit_id, valid_from, valid_to FROM unit_link"):
+    for unit_id, start, end in db.rows("SELECT unit_id, valid_from, valid_to FROM unit_link"):
         links[unit_id].append((_day(start), _day(end)))
     return [f"unit {unit_id}: {pair}" for unit_id, periods in links.items() for pair in _pairs(periods) if _overlap(*pair)]
 
 
-def wrong_parent_levels(db: sqlite3.Connection, preset: Preset) -> list[str]:
+def wrong_parent_levels(db: Connection, preset: Preset) -> list[str]:
     """Every link's parent has the level right above the child's level in the preset."""
-    rows = db.execute(
+    rows = db.rows(
         "SELECT c.id, c.level, p.level FROM unit_link l JOIN unit c ON c.id = l.unit_id JOIN unit p ON p.id = l.parent_id"
     )
     return [
@@ -341,9 +341,9 @@ def wrong_parent_levels(db: sqlite3.Connection, preset: Preset) -> list[str]:
     ]
 
 
-def cycles(db: sqlite3.Connection, days: Iterable[date]) -> list[str]:
+def cycles(db: Connection, days: Iterable[date]) -> list[str]:
     """No unit is its own ancestor on any day."""
-    links = [(u, p, _day(s), _day(e)) for u, p, s, e in db.execute("SELECT unit_id, parent_id, valid_from, valid_to FROM unit_link")]
+    links = [(u, p, _day(s), _day(e)) for u, p, s, e in db.rows("SELECT unit_id, parent_id, valid_from, valid_to FROM unit_link")]
     problems = []
     for day in sorted(set(days)):
         parent_of = {u: p for u, p, s, e in links if s <= day and (e is None or day < e)}
@@ -358,24 +358,24 @@ def cycles(db: sqlite3.Connection, days: Iterable[date]) -> list[str]:
     return problems
 
 
-def overlapping_assignments(db: sqlite3.Connection) -> list[str]:
+def overlapping_assignments(db: Connection) -> list[str]:
     """No cadre holds the same role on the same target twice on one day."""
     groups: dict[tuple[str, str, str], list[tuple[date, date | None]]] = defaultdict(list)
     query = "SELECT cadre_id, COALESCE(unit_id, cluster_id), role, start_date, end_date FROM assignment"
-    for cadre_id, target, role, start, end in db.execute(query):
+    for cadre_id, target, role, start, end in db.rows(query):
         groups[(cadre_id, target, role)].append((_day(start), _day(end)))
     return [f"{key}: {pair}" for key, periods in groups.items() for pair in _pairs(periods) if _overlap(*pair)]
 
 
-def communes_in_two_clusters(db: sqlite3.Connection) -> list[str]:
+def communes_in_two_clusters(db: Connection) -> list[str]:
     """A commune belongs to at most one cluster on any day."""
     groups: dict[str, list[tuple[date, date | None]]] = defaultdict(list)
-    for commune, start, end in db.execute("SELECT commune_id, valid_from, valid_to FROM cluster_member"):
+    for commune, start, end in db.rows("SELECT commune_id, valid_from, valid_to FROM cluster_member"):
         groups[commune].append((_day(start), _day(end)))
     return [f"commune {c}: {pair}" for c, periods in groups.items() for pair in _pairs(periods) if _overlap(*pair)]
 
 
-def outliving_records(db: sqlite3.Connection) -> list[str]:
+def outliving_records(db: Connection) -> list[str]:
     """Links and assignments stay within the life of the units they name."""
     problems = []
     checks = {
@@ -387,15 +387,14 @@ def outliving_records(db: sqlite3.Connection) -> list[str]:
         "WHERE a.start_date < u.valid_from OR (u.valid_to IS NOT NULL AND (a.end_date IS NULL OR a.end_date > u.valid_to))",
     }
     for what, query in checks.items():
-        problems += [f"{what}: {row[0]}" for row in db.execute(query)]
+        problems += [f"{what}: {row[0]}" for row in db.rows(query)]
     return problems
 
 
 def assert_invariants(world: World) -> None:
-    """Check every invariant on the file, naming the broken ones."""
-    db = sqlite3.connect(world.env.path)
-    try:
-        link_days = [_day(d) for row in db.execute("SELECT valid_from, valid_to FROM unit_link") for d in row if d]
+    """Check every invariant on the database, naming the broken ones."""
+    with engines.connected(world.env.location) as db:
+        link_days = [_day(d) for row in db.rows("SELECT valid_from, valid_to FROM unit_link") for d in row if d]
         found = {
             "malformed periods": malformed_periods(db),
             "overlapping parent links": overlapping_parent_links(db),
@@ -405,19 +404,17 @@ def assert_invariants(world: World) -> None:
             "communes in two clusters": communes_in_two_clusters(db),
             "records outliving their unit": outliving_records(db),
         }
-    finally:
-        db.close()
     broken = {name: problems for name, problems in found.items() if problems}
     if broken:
         raise AssertionError(f"broken invariants: {broken}")
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[Preset, World]:
-    """Seed a database file per preset once (each sequence starts from a copy: seeding is most of the time)."""
+def seeded(engine: str, new_database: NewDatabase, request: pytest.FixtureRequest) -> dict[Preset, World]:
+    """Seed a database per preset once (each sequence starts from a copy: seeding is most of the time)."""
     worlds = {}
     for preset in Preset:
-        env = open_env(tmp_path_factory.mktemp("seeded") / "t.sqlite", preset)
+        env = open_env(new_database(request, engine), preset)
         try:
             worlds[preset] = seed(env)
             assert_invariants(worlds[preset])
@@ -426,14 +423,33 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[Preset, World]:
     return worlds
 
 
-def run_sequence(seeded: World, ops: list[Op], date_of: Callable[[int, Op], date]) -> Counter[str]:
-    """Apply the operations to a copy of a seeded database file, checking the invariants after each one; return
-    how many operations of each kind were accepted."""
+@pytest.fixture(scope="module")
+def copies(engine: str, request: pytest.FixtureRequest) -> Copier:
+    """Copy a seeded database for one sequence: a file into a temporary folder, a server's database by CREATE
+    DATABASE … TEMPLATE."""
+    databases: Databases | None = request.getfixturevalue("pg_databases") if engine == POSTGRESQL else None
+
+    @contextlib.contextmanager
+    def copy(location: str) -> Iterator[str]:
+        if databases is None:
+            with tempfile.TemporaryDirectory() as folder:
+                yield shutil.copyfile(location, Path(folder) / "t.sqlite").as_posix()
+            return
+        url = databases.create(like=location)
+        try:
+            yield url
+        finally:
+            databases.drop(url)
+
+    return copy
+
+
+def run_sequence(seeded: World, copies: Copier, ops: list[Op], date_of: Callable[[int, Op], date]) -> Counter[str]:
+    """Apply the operations to a copy of a seeded database, checking the invariants after each one; return how
+    many operations of each kind were accepted."""
     accepted: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "t.sqlite"
-        shutil.copyfile(seeded.env.path, path)
-        env = Env(Database.open(str(path), backup=False), path, seeded.env.preset)  # no daily backup of each copy
+    with copies(seeded.env.location) as location:
+        env = Env(Database.open(location, backup=False), location, seeded.env.preset)  # no daily backup of a copy
         try:
             world = seeded.copy_to(env)
             for position, op in enumerate(ops):
@@ -467,19 +483,19 @@ def assert_every_kind_accepted(accepted: Counter[str]) -> None:
     assert {kind: accepted[kind] for kind in KINDS if accepted[kind] < MIN_ACCEPTED} == {}, accepted
 
 
-def test_operations_recorded_in_date_order_keep_the_invariants(seeded: dict[Preset, World]) -> None:
+def test_operations_recorded_in_date_order_keep_the_invariants(seeded: dict[Preset, World], copies: Copier) -> None:
     accepted: Counter[str] = Counter()
 
     @PROPERTY_SETTINGS
     @given(preset=st.sampled_from(list(Preset)), ops=sequences())
     def in_date_order(preset: Preset, ops: list[Op]) -> None:
-        accepted.update(run_sequence(seeded[preset], ops, in_order))
+        accepted.update(run_sequence(seeded[preset], copies, ops, in_order))
 
     in_date_order()
     assert_every_kind_accepted(accepted)
 
 
-def test_back_dated_operations_keep_the_invariants(seeded: dict[Preset, World]) -> None:
+def test_back_dated_operations_keep_the_invariants(seeded: dict[Preset, World], copies: Copier) -> None:
     accepted: Counter[str] = Counter()
 
     @PROPERTY_SETTINGS
@@ -490,34 +506,31 @@ def test_back_dated_operations_keep_the_invariants(seeded: dict[Preset, World]) 
     @example(preset=Preset.TWO_LEVEL, ops=[("close", 5, 6, 0, False), ("assign", 7, 2, 2, False)])  # open assignment on a closed hamlet
     @given(preset=st.sampled_from(list(Preset)), ops=sequences())
     def back_dated(preset: Preset, ops: list[Op]) -> None:
-        accepted.update(run_sequence(seeded[preset], ops, drawn_day))
+        accepted.update(run_sequence(seeded[preset], copies, ops, drawn_day))
 
     back_dated()
     assert_every_kind_accepted(accepted)
 
 
-def test_the_invariant_checks_see_a_broken_database(tmp_path: Path) -> None:
-    """The checks must notice a corrupted file (else the properties above prove nothing)."""
-    env = open_env(tmp_path / "t.sqlite", Preset.TWO_LEVEL)
+def test_the_invariant_checks_see_a_broken_database(database_location: str) -> None:
+    """The checks must notice a corrupted database (else the properties above prove nothing)."""
+    env = open_env(database_location, Preset.TWO_LEVEL)
     try:
         world = seed(env)
         assert_invariants(world)
         hamlet, commune = world.of_level(Level.HAMLET)[0], world.of_level(Level.COMMUNE)[1]
         cadre, cluster = world.cadres[2], world.clusters[0]
-        db = sqlite3.connect(env.path)
-        for child, parent in ((hamlet, commune), (commune, hamlet)):
-            db.execute("INSERT INTO unit_link (unit_id, parent_id, valid_from) VALUES (?, ?, '2021-01-01')", (child, parent))
-        for _ in range(2):
-            db.execute("INSERT INTO cluster_member (cluster_id, commune_id, valid_from) VALUES (?, ?, '2021-01-01')",
-                       (cluster, commune))
-        for assignment_id in ("a1", "a2"):
-            db.execute(
-                "INSERT INTO assignment (id, cadre_id, unit_id, role, start_date, decision_number, note, end_reason) "
-                "VALUES (?, ?, ?, 'r', '2021-01-01', '', '', '')", (assignment_id, cadre, hamlet),
-            )
-        db.execute("UPDATE unit SET valid_to = '2019-01-01' WHERE id = ?", (world.units[0],))
-        db.commit()
-        db.close()
+        with engines.connected(database_location) as db:
+            for child, parent in ((hamlet, commune), (commune, hamlet)):
+                db.rows("INSERT INTO unit_link (unit_id, parent_id, valid_from) VALUES (?, ?, '2021-01-01')",
+                        child, parent)
+            for _ in range(2):
+                db.rows("INSERT INTO cluster_member (cluster_id, commune_id, valid_from) VALUES (?, ?, '2021-01-01')",
+                        cluster, commune)
+            for assignment_id in ("a1", "a2"):
+                db.rows("INSERT INTO assignment (id, cadre_id, unit_id, role, start_date, decision_number, note, "
+                        "end_reason) VALUES (?, ?, ?, 'r', '2021-01-01', '', '', '')", assignment_id, cadre, hamlet)
+            db.rows("UPDATE unit SET valid_to = '2019-01-01' WHERE id = ?", world.units[0])
         with pytest.raises(AssertionError) as caught:
             assert_invariants(world)
         message = str(caught.value)
