@@ -175,12 +175,14 @@ def current_clerk(database: Database) -> Clerk | None:
     return Clerk(row.login, tuple(row.roots), row.read_only, row.manager, row.disabled) if row else None
 
 
-def writable_units(database: Database) -> frozenset[str] | None:
-    """Return the ids of the units the logged-in clerk may change (None: any, on a file or as the administrator)."""
+def writable_places(database: Database) -> frozenset[str] | None:
+    """Return the ids of the units and clusters the logged-in clerk may change (None: any, on a file or as the
+    administrator)."""
     if current_clerk(database) is None:
         return None
+    query = f"SELECT {PRIVATE}.writable_units() UNION ALL SELECT {PRIVATE}.writable_clusters()"
     with database.engine.connect() as connection:
-        return frozenset(connection.execute(text(f"SELECT {PRIVATE}.writable_units()")).scalars())
+        return frozenset(connection.execute(text(query)).scalars())
 
 
 def audit(database: Database, wanted: AuditFilter) -> list[AuditEntry]:

@@ -65,9 +65,9 @@ def current_clerk(database: Database) -> Clerk | None:
     return server.current_clerk(database)
 
 
-def writable_units(database: Database) -> frozenset[str] | None:
-    """Return the ids of the units the logged-in clerk may change (None: any)."""
-    return server.writable_units(database)
+def writable_places(database: Database) -> frozenset[str] | None:
+    """Return the ids of the units and clusters the logged-in clerk may change (None: any)."""
+    return server.writable_places(database)
 
 
 def scope_names(database: Database, clerk: Clerk) -> list[str]:

@@ -39,6 +39,7 @@ class AppEvents(QObject):
     as_of_changed = Signal(object)
     database_changed = Signal()
     editing_changed = Signal(str)  # the name of the edit, undo or redo now running; empty once none runs or waits
+    scope_changed = Signal()  # what the clerk may change was read again: the views offer their edits anew
 
 
 @dataclass
@@ -270,7 +271,7 @@ class AppContext:
         self.workers.abandon()
         self.database.close()
         self.database = database
-        self.scope = read_scope(database)
+        self._read_scope()
         self.undo.clear()
         self.settings.remember_database(without_password(database.url))
         self.events.database_changed.emit()
@@ -278,8 +279,13 @@ class AppContext:
     def reload_everything(self) -> None:
         """Read again what the clerk may change, then have every view read the database again (others' changes)."""
         self.finish_edits()
-        self.scope = read_scope(self.database)
+        self._read_scope()
         self.announce(Changes.everything())
+
+    def _read_scope(self) -> None:
+        """Read again what the clerk may change, and tell the views that offer changes."""
+        self.scope = read_scope(self.database)
+        self.events.scope_changed.emit()
 
 
 def on_change(events: AppEvents, owner: QObject, tables: frozenset[str], slot: Callable[[], Any]) -> None:
@@ -294,3 +300,10 @@ def on_change(events: AppEvents, owner: QObject, tables: frozenset[str], slot: C
             slot()
 
     follow(events.data_changed, owner, changed)
+
+
+def on_scope(events: AppEvents, owner: QObject, slot: Callable[[], Any]) -> None:
+    """Call a widget's slot that offers its edits by the clerk's scope: now, and each time the scope is read again
+    (another database, F5), for as long as the widget lives."""
+    follow(events.scope_changed, owner, slot)
+    slot()

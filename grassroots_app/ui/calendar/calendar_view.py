@@ -33,7 +33,7 @@ from grassroots_app.services.meetings import MeetingView
 from grassroots_app.ui.calendar.calendar_export import export_ics, print_month_plan, save_month_plan_pdf
 from grassroots_app.ui.calendar.meeting_dialog import WARNING_STYLE, MeetingDialog
 from grassroots_app.ui.calendar.month_grid import CELL_SIZE, DayDelegate, MonthGrid, MonthModel, day_title, meeting_line
-from grassroots_app.ui.context import AppContext, on_change
+from grassroots_app.ui.context import AppContext, on_change, on_scope
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, alive, follow
 from grassroots_app.ui.shared.context_menu import offer_menu
@@ -55,6 +55,7 @@ class DayPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.details: DayDetails | None = None
+        self.may_edit = True  # whether the clerk may change meetings (they have no place: anyone who may edit)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.status = QLabel()
@@ -123,10 +124,16 @@ class DayPanel(QWidget):
         row = self.meetings.currentRow()
         return self.details.meetings[row] if self.details and 0 <= row < len(self.details.meetings) else None
 
+    def offer_edits(self, may_edit: bool) -> None:
+        """Offer adding, editing and deleting meetings, or not (a read-only clerk)."""
+        self.may_edit = may_edit
+        self.add_button.setEnabled(may_edit)
+        self._show_meeting()
+
     def _show_meeting(self) -> None:
         view = self.chosen()
-        self.edit_button.setEnabled(view is not None)
-        self.delete_button.setEnabled(view is not None)
+        self.edit_button.setEnabled(view is not None and self.may_edit)
+        self.delete_button.setEnabled(view is not None and self.may_edit)
         self.meeting_text.setText(_meeting_html(view) if view else tr("No meetings on this day."))
         texts = [warning.render(tr) for warning in view.warnings] if view else []
         self.warnings.setText("\n".join(f"⚠ {text}" for text in texts))
@@ -202,6 +209,7 @@ class CalendarView(QWidget):
         self.refresher = ShownRefresher(self, self.refresh)  # the month is read when the tab is first shown
         on_change(context.events, self, SHOWN, self.refresher.request)
         follow(context.events.database_changed, self, self.refresher.request)
+        on_scope(context.events, self, lambda: self.panel.offer_edits(context.scope.may_change_row(None)))
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -268,11 +276,11 @@ class CalendarView(QWidget):
         self.today_button.clicked.connect(self.go_to_today)
         self.grid.month_step.connect(self.step_month)
         self.grid.selectionModel().currentChanged.connect(lambda current, _old: self._day_chosen(current))
-        self.grid.activated.connect(lambda _index: self.add_meeting())
+        self.grid.activated.connect(lambda _index: self.panel.add_button.click())  # does nothing while disabled
         self.conflicts.itemActivated.connect(self._conflict_chosen)
         self.panel.add_button.clicked.connect(self.add_meeting)
         self.panel.edit_button.clicked.connect(self.edit_meeting)
-        self.panel.meetings.itemActivated.connect(lambda _item: self.edit_meeting())
+        self.panel.meetings.itemActivated.connect(lambda _item: self.panel.edit_button.click())
         self.panel.delete_button.clicked.connect(self.delete_meeting)
         panel = self.panel
         offer_menu(panel.meetings, lambda: [panel.edit_button, panel.delete_button, None, panel.add_button])

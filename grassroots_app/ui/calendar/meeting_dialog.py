@@ -25,6 +25,7 @@ from grassroots_app.services.meetings import MeetingView
 from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.field_labels import field_label
 from grassroots_app.ui.shared.widgets import EditDialog, TimeField, date_edit, from_qdate, to_qdate, typed_anywhere
 
 DEFAULT_START = time(8, 0)
@@ -168,9 +169,9 @@ class MeetingDialog(EditDialog):
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(WARNING_STYLE)
         self.warnings.hide()
-        rows = ((tr("Title"), self.title), (tr("Organizer"), self.organizer), (tr("Date"), self.day),
-                (tr("Starts at"), self.start), (tr("Duration"), self.duration), (tr("Place"), self.place),
-                (tr("Category"), self.category))
+        rows = ((field_label("title"), self.title), (field_label("organizer"), self.organizer), (tr("Date"), self.day),
+                (tr("Starts at"), self.start), (tr("Duration"), self.duration), (field_label("place"), self.place),
+                (field_label("category"), self.category))
         for label, field in rows:
             self.form.addRow(label, field)
         self.form.addRow(self.reason_label, self.reason)

@@ -30,7 +30,7 @@ from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.services import plans
 from grassroots_app.services.plans import PlannedVisit, QuarterPlan
-from grassroots_app.ui.context import AppContext, on_change
+from grassroots_app.ui.context import AppContext, on_change, on_scope
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
 from grassroots_app.ui.shared.context_menu import offer_menu
@@ -100,6 +100,7 @@ class PlanView(QWidget):
         self.refresher = ShownRefresher(self, self.load_saved)
         on_change(context.events, self, SHOWN, self.refresher.request)
         follow(context.events.database_changed, self, self.refresher.request)
+        on_scope(context.events, self, self._enable)
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -231,10 +232,14 @@ class PlanView(QWidget):
                 self.unvisited.setItem(row, column, item)
 
     def _enable(self, busy: bool = False) -> None:
+        """Offer proposing (a read) while idle; saving and removing only the visits the clerk may change."""
+        scope = self.context.scope
         proposal = self.plan is not None and not self.plan.saved
+        visit = self.selected_visit()
         self.propose_button.setEnabled(not busy)
-        self.save_button.setEnabled(not busy and proposal)
-        self.remove_button.setEnabled(not busy and self.selected_visit() is not None)
+        self.save_button.setEnabled(not busy and proposal and scope.may_edit and all(
+            scope.may_change_row(planned.target_id) for planned in self.visits_model.visits))
+        self.remove_button.setEnabled(not busy and visit is not None and scope.may_change_row(visit.target_id))
 
     def selected_visit(self) -> PlannedVisit | None:
         """Return the highlighted visit when it is stored (a proposed one cannot be removed alone)."""

@@ -12,7 +12,7 @@ from grassroots_app.domain.errors import N_, DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.text import natural_key, person_sort_key
 from grassroots_app.services.activities import ActivityView, delete_activities, edit_activity, list_activities
-from grassroots_app.ui.context import AppContext, on_change
+from grassroots_app.ui.context import AppContext, on_change, on_scope
 from grassroots_app.ui.fieldlog.activity_form import ActivityFields, CadreLookup
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import ShownRefresher, follow
@@ -122,16 +122,16 @@ class ActivityList(QWidget):
             action = QAction(self.table)
             action.setShortcut(key)
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
+            action.triggered.connect(button.click)  # does nothing while the button is disabled
             self.table.addAction(action)
-        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.edit_button.click())
         offer_menu(self.table, lambda: [self.edit_button, self.delete_button])
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._enable())
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.count, 1)
         self.buttons.addWidget(self.edit_button)
         self.buttons.addWidget(self.delete_button)
-        self._enable()
+        on_scope(self.context.events, self, self._enable)
 
     def _database_changed(self) -> None:
         self.cluster.refill()
@@ -168,9 +168,11 @@ class ActivityList(QWidget):
         return [self.model.rows[row] for row in rows]
 
     def _enable(self) -> None:
-        chosen = len(self.selected())
-        self.edit_button.setEnabled(chosen == 1)
-        self.delete_button.setEnabled(chosen > 0)
+        """Offer editing one activity and deleting the selected ones, where the clerk may change them all."""
+        chosen = self.selected()
+        allowed = all(self.context.scope.may_change_row(view.activity.target_id) for view in chosen)
+        self.edit_button.setEnabled(len(chosen) == 1 and allowed)
+        self.delete_button.setEnabled(bool(chosen) and allowed)
 
     def edit_selected(self) -> None:
         """Open the dialog that corrects the selected activity."""

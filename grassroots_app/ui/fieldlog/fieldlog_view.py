@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabW
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.domain.formats import format_date
 from grassroots_app.services.activities import ActivityView, record_activity
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_scope
 from grassroots_app.ui.fieldlog.activity_form import ActivityFields
 from grassroots_app.ui.fieldlog.activity_list import ActivityList
 from grassroots_app.ui.fieldlog.attendance_view import AttendanceView
@@ -43,15 +43,23 @@ class ActivityForm(QWidget):
         layout.addWidget(self.fields)
         layout.addLayout(footer)
         self.record_button.clicked.connect(self.submit)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # the button's click does nothing while it is disabled
+            QShortcut(QKeySequence(keys), self, self.record_button.click,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         follow(context.events.database_changed, self, self.fields.reset)
         self.type_ahead = TypeAhead(self, RECORD_KEYS)
+        on_scope(context.events, self, self.offer_entry)
+
+    def offer_entry(self) -> None:
+        """Offer the form to whoever may record activities (a read-only clerk may not)."""
+        may_edit = self.context.scope.may_edit
+        self.fields.setEnabled(may_edit)
+        self.record_button.setEnabled(may_edit)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Record on Enter in any field (the fields pass Enter on)."""
         if event.key() in RECORD_KEYS:
-            self.submit()
+            self.record_button.click()
             return
         super().keyPressEvent(event)
 

@@ -3,6 +3,7 @@ table of the shares of each grade."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from enum import IntEnum
 from typing import Any
@@ -78,15 +79,25 @@ class RatingsModel(QAbstractTableModel):
     grade_edited = Signal(int, object)
     score_edited = Signal(int, str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, may_change: Callable[[str], bool], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.views: list[RatingView] = []
+        self.may_change = may_change  # whether the clerk may rate a unit (its id)
 
     def set_views(self, views: list[RatingView]) -> None:
         """Show other units."""
         self.beginResetModel()
         self.views = views
         self.endResetModel()
+
+    def may_rate(self, row: int) -> bool:
+        """Return whether the clerk may change the rating of a row's unit."""
+        return 0 <= row < len(self.views) and self.may_change(self.views[row].unit_id)
+
+    def offer_edits(self) -> None:
+        """Tell the views which cells are editable now (the clerk's scope was read again)."""
+        if self.views:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.views) - 1, len(Column) - 1))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt override
         """Return the number of units."""
@@ -113,11 +124,12 @@ class RatingsModel(QAbstractTableModel):
         return score_text(rating.score if rating else None)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        """Return that grades and scores can be edited."""
+        """Return that grades and scores can be edited where the clerk may rate the unit."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() in EDITABLE else flags
+        editable = index.column() in EDITABLE and self.may_rate(index.row())
+        return flags | Qt.ItemFlag.ItemIsEditable if editable else flags
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Pass a grade chosen or a score typed on to the view, which stores it (the rows follow the store)."""

@@ -29,7 +29,7 @@ from grassroots_app.domain.model import Level
 from grassroots_app.domain.ratings import Grade, Rating
 from grassroots_app.services import browse, ratings, units
 from grassroots_app.services.ratings import RatingView
-from grassroots_app.ui.context import AppContext, on_change
+from grassroots_app.ui.context import AppContext, on_change, on_scope
 from grassroots_app.ui.fieldlog.rating_table import (
     EDITABLE,
     Column,
@@ -61,7 +61,7 @@ class RatingsView(QWidget):
         self.unit_id: str | None = None
         self.waiting_rows: list[RatingView] | None = None  # rows read while a cell was being edited
         self.rows_read, self.shares_read = LatestRead(context, self), LatestRead(context, self)
-        self.model = RatingsModel(self)
+        self.model = RatingsModel(lambda unit_id: context.scope.may_change_row(unit_id), self)
         self._build_chooser()
         self._build_table()
         self._lay_out()
@@ -70,6 +70,7 @@ class RatingsView(QWidget):
         follow(context.events.database_changed, self, self.start_at_top)
         follow(context.events.as_of_changed, self, self._show_path)
         self.start_at_top()
+        on_scope(context.events, self, self._offer_edits)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -124,6 +125,8 @@ class RatingsView(QWidget):
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.remove_action.triggered.connect(self.remove_rating)
         self.table.addAction(self.remove_action)
+        for changed in (self.table.selectionModel().currentChanged, self.model.dataChanged, self.model.modelReset):
+            changed.connect(lambda *_args: self._enable_removal())
         self.shares = SharesTable()
         self.no_shares = QLabel(tr("No rating yet for this period."))
 
@@ -281,6 +284,15 @@ class RatingsView(QWidget):
 
         self.context.edit(label, ratings.set_rating, view.unit_id, year, quarter, grade, score, note,
                           on_done=stored, on_refused=self.error.show_error, parent=self)
+
+    def _offer_edits(self) -> None:
+        """Offer rating the units the clerk may change, and removing their ratings (the scope was read again)."""
+        self.model.offer_edits()
+        self._enable_removal()
+
+    def _enable_removal(self) -> None:
+        row = self.table.currentIndex().row()
+        self.remove_action.setEnabled(self.model.may_rate(row) and self.model.views[row].rating is not None)
 
     def remove_rating(self) -> None:
         """Remove the rating of the current row's unit (undo brings it back)."""

@@ -23,7 +23,7 @@ from grassroots_app.domain.errors import N_
 from grassroots_app.domain.recommendations import TRANSITIONS, RecommendationStatus
 from grassroots_app.services import recommendations
 from grassroots_app.services.recommendations import RecommendationView
-from grassroots_app.ui.context import AppContext, on_change
+from grassroots_app.ui.context import AppContext, on_change, on_scope
 from grassroots_app.ui.fieldlog.recommendation_detail import RecommendationDetail
 from grassroots_app.ui.fieldlog.recommendation_dialogs import RecommendationDialog, StepDialog, summary
 from grassroots_app.ui.fieldlog.recommendation_list import COLUMNS, FilterBar, Query
@@ -66,13 +66,14 @@ class RecommendationsView(QWidget):
         self._lay_out()
         self.filters.changed.connect(self.reload)
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self.show_selected())
-        self.table.activated.connect(lambda _index: self.edit())
+        self.table.activated.connect(lambda _index: self.edit_action.trigger())  # nothing while it is disabled
         offer_menu(self.table, lambda: [self.new_action, None, *self.step_actions.values(), None, self.edit_action,
                                         self.delete_action])
         self.show_selected()
         self.refresher = ShownRefresher(self, self.reload)
         on_change(context.events, self, SHOWN, self.refresher.request)
         follow(context.events.database_changed, self, self.refresher.request)
+        on_scope(context.events, self, self._enable)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -162,11 +163,20 @@ class RecommendationsView(QWidget):
         view = self.selected()
         history = self.context.read(recommendations.history, view.recommendation.id) if view else []
         self.detail.show_recommendation(view, history)
-        allowed = TRANSITIONS[view.recommendation.status] if view else frozenset()
+        self._enable()
+
+    def _enable(self) -> None:
+        """Offer the steps the chosen recommendation's status allows, and its changes, where the clerk may make
+        them (a new one: whoever may edit)."""
+        view = self.selected()
+        scope = self.context.scope
+        changeable = view is not None and scope.may_change_row(view.recommendation.unit_id)
+        allowed = TRANSITIONS[view.recommendation.status] if view and changeable else frozenset()
         for status, action in self.step_actions.items():
             action.setEnabled(status in allowed)
-        self.edit_action.setEnabled(view is not None)
-        self.delete_action.setEnabled(view is not None)
+        self.new_action.setEnabled(scope.may_edit)
+        self.edit_action.setEnabled(changeable)
+        self.delete_action.setEnabled(changeable)
 
     # --- acting -------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from grassroots_app.domain.formats import format_date
 from grassroots_app.domain.reports.model import ReportKind, ReportStatus
 from grassroots_app.domain.reports.records import ReportRecord
 from grassroots_app.services import browse, reports
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_scope
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.shared.context_menu import offer_menu
 from grassroots_app.ui.shared.pickers import ClusterCombo, unit_field
@@ -73,6 +73,7 @@ class ReportChooser(QWidget):
         self._lay_out()
         self._connect()
         self.reset()
+        on_scope(context.events, self, self._enable)
 
     def _lay_out(self) -> None:
         self.form = QFormLayout()
@@ -105,7 +106,7 @@ class ReportChooser(QWidget):
         delete = QAction(self.table)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self._ask_delete)
+        delete.triggered.connect(self.delete_button.click)  # does nothing while the button is disabled
         self.table.addAction(delete)
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._enable())
 
@@ -177,7 +178,9 @@ class ReportChooser(QWidget):
             self.delete_requested.emit(record)
 
     def _enable(self) -> None:
-        record = self.selected()
-        self.new_button.setEnabled(bool(self.scope_id()))
+        """Offer a new draft on, and deleting a draft of, a cluster or area the clerk may change; opening any."""
+        record, scope_id, scope = self.selected(), self.scope_id(), self.context.scope
+        self.new_button.setEnabled(bool(scope_id) and scope.may_change_row(scope_id))
         self.open_button.setEnabled(record is not None)
-        self.delete_button.setEnabled(record is not None and record.status is ReportStatus.DRAFT)
+        self.delete_button.setEnabled(record is not None and record.status is ReportStatus.DRAFT
+                                      and scope.may_change_row(record.draft.scope_id))

@@ -15,7 +15,7 @@ from grassroots_app.domain.formats import format_date, format_time_and_date
 from grassroots_app.domain.reports.model import ReportDocument, ReportFigures, ReportStatus
 from grassroots_app.domain.reports.records import ReportDraft, ReportRecord, check_issuable, clean_draft, number_text
 from grassroots_app.services import report_data, reports
-from grassroots_app.ui.context import AppContext
+from grassroots_app.ui.context import AppContext, on_scope
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.reports.report_figures import FiguresView
 from grassroots_app.ui.reports.report_narrative import NarrativeForm
@@ -59,6 +59,7 @@ class ReportEditor(QWidget):
         self.output = ReportOutput(context, self, self.preview, self.note, self.failed)
         self._lay_out()
         self.clear_report()
+        on_scope(context.events, self, self._show_state)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -170,6 +171,10 @@ class ReportEditor(QWidget):
         """Return whether the open report is issued (read-only)."""
         return self.record is not None and self.record.status is ReportStatus.ISSUED
 
+    def may_change(self) -> bool:
+        """Return whether the clerk may change the open report (its cluster or area is in their scope)."""
+        return self.opened is None or self.context.scope.may_change_row(self.opened.scope_id)
+
     def form_draft(self) -> ReportDraft:
         """Return the open report with the texts of the form."""
         assert self.opened is not None
@@ -201,8 +206,9 @@ class ReportEditor(QWidget):
         text, style = self._banner()
         self.banner.setText(text)
         self.banner.setStyleSheet(style)
-        self.narrative.set_read_only(self.issued)
-        editable = self.opened is not None and not self.issued
+        locked = self.issued or not self.may_change()
+        self.narrative.set_read_only(locked)
+        editable = self.opened is not None and not locked
         self.save_button.setEnabled(editable)
         self.issue_button.setEnabled(editable)
         for button in (self.pdf_button, self.xlsx_button, self.print_button):

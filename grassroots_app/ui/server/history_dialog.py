@@ -22,6 +22,7 @@ from grassroots_app.services import server
 from grassroots_app.services.server import AuditEntry
 from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.field_labels import field_label
 from grassroots_app.ui.shared.widgets import Dialog, ErrorLabel
 
 COLUMNS = (N_("Time"), N_("Login"), N_("Action"), N_("Record"), N_("What changed"))
@@ -42,13 +43,13 @@ def _shown(value: Any) -> str:
 
 
 def describe_change(entry: AuditEntry) -> str:
-    """Return what a change wrote, a column a line: `name: old → new` (only the new or the old value when added or
-    deleted)."""
+    """Return what a change wrote, a column a line: `label: old → new`, the label as the forms show it (only the new
+    or the old value when added or deleted)."""
     lines = []
     for column in entry.changed_columns():
         old, new = _shown(entry.old_values.get(column)), _shown(entry.new_values.get(column))
         shown = new if entry.action == "insert" else old if entry.action == "delete" else f"{old} → {new}"
-        lines.append(f"{column}: {shown}")
+        lines.append(f"{field_label(column)}: {shown}")
     return "\n".join(lines)
 
 

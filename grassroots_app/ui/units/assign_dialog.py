@@ -26,6 +26,7 @@ from grassroots_app.services.roster import AssignmentView, assignment_view, targ
 from grassroots_app.services.workspace import UnitOfWork
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.field_labels import field_label
 from grassroots_app.ui.shared.widgets import EditDialog, date_edit, from_qdate, typed_anywhere
 
 
@@ -99,11 +100,11 @@ class AssignDialog(EditDialog):
         self.note = QLineEdit()
         self.form.addRow(tr("Cadre"), _bold(f"{cadre.full_name} — {cadre.position or tr(cadre.tier.label)}"))
         self.form.addRow(tr("In charge of"), _bold(self.data.path))
-        self.form.addRow(tr("Role"), self.role)
-        self.form.addRow(tr("From"), self.start)
-        self.form.addRow(tr("Decision number"), self.decision_number)
-        self.form.addRow(tr("Decision date"), signed)
-        self.form.addRow(tr("Note"), self.note)
+        self.form.addRow(field_label("role"), self.role)
+        self.form.addRow(field_label("start_date"), self.start)
+        self.form.addRow(field_label("decision_number"), self.decision_number)
+        self.form.addRow(field_label("decision_date"), signed)
+        self.form.addRow(field_label("note"), self.note)
 
     def new_assignment(self) -> assignments.NewAssignment:
         """Return the assignment as the fields describe it."""
@@ -136,9 +137,9 @@ class EndAssignmentDialog(EditDialog):
         self.hint.setWordWrap(True)
         self.form.addRow(tr("Cadre"), _bold(self.view.cadre_name))
         self.form.addRow(tr("In charge of"), _bold(self.view.path))
-        self.form.addRow(tr("Role"), QLabel(held.role))
-        self.form.addRow(tr("From"), QLabel(format_date(held.period.start)))
-        self.form.addRow(tr("Ends on"), self.end)
+        self.form.addRow(field_label("role"), QLabel(held.role))
+        self.form.addRow(field_label("start_date"), QLabel(format_date(held.period.start)))
+        self.form.addRow(field_label("end_date"), self.end)
         self.form.addRow(tr("Reason"), self.reason)
         self.form.addRow(self.hint)
         self.end.dateChanged.connect(self.update_hint)
@@ -172,14 +173,14 @@ class EditAssignmentDialog(EditDialog):
         self.note = QLineEdit(held.note)
         self.form.addRow(tr("Cadre"), _bold(self.view.cadre_name))
         self.form.addRow(tr("In charge of"), _bold(self.view.path))
-        self.form.addRow(tr("Role"), QLabel(held.role))
-        self.form.addRow(tr("From"), self.start)
+        self.form.addRow(field_label("role"), QLabel(held.role))
+        self.form.addRow(field_label("start_date"), self.start)
         if held.period.end is not None:
-            self.form.addRow(tr("Ends on"), self.end)
-            self.form.addRow(tr("Reason for ending"), self.reason)
-        self.form.addRow(tr("Decision number"), self.decision_number)
-        self.form.addRow(tr("Decision date"), signed)
-        self.form.addRow(tr("Note"), self.note)
+            self.form.addRow(field_label("end_date"), self.end)
+            self.form.addRow(field_label("end_reason"), self.reason)
+        self.form.addRow(field_label("decision_number"), self.decision_number)
+        self.form.addRow(field_label("decision_date"), signed)
+        self.form.addRow(field_label("note"), self.note)
         self.start.setFocus()
 
     def changes(self) -> assignments.AssignmentChanges:

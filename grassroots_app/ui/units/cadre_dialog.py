@@ -15,6 +15,7 @@ from grassroots_app.services import cadres
 from grassroots_app.services.roster import CadreTarget, leaving_targets
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.field_labels import field_label
 from grassroots_app.ui.shared.widgets import (
     EditDialog,
     choices,
@@ -51,16 +52,16 @@ class CadreDialog(EditDialog):
         self.position = QLineEdit()
         self.workplace = QLineEdit()
         self.tier = choices(self.context.read(cadres.offered_tiers, self.cadre.tier if self.cadre else None))
-        self.standing = QCheckBox(tr("Member of the Standing Committee"))
-        self.committee = QCheckBox(tr("Member of the Party Committee"))
-        self.party_member = QCheckBox(tr("Party member"))
+        self.standing = QCheckBox(field_label("is_standing"))
+        self.committee = QCheckBox(field_label("is_committee"))
+        self.party_member = QCheckBox(field_label("is_party_member"))
         self.phone = QLineEdit()
         self.status = choices(CadreStatus)
         rows = (
-            (tr("Full name"), self.full_name), (tr("Gender"), self.gender), (tr("Birth year"), self.birth_year),
-            (tr("Position"), self.position), (tr("Workplace"), self.workplace), (tr("Tier"), self.tier),
+            (field_label("full_name"), self.full_name), (field_label("gender"), self.gender), (field_label("birth_year"), self.birth_year),
+            (field_label("position"), self.position), (field_label("workplace"), self.workplace), (field_label("tier"), self.tier),
             ("", self.standing), ("", self.committee), ("", self.party_member),
-            (tr("Phone"), self.phone), (tr("Status"), self.status),
+            (field_label("phone"), self.phone), (field_label("status"), self.status),
         )
         for label, field in rows:
             self.form.addRow(label, field)

@@ -290,7 +290,8 @@ class HierarchyModel(QAbstractItemModel):
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
-        """Return whether cadres can be dropped there: onto a target row, not between rows."""
+        """Return whether cadres can be dropped there: onto a target row the clerk may assign at, not between rows
+        (elsewhere the view shows no drop indicator and refuses the drop)."""
         return self._drop_target(data, row, parent) is not None
 
     def dropMimeData(
@@ -375,11 +376,12 @@ class HierarchyModel(QAbstractItemModel):
         return None
 
     def _drop_target(self, data: QMimeData, row: int, parent: AnyIndex) -> Node | None:
-        """Return the row cadres are dropped onto, or None when the drop is not onto a target row."""
+        """Return the row cadres are dropped onto, or None when the drop is not onto a target row the clerk may
+        assign at."""
         node = self.node(parent)
         if row != -1 or node is None or not node.accepts_cadres or not cadre_ids(data):
             return None
-        return node
+        return node if self.context.scope.may_change_row(node.id) else None
 
     def _text(self, node: Node, column: int) -> str:
         if column == NAME_COLUMN:

@@ -22,6 +22,7 @@ from grassroots_app.domain.model import Carry, Level, Unit, UnitAttributes
 from grassroots_app.services import units
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.shared.field_labels import field_label
 from grassroots_app.ui.shared.widgets import EditDialog, date_edit, from_qdate, typed_anywhere
 from grassroots_app.ui.units.search import SearchBox
 
@@ -44,12 +45,12 @@ class AttributesForm(QWidget):
         super().__init__(parent)
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.remote = QCheckBox(tr("Mountain or remote area"))
+        self.remote = QCheckBox(field_label("is_remote"))
         self.households, self.population, self.party_members = _count_box(), _count_box(), _count_box()
         layout.addRow("", self.remote)
-        layout.addRow(tr("Households"), self.households)
-        layout.addRow(tr("Population"), self.population)
-        layout.addRow(tr("Party members"), self.party_members)
+        layout.addRow(field_label("households"), self.households)
+        layout.addRow(field_label("population"), self.population)
+        layout.addRow(field_label("party_members"), self.party_members)
 
     def set_attributes(self, attributes: UnitAttributes) -> None:
         """Show a unit's figures."""

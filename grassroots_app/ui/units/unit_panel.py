@@ -41,6 +41,7 @@ from grassroots_app.ui.fieldlog.fieldlog_panel import FieldLogSection
 from grassroots_app.ui.i18n import tr
 from grassroots_app.ui.lifetime import follow
 from grassroots_app.ui.shared.context_menu import Entry, offer_menu
+from grassroots_app.ui.shared.field_labels import field_label
 from grassroots_app.ui.shared.widgets import Dialog, ElidedLabel, ErrorLabel, ok_cancel_buttons, typed_anywhere
 from grassroots_app.ui.units.assign_dialog import AssignDialog, EditAssignmentDialog, EndAssignmentDialog
 from grassroots_app.ui.units.cluster_dialogs import (
@@ -179,9 +180,9 @@ class UnitPanel(QWidget):
         self.attributes = AttributesForm()
         self.save = QPushButton(tr("Save changes"))
         self.details_error = ErrorLabel()
-        form.addRow(tr("Name"), self.name)
-        form.addRow(tr("Kind"), self.kind)
-        form.addRow(tr("Official code"), self.code)
+        form.addRow(field_label("name"), self.name)
+        form.addRow(field_label("kind"), self.kind)
+        form.addRow(field_label("code"), self.code)
         form.addRow(self.attributes)
         form.addRow(self.details_error)
         form.addRow("", self.save)
