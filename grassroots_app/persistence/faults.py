@@ -114,7 +114,8 @@ def _server_template(cause: BaseException) -> str | None:
     state = getattr(cause, "sqlstate", None)
     if state in SERVER_MESSAGES:
         return SERVER_MESSAGES[state]
-    if state is None and type(cause).__name__ == "OperationalError":  # no answer from the server at all
+    failed_to_connect = any(kind.__name__ == "OperationalError" for kind in type(cause).__mro__)  # timeouts too
+    if state is None and failed_to_connect:  # no answer from the server at all
         words = str(cause)
         return LOGIN_REFUSED if any(refusal in words for refusal in LOGIN_REFUSALS) else UNREACHABLE
     return None

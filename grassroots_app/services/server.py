@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from grassroots_app.domain.errors import N_, InvalidInput
+from grassroots_app.domain.errors import N_, DomainError, InvalidInput
 from grassroots_app.domain.server import SSL_MODES, AuditEntry, AuditFilter, Clerk, ServerAddress, server_address
 from grassroots_app.persistence import server
 from grassroots_app.persistence.database import Database
+from grassroots_app.persistence.faults import LOGIN_REFUSED
 from grassroots_app.persistence.locations import address_of, check_database_file, server_url, without_password
 from grassroots_app.persistence.uow import UnitOfWork
 from grassroots_app.services.units import resolve_unit, unit_paths
@@ -21,6 +22,11 @@ def open_server(url: str) -> Database:
     """Open (and migrate) the server database at an administrator's URL; refuse anything but PostgreSQL."""
     server.require_server_url(url)
     return Database.open(url, backup=False)
+
+
+def refused_login(error: BaseException) -> bool:
+    """Return whether opening a server failed because it refused the login (a wrong or changed password)."""
+    return isinstance(error, DomainError) and error.template == LOGIN_REFUSED
 
 
 def init_server(database: Database) -> None:

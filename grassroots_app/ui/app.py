@@ -17,7 +17,7 @@ from grassroots_app.applog import start_logging, trace_crashes
 from grassroots_app.console import utf8_streams
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.paths import APP_NAME, app_icon
-from grassroots_app.services.server import without_password
+from grassroots_app.services.server import ServerAddress, address_of, without_password
 from grassroots_app.services.workspace import Database
 from grassroots_app.ui.context import AppContext
 from grassroots_app.ui.errors import ErrorReporter
@@ -39,17 +39,23 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def open_at_start(chosen: str | None, last: str | None, errors: ErrorReporter) -> Database:
-    """Open the database named on the command line, else the last one, else the default one (created if needed).
+    """Open the database named on the command line, else the last file, else the default one (created if needed).
 
-    The last database refused (moved away, damaged, write-protected and old…) is reported, and the default
-    one opened instead; a database named on the command line is never replaced by another.
+    The last file refused (moved away, damaged, write-protected and old…) is reported, and the default one opened
+    instead; a database named on the command line is never replaced by another. A server worked on last is not
+    opened here: the window connects to it once shown (`server_to_resume`).
     """
-    if chosen is None and last is not None:
+    if chosen is None and last is not None and address_of(last) is None:
         try:
             return Database.open(last, daily=False, create=False)  # backed up in the background
         except DomainError as error:
             errors.report(error)
     return Database.open(chosen, daily=False, create=chosen is None)
+
+
+def server_to_resume(chosen: str | None, last: str | None) -> ServerAddress | None:
+    """Return the server to connect to once the window is shown: the last database, when nothing else is named."""
+    return address_of(last) if chosen is None and last is not None else None
 
 
 def build_window(arguments: argparse.Namespace) -> MainWindow:
@@ -60,9 +66,11 @@ def build_window(arguments: argparse.Namespace) -> MainWindow:
     settings = WindowSettings(arguments.settings)
     language = LanguageSwitcher()
     language.apply(settings.language)  # before opening: a refusal of the database is read in this language
+    resume = server_to_resume(arguments.db, settings.last_database)
     database = open_at_start(arguments.db, settings.last_database, errors)
-    settings.remember_database(without_password(database.url))  # a password is never written in the settings
-    return MainWindow(AppContext(database, settings, errors, language=language))
+    if resume is None:  # else the server stays the last database until another one is opened
+        settings.remember_database(without_password(database.url))  # a password is never written in the settings
+    return MainWindow(AppContext(database, settings, errors, language=language), resume)
 
 
 def set_manners(app: QApplication) -> None:
@@ -92,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, tr("Grassroots could not start:\n{error}").format(error=shown))
         return 1
     window.show()
-    QTimer.singleShot(0, window.offer_first_run)
+    QTimer.singleShot(0, window.start)
     status = app.exec()
     window.context.close()
     return status

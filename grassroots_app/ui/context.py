@@ -23,7 +23,7 @@ from grassroots_app.ui.commands import ServiceCommand, retranslate_steps
 from grassroots_app.ui.errors import ErrorReporter
 from grassroots_app.ui.i18n import LanguageSwitcher, tr
 from grassroots_app.ui.lifetime import follow
-from grassroots_app.ui.scope import read_scope
+from grassroots_app.ui.scope import Scope, read_scope
 from grassroots_app.ui.settings import WindowSettings
 from grassroots_app.ui.shared.prompter import Prompter
 from grassroots_app.ui.tasks import TaskProgress, TaskRunner, WorkerPool, alive
@@ -264,14 +264,14 @@ class AppContext:
         self.undo.clear()
         self.database.close()
 
-    def switch_database(self, database: Database) -> None:
-        """Work on another database from now on, once the edits asked for on this one are made; undo history does
-        not carry over; the reads still running on this one are dropped."""
+    def switch_database(self, database: Database, scope: Scope | None = None) -> None:
+        """Work on another database from now on (its scope read here unless given), once the edits asked for on this
+        one are made; undo history does not carry over; the reads still running on this one are dropped."""
         self.finish_edits()
         self.workers.abandon()
         self.database.close()
         self.database = database
-        self._read_scope()
+        self._read_scope(scope)
         self.undo.clear()
         self.settings.remember_database(without_password(database.url))
         self.events.database_changed.emit()
@@ -282,9 +282,9 @@ class AppContext:
         self._read_scope()
         self.announce(Changes.everything())
 
-    def _read_scope(self) -> None:
-        """Read again what the clerk may change, and tell the views that offer changes."""
-        self.scope = read_scope(self.database)
+    def _read_scope(self, scope: Scope | None = None) -> None:
+        """Take what the clerk may change (read here unless given), and tell the views that offer changes."""
+        self.scope = read_scope(self.database) if scope is None else scope
         self.events.scope_changed.emit()
 
 

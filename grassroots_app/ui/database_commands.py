@@ -21,6 +21,7 @@ from grassroots_app.ui.files.official_import import OfficialImportDialog
 from grassroots_app.ui.files.restore_dialog import BACKUP_FILTERS, RestoreDialog
 from grassroots_app.ui.first_run import FirstRunDialog
 from grassroots_app.ui.i18n import tr
+from grassroots_app.ui.scope import Scope
 from grassroots_app.ui.server.connect_dialog import ConnectDialog
 from grassroots_app.ui.shared.file_choice import FileKind, ask_open_path, ask_save_path, file_name
 from grassroots_app.ui.shared.lazy_page import LazyPage
@@ -35,6 +36,7 @@ class DatabaseCommands(QMainWindow):
     context: AppContext
     report_tab: LazyPage
     setup_action: QAction
+    resume: ServerAddress | None  # the server worked on last, connected to at start
 
     def may_leave(self) -> bool:
         """Return whether the window may leave what it shows: a report with unsaved texts asks first (the Reports
@@ -82,18 +84,29 @@ class DatabaseCommands(QMainWindow):
         else:
             self.connect_to_server(address)
 
-    def connect_to_server(self, address: ServerAddress | None = None) -> None:
-        """Ask for a shared server's address and the clerk's password (the last server's address filled in), then
-        work on it."""
+    def connect_to_server(self, address: ServerAddress | None = None, at_once: bool = False) -> bool:
+        """Ask for a shared server's address and the clerk's password (the last server's address filled in, and the
+        password kept for it), then work on it; `at_once`: try a kept password without waiting for OK. Return
+        whether it was opened."""
         if not self.may_leave():
-            return
+            return False
         dialog = ConnectDialog(self.context, address or self.context.settings.server, self)
-        if dialog.exec() and dialog.database is not None:
-            self.show_database(dialog.database)
+        if at_once and dialog.password_kept:
+            dialog.submit()
+        if not dialog.exec() or dialog.database is None:
+            return False
+        self.show_database(dialog.database, dialog.scope)
+        return True
 
-    def show_database(self, database: Database) -> None:
-        """Work on a database just opened, offering to set it up when it is empty."""
-        self.context.switch_database(database)
+    def start(self) -> None:
+        """Begin where the clerk left: on the server worked on last, once connected to it (its kept password tried
+        at once, else asked for); otherwise, or once they cancel, on the database opened, set up if empty."""
+        if self.resume is None or not self.connect_to_server(self.resume, at_once=True):
+            self.offer_first_run()
+
+    def show_database(self, database: Database, scope: Scope | None = None) -> None:
+        """Work on a database just opened (its scope read already, or not), offering to set it up when empty."""
+        self.context.switch_database(database, scope)
         self.offer_first_run()
 
     def offer_first_run(self) -> None:

@@ -24,6 +24,7 @@ from grassroots_app.domain.changes import HIERARCHY, PEOPLE, RULES
 from grassroots_app.domain.errors import DomainError
 from grassroots_app.i18n import LANGUAGES
 from grassroots_app.services import browse
+from grassroots_app.services.server import ServerAddress
 from grassroots_app.services.workspace import describe_location
 from grassroots_app.ui.context import AppContext, on_change
 from grassroots_app.ui.database_commands import DatabaseCommands
@@ -61,9 +62,10 @@ SHOWN = HIERARCHY | PEOPLE | RULES  # the tables this view shows: it refreshes w
 class MainWindow(DatabaseCommands):
     """The clerk's workplace."""
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, resume: ServerAddress | None = None) -> None:
         super().__init__()
         self.context = context
+        self.resume = resume  # the server worked on last, connected to by start()
         self.setObjectName("MainWindow")
         self.status = ElidedLabel()  # the database's path, which may be long
         self.statusBar().addPermanentWidget(self.status)

@@ -5403,6 +5403,26 @@ Chi tiết có trong tệp nhật ký:
       <source>The password could not be read from standard input. Nothing was changed.</source>
       <translation>Không đọc được mật khẩu từ đầu vào chuẩn. Chưa có gì bị thay đổi.</translation>
     </message>
+    <message>
+      <source>This computer's credential store did not answer ({reason}): the password was neither kept nor read there. Type it in each time.</source>
+      <translation>Kho lưu thông tin đăng nhập của máy tính này không phản hồi ({reason}): mật khẩu không được lưu vào hay đọc từ đó. Vui lòng nhập mật khẩu mỗi lần đăng nhập.</translation>
+    </message>
+    <message>
+      <source>This computer has no credential store Grassroots can use (on Linux: a Secret Service such as GNOME Keyring or KWallet): the password is asked for each time.</source>
+      <translation>Máy tính này không có kho lưu thông tin đăng nhập mà Grassroots sử dụng được (trên Linux: một dịch vụ Secret Service như GNOME Keyring hoặc KWallet): mật khẩu sẽ được hỏi mỗi lần đăng nhập.</translation>
+    </message>
+    <message>
+      <source>Remember the password on this computer</source>
+      <translation>Ghi nhớ mật khẩu trên máy tính này</translation>
+    </message>
+    <message>
+      <source>Connecting to the server…</source>
+      <translation>Đang kết nối tới máy chủ…</translation>
+    </message>
+    <message>
+      <source>Credential store</source>
+      <translation>Kho lưu thông tin đăng nhập</translation>
+    </message>
   </context>
   <context>
     <name>QPlatformTheme</name>

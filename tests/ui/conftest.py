@@ -8,7 +8,9 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -34,6 +36,13 @@ from tests.ui.support import WAIT_MS, WORKERS, ScriptedPrompter  # noqa: E402
 def input_guards(qapp: QApplication) -> None:
     """The application-wide guards the window installs at start (first field focused, wheel needs focus)."""
     install_input_guards(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_credential_store() -> None:
+    """No window test reads or writes the passwords of this computer's credential store: keyring has none (a test
+    that needs one sets its own, and this one back)."""
+    keyring.set_keyring(fail.Keyring())
 
 
 @pytest.fixture(autouse=True)

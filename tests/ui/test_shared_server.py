@@ -194,6 +194,7 @@ def test_bad_input_is_said_in_the_dialog_and_changes_nothing(
     for name, text in typed.items():
         getattr(dialog, name).setText(text)
     dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.connecting, timeout=WAIT_MS)
     assert dialog.database is None and said in dialog.error.text()
     assert context.database is before and context.settings.server is None
 
@@ -210,6 +211,7 @@ def test_connecting_opens_the_server_and_remembers_it_without_the_password(
                             (dialog.password, PASSWORDS["lan"])):
             field.setText(text)
         dialog.submit()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
 
     done = answer_dialog(qtbot, fill)
     window.connect_action.trigger()

@@ -20,7 +20,7 @@ from grassroots_app.applog import log_path
 from grassroots_app.domain.errors import N_
 from grassroots_app.i18n import CONTEXT
 from grassroots_app.paths import APP_NAME, app_icon
-from grassroots_app.services import files
+from grassroots_app.services import credentials, files
 from grassroots_app.services.self_check import KNOWN_MESSAGE, Check, CheckResult, SelfCheck, run_checks, tr
 from grassroots_app.services.setup import require_settings
 from grassroots_app.ui.i18n import LanguageSwitcher
@@ -33,7 +33,8 @@ PASSED, FAILED = "✓", "✗"
 
 
 class QtChecks:
-    """The checks of what the window needs: its catalog, its icon, Qt's plugins and the worker processes."""
+    """The checks of what the window needs: its catalog, its icon, Qt's plugins, the worker processes and the
+    system's credential store (found by keyring, not necessarily there)."""
 
     def __init__(self, base: SelfCheck, workers: WorkerPool) -> None:
         self.base = base
@@ -46,6 +47,7 @@ class QtChecks:
             (N_("Window icon"), self.icon),
             (N_("Qt platform plugins"), self.platforms),
             (N_("Worker process"), self.worker),
+            (N_("Credential store"), credentials.system_store),
         ]
 
     def translations(self) -> str:
