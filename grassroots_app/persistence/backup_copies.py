@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -51,6 +50,7 @@ from grassroots_app.persistence.locations import (
     is_write_protected,
     read_only_connection,
     resolve_location,
+    shown_url,
     sqlite_file,
 )
 from grassroots_app.persistence.repositories import SettingsRepository
@@ -101,7 +101,7 @@ def require_database_file(location: Location) -> Path:
     """Return the file of an SQLite database; refuse any other kind of database."""
     path = database_file(location)
     if path is None:
-        url = make_url(str(resolve_location(_named(location)))).render_as_string(hide_password=True)
+        url = shown_url(str(resolve_location(_named(location))))
         raise InvalidInput(
             N_("Only SQLite database files can be backed up or restored; '{url}' is not one."), url=url
         )

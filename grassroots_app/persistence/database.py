@@ -23,6 +23,7 @@ from grassroots_app.persistence.locations import (
     is_write_protected,
     read_only_connection,
     resolve_url,
+    shown_url,
     sqlite_file,
 )
 
@@ -42,7 +43,7 @@ def describe_location(location: str) -> tuple[str, str, str]:
     if file is not None:
         return file.name, str(file.parent), str(file)
     server = f"{url.host}:{url.port}" if url.port else url.host or url.get_backend_name()
-    return url.database or "", server, url.render_as_string(hide_password=True)
+    return url.database or "", server, shown_url(location)
 
 
 def _is_backup(path: Path) -> bool:
@@ -97,7 +98,7 @@ def make_engine(url: str, pooled: bool = True) -> Engine:
     engine = create_engine(url, **options)
     if make_url(url).get_backend_name() == "sqlite":
         _configure_sqlite(engine, read_only)
-    shown = str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
+    shown = str(path) if path is not None else shown_url(url)
 
     @event.listens_for(engine, "handle_error", retval=True)
     def on_error(context: Any) -> BaseException | None:
@@ -253,7 +254,7 @@ class Database:
         url = make_url(self.url)
         if url.get_backend_name() == "sqlite" and url.database:
             return url.database
-        return url.render_as_string(hide_password=True)
+        return shown_url(self.url)
 
     @property
     def read_only(self) -> bool:

@@ -89,6 +89,12 @@ def without_password(location: str) -> str:
     return kept.render_as_string(hide_password=False)
 
 
+def shown_url(location: str) -> str:
+    """Return a database URL as the clerk is shown it: without its password and connection options."""
+    url = make_url(resolve_url(location))
+    return URL.create(url.drivername, url.username, None, url.host, url.port, url.database).render_as_string()
+
+
 def sqlite_file(url: str) -> Path | None:
     """Return the file of an SQLite URL, or None for another database, an in-memory one or an SQLite URI."""
     parsed = make_url(url)
