@@ -39,4 +39,4 @@ def test_the_self_check_from_source_writes_utf8_to_a_pipe() -> None:
                           env=cp1252_environment(), cwd=ROOT, timeout=300)
     output = done.stdout.decode("utf-8")
     assert done.returncode == 0, output + done.stderr.decode("utf-8", "replace")
-    assert output.count("\n✓ ") == 14 and "✗" not in output
+    assert output.count("\n✓ ") == 15 and "✗" not in output

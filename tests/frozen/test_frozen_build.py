@@ -20,4 +20,4 @@ def test_the_frozen_build_passes_its_self_check_and_fails_without_a_font(tmp_pat
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
-    assert output.count("✓ ") == 14 and "LiberationSerif-Bold.ttf: exit 1" in output
+    assert output.count("✓ ") == 15 and "LiberationSerif-Bold.ttf: exit 1" in output

@@ -111,7 +111,10 @@ class ConnectDialog(Dialog):
         form.addRow(tr("TLS"), self.ssl_mode)
         form.addRow(tr("Root certificate"), certificate)
         form.addRow(self.error)
-        form.addRow(self.busy_label, self.busy)
+        busy = QHBoxLayout()  # a label beside the bar, not its buddy: the bar takes no keys
+        busy.addWidget(self.busy_label)
+        busy.addWidget(self.busy, 1)
+        form.addRow(busy)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
