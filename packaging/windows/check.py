@@ -55,7 +55,7 @@ FONTS = Path(PACKAGES["fonts-dejavu-core"]).parent  # stand-ins for Windows' own
 # All tests run under Windows Python, in two processes as on Linux's two cores, but the one that builds the frozen
 # program with Linux's PyInstaller (the check builds and checks the Windows one itself).
 ALL_TESTS = ["tests", "-m", "not build", "-n", "2"]
-SELF_CHECKS = 14
+SELF_CHECKS = 15
 NSIS_TARGET = "amd64-unicode"  # Debian's Wine runs no 32-bit programs
 
 
